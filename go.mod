@@ -1,0 +1,3 @@
+module github.com/fairfloor/fairfloor
+
+go 1.26

@@ -1,0 +1,159 @@
+package timeslot
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ParseError describes a length or clock range that could not be read.
+type ParseError struct {
+	What  string // what was being parsed: "length" or "clock range"
+	Value string // the text as given
+	Msg   string // what is wrong with it
+}
+
+// Error returns "timeslot: cannot parse <value> as a <what>: <msg>".
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("timeslot: cannot parse %q as a %s: %s", e.Value, e.What, e.Msg)
+}
+
+// lengthPart matches one number and unit of a spelled-out length, as in
+// "1 hour", "30 min", "90-minute" or "2 hrs.".
+var lengthPart = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)\.?\s*(?:and\s+|,\s*)?`)
+
+// units maps the unit words of session pages to the units of
+// [time.ParseDuration].
+var units = map[string]string{
+	"h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+	"m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+	"s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+}
+
+// ParseLength reads the length of a slot or segment. It accepts the
+// spellings of session pages, "90 minutes", "40 min", "5 mins", "2 hours",
+// "1 hour 30 minutes", "90-minute", in any case, and the syntax of
+// [time.ParseDuration], "1h30m", "40m". A length is never negative, and a
+// bare number without a unit is refused rather than guessed.
+func ParseLength(s string) (time.Duration, error) {
+	text := strings.ToLower(strings.TrimSpace(s))
+	if text == "" {
+		return 0, &ParseError{What: "length", Value: s, Msg: "empty"}
+	}
+	d, err := time.ParseDuration(text)
+	if err != nil {
+		var spelled strings.Builder
+		for rest := text; rest != ""; {
+			m := lengthPart.FindStringSubmatch(rest)
+			if m == nil {
+				return 0, &ParseError{What: "length", Value: s,
+					Msg: `want a number and a unit, as in "90 minutes", "40 min" or "1h30m"`}
+			}
+			unit, ok := units[m[2]]
+			if !ok {
+				return 0, &ParseError{What: "length", Value: s, Msg: fmt.Sprintf("unknown unit %q", m[2])}
+			}
+			spelled.WriteString(m[1] + unit)
+			rest = rest[len(m[0]):]
+		}
+		if d, err = time.ParseDuration(spelled.String()); err != nil {
+			return 0, &ParseError{What: "length", Value: s, Msg: "out of range"}
+		}
+	}
+	if d < 0 {
+		return 0, &ParseError{What: "length", Value: s, Msg: "negative"}
+	}
+	return d, nil
+}
+
+// FormatLength writes d in the shortest form that [ParseLength] and
+// [time.ParseDuration] read back exactly: "1h30m", "40m", "2h", "45s", "0s".
+// Lengths with a fraction of a second, and negative ones, are written as
+// [time.Duration.String] writes them.
+func FormatLength(d time.Duration) string {
+	if d <= 0 || d%time.Second != 0 {
+		return d.String()
+	}
+	var b strings.Builder
+	for _, u := range []struct {
+		size time.Duration
+		name string
+	}{{time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"}} {
+		if n := d / u.size; n > 0 {
+			b.WriteString(strconv.FormatInt(int64(n), 10) + u.name)
+			d -= n * u.size
+		}
+	}
+	return b.String()
+}
+
+// clockRange matches "06:15-07:45 UTC", "16:00h - 18:00h", "9.30 to 11.00".
+var clockRange = regexp.MustCompile(`^(\d{1,2})[:.](\d{2})\s*h?\s*(?:-|to)\s*(\d{1,2})[:.](\d{2})\s*h?\s*(.*)$`)
+
+// offsetZone matches a zone written as an offset: "UTC+2", "GMT-03:00", "UTC+0530".
+var offsetZone = regexp.MustCompile(`^(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))?$`)
+
+// ParseRange reads a clock range such as "06:15-07:45 UTC" or "16:00h -
+// 18:00h" as a slot on the date of day. The range may name its zone after the
+// times: "UTC", "GMT", an offset such as "UTC+2", or an IANA name such as
+// "Europe/Paris"; without one, the times are read in day's location. An end
+// at or before the start means the range crosses midnight.
+func ParseRange(s string, day time.Time) (Slot, error) {
+	text := strings.NewReplacer("–", "-", "—", "-", "‒", "-", "−", "-").Replace(strings.TrimSpace(s))
+	m := clockRange.FindStringSubmatch(text)
+	if m == nil {
+		return Slot{}, &ParseError{What: "clock range", Value: s, Msg: `want "hh:mm-hh:mm" and an optional zone, as in "06:15-07:45 UTC"`}
+	}
+	var clock [4]int
+	for i := range clock {
+		clock[i], _ = strconv.Atoi(m[i+1]) // the pattern admits digits only
+	}
+	for _, hm := range [][2]int{{clock[0], clock[1]}, {clock[2], clock[3]}} {
+		if hm[0] > 23 || hm[1] > 59 {
+			return Slot{}, &ParseError{What: "clock range", Value: s, Msg: fmt.Sprintf("%02d:%02d is not a time of day", hm[0], hm[1])}
+		}
+	}
+	loc, err := parseZone(strings.TrimSpace(m[5]), day.Location())
+	if err != nil {
+		return Slot{}, &ParseError{What: "clock range", Value: s, Msg: err.Error()}
+	}
+	y, mo, d := day.Date()
+	start := time.Date(y, mo, d, clock[0], clock[1], 0, 0, loc)
+	end := time.Date(y, mo, d, clock[2], clock[3], 0, 0, loc)
+	if !end.After(start) {
+		end = time.Date(y, mo, d+1, clock[2], clock[3], 0, 0, loc)
+	}
+	return Slot{Start: start, Length: end.Sub(start)}, nil
+}
+
+// parseZone reads the zone written after a clock range.
+func parseZone(name string, def *time.Location) (*time.Location, error) {
+	switch strings.ToUpper(name) {
+	case "":
+		return def, nil
+	case "UTC", "GMT", "Z":
+		return time.UTC, nil
+	}
+	if m := offsetZone.FindStringSubmatch(strings.ToUpper(name)); m != nil {
+		h, _ := strconv.Atoi(m[2])
+		min := 0
+		if m[3] != "" {
+			min, _ = strconv.Atoi(m[3])
+		}
+		if h > 14 || min > 59 {
+			return nil, fmt.Errorf("offset %s is out of range", name)
+		}
+		sec := h*3600 + min*60
+		if m[1] == "-" {
+			sec = -sec
+		}
+		return time.FixedZone(name, sec), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("unknown zone %q", name)
+	}
+	return loc, nil
+}

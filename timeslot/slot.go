@@ -1,0 +1,126 @@
+package timeslot
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Slot is the time a session is given: a start in a location and a length.
+//
+// The zero Start means the session is not scheduled yet; its clock then
+// counts from the zero time, and [Slot.Scheduled] reports false.
+type Slot struct {
+	Start  time.Time
+	Length time.Duration
+}
+
+// End returns the moment the slot ends.
+func (s Slot) End() time.Time { return s.Start.Add(s.Length) }
+
+// Scheduled reports whether the slot has a start time.
+func (s Slot) Scheduled() bool { return !s.Start.IsZero() }
+
+// In returns the same slot with its start shown in loc, for reading the
+// session's clock in another time zone. An unscheduled slot is returned as it
+// is, since it has no clock time to convert.
+func (s Slot) In(loc *time.Location) Slot {
+	if !s.Scheduled() || loc == nil {
+		return s
+	}
+	s.Start = s.Start.In(loc)
+	return s
+}
+
+// Contains reports whether t falls within the slot: at or after its start and
+// before its end.
+func (s Slot) Contains(t time.Time) bool {
+	return !t.Before(s.Start) && t.Before(s.End())
+}
+
+// String formats the slot for people: "2023-10-10 06:15–07:45 UTC" when it is
+// scheduled, "1h30m, not scheduled" when it is not.
+func (s Slot) String() string {
+	if !s.Scheduled() {
+		return FormatLength(s.Length) + ", not scheduled"
+	}
+	start, end := s.Start, s.End()
+	if start.Format(time.DateOnly) == end.Format(time.DateOnly) {
+		return start.Format("2006-01-02 15:04") + "–" + end.Format("15:04 MST")
+	}
+	return start.Format("2006-01-02 15:04") + " – " + end.Format("2006-01-02 15:04 MST")
+}
+
+// slotJSON is the wire form of a Slot.
+type slotJSON struct {
+	Start  string `json:"start,omitempty"`
+	Zone   string `json:"zone,omitempty"`
+	Length string `json:"length"`
+}
+
+// MarshalJSON encodes the slot as {"start": RFC 3339, "zone": IANA name,
+// "length": "1h30m"}. The zone is written when the start's location has a
+// name that [time.LoadLocation] reads back; otherwise the offset in the start
+// is all there is to keep.
+func (s Slot) MarshalJSON() ([]byte, error) {
+	w := slotJSON{Length: FormatLength(s.Length)}
+	if s.Scheduled() {
+		w.Start = s.Start.Format(time.RFC3339Nano)
+		if name := s.Start.Location().String(); name != "" {
+			if _, err := time.LoadLocation(name); err == nil {
+				w.Zone = name
+			}
+		}
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON decodes the form that MarshalJSON writes. Unknown fields, a
+// zone that does not exist, a zone without a start, and a start whose offset
+// disagrees with its zone are errors.
+func (s *Slot) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var w slotJSON
+	if err := dec.Decode(&w); err != nil {
+		return fmt.Errorf("timeslot: slot: %w", err)
+	}
+	length, err := ParseLength(w.Length)
+	if err != nil {
+		return fmt.Errorf("timeslot: slot length: %w", err)
+	}
+	var start time.Time
+	if w.Start != "" {
+		start, err = time.Parse(time.RFC3339Nano, w.Start)
+		if err != nil {
+			return fmt.Errorf("timeslot: slot start %q is not an RFC 3339 time: %w", w.Start, err)
+		}
+	}
+	if w.Zone != "" {
+		if w.Start == "" {
+			return fmt.Errorf("timeslot: slot zone %q given without a start", w.Zone)
+		}
+		loc, err := time.LoadLocation(w.Zone)
+		if err != nil {
+			return fmt.Errorf("timeslot: slot zone %q: %w", w.Zone, err)
+		}
+		_, given := start.Zone()
+		start = start.In(loc)
+		if _, want := start.Zone(); given != want {
+			return fmt.Errorf("timeslot: slot start %q has offset %s, but zone %s is at %s then",
+				w.Start, formatOffset(given), w.Zone, formatOffset(want))
+		}
+	}
+	*s = Slot{Start: start, Length: length}
+	return nil
+}
+
+// formatOffset writes a UTC offset in seconds as "+01:00".
+func formatOffset(sec int) string {
+	sign := '+'
+	if sec < 0 {
+		sign, sec = '-', -sec
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, sec/3600, sec%3600/60)
+}
