@@ -1,0 +1,29 @@
+// Package agenda models a draft multistakeholder session: the people who
+// take part, the timed segments it runs through, the slot it is given, and
+// the rules of its format.
+//
+// A [Session] holds [Person] values, each with roles (organizer, speaker,
+// moderator, online moderator, rapporteur, facilitator), a stakeholder group,
+// a UN regional group, a participation mode and optional gender, country,
+// time zone and custom labels, some of which the source may mark private. Its
+// [Segment] values (opening, discussion, poll, breakout, plenary, report-back,
+// closing) have a length, an optional parallel track, the people who speak or
+// facilitate, and the policy questions they take up.
+//
+// The enumerations ([Mode], [Format], [Attribution], [Role], [SegmentKind],
+// [Stakeholder], [Region], [Field]) are typed strings. Their parsers accept
+// the spellings session pages use, such as "Civil Society", "WEOG" and
+// "Western European and Others Group (WEOG)", and reject anything else with a
+// *[ParseError] that lists the valid values.
+//
+// [Session.Validate] reports every problem at once, as an [errors.Join] of
+// *[ValidationError] values that name the field path and the value; each
+// wraps one of the Err variables, such as [ErrOverrun], so a caller can ask
+// errors.Is for a kind of problem and errors.As for its details.
+//
+// [Decode] reads a session from JSON strictly: unknown fields, fields given
+// twice and unknown spellings are *[DecodeError] values naming the path, and
+// input beyond [MaxBytes] is refused unread. Lengths are written "40m" or
+// "1h30m", times in RFC 3339; [encoding/json.Marshal] writes a session that
+// decodes to the same session.
+package agenda

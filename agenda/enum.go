@@ -1,0 +1,362 @@
+package agenda
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ParseError reports text that is not one of the values of an enumeration.
+type ParseError struct {
+	Type  string   // the enumeration, such as "stakeholder group"
+	Value string   // the text as given
+	Valid []string // the canonical spellings it could have been
+}
+
+// Error returns "agenda: unknown <type> <value> (valid: ...)".
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("agenda: unknown %s %q (valid: %s)", e.Type, e.Value, strings.Join(e.Valid, ", "))
+}
+
+// enum is the table behind one enumeration: its canonical values in order,
+// and every spelling it accepts, folded by [fold].
+type enum[T ~string] struct {
+	name   string
+	values []T
+	lookup map[string]T
+}
+
+// newEnum builds the table of an enumeration; aliases are extra spellings.
+func newEnum[T ~string](name string, values []T, aliases map[string]T) *enum[T] {
+	e := &enum[T]{name: name, values: values, lookup: map[string]T{}}
+	for _, v := range values {
+		e.lookup[fold(string(v))] = v
+	}
+	for spelling, v := range aliases {
+		e.lookup[fold(spelling)] = v
+	}
+	return e
+}
+
+// parse returns the value s spells. Empty text is the zero value, which
+// stands for "not given".
+func (e *enum[T]) parse(s string) (T, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	if v, ok := e.lookup[fold(s)]; ok {
+		return v, nil
+	}
+	return "", e.error(s)
+}
+
+// check returns an error if v, which may have been built in Go from any
+// string, is neither zero nor one of the canonical values.
+func (e *enum[T]) check(v T) *ParseError {
+	if v == "" || e.lookup[fold(string(v))] == v {
+		return nil
+	}
+	return e.error(string(v))
+}
+
+// marshal returns the text of v, or an error if v is not a valid value.
+func (e *enum[T]) marshal(v T) ([]byte, error) {
+	if err := e.check(v); err != nil {
+		return nil, err
+	}
+	return []byte(v), nil
+}
+
+func (e *enum[T]) error(s string) *ParseError {
+	valid := make([]string, len(e.values))
+	for i, v := range e.values {
+		valid[i] = string(v)
+	}
+	return &ParseError{Type: e.name, Value: s, Valid: valid}
+}
+
+// fold reduces a spelling to the form the tables are keyed by: lower case,
+// straight apostrophes, and hyphens, underscores and runs of spaces as one
+// space, so that "Asia-Pacific", "asia pacific" and "ASIA_PACIFIC" agree.
+func fold(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("’", "'", "‘", "'", "-", " ", "–", " ", "_", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Mode is how a person takes part: in the room or online.
+type Mode string
+
+// The participation modes.
+const (
+	ModeOnsite Mode = "onsite"
+	ModeOnline Mode = "online"
+)
+
+var modes = newEnum("participation mode", []Mode{ModeOnsite, ModeOnline}, map[string]Mode{
+	"on site": ModeOnsite, "in person": ModeOnsite, "in the room": ModeOnsite, "offline": ModeOnsite,
+	"remote": ModeOnline, "remotely": ModeOnline, "virtual": ModeOnline,
+})
+
+// ParseMode reads a participation mode: "onsite" (also "on-site", "in
+// person", "offline") or "online" (also "remote", "virtual").
+func ParseMode(s string) (Mode, error) { return modes.parse(s) }
+
+// String returns the canonical spelling of m.
+func (m Mode) String() string { return string(m) }
+
+// MarshalText returns the canonical spelling of m, or a *ParseError if m is not a mode.
+func (m Mode) MarshalText() ([]byte, error) { return modes.marshal(m) }
+
+// UnmarshalText sets m from any spelling [ParseMode] accepts.
+func (m *Mode) UnmarshalText(text []byte) error { return set(m, modes, text) }
+
+// Format is the way a session runs: with everyone in the room, everyone
+// online, or both.
+type Format string
+
+// The session formats.
+const (
+	FormatHybrid Format = "hybrid"
+	FormatOnsite Format = "onsite"
+	FormatOnline Format = "online"
+)
+
+var formats = newEnum("session format", []Format{FormatHybrid, FormatOnsite, FormatOnline}, map[string]Format{
+	"onsite only": FormatOnsite, "on site": FormatOnsite, "in person": FormatOnsite,
+	"online only": FormatOnline, "virtual": FormatOnline, "remote": FormatOnline,
+})
+
+// ParseFormat reads a session format: "hybrid", "onsite" (also "onsite-only",
+// "in person") or "online" (also "online-only", "virtual").
+func ParseFormat(s string) (Format, error) { return formats.parse(s) }
+
+// String returns the canonical spelling of f.
+func (f Format) String() string { return string(f) }
+
+// MarshalText returns the canonical spelling of f, or a *ParseError if f is not a format.
+func (f Format) MarshalText() ([]byte, error) { return formats.marshal(f) }
+
+// UnmarshalText sets f from any spelling [ParseFormat] accepts.
+func (f *Format) UnmarshalText(text []byte) error { return set(f, formats, text) }
+
+// Attribution says whether what is said in a session may be attributed to
+// the people who said it. The zero value means named.
+type Attribution string
+
+// The attribution rules.
+const (
+	AttributionNamed Attribution = "named"
+	// AttributionNone is a session whose outputs show groups and roles but
+	// never names or organizations.
+	AttributionNone Attribution = "unattributed"
+)
+
+var attributions = newEnum("attribution rule", []Attribution{AttributionNamed, AttributionNone}, map[string]Attribution{
+	"attributed": AttributionNamed, "not attributed": AttributionNone, "anonymous": AttributionNone,
+	"confidential": AttributionNone, "chatham house": AttributionNone,
+})
+
+// ParseAttribution reads an attribution rule: "named" or "unattributed"
+// (also "not attributed", "anonymous", "confidential", "Chatham House").
+func ParseAttribution(s string) (Attribution, error) { return attributions.parse(s) }
+
+// String returns the canonical spelling of a.
+func (a Attribution) String() string { return string(a) }
+
+// MarshalText returns the canonical spelling of a, or a *ParseError if a is not a rule.
+func (a Attribution) MarshalText() ([]byte, error) { return attributions.marshal(a) }
+
+// UnmarshalText sets a from any spelling [ParseAttribution] accepts.
+func (a *Attribution) UnmarshalText(text []byte) error { return set(a, attributions, text) }
+
+// Role is a part a person plays in a session. One person may hold several.
+type Role string
+
+// The roles.
+const (
+	RoleOrganizer       Role = "organizer"
+	RoleSpeaker         Role = "speaker"
+	RoleModerator       Role = "moderator" // moderates in the room, or in an online-only session
+	RoleOnlineModerator Role = "online moderator"
+	RoleRapporteur      Role = "rapporteur"
+	RoleFacilitator     Role = "facilitator"
+)
+
+var roles = newEnum("role", []Role{RoleOrganizer, RoleSpeaker, RoleModerator, RoleOnlineModerator, RoleRapporteur, RoleFacilitator}, map[string]Role{
+	"organiser": RoleOrganizer, "co organizer": RoleOrganizer, "co organiser": RoleOrganizer,
+	"panelist": RoleSpeaker, "panellist": RoleSpeaker, "discussant": RoleSpeaker,
+	"onsite moderator": RoleModerator, "chair": RoleModerator,
+	"remote moderator": RoleOnlineModerator,
+	"reporter":         RoleRapporteur,
+})
+
+// ParseRole reads a role: "organizer", "speaker", "moderator", "online
+// moderator", "rapporteur" or "facilitator", and common variants such as
+// "organiser", "panelist", "onsite moderator" and "remote moderator".
+func ParseRole(s string) (Role, error) { return roles.parse(s) }
+
+// String returns the canonical spelling of r.
+func (r Role) String() string { return string(r) }
+
+// MarshalText returns the canonical spelling of r, or a *ParseError if r is not a role.
+func (r Role) MarshalText() ([]byte, error) { return roles.marshal(r) }
+
+// UnmarshalText sets r from any spelling [ParseRole] accepts.
+func (r *Role) UnmarshalText(text []byte) error { return set(r, roles, text) }
+
+// SegmentKind is what happens in a segment.
+type SegmentKind string
+
+// The segment kinds.
+const (
+	KindOpening    SegmentKind = "opening"
+	KindDiscussion SegmentKind = "discussion"
+	KindPoll       SegmentKind = "poll"
+	KindBreakout   SegmentKind = "breakout"
+	KindPlenary    SegmentKind = "plenary"
+	KindReportBack SegmentKind = "report-back"
+	KindClosing    SegmentKind = "closing"
+)
+
+var kinds = newEnum("segment kind", []SegmentKind{KindOpening, KindDiscussion, KindPoll, KindBreakout, KindPlenary, KindReportBack, KindClosing}, map[string]SegmentKind{
+	"welcome": KindOpening, "introduction": KindOpening, "welcome and introduction": KindOpening,
+	"panel": KindDiscussion, "roundtable": KindDiscussion, "debate": KindDiscussion,
+	"quickfire": KindPoll, "quickfire poll": KindPoll, "survey": KindPoll,
+	"break out": KindBreakout, "breakout discussion": KindBreakout, "break out discussion": KindBreakout,
+	"q&a": KindPlenary, "plenary q&a": KindPlenary,
+	"report": KindReportBack, "report back": KindReportBack,
+	"conclusion": KindClosing, "wrap up": KindClosing,
+})
+
+// ParseSegmentKind reads a segment kind: "opening", "discussion", "poll",
+// "breakout", "plenary", "report-back" or "closing", and the words agendas use
+// for them, such as "Welcome and Introduction", "Break-out discussion",
+// "Plenary Q&A" and "Conclusion".
+func ParseSegmentKind(s string) (SegmentKind, error) { return kinds.parse(s) }
+
+// String returns the canonical spelling of k.
+func (k SegmentKind) String() string { return string(k) }
+
+// MarshalText returns the canonical spelling of k, or a *ParseError if k is not a kind.
+func (k SegmentKind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
+
+// UnmarshalText sets k from any spelling [ParseSegmentKind] accepts.
+func (k *SegmentKind) UnmarshalText(text []byte) error { return set(k, kinds, text) }
+
+// Stakeholder is the stakeholder group a person speaks for.
+type Stakeholder string
+
+// The stakeholder groups of the IGF.
+const (
+	StakeholderGovernment         Stakeholder = "Government"
+	StakeholderCivilSociety       Stakeholder = "Civil Society"
+	StakeholderPrivateSector      Stakeholder = "Private Sector"
+	StakeholderTechnicalCommunity Stakeholder = "Technical Community"
+	StakeholderIntergovernmental  Stakeholder = "Intergovernmental Organization"
+)
+
+var stakeholders = newEnum("stakeholder group", []Stakeholder{StakeholderGovernment, StakeholderCivilSociety, StakeholderPrivateSector, StakeholderTechnicalCommunity, StakeholderIntergovernmental}, map[string]Stakeholder{
+	"governments":                 StakeholderGovernment,
+	"private sector and business": StakeholderPrivateSector, "business": StakeholderPrivateSector,
+	"technical and academic community": StakeholderTechnicalCommunity,
+	"intergovernmental organisation":   StakeholderIntergovernmental, "intergovernmental organizations": StakeholderIntergovernmental,
+	"intergovernmental": StakeholderIntergovernmental, "igo": StakeholderIntergovernmental,
+})
+
+// ParseStakeholder reads a stakeholder group as session pages spell it:
+// "Government", "Civil Society", "Private Sector", "Technical Community" or
+// "Intergovernmental Organization" (also "Intergovernmental Organisation", "IGO").
+func ParseStakeholder(s string) (Stakeholder, error) { return stakeholders.parse(s) }
+
+// String returns the canonical spelling of g.
+func (g Stakeholder) String() string { return string(g) }
+
+// MarshalText returns the canonical spelling of g, or a *ParseError if g is not a group.
+func (g Stakeholder) MarshalText() ([]byte, error) { return stakeholders.marshal(g) }
+
+// UnmarshalText sets g from any spelling [ParseStakeholder] accepts.
+func (g *Stakeholder) UnmarshalText(text []byte) error { return set(g, stakeholders, text) }
+
+// Region is the UN regional group a person comes from. Session pages also
+// put "Intergovernmental Organization" in this field for people who work for
+// one, so it is a value here too.
+type Region string
+
+// The five UN regional groups, and the intergovernmental label.
+const (
+	RegionAfrican           Region = "African Group"
+	RegionAsiaPacific       Region = "Asia-Pacific Group"
+	RegionEasternEuropean   Region = "Eastern European Group"
+	RegionGRULAC            Region = "GRULAC"
+	RegionWEOG              Region = "WEOG"
+	RegionIntergovernmental Region = "Intergovernmental Organization"
+)
+
+var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacific, RegionEasternEuropean, RegionGRULAC, RegionWEOG, RegionIntergovernmental}, map[string]Region{
+	"african": RegionAfrican, "africa": RegionAfrican, "african states": RegionAfrican,
+	"asia pacific": RegionAsiaPacific, "asia and the pacific": RegionAsiaPacific, "asia pacific states": RegionAsiaPacific,
+	"eastern european": RegionEasternEuropean, "eastern europe": RegionEasternEuropean, "eastern european states": RegionEasternEuropean,
+	"latin american and caribbean group (grulac)": RegionGRULAC, "latin american and caribbean group": RegionGRULAC,
+	"latin american and caribbean states": RegionGRULAC, "latin america and caribbean": RegionGRULAC,
+	"western european and others group (weog)": RegionWEOG, "western european and others group": RegionWEOG,
+	"western european and other states": RegionWEOG, "western european and others": RegionWEOG,
+	"intergovernmental organisation": RegionIntergovernmental, "intergovernmental": RegionIntergovernmental, "igo": RegionIntergovernmental,
+})
+
+// ParseRegion reads a regional group as session pages spell it: "African
+// Group", "Asia-Pacific Group", "Eastern European Group", "Latin American and
+// Caribbean Group (GRULAC)" or "GRULAC", "Western European and Others Group
+// (WEOG)" or "WEOG", and "Intergovernmental Organization".
+func ParseRegion(s string) (Region, error) { return regions.parse(s) }
+
+// String returns the canonical spelling of r.
+func (r Region) String() string { return string(r) }
+
+// MarshalText returns the canonical spelling of r, or a *ParseError if r is not a group.
+func (r Region) MarshalText() ([]byte, error) { return regions.marshal(r) }
+
+// UnmarshalText sets r from any spelling [ParseRegion] accepts.
+func (r *Region) UnmarshalText(text []byte) error { return set(r, regions, text) }
+
+// Field names a field of [Person] that the source marks private (with a lock
+// on IGF pages). Private fields never appear in any output.
+type Field string
+
+// The fields of a person that can be private.
+const (
+	FieldName         Field = "name"
+	FieldOrganization Field = "organization"
+	FieldStakeholder  Field = "stakeholder"
+	FieldRegion       Field = "region"
+	FieldCountry      Field = "country"
+	FieldGender       Field = "gender"
+	FieldZone         Field = "zone"
+)
+
+var fields = newEnum("person field", []Field{FieldName, FieldOrganization, FieldStakeholder, FieldRegion, FieldCountry, FieldGender, FieldZone}, map[string]Field{
+	"organisation": FieldOrganization, "stakeholder group": FieldStakeholder, "regional group": FieldRegion,
+	"time zone": FieldZone,
+})
+
+// ParseField reads the name of a person's field: "name", "organization",
+// "stakeholder", "region", "country", "gender" or "zone".
+func ParseField(s string) (Field, error) { return fields.parse(s) }
+
+// String returns the canonical spelling of f.
+func (f Field) String() string { return string(f) }
+
+// MarshalText returns the canonical spelling of f, or a *ParseError if f is not a field.
+func (f Field) MarshalText() ([]byte, error) { return fields.marshal(f) }
+
+// UnmarshalText sets f from any spelling [ParseField] accepts.
+func (f *Field) UnmarshalText(text []byte) error { return set(f, fields, text) }
+
+// set is the body of every UnmarshalText: it leaves *v unchanged on error.
+func set[T ~string](v *T, e *enum[T], text []byte) error {
+	parsed, err := e.parse(string(text))
+	if err != nil {
+		return err
+	}
+	*v = parsed
+	return nil
+}

@@ -1,0 +1,116 @@
+package agenda
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Session is a draft session: who takes part, the segments it runs through,
+// and the slot it is given. Its zero value is an empty draft; [Session.Validate]
+// says what it still lacks.
+type Session struct {
+	Title       string        `json:"title"`
+	Format      Format        `json:"format"`
+	Attribution Attribution   `json:"attribution,omitempty"` // empty means AttributionNamed
+	Room        string        `json:"room,omitempty"`
+	Slot        timeslot.Slot `json:"slot"`
+	People      []Person      `json:"people,omitempty"`
+	Segments    []Segment     `json:"segments,omitempty"`
+	Questions   []Question    `json:"questions,omitempty"` // policy questions the segments refer to
+	Attendance  Attendance    `json:"attendance,omitzero"`
+	Notes       string        `json:"notes,omitempty"` // free text carried from the source
+}
+
+// Person is someone who takes part in a session in one or more roles.
+// People are identified by name: two people in one session cannot share a
+// name, and segments refer to people by name.
+type Person struct {
+	Name         string      `json:"name"`
+	Organization string      `json:"organization,omitempty"`
+	Roles        []Role      `json:"roles"`
+	Stakeholder  Stakeholder `json:"stakeholder,omitempty"`
+	Region       Region      `json:"region,omitempty"`
+	Country      string      `json:"country,omitempty"`
+	Mode         Mode        `json:"mode,omitempty"`
+	Gender       string      `json:"gender,omitempty"` // as the person states it, such as "woman" or "man"
+	Zone         string      `json:"zone,omitempty"`   // IANA time zone, such as "Asia/Tokyo", for showing local times
+
+	// Labels are custom dimensions, such as {"age": "youth"}, that a policy
+	// can balance like the built-in groups.
+	Labels map[string]string `json:"labels,omitempty"`
+
+	// Private lists the fields the source marks private. Their values may
+	// be known, but no output shows them.
+	Private []Field `json:"private,omitempty"`
+}
+
+// Has reports whether p holds role r.
+func (p *Person) Has(r Role) bool { return slices.Contains(p.Roles, r) }
+
+// IsPrivate reports whether the source marks field f of p private.
+func (p *Person) IsPrivate(f Field) bool { return slices.Contains(p.Private, f) }
+
+// Segment is one timed part of a session.
+type Segment struct {
+	Title  string        `json:"title"`
+	Kind   SegmentKind   `json:"kind"`
+	Length time.Duration `json:"length"`
+
+	// Track is the parallel track the segment runs in. Consecutive segments
+	// with tracks run side by side (see [timeslot.Slot.Place]); an empty
+	// Track is a plenary segment.
+	Track string `json:"track,omitempty"`
+
+	Speakers     []string `json:"speakers,omitempty"`     // names of the people who speak, in the order given
+	Facilitators []string `json:"facilitators,omitempty"` // names of the people who moderate or facilitate it
+	Questions    []string `json:"questions,omitempty"`    // IDs of the policy questions it takes up
+}
+
+// Question is a policy question a session sets out to answer.
+type Question struct {
+	ID   string `json:"id"` // short label such as "A"
+	Text string `json:"text"`
+}
+
+// Attendance is what a session report says about who attended, such as "25
+// people, including 6 women" and "2 participants connected remotely". Zero
+// means not reported.
+type Attendance struct {
+	People int `json:"people,omitempty"`
+	Women  int `json:"women,omitempty"`
+	Online int `json:"online,omitempty"`
+}
+
+// Named reports whether the session's outputs may show names and
+// organizations.
+func (s *Session) Named() bool { return s.Attribution != AttributionNone }
+
+// Person returns the person called name, matched as [Session.Validate]
+// matches names: ignoring case, surrounding space and the kind of apostrophe.
+func (s *Session) Person(name string) (*Person, bool) {
+	key := nameKey(name)
+	for i := range s.People {
+		if nameKey(s.People[i].Name) == key {
+			return &s.People[i], true
+		}
+	}
+	return nil, false
+}
+
+// Plan places the segments on the slot, in order, and returns when each
+// starts and ends.
+func (s *Session) Plan() timeslot.Plan {
+	blocks := make([]timeslot.Block, len(s.Segments))
+	for i, seg := range s.Segments {
+		blocks[i] = timeslot.Block{Length: seg.Length, Track: seg.Track}
+	}
+	return s.Slot.Place(blocks)
+}
+
+// nameKey is the form names are compared in.
+func nameKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("’", "'", "‘", "'").Replace(name)), " "))
+}

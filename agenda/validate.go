@@ -1,0 +1,307 @@
+package agenda
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// The kinds of problem [Session.Validate] reports. Each problem is a
+// *ValidationError whose Err is one of these, so errors.Is tells the kind and
+// errors.As gives the field and value.
+var (
+	ErrMissing      = errors.New("agenda: missing value")
+	ErrInvalid      = errors.New("agenda: invalid value")
+	ErrLength       = errors.New("agenda: length must be positive")
+	ErrDuplicate    = errors.New("agenda: listed twice")
+	ErrNoPerson     = errors.New("agenda: no such person")
+	ErrNoQuestion   = errors.New("agenda: no such policy question")
+	ErrOverrun      = errors.New("agenda: segments overrun the slot")
+	ErrUnderfill    = errors.New("agenda: segments leave too much of the slot unplanned")
+	ErrDoubleBooked = errors.New("agenda: person in two parallel segments at once")
+	ErrModeConflict = errors.New("agenda: participation mode does not fit the session format")
+	ErrRoleMissing  = errors.New("agenda: the format needs a role that nobody holds")
+	ErrCount        = errors.New("agenda: counts do not add up")
+)
+
+// MaxUnplanned is the share of the slot a draft may leave unplanned at its
+// end, for change-over or a late start: a 120-minute slot may hold 110
+// minutes of segments, a 90-minute slot at most 9 minutes less than 90.
+// More is reported as [ErrUnderfill].
+const MaxUnplanned = 0.1
+
+// ValidationError is one problem with a session.
+type ValidationError struct {
+	Field  string // path to the field, such as "people[3].region"
+	Value  string // the offending value as text; empty when the value is missing
+	Err    error  // the kind of problem: one of the Err variables of this package
+	Detail string // what is wrong, in words
+}
+
+// Error returns "agenda: <field> <value>: <kind>: <detail>".
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString("agenda: " + e.Field)
+	if e.Value != "" {
+		b.WriteString(" " + strconv.Quote(e.Value))
+	}
+	b.WriteString(": " + strings.TrimPrefix(e.Err.Error(), "agenda: "))
+	if e.Detail != "" {
+		b.WriteString(": " + e.Detail)
+	}
+	return b.String()
+}
+
+// Unwrap returns Err.
+func (e *ValidationError) Unwrap() error { return e.Err }
+
+// Validate checks the session and returns every problem it finds, joined
+// with [errors.Join], or nil if there are none. Each problem is a
+// *ValidationError naming the field and the value; they come in the order of
+// the fields, people first, then segments, then the session as a whole.
+//
+// Validate checks that:
+//   - the format is given and every enumeration holds one of its values;
+//   - people have names, no name appears twice, and each person has a role;
+//   - participation modes fit the format: nobody online in an onsite session
+//     or onsite in an online one, and, in a hybrid session, every speaker and
+//     moderator has a mode;
+//   - the format's roles are held: a hybrid session needs a moderator and an
+//     online moderator, any other session someone who moderates or facilitates;
+//   - the slot and every segment have a positive length, segments have a
+//     title and a kind, and name only people and policy questions that exist;
+//   - nobody is in two segments that run at the same time on parallel tracks;
+//   - the segments fit the slot: they do not overrun it, and leave at most
+//     [MaxUnplanned] of it unplanned;
+//   - attendance counts add up.
+func (s *Session) Validate() error {
+	var v validator
+	v.session(s)
+	return errors.Join(v.problems...)
+}
+
+// validator collects the problems of one session.
+type validator struct {
+	problems []error
+}
+
+func (v *validator) add(field, value string, kind error, detail string, args ...any) {
+	if len(args) > 0 {
+		detail = fmt.Sprintf(detail, args...)
+	}
+	v.problems = append(v.problems, &ValidationError{Field: field, Value: value, Err: kind, Detail: detail})
+}
+
+// enumCheck reports value if the enumeration e does not hold it.
+func enumCheck[T ~string](v *validator, field string, e *enum[T], value T) {
+	if err := e.check(value); err != nil {
+		v.add(field, string(value), ErrInvalid, "valid: %s", strings.Join(err.Valid, ", "))
+	}
+}
+
+func (v *validator) session(s *Session) {
+	if s.Format == "" {
+		v.add("format", "", ErrMissing, "want one of %s", strings.Join(formats.error("").Valid, ", "))
+	}
+	enumCheck(v, "format", formats, s.Format)
+	enumCheck(v, "attribution", attributions, s.Attribution)
+	if s.Slot.Length <= 0 {
+		v.add("slot.length", timeslot.FormatLength(s.Slot.Length), ErrLength, "")
+	}
+
+	people := map[string]int{} // name key -> index of first person with it
+	for i := range s.People {
+		v.person(s, i)
+		key := nameKey(s.People[i].Name)
+		if key == "" {
+			continue
+		}
+		if j, ok := people[key]; ok {
+			v.add(fmt.Sprintf("people[%d].name", i), s.People[i].Name, ErrDuplicate, "same person as people[%d]", j)
+			continue
+		}
+		people[key] = i
+	}
+
+	questions := map[string]bool{}
+	for i, q := range s.Questions {
+		field := fmt.Sprintf("questions[%d].id", i)
+		switch {
+		case strings.TrimSpace(q.ID) == "":
+			v.add(field, "", ErrMissing, "a policy question needs an ID")
+		case questions[q.ID]:
+			v.add(field, q.ID, ErrDuplicate, "")
+		}
+		questions[q.ID] = true
+	}
+
+	plan := s.Plan()
+	for i := range s.Segments {
+		v.segment(s, i, people, questions)
+	}
+	v.parallel(s, plan)
+	v.roles(s)
+	v.fit(s, plan)
+	v.attendance(s.Attendance)
+}
+
+func (v *validator) person(s *Session, i int) {
+	p := &s.People[i]
+	at := fmt.Sprintf("people[%d]", i)
+	if strings.TrimSpace(p.Name) == "" {
+		v.add(at+".name", p.Name, ErrMissing, "a person needs a name")
+	}
+	if len(p.Roles) == 0 {
+		v.add(at+".roles", "", ErrMissing, "a person needs at least one role")
+	}
+	for k, r := range p.Roles {
+		if r == "" {
+			v.add(fmt.Sprintf("%s.roles[%d]", at, k), "", ErrMissing, "empty role")
+		}
+		enumCheck(v, fmt.Sprintf("%s.roles[%d]", at, k), roles, r)
+	}
+	enumCheck(v, at+".stakeholder", stakeholders, p.Stakeholder)
+	enumCheck(v, at+".region", regions, p.Region)
+	enumCheck(v, at+".mode", modes, p.Mode)
+	for k, f := range p.Private {
+		enumCheck(v, fmt.Sprintf("%s.private[%d]", at, k), fields, f)
+	}
+	if p.Zone != "" {
+		if _, err := time.LoadLocation(p.Zone); err != nil {
+			v.add(at+".zone", p.Zone, ErrInvalid, "not an IANA time zone")
+		}
+	}
+	switch {
+	case s.Format == FormatOnsite && p.Mode == ModeOnline:
+		v.add(at+".mode", string(p.Mode), ErrModeConflict, "%s is online in an onsite session", p.Name)
+	case s.Format == FormatOnline && p.Mode == ModeOnsite:
+		v.add(at+".mode", string(p.Mode), ErrModeConflict, "%s is onsite in an online session", p.Name)
+	case s.Format == FormatHybrid && p.Mode == "" && (p.Has(RoleSpeaker) || p.Has(RoleModerator) || p.Has(RoleOnlineModerator)):
+		v.add(at+".mode", "", ErrMissing, "a hybrid session needs to know whether %s is onsite or online", p.Name)
+	}
+}
+
+func (v *validator) segment(s *Session, i int, people map[string]int, questions map[string]bool) {
+	seg := &s.Segments[i]
+	at := fmt.Sprintf("segments[%d]", i)
+	if strings.TrimSpace(seg.Title) == "" {
+		v.add(at+".title", "", ErrMissing, "a segment needs a title")
+	}
+	if seg.Kind == "" {
+		v.add(at+".kind", "", ErrMissing, "want one of %s", strings.Join(kinds.error("").Valid, ", "))
+	}
+	enumCheck(v, at+".kind", kinds, seg.Kind)
+	if seg.Length <= 0 {
+		v.add(at+".length", timeslot.FormatLength(seg.Length), ErrLength, "")
+	}
+	for _, ref := range references(seg) {
+		if _, ok := people[nameKey(ref.name)]; !ok {
+			v.add(at+ref.field, ref.name, ErrNoPerson, "not among the session's people")
+		}
+	}
+	for k, q := range seg.Questions {
+		if !questions[q] {
+			v.add(fmt.Sprintf("%s.questions[%d]", at, k), q, ErrNoQuestion, "not among the session's questions")
+		}
+	}
+}
+
+// parallel reports people in two segments that overlap in time. Only
+// segments on different parallel tracks can overlap.
+func (v *validator) parallel(s *Session, plan timeslot.Plan) {
+	for i := range s.Segments {
+		for j := i + 1; j < len(s.Segments); j++ {
+			if !plan.Spans[i].Overlaps(plan.Spans[j]) {
+				continue
+			}
+			inJ := map[string]bool{}
+			for _, ref := range references(&s.Segments[j]) {
+				inJ[nameKey(ref.name)] = true
+			}
+			for _, ref := range references(&s.Segments[i]) {
+				if inJ[nameKey(ref.name)] {
+					v.add(fmt.Sprintf("segments[%d]%s", i, ref.field), ref.name, ErrDoubleBooked,
+						"also in segments[%d] (track %q) at the same time", j, s.Segments[j].Track)
+				}
+			}
+		}
+	}
+}
+
+// reference is a name in a segment, with the path to it within the segment.
+type reference struct {
+	field string // such as ".speakers[2]"
+	name  string
+}
+
+// references returns every name in a segment, speakers first.
+func references(seg *Segment) []reference {
+	refs := make([]reference, 0, len(seg.Speakers)+len(seg.Facilitators))
+	for k, name := range seg.Speakers {
+		refs = append(refs, reference{fmt.Sprintf(".speakers[%d]", k), name})
+	}
+	for k, name := range seg.Facilitators {
+		refs = append(refs, reference{fmt.Sprintf(".facilitators[%d]", k), name})
+	}
+	return refs
+}
+
+// roles reports the roles the format needs and nobody holds.
+func (v *validator) roles(s *Session) {
+	held := map[Role]bool{}
+	for _, p := range s.People {
+		for _, r := range p.Roles {
+			held[r] = true
+		}
+	}
+	switch s.Format {
+	case FormatHybrid:
+		for _, r := range []Role{RoleModerator, RoleOnlineModerator} {
+			if !held[r] {
+				v.add("people", string(r), ErrRoleMissing, "a hybrid session needs a %s", r)
+			}
+		}
+	case FormatOnsite, FormatOnline:
+		if !held[RoleModerator] && !held[RoleOnlineModerator] && !held[RoleFacilitator] {
+			v.add("people", string(RoleModerator), ErrRoleMissing, "an %s session needs someone who moderates or facilitates", s.Format)
+		}
+	}
+}
+
+// fit reports segments that overrun the slot or leave too much of it unplanned.
+func (v *validator) fit(s *Session, plan timeslot.Plan) {
+	if s.Slot.Length <= 0 {
+		return // already reported; there is nothing to fit into
+	}
+	used := timeslot.FormatLength(plan.Used())
+	slot := timeslot.FormatLength(s.Slot.Length)
+	if over := plan.Overrun(); over > 0 {
+		v.add("segments", used, ErrOverrun, "%s of segments in a %s slot: %s over", used, slot, timeslot.FormatLength(over))
+	}
+	if left := plan.Left(); float64(left) > MaxUnplanned*float64(s.Slot.Length) {
+		v.add("segments", used, ErrUnderfill, "%s of segments in a %s slot: %s unplanned", used, slot, timeslot.FormatLength(left))
+	}
+}
+
+func (v *validator) attendance(a Attendance) {
+	for _, c := range []struct {
+		field string
+		n     int
+	}{{"attendance.people", a.People}, {"attendance.women", a.Women}, {"attendance.online", a.Online}} {
+		if c.n < 0 {
+			v.add(c.field, strconv.Itoa(c.n), ErrCount, "a count cannot be negative")
+		}
+	}
+	if a.People > 0 {
+		if a.Women > a.People {
+			v.add("attendance.women", strconv.Itoa(a.Women), ErrCount, "more than attendance.people (%d)", a.People)
+		}
+		if a.Online > a.People {
+			v.add("attendance.online", strconv.Itoa(a.Online), ErrCount, "more than attendance.people (%d)", a.People)
+		}
+	}
+}
