@@ -1,0 +1,58 @@
+// Package seeds holds the five real sessions fairfloor was built for, as
+// JSON files modelled on their source documents, and loads them.
+//
+// Each file's notes field says what the source gives and what the model had
+// to decide where the source is silent.
+package seeds
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+
+	"github.com/fairfloor/fairfloor/agenda"
+)
+
+//go:embed *.json
+var files embed.FS
+
+// names lists the sessions in the order of their source documents.
+var names = []string{
+	"cyber-diplomacy-roundtable",             // 000: 90-minute hybrid roundtable, Europe and the Middle East
+	"multistakeholder-cyber-diplomacy-panel", // 001: 90-minute hybrid panel, 06:15-07:45 UTC, WS 4 – Room B-1
+	"cyber-diplomacy-training-webdebate",     // 002: online-only web debate
+	"igf-cooperation-roadmap-brainstorm",     // 003: 2-hour brainstorm, not attributed
+	"sssr-concluding-session",                // 004: concluding session with parallel breakouts
+}
+
+// Default is the session examples/runofshow shows when it is given none.
+const Default = "cyber-diplomacy-roundtable"
+
+// ErrUnknown is returned by [Load] and [JSON] for a name that is not one of [Names].
+var ErrUnknown = errors.New("seeds: no such session")
+
+// Names returns the names of the sessions, in the order of their source
+// documents.
+func Names() []string { return append([]string(nil), names...) }
+
+// JSON returns the JSON text of the named session.
+func JSON(name string) ([]byte, error) {
+	data, err := files.ReadFile(name + ".json")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %q (have %v)", ErrUnknown, name, names)
+	}
+	return data, nil
+}
+
+// Load decodes the named session. It does not validate it.
+func Load(name string) (*agenda.Session, error) {
+	data, err := JSON(name)
+	if err != nil {
+		return nil, err
+	}
+	s := new(agenda.Session)
+	if err := s.UnmarshalJSON(data); err != nil {
+		return nil, fmt.Errorf("seeds: %s: %w", name, err)
+	}
+	return s, nil
+}
