@@ -229,14 +229,14 @@ func TestParseErrorMessage(t *testing.T) {
 
 func TestParseEmpty(t *testing.T) {
 	for _, e := range enumerations {
-		for _, text := range []string{"", " ", "\t\n"} {
-			t.Run(e.name, func(t *testing.T) {
+		t.Run(e.name, func(t *testing.T) {
+			for _, text := range []string{"", " ", "\t\n"} {
 				got, err := e.parse(text)
 				if err != nil || got != "" {
 					t.Errorf("parse %s %q = %q, %v; want the zero value and no error: empty text means not given", e.name, text, got, err)
 				}
-			})
-		}
+			}
+		})
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -41,18 +42,19 @@ func write(out io.Writer, s *agenda.Session, loc *time.Location, problems error)
 	line("Room", s.Room)
 
 	fmt.Fprintln(w, "\nPeople")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  name\troles\tstakeholder\tregion\tmode\torganization")
 	for i := range s.People {
 		p := &s.People[i]
-		row := []string{label(s, i), joinRoles(p.Roles), shown(p, agenda.FieldStakeholder, string(p.Stakeholder)),
-			shown(p, agenda.FieldRegion, string(p.Region)), string(p.Mode), organization(s, p)}
-		for len(row) > 1 && row[len(row)-1] == "" {
-			row = row[:len(row)-1] // no trailing padding
-		}
-		fmt.Fprintln(tw, "  "+strings.Join(row, "\t"))
+		fmt.Fprintln(tw, "  "+strings.Join([]string{label(s, i), joinRoles(p.Roles),
+			shown(p, agenda.FieldStakeholder, string(p.Stakeholder)), shown(p, agenda.FieldRegion, string(p.Region)),
+			string(p.Mode), organization(s, p)}, "\t"))
 	}
 	tw.Flush()
+	for _, row := range strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n") {
+		fmt.Fprintln(w, strings.TrimRight(row, " ")) // tabwriter pads empty last cells
+	}
 
 	if len(s.Questions) > 0 {
 		fmt.Fprintln(w, "\nPolicy questions")

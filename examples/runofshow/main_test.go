@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/fairfloor/fairfloor/examples/seeds"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestGolden runs the program on every seed and compares its output with
+// testdata/<seed>.txt; -update rewrites them.
+func TestGolden(t *testing.T) {
+	cases := map[string][]string{"default": nil}
+	for _, name := range seeds.Names() {
+		cases[name] = []string{"-seed", name}
+	}
+	cases["panel-in-paris-time"] = []string{"-seed", "multistakeholder-cyber-diplomacy-panel", "-tz", "Europe/Paris"}
+	for name, args := range cases {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+			}
+			golden := filepath.Join("testdata", name+".txt")
+			if *update {
+				if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), stdout.String()); diff != "" {
+				t.Errorf("output mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDefaultIsRoundtable(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	run(nil, strings.NewReader(""), &stdout, &stderr)
+	for _, want := range []string{
+		"Cyber diplomacy in action", "Slot:   1h30m, not scheduled", "1:10–1:30    Quickfire poll (poll, 20m)",
+		"Planned 1h30m of a 1h30m slot.", "Validation: no problems.",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("default output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}
+
+func TestPrivacyAndAttribution(t *testing.T) {
+	tests := []struct {
+		seed   string
+		reason string
+		absent []string
+	}{
+		{"multistakeholder-cyber-diplomacy-panel", "seed 001 marks Pavel Mraz's organization (Microsoft) private", []string{"Pavel Mraz  organizer  Microsoft", "Mraz.*Microsoft"}},
+		{"igf-cooperation-roadmap-brainstorm", "seed 003 attributes nothing to people or organizations", []string{"Wout", "Natris"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.seed, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			run([]string{"-seed", tt.seed}, strings.NewReader(""), &stdout, &stderr)
+			for _, pattern := range tt.absent {
+				if regexp.MustCompile(pattern).MatchString(stdout.String()) {
+					t.Errorf("%s, but the output matches %q:\n%s", tt.reason, pattern, stdout.String())
+				}
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	overrun := write("overrun.json", `{"title": "T", "format": "onsite", "slot": {"length": "30m"},
+		"people": [{"name": "M", "roles": ["moderator"]}],
+		"segments": [{"title": "S", "kind": "discussion", "length": "40m"}]}`)
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		code     int
+		inStderr string
+		inStdout string
+	}{
+		{"missing file", []string{"-f", filepath.Join(dir, "nope.json")}, "", 2, "nope.json", ""},
+		{"bad JSON", []string{"-f", write("bad.json", `{"title": "T", "nmae": 1}`)}, "", 2, `decoding nmae: unknown field`, ""},
+		{"unknown region", []string{"-f", "-"}, `{"people": [{"name": "A", "region": "Europe"}]}`, 2, `people[0].region: unknown regional group "Europe"`, ""},
+		{"unknown seed", []string{"-seed", "nope"}, "", 2, "no such session", ""},
+		{"unknown zone", []string{"-tz", "Mars/Olympus"}, "", 2, `-tz "Mars/Olympus"`, ""},
+		{"unknown flag", []string{"-x"}, "", 2, "flag provided but not defined", ""},
+		{"stray argument", []string{"session.json"}, "", 2, "use -f", ""},
+		{"invalid session", []string{"-f", overrun}, "", 1, "", "segments overrun the slot"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, strings.NewReader(tt.stdin), &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.inStderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tt.inStderr)
+			}
+			if !strings.Contains(stdout.String(), tt.inStdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.inStdout, stdout.String())
+			}
+			if strings.Contains(stderr.String(), "goroutine") {
+				t.Errorf("stack trace on bad input:\n%s", stderr.String())
+			}
+		})
+	}
+}
