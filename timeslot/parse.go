@@ -125,6 +125,13 @@ func ParseRange(s string, day time.Time) (Slot, error) {
 	if !end.After(start) {
 		end = time.Date(y, mo, d+1, clock[2], clock[3], 0, 0, loc)
 	}
+	if !end.After(start) {
+		// Only a zone that skips a whole day gets here, as Pacific/Apia
+		// skipped 2011-12-30: time.Date puts a clock time of the missing
+		// day on the day before, before the start.
+		return Slot{}, &ParseError{What: "clock range", Value: s,
+			Msg: fmt.Sprintf("in %s the end falls before the start on that day", loc)}
+	}
 	return Slot{Start: start, Length: end.Sub(start)}, nil
 }
 

@@ -61,24 +61,39 @@ type slotJSON struct {
 
 // MarshalJSON encodes the slot as {"start": RFC 3339, "zone": IANA name,
 // "length": "1h30m"}. The zone is written when the start's location has a
-// name that [time.LoadLocation] reads back; otherwise the offset in the start
-// is all there is to keep.
+// name that [time.LoadLocation] reads back to a zone at the start's offset,
+// and as "UTC" when it has no such name but the start is at offset zero
+// (which RFC 3339 writes as "Z", read back as UTC); otherwise the offset in
+// the start is all there is to keep. The name "Local" is never written, since
+// it means a different zone on every machine.
 func (s Slot) MarshalJSON() ([]byte, error) {
 	w := slotJSON{Length: FormatLength(s.Length)}
 	if s.Scheduled() {
 		w.Start = s.Start.Format(time.RFC3339Nano)
-		if name := s.Start.Location().String(); name != "" {
-			if _, err := time.LoadLocation(name); err == nil {
-				w.Zone = name
-			}
-		}
+		w.Zone = zoneName(s.Start)
 	}
 	return json.Marshal(w)
 }
 
+// zoneName returns the zone that MarshalJSON writes beside t, or "" for none.
+func zoneName(t time.Time) string {
+	_, offset := t.Zone()
+	if name := t.Location().String(); name != "" && name != "Local" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			if _, at := t.In(loc).Zone(); at == offset {
+				return name
+			}
+		}
+	}
+	if offset == 0 {
+		return "UTC"
+	}
+	return ""
+}
+
 // UnmarshalJSON decodes the form that MarshalJSON writes. Unknown fields, a
-// zone that does not exist, a zone without a start, and a start whose offset
-// disagrees with its zone are errors.
+// zone that does not exist (or is "Local"), a zone without a start, and a
+// start whose offset disagrees with its zone are errors.
 func (s *Slot) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -100,6 +115,9 @@ func (s *Slot) UnmarshalJSON(data []byte) error {
 	if w.Zone != "" {
 		if w.Start == "" {
 			return fmt.Errorf("timeslot: slot zone %q given without a start", w.Zone)
+		}
+		if w.Zone == "Local" {
+			return fmt.Errorf("timeslot: slot zone %q is not an IANA zone name", w.Zone)
 		}
 		loc, err := time.LoadLocation(w.Zone)
 		if err != nil {
