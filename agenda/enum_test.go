@@ -114,62 +114,64 @@ func enumNamed(t *testing.T, name string) enumeration {
 	return enumeration{}
 }
 
+// parseTests are spellings from session pages and what they parse to.
+var parseTests = []struct {
+	name   string
+	enum   string // the enumeration, by the Type of its *ParseError
+	text   string
+	want   string
+	reason string
+}{
+	// Stakeholder groups, as IGF session pages spell them.
+	{"CivilSociety", "stakeholder group", "Civil Society", string(StakeholderCivilSociety), "the spelling of session pages"},
+	{"CivilSocietyLower", "stakeholder group", "civil society", string(StakeholderCivilSociety), "case does not matter"},
+	{"PrivateSector", "stakeholder group", "Private Sector", string(StakeholderPrivateSector), "the spelling of session pages"},
+	{"Government", "stakeholder group", "Government", string(StakeholderGovernment), "the spelling of session pages"},
+	{"IGOStakeholder", "stakeholder group", "Intergovernmental Organization", string(StakeholderIntergovernmental), "pages list IGOs as a stakeholder group"},
+	{"IGOStakeholderBritish", "stakeholder group", "Intergovernmental Organisation", string(StakeholderIntergovernmental), "British spelling"},
+	{"TechnicalSpaces", "stakeholder group", "  Technical   Community ", string(StakeholderTechnicalCommunity), "surrounding and repeated spaces are folded"},
+
+	// Regional groups.
+	{"WEOGLong", "regional group", "Western European and Others Group (WEOG)", string(RegionWEOG), "the long form of session pages"},
+	{"WEOG", "regional group", "WEOG", string(RegionWEOG), "the acronym"},
+	{"WEOGLower", "regional group", "weog", string(RegionWEOG), "case does not matter"},
+	{"GRULACLong", "regional group", "Latin American and Caribbean Group (GRULAC)", string(RegionGRULAC), "the long form of session pages"},
+	{"GRULAC", "regional group", "GRULAC", string(RegionGRULAC), "the acronym"},
+	{"AsiaPacific", "regional group", "Asia-Pacific Group", string(RegionAsiaPacific), "the hyphenated canonical spelling"},
+	{"AsiaPacificUnderscore", "regional group", "ASIA_PACIFIC_GROUP", string(RegionAsiaPacific), "underscores fold like hyphens"},
+	{"African", "regional group", "African Group", string(RegionAfrican), "the spelling of session pages"},
+	{"IGORegion", "regional group", "Intergovernmental Organization", string(RegionIntergovernmental), "pages put IGO in the region field too"},
+
+	// Roles.
+	{"OnlineModeratorLower", "role", "online moderator", string(RoleOnlineModerator), "the canonical spelling"},
+	{"OnlineModeratorTitle", "role", "Online Moderator", string(RoleOnlineModerator), "title case on session pages"},
+	{"OnlineModeratorHyphen", "role", "online-moderator", string(RoleOnlineModerator), "a hyphen folds to a space"},
+	{"Organiser", "role", "organiser", string(RoleOrganizer), "British spelling"},
+	{"CoOrganizer", "role", "Co-organizer", string(RoleOrganizer), "the hyphenated variant"},
+	{"RemoteModerator", "role", "Remote Moderator", string(RoleOnlineModerator), "another name for the online moderator"},
+
+	// Segment kinds.
+	{"Welcome", "segment kind", "Welcome and Introduction", string(KindOpening), "seed 004 agenda heading"},
+	{"BreakOut", "segment kind", "Break-out discussion", string(KindBreakout), "seed 004 agenda heading"},
+	{"PlenaryQA", "segment kind", "Plenary Q&A", string(KindPlenary), "seed 004 agenda heading"},
+	{"Conclusion", "segment kind", "Conclusion", string(KindClosing), "seed 004 agenda heading"},
+	{"ReportBack", "segment kind", "report-back", string(KindReportBack), "the canonical spelling with its hyphen"},
+	{"ReportBackSpace", "segment kind", "Report back", string(KindReportBack), "without the hyphen"},
+
+	// Modes, formats, attribution, fields.
+	{"Offline", "participation mode", "offline", string(ModeOnsite), "offline means in the room"},
+	{"Remote", "participation mode", "remote", string(ModeOnline), "remote means online"},
+	{"OnSiteHyphen", "participation mode", "On-site", string(ModeOnsite), "hyphenated spelling"},
+	{"OnsiteOnly", "session format", "Onsite only", string(FormatOnsite), "proposal forms say onsite only"},
+	{"Hybrid", "session format", "Hybrid", string(FormatHybrid), "title case"},
+	{"NotAttributed", "attribution rule", "not attributed", string(AttributionNone), "the words of the seed notes"},
+	{"ChathamHouse", "attribution rule", "Chatham House", string(AttributionNone), "the Chatham House rule means unattributed"},
+	{"Organisation", "person field", "organisation", string(FieldOrganization), "British spelling"},
+	{"TimeZone", "person field", "time zone", string(FieldZone), "the words of the page"},
+}
+
 func TestParse(t *testing.T) {
-	tests := []struct {
-		name   string
-		enum   string // the enumeration, by the Type of its *ParseError
-		text   string
-		want   string
-		reason string
-	}{
-		// Stakeholder groups, as IGF session pages spell them.
-		{"CivilSociety", "stakeholder group", "Civil Society", string(StakeholderCivilSociety), "the spelling of session pages"},
-		{"CivilSocietyLower", "stakeholder group", "civil society", string(StakeholderCivilSociety), "case does not matter"},
-		{"PrivateSector", "stakeholder group", "Private Sector", string(StakeholderPrivateSector), "the spelling of session pages"},
-		{"Government", "stakeholder group", "Government", string(StakeholderGovernment), "the spelling of session pages"},
-		{"IGOStakeholder", "stakeholder group", "Intergovernmental Organization", string(StakeholderIntergovernmental), "pages list IGOs as a stakeholder group"},
-		{"IGOStakeholderBritish", "stakeholder group", "Intergovernmental Organisation", string(StakeholderIntergovernmental), "British spelling"},
-		{"TechnicalSpaces", "stakeholder group", "  Technical   Community ", string(StakeholderTechnicalCommunity), "surrounding and repeated spaces are folded"},
-
-		// Regional groups.
-		{"WEOGLong", "regional group", "Western European and Others Group (WEOG)", string(RegionWEOG), "the long form of session pages"},
-		{"WEOG", "regional group", "WEOG", string(RegionWEOG), "the acronym"},
-		{"WEOGLower", "regional group", "weog", string(RegionWEOG), "case does not matter"},
-		{"GRULACLong", "regional group", "Latin American and Caribbean Group (GRULAC)", string(RegionGRULAC), "the long form of session pages"},
-		{"GRULAC", "regional group", "GRULAC", string(RegionGRULAC), "the acronym"},
-		{"AsiaPacific", "regional group", "Asia-Pacific Group", string(RegionAsiaPacific), "the hyphenated canonical spelling"},
-		{"AsiaPacificUnderscore", "regional group", "ASIA_PACIFIC_GROUP", string(RegionAsiaPacific), "underscores fold like hyphens"},
-		{"African", "regional group", "African Group", string(RegionAfrican), "the spelling of session pages"},
-		{"IGORegion", "regional group", "Intergovernmental Organization", string(RegionIntergovernmental), "pages put IGO in the region field too"},
-
-		// Roles.
-		{"OnlineModeratorLower", "role", "online moderator", string(RoleOnlineModerator), "the canonical spelling"},
-		{"OnlineModeratorTitle", "role", "Online Moderator", string(RoleOnlineModerator), "title case on session pages"},
-		{"OnlineModeratorHyphen", "role", "online-moderator", string(RoleOnlineModerator), "a hyphen folds to a space"},
-		{"Organiser", "role", "organiser", string(RoleOrganizer), "British spelling"},
-		{"CoOrganizer", "role", "Co-organizer", string(RoleOrganizer), "the hyphenated variant"},
-		{"RemoteModerator", "role", "Remote Moderator", string(RoleOnlineModerator), "another name for the online moderator"},
-
-		// Segment kinds.
-		{"Welcome", "segment kind", "Welcome and Introduction", string(KindOpening), "seed 004 agenda heading"},
-		{"BreakOut", "segment kind", "Break-out discussion", string(KindBreakout), "seed 004 agenda heading"},
-		{"PlenaryQA", "segment kind", "Plenary Q&A", string(KindPlenary), "seed 004 agenda heading"},
-		{"Conclusion", "segment kind", "Conclusion", string(KindClosing), "seed 004 agenda heading"},
-		{"ReportBack", "segment kind", "report-back", string(KindReportBack), "the canonical spelling with its hyphen"},
-		{"ReportBackSpace", "segment kind", "Report back", string(KindReportBack), "without the hyphen"},
-
-		// Modes, formats, attribution, fields.
-		{"Offline", "participation mode", "offline", string(ModeOnsite), "offline means in the room"},
-		{"Remote", "participation mode", "remote", string(ModeOnline), "remote means online"},
-		{"OnSiteHyphen", "participation mode", "On-site", string(ModeOnsite), "hyphenated spelling"},
-		{"OnsiteOnly", "session format", "Onsite only", string(FormatOnsite), "proposal forms say onsite only"},
-		{"Hybrid", "session format", "Hybrid", string(FormatHybrid), "title case"},
-		{"NotAttributed", "attribution rule", "not attributed", string(AttributionNone), "the words of the seed notes"},
-		{"ChathamHouse", "attribution rule", "Chatham House", string(AttributionNone), "the Chatham House rule means unattributed"},
-		{"Organisation", "person field", "organisation", string(FieldOrganization), "British spelling"},
-		{"TimeZone", "person field", "time zone", string(FieldZone), "the words of the page"},
-	}
-	for _, tt := range tests {
+	for _, tt := range parseTests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := enumNamed(t, tt.enum)
 			got, err := e.parse(tt.text)
@@ -183,24 +185,26 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// parseUnknownTests are spellings no enumeration accepts.
+var parseUnknownTests = []struct {
+	name   string
+	enum   string
+	text   string
+	reason string
+}{
+	{"Academia", "stakeholder group", "Academia", "academia is part of the technical community, not a group of its own"},
+	{"Europe", "regional group", "Europe", "not a UN regional group: Western or Eastern?"},
+	{"Keynote", "segment kind", "keynote", "not a kind this package knows"},
+	{"Hybridish", "session format", "hybrid-ish", "a near miss is still refused"},
+	{"Attendee", "role", "attendee", "attendees hold no role"},
+	{"Email", "person field", "email", "not a field of Person"},
+	{"Both", "participation mode", "both", "a person is either onsite or online"},
+	{"Secret", "attribution rule", "secret", "not an attribution rule"},
+	{"Dash", "regional group", "-", "folds to nothing, but is not empty text"},
+}
+
 func TestParseUnknown(t *testing.T) {
-	tests := []struct {
-		name   string
-		enum   string
-		text   string
-		reason string
-	}{
-		{"Academia", "stakeholder group", "Academia", "academia is part of the technical community, not a group of its own"},
-		{"Europe", "regional group", "Europe", "not a UN regional group: Western or Eastern?"},
-		{"Keynote", "segment kind", "keynote", "not a kind this package knows"},
-		{"Hybridish", "session format", "hybrid-ish", "a near miss is still refused"},
-		{"Attendee", "role", "attendee", "attendees hold no role"},
-		{"Email", "person field", "email", "not a field of Person"},
-		{"Both", "participation mode", "both", "a person is either onsite or online"},
-		{"Secret", "attribution rule", "secret", "not an attribution rule"},
-		{"Dash", "regional group", "-", "folds to nothing, but is not empty text"},
-	}
-	for _, tt := range tests {
+	for _, tt := range parseUnknownTests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := enumNamed(t, tt.enum)
 			got, err := e.parse(tt.text)

@@ -128,12 +128,9 @@ func readValue(dec *json.Decoder, path string, depth int) (any, error) {
 	if depth > maxDepth {
 		return nil, &DecodeError{Path: path, Err: fmt.Errorf("nested more than %d levels deep", maxDepth)}
 	}
-	tok, err := dec.Token()
+	tok, err := token(dec, path)
 	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, &DecodeError{Path: path, Err: err}
+		return nil, err
 	}
 	switch tok {
 	case json.Delim('['):
@@ -149,9 +146,9 @@ func readValue(dec *json.Decoder, path string, depth int) (any, error) {
 	case json.Delim('{'):
 		obj := &object{values: map[string]any{}}
 		for dec.More() {
-			tok, err := dec.Token()
+			tok, err := token(dec, path)
 			if err != nil {
-				return nil, &DecodeError{Path: path, Err: err}
+				return nil, err
 			}
 			key, ok := tok.(string)
 			if !ok { // the decoder yields only string keys, but never trust a type assertion with input
@@ -175,10 +172,22 @@ func readValue(dec *json.Decoder, path string, depth int) (any, error) {
 
 // closeToken reads the ] or } that ends a list or object.
 func closeToken(dec *json.Decoder, path string) error {
-	if _, err := dec.Token(); err != nil {
-		return &DecodeError{Path: path, Err: err}
+	_, err := token(dec, path)
+	return err
+}
+
+// token reads the next token of a document that is not finished yet, so the
+// end of the input there is io.ErrUnexpectedEOF, never io.EOF, which callers
+// take for a clean end.
+func token(dec *json.Decoder, path string) (json.Token, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, &DecodeError{Path: path, Err: err}
 	}
-	return nil
+	return tok, nil
 }
 
 // join appends a field name to a path.
@@ -192,6 +201,7 @@ func join(path, key string) string {
 var (
 	durationType    = reflect.TypeFor[time.Duration]()
 	timeType        = reflect.TypeFor[time.Time]()
+	segmentType     = reflect.TypeFor[Segment]()
 	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	textType        = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
@@ -229,6 +239,12 @@ func fill(v reflect.Value, x any, path string) error {
 		}
 		v.Set(reflect.ValueOf(tm))
 		return nil
+	case t == segmentType:
+		// Fill the segment from the values already read, as its UnmarshalJSON
+		// would. Writing them out as JSON for it would sort the keys, so that
+		// an error could name the wrong unknown field, and could make a
+		// segment longer than MaxBytes: encoding/json writes < as \u003c.
+		return fill(v.Addr().Convert(reflect.TypeFor[*segmentJSON]()).Elem(), x, path)
 	case reflect.PointerTo(t).Implements(unmarshalerType):
 		raw, err := json.Marshal(toPlain(x))
 		if err != nil {

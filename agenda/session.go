@@ -90,8 +90,12 @@ func (s *Session) Named() bool { return s.Attribution != AttributionNone }
 
 // Person returns the person called name, matched as [Session.Validate]
 // matches names: ignoring case, surrounding space and the kind of apostrophe.
+// An empty name names nobody, even in a session with a nameless person.
 func (s *Session) Person(name string) (*Person, bool) {
 	key := nameKey(name)
+	if key == "" {
+		return nil, false
+	}
 	for i := range s.People {
 		if nameKey(s.People[i].Name) == key {
 			return &s.People[i], true

@@ -99,7 +99,10 @@ var offsetZone = regexp.MustCompile(`^(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))
 // 18:00h" as a slot on the date of day. The range may name its zone after the
 // times: "UTC", "GMT", an offset such as "UTC+2", or an IANA name such as
 // "Europe/Paris"; without one, the times are read in day's location. An end
-// at or before the start means the range crosses midnight.
+// at or before the start means the range crosses midnight. A clock time that
+// the zone skips on that day, as in the hour the clocks spring forward, is an
+// error. The slot's Length is the real time elapsed, so a range across a
+// change of offset is shorter or longer than its clock times suggest.
 func ParseRange(s string, day time.Time) (Slot, error) {
 	text := strings.NewReplacer("–", "-", "—", "-", "‒", "-", "−", "-").Replace(strings.TrimSpace(s))
 	m := clockRange.FindStringSubmatch(text)
@@ -121,16 +124,26 @@ func ParseRange(s string, day time.Time) (Slot, error) {
 	}
 	y, mo, d := day.Date()
 	start := time.Date(y, mo, d, clock[0], clock[1], 0, 0, loc)
-	end := time.Date(y, mo, d, clock[2], clock[3], 0, 0, loc)
+	endDay := d
+	end := time.Date(y, mo, endDay, clock[2], clock[3], 0, 0, loc)
 	if !end.After(start) {
-		end = time.Date(y, mo, d+1, clock[2], clock[3], 0, 0, loc)
+		endDay++
+		end = time.Date(y, mo, endDay, clock[2], clock[3], 0, 0, loc)
+	}
+	// time.Date moves a clock time that the zone skips, such as 02:30 on the
+	// night the clocks spring forward, or any time of 2011-12-30 in
+	// Pacific/Apia; such a range does not exist.
+	const wall = "2006-01-02 15:04"
+	for _, c := range []struct {
+		t         time.Time
+		day, h, m int
+	}{{start, d, clock[0], clock[1]}, {end, endDay, clock[2], clock[3]}} {
+		if want := time.Date(y, mo, c.day, c.h, c.m, 0, 0, time.UTC).Format(wall); c.t.Format(wall) != want {
+			return Slot{}, &ParseError{What: "clock range", Value: s, Msg: fmt.Sprintf("%s does not exist in %s", want, loc)}
+		}
 	}
 	if !end.After(start) {
-		// Only a zone that skips a whole day gets here, as Pacific/Apia
-		// skipped 2011-12-30: time.Date puts a clock time of the missing
-		// day on the day before, before the start.
-		return Slot{}, &ParseError{What: "clock range", Value: s,
-			Msg: fmt.Sprintf("in %s the end falls before the start on that day", loc)}
+		return Slot{}, &ParseError{What: "clock range", Value: s, Msg: fmt.Sprintf("in %s the end falls before the start on that day", loc)}
 	}
 	return Slot{Start: start, Length: end.Sub(start)}, nil
 }

@@ -1,0 +1,118 @@
+package agenda_test
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+func ExampleDecode() {
+	const doc = `{
+  "title": "Youth voices on AI governance",
+  "format": "hybrid",
+  "slot": {"start": "2023-10-10T06:15:00Z", "length": "90 minutes"},
+  "people": [
+    {"name": "Kofi Mensah", "roles": ["moderator"], "stakeholder": "Civil Society", "region": "African Group", "mode": "onsite"},
+    {"name": "Mei Tanaka", "roles": ["online moderator", "speaker"], "stakeholder": "Private Sector", "region": "Asia-Pacific Group", "mode": "online"},
+    {"name": "Lucía Pérez", "roles": ["speaker"], "stakeholder": "Government", "region": "Latin American and Caribbean Group (GRULAC)", "mode": "onsite"}
+  ],
+  "segments": [
+    {"title": "Welcome and Introduction", "kind": "opening", "length": "5 min"},
+    {"title": "Panel", "kind": "discussion", "length": "1h", "speakers": ["Mei Tanaka", "Lucía Pérez"]},
+    {"title": "Plenary Q&A", "kind": "Plenary Q&A", "length": "25m"}
+  ]
+}`
+	s, err := agenda.Decode(strings.NewReader(doc))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(s.Title)
+	fmt.Println(len(s.People), "people")
+	for _, seg := range s.Segments {
+		fmt.Printf("%s (%s, %v)\n", seg.Title, seg.Kind, seg.Length)
+	}
+	fmt.Println(s.People[2].Region)
+	// Output:
+	// Youth voices on AI governance
+	// 3 people
+	// Welcome and Introduction (opening, 5m0s)
+	// Panel (discussion, 1h0m0s)
+	// Plenary Q&A (plenary, 25m0s)
+	// GRULAC
+}
+
+func ExampleSession_Validate() {
+	s := &agenda.Session{
+		Title:  "Community networks",
+		Format: agenda.FormatOnsite,
+		Slot:   timeslot.Slot{Length: time.Hour},
+		People: []agenda.Person{
+			{Name: "Kofi Mensah", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
+			{Name: "Mei Tanaka", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline},
+		},
+		Segments: []agenda.Segment{
+			{Title: "Panel", Kind: agenda.KindDiscussion, Length: 50 * time.Minute, Speakers: []string{"Mei Tanaka"}},
+			{Title: "Q&A", Kind: agenda.KindPlenary, Length: 20 * time.Minute},
+		},
+	}
+	err := s.Validate()
+	for _, problem := range err.(interface{ Unwrap() []error }).Unwrap() {
+		fmt.Println(problem)
+	}
+	fmt.Println("overrun:", errors.Is(err, agenda.ErrOverrun))
+	var ve *agenda.ValidationError
+	if errors.As(err, &ve) {
+		fmt.Printf("first problem: field %s, value %q\n", ve.Field, ve.Value)
+	}
+	// Output:
+	// agenda: people[1].mode "online": participation mode does not fit the session format: Mei Tanaka is online in an onsite session
+	// agenda: segments "1h10m": segments overrun the slot: 1h10m of segments in a 1h slot: 10m over
+	// overrun: true
+	// first problem: field people[1].mode, value "online"
+}
+
+func ExampleParseRegion() {
+	for _, text := range []string{"Western European and Others Group (WEOG)", "WEOG", "weog", "Europe"} {
+		r, err := agenda.ParseRegion(text)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%q is %s\n", text, r)
+	}
+	// Output:
+	// "Western European and Others Group (WEOG)" is WEOG
+	// "WEOG" is WEOG
+	// "weog" is WEOG
+	// agenda: unknown regional group "Europe" (valid: African Group, Asia-Pacific Group, Eastern European Group, GRULAC, WEOG, Intergovernmental Organization)
+}
+
+func ExampleSession_Plan() {
+	s := &agenda.Session{
+		Slot: timeslot.Slot{Start: time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC), Length: 90 * time.Minute},
+		Segments: []agenda.Segment{
+			{Title: "Welcome and Introduction", Length: 5 * time.Minute},
+			{Title: "Break-out: access", Length: 40 * time.Minute, Track: "A"},
+			{Title: "Break-out: skills", Length: 30 * time.Minute, Track: "B"},
+			{Title: "Plenary Q&A", Length: 35 * time.Minute},
+			{Title: "Conclusion", Length: 5 * time.Minute},
+		},
+	}
+	plan := s.Plan()
+	for i, span := range plan.Spans {
+		fmt.Printf("%s-%s %s\n", span.Start.Format("15:04"), span.End.Format("15:04"), s.Segments[i].Title)
+	}
+	fmt.Println("left:", plan.Left())
+	// Output:
+	// 06:15-06:20 Welcome and Introduction
+	// 06:20-07:00 Break-out: access
+	// 06:20-06:50 Break-out: skills
+	// 07:00-07:35 Plenary Q&A
+	// 07:35-07:40 Conclusion
+	// left: 5m0s
+}

@@ -1,0 +1,861 @@
+package agenda
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// validSession returns a fresh, valid hybrid session: 85 minutes of
+// segments in a 90-minute slot, an onsite moderator and an online one.
+func validSession() *Session {
+	return &Session{
+		Title:  "Cyber norms across regions",
+		Format: FormatHybrid,
+		Slot:   timeslot.Slot{Start: time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC), Length: 90 * time.Minute},
+		People: []Person{
+			{Name: "Ana Moderator", Organization: "ECCRI", Roles: []Role{RoleOrganizer, RoleModerator},
+				Stakeholder: StakeholderCivilSociety, Region: RegionWEOG, Mode: ModeOnsite, Zone: "Europe/Zurich"},
+			{Name: "Ben Online", Roles: []Role{RoleOnlineModerator},
+				Stakeholder: StakeholderGovernment, Region: RegionAfrican, Mode: ModeOnline},
+			{Name: "Sione Tupou’tuah", Roles: []Role{RoleSpeaker}, Stakeholder: StakeholderTechnicalCommunity,
+				Region: RegionAsiaPacific, Mode: ModeOnline, Zone: "Pacific/Tongatapu", Gender: "man",
+				Private: []Field{FieldGender, FieldOrganization}, Labels: map[string]string{"age": "youth"}},
+			{Name: "Dana Speaker", Roles: []Role{RoleSpeaker}, Stakeholder: StakeholderPrivateSector,
+				Region: RegionGRULAC, Mode: ModeOnsite},
+			{Name: "Eve Rapporteur", Roles: []Role{RoleRapporteur}},
+		},
+		Questions: []Question{{ID: "A", Text: "Who sets the norms?"}, {ID: "B", Text: "Who keeps them?"}},
+		Segments: []Segment{
+			{Title: "Opening", Kind: KindOpening, Length: 10 * time.Minute, Facilitators: []string{"Ana Moderator", "Ben Online"}},
+			{Title: "Roundtable", Kind: KindDiscussion, Length: 60 * time.Minute,
+				Speakers: []string{"Sione Tupou’tuah", "Dana Speaker"}, Facilitators: []string{"Ana Moderator"}, Questions: []string{"A", "B"}},
+			{Title: "Closing", Kind: KindClosing, Length: 15 * time.Minute, Facilitators: []string{"Ana Moderator"}},
+		},
+		Attendance: Attendance{People: 25, Women: 6, Online: 2},
+	}
+}
+
+// withBreakouts replaces the roundtable of s by three 40-minute breakouts on
+// tracks A, B and C, and shortens the closing so the session fills 85 minutes.
+func withBreakouts(s *Session) {
+	s.Segments = []Segment{
+		s.Segments[0],
+		{Title: "Breakout A", Kind: KindBreakout, Length: 40 * time.Minute, Track: "A", Speakers: []string{"Sione Tupou’tuah"}, Facilitators: []string{"Ana Moderator"}},
+		{Title: "Breakout B", Kind: KindBreakout, Length: 40 * time.Minute, Track: "B", Speakers: []string{"Dana Speaker"}, Facilitators: []string{"Ben Online"}},
+		{Title: "Breakout C", Kind: KindBreakout, Length: 40 * time.Minute, Track: "C", Facilitators: []string{"Eve Rapporteur"}},
+		{Title: "Closing", Kind: KindClosing, Length: 35 * time.Minute, Facilitators: []string{"Ana Moderator"}},
+	}
+}
+
+// problem is what a test compares of a *ValidationError.
+type problem struct {
+	Field, Value string
+	Err          error
+}
+
+// problems extracts every *ValidationError from the error Validate returns.
+// Anything else in it is a failure.
+func problems(t *testing.T, err error) []problem {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	var list []error
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		list = joined.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	var out []problem
+	for _, e := range list {
+		var ve *ValidationError
+		if !errors.As(e, &ve) {
+			t.Errorf("Validate returned %T %v, want only *ValidationError values", e, e)
+			continue
+		}
+		out = append(out, problem{ve.Field, ve.Value, ve.Err})
+	}
+	return out
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(s *Session)
+		want   []problem
+		reason string
+	}{
+		{
+			name:   "Valid",
+			edit:   func(s *Session) {},
+			reason: "the starting session has no problem, so every other row shows the effect of its edit alone",
+		},
+		{
+			name:   "ValidUnscheduled",
+			edit:   func(s *Session) { s.Slot.Start = time.Time{} },
+			reason: "a proposal has a length but no start yet",
+		},
+		{
+			name:   "ValidNoAttendance",
+			edit:   func(s *Session) { s.Attendance = Attendance{} },
+			reason: "zero counts mean not reported",
+		},
+		{
+			name:   "MissingFormat",
+			edit:   func(s *Session) { s.Format = "" },
+			want:   []problem{{"format", "", ErrMissing}},
+			reason: "the format decides which modes and roles fit; without it nothing else about them is checked",
+		},
+		{
+			name:   "UnknownFormat",
+			edit:   func(s *Session) { s.Format = Format("panel") },
+			want:   []problem{{"format", "panel", ErrInvalid}},
+			reason: "a format built in Go from any string is checked against the canonical values",
+		},
+		{
+			name:   "UnknownAttribution",
+			edit:   func(s *Session) { s.Attribution = Attribution("Chatham House") },
+			want:   []problem{{"attribution", "Chatham House", ErrInvalid}},
+			reason: "a spelling ParseAttribution accepts is not a canonical value",
+		},
+		{
+			name:   "SlotLengthZero",
+			edit:   func(s *Session) { s.Slot.Length = 0 },
+			want:   []problem{{"slot.length", "0s", ErrLength}},
+			reason: "a slot needs a length; no overrun is reported against a slot of none",
+		},
+		{
+			name: "SegmentLengthZero",
+			edit: func(s *Session) {
+				s.Segments[1].Length = 0
+				s.Segments[2].Length = 75 * time.Minute
+			},
+			want:   []problem{{"segments[1].length", "0s", ErrLength}},
+			reason: "every segment takes time",
+		},
+		{
+			name: "SegmentLengthNegative",
+			edit: func(s *Session) {
+				s.Segments[1].Length = -5 * time.Minute
+				s.Segments[2].Length = 75 * time.Minute
+			},
+			want:   []problem{{"segments[1].length", "-5m0s", ErrLength}},
+			reason: "a negative length is reported, and placed as zero so it does not hide an overrun",
+		},
+		{
+			name:   "SegmentNoTitleNoKind",
+			edit:   func(s *Session) { s.Segments[2].Title, s.Segments[2].Kind = " ", "" },
+			want:   []problem{{"segments[2].title", "", ErrMissing}, {"segments[2].kind", "", ErrMissing}},
+			reason: "a segment needs a title and a kind",
+		},
+		{
+			name:   "SegmentUnknownKind",
+			edit:   func(s *Session) { s.Segments[2].Kind = SegmentKind("keynote") },
+			want:   []problem{{"segments[2].kind", "keynote", ErrInvalid}},
+			reason: "kinds built in Go are checked",
+		},
+		{
+			name:   "EmptyPersonName",
+			edit:   func(s *Session) { s.People[4].Name = "" },
+			want:   []problem{{"people[4].name", "", ErrMissing}},
+			reason: "people are identified by name",
+		},
+		{
+			name:   "BlankPersonName",
+			edit:   func(s *Session) { s.People[4].Name = "  " },
+			want:   []problem{{"people[4].name", "  ", ErrMissing}},
+			reason: "a name of spaces is no name, and the value shows it as given",
+		},
+		{
+			name:   "TwoNamelessPeople",
+			edit:   func(s *Session) { s.People[3].Name, s.People[4].Name = "", "" },
+			want:   []problem{{"people[3].name", "", ErrMissing}, {"people[4].name", "", ErrMissing}, {"segments[1].speakers[1]", "Dana Speaker", ErrNoPerson}},
+			reason: "two missing names are two missing names, not a duplicate",
+		},
+		{
+			name: "DuplicatePerson",
+			edit: func(s *Session) {
+				s.People = append(s.People, Person{Name: "Dana Speaker", Roles: []Role{RoleSpeaker}, Mode: ModeOnsite})
+			},
+			want:   []problem{{"people[5].name", "Dana Speaker", ErrDuplicate}},
+			reason: "segments refer to people by name, so names must be unique",
+		},
+		{
+			name: "DuplicatePersonCase",
+			edit: func(s *Session) {
+				s.People = append(s.People, Person{Name: "DANA  speaker", Roles: []Role{RoleSpeaker}, Mode: ModeOnsite})
+			},
+			want:   []problem{{"people[5].name", "DANA  speaker", ErrDuplicate}},
+			reason: "names match ignoring case and runs of spaces",
+		},
+		{
+			name: "DuplicatePersonApostrophe",
+			edit: func(s *Session) {
+				s.People = append(s.People, Person{Name: "Sione Tupou'tuah", Roles: []Role{RoleSpeaker}, Mode: ModeOnline})
+			},
+			want:   []problem{{"people[5].name", "Sione Tupou'tuah", ErrDuplicate}},
+			reason: "a curly and a straight apostrophe spell the same name",
+		},
+		{
+			name:   "NoRoles",
+			edit:   func(s *Session) { s.People[4].Roles = nil },
+			want:   []problem{{"people[4].roles", "", ErrMissing}},
+			reason: "everyone takes part in some role",
+		},
+		{
+			name:   "EmptyRole",
+			edit:   func(s *Session) { s.People[4].Roles = []Role{RoleRapporteur, ""} },
+			want:   []problem{{"people[4].roles[1]", "", ErrMissing}},
+			reason: "an empty role in the list is a hole, not a role",
+		},
+		{
+			name:   "UnknownRegion",
+			edit:   func(s *Session) { s.People[3].Region = Region("Mars") },
+			want:   []problem{{"people[3].region", "Mars", ErrInvalid}},
+			reason: "a region built in Go from any string is checked",
+		},
+		{
+			name: "UnknownEnumsOfPerson",
+			edit: func(s *Session) {
+				s.People[4].Roles = []Role{"attendee"}
+				s.People[4].Stakeholder = "Academia"
+				s.People[4].Mode = "both"
+				s.People[4].Private = []Field{FieldName, "email"}
+			},
+			want: []problem{
+				{"people[4].roles[0]", "attendee", ErrInvalid},
+				{"people[4].stakeholder", "Academia", ErrInvalid},
+				{"people[4].mode", "both", ErrInvalid},
+				{"people[4].private[1]", "email", ErrInvalid},
+			},
+			reason: "every enumeration of a person is checked, in the order of the fields",
+		},
+		{
+			name:   "BadZone",
+			edit:   func(s *Session) { s.People[0].Zone = "Mars/Base" },
+			want:   []problem{{"people[0].zone", "Mars/Base", ErrInvalid}},
+			reason: "zones are IANA names, used to show local times",
+		},
+		{
+			name: "OnlineSpeakerOnsiteSession",
+			edit: func(s *Session) {
+				s.Format = FormatOnsite
+				for i := range s.People {
+					s.People[i].Mode = ModeOnsite
+				}
+				s.People[2].Mode = ModeOnline
+			},
+			want:   []problem{{"people[2].mode", "online", ErrModeConflict}},
+			reason: "nobody can join an onsite session online",
+		},
+		{
+			name: "OnsitePersonOnlineSession",
+			edit: func(s *Session) {
+				s.Format = FormatOnline
+				for i := range s.People {
+					s.People[i].Mode = ModeOnline
+				}
+				s.People[3].Mode = ModeOnsite
+			},
+			want:   []problem{{"people[3].mode", "onsite", ErrModeConflict}},
+			reason: "an online session has no room to be in",
+		},
+		{
+			name:   "HybridSpeakerNoMode",
+			edit:   func(s *Session) { s.People[3].Mode = "" },
+			want:   []problem{{"people[3].mode", "", ErrMissing}},
+			reason: "balancing a hybrid session needs every speaker's mode",
+		},
+		{
+			name:   "HybridModeratorNoMode",
+			edit:   func(s *Session) { s.People[0].Mode = "" },
+			want:   []problem{{"people[0].mode", "", ErrMissing}},
+			reason: "moderators need a mode too",
+		},
+		{
+			name:   "HybridRapporteurNoMode",
+			edit:   func(s *Session) { s.People[4].Mode = "" },
+			reason: "a rapporteur neither speaks nor moderates, so no mode is needed",
+		},
+		{
+			name:   "HybridNoOnlineModerator",
+			edit:   func(s *Session) { s.People[1].Roles = []Role{RoleOrganizer} },
+			want:   []problem{{"people", "online moderator", ErrRoleMissing}},
+			reason: "a hybrid session needs someone to bring in the online speakers",
+		},
+		{
+			name:   "HybridNoModerator",
+			edit:   func(s *Session) { s.People[0].Roles = []Role{RoleOrganizer, RoleFacilitator} },
+			want:   []problem{{"people", "moderator", ErrRoleMissing}},
+			reason: "a facilitator is not the room's moderator in a hybrid session",
+		},
+		{
+			name: "OnsiteNobodyModerates",
+			edit: func(s *Session) {
+				s.Format = FormatOnsite
+				for i := range s.People {
+					s.People[i].Mode = ModeOnsite
+				}
+				s.People[0].Roles = []Role{RoleOrganizer, RoleSpeaker}
+				s.People[1].Roles = []Role{RoleOrganizer}
+			},
+			want:   []problem{{"people", "moderator", ErrRoleMissing}},
+			reason: "an onsite session needs someone who moderates or facilitates",
+		},
+		{
+			name: "OnsiteFacilitatorEnough",
+			edit: func(s *Session) {
+				s.Format = FormatOnsite
+				for i := range s.People {
+					s.People[i].Mode = ModeOnsite
+				}
+				s.People[0].Roles = []Role{RoleOrganizer, RoleFacilitator}
+				s.People[1].Roles = []Role{RoleOrganizer}
+			},
+			reason: "outside hybrid sessions a facilitator is enough",
+		},
+		{
+			name: "UnknownSpeakerAndFacilitator",
+			edit: func(s *Session) {
+				s.Segments[1].Speakers = append(s.Segments[1].Speakers, "Zed Nobody")
+				s.Segments[1].Facilitators = []string{"Ghost"}
+			},
+			want: []problem{
+				{"segments[1].speakers[2]", "Zed Nobody", ErrNoPerson},
+				{"segments[1].facilitators[0]", "Ghost", ErrNoPerson},
+			},
+			reason: "segments name only people of the session",
+		},
+		{
+			name: "SpeakerNamedWithOtherCaseAndApostrophe",
+			edit: func(s *Session) {
+				s.Segments[1].Speakers = []string{"sione tupou'tuah", " DANA SPEAKER "}
+			},
+			reason: "segments match names as Session.Person does",
+		},
+		{
+			name:   "UnknownQuestion",
+			edit:   func(s *Session) { s.Segments[1].Questions = []string{"A", "C"} },
+			want:   []problem{{"segments[1].questions[1]", "C", ErrNoQuestion}},
+			reason: "segments take up only the session's questions",
+		},
+		{
+			name:   "DuplicateQuestion",
+			edit:   func(s *Session) { s.Questions = append(s.Questions, Question{ID: "A", Text: "Again?"}) },
+			want:   []problem{{"questions[2].id", "A", ErrDuplicate}},
+			reason: "question IDs are what segments refer to",
+		},
+		{
+			name:   "MissingQuestionID",
+			edit:   func(s *Session) { s.Questions = append(s.Questions, Question{Text: "Which one?"}) },
+			want:   []problem{{"questions[2].id", "", ErrMissing}},
+			reason: "a question without an ID cannot be referred to",
+		},
+		{
+			name:   "BreakoutsValid",
+			edit:   withBreakouts,
+			reason: "three breakouts with different people, side by side, are fine",
+		},
+		{
+			name: "DoubleBookedParallel",
+			edit: func(s *Session) {
+				withBreakouts(s)
+				s.Segments[3].Speakers = []string{"Sione Tupou'tuah"}
+			},
+			want:   []problem{{"segments[1].speakers[0]", "Sione Tupou’tuah", ErrDoubleBooked}},
+			reason: "tracks A and C run at the same time; the apostrophe does not hide the clash",
+		},
+		{
+			name: "DoubleBookedFacilitator",
+			edit: func(s *Session) {
+				withBreakouts(s)
+				s.Segments[2].Facilitators = []string{"Ana Moderator"}
+			},
+			want:   []problem{{"segments[1].facilitators[0]", "Ana Moderator", ErrDoubleBooked}},
+			reason: "facilitators cannot be in two rooms either",
+		},
+		{
+			name: "SameTrackSequential",
+			edit: func(s *Session) {
+				withBreakouts(s)
+				s.Segments[1].Length = 20 * time.Minute
+				s.Segments[2] = Segment{Title: "Breakout A, part 2", Kind: KindBreakout, Length: 20 * time.Minute, Track: "A",
+					Speakers: []string{"Sione Tupou’tuah"}, Facilitators: []string{"Ana Moderator"}}
+			},
+			reason: "segments of one track follow each other, so one person may be in both",
+		},
+		{
+			name: "BreakoutThenPlenary",
+			edit: func(s *Session) {
+				withBreakouts(s)
+				s.Segments[4].Speakers = []string{"Sione Tupou’tuah", "Dana Speaker"}
+			},
+			reason: "the plenary after a parallel run starts when the run ends",
+		},
+		{
+			name:   "Overrun",
+			edit:   func(s *Session) { s.Segments[2].Length = 25 * time.Minute },
+			want:   []problem{{"segments", "1h35m", ErrOverrun}},
+			reason: "95 minutes of segments do not fit in 90",
+		},
+		{
+			name:   "ExactFit",
+			edit:   func(s *Session) { s.Segments[2].Length = 20 * time.Minute },
+			reason: "90 minutes fit in 90",
+		},
+		{
+			name:   "Underfill",
+			edit:   func(s *Session) { s.Segments[2].Length = 5 * time.Minute },
+			want:   []problem{{"segments", "1h15m", ErrUnderfill}},
+			reason: "15 minutes of a 90-minute slot left unplanned is more than MaxUnplanned",
+		},
+		{
+			name:   "UnderfillJustBeyond",
+			edit:   func(s *Session) { s.Segments[2].Length = 10 * time.Minute },
+			want:   []problem{{"segments", "1h20m", ErrUnderfill}},
+			reason: "10 minutes left is more than a tenth of 90",
+		},
+		{
+			name:   "UnderfillWithin",
+			edit:   func(s *Session) { s.Segments[2].Length = 11 * time.Minute },
+			reason: "9 minutes left is exactly a tenth of 90, which is allowed",
+		},
+		{
+			name:   "NoSegments",
+			edit:   func(s *Session) { s.Segments = nil },
+			want:   []problem{{"segments", "0s", ErrUnderfill}},
+			reason: "a session with no segments leaves its whole slot unplanned",
+		},
+		{
+			name:   "WomenMoreThanPeople",
+			edit:   func(s *Session) { s.Attendance.Women = 30 },
+			want:   []problem{{"attendance.women", "30", ErrCount}},
+			reason: "a part cannot exceed the whole",
+		},
+		{
+			name:   "OnlineMoreThanPeople",
+			edit:   func(s *Session) { s.Attendance.Online = 26 },
+			want:   []problem{{"attendance.online", "26", ErrCount}},
+			reason: "a part cannot exceed the whole",
+		},
+		{
+			name:   "WomenWithoutPeople",
+			edit:   func(s *Session) { s.Attendance = Attendance{Women: 6} },
+			reason: "a report may give the women but not the total",
+		},
+		{
+			name: "NegativeCounts",
+			edit: func(s *Session) { s.Attendance = Attendance{People: -1, Women: -2, Online: -3} },
+			want: []problem{
+				{"attendance.people", "-1", ErrCount},
+				{"attendance.women", "-2", ErrCount},
+				{"attendance.online", "-3", ErrCount},
+			},
+			reason: "counts are never negative",
+		},
+		{
+			name: "ManyProblems",
+			edit: func(s *Session) {
+				s.Format = ""
+				s.Slot.Length = 0
+				s.People[1].Region = "Mars"
+				s.People = append(s.People, Person{Name: "ben online", Roles: []Role{RoleSpeaker}})
+				s.Questions = append(s.Questions, Question{ID: "B"})
+				s.Segments[1].Length = 0
+				s.Segments[2].Speakers = []string{"Nobody"}
+				s.Attendance.Women = 30
+			},
+			want: []problem{
+				{"format", "", ErrMissing},
+				{"slot.length", "0s", ErrLength},
+				{"people[1].region", "Mars", ErrInvalid},
+				{"people[5].name", "ben online", ErrDuplicate},
+				{"questions[2].id", "B", ErrDuplicate},
+				{"segments[1].length", "0s", ErrLength},
+				{"segments[2].speakers[0]", "Nobody", ErrNoPerson},
+				{"attendance.women", "30", ErrCount},
+			},
+			reason: "every problem comes back at once, in the order of the fields",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := validSession()
+			tt.edit(s)
+			err := s.Validate()
+			got := problems(t, err)
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateErrors()); diff != "" {
+				t.Errorf("Validate: %s\nmismatch (-want +got):\n%s\nerror:\n%v", tt.reason, diff, err)
+			}
+			if (err == nil) != (len(tt.want) == 0) {
+				t.Errorf("Validate() = %v, want nil exactly when there is no problem", err)
+			}
+			checkMessages(t, err)
+		})
+	}
+}
+
+// checkMessages checks that every problem in err prints the package prefix,
+// its field path and its kind, and that errors.Is finds each kind in the
+// joined error.
+func checkMessages(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var ve *ValidationError
+		if !errors.As(e, &ve) {
+			continue // problems reports it
+		}
+		msg := ve.Error()
+		if !strings.HasPrefix(msg, "agenda: ") {
+			t.Errorf("%q does not start with %q", msg, "agenda: ")
+		}
+		if !strings.HasPrefix(msg, "agenda: "+ve.Field) {
+			t.Errorf("%q does not name the field %q first", msg, ve.Field)
+		}
+		if kind := strings.TrimPrefix(ve.Err.Error(), "agenda: "); !strings.Contains(msg, kind) {
+			t.Errorf("%q does not say what is wrong, %q", msg, kind)
+		}
+		if !strings.Contains(err.Error(), msg) {
+			t.Errorf("the joined error does not contain %q", msg)
+		}
+		if !errors.Is(err, ve.Err) {
+			t.Errorf("errors.Is(err, %v) = false on the joined error", ve.Err)
+		}
+	}
+}
+
+func TestValidationErrorMessage(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(s *Session)
+		want   string
+		reason string
+	}{
+		{
+			name:   "Overrun",
+			edit:   func(s *Session) { s.Segments[2].Length = 25 * time.Minute },
+			want:   `agenda: segments "1h35m": segments overrun the slot: 1h35m of segments in a 1h30m slot: 5m over`,
+			reason: "the message gives the time used, the slot and the overrun",
+		},
+		{
+			name:   "Underfill",
+			edit:   func(s *Session) { s.Segments[2].Length = 5 * time.Minute },
+			want:   `agenda: segments "1h15m": segments leave too much of the slot unplanned: 1h15m of segments in a 1h30m slot: 15m unplanned`,
+			reason: "the message gives the time left",
+		},
+		{
+			name:   "MissingValue",
+			edit:   func(s *Session) { s.People[4].Roles = nil },
+			want:   `agenda: people[4].roles: missing value: a person needs at least one role`,
+			reason: "an empty value is left out rather than printed as \"\"",
+		},
+		{
+			name: "Duplicate",
+			edit: func(s *Session) {
+				s.People = append(s.People, Person{Name: "dana speaker", Roles: []Role{RoleSpeaker}, Mode: ModeOnsite})
+			},
+			want:   `agenda: people[5].name "dana speaker": listed twice: same person as people[3]`,
+			reason: "the message points at the first person with the name",
+		},
+		{
+			name: "ModeConflict",
+			edit: func(s *Session) {
+				s.Format = FormatOnline
+				for i := range s.People {
+					s.People[i].Mode = ModeOnline
+				}
+				s.People[0].Mode = ModeOnsite
+			},
+			want:   `agenda: people[0].mode "onsite": participation mode does not fit the session format: Ana Moderator is onsite in an online session`,
+			reason: "the message names the person",
+		},
+		{
+			name: "DoubleBooked",
+			edit: func(s *Session) {
+				withBreakouts(s)
+				s.Segments[2].Facilitators = []string{"Ana Moderator"}
+			},
+			want:   `agenda: segments[1].facilitators[0] "Ana Moderator": person in two parallel segments at once: also in segments[2] (track "B") at the same time`,
+			reason: "the message names the other segment and its track",
+		},
+		{
+			name:   "InvalidEnum",
+			edit:   func(s *Session) { s.People[3].Region = "Mars" },
+			want:   `agenda: people[3].region "Mars": invalid value: valid: African Group, Asia-Pacific Group, Eastern European Group, GRULAC, WEOG, Intergovernmental Organization`,
+			reason: "the message lists the valid values",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := validSession()
+			tt.edit(s)
+			err := s.Validate()
+			if err == nil {
+				t.Fatalf("Validate() = nil, want %q", tt.want)
+			}
+			var msgs []string
+			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+				msgs = append(msgs, e.Error())
+			}
+			if diff := cmp.Diff([]string{tt.want}, msgs); diff != "" {
+				t.Errorf("problems: %s\nmismatch (-want +got):\n%s", tt.reason, diff)
+			}
+		})
+	}
+}
+
+// seed004 is the agenda of seed 004: a welcome, three parallel breakouts,
+// a plenary and a conclusion, 110 minutes in all, in an onsite session.
+func seed004(slot time.Duration) *Session {
+	people := []Person{
+		{Name: "Host", Roles: []Role{RoleOrganizer, RoleModerator}, Mode: ModeOnsite},
+		{Name: "Facilitator One", Roles: []Role{RoleFacilitator}, Mode: ModeOnsite},
+		{Name: "Facilitator Two", Roles: []Role{RoleFacilitator}, Mode: ModeOnsite},
+		{Name: "Facilitator Three", Roles: []Role{RoleFacilitator}, Mode: ModeOnsite},
+	}
+	return &Session{
+		Title:  "Seed 004",
+		Format: FormatOnsite,
+		Slot:   timeslot.Slot{Length: slot},
+		People: people,
+		Segments: []Segment{
+			{Title: "Welcome and Introduction", Kind: KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Host"}},
+			{Title: "Break-out discussion 1", Kind: KindBreakout, Length: 40 * time.Minute, Track: "1", Facilitators: []string{"Facilitator One"}},
+			{Title: "Break-out discussion 2", Kind: KindBreakout, Length: 40 * time.Minute, Track: "2", Facilitators: []string{"Facilitator Two"}},
+			{Title: "Break-out discussion 3", Kind: KindBreakout, Length: 40 * time.Minute, Track: "3", Facilitators: []string{"Facilitator Three"}},
+			{Title: "Plenary Q&A", Kind: KindPlenary, Length: 60 * time.Minute, Facilitators: []string{"Host"}},
+			{Title: "Conclusion", Kind: KindClosing, Length: 5 * time.Minute, Facilitators: []string{"Host"}},
+		},
+	}
+}
+
+func TestValidateSeed004(t *testing.T) {
+	tests := []struct {
+		name   string
+		slot   time.Duration
+		want   []problem
+		reason string
+	}{
+		{"90m", 90 * time.Minute, []problem{{"segments", "1h50m", ErrOverrun}},
+			"parallel breakouts count once: 5+40+60+5 = 110 minutes, not 190, and that overruns 90"},
+		{"120m", 120 * time.Minute, nil,
+			"110 minutes in 120 leaves 10, within MaxUnplanned"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := seed004(tt.slot).Validate()
+			if diff := cmp.Diff(tt.want, problems(t, err), cmpopts.EquateErrors()); diff != "" {
+				t.Errorf("Validate: %s\nmismatch (-want +got):\n%s", tt.reason, diff)
+			}
+			if got := errors.Is(err, ErrOverrun); got != (len(tt.want) > 0) {
+				t.Errorf("errors.Is(err, ErrOverrun) = %v on %v", got, err)
+			}
+			var ve *ValidationError
+			if len(tt.want) > 0 && (!errors.As(err, &ve) || ve.Field != "segments") {
+				t.Errorf("errors.As(err, *ValidationError) did not find the overrun in %v", err)
+			}
+			checkMessages(t, err)
+		})
+	}
+}
+
+func TestSessionPerson(t *testing.T) {
+	s := validSession()
+	tests := []struct {
+		name   string
+		query  string
+		want   int // index in s.People, or -1 for not found
+		reason string
+	}{
+		{"Exact", "Dana Speaker", 3, "the name as written"},
+		{"Case", "dana SPEAKER", 3, "case is ignored"},
+		{"Spaces", "  Dana   Speaker ", 3, "surrounding and repeated spaces are ignored"},
+		{"CurlyApostrophe", "Sione Tupou’tuah", 2, "as written, with a curly apostrophe"},
+		{"StraightApostrophe", "sione tupou'tuah", 2, "a straight apostrophe matches a curly one"},
+		{"LeftQuote", "Sione Tupou‘tuah", 2, "so does a left single quote"},
+		{"NotFound", "Zed Nobody", -1, "nobody of that name"},
+		{"Prefix", "Dana", -1, "a first name alone is not a match"},
+		{"Empty", "", -1, "an empty name names nobody"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := s.Person(tt.query)
+			if tt.want < 0 {
+				if ok || got != nil {
+					t.Errorf("Person(%q) = %+v, %v; want nil, false: %s", tt.query, got, ok, tt.reason)
+				}
+				return
+			}
+			if !ok || got != &s.People[tt.want] {
+				t.Fatalf("Person(%q) = %p, %v; want &People[%d] (%p), true: %s", tt.query, got, ok, tt.want, &s.People[tt.want], tt.reason)
+			}
+		})
+	}
+
+	t.Run("NamelessPerson", func(t *testing.T) {
+		s := validSession()
+		s.People[4].Name = ""
+		if got, ok := s.Person(""); ok {
+			t.Errorf("Person(%q) = %+v, true; want false: Validate matches no reference to a nameless person", "", got)
+		}
+		if got, ok := s.Person("  "); ok {
+			t.Errorf("Person(%q) = %+v, true; want false", "  ", got)
+		}
+	})
+
+	t.Run("PointerIntoSession", func(t *testing.T) {
+		s := validSession()
+		p, _ := s.Person("Eve Rapporteur")
+		p.Mode = ModeOnline
+		if s.People[4].Mode != ModeOnline {
+			t.Errorf("a change through Person's result did not reach the session")
+		}
+	})
+}
+
+func TestPersonHas(t *testing.T) {
+	p := &Person{Name: "Ana", Roles: []Role{RoleOrganizer, RoleModerator}}
+	tests := []struct {
+		role   Role
+		want   bool
+		reason string
+	}{
+		{RoleOrganizer, true, "first role"},
+		{RoleModerator, true, "second role"},
+		{RoleOnlineModerator, false, "a moderator is not an online moderator"},
+		{RoleSpeaker, false, "not held"},
+		{"", false, "the zero role is never held"},
+		{"Moderator", false, "roles compare by canonical value, not by spelling"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.role), func(t *testing.T) {
+			if got := p.Has(tt.role); got != tt.want {
+				t.Errorf("Has(%q) = %v, want %v: %s", tt.role, got, tt.want, tt.reason)
+			}
+		})
+	}
+	if (&Person{}).Has(RoleSpeaker) {
+		t.Errorf("a person without roles has RoleSpeaker")
+	}
+}
+
+func TestPersonIsPrivate(t *testing.T) {
+	p := &Person{Name: "Sione", Gender: "man", Private: []Field{FieldGender, FieldOrganization}}
+	tests := []struct {
+		field  Field
+		want   bool
+		reason string
+	}{
+		{FieldGender, true, "marked private"},
+		{FieldOrganization, true, "marked private"},
+		{FieldName, false, "not marked"},
+		{FieldRegion, false, "not marked"},
+		{"", false, "the zero field is never private"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.field), func(t *testing.T) {
+			if got := p.IsPrivate(tt.field); got != tt.want {
+				t.Errorf("IsPrivate(%q) = %v, want %v: %s", tt.field, got, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+func TestSessionNamed(t *testing.T) {
+	tests := []struct {
+		attribution Attribution
+		want        bool
+		reason      string
+	}{
+		{"", true, "the zero value means named"},
+		{AttributionNamed, true, "named"},
+		{AttributionNone, false, "outputs show no names"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.attribution), func(t *testing.T) {
+			s := &Session{Attribution: tt.attribution}
+			if got := s.Named(); got != tt.want {
+				t.Errorf("Named() with attribution %q = %v, want %v: %s", tt.attribution, got, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+func TestSessionPlan(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2023, 10, 10, h, m, 0, 0, time.UTC) }
+	span := func(h1, m1, h2, m2 int) timeslot.Span { return timeslot.Span{Start: at(h1, m1), End: at(h2, m2)} }
+	tests := []struct {
+		name   string
+		edit   func(s *Session)
+		want   []timeslot.Span
+		end    time.Time
+		reason string
+	}{
+		{
+			name:   "Sequential",
+			edit:   func(s *Session) {},
+			want:   []timeslot.Span{span(6, 15, 6, 25), span(6, 25, 7, 25), span(7, 25, 7, 40)},
+			end:    at(7, 40),
+			reason: "plenary segments follow each other from the start of the slot",
+		},
+		{
+			name: "Breakouts",
+			edit: withBreakouts,
+			want: []timeslot.Span{
+				span(6, 15, 6, 25),
+				span(6, 25, 7, 5), span(6, 25, 7, 5), span(6, 25, 7, 5),
+				span(7, 5, 7, 40),
+			},
+			end:    at(7, 40),
+			reason: "the three tracks start together and the closing follows the run",
+		},
+		{
+			name: "UnequalTracks",
+			edit: func(s *Session) {
+				withBreakouts(s)
+				s.Segments[2].Length = 50 * time.Minute
+				s.Segments[4].Length = 25 * time.Minute
+			},
+			want: []timeslot.Span{
+				span(6, 15, 6, 25),
+				span(6, 25, 7, 5), span(6, 25, 7, 15), span(6, 25, 7, 5),
+				span(7, 15, 7, 40),
+			},
+			end:    at(7, 40),
+			reason: "the run ends when its longest track ends",
+		},
+		{
+			name:   "NoSegments",
+			edit:   func(s *Session) { s.Segments = nil },
+			want:   []timeslot.Span{},
+			end:    at(6, 15),
+			reason: "an empty plan ends where the slot starts",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := validSession()
+			tt.edit(s)
+			plan := s.Plan()
+			if diff := cmp.Diff(tt.want, plan.Spans); diff != "" {
+				t.Errorf("Plan().Spans: %s\nmismatch (-want +got):\n%s", tt.reason, diff)
+			}
+			if !plan.End.Equal(tt.end) {
+				t.Errorf("Plan().End = %v, want %v", plan.End, tt.end)
+			}
+			if diff := cmp.Diff(s.Slot, plan.Slot); diff != "" {
+				t.Errorf("Plan().Slot:\nmismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

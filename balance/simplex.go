@@ -1,0 +1,293 @@
+package balance
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
+)
+
+// program is a linear programme with bounded variables:
+//
+//	minimise cᵀx  subject to  Ax = b,  lo ≤ x ≤ hi
+//
+// Every lower bound is finite; an upper bound may be +Inf. Bounds are kept
+// by the method rather than as extra rows, which is what keeps the
+// programmes of [Plan] small.
+type program struct {
+	c      []float64
+	a      *mat.Dense // m×n
+	b      []float64
+	lo, hi []float64
+}
+
+// solution is the result of solving a program.
+type solution struct {
+	x         []float64 // the structural variables
+	objective float64
+	feasible  bool
+	// conflict lists the rows still violated when no feasible point exists,
+	// as (row, signed residual b − Ax) at the least infeasible point found.
+	conflict []residual
+	pivots   int
+}
+
+type residual struct {
+	row   int
+	value float64
+}
+
+// Tolerances of the solver. Values are seconds and costs are weights near
+// one, so absolute tolerances serve.
+const (
+	costTol  = 1e-9 // a reduced cost below -costTol improves the objective
+	pivotTol = 1e-9 // smaller tableau entries are not pivoted on
+	feasTol  = 1e-6 // seconds of infeasibility treated as none
+)
+
+// solve runs a two-phase, bounded-variable primal simplex on a dense
+// tableau. Phase one starts from every variable at its lower bound with one
+// artificial variable per row and minimises their sum; phase two fixes the
+// artificials at zero and minimises cᵀx. Entering variables are chosen by
+// the largest reduced cost (Dantzig's rule), switching to Bland's rule after
+// a run of degenerate pivots so that the method cannot cycle. Everything is
+// in index order, so the result is deterministic.
+func (p *program) solve() solution {
+	m, n := p.a.Dims()
+	s := newSimplex(p, m, n)
+	s.phase(phaseOne)
+	infeasible := 0.0
+	for r := range m {
+		infeasible += s.x[n+r]
+	}
+	if infeasible > feasTol*float64(max(1, m)) {
+		sol := solution{x: s.x[:n:n], pivots: s.pivots}
+		for r := range m {
+			if s.x[n+r] > feasTol {
+				sol.conflict = append(sol.conflict, residual{row: r, value: s.sign[r] * s.x[n+r]})
+			}
+		}
+		return sol
+	}
+	for r := range m {
+		s.hi[n+r] = 0
+		s.x[n+r] = 0
+	}
+	s.phase(phaseTwo)
+	s.refine()
+	x := s.x[:n:n]
+	return solution{x: x, objective: floats.Dot(p.c, x), feasible: true, pivots: s.pivots}
+}
+
+type phaseKind int
+
+const (
+	phaseOne phaseKind = iota
+	phaseTwo
+)
+
+// simplex is the working state of one solve: the tableau B⁻¹[A | D], where D
+// is the diagonal of signs that makes the artificials' start non-negative,
+// the basis, the value of every variable, and the reduced costs.
+type simplex struct {
+	p      *program
+	m, n   int
+	t      []float64 // m×(n+m), row-major
+	width  int
+	basis  []int // basis[r] is the variable basic in row r
+	inBase []bool
+	x      []float64 // values of all n+m variables
+	lo, hi []float64
+	sign   []float64 // sign of row r's artificial
+	d      []float64 // reduced costs
+	cost   []float64 // cost of the current phase
+	pivots int
+}
+
+func newSimplex(p *program, m, n int) *simplex {
+	w := n + m
+	s := &simplex{
+		p: p, m: m, n: n, t: make([]float64, m*w), width: w,
+		basis: make([]int, m), inBase: make([]bool, w), x: make([]float64, w),
+		lo: make([]float64, w), hi: make([]float64, w), sign: make([]float64, m),
+		d: make([]float64, w), cost: make([]float64, w),
+	}
+	copy(s.lo, p.lo)
+	copy(s.hi, p.hi)
+	copy(s.x, p.lo)
+	raw := p.a.RawMatrix()
+	for r := range m {
+		row := raw.Data[r*raw.Stride : r*raw.Stride+n]
+		resid := p.b[r] - floats.Dot(row, s.x[:n])
+		s.sign[r] = 1
+		if resid < 0 {
+			s.sign[r] = -1
+		}
+		trow := s.t[r*w : (r+1)*w]
+		floats.AddScaled(trow[:n], s.sign[r], row)
+		trow[n+r] = 1
+		s.basis[r] = n + r
+		s.inBase[n+r] = true
+		s.x[n+r] = math.Abs(resid)
+		s.hi[n+r] = math.Inf(1)
+	}
+	return s
+}
+
+// phase minimises the cost of the given phase from the current basis.
+func (s *simplex) phase(k phaseKind) {
+	clear(s.cost)
+	if k == phaseOne {
+		for r := range s.m {
+			s.cost[s.n+r] = 1
+		}
+	} else {
+		copy(s.cost, s.p.c)
+	}
+	// d = cost − c_Bᵀ T
+	copy(s.d, s.cost)
+	for r, j := range s.basis {
+		if cb := s.cost[j]; cb != 0 {
+			floats.AddScaled(s.d, -cb, s.row(r))
+		}
+	}
+	degenerate := 0
+	limit := 50 * (s.m + s.n + 10)
+	for range limit {
+		bland := degenerate > s.m
+		enter, dir := s.entering(bland)
+		if enter < 0 {
+			return
+		}
+		step, leave := s.ratio(enter, dir, bland)
+		if math.IsInf(step, 1) {
+			return // unbounded below; cannot happen with the programmes Plan builds
+		}
+		if step <= feasTol {
+			degenerate++
+		} else {
+			degenerate = 0
+		}
+		s.move(enter, dir, step, leave)
+	}
+}
+
+func (s *simplex) row(r int) []float64 { return s.t[r*s.width : (r+1)*s.width] }
+
+// entering returns a non-basic variable whose move improves the objective,
+// and the direction of the move: +1 up from its lower bound, −1 down from its
+// upper bound. It returns −1 when none does, which is optimality.
+func (s *simplex) entering(bland bool) (int, float64) {
+	best, dir, bestGain := -1, 0.0, costTol
+	for j := range s.width {
+		if s.inBase[j] || s.hi[j] <= s.lo[j] {
+			continue
+		}
+		var gain, jdir float64
+		switch {
+		case s.d[j] < -costTol && s.x[j] < s.hi[j]:
+			gain, jdir = -s.d[j], 1
+		case s.d[j] > costTol && s.x[j] > s.lo[j]:
+			gain, jdir = s.d[j], -1
+		default:
+			continue
+		}
+		if bland {
+			return j, jdir
+		}
+		if gain > bestGain {
+			best, dir, bestGain = j, jdir, gain
+		}
+	}
+	return best, dir
+}
+
+// ratio returns how far the entering variable can move and the row whose
+// basic variable then reaches a bound, or −1 if the entering variable
+// reaches its own other bound first.
+func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
+	step, leave := s.hi[enter]-s.lo[enter], -1
+	for r := range s.m {
+		alpha := dir * s.t[r*s.width+enter]
+		j := s.basis[r]
+		var lim float64
+		switch {
+		case alpha > pivotTol:
+			lim = (s.x[j] - s.lo[j]) / alpha
+		case alpha < -pivotTol && !math.IsInf(s.hi[j], 1):
+			lim = (s.hi[j] - s.x[j]) / -alpha
+		default:
+			continue
+		}
+		lim = max(lim, 0)
+		if lim < step || (lim == step && leave >= 0 && bland && j < s.basis[leave]) {
+			step, leave = lim, r
+		}
+	}
+	return step, leave
+}
+
+// move shifts the entering variable by step in direction dir, updates the
+// basic variables, and pivots if a basic variable leaves.
+func (s *simplex) move(enter int, dir, step float64, leave int) {
+	if step > 0 {
+		s.x[enter] += dir * step
+		for r := range s.m {
+			if a := s.t[r*s.width+enter]; a != 0 {
+				s.x[s.basis[r]] -= dir * step * a
+			}
+		}
+	}
+	if leave < 0 {
+		s.x[enter] = s.lo[enter]
+		if dir > 0 {
+			s.x[enter] = s.hi[enter]
+		}
+		return
+	}
+	out := s.basis[leave]
+	if dir*s.t[leave*s.width+enter] > 0 {
+		s.x[out] = s.lo[out]
+	} else {
+		s.x[out] = s.hi[out]
+	}
+	prow := s.row(leave)
+	floats.Scale(1/prow[enter], prow)
+	for r := range s.m {
+		if r == leave {
+			continue
+		}
+		if a := s.t[r*s.width+enter]; a != 0 {
+			floats.AddScaled(s.row(r), -a, prow)
+		}
+	}
+	if de := s.d[enter]; de != 0 {
+		floats.AddScaled(s.d, -de, prow)
+	}
+	s.basis[leave] = enter
+	s.inBase[out], s.inBase[enter] = false, true
+	s.pivots++
+}
+
+// refine recomputes the basic variables from the non-basic ones, x_B =
+// B⁻¹(b − N x_N), to remove the rounding error the updates accumulate.
+// B⁻¹ is the artificial columns of the tableau, times the row signs.
+func (s *simplex) refine() {
+	raw := s.p.a.RawMatrix()
+	resid := make([]float64, s.m)
+	for r := range s.m {
+		resid[r] = s.p.b[r]
+		for j := range s.n {
+			if !s.inBase[j] {
+				resid[r] -= raw.Data[r*raw.Stride+j] * s.x[j]
+			}
+		}
+	}
+	for r, j := range s.basis {
+		v := 0.0
+		for k := range s.m {
+			v += s.t[r*s.width+s.n+k] * s.sign[k] * resid[k]
+		}
+		s.x[j] = min(max(v, s.lo[j]), s.hi[j])
+	}
+}
