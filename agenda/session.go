@@ -92,12 +92,12 @@ func (s *Session) Named() bool { return s.Attribution != AttributionNone }
 // matches names: ignoring case, surrounding space and the kind of apostrophe.
 // An empty name names nobody, even in a session with a nameless person.
 func (s *Session) Person(name string) (*Person, bool) {
-	key := nameKey(name)
+	key := NameKey(name)
 	if key == "" {
 		return nil, false
 	}
 	for i := range s.People {
-		if nameKey(s.People[i].Name) == key {
+		if NameKey(s.People[i].Name) == key {
 			return &s.People[i], true
 		}
 	}
@@ -114,7 +114,9 @@ func (s *Session) Plan() timeslot.Plan {
 	return s.Slot.Place(blocks)
 }
 
-// nameKey is the form names are compared in.
-func nameKey(name string) string {
+// NameKey returns the form in which names are compared: two names with the
+// same key are the same person. The key ignores case, surrounding space, runs
+// of spaces and the kind of apostrophe, so "Tupou’tuah" and "tupou'tuah" agree.
+func NameKey(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("’", "'", "‘", "'").Replace(name)), " "))
 }

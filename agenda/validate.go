@@ -116,7 +116,7 @@ func (v *validator) session(s *Session) {
 	people := map[string]int{} // name key -> index of first person with it
 	for i := range s.People {
 		v.person(s, i)
-		key := nameKey(s.People[i].Name)
+		key := NameKey(s.People[i].Name)
 		if key == "" {
 			continue
 		}
@@ -199,7 +199,7 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 		v.add(at+".length", timeslot.FormatLength(seg.Length), ErrLength, "")
 	}
 	for _, ref := range references(seg) {
-		if _, ok := people[nameKey(ref.name)]; !ok {
+		if _, ok := people[NameKey(ref.name)]; !ok {
 			v.add(at+ref.field, ref.name, ErrNoPerson, "not among the session's people")
 		}
 	}
@@ -220,10 +220,10 @@ func (v *validator) parallel(s *Session, plan timeslot.Plan) {
 			}
 			inJ := map[string]bool{}
 			for _, ref := range references(&s.Segments[j]) {
-				inJ[nameKey(ref.name)] = true
+				inJ[NameKey(ref.name)] = true
 			}
 			for _, ref := range references(&s.Segments[i]) {
-				if inJ[nameKey(ref.name)] {
+				if inJ[NameKey(ref.name)] {
 					v.add(fmt.Sprintf("segments[%d]%s", i, ref.field), ref.name, ErrDoubleBooked,
 						"also in segments[%d] (track %q) at the same time", j, s.Segments[j].Track)
 				}

@@ -93,7 +93,9 @@ func zoneName(t time.Time) string {
 
 // UnmarshalJSON decodes the form that MarshalJSON writes. Unknown fields, a
 // zone that does not exist (or is "Local"), a zone without a start, and a
-// start whose offset disagrees with its zone are errors.
+// start whose offset disagrees with its zone are errors. A start without a
+// zone is shown at its offset, in UTC when that is zero, whatever the zone
+// of the machine.
 func (s *Slot) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -107,7 +109,9 @@ func (s *Slot) UnmarshalJSON(data []byte) error {
 	}
 	var start time.Time
 	if w.Start != "" {
-		start, err = time.Parse(time.RFC3339Nano, w.Start)
+		// Not time.Parse, which shows the start in the machine's own zone
+		// when their offsets agree: without a zone, only the offset is known.
+		start, err = time.ParseInLocation(time.RFC3339Nano, w.Start, time.UTC)
 		if err != nil {
 			return fmt.Errorf("timeslot: slot start %q is not an RFC 3339 time: %w", w.Start, err)
 		}

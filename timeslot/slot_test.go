@@ -221,7 +221,9 @@ func TestSlotString(t *testing.T) {
 }
 
 func TestSlotJSONRoundTrip(t *testing.T) {
-	fixed, err := time.Parse(time.RFC3339, "2023-10-10T08:15:00+02:00")
+	// Not time.Parse, which gives a location named for the machine's zone
+	// when it is at +02:00 then.
+	fixed, err := time.ParseInLocation(time.RFC3339, "2023-10-10T08:15:00+02:00", time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +246,7 @@ func TestSlotJSONRoundTrip(t *testing.T) {
 		name:   "FixedOffsetFromRFC3339",
 		slot:   timeslot.Slot{Start: fixed, Length: 90 * time.Minute},
 		want:   `{"start":"2023-10-10T08:15:00+02:00","length":"1h30m"}`,
-		reason: "a start parsed from RFC 3339 has only its offset, which is all that is written, whatever the machine's own zone",
+		reason: "a start parsed from RFC 3339 has only its offset, which is all that is written",
 	}, {
 		name:   "FixedZoneNamedLikeALocation",
 		slot:   timeslot.Slot{Start: time.Date(2023, 7, 10, 8, 15, 0, 0, time.FixedZone("CET", 3600)), Length: time.Hour},
@@ -356,6 +358,16 @@ func TestSlotUnmarshalJSON(t *testing.T) {
 		in:     " {\n \"length\": \"2h\",\n \"zone\": \"Europe/Zurich\",\n \"start\": \"2017-12-17T16:00:00+01:00\"\n}\n",
 		want:   seed003,
 		reason: "hand-written JSON in any order and layout",
+	}, {
+		name:   "OffsetWithoutZone",
+		in:     `{"start":"2023-10-10T08:15:00+02:00","length":"1h30m"}`,
+		want:   timeslot.Slot{Start: time.Date(2023, 10, 10, 8, 15, 0, 0, time.FixedZone("", 2*3600)), Length: 90 * time.Minute},
+		reason: "regression: without a zone the start keeps its offset; time.Parse put it in the machine's zone when the offsets agreed",
+	}, {
+		name:   "OffsetZeroWithoutZone",
+		in:     `{"start":"2023-10-10T06:15:00+00:00","length":"1h30m"}`,
+		want:   seed001,
+		reason: "offset zero without a zone is UTC, as \"Z\" is",
 	}, {
 		name:   "ZeroTimeStart",
 		in:     `{"start":"0001-01-01T00:00:00Z","zone":"UTC","length":"1h"}`,
