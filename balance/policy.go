@@ -26,8 +26,20 @@ type Policy struct {
 	// share, against the dimensions' weights; 0 means [DefaultFairness].
 	Fairness float64
 
+	// Spread is the band around each speaker's fair share, as a fraction of
+	// it, within which a second away from the fair share costs w₀; beyond
+	// the band it costs [Steep] times as much, so that balancing the groups
+	// never silences a speaker unless a hard rule demands it. 0 means
+	// [DefaultSpread]; +Inf removes the band.
+	Spread float64
+
 	// Min and Max bound every speaker's total time; Max 0 means no maximum.
 	Min, Max time.Duration
+
+	// MinTurn is the least time a speaker gets in each speaking segment that
+	// lists them. 0 means half an equal share of the segment's speaking time,
+	// in whole steps.
+	MinTurn time.Duration
 
 	// People sets bounds and weights for particular speakers, by name.
 	People map[string]Limits
@@ -106,10 +118,12 @@ const (
 	TargetExplicit  Target = "explicit"  // the shares in Dimension.Shares
 )
 
-// Defaults of the zero Policy.
+// Defaults of the zero Policy, and the slope beyond the spread band.
 const (
 	DefaultStep     = 30 * time.Second
 	DefaultFairness = 0.5
+	DefaultSpread   = 0.5
+	Steep           = 10
 )
 
 // DefaultDimensions returns the dimensions of the zero Policy: mode,

@@ -1,0 +1,617 @@
+package balance
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Allocation is how a session's speaking time is shared among its speakers.
+type Allocation struct {
+	Budget time.Duration // B, the speaking time of all speaking segments together
+	Step   time.Duration // every speech is a whole number of steps
+
+	Speakers []Share        // every speaker, in the order of Session.People
+	Segments []SegmentShare // every speaking segment, in the order of Session.Segments
+	Balance  []Balance      // every dimension balanced, in the order of the policy
+
+	// Dropped are the policy's dimensions that do not apply to the session,
+	// such as the mode dimension of an online-only session.
+	Dropped []Dimension
+
+	// Objective is the optimum of the programme before rounding, in
+	// weighted seconds (see the package documentation).
+	Objective float64
+}
+
+// Share is one speaker's time.
+type Share struct {
+	Name string
+	Time time.Duration
+	Fair time.Duration // f_i, the speaker's fair share: B divided by the number of speakers
+}
+
+// SegmentShare is the speaking time of one segment.
+type SegmentShare struct {
+	Segment  int           // index in Session.Segments
+	Speaking time.Duration // the segment's length less the time kept for moderation and audience
+	Speakers []Share       // in the order of the segment's Speakers list; Fair is unset
+}
+
+// Balance is how one dimension's groups fare.
+type Balance struct {
+	Dimension Dimension
+	Groups    []GroupShare // sorted by group name
+}
+
+// GroupShare is one group's time against its target.
+type GroupShare struct {
+	Group    string
+	Speakers int
+	Time     time.Duration
+	Target   time.Duration // t_g times the time of the speakers with a value in the dimension
+}
+
+// Allocate shares the speaking time of a session according to policy p. The
+// session must be valid; Allocate returns its validation error otherwise.
+// When the policy's hard rules cannot all be met it returns an
+// *InfeasibleError, matching [ErrInfeasible], that says why and what would
+// change it.
+func Allocate(s *agenda.Session, p Policy) (*Allocation, error) {
+	if err := s.Validate(); err != nil {
+		return nil, fmt.Errorf("balance: the session is not valid: %w", err)
+	}
+	pr, err := newProblem(s, p)
+	if err != nil {
+		return nil, err
+	}
+	return pr.allocate()
+}
+
+// problem is a session and policy in the units the programme is solved in:
+// steps of the policy's granularity.
+type problem struct {
+	s        *agenda.Session
+	policy   Policy
+	step     time.Duration
+	fairness float64
+	dims     []Dimension
+	dropped  []Dimension
+
+	segs     []segment // the speaking segments
+	speakers []speaker // in the order of Session.People
+	budget   int       // B in steps
+}
+
+type segment struct {
+	index    int           // in Session.Segments
+	speakers []int         // indices into problem.speakers, in the order listed
+	capacity int           // speaking time in steps
+	minTurn  int           // steps each of its speakers gets at least
+	kept     time.Duration // moderation and audience time, before rounding
+}
+
+type speaker struct {
+	person   *agenda.Person
+	key      string // agenda.NameKey of the name, for ordering ties
+	segs     []int  // indices into problem.segs
+	groups   []string
+	lo, hi   int     // bounds in steps
+	weight   float64 // w_i
+	fair     float64 // f_i in steps
+	clamped  float64 // c_i: the fair share clamped to the bounds
+	base     float64 // the speaker's cost at c_i
+	up, down []piece // ways to move from c_i, cheapest first: inside the spread band, then beyond
+	minGiven time.Duration
+	maxGiven time.Duration
+}
+
+// newProblem resolves the policy against the session: the speaking
+// segments, their speaking time, each speaker's bounds, and the dimensions.
+func newProblem(s *agenda.Session, p Policy) (*problem, error) {
+	pr := &problem{s: s, policy: p, step: cmp.Or(p.Step, DefaultStep), fairness: cmp.Or(p.Fairness, DefaultFairness)}
+	if pr.step < time.Second || pr.step%time.Second != 0 {
+		return nil, &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
+	}
+	if pr.fairness < 0 || math.IsNaN(pr.fairness) || math.IsInf(pr.fairness, 0) {
+		return nil, &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
+	}
+	if err := pr.resolveDimensions(); err != nil {
+		return nil, err
+	}
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"Min", p.Min}, {"Max", p.Max}, {"Intro", p.Intro}, {"Handover", p.Handover}, {"OnlineHandover", p.OnlineHandover}, {"Audience", p.Audience}} {
+		if d.v < 0 {
+			return nil, &PolicyError{Field: d.name, Value: d.v.String(), Reason: "must not be negative"}
+		}
+	}
+
+	byKey := make(map[string]int, len(s.People))
+	for i := range s.People {
+		byKey[agenda.NameKey(s.People[i].Name)] = i
+	}
+	for name, l := range p.People {
+		if _, ok := byKey[agenda.NameKey(name)]; !ok {
+			return nil, &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
+		}
+		if l.Min < 0 || l.Max < 0 || l.Weight < 0 || math.IsNaN(l.Weight) || math.IsInf(l.Weight, 0) {
+			return nil, &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds and weight must not be negative"}
+		}
+	}
+	for _, list := range [][]string{p.First, p.Last} {
+		for _, name := range list {
+			if _, ok := byKey[agenda.NameKey(name)]; !ok {
+				return nil, &PolicyError{Field: "First/Last", Value: name, Reason: "not among the session's people"}
+			}
+		}
+	}
+
+	// Speaking segments, and who speaks: speakers keep the order of Session.People.
+	var speaking []int
+	speaks := make([]bool, len(s.People))
+	for i, seg := range s.Segments {
+		if len(seg.Speakers) == 0 || (p.Speaking != nil && !slices.Contains(p.Speaking, seg.Kind)) {
+			continue
+		}
+		speaking = append(speaking, i)
+		for _, name := range seg.Speakers {
+			speaks[byKey[agenda.NameKey(name)]] = true
+		}
+	}
+	speakerOf := make([]int, len(s.People))
+	for pi := range s.People {
+		speakerOf[pi] = -1
+		if speaks[pi] {
+			speakerOf[pi] = len(pr.speakers)
+			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], key: agenda.NameKey(s.People[pi].Name)})
+		}
+	}
+	for _, i := range speaking {
+		seg := &s.Segments[i]
+		sg := segment{index: i}
+		kept := p.Intro + p.Audience
+		for _, name := range seg.Speakers {
+			si := speakerOf[byKey[agenda.NameKey(name)]]
+			if slices.Contains(sg.speakers, si) {
+				continue // named twice in one segment: one turn
+			}
+			pr.speakers[si].segs = append(pr.speakers[si].segs, len(pr.segs))
+			sg.speakers = append(sg.speakers, si)
+			if pr.speakers[si].person.Mode == agenda.ModeOnline {
+				kept += p.OnlineHandover
+			} else {
+				kept += p.Handover
+			}
+		}
+		if kept > seg.Length {
+			return nil, &InfeasibleError{
+				Reason: fmt.Sprintf("segment %q is %s long, but its intro, hand-overs and audience questions take %s",
+					seg.Title, timeslot.FormatLength(seg.Length), timeslot.FormatLength(kept)),
+				Segments: []int{i}, Need: kept, Have: seg.Length,
+				Fix: fmt.Sprintf("lengthen the segment by %s or keep less time for moderation", timeslot.FormatLength(kept-seg.Length)),
+			}
+		}
+		sg.capacity = int((seg.Length - kept) / pr.step)
+		sg.minTurn = int((p.MinTurn + pr.step - 1) / pr.step)
+		if p.MinTurn == 0 {
+			sg.minTurn = sg.capacity / (2 * len(sg.speakers))
+		}
+		sg.kept = kept
+		pr.segs = append(pr.segs, sg)
+		pr.budget += sg.capacity
+	}
+	return pr, pr.resolveSpeakers()
+}
+
+// resolveDimensions applies the format rule and checks the dimensions.
+func (pr *problem) resolveDimensions() error {
+	dims := pr.policy.Dimensions
+	if dims == nil {
+		dims = DefaultDimensions()
+	}
+	seen := map[string]bool{}
+	for i, d := range dims {
+		field := fmt.Sprintf("Dimensions[%d]", i)
+		switch d.By {
+		case ByMode, ByStakeholder, ByRegion, ByGender:
+		case ByLabel:
+			if d.Label == "" {
+				return &PolicyError{Field: field + ".Label", Reason: "a label dimension needs the label's key"}
+			}
+		default:
+			return &PolicyError{Field: field + ".By", Value: string(d.By), Reason: "want mode, stakeholder, region, gender or label"}
+		}
+		if seen[d.Name()] {
+			return &PolicyError{Field: field, Value: d.Name(), Reason: "dimension given twice"}
+		}
+		seen[d.Name()] = true
+		if d.Weight < 0 || math.IsNaN(d.Weight) || math.IsInf(d.Weight, 0) {
+			return &PolicyError{Field: field + ".Weight", Value: fmt.Sprint(d.Weight), Reason: "must be a finite number, not negative"}
+		}
+		if d.Tolerance < 0 || d.Tolerance > 1 || math.IsNaN(d.Tolerance) {
+			return &PolicyError{Field: field + ".Tolerance", Value: fmt.Sprint(d.Tolerance), Reason: "must be between 0 and 1"}
+		}
+		switch d.Target {
+		case TargetEqual, TargetHeadcount:
+		case TargetExplicit:
+			sum := 0.0
+			for g, share := range d.Shares {
+				if share < 0 || math.IsNaN(share) {
+					return &PolicyError{Field: field + ".Shares[" + strconv.Quote(g) + "]", Value: fmt.Sprint(share), Reason: "must not be negative"}
+				}
+				sum += share
+			}
+			if math.Abs(sum-1) > 1e-9 {
+				return &PolicyError{Field: field + ".Shares", Value: fmt.Sprint(sum), Reason: "explicit shares must add up to 1"}
+			}
+		default:
+			return &PolicyError{Field: field + ".Target", Value: string(d.Target), Reason: "want equal (empty), headcount or explicit"}
+		}
+		if d.By == ByMode && pr.s.Format != agenda.FormatHybrid {
+			pr.dropped = append(pr.dropped, d)
+			continue
+		}
+		pr.dims = append(pr.dims, d)
+	}
+	return nil
+}
+
+// resolveSpeakers sets each speaker's groups, bounds, weight, fair share,
+// and the pieces of their cost around the fair share.
+func (pr *problem) resolveSpeakers() error {
+	var limits map[string]Limits
+	if len(pr.policy.People) > 0 {
+		limits = make(map[string]Limits, len(pr.policy.People))
+		for name, l := range pr.policy.People {
+			limits[agenda.NameKey(name)] = l
+		}
+	}
+	spread := cmp.Or(pr.policy.Spread, DefaultSpread)
+	if spread < 0 || math.IsNaN(spread) {
+		return &PolicyError{Field: "Spread", Value: fmt.Sprint(pr.policy.Spread), Reason: "must not be negative"}
+	}
+	if pr.policy.MinTurn < 0 {
+		return &PolicyError{Field: "MinTurn", Value: pr.policy.MinTurn.String(), Reason: "must not be negative"}
+	}
+	n := len(pr.speakers)
+	var conflicts []error
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		sp.groups = make([]string, len(pr.dims))
+		for d, dim := range pr.dims {
+			sp.groups[d] = dim.group(sp.person)
+		}
+		l := limits[sp.key]
+		sp.minGiven = cmp.Or(l.Min, pr.policy.Min)
+		sp.maxGiven = cmp.Or(l.Max, pr.policy.Max)
+		sp.weight = cmp.Or(l.Weight, 1)
+		room, turns := 0, 0
+		for _, k := range sp.segs {
+			room += pr.segs[k].capacity
+			turns += pr.segs[k].minTurn
+		}
+		sp.lo = max(int((sp.minGiven+pr.step-1)/pr.step), turns)
+		sp.hi = room
+		if sp.maxGiven > 0 {
+			sp.hi = min(room, int(sp.maxGiven/pr.step))
+		}
+		if sp.lo > sp.hi {
+			conflicts = append(conflicts, pr.boundConflict(sp, room))
+			continue
+		}
+		f, lo, hi := float64(pr.budget)/float64(n), float64(sp.lo), float64(sp.hi)
+		band := spread * f
+		c := min(max(f, lo), hi)
+		sp.fair, sp.clamped = f, c
+		w := pr.fairness * sp.weight
+		dist := math.Abs(c - f)
+		sp.base = w * (dist + (Steep-1)*max(0, dist-band))
+		inUp := max(0, min(hi, f+band)-c)
+		inDown := max(0, c-max(lo, f-band))
+		sp.up = pieceList(piece{w, inUp}, piece{w * Steep, hi - c - inUp})
+		sp.down = pieceList(piece{w, inDown}, piece{w * Steep, c - lo - inDown})
+	}
+	return errors.Join(conflicts...)
+}
+
+// pieceList returns the pieces with room in them.
+func pieceList(ps ...piece) []piece {
+	out := ps[:0]
+	for _, p := range ps {
+		if p.capacity > eps {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// steps converts a number of steps to a duration.
+func (pr *problem) steps(n float64) time.Duration {
+	return time.Duration(math.Round(n * float64(pr.step)))
+}
+
+// kind is a type of speaker: the speakers with the same group in every
+// dimension and the same speaking segments. Group times depend only on each
+// type's total, so the programme has a variable per type, not per person.
+type kind struct {
+	key     string
+	members []int // speaker indices, sorted by name key
+	segs    []int
+	groups  []string
+	lo, hi  int     // Σ bounds of the members
+	clamped float64 // C_k = Σ c_i
+	base    float64 // Σ w_i |c_i − f_i|, the cost at Y_k = C_k
+	up      []piece // ways to raise Y_k above C_k, cheapest first
+	down    []piece // ways to lower it
+}
+
+// piece is room to move a total, at a cost per step.
+type piece struct {
+	cost     float64
+	capacity float64
+}
+
+func (pr *problem) kinds() []kind {
+	index := map[string]int{}
+	var ks []kind
+	var b strings.Builder
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		b.Reset()
+		for _, g := range sp.groups {
+			b.WriteString(g)
+			b.WriteByte(0)
+		}
+		for _, k := range sp.segs {
+			b.WriteString(strconv.Itoa(k))
+			b.WriteByte(',')
+		}
+		key := b.String()
+		k, ok := index[key]
+		if !ok {
+			k = len(ks)
+			index[key] = k
+			ks = append(ks, kind{key: key, segs: sp.segs, groups: sp.groups})
+		}
+		ks[k].members = append(ks[k].members, i)
+	}
+	slices.SortFunc(ks, func(a, b kind) int { return strings.Compare(a.key, b.key) })
+	for k := range ks {
+		t := &ks[k]
+		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
+		up, down := map[float64]float64{}, map[float64]float64{}
+		for _, i := range t.members {
+			sp := &pr.speakers[i]
+			t.lo += sp.lo
+			t.hi += sp.hi
+			t.clamped += sp.clamped
+			t.base += sp.base
+			for _, p := range sp.up {
+				up[p.cost] += p.capacity
+			}
+			for _, p := range sp.down {
+				down[p.cost] += p.capacity
+			}
+		}
+		t.up, t.down = pieces(up), pieces(down)
+	}
+	return ks
+}
+
+// pieces lists room by cost, cheapest first.
+func pieces(byCost map[float64]float64) []piece {
+	var ps []piece
+	for c, room := range byCost {
+		ps = append(ps, piece{cost: c, capacity: room})
+	}
+	slices.SortFunc(ps, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
+	return ps
+}
+
+// groupRow is one (dimension, group) row of the programme.
+type groupRow struct {
+	dim    int
+	group  string
+	target float64 // t_g
+	count  int     // speakers in the group
+}
+
+// groupRows returns the groups of every dimension, with their targets.
+func (pr *problem) groupRows() []groupRow {
+	var rows []groupRow
+	for d, dim := range pr.dims {
+		count := map[string]int{}
+		known := 0
+		for i := range pr.speakers {
+			if g := pr.speakers[i].groups[d]; g != "" {
+				count[g]++
+				known++
+			}
+		}
+		if known == 0 {
+			continue
+		}
+		names := map[string]bool{}
+		for g := range count {
+			names[g] = true
+		}
+		if dim.Target == TargetExplicit {
+			for g := range dim.Shares {
+				names[g] = true
+			}
+		}
+		for _, g := range slices.Sorted(maps.Keys(names)) {
+			r := groupRow{dim: d, group: g, count: count[g]}
+			switch dim.Target {
+			case TargetEqual:
+				r.target = 1 / float64(len(count))
+			case TargetHeadcount:
+				r.target = float64(count[g]) / float64(known)
+			case TargetExplicit:
+				r.target = dim.Shares[g]
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// layout numbers the variables of the programme.
+type layout struct {
+	up, down [][]int // per type, per piece: the variable of a raise or a lowering
+	split    [][]int // per type in more than one segment, per segment of the type: y_ks
+	plus     []int   // per group row: s⁺
+	minus    []int   // per group row: s⁻
+	n        int
+}
+
+func (pr *problem) allocate() (*Allocation, error) {
+	ks := pr.kinds()
+	rows := pr.groupRows()
+	var lay layout
+	var c, lo, hi []float64
+	add := func(cost, upper float64) int {
+		c, lo, hi = append(c, cost), append(lo, 0), append(hi, upper)
+		lay.n++
+		return lay.n - 1
+	}
+	for k := range ks {
+		var up, down, split []int
+		for _, pc := range ks[k].up {
+			up = append(up, add(pc.cost, pc.capacity))
+		}
+		for _, pc := range ks[k].down {
+			down = append(down, add(pc.cost, pc.capacity))
+		}
+		if len(ks[k].segs) > 1 {
+			for _, si := range ks[k].segs {
+				j := add(0, math.Inf(1))
+				lo[j] = float64(pr.segs[si].minTurn * len(ks[k].members))
+				split = append(split, j)
+			}
+		}
+		lay.up, lay.down, lay.split = append(lay.up, up), append(lay.down, down), append(lay.split, split)
+	}
+	B := float64(pr.budget)
+	for _, r := range rows {
+		dim := pr.dims[r.dim]
+		w, bound := cmp.Or(dim.Weight, 1), math.Inf(1)
+		if dim.Hard {
+			bound = dim.Tolerance * B
+		}
+		lay.plus = append(lay.plus, add(w, bound))
+		lay.minus = append(lay.minus, add(w, bound))
+	}
+
+	// Rows: one per speaking segment, one per type in several segments, one per group.
+	var multi []int
+	for k := range ks {
+		if len(ks[k].segs) > 1 {
+			multi = append(multi, k)
+		}
+	}
+	m := len(pr.segs) + len(multi) + len(rows)
+	a := mat.NewDense(max(m, 1), max(lay.n, 1), nil)
+	b := make([]float64, max(m, 1))
+	// delta adds coef·(Y_k − C_k) to row r: Y_k − C_k = Σ raises − Σ lowerings.
+	delta := func(r, k int, coef float64) {
+		for _, j := range lay.up[k] {
+			a.Set(r, j, a.At(r, j)+coef)
+		}
+		for _, j := range lay.down[k] {
+			a.Set(r, j, a.At(r, j)-coef)
+		}
+	}
+	for si, sg := range pr.segs {
+		b[si] = float64(sg.capacity)
+	}
+	for k := range ks {
+		if len(ks[k].segs) == 1 {
+			si := ks[k].segs[0]
+			delta(si, k, 1)
+			b[si] -= ks[k].clamped
+			continue
+		}
+		for i, si := range ks[k].segs {
+			a.Set(si, lay.split[k][i], 1)
+		}
+	}
+	for i, k := range multi {
+		r := len(pr.segs) + i
+		for _, j := range lay.split[k] {
+			a.Set(r, j, 1)
+		}
+		delta(r, k, -1)
+		b[r] = ks[k].clamped
+	}
+	for i, gr := range rows {
+		r := len(pr.segs) + len(multi) + i
+		for k := range ks {
+			g := ks[k].groups[gr.dim]
+			if g == "" {
+				continue
+			}
+			coef := -gr.target
+			if g == gr.group {
+				coef++
+			}
+			delta(r, k, coef)
+			b[r] -= coef * ks[k].clamped
+		}
+		a.Set(r, lay.plus[i], -1)
+		a.Set(r, lay.minus[i], 1)
+	}
+
+	base := 0.0
+	for k := range ks {
+		base += ks[k].base
+	}
+	total := make([]float64, len(ks)) // Y_k
+	perSeg := make([][]float64, len(ks))
+	objective := base
+	if m > 0 && lay.n > 0 {
+		prog := &program{c: c, a: a, b: b, lo: lo, hi: hi}
+		sol := prog.solve()
+		if !sol.feasible {
+			return nil, pr.explain(ks, rows, sol.conflict, len(multi))
+		}
+		objective += sol.objective
+		for k := range ks {
+			total[k] = ks[k].clamped
+			for _, j := range lay.up[k] {
+				total[k] += sol.x[j]
+			}
+			for _, j := range lay.down[k] {
+				total[k] -= sol.x[j]
+			}
+			if len(ks[k].segs) == 1 {
+				perSeg[k] = []float64{total[k]}
+			} else {
+				for _, j := range lay.split[k] {
+					perSeg[k] = append(perSeg[k], sol.x[j])
+				}
+			}
+		}
+	} else if m > 0 {
+		// No variables: every segment's speaking time must already be met.
+		for si, sg := range pr.segs {
+			if sg.capacity != 0 {
+				return nil, pr.explain(ks, rows, []residual{{row: si, value: float64(sg.capacity)}}, 0)
+			}
+		}
+	}
+	return pr.result(rows, pr.round(ks, rows, perSeg), objective)
+}

@@ -1,0 +1,206 @@
+package balance
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// ErrInfeasible is matched, through errors.Is, by every *InfeasibleError:
+// no allocation meets the policy's hard rules.
+var ErrInfeasible = errors.New("balance: no allocation meets the policy's hard rules")
+
+// InfeasibleError explains why no allocation meets the policy's hard rules,
+// and the smallest change that would.
+type InfeasibleError struct {
+	Reason   string        // what cannot be met, with the minutes
+	People   []string      // the people in conflict, by name
+	Groups   []string      // the groups in conflict, as "region WEOG"
+	Segments []int         // the segments in conflict, as indices in Session.Segments
+	Need     time.Duration // the time the rules need
+	Have     time.Duration // the time there is
+	Fix      string        // the smallest change that would make it feasible
+}
+
+// Error returns "balance: infeasible: <reason>; <fix>".
+func (e *InfeasibleError) Error() string {
+	msg := "balance: infeasible: " + e.Reason
+	if e.Fix != "" {
+		msg += "; " + e.Fix
+	}
+	return msg
+}
+
+// Is reports whether target is ErrInfeasible.
+func (e *InfeasibleError) Is(target error) bool { return target == ErrInfeasible }
+
+// PolicyError reports a policy that is not well formed.
+type PolicyError struct {
+	Field  string // the field of Policy, such as "Dimensions[1].Shares"
+	Value  string // the offending value
+	Reason string
+}
+
+// Error returns "balance: policy <field> <value>: <reason>".
+func (e *PolicyError) Error() string {
+	msg := "balance: policy " + e.Field
+	if e.Value != "" {
+		msg += " " + strconv.Quote(e.Value)
+	}
+	return msg + ": " + e.Reason
+}
+
+// boundConflict explains a speaker whose minimum is above what they can get.
+func (pr *problem) boundConflict(sp *speaker, room int) error {
+	limit, why := time.Duration(room)*pr.step, "the speaking time of their segments"
+	if sp.maxGiven > 0 && time.Duration(sp.hi)*pr.step < limit {
+		limit, why = time.Duration(sp.hi)*pr.step, "their maximum"
+	}
+	return &InfeasibleError{
+		Reason: fmt.Sprintf("%s must speak at least %s, more than %s, %s",
+			sp.person.Name, timeslot.FormatLength(sp.minGiven), why, timeslot.FormatLength(limit)),
+		People: []string{sp.person.Name},
+		Need:   sp.minGiven, Have: limit,
+		Fix: fmt.Sprintf("lower the minimum of %s to %s", sp.person.Name, timeslot.FormatLength(limit)),
+	}
+}
+
+// explain says why the programme has no feasible point. It checks the
+// conflicts that involve one segment or one group on their own, which name
+// their cause exactly; if none explains it, the rules conflict only together,
+// and it names the rows the solver could not satisfy.
+func (pr *problem) explain(ks []kind, rows []groupRow, conflict []residual, multi int) error {
+	var errs []error
+	for si := range pr.segs {
+		if err := pr.segmentConflict(si); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for _, row := range rows {
+		if err := pr.groupConflict(row); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	var parts, groups []string
+	var segs []int
+	for _, c := range conflict {
+		switch {
+		case c.row < len(pr.segs):
+			seg := pr.s.Segments[pr.segs[c.row].index]
+			parts = append(parts, fmt.Sprintf("the speaking time of %q", seg.Title))
+			segs = append(segs, pr.segs[c.row].index)
+		case c.row >= len(pr.segs)+multi:
+			row := rows[c.row-len(pr.segs)-multi]
+			dim := pr.dims[row.dim]
+			g := dim.Name() + " " + row.group
+			parts = append(parts, fmt.Sprintf("%s at %s ± %s", g, pct(row.target), pct(dim.Tolerance)))
+			groups = append(groups, g)
+		}
+	}
+	return &InfeasibleError{
+		Reason:   "these hard rules cannot all hold at once: " + strings.Join(parts, ", "),
+		Groups:   groups,
+		Segments: segs,
+		Fix:      "loosen the tolerance of one of these dimensions, or change who speaks in which segment",
+	}
+}
+
+// segmentConflict checks one segment: the speakers who speak only there must
+// be able to fill its speaking time within their bounds.
+func (pr *problem) segmentConflict(si int) error {
+	sg := pr.segs[si]
+	seg := pr.s.Segments[sg.index]
+	lo, hi, only := 0, 0, 0
+	var names []string
+	for _, i := range sg.speakers {
+		sp := &pr.speakers[i]
+		names = append(names, sp.person.Name)
+		if len(sp.segs) == 1 {
+			lo += sp.lo
+			only++
+		}
+		hi += sp.hi // an upper bound on what the segment's speakers can take
+	}
+	step := func(n int) time.Duration { return time.Duration(n) * pr.step }
+	switch {
+	case lo > sg.capacity:
+		return &InfeasibleError{
+			Reason: fmt.Sprintf("in %q the minimums of %d speakers add up to %s, more than its speaking time of %s",
+				seg.Title, only, timeslot.FormatLength(step(lo)), timeslot.FormatLength(step(sg.capacity))),
+			People: names, Segments: []int{sg.index}, Need: step(lo), Have: step(sg.capacity),
+			Fix: fmt.Sprintf("lengthen it by %s or lower the minimum of its %d speakers to %s",
+				timeslot.FormatLength(step(lo-sg.capacity)), only, timeslot.FormatLength(step(sg.capacity/only))),
+		}
+	case hi < sg.capacity:
+		return &InfeasibleError{
+			Reason: fmt.Sprintf("in %q the maximums of %d speakers add up to %s, less than its speaking time of %s",
+				seg.Title, len(sg.speakers), timeslot.FormatLength(step(hi)), timeslot.FormatLength(step(sg.capacity))),
+			People: names, Segments: []int{sg.index}, Need: step(sg.capacity), Have: step(hi),
+			Fix: fmt.Sprintf("raise the maximum of its %d speakers to %s or keep %s more for audience questions",
+				len(sg.speakers), timeslot.FormatLength(step((sg.capacity+len(sg.speakers)-1)/len(sg.speakers))),
+				timeslot.FormatLength(step(sg.capacity-hi))),
+		}
+	}
+	return nil
+}
+
+// groupConflict checks one hard group: its speakers' bounds must reach the
+// window the rule allows, assuming every speaker has a value in the dimension.
+func (pr *problem) groupConflict(row groupRow) error {
+	dim := pr.dims[row.dim]
+	if !dim.Hard {
+		return nil
+	}
+	B := float64(pr.budget)
+	low, high := (row.target-dim.Tolerance)*B, (row.target+dim.Tolerance)*B
+	lo, hi := 0, 0
+	var names []string
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		if sp.groups[row.dim] == row.group {
+			lo += sp.lo
+			hi += sp.hi
+			names = append(names, sp.person.Name)
+		}
+	}
+	g := dim.Name() + " " + row.group
+	window := fmt.Sprintf("%s ± %s of %s", pct(row.target), pct(dim.Tolerance), timeslot.FormatLength(pr.steps(B)))
+	switch {
+	case len(names) == 0 && low > eps:
+		return &InfeasibleError{
+			Reason: fmt.Sprintf("no speaker is in %s, but the rule wants it to have %s", g, window),
+			Groups: []string{g}, Need: pr.steps(low),
+			Fix: fmt.Sprintf("add a speaker from %s or lower its share to at most %s", g, pct(dim.Tolerance)),
+		}
+	case float64(hi) < low-eps:
+		return &InfeasibleError{
+			Reason: fmt.Sprintf("the %d speakers of %s can have at most %s, but the rule wants at least %s (%s)",
+				len(names), g, timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low)), window),
+			People: names, Groups: []string{g}, Need: pr.steps(low), Have: pr.steps(float64(hi)),
+			Fix: fmt.Sprintf("give %s %s more room (their maximums or segments) or widen the tolerance to %s",
+				g, timeslot.FormatLength(pr.steps(math.Ceil(low-float64(hi)))), pct(row.target-float64(hi)/B)),
+		}
+	case float64(lo) > high+eps:
+		return &InfeasibleError{
+			Reason: fmt.Sprintf("the %d speakers of %s must have at least %s, but the rule allows at most %s (%s)",
+				len(names), g, timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high)), window),
+			People: names, Groups: []string{g}, Need: pr.steps(float64(lo)), Have: pr.steps(high),
+			Fix: fmt.Sprintf("lower the minimums of %s by %s or widen the tolerance to %s",
+				g, timeslot.FormatLength(pr.steps(math.Ceil(float64(lo)-high))), pct(float64(lo)/B-row.target)),
+		}
+	}
+	return nil
+}
+
+// pct writes a share as a percentage: "50%", "12.5%".
+func pct(share float64) string {
+	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
+}

@@ -1,0 +1,98 @@
+package balance
+
+import (
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Plan allocates the session's speaking time under policy p (see
+// [Allocate]), orders the turns of each speaking segment (see [Order]) and
+// lays everything on the session's clock.
+//
+// In a speaking segment the moderator opens (Policy.Intro), each speaker's
+// turn follows a hand-over (Policy.Handover, or Policy.OnlineHandover for an
+// online speaker), audience questions close it (Policy.Audience), and the
+// seconds left over after rounding to whole steps go to the moderator's close.
+// A segment without speakers is one activity turn. Every segment's turns
+// add up to its length exactly, so the run-of-show adds up to the session's
+// plan; time the segments leave at the end of the slot is RunOfShow.Unplanned.
+//
+// The errors are those of Allocate.
+func Plan(s *agenda.Session, p Policy) (*agenda.RunOfShow, *Allocation, error) {
+	al, err := Allocate(s, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan := s.Plan()
+	ros := &agenda.RunOfShow{Session: s, Segments: make([]agenda.ScheduledSegment, len(s.Segments))}
+	if plan.Left() > 0 {
+		ros.Unplanned = timeslot.Span{Start: plan.End, End: s.Slot.End()}
+	}
+	speaking := make(map[int]*SegmentShare, len(al.Segments))
+	for i := range al.Segments {
+		speaking[al.Segments[i].Segment] = &al.Segments[i]
+	}
+	for i := range s.Segments {
+		span := plan.Spans[i]
+		ros.Segments[i].Span = span
+		share, ok := speaking[i]
+		if !ok {
+			ros.Segments[i].Turns = []agenda.Turn{{Kind: agenda.TurnActivity, Span: span}}
+			continue
+		}
+		ros.Segments[i].Turns = layTurns(s, i, span, share, p)
+	}
+	return ros, al, nil
+}
+
+// layTurns fills one speaking segment's span with its turns.
+func layTurns(s *agenda.Session, i int, span timeslot.Span, share *SegmentShare, p Policy) []agenda.Turn {
+	seg := &s.Segments[i]
+	moderator := moderatorOf(s, seg)
+	var turns []agenda.Turn
+	at := span.Start
+	add := func(kind agenda.TurnKind, who string, d time.Duration) {
+		if d > 0 || kind == agenda.TurnSpeech {
+			turns = append(turns, agenda.Turn{Kind: kind, Person: who, Span: timeslot.Span{Start: at, End: at.Add(d)}})
+			at = at.Add(d)
+		}
+	}
+	add(agenda.TurnModeration, moderator, p.Intro)
+
+	times := make(map[string]time.Duration, len(share.Speakers))
+	people := make([]*agenda.Person, 0, len(share.Speakers))
+	for _, sh := range share.Speakers {
+		person, _ := s.Person(sh.Name) // Allocate has validated the session
+		times[person.Name] = sh.Time
+		people = append(people, person)
+	}
+	for _, person := range Order(people, p.First, p.Last) {
+		handover := p.Handover
+		if person.Mode == agenda.ModeOnline {
+			handover = p.OnlineHandover
+		}
+		add(agenda.TurnHandover, person.Name, handover)
+		add(agenda.TurnSpeech, person.Name, times[person.Name])
+	}
+	add(agenda.TurnAudience, "", p.Audience)
+	add(agenda.TurnModeration, moderator, span.End.Sub(at))
+	return turns
+}
+
+// moderatorOf returns who moderates a segment: its first facilitator, else
+// the session's first moderator, else nobody named.
+func moderatorOf(s *agenda.Session, seg *agenda.Segment) string {
+	if len(seg.Facilitators) > 0 {
+		if p, ok := s.Person(seg.Facilitators[0]); ok {
+			return p.Name
+		}
+	}
+	for _, p := range s.People {
+		if p.Has(agenda.RoleModerator) {
+			return p.Name
+		}
+	}
+	return ""
+}

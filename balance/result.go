@@ -1,0 +1,72 @@
+package balance
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// result assembles the Allocation from the rounded steps, and checks, as a
+// last line of defence, that the rounding kept every bound and hard rule.
+func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allocation, error) {
+	al := &Allocation{
+		Budget: time.Duration(pr.budget) * pr.step, Step: pr.step,
+		Dropped: pr.dropped, Objective: objective * pr.step.Seconds(),
+	}
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		al.Speakers = append(al.Speakers, Share{Name: sp.person.Name, Time: time.Duration(r.people[i]) * pr.step, Fair: pr.steps(sp.fair)})
+		if r.people[i] < sp.lo || r.people[i] > sp.hi {
+			return nil, &InfeasibleError{
+				Reason: fmt.Sprintf("rounding to steps of %s gives %s %s, outside %s–%s",
+					timeslot.FormatLength(pr.step), sp.person.Name, timeslot.FormatLength(al.Speakers[i].Time),
+					timeslot.FormatLength(time.Duration(sp.lo)*pr.step), timeslot.FormatLength(time.Duration(sp.hi)*pr.step)),
+				People: []string{sp.person.Name},
+				Fix:    "use a smaller Step",
+			}
+		}
+	}
+	for si, sg := range pr.segs {
+		share := SegmentShare{Segment: sg.index, Speaking: time.Duration(sg.capacity) * pr.step}
+		for _, i := range sg.speakers {
+			share.Speakers = append(share.Speakers, Share{Name: pr.speakers[i].person.Name, Time: time.Duration(r.bySeg[si][i]) * pr.step})
+		}
+		al.Segments = append(al.Segments, share)
+	}
+	for d, dim := range pr.dims {
+		bal := Balance{Dimension: dim}
+		known := 0
+		for i := range pr.speakers {
+			if pr.speakers[i].groups[d] != "" {
+				known += r.people[i]
+			}
+		}
+		for _, row := range rows {
+			if row.dim != d {
+				continue
+			}
+			g := GroupShare{Group: row.group, Speakers: row.count, Target: pr.steps(row.target * float64(known))}
+			steps := 0
+			for i := range pr.speakers {
+				if pr.speakers[i].groups[d] == row.group {
+					steps += r.people[i]
+				}
+			}
+			g.Time = time.Duration(steps) * pr.step
+			if dim.Hard && math.Abs(float64(steps)-row.target*float64(known)) > dim.Tolerance*float64(pr.budget)+1+eps {
+				return nil, &InfeasibleError{
+					Reason: fmt.Sprintf("rounding to steps of %s gives %s %s %s against a target of %s ± %s",
+						timeslot.FormatLength(pr.step), dim.Name(), row.group, timeslot.FormatLength(g.Time),
+						timeslot.FormatLength(g.Target), timeslot.FormatLength(pr.steps(dim.Tolerance*float64(pr.budget)))),
+					Groups: []string{dim.Name() + " " + row.group},
+					Fix:    "use a smaller Step or a larger Tolerance",
+				}
+			}
+			bal.Groups = append(bal.Groups, g)
+		}
+		al.Balance = append(al.Balance, bal)
+	}
+	return al, nil
+}

@@ -1,0 +1,346 @@
+package balance
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// eps absorbs the solver's rounding error when a value in steps is floored:
+// 2.9999999999 steps is 3 steps.
+const eps = 1e-7
+
+// rounding is the allocation in whole steps.
+type rounding struct {
+	cells  [][]int       // per type, per segment of the type: steps
+	people []int         // per speaker: total steps
+	bySeg  []map[int]int // per speaking segment: speaker -> steps
+}
+
+// round turns the programme's solution, perSeg[k][i] steps for type k in its
+// i'th segment, into whole steps: first per type, keeping every segment's
+// total exact and repairing any bound or hard rule the rounding broke, then
+// per person within each type, where no group total can change.
+func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) rounding {
+	cells := make([][]int, len(ks))
+	for k := range ks {
+		cells[k] = make([]int, len(ks[k].segs))
+	}
+	type cell struct{ k, i int }
+	bySeg := make([][]cell, len(pr.segs))
+	for k := range ks {
+		for i, si := range ks[k].segs {
+			bySeg[si] = append(bySeg[si], cell{k, i})
+		}
+	}
+	for si, list := range bySeg {
+		values := make([]float64, len(list))
+		for j, c := range list {
+			values[j] = perSeg[c.k][c.i]
+		}
+		steps := apportion(values, pr.segs[si].capacity) // list is in type order, so ties go to the first type
+		for j, c := range list {
+			cells[c.k][c.i] = steps[j]
+		}
+	}
+	newRepair(pr, ks, rows, cells).run()
+
+	r := rounding{cells: cells, people: make([]int, len(pr.speakers)), bySeg: make([]map[int]int, len(pr.segs))}
+	for si := range r.bySeg {
+		r.bySeg[si] = map[int]int{}
+	}
+	for k := range ks {
+		total := 0
+		for _, n := range cells[k] {
+			total += n
+		}
+		x := pr.split(&ks[k], total)
+		for j, i := range ks[k].members {
+			r.people[i] = x[j]
+		}
+		// Share the type's steps in each segment among its members: each
+		// gets the least turn in every segment, and the rest goes members in
+		// name order, segments in order, so that every member's steps add up
+		// to their total and every segment's to the type's cell.
+		rest := slices.Clone(x)
+		for _, si := range ks[k].segs {
+			for j := range rest {
+				rest[j] -= pr.segs[si].minTurn
+			}
+		}
+		j := 0
+		for i, si := range ks[k].segs {
+			need := cells[k][i] - pr.segs[si].minTurn*len(x)
+			for _, m := range ks[k].members {
+				r.bySeg[si][m] = pr.segs[si].minTurn
+			}
+			for need > 0 && j < len(x) {
+				take := min(need, rest[j])
+				r.bySeg[si][ks[k].members[j]] += take
+				need -= take
+				rest[j] -= take
+				if rest[j] == 0 {
+					j++
+				}
+			}
+		}
+	}
+	return r
+}
+
+// apportion rounds values, which add up to total up to rounding error, to
+// whole numbers that add up to total exactly: each value is floored, and the
+// steps left over go to the largest fractional parts, ties to the earliest.
+func apportion(values []float64, total int) []int {
+	out := make([]int, len(values))
+	frac := make([]float64, len(values))
+	sum := 0
+	for i, v := range values {
+		f := math.Floor(max(v, 0) + eps)
+		out[i] = int(f)
+		frac[i] = max(v, 0) - f
+		sum += out[i]
+	}
+	order := make([]int, len(values))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(frac[b], frac[a]) })
+	for j := 0; sum < total && len(order) > 0; j = (j + 1) % len(order) {
+		out[order[j]]++
+		sum++
+	}
+	for j := len(order) - 1; sum > total && len(order) > 0; j = (j - 1 + len(order)) % len(order) {
+		if out[order[j]] > 0 {
+			out[order[j]]--
+			sum--
+		}
+	}
+	return out
+}
+
+// split shares a type's total steps among its members: each starts at its
+// clamped fair share c_i, and the difference to the total is spread evenly
+// over the members' cheapest pieces first, as the programme would. The
+// result is rounded to whole steps adding up to total, so members with the
+// same bounds and weight end within one step of each other.
+func (pr *problem) split(t *kind, total int) []int {
+	x := make([]float64, len(t.members))
+	for j, i := range t.members {
+		x[j] = pr.speakers[i].clamped
+	}
+	diff := float64(total) - t.clamped
+	dir := 1.0
+	if diff < 0 {
+		dir, diff = -1, -diff
+	}
+	piecesOf := func(j int) []piece {
+		if dir > 0 {
+			return pr.speakers[t.members[j]].up
+		}
+		return pr.speakers[t.members[j]].down
+	}
+	var costs []float64
+	for j := range t.members {
+		for _, p := range piecesOf(j) {
+			costs = append(costs, p.cost)
+		}
+	}
+	slices.Sort(costs)
+	for _, cost := range slices.Compact(costs) {
+		if diff <= 0 {
+			break
+		}
+		var class []int // positions in t.members with a piece of this cost
+		var caps []float64
+		room := 0.0
+		for j := range t.members {
+			for _, p := range piecesOf(j) {
+				if p.cost == cost {
+					class = append(class, j)
+					caps = append(caps, p.capacity)
+					room += p.capacity
+				}
+			}
+		}
+		level := math.Inf(1)
+		if room > diff {
+			level = waterLevel(caps, diff)
+		}
+		for n, j := range class {
+			x[j] += dir * min(caps[n], level)
+		}
+		diff -= min(room, diff)
+	}
+	return apportion(x, total)
+}
+
+// waterLevel returns λ with Σ min(caps_i, λ) = amount, for 0 < amount < Σ caps.
+func waterLevel(caps []float64, amount float64) float64 {
+	sorted := slices.Clone(caps)
+	slices.Sort(sorted)
+	prev := 0.0
+	for n, c := range sorted {
+		open := float64(len(sorted) - n) // members not yet at their cap
+		if (c-prev)*open >= amount {
+			return prev + amount/open
+		}
+		amount -= (c - prev) * open
+		prev = c
+	}
+	return prev
+}
+
+// repair moves single steps between types in the same segment until every
+// type is within its bounds and every hard rule holds within one step, or no
+// move helps. Rounding each segment on its own can break both by a few steps.
+type repair struct {
+	pr     *problem
+	ks     []kind
+	rows   []groupRow
+	cells  [][]int
+	total  []int     // per type
+	group  []float64 // per row: X_g
+	known  []float64 // per row: time of the speakers known in the row's dimension
+	slack  []float64 // per row: allowed deviation, or +Inf for a soft rule
+	member [][]int   // per type: the rows whose group it is in
+	inDim  [][]int   // per type: the rows of the dimensions it has a value in
+}
+
+func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
+	rp := &repair{pr: pr, ks: ks, rows: rows, cells: cells, total: make([]int, len(ks)),
+		group: make([]float64, len(rows)), known: make([]float64, len(rows)), slack: make([]float64, len(rows)),
+		member: make([][]int, len(ks)), inDim: make([][]int, len(ks))}
+	for k := range ks {
+		for _, n := range cells[k] {
+			rp.total[k] += n
+		}
+	}
+	for r, row := range rows {
+		dim := pr.dims[row.dim]
+		rp.slack[r] = math.Inf(1)
+		if dim.Hard {
+			rp.slack[r] = dim.Tolerance*float64(pr.budget) + 1
+		}
+		for k := range ks {
+			g := ks[k].groups[row.dim]
+			if g == "" {
+				continue
+			}
+			rp.inDim[k] = append(rp.inDim[k], r)
+			rp.known[r] += float64(rp.total[k])
+			if g == row.group {
+				rp.member[k] = append(rp.member[k], r)
+				rp.group[r] += float64(rp.total[k])
+			}
+		}
+	}
+	return rp
+}
+
+// boundExcess is how far a type's total is outside its bounds.
+func (rp *repair) boundExcess(k, total int) float64 {
+	return float64(max(0, rp.ks[k].lo-total) + max(0, total-rp.ks[k].hi))
+}
+
+// ruleExcess is how far a row's deviation is beyond its slack.
+func (rp *repair) ruleExcess(r int, group, known float64) float64 {
+	if math.IsInf(rp.slack[r], 1) {
+		return 0
+	}
+	return max(0, math.Abs(group-rp.rows[r].target*known)-rp.slack[r])
+}
+
+// gain is how much moving one step from type a to type b reduces the excess.
+func (rp *repair) gain(a, b int) float64 {
+	before := rp.boundExcess(a, rp.total[a]) + rp.boundExcess(b, rp.total[b])
+	after := rp.boundExcess(a, rp.total[a]-1) + rp.boundExcess(b, rp.total[b]+1)
+	for _, r := range touched(rp.inDim[a], rp.inDim[b]) {
+		g, kn := rp.group[r], rp.known[r]
+		before += rp.ruleExcess(r, g, kn)
+		if slices.Contains(rp.member[a], r) {
+			g--
+		}
+		if slices.Contains(rp.member[b], r) {
+			g++
+		}
+		kn += float64(btoi(slices.Contains(rp.inDim[b], r)) - btoi(slices.Contains(rp.inDim[a], r)))
+		after += rp.ruleExcess(r, g, kn)
+	}
+	return before - after
+}
+
+func (rp *repair) excess() float64 {
+	e := 0.0
+	for k := range rp.ks {
+		e += rp.boundExcess(k, rp.total[k])
+	}
+	for r := range rp.rows {
+		e += rp.ruleExcess(r, rp.group[r], rp.known[r])
+	}
+	return e
+}
+
+func (rp *repair) run() {
+	type place struct{ k, i int }
+	bySeg := make([][]place, len(rp.pr.segs))
+	for k := range rp.ks {
+		for i, si := range rp.ks[k].segs {
+			bySeg[si] = append(bySeg[si], place{k, i})
+		}
+	}
+	for limit := 0; rp.excess() > 1e-9 && limit < 10*rp.pr.budget+10; limit++ {
+		best, from, to := 1e-9, place{-1, -1}, place{-1, -1}
+		for _, list := range bySeg {
+			for _, a := range list {
+				if rp.cells[a.k][a.i] == 0 {
+					continue
+				}
+				for _, b := range list {
+					if a.k != b.k {
+						if g := rp.gain(a.k, b.k); g > best {
+							best, from, to = g, a, b
+						}
+					}
+				}
+			}
+		}
+		if from.k < 0 {
+			return // nothing helps; Allocate's checks report what remains
+		}
+		rp.move(from.k, to.k)
+		rp.cells[from.k][from.i]--
+		rp.cells[to.k][to.i]++
+	}
+}
+
+func (rp *repair) move(a, b int) {
+	for _, r := range rp.inDim[a] {
+		rp.known[r]--
+	}
+	for _, r := range rp.member[a] {
+		rp.group[r]--
+	}
+	for _, r := range rp.inDim[b] {
+		rp.known[r]++
+	}
+	for _, r := range rp.member[b] {
+		rp.group[r]++
+	}
+	rp.total[a]--
+	rp.total[b]++
+}
+
+// touched returns the union of two sorted row lists.
+func touched(a, b []int) []int {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
