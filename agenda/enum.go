@@ -74,12 +74,15 @@ func (e *enum[T]) error(s string) *ParseError {
 	return &ParseError{Type: e.name, Value: s, Valid: valid}
 }
 
+// foldSeparators straightens apostrophes and turns word separators into spaces.
+var foldSeparators = strings.NewReplacer("’", "'", "‘", "'", "-", " ", "–", " ", "_", " ")
+
 // fold reduces a spelling to the form the tables are keyed by: lower case,
 // straight apostrophes, and hyphens, underscores and runs of spaces as one
 // space, so that "Asia-Pacific", "asia pacific" and "ASIA_PACIFIC" agree.
 func fold(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", "-", " ", "–", " ", "_", " ").Replace(s)
+	s = foldSeparators.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

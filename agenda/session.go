@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/fairfloor/fairfloor/timeslot"
 )
@@ -118,5 +119,69 @@ func (s *Session) Plan() timeslot.Plan {
 // same key are the same person. The key ignores case, surrounding space, runs
 // of spaces and the kind of apostrophe, so "Tupou’tuah" and "tupou'tuah" agree.
 func NameKey(name string) string {
-	return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("’", "'", "‘", "'").Replace(name)), " "))
+	if isKey(name) {
+		return name
+	}
+	if ascii(name) {
+		b := make([]byte, 0, len(name))
+		space := false
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			switch {
+			case c == ' ' || ('\t' <= c && c <= '\r'):
+				space = len(b) > 0
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, c)
+		}
+		return string(b)
+	}
+	var b strings.Builder
+	b.Grow(len(name))
+	space := false // a space is pending between words
+	for _, r := range name {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case r == '’' || r == '‘':
+			r = '\''
+		default:
+			r = unicode.ToLower(r)
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// isKey reports whether name is already its own key, which is the common
+// case for names looked up many times.
+func isKey(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') || (c != ' ' && c <= ' ') || (c == ' ' && (i == 0 || i == len(name)-1 || name[i-1] == ' ')) {
+			return false
+		}
+	}
+	return true
 }

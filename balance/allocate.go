@@ -63,15 +63,15 @@ type GroupShare struct {
 	Target   time.Duration // t_g times the time of the speakers with a value in the dimension
 }
 
-// Allocate shares the speaking time of a session according to policy p. The
-// session must be valid; Allocate returns its validation error otherwise.
-// When the policy's hard rules cannot all be met it returns an
+// Allocate shares the speaking time of a session according to policy p.
+//
+// It does not validate the session (call [agenda.Session.Validate] for
+// that), but needs every speaker a segment names to be among its people,
+// and returns a *SessionError otherwise. A malformed policy is a
+// *PolicyError. When the policy's hard rules cannot all be met it returns an
 // *InfeasibleError, matching [ErrInfeasible], that says why and what would
-// change it.
+// change it, or several joined with [errors.Join].
 func Allocate(s *agenda.Session, p Policy) (*Allocation, error) {
-	if err := s.Validate(); err != nil {
-		return nil, fmt.Errorf("balance: the session is not valid: %w", err)
-	}
 	pr, err := newProblem(s, p)
 	if err != nil {
 		return nil, err
@@ -139,9 +139,11 @@ func newProblem(s *agenda.Session, p Policy) (*problem, error) {
 		}
 	}
 
+	keys := make([]string, len(s.People))
 	byKey := make(map[string]int, len(s.People))
 	for i := range s.People {
-		byKey[agenda.NameKey(s.People[i].Name)] = i
+		keys[i] = agenda.NameKey(s.People[i].Name)
+		byKey[keys[i]] = i
 	}
 	for name, l := range p.People {
 		if _, ok := byKey[agenda.NameKey(name)]; !ok {
@@ -160,34 +162,44 @@ func newProblem(s *agenda.Session, p Policy) (*problem, error) {
 	}
 
 	// Speaking segments, and who speaks: speakers keep the order of Session.People.
-	var speaking []int
+	var speaking []int   // indices of the speaking segments
+	var listedBy [][]int // per speaking segment: the people it lists, as indices into s.People
 	speaks := make([]bool, len(s.People))
 	for i, seg := range s.Segments {
 		if len(seg.Speakers) == 0 || (p.Speaking != nil && !slices.Contains(p.Speaking, seg.Kind)) {
 			continue
 		}
-		speaking = append(speaking, i)
-		for _, name := range seg.Speakers {
-			speaks[byKey[agenda.NameKey(name)]] = true
+		people := make([]int, len(seg.Speakers))
+		for k, name := range seg.Speakers {
+			pi, ok := byKey[agenda.NameKey(name)]
+			if !ok {
+				return nil, &SessionError{Field: fmt.Sprintf("segments[%d].speakers[%d]", i, k), Value: name, Reason: "not among the session's people"}
+			}
+			speaks[pi] = true
+			people[k] = pi
 		}
+		speaking = append(speaking, i)
+		listedBy = append(listedBy, people)
 	}
 	speakerOf := make([]int, len(s.People))
 	for pi := range s.People {
 		speakerOf[pi] = -1
 		if speaks[pi] {
 			speakerOf[pi] = len(pr.speakers)
-			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], key: agenda.NameKey(s.People[pi].Name)})
+			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], key: keys[pi]})
 		}
 	}
-	for _, i := range speaking {
+	listed := make([]int, len(pr.speakers)) // the last speaking segment, plus one, that listed each speaker
+	for n, i := range speaking {
 		seg := &s.Segments[i]
 		sg := segment{index: i}
 		kept := p.Intro + p.Audience
-		for _, name := range seg.Speakers {
-			si := speakerOf[byKey[agenda.NameKey(name)]]
-			if slices.Contains(sg.speakers, si) {
+		for _, pi := range listedBy[n] {
+			si := speakerOf[pi]
+			if listed[si] == len(pr.segs)+1 {
 				continue // named twice in one segment: one turn
 			}
+			listed[si] = len(pr.segs) + 1
 			pr.speakers[si].segs = append(pr.speakers[si].segs, len(pr.segs))
 			sg.speakers = append(sg.speakers, si)
 			if pr.speakers[si].person.Mode == agenda.ModeOnline {

@@ -55,6 +55,18 @@ func (e *PolicyError) Error() string {
 	return msg + ": " + e.Reason
 }
 
+// SessionError reports a session that Allocate cannot work with.
+type SessionError struct {
+	Field  string // path to the field, as agenda.ValidationError writes it
+	Value  string
+	Reason string
+}
+
+// Error returns "balance: session <field> <value>: <reason>".
+func (e *SessionError) Error() string {
+	return "balance: session " + e.Field + " " + strconv.Quote(e.Value) + ": " + e.Reason
+}
+
 // boundConflict explains a speaker whose minimum is above what they can get.
 func (pr *problem) boundConflict(sp *speaker, room int) error {
 	limit, why := time.Duration(room)*pr.step, "the speaking time of their segments"

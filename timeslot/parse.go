@@ -95,6 +95,9 @@ var clockRange = regexp.MustCompile(`^(\d{1,2})[:.](\d{2})\s*h?\s*(?:-|to)\s*(\d
 // offsetZone matches a zone written as an offset: "UTC+2", "GMT-03:00", "UTC+0530".
 var offsetZone = regexp.MustCompile(`^(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))?$`)
 
+// dashes turns the dashes of typeset pages into hyphens.
+var dashes = strings.NewReplacer("–", "-", "—", "-", "‒", "-", "−", "-")
+
 // ParseRange reads a clock range such as "06:15-07:45 UTC" or "16:00h -
 // 18:00h" as a slot on the date of day. The range may name its zone after the
 // times: "UTC", "GMT", an offset such as "UTC+2", or an IANA name such as
@@ -104,7 +107,7 @@ var offsetZone = regexp.MustCompile(`^(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))
 // error. The slot's Length is the real time elapsed, so a range across a
 // change of offset is shorter or longer than its clock times suggest.
 func ParseRange(s string, day time.Time) (Slot, error) {
-	text := strings.NewReplacer("–", "-", "—", "-", "‒", "-", "−", "-").Replace(strings.TrimSpace(s))
+	text := dashes.Replace(strings.TrimSpace(s))
 	m := clockRange.FindStringSubmatch(text)
 	if m == nil {
 		return Slot{}, &ParseError{What: "clock range", Value: s, Msg: `want "hh:mm-hh:mm" and an optional zone, as in "06:15-07:45 UTC"`}
