@@ -3,6 +3,7 @@ package balance
 import (
 	"math"
 	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -185,66 +186,170 @@ func (t *turnOrder) exact() []int {
 	return order
 }
 
-// heuristic orders greedily, each next speaker the cheapest after the last
-// (ties to the one with the most like them still waiting, so that a large
-// group is spread out rather than left to the end), then improves the order
-// by swapping pairs while any swap lowers the penalty.
+// Limits of the heuristic's work: above localLimit turns the greedy order is
+// kept as it is; above multiStartLimit only one greedy start is tried and the
+// order is not kicked; up to it, each start is kicked this many times.
+const (
+	localLimit      = 300
+	multiStartLimit = 60
+	kicks           = 30
+)
+
+// heuristic orders longer segments: a greedy order from each kind of first
+// speaker (see greedy), each improved by local search (see improve), the
+// cheapest kept, ties to the earliest start.
 func (t *turnOrder) heuristic() []int {
 	n := len(t.people)
-	used := make([]bool, n)
-	firstLeft, nonLastLeft := 0, 0
-	for j := range n {
-		firstLeft += btoi(t.first[j])
-		nonLastLeft += btoi(!t.last[j])
+	profile, profiles := t.profiles()
+	var best []int
+	bestCost := math.MaxInt
+	tried := make([]bool, profiles)
+	for start := range n {
+		if tried[profile[start]] || !t.validStart(start) {
+			continue
+		}
+		tried[profile[start]] = true
+		order := t.greedy(start, profile, profiles)
+		if n <= localLimit {
+			t.improve(order)
+		}
+		if c := t.cost(order); c < bestCost {
+			best, bestCost = order, c
+		}
+		if n <= multiStartLimit {
+			// Kick the order out of its local optimum a few times, moving a
+			// random stretch of a block elsewhere in it, and search again. The
+			// random source has a fixed seed, so the result is deterministic.
+			rng := rand.New(rand.NewPCG(uint64(n), uint64(start)))
+			for range kicks {
+				kicked := slices.Clone(best)
+				t.kick(kicked, rng)
+				t.improve(kicked)
+				if c := t.cost(kicked); c < bestCost {
+					best, bestCost = kicked, c
+				}
+			}
+		}
+		if n > multiStartLimit {
+			break
+		}
 	}
-	profile := make([]int, n) // people with the same mode, region and stakeholder share a profile
+	return best
+}
+
+// profiles numbers the combinations of mode, region and stakeholder: people
+// with the same profile are interchangeable for the penalty.
+func (t *turnOrder) profiles() ([]int, int) {
+	profile := make([]int, len(t.people))
 	ids := map[[3]string]int{}
-	var waiting []int // per profile: people not yet placed
 	for j, p := range t.people {
 		key := [3]string{string(p.Mode), string(p.Region), string(p.Stakeholder)}
 		id, ok := ids[key]
 		if !ok {
-			id = len(waiting)
+			id = len(ids)
 			ids[key] = id
-			waiting = append(waiting, 0)
 		}
 		profile[j] = id
-		waiting[id]++
 	}
-	alike := func(j int) int { return waiting[profile[j]] }
+	return profile, len(ids)
+}
+
+// validStart reports whether person j may speak first.
+func (t *turnOrder) validStart(j int) bool {
+	firstLeft, nonLastLeft := 0, 0
+	for k := range t.people {
+		firstLeft += btoi(t.first[k])
+		nonLastLeft += btoi(!t.last[k] && k != j)
+	}
+	return t.valid(firstLeft, nonLastLeft, j)
+}
+
+// greedy builds an order from start, each next speaker the cheapest after
+// the last; ties go to the profile with the most people still waiting, so
+// that a large group is spread out rather than left to the end, then to name
+// order.
+func (t *turnOrder) greedy(start int, profile []int, profiles int) []int {
+	n := len(t.people)
+	used := make([]bool, n)
+	waiting := make([]int, profiles)
+	firstLeft, nonLastLeft := 0, 0
+	for j := range n {
+		waiting[profile[j]]++
+		firstLeft += btoi(t.first[j])
+		nonLastLeft += btoi(!t.last[j])
+	}
 	order := make([]int, 0, n)
+	place := func(j int) {
+		order = append(order, j)
+		used[j] = true
+		waiting[profile[j]]--
+		firstLeft -= btoi(t.first[j])
+		nonLastLeft -= btoi(!t.last[j])
+	}
+	place(start)
 	for len(order) < n {
-		pick, bestPen, bestAlike := -1, math.MaxInt, -1
+		pick, bestPen, bestWaiting := -1, math.MaxInt, -1
+		last := order[len(order)-1]
 		for j := range n {
 			if used[j] || !t.valid(firstLeft, nonLastLeft-btoi(!t.last[j]), j) {
 				continue
 			}
-			p := 0
-			if len(order) > 0 {
-				p = t.pen(order[len(order)-1], j)
-			}
-			if p < bestPen {
-				pick, bestPen, bestAlike = j, p, alike(j)
-			} else if p == bestPen {
-				if a := alike(j); a > bestAlike {
-					pick, bestAlike = j, a
-				}
+			p, w := t.pen(last, j), waiting[profile[j]]
+			if p < bestPen || (p == bestPen && w > bestWaiting) {
+				pick, bestPen, bestWaiting = j, p, w
 			}
 		}
-		order = append(order, pick)
-		used[pick] = true
-		waiting[profile[pick]]--
-		firstLeft -= btoi(t.first[pick])
-		nonLastLeft -= btoi(!t.last[pick])
+		place(pick)
 	}
-	if n > 500 {
-		return order // swaps cost n² a pass; a greedy order is good enough at this size
+	return order
+}
+
+// kick moves a random stretch of order to a random place in the same block.
+func (t *turnOrder) kick(order []int, rng *rand.Rand) {
+	n := len(order)
+	i := rng.IntN(n)
+	j := i
+	for j+1 < n && t.class(order[j+1]) == t.class(order[i]) && rng.IntN(3) > 0 {
+		j++
 	}
-	for pass := 0; pass < 20; pass++ {
+	stretch := slices.Clone(order[i : j+1])
+	rest := slices.Concat(order[:i], order[j+1:])
+	var places []int // where the stretch may go in rest without leaving its block
+	for k := 0; k <= len(rest); k++ {
+		if (k == 0 || t.class(rest[k-1]) <= t.class(stretch[0])) && (k == len(rest) || t.class(rest[k]) >= t.class(stretch[0])) {
+			places = append(places, k)
+		}
+	}
+	k := places[rng.IntN(len(places))]
+	copy(order, slices.Concat(rest[:k], stretch, rest[k:]))
+}
+
+// class is a person's block: 0 pinned first, 1 free, 2 pinned last.
+func (t *turnOrder) class(j int) int {
+	switch {
+	case t.first[j]:
+		return 0
+	case t.last[j]:
+		return 2
+	}
+	return 1
+}
+
+// improve lowers the penalty of order in place by swapping two people and by
+// moving one person elsewhere, within their block, while either helps.
+func (t *turnOrder) improve(order []int) {
+	n := len(order)
+	edge := func(a, b int) int { // penalty between positions a and b, 0 off the ends
+		if a < 0 || b >= n {
+			return 0
+		}
+		return t.pen(order[a], order[b])
+	}
+	for pass := 0; pass < 50; pass++ {
 		improved := false
 		for i := range n {
 			for j := i + 1; j < n; j++ {
-				if t.first[order[i]] != t.first[order[j]] || t.last[order[i]] != t.last[order[j]] {
+				if t.class(order[i]) != t.class(order[j]) {
 					continue
 				}
 				before := t.around(order, i, j)
@@ -256,11 +361,72 @@ func (t *turnOrder) heuristic() []int {
 				}
 			}
 		}
+		// Reverse a stretch within one block; only its two ends change.
+		for i := range n {
+			for j := i + 1; j < n && t.class(order[j]) == t.class(order[i]); j++ {
+				before, after := edge(i-1, i)+edge(j, j+1), 0
+				if i > 0 {
+					after += t.pen(order[i-1], order[j])
+				}
+				if j < n-1 {
+					after += t.pen(order[i], order[j+1])
+				}
+				if after < before {
+					slices.Reverse(order[i : j+1])
+					improved = true
+				}
+			}
+		}
+		for i := range n {
+			x := order[i]
+			removed := edge(i-1, i) + edge(i, i+1)
+			if i > 0 && i < n-1 {
+				removed -= t.pen(order[i-1], order[i+1])
+			}
+			// Positions in the order without x: k < i is order[k], k ≥ i is order[k+1].
+			at := func(k int) int {
+				if k < i {
+					return order[k]
+				}
+				return order[k+1]
+			}
+			bestGain, bestJ := 0, -1
+			for j := 0; j < n; j++ { // insert before position j of the shortened order
+				if j == i {
+					continue // back where it was
+				}
+				gain := removed
+				if j > 0 {
+					y := at(j - 1)
+					if t.class(y) > t.class(x) {
+						continue
+					}
+					gain -= t.pen(y, x)
+				}
+				if j < n-1 {
+					z := at(j)
+					if t.class(z) < t.class(x) {
+						continue
+					}
+					gain -= t.pen(x, z)
+				}
+				if j > 0 && j < n-1 {
+					gain += t.pen(at(j-1), at(j))
+				}
+				if gain > bestGain {
+					bestGain, bestJ = gain, j
+				}
+			}
+			if bestJ >= 0 {
+				rest := append(append([]int(nil), order[:i]...), order[i+1:]...)
+				copy(order, append(append(append([]int(nil), rest[:bestJ]...), x), rest[bestJ:]...))
+				improved = true
+			}
+		}
 		if !improved {
-			break
+			return
 		}
 	}
-	return order
 }
 
 // around is the penalty of the pairs that touch positions i and j.
