@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,6 +128,33 @@ func FuzzParseEnums(f *testing.F) {
 			if err := u.UnmarshalText([]byte(text)); err != nil || u.String() != got {
 				t.Fatalf("UnmarshalText(%q) = %v, %q; want %q as parse gives", text, err, u.String(), got)
 			}
+		}
+	})
+}
+
+// nameKeyReference is NameKey written plainly, to check the fast one against.
+func nameKeyReference(name string) string {
+	name = strings.NewReplacer("’", "'", "‘", "'").Replace(name)
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// FuzzNameKey checks NameKey, which takes short cuts for ASCII names and
+// names that are already keys, against the plain definition, and that a key
+// is its own key.
+func FuzzNameKey(f *testing.F) {
+	for _, tt := range nameKeyTests {
+		f.Add(tt.name)
+	}
+	for _, p := range validSession().People {
+		f.Add(p.Name)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		got := NameKey(name)
+		if want := nameKeyReference(name); got != want {
+			t.Fatalf("NameKey(%q) = %q, want %q", name, got, want)
+		}
+		if again := NameKey(got); again != got {
+			t.Fatalf("NameKey(NameKey(%q)) = %q, want the key %q unchanged", name, again, got)
 		}
 	})
 }

@@ -723,6 +723,36 @@ func TestSessionPerson(t *testing.T) {
 	})
 }
 
+// nameKeyTests are names and the keys they are compared by.
+var nameKeyTests = []struct {
+	name, want, reason string
+}{
+	{"dana speaker", "dana speaker", "already a key"},
+	{"Dana Speaker", "dana speaker", "case is ignored"},
+	{"  Dana \t\n Speaker  ", "dana speaker", "surrounding space and runs of space are one space"},
+	{"Sione Tupou’tuah", "sione tupou'tuah", "a curly apostrophe is straightened"},
+	{"Sione Tupou‘tuah", "sione tupou'tuah", "so is a left single quote"},
+	{"Elena Rückheim", "elena rückheim", "non-ASCII letters keep their accents"},
+	{"ÉLÈNE\u00a0DUPONT", "élène dupont", "a no-break space is a space"},
+	{"Ba\x00rt", "ba\x00rt", "control characters that are not space stay"},
+	{"a\xffb", "a\ufffdb", "invalid UTF-8 becomes U+FFFD"},
+	{"", "", "no name"},
+	{" \t ", "", "spaces only"},
+}
+
+func TestNameKey(t *testing.T) {
+	for _, tt := range nameKeyTests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, NameKey(tt.name)); diff != "" {
+				t.Errorf("NameKey(%q): %s\nmismatch (-want +got):\n%s", tt.name, tt.reason, diff)
+			}
+			if diff := cmp.Diff(nameKeyReference(tt.name), NameKey(tt.name)); diff != "" {
+				t.Errorf("NameKey(%q) differs from the plain definition:\nmismatch (-want +got):\n%s", tt.name, diff)
+			}
+		})
+	}
+}
+
 func TestPersonHas(t *testing.T) {
 	p := &Person{Name: "Ana", Roles: []Role{RoleOrganizer, RoleModerator}}
 	tests := []struct {

@@ -219,13 +219,23 @@ func newProblem(s *agenda.Session, p Policy) (*problem, error) {
 		sg.capacity = int((seg.Length - kept) / pr.step)
 		sg.minTurn = int((p.MinTurn + pr.step - 1) / pr.step)
 		if p.MinTurn == 0 {
-			sg.minTurn = sg.capacity / (2 * len(sg.speakers))
+			sg.minTurn = defaultMinTurn(sg.capacity, len(sg.speakers))
 		}
 		sg.kept = kept
 		pr.segs = append(pr.segs, sg)
 		pr.budget += sg.capacity
 	}
 	return pr, pr.resolveSpeakers()
+}
+
+// defaultMinTurn is the least turn when the policy sets none: half an equal
+// share of the segment's speaking time, and at least one step if there are
+// enough steps for everyone.
+func defaultMinTurn(capacity, speakers int) int {
+	if capacity < speakers {
+		return 0
+	}
+	return max(1, capacity/(2*speakers))
 }
 
 // resolveDimensions applies the format rule and checks the dimensions.

@@ -103,7 +103,9 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 			}
 		}
 		rs.capacity = int((seg.Length - kept) / r.step)
-		rs.minTurn = rs.capacity / (2 * len(rs.speakers))
+		if rs.capacity >= len(rs.speakers) {
+			rs.minTurn = max(1, rs.capacity/(2*len(rs.speakers)))
+		}
 		if p.MinTurn > 0 {
 			rs.minTurn = int((p.MinTurn + r.step - 1) / r.step)
 		}

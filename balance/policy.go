@@ -38,7 +38,7 @@ type Policy struct {
 
 	// MinTurn is the least time a speaker gets in each speaking segment that
 	// lists them. 0 means half an equal share of the segment's speaking time,
-	// in whole steps.
+	// in whole steps, and at least one step when there are enough of them.
 	MinTurn time.Duration
 
 	// People sets bounds and weights for particular speakers, by name.

@@ -1,6 +1,13 @@
-// Command runofshow prints the run-of-show of a session: its slot, each
-// segment with its clock times, who moderates and who speaks, and what
+// Command runofshow plans a session and prints its run-of-show: its slot,
+// each segment with its clock times and who moderates, every turn timed, the
+// speaking time of each speaker and group against its target, and what
 // validation found.
+//
+// The plan follows the promise of an IGF hybrid session: speaking time
+// evenly weighted between onsite and online speakers (a hard rule, dropped in
+// a session that is not hybrid), stakeholder and regional groups balanced,
+// one minute for the moderator to open each speaking segment and 30 seconds
+// to hand the floor to an online speaker.
 //
 // Usage:
 //
@@ -11,9 +18,9 @@
 // picks another of the embedded source sessions, and -tz shows clock times
 // in another IANA time zone, such as Europe/Paris.
 //
-// It exits 0 when the session is valid, 1 when validation finds problems
-// (they are printed under the run-of-show), and 2 when it cannot read the
-// session or its flags.
+// It exits 0 when the session is valid and planned, 1 when validation finds
+// problems or no plan meets the policy (the draft is printed with the
+// problems under it), and 2 when it cannot read the session or its flags.
 package main
 
 import (
@@ -27,6 +34,7 @@ import (
 	_ "time/tzdata" // -tz must work on machines without a zone database
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
@@ -61,8 +69,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	var ros *agenda.RunOfShow
+	var al *balance.Allocation
 	problems := s.Validate()
-	if err := write(stdout, s, loc, problems); err != nil {
+	if problems == nil {
+		ros, al, problems = balance.Plan(s, policy)
+	}
+	if err := write(stdout, s, ros, al, loc, problems); err != nil {
 		fmt.Fprintln(stderr, "runofshow:", err)
 		return 2
 	}
@@ -70,6 +83,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// policy is the promise of an IGF hybrid session; see the command's doc.
+var policy = balance.Policy{
+	Dimensions:     []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}},
+	Intro:          time.Minute,
+	OnlineHandover: 30 * time.Second,
 }
 
 // load reads the session from file, or else the embedded seed.

@@ -5,20 +5,24 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
 // width is the width text is wrapped to.
 const width = 88
 
-// write prints the run-of-show of s, with its clock in loc if loc is not nil,
-// and the validation problems.
-func write(out io.Writer, s *agenda.Session, loc *time.Location, problems error) error {
+// write prints the run-of-show of s, with its clock in loc if loc is not
+// nil: the planned one if ros is not nil, else the draft; then the speaking
+// time of al if it is not nil, and the problems.
+func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.Allocation, loc *time.Location, problems error) error {
 	w := bufio.NewWriter(out)
 	slot := s.Slot.In(loc)
 	plan := slot.Place(blocks(s))
@@ -42,19 +46,14 @@ func write(out io.Writer, s *agenda.Session, loc *time.Location, problems error)
 	line("Room", s.Room)
 
 	fmt.Fprintln(w, "\nPeople")
-	var table bytes.Buffer
-	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  name\troles\tstakeholder\tregion\tmode\torganization")
+	rows := [][]string{{"name", "roles", "stakeholder", "region", "mode", "organization"}}
 	for i := range s.People {
 		p := &s.People[i]
-		fmt.Fprintln(tw, "  "+strings.Join([]string{label(s, i), joinRoles(p.Roles),
+		rows = append(rows, []string{label(s, i), joinRoles(p.Roles),
 			shown(p, agenda.FieldStakeholder, string(p.Stakeholder)), shown(p, agenda.FieldRegion, string(p.Region)),
-			string(p.Mode), organization(s, p)}, "\t"))
+			string(p.Mode), organization(s, p)})
 	}
-	tw.Flush()
-	for _, row := range strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n") {
-		fmt.Fprintln(w, strings.TrimRight(row, " ")) // tabwriter pads empty last cells
-	}
+	table(w, rows)
 
 	if len(s.Questions) > 0 {
 		fmt.Fprintln(w, "\nPolicy questions")
@@ -79,14 +78,24 @@ func write(out io.Writer, s *agenda.Session, loc *time.Location, problems error)
 		if seg.Kind == agenda.KindBreakout {
 			lead = "facilitated by"
 		}
-		for _, part := range []struct {
+		parts := []struct {
 			label string
 			names []string
-		}{{lead, seg.Facilitators}, {"speakers", seg.Speakers}} {
+		}{{lead, seg.Facilitators}}
+		if ros == nil {
+			parts = append(parts, struct {
+				label string
+				names []string
+			}{"speakers", seg.Speakers})
+		}
+		for _, part := range parts {
 			if len(part.names) > 0 {
 				fmt.Fprint(w, wrap(strings.Join(mentions(s, part.names), ", "),
 					fmt.Sprintf("%15s%-16s", "", part.label), strings.Repeat(" ", 31)))
 			}
+		}
+		if ros != nil {
+			writeTurns(w, s, slot, ros.Segments[i].Turns)
 		}
 	}
 	fmt.Fprintf(w, "\nPlanned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
@@ -99,6 +108,9 @@ func write(out io.Writer, s *agenda.Session, loc *time.Location, problems error)
 		fmt.Fprintln(w, ".")
 	}
 
+	if al != nil {
+		writeSpeakingTime(w, s, al)
+	}
 	if problems == nil {
 		fmt.Fprintln(w, "Validation: no problems.")
 	} else {
@@ -109,6 +121,115 @@ func write(out io.Writer, s *agenda.Session, loc *time.Location, problems error)
 		}
 	}
 	return w.Flush()
+}
+
+// writeTurns prints the turns of a planned segment.
+func writeTurns(w io.Writer, s *agenda.Session, slot timeslot.Slot, turns []agenda.Turn) {
+	for k, t := range turns {
+		var what string
+		switch t.Kind {
+		case agenda.TurnActivity:
+			continue // the segment line says it all
+		case agenda.TurnModeration:
+			who := "the moderator"
+			if t.Person != "" {
+				who = mention(s, t.Person, false)
+			}
+			switch k {
+			case 0:
+				what = who + " opens"
+			case len(turns) - 1:
+				what = who + " closes"
+			default:
+				what = who + " moderates"
+			}
+		case agenda.TurnHandover:
+			what = "hand-over to " + mention(s, t.Person, true)
+		case agenda.TurnSpeech:
+			what = mention(s, t.Person, true)
+		case agenda.TurnAudience:
+			what = "questions from the room and online"
+		default:
+			what = string(t.Kind)
+		}
+		times := clockSeconds(slot, t.Start) + "–" + clockSeconds(slot, t.End)
+		fmt.Fprintf(w, "%15s%-19s %-44s %6s\n", "", times, what, timeslot.FormatLength(t.Length()))
+	}
+}
+
+// writeSpeakingTime prints each speaker's time and each group's against its target.
+func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation) {
+	if len(al.Speakers) == 0 {
+		fmt.Fprintln(w, "\nNo segment lists speakers: there is no speaking time to share.")
+		fmt.Fprintln(w)
+		return
+	}
+	fmt.Fprintf(w, "\nSpeaking time: %s among %d speakers, in steps of %s\n",
+		timeslot.FormatLength(al.Budget), len(al.Speakers), timeslot.FormatLength(al.Step))
+	rows := [][]string{{"speaker", "time", "fair share"}}
+	for _, sh := range al.Speakers {
+		rows = append(rows, []string{mention(s, sh.Name, true), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
+	}
+	table(w, rows)
+	for _, b := range al.Balance {
+		if len(b.Groups) == 0 {
+			fmt.Fprintf(w, "\nBy %s: no speaker has a value.\n", b.Dimension.Name())
+			continue
+		}
+		rule := "balanced"
+		if b.Dimension.Hard {
+			rule = fmt.Sprintf("hard rule: within %s of target, one step after rounding", percent(b.Dimension.Tolerance))
+		}
+		fmt.Fprintf(w, "\nBy %s (%s)\n", b.Dimension.Name(), rule)
+		rows := [][]string{{"group", "speakers", "time", "share", "target"}}
+		var total time.Duration
+		for _, g := range b.Groups {
+			total += g.Time
+		}
+		for _, g := range b.Groups {
+			share := 0.0
+			if total > 0 {
+				share = float64(g.Time) / float64(total)
+			}
+			target := 0.0
+			if total > 0 {
+				target = float64(g.Target) / float64(total)
+			}
+			rows = append(rows, []string{g.Group, fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), percent(share), percent(target)})
+		}
+		table(w, rows)
+	}
+	for _, d := range al.Dropped {
+		fmt.Fprintf(w, "\nNot balanced by %s: the session is %s.\n", d.Name(), s.Format)
+	}
+	fmt.Fprintln(w)
+}
+
+// percent writes a share as "49.5%".
+func percent(share float64) string {
+	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
+}
+
+// table prints rows as aligned columns, indented, without trailing spaces.
+func table(w io.Writer, rows [][]string) {
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	for _, row := range rows {
+		fmt.Fprintln(tw, "  "+strings.Join(row, "\t"))
+	}
+	tw.Flush()
+	for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+		fmt.Fprintln(w, strings.TrimRight(line, " ")) // tabwriter pads empty last cells
+	}
+}
+
+// clockSeconds writes t like clock, with seconds.
+func clockSeconds(slot timeslot.Slot, t time.Time) string {
+	if slot.Scheduled() {
+		return t.Format("15:04:05")
+	}
+	d := t.Sub(slot.Start)
+	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
 }
 
 // blocks returns the segments of s as blocks to place on its slot.
@@ -160,19 +281,26 @@ func shown(p *agenda.Person, f agenda.Field, value string) string {
 func mentions(s *agenda.Session, names []string) []string {
 	out := make([]string, len(names))
 	for i, name := range names {
-		p, ok := s.Person(name)
-		if !ok {
-			out[i] = name + " (not among the session's people)"
-			continue
+		out[i] = mention(s, name, true)
+	}
+	return out
+}
+
+// mention names the person called name as the session allows, with their
+// mode if withMode.
+func mention(s *agenda.Session, name string, withMode bool) string {
+	p, ok := s.Person(name)
+	if !ok {
+		return name + " (not among the session's people)"
+	}
+	var out string
+	for k := range s.People {
+		if &s.People[k] == p {
+			out = label(s, k)
 		}
-		for k := range s.People {
-			if &s.People[k] == p {
-				out[i] = label(s, k)
-			}
-		}
-		if p.Mode != "" {
-			out[i] += " (" + string(p.Mode) + ")"
-		}
+	}
+	if withMode && p.Mode != "" {
+		out += " (" + string(p.Mode) + ")"
 	}
 	return out
 }
