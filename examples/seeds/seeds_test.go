@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
@@ -262,5 +263,92 @@ func TestConcludingSessionTracksAndTotal(t *testing.T) {
 func TestLoadUnknown(t *testing.T) {
 	if _, err := seeds.Load("no-such-session"); !errors.Is(err, seeds.ErrUnknown) {
 		t.Errorf("Load(unknown) = %v, want ErrUnknown", err)
+	}
+}
+
+// TestRoundtablePlanKeepsPromise plans seed 000 under its own promise,
+// speaking times "evenly weighted between online and offline speakers", and
+// checks the run-of-show: every turn timed, 90 minutes exactly, the poll in
+// the last 20 minutes, and online and onsite each within one step of half.
+func TestRoundtablePlanKeepsPromise(t *testing.T) {
+	s := load(t, "cyber-diplomacy-roundtable")
+	promise := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}}}
+	promise.Intro, promise.OnlineHandover = time.Minute, 30*time.Second
+	ros, al, err := balance.Plan(s, promise)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total, online, onsite time.Duration
+	at := s.Slot.Start
+	for i, seg := range ros.Segments {
+		var segTotal time.Duration
+		for _, turn := range seg.Turns {
+			if !turn.Start.Equal(at) {
+				t.Errorf("segment %d: a turn starts at %v, want %v: turns must follow each other", i, turn.Start, at)
+			}
+			at = turn.End
+			segTotal += turn.Length()
+			if turn.Kind == agenda.TurnSpeech {
+				p, _ := s.Person(turn.Person)
+				switch p.Mode {
+				case agenda.ModeOnline:
+					online += turn.Length()
+				case agenda.ModeOnsite:
+					onsite += turn.Length()
+				}
+			}
+		}
+		if segTotal != s.Segments[i].Length {
+			t.Errorf("segment %q: turns add up to %v, want %v", s.Segments[i].Title, segTotal, s.Segments[i].Length)
+		}
+		total += segTotal
+	}
+	if total != 90*time.Minute {
+		t.Errorf("turns add up to %v, want 90m", total)
+	}
+	if online+onsite != al.Budget {
+		t.Errorf("speeches add up to %v, want the speaking budget %v", online+onsite, al.Budget)
+	}
+	half := al.Budget / 2
+	for mode, got := range map[string]time.Duration{"online": online, "onsite": onsite} {
+		if d := got - half; d > al.Step || -d > al.Step {
+			t.Errorf("%s speakers have %v, more than one step (%v) from half of %v", mode, got, al.Step, al.Budget)
+		}
+	}
+	last := ros.Segments[len(ros.Segments)-1]
+	if s.Segments[len(s.Segments)-1].Kind != agenda.KindPoll || last.Length() != 20*time.Minute || !last.End.Equal(s.Slot.End()) {
+		t.Errorf("the last 20 minutes are not the poll: %v", last.Span)
+	}
+	for i, seg := range s.Segments {
+		if len(seg.Questions) == 0 {
+			continue
+		}
+		speeches := 0
+		for _, turn := range ros.Segments[i].Turns {
+			if turn.Kind == agenda.TurnSpeech {
+				speeches++
+			}
+		}
+		if speeches != len(seg.Speakers) {
+			t.Errorf("question %v: %d speeches, want one per speaker, %d", seg.Questions, speeches, len(seg.Speakers))
+		}
+	}
+}
+
+// TestSeedsPlan plans every seed under the same promise: a session that is
+// not hybrid drops the mode rule rather than failing it.
+func TestSeedsPlan(t *testing.T) {
+	promise := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}}}
+	for _, name := range seeds.Names() {
+		t.Run(name, func(t *testing.T) {
+			s := load(t, name)
+			_, al, err := balance.Plan(s, promise)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dropped := len(al.Dropped) == 1; dropped != (s.Format != agenda.FormatHybrid) {
+				t.Errorf("format %s: dropped dimensions %+v", s.Format, al.Dropped)
+			}
+		})
 	}
 }
