@@ -61,8 +61,10 @@ func (e *ValidationError) Unwrap() error { return e.Err }
 
 // Validate checks the session and returns every problem it finds, joined
 // with [errors.Join], or nil if there are none. Each problem is a
-// *ValidationError naming the field and the value; they come in the order of
-// the fields, people first, then segments, then the session as a whole.
+// *ValidationError naming the field and the value. They come in a fixed
+// order: the session's own fields (format, attribution, slot), then people,
+// policy questions and segments in order, then what concerns the session as
+// a whole (double bookings, roles, fit to the slot, attendance).
 //
 // Validate checks that:
 //   - the format is given and every enumeration holds one of its values;
@@ -214,7 +216,10 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 // segments on different parallel tracks can overlap.
 func (v *validator) parallel(s *Session, plan timeslot.Plan) {
 	for i := range s.Segments {
-		for j := i + 1; j < len(s.Segments); j++ {
+		if s.Segments[i].Track == "" {
+			continue // a plenary segment never runs beside another
+		}
+		for j := i + 1; j < len(s.Segments) && s.Segments[j].Track != ""; j++ {
 			if !plan.Spans[i].Overlaps(plan.Spans[j]) {
 				continue
 			}

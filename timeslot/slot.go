@@ -97,6 +97,9 @@ func zoneName(t time.Time) string {
 // zone is shown at its offset, in UTC when that is zero, whatever the zone
 // of the machine.
 func (s *Slot) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil // as encoding/json does for null
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var w slotJSON
