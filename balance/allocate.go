@@ -141,9 +141,18 @@ func newProblem(s *agenda.Session, p Policy) (*problem, error) {
 
 	keys := make([]string, len(s.People))
 	byKey := make(map[string]int, len(s.People))
+	byName := make(map[string]int, len(s.People)) // names as written, the usual way segments name people
 	for i := range s.People {
 		keys[i] = agenda.NameKey(s.People[i].Name)
 		byKey[keys[i]] = i
+		byName[s.People[i].Name] = i
+	}
+	lookup := func(name string) (int, bool) {
+		if i, ok := byName[name]; ok {
+			return byKey[keys[i]], true // the person byKey holds, should two names share a key
+		}
+		i, ok := byKey[agenda.NameKey(name)]
+		return i, ok
 	}
 	for name, l := range p.People {
 		if _, ok := byKey[agenda.NameKey(name)]; !ok {
@@ -171,7 +180,7 @@ func newProblem(s *agenda.Session, p Policy) (*problem, error) {
 		}
 		people := make([]int, len(seg.Speakers))
 		for k, name := range seg.Speakers {
-			pi, ok := byKey[agenda.NameKey(name)]
+			pi, ok := lookup(name)
 			if !ok {
 				return nil, &SessionError{Field: fmt.Sprintf("segments[%d].speakers[%d]", i, k), Value: name, Reason: "not among the session's people"}
 			}
@@ -181,6 +190,11 @@ func newProblem(s *agenda.Session, p Policy) (*problem, error) {
 		speaking = append(speaking, i)
 		listedBy = append(listedBy, people)
 	}
+	count := 0
+	for _, yes := range speaks {
+		count += btoi(yes)
+	}
+	pr.speakers = make([]speaker, 0, count)
 	speakerOf := make([]int, len(s.People))
 	for pi := range s.People {
 		speakerOf[pi] = -1
@@ -308,11 +322,13 @@ func (pr *problem) resolveSpeakers() error {
 	if pr.policy.MinTurn < 0 {
 		return &PolicyError{Field: "MinTurn", Value: pr.policy.MinTurn.String(), Reason: "must not be negative"}
 	}
-	n := len(pr.speakers)
+	n, nd := len(pr.speakers), len(pr.dims)
+	groups := make([]string, n*nd)      // one allocation for everyone's groups
+	pieceStore := make([]piece, 0, 4*n) // and one for their pieces
 	var conflicts []error
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
-		sp.groups = make([]string, len(pr.dims))
+		sp.groups = groups[i*nd : (i+1)*nd : (i+1)*nd]
 		for d, dim := range pr.dims {
 			sp.groups[d] = dim.group(sp.person)
 		}
@@ -343,21 +359,22 @@ func (pr *problem) resolveSpeakers() error {
 		sp.base = w * (dist + (Steep-1)*max(0, dist-band))
 		inUp := max(0, min(hi, f+band)-c)
 		inDown := max(0, c-max(lo, f-band))
-		sp.up = pieceList(piece{w, inUp}, piece{w * Steep, hi - c - inUp})
-		sp.down = pieceList(piece{w, inDown}, piece{w * Steep, c - lo - inDown})
+		sp.up, pieceStore = pieceList(pieceStore, piece{w, inUp}, piece{w * Steep, hi - c - inUp})
+		sp.down, pieceStore = pieceList(pieceStore, piece{w, inDown}, piece{w * Steep, c - lo - inDown})
 	}
 	return errors.Join(conflicts...)
 }
 
-// pieceList returns the pieces with room in them.
-func pieceList(ps ...piece) []piece {
-	out := ps[:0]
+// pieceList appends the pieces with room in them to store, and returns them
+// and the store.
+func pieceList(store []piece, ps ...piece) ([]piece, []piece) {
+	start := len(store)
 	for _, p := range ps {
 		if p.capacity > eps {
-			out = append(out, p)
+			store = append(store, p)
 		}
 	}
-	return out
+	return store[start:len(store):len(store)], store
 }
 
 // steps converts a number of steps to a duration.
@@ -389,22 +406,22 @@ type piece struct {
 func (pr *problem) kinds() []kind {
 	index := map[string]int{}
 	var ks []kind
-	var b strings.Builder
+	var buf []byte
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
-		b.Reset()
+		buf = buf[:0]
 		for _, g := range sp.groups {
-			b.WriteString(g)
-			b.WriteByte(0)
+			buf = append(buf, g...)
+			buf = append(buf, 0)
 		}
 		for _, k := range sp.segs {
-			b.WriteString(strconv.Itoa(k))
-			b.WriteByte(',')
+			buf = strconv.AppendInt(buf, int64(k), 10)
+			buf = append(buf, ',')
 		}
-		key := b.String()
-		k, ok := index[key]
+		k, ok := index[string(buf)] // no allocation for a lookup
 		if !ok {
 			k = len(ks)
+			key := string(buf)
 			index[key] = k
 			ks = append(ks, kind{key: key, segs: sp.segs, groups: sp.groups})
 		}
@@ -414,7 +431,6 @@ func (pr *problem) kinds() []kind {
 	for k := range ks {
 		t := &ks[k]
 		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
-		up, down := map[float64]float64{}, map[float64]float64{}
 		for _, i := range t.members {
 			sp := &pr.speakers[i]
 			t.lo += sp.lo
@@ -422,25 +438,25 @@ func (pr *problem) kinds() []kind {
 			t.clamped += sp.clamped
 			t.base += sp.base
 			for _, p := range sp.up {
-				up[p.cost] += p.capacity
+				t.up = addPiece(t.up, p)
 			}
 			for _, p := range sp.down {
-				down[p.cost] += p.capacity
+				t.down = addPiece(t.down, p)
 			}
 		}
-		t.up, t.down = pieces(up), pieces(down)
 	}
 	return ks
 }
 
-// pieces lists room by cost, cheapest first.
-func pieces(byCost map[float64]float64) []piece {
-	var ps []piece
-	for c, room := range byCost {
-		ps = append(ps, piece{cost: c, capacity: room})
+// addPiece adds p's room to the piece of the same cost in list, keeping the
+// list sorted by cost, cheapest first.
+func addPiece(list []piece, p piece) []piece {
+	i, found := slices.BinarySearchFunc(list, p.cost, func(q piece, cost float64) int { return cmp.Compare(q.cost, cost) })
+	if found {
+		list[i].capacity += p.capacity
+		return list
 	}
-	slices.SortFunc(ps, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
-	return ps
+	return slices.Insert(list, i, p)
 }
 
 // groupRow is one (dimension, group) row of the programme.
@@ -549,12 +565,14 @@ func (pr *problem) allocate() (*Allocation, error) {
 	a := mat.NewDense(max(m, 1), max(lay.n, 1), nil)
 	b := make([]float64, max(m, 1))
 	// delta adds coef·(Y_k − C_k) to row r: Y_k − C_k = Σ raises − Σ lowerings.
+	raw := a.RawMatrix()
 	delta := func(r, k int, coef float64) {
+		row := raw.Data[r*raw.Stride:]
 		for _, j := range lay.up[k] {
-			a.Set(r, j, a.At(r, j)+coef)
+			row[j] += coef
 		}
 		for _, j := range lay.down[k] {
-			a.Set(r, j, a.At(r, j)-coef)
+			row[j] -= coef
 		}
 	}
 	for si, sg := range pr.segs {

@@ -43,7 +43,9 @@ func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) roundin
 			cells[c.k][c.i] = steps[j]
 		}
 	}
-	newRepair(pr, ks, rows, cells).run()
+	if pr.needsRepair(ks) {
+		newRepair(pr, ks, rows, cells).run()
+	}
 
 	r := rounding{cells: cells, people: make([]int, len(pr.speakers)), bySeg: make([]map[int]int, len(pr.segs))}
 	for si := range r.bySeg {
@@ -86,6 +88,23 @@ func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) roundin
 		}
 	}
 	return r
+}
+
+// needsRepair reports whether rounding can have broken anything: a hard rule,
+// or the bounds of a type in several segments. A type in one segment is
+// rounded within its bounds, which are whole steps.
+func (pr *problem) needsRepair(ks []kind) bool {
+	for _, d := range pr.dims {
+		if d.Hard {
+			return true
+		}
+	}
+	for k := range ks {
+		if len(ks[k].segs) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // apportion rounds values, which add up to total up to rounding error, to

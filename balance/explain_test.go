@@ -1,0 +1,296 @@
+package balance_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+)
+
+// explainSpeaker is a speaker of the sessions below.
+func explainSpeaker(name string, mode agenda.Mode, region agenda.Region) agenda.Person {
+	return agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: mode, Region: region, Stakeholder: agenda.StakeholderCivilSociety}
+}
+
+// explainSession is a valid hybrid session: a 5-minute opening (segment 0)
+// and a panel (segment 1) of the given length in which the speakers speak,
+// with a moderator onsite and another online.
+func explainSession(panel time.Duration, speakers ...agenda.Person) *agenda.Session {
+	s := &agenda.Session{
+		Title:  "Explained",
+		Format: agenda.FormatHybrid,
+		People: []agenda.Person{
+			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
+			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
+		},
+		Segments: []agenda.Segment{
+			{Title: "Opening", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Panel", Kind: agenda.KindDiscussion, Length: panel, Facilitators: []string{"Moderator", "Online moderator"}},
+		},
+	}
+	s.People = append(s.People, speakers...)
+	for _, p := range speakers {
+		s.Segments[1].Speakers = append(s.Segments[1].Speakers, p.Name)
+	}
+	s.Slot.Length = 5*time.Minute + panel
+	return s
+}
+
+// explainInfeasibles returns every *InfeasibleError in err's tree, in order.
+func explainInfeasibles(err error) []*balance.InfeasibleError {
+	var out []*balance.InfeasibleError
+	var walk func(error)
+	walk = func(err error) {
+		if e, ok := err.(*balance.InfeasibleError); ok {
+			out = append(out, e)
+			return
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				walk(e)
+			}
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// conflict is the part of an InfeasibleError that names what is in conflict.
+type conflict struct {
+	People   []string
+	Groups   []string
+	Segments []int
+	Need     time.Duration
+	Have     time.Duration
+}
+
+// TestExplainInfeasible builds one session and policy for each kind of
+// conflict Allocate explains, and checks what the explanation names and
+// that its reason and fix give the minutes.
+func TestExplainInfeasible(t *testing.T) {
+	const (
+		onsite, online = agenda.ModeOnsite, agenda.ModeOnline
+		weog           = agenda.RegionWEOG
+	)
+	for _, tt := range []struct {
+		name      string
+		reason    string
+		session   *agenda.Session
+		policy    balance.Policy
+		want      conflict
+		reasonHas []string // what the reason must say, such as the minutes
+		fixHas    []string
+	}{{
+		name:   "segment overhead",
+		reason: "the intro (5m), three hand-overs (1m, 1m, 2m online) and audience questions (10m) take 19m of a 15m panel",
+		session: explainSession(15*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", onsite, weog), explainSpeaker("Cai", online, weog)),
+		policy:    balance.Policy{Intro: 5 * time.Minute, Handover: time.Minute, OnlineHandover: 2 * time.Minute, Audience: 10 * time.Minute},
+		want:      conflict{Segments: []int{1}, Need: 19 * time.Minute, Have: 15 * time.Minute},
+		reasonHas: []string{`"Panel"`, "15m", "19m"},
+		fixHas:    []string{"lengthen the segment by 4m"},
+	}, {
+		name:   "minimum above the segment",
+		reason: "Ana must speak 25m in a panel with 20m of speaking time",
+		session: explainSession(20*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog)),
+		policy:    balance.Policy{People: map[string]balance.Limits{"Ana": {Min: 25 * time.Minute}}},
+		want:      conflict{People: []string{"Ana"}, Need: 25 * time.Minute, Have: 20 * time.Minute},
+		reasonHas: []string{"Ana", "25m", "20m"},
+		fixHas:    []string{"lower the minimum of Ana to 20m"},
+	}, {
+		name: "minimums above the segment",
+		reason: "four speakers with 5m each need 20m; the panel's 20m less a 2m intro and 4m of questions leaves 14m: " +
+			"6m short, or 3m30s each",
+		session: explainSession(20*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog),
+			explainSpeaker("Cai", onsite, weog), explainSpeaker("Dov", online, weog)),
+		policy: balance.Policy{Min: 5 * time.Minute, Intro: 2 * time.Minute, Audience: 4 * time.Minute},
+		want: conflict{People: []string{"Ana", "Ben", "Cai", "Dov"}, Segments: []int{1},
+			Need: 20 * time.Minute, Have: 14 * time.Minute},
+		reasonHas: []string{`"Panel"`, "4 speakers", "20m", "14m"},
+		fixHas:    []string{"by 6m", "lower the minimum of its 4 speakers to 3m30s"},
+	}, {
+		name:   "maximums below the segment",
+		reason: "three speakers of at most 5m cannot fill a 20m panel",
+		session: explainSession(20*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog), explainSpeaker("Cai", onsite, weog)),
+		policy:    balance.Policy{Max: 5 * time.Minute},
+		want:      conflict{People: []string{"Ana", "Ben", "Cai"}, Segments: []int{1}, Need: 20 * time.Minute, Have: 15 * time.Minute},
+		reasonHas: []string{`"Panel"`, "3 speakers", "15m", "20m"},
+		fixHas:    []string{"raise the maximum of its 3 speakers to 7m", "5m more"},
+	}, {
+		name: "hard mode rule out of reach",
+		reason: "parity wants 10m of the 20m online, but the two online speakers may speak 3m each: " +
+			"4m short, or 20% of tolerance",
+		session: explainSession(20*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog),
+			explainSpeaker("Cai", onsite, weog), explainSpeaker("Dov", online, weog)),
+		policy: balance.Policy{
+			Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}},
+			People:     map[string]balance.Limits{"Ben": {Max: 3 * time.Minute}, "Dov": {Max: 3 * time.Minute}},
+		},
+		want: conflict{People: []string{"Ben", "Dov"}, Groups: []string{"mode online"},
+			Need: 10 * time.Minute, Have: 6 * time.Minute},
+		reasonHas: []string{"mode online", "6m", "10m", "20m"},
+		fixHas:    []string{"4m more", "20%"},
+	}, {
+		name:   "explicit share of an empty group",
+		reason: "half the time for the African Group, within 5%, but every speaker is WEOG: it needs 45% of 20m, 9m",
+		session: explainSession(20*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog), explainSpeaker("Cai", onsite, weog)),
+		policy: balance.Policy{Dimensions: []balance.Dimension{{
+			By: balance.ByRegion, Target: balance.TargetExplicit, Hard: true, Tolerance: 0.05,
+			Shares: map[string]float64{"African Group": 0.5, "WEOG": 0.5},
+		}}},
+		want:      conflict{Groups: []string{"region African Group"}, Need: 9 * time.Minute},
+		reasonHas: []string{"region African Group", "20m"},
+		fixHas:    []string{"region African Group", "5%"},
+	}} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.session.Validate(); err != nil {
+				t.Fatalf("the session is not valid: %v", err)
+			}
+			al, err := balance.Allocate(tt.session, tt.policy)
+			if err == nil {
+				t.Fatalf("Allocate = %+v, want an error (%s)", al, tt.reason)
+			}
+			if !errors.Is(err, balance.ErrInfeasible) {
+				t.Errorf("errors.Is(%v, ErrInfeasible) = false, want true", err)
+			}
+			var ie *balance.InfeasibleError
+			if !errors.As(err, &ie) {
+				t.Fatalf("errors.As(%v, *InfeasibleError) = false, want true", err)
+			}
+			all := explainInfeasibles(err)
+			if len(all) != 1 {
+				t.Errorf("Allocate explains %d conflicts, want 1: %v", len(all), err)
+			}
+			got := conflict{People: ie.People, Groups: ie.Groups, Segments: ie.Segments, Need: ie.Need, Have: ie.Have}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("conflict: mismatch (-want +got):\n%s(%s)", diff, tt.reason)
+			}
+			for _, s := range tt.reasonHas {
+				if !strings.Contains(ie.Reason, s) {
+					t.Errorf("Reason %q does not mention %q (%s)", ie.Reason, s, tt.reason)
+				}
+			}
+			for _, s := range tt.fixHas {
+				if !strings.Contains(ie.Fix, s) {
+					t.Errorf("Fix %q does not mention %q (%s)", ie.Fix, s, tt.reason)
+				}
+			}
+			if want := "balance: infeasible: " + ie.Reason + "; " + ie.Fix; ie.Error() != want {
+				t.Errorf("Error() = %q, want %q", ie.Error(), want)
+			}
+			if !strings.HasPrefix(err.Error(), "balance: ") {
+				t.Errorf("Allocate's error %q does not start with %q", err, "balance: ")
+			}
+		})
+	}
+}
+
+// TestExplainPolicyError checks that a malformed policy is a *PolicyError
+// naming the field and value, not an infeasible one.
+func TestExplainPolicyError(t *testing.T) {
+	session := func() *agenda.Session {
+		return explainSession(20*time.Minute,
+			explainSpeaker("Ana", agenda.ModeOnsite, agenda.RegionWEOG), explainSpeaker("Ben", agenda.ModeOnline, agenda.RegionGRULAC))
+	}
+	for _, tt := range []struct {
+		name   string
+		reason string
+		policy balance.Policy
+		want   *balance.PolicyError
+	}{{
+		name:   "negative Min",
+		reason: "a bound below zero means nothing",
+		policy: balance.Policy{Min: -time.Minute},
+		want:   &balance.PolicyError{Field: "Min", Value: "-1m0s", Reason: "must not be negative"},
+	}, {
+		name:   "negative personal Min",
+		reason: "the same holds for one person's bounds",
+		policy: balance.Policy{People: map[string]balance.Limits{"Ana": {Min: -time.Minute}}},
+		want:   &balance.PolicyError{Field: `People["Ana"]`, Value: "{Min:-1m0s Max:0s Weight:0}", Reason: "bounds and weight must not be negative"},
+	}, {
+		name:   "unknown By",
+		reason: "age is a label, not a built-in grouping",
+		policy: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode}, {By: "age"}}},
+		want:   &balance.PolicyError{Field: "Dimensions[1].By", Value: "age", Reason: "want mode, stakeholder, region, gender or label"},
+	}, {
+		name:   "explicit shares not adding up to 1",
+		reason: "three quarters of the time leaves a quarter for nobody",
+		policy: balance.Policy{Dimensions: []balance.Dimension{{
+			By: balance.ByRegion, Target: balance.TargetExplicit, Shares: map[string]float64{"WEOG": 0.5, "GRULAC": 0.25},
+		}}},
+		want: &balance.PolicyError{Field: "Dimensions[0].Shares", Value: "0.75", Reason: "explicit shares must add up to 1"},
+	}, {
+		name:   "duplicate dimension",
+		reason: "a dimension given twice, with different weights, is ambiguous",
+		policy: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion}, {By: balance.ByStakeholder}, {By: balance.ByRegion, Weight: 2}}},
+		want:   &balance.PolicyError{Field: "Dimensions[2]", Value: "region", Reason: "dimension given twice"},
+	}, {
+		name:   "step of 1.5s",
+		reason: "speeches are whole seconds",
+		policy: balance.Policy{Step: 1500 * time.Millisecond},
+		want:   &balance.PolicyError{Field: "Step", Value: "1.5s", Reason: "must be a whole number of seconds, at least one"},
+	}, {
+		name:   "People naming a stranger",
+		reason: "bounds for someone not in the session are a typo",
+		policy: balance.Policy{People: map[string]balance.Limits{"Ana": {Min: time.Minute}, "Zed": {Max: time.Minute}}},
+		want:   &balance.PolicyError{Field: "People", Value: "Zed", Reason: "not among the session's people"},
+	}, {
+		name:   "First naming a stranger",
+		reason: "a pin for someone not in the session is a typo too",
+		policy: balance.Policy{First: []string{"Zed"}},
+		want:   &balance.PolicyError{Field: "First/Last", Value: "Zed", Reason: "not among the session's people"},
+	}} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := balance.Allocate(session(), tt.policy)
+			var got *balance.PolicyError
+			if !errors.As(err, &got) {
+				t.Fatalf("Allocate = %v, want a *PolicyError (%s)", err, tt.reason)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("PolicyError: mismatch (-want +got):\n%s(%s)", diff, tt.reason)
+			}
+			if errors.Is(err, balance.ErrInfeasible) {
+				t.Errorf("errors.Is(%v, ErrInfeasible) = true, want false", err)
+			}
+			if !strings.HasPrefix(err.Error(), "balance: policy ") {
+				t.Errorf("Error() = %q, want it to start with %q", err, "balance: policy ")
+			}
+		})
+	}
+}
+
+// TestExplainSessionError checks that a segment naming a speaker who is not
+// among the session's people is a *SessionError with the field path.
+func TestExplainSessionError(t *testing.T) {
+	s := explainSession(20*time.Minute,
+		explainSpeaker("Ana", agenda.ModeOnsite, agenda.RegionWEOG), explainSpeaker("Ben", agenda.ModeOnline, agenda.RegionGRULAC))
+	s.Segments[1].Speakers = append(s.Segments[1].Speakers, "Ghost")
+	_, err := balance.Allocate(s, balance.Policy{})
+	var got *balance.SessionError
+	if !errors.As(err, &got) {
+		t.Fatalf("Allocate = %v, want a *SessionError", err)
+	}
+	want := &balance.SessionError{Field: "segments[1].speakers[2]", Value: "Ghost", Reason: "not among the session's people"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SessionError: mismatch (-want +got):\n%s", diff)
+	}
+	if errors.Is(err, balance.ErrInfeasible) {
+		t.Errorf("errors.Is(%v, ErrInfeasible) = true, want false", err)
+	}
+	if want := `balance: session segments[1].speakers[2] "Ghost": not among the session's people`; err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err, want)
+	}
+}
