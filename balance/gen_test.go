@@ -42,12 +42,9 @@ func genSession(rng *rand.Rand, n, segs int) *agenda.Session {
 			seg.Speakers = append(seg.Speakers, s.People[2+i].Name)
 		}
 		if k > 0 && n > 1 && rng.IntN(2) == 0 { // someone from another segment speaks here too
-			seg.Speakers = append(seg.Speakers, s.People[2+rng.IntN(k*perSeg)].Name)
+			seg.Speakers = append(seg.Speakers, s.People[2+rng.IntN(min(n, k*perSeg))].Name)
 		}
-		if len(seg.Speakers) == 0 {
-			seg.Speakers = []string{s.People[2].Name}
-		}
-		seg.Length = time.Duration(len(seg.Speakers)*(4+rng.IntN(5))) * time.Minute
+		seg.Length = time.Duration(max(1, len(seg.Speakers))*(4+rng.IntN(5))) * time.Minute
 		total += seg.Length
 		s.Segments = append(s.Segments, seg)
 	}

@@ -81,7 +81,7 @@ func (t *turnOrder) respectsPins(idx []int) bool {
 	for a := range idx {
 		for b := a + 1; b < len(idx); b++ {
 			x, y := idx[a], idx[b]
-			if t.first[y] && !t.first[x] || t.last[x] && !t.last[y] {
+			if t.class[x] > t.class[y] { // blocks: pinned first, free, pinned last
 				return false
 			}
 		}
