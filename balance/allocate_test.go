@@ -513,6 +513,18 @@ func TestPermutedInput(t *testing.T) {
 		if math.Abs(al.Objective-got.Objective) > 1e-9 {
 			t.Errorf("case %d: objective %v, permuted %v", i, al.Objective, got.Objective)
 		}
+		// The run-of-show, turn by turn, is the same.
+		ros, _, err := balance.Plan(s, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rosShuffled, _, err := balance.Plan(&shuffled, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := gocmp.Diff(ros.Segments, rosShuffled.Segments); diff != "" {
+			t.Errorf("case %d: permuting the input changed the run-of-show (-want +got):\n%s", i, diff)
+		}
 	}
 }
 

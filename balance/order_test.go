@@ -294,14 +294,14 @@ func TestOrderIndependentOfInput(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for k := range 40 {
 		lo, hi := 1, orderExactLimit
-		if k%4 == 3 {
+		if k%5 == 4 {
 			lo, hi = orderExactLimit+1, 40
 		}
 		people := orderSegment(rng, lo, hi)
 		first, last := drawOrderPins(rng, people)
 		t.Run(fmt.Sprintf("case%03d/n=%d", k, len(people)), func(t *testing.T) {
 			want := orderNames(balance.Order(people, first, last))
-			for range 3 {
+			for range 2 {
 				shuffled, f, l := slices.Clone(people), slices.Clone(first), slices.Clone(last)
 				rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 				rng.Shuffle(len(f), func(i, j int) { f[i], f[j] = f[j], f[i] })
@@ -319,7 +319,7 @@ func TestOrderIndependentOfInput(t *testing.T) {
 // segments built to have an order without any penalty it finds one.
 func TestOrderHeuristic(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for k := range 20 {
+	for k := range 12 {
 		people := orderSegment(rng, orderExactLimit+1, 40)
 		first, last := drawOrderPins(rng, people)
 		t.Run(fmt.Sprintf("random%02d/n=%d", k, len(people)), func(t *testing.T) {
