@@ -92,6 +92,7 @@ type problem struct {
 	segs     []segment // the speaking segments
 	speakers []speaker // in the order of Session.People
 	budget   int       // B in steps
+	limits   []Limits  // per person of the session, if the policy sets any
 }
 
 type segment struct {
@@ -104,6 +105,7 @@ type segment struct {
 
 type speaker struct {
 	person   *agenda.Person
+	index    int    // in Session.People
 	key      string // agenda.NameKey of the name, for ordering ties
 	segs     []int  // indices into problem.segs
 	groups   []string
@@ -139,32 +141,51 @@ func newProblem(s *agenda.Session, p Policy) (*problem, error) {
 		}
 	}
 
+	// A name finds the first person with that name or, failing that, with
+	// that name key. Names as written in People are the usual way segments
+	// name people; the keys are only needed when a name is written otherwise.
 	keys := make([]string, len(s.People))
-	byKey := make(map[string]int, len(s.People))
-	byName := make(map[string]int, len(s.People)) // names as written, the usual way segments name people
-	for i := range s.People {
+	byName := make(map[string]int, len(s.People))
+	for i := len(s.People) - 1; i >= 0; i-- {
 		keys[i] = agenda.NameKey(s.People[i].Name)
-		byKey[keys[i]] = i
 		byName[s.People[i].Name] = i
 	}
+	var byKey map[string]int
 	lookup := func(name string) (int, bool) {
 		if i, ok := byName[name]; ok {
-			return byKey[keys[i]], true // the person byKey holds, should two names share a key
+			return i, true
+		}
+		if byKey == nil {
+			byKey = make(map[string]int, len(s.People))
+			for i := len(keys) - 1; i >= 0; i-- {
+				byKey[keys[i]] = i
+			}
 		}
 		i, ok := byKey[agenda.NameKey(name)]
 		return i, ok
 	}
-	for name, l := range p.People {
-		if _, ok := byKey[agenda.NameKey(name)]; !ok {
-			return nil, &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
-		}
-		if l.Min < 0 || l.Max < 0 || l.Weight < 0 || math.IsNaN(l.Weight) || math.IsInf(l.Weight, 0) {
-			return nil, &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds and weight must not be negative"}
+	if len(p.People) > 0 {
+		pr.limits = make([]Limits, len(s.People))
+		given := make([]string, len(s.People)) // the policy's spelling of each person's name
+		for name, l := range p.People {
+			i, ok := lookup(name)
+			if !ok {
+				return nil, &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
+			}
+			if l.Min < 0 || l.Max < 0 || l.Weight < 0 || math.IsNaN(l.Weight) || math.IsInf(l.Weight, 0) {
+				return nil, &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds and weight must not be negative"}
+			}
+			if given[i] != "" {
+				a, b := min(given[i], name), max(given[i], name)
+				return nil, &PolicyError{Field: "People", Value: a, Reason: fmt.Sprintf("the same person as %q", b)}
+			}
+			given[i] = name
+			pr.limits[i] = l
 		}
 	}
 	for _, list := range [][]string{p.First, p.Last} {
 		for _, name := range list {
-			if _, ok := byKey[agenda.NameKey(name)]; !ok {
+			if _, ok := lookup(name); !ok {
 				return nil, &PolicyError{Field: "First/Last", Value: name, Reason: "not among the session's people"}
 			}
 		}
@@ -200,7 +221,7 @@ func newProblem(s *agenda.Session, p Policy) (*problem, error) {
 		speakerOf[pi] = -1
 		if speaks[pi] {
 			speakerOf[pi] = len(pr.speakers)
-			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], key: keys[pi]})
+			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], index: pi, key: keys[pi]})
 		}
 	}
 	listed := make([]int, len(pr.speakers)) // the last speaking segment, plus one, that listed each speaker
@@ -308,13 +329,6 @@ func (pr *problem) resolveDimensions() error {
 // resolveSpeakers sets each speaker's groups, bounds, weight, fair share,
 // and the pieces of their cost around the fair share.
 func (pr *problem) resolveSpeakers() error {
-	var limits map[string]Limits
-	if len(pr.policy.People) > 0 {
-		limits = make(map[string]Limits, len(pr.policy.People))
-		for name, l := range pr.policy.People {
-			limits[agenda.NameKey(name)] = l
-		}
-	}
 	spread := cmp.Or(pr.policy.Spread, DefaultSpread)
 	if spread < 0 || math.IsNaN(spread) {
 		return &PolicyError{Field: "Spread", Value: fmt.Sprint(pr.policy.Spread), Reason: "must not be negative"}
@@ -332,7 +346,10 @@ func (pr *problem) resolveSpeakers() error {
 		for d, dim := range pr.dims {
 			sp.groups[d] = dim.group(sp.person)
 		}
-		l := limits[sp.key]
+		var l Limits
+		if pr.limits != nil {
+			l = pr.limits[sp.index]
+		}
 		sp.minGiven = cmp.Or(l.Min, pr.policy.Min)
 		sp.maxGiven = cmp.Or(l.Max, pr.policy.Max)
 		sp.weight = cmp.Or(l.Weight, 1)
@@ -404,8 +421,9 @@ type piece struct {
 }
 
 func (pr *problem) kinds() []kind {
-	index := map[string]int{}
-	var ks []kind
+	hint := min(len(pr.speakers), 64) // types are few whatever the headcount
+	index := make(map[string]int, hint)
+	ks := make([]kind, 0, hint)
 	var buf []byte
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]

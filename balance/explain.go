@@ -194,22 +194,30 @@ func (pr *problem) groupConflict(row groupRow) error {
 		}
 	case float64(hi) < low-eps:
 		return &InfeasibleError{
-			Reason: fmt.Sprintf("the %d speakers of %s can have at most %s, but the rule wants at least %s (%s)",
-				len(names), g, timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low)), window),
+			Reason: fmt.Sprintf("%s of %s can have at most %s, but the rule wants at least %s (%s)",
+				speakers(len(names)), g, timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low)), window),
 			People: names, Groups: []string{g}, Need: pr.steps(low), Have: pr.steps(float64(hi)),
 			Fix: fmt.Sprintf("give %s %s more room (their maximums or segments) or widen the tolerance to %s",
 				g, timeslot.FormatLength(pr.steps(math.Ceil(low-float64(hi)))), pct(row.target-float64(hi)/B)),
 		}
 	case float64(lo) > high+eps:
 		return &InfeasibleError{
-			Reason: fmt.Sprintf("the %d speakers of %s must have at least %s, but the rule allows at most %s (%s)",
-				len(names), g, timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high)), window),
+			Reason: fmt.Sprintf("%s of %s must have at least %s, but the rule allows at most %s (%s)",
+				speakers(len(names)), g, timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high)), window),
 			People: names, Groups: []string{g}, Need: pr.steps(float64(lo)), Have: pr.steps(high),
 			Fix: fmt.Sprintf("lower the minimums of %s by %s or widen the tolerance to %s",
 				g, timeslot.FormatLength(pr.steps(math.Ceil(float64(lo)-high))), pct(float64(lo)/B-row.target)),
 		}
 	}
 	return nil
+}
+
+// speakers writes "the speaker" or "the 3 speakers".
+func speakers(n int) string {
+	if n == 1 {
+		return "the speaker"
+	}
+	return fmt.Sprintf("the %d speakers", n)
 }
 
 // pct writes a share as a percentage: "50%", "12.5%".

@@ -3,6 +3,7 @@ package balance
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/fairfloor/fairfloor/timeslot"
@@ -31,7 +32,8 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 	for si, sg := range pr.segs {
 		share := SegmentShare{Segment: sg.index, Speaking: time.Duration(sg.capacity) * pr.step}
 		for _, i := range sg.speakers {
-			share.Speakers = append(share.Speakers, Share{Name: pr.speakers[i].person.Name, Time: time.Duration(r.bySeg[si][i]) * pr.step})
+			steps := r.turns[i][slices.Index(pr.speakers[i].segs, si)]
+			share.Speakers = append(share.Speakers, Share{Name: pr.speakers[i].person.Name, Time: time.Duration(steps) * pr.step})
 		}
 		al.Segments = append(al.Segments, share)
 	}

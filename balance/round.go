@@ -12,9 +12,9 @@ const eps = 1e-7
 
 // rounding is the allocation in whole steps.
 type rounding struct {
-	cells  [][]int       // per type, per segment of the type: steps
-	people []int         // per speaker: total steps
-	bySeg  []map[int]int // per speaking segment: speaker -> steps
+	cells  [][]int // per type, per segment of the type: steps
+	people []int   // per speaker: total steps
+	turns  [][]int // per speaker, per segment of the speaker (as in speaker.segs): steps
 }
 
 // round turns the programme's solution, perSeg[k][i] steps for type k in its
@@ -47,9 +47,15 @@ func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) roundin
 		newRepair(pr, ks, rows, cells).run()
 	}
 
-	r := rounding{cells: cells, people: make([]int, len(pr.speakers)), bySeg: make([]map[int]int, len(pr.segs))}
-	for si := range r.bySeg {
-		r.bySeg[si] = map[int]int{}
+	r := rounding{cells: cells, people: make([]int, len(pr.speakers)), turns: make([][]int, len(pr.speakers))}
+	total := 0
+	for i := range pr.speakers {
+		total += len(pr.speakers[i].segs)
+	}
+	store := make([]int, total) // one allocation for everyone's turns
+	for i := range pr.speakers {
+		n := len(pr.speakers[i].segs)
+		r.turns[i], store = store[:n:n], store[n:]
 	}
 	for k := range ks {
 		total := 0
@@ -74,11 +80,11 @@ func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) roundin
 		for i, si := range ks[k].segs {
 			need := cells[k][i] - pr.segs[si].minTurn*len(x)
 			for _, m := range ks[k].members {
-				r.bySeg[si][m] = pr.segs[si].minTurn
+				r.turns[m][i] = pr.segs[si].minTurn
 			}
 			for need > 0 && j < len(x) {
 				take := min(need, rest[j])
-				r.bySeg[si][ks[k].members[j]] += take
+				r.turns[ks[k].members[j]][i] += take
 				need -= take
 				rest[j] -= take
 				if rest[j] == 0 {

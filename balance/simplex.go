@@ -3,6 +3,7 @@ package balance
 import (
 	"math"
 
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
@@ -116,22 +117,65 @@ func newSimplex(p *program, m, n int) *simplex {
 	copy(s.hi, p.hi)
 	copy(s.x, p.lo)
 	raw := p.a.RawMatrix()
+	slack := singletons(raw, m, n)
 	for r := range m {
 		row := raw.Data[r*raw.Stride : r*raw.Stride+n]
 		resid := p.b[r] - floats.Dot(row, s.x[:n])
+		trow := s.t[r*w : (r+1)*w]
+		s.hi[n+r] = math.Inf(1)
 		s.sign[r] = 1
+		// A column found only in this row whose bounds take up the residual
+		// starts in the basis: a crash basis, which spares phase one a pivot.
+		if j := slack[r]; j >= 0 {
+			if v := s.lo[j] + resid/row[j]; v >= s.lo[j] && v <= s.hi[j] {
+				floats.AddScaled(trow[:n], 1/row[j], row)
+				trow[n+r] = 1 / row[j]
+				s.basis[r] = j
+				s.inBase[j] = true
+				s.x[j] = v
+				continue
+			}
+		}
 		if resid < 0 {
 			s.sign[r] = -1
 		}
-		trow := s.t[r*w : (r+1)*w]
 		floats.AddScaled(trow[:n], s.sign[r], row)
 		trow[n+r] = 1
 		s.basis[r] = n + r
 		s.inBase[n+r] = true
 		s.x[n+r] = math.Abs(resid)
-		s.hi[n+r] = math.Inf(1)
 	}
 	return s
+}
+
+// singletons returns, for each row, the first column that has a non-zero
+// entry in that row only, or −1.
+func singletons(raw blas64.General, m, n int) []int {
+	row := make([]int, n) // the only row of column j, −1 for none yet, −2 for several
+	for j := range row {
+		row[j] = -1
+	}
+	for r := range m {
+		for j, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
+			switch {
+			case a == 0:
+			case row[j] == -1:
+				row[j] = r
+			default:
+				row[j] = -2
+			}
+		}
+	}
+	slack := make([]int, m)
+	for r := range slack {
+		slack[r] = -1
+	}
+	for j, r := range row {
+		if r >= 0 && slack[r] < 0 {
+			slack[r] = j
+		}
+	}
+	return slack
 }
 
 // phase minimises the cost of the given phase from the current basis.

@@ -25,7 +25,7 @@ const width = 88
 func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.Allocation, loc *time.Location, problems error) error {
 	w := bufio.NewWriter(out)
 	slot := s.Slot.In(loc)
-	plan := slot.Place(blocks(s))
+	plan := s.Plan()
 
 	fmt.Fprintln(w, s.Title)
 	fmt.Fprintln(w, strings.Repeat("=", len([]rune(s.Title))))
@@ -226,26 +226,17 @@ func table(w io.Writer, rows [][]string) {
 // clockSeconds writes t like clock, with seconds.
 func clockSeconds(slot timeslot.Slot, t time.Time) string {
 	if slot.Scheduled() {
-		return t.Format("15:04:05")
+		return t.In(slot.Start.Location()).Format("15:04:05")
 	}
 	d := t.Sub(slot.Start)
 	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
-}
-
-// blocks returns the segments of s as blocks to place on its slot.
-func blocks(s *agenda.Session) []timeslot.Block {
-	b := make([]timeslot.Block, len(s.Segments))
-	for i, seg := range s.Segments {
-		b[i] = timeslot.Block{Length: seg.Length, Track: seg.Track}
-	}
-	return b
 }
 
 // clock writes t as a clock time, or as the time since the start when the
 // slot is not scheduled.
 func clock(slot timeslot.Slot, t time.Time) string {
 	if slot.Scheduled() {
-		return t.Format("15:04")
+		return t.In(slot.Start.Location()).Format("15:04")
 	}
 	d := t.Sub(slot.Start)
 	return fmt.Sprintf("%d:%02d", int(d.Hours()), int(d.Minutes())%60)
