@@ -66,7 +66,7 @@ func Decode(r io.Reader) (*Session, error) {
 func (s *Session) UnmarshalJSON(data []byte) error {
 	type plain Session // without methods, so decode does not call this one again
 	var out plain
-	if err := decodeStrict(data, &out); err != nil {
+	if err := UnmarshalStrict(data, &out); err != nil {
 		return err
 	}
 	*s = Session(out)
@@ -88,15 +88,22 @@ func (seg Segment) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a segment as strictly as [Session.UnmarshalJSON].
 func (seg *Segment) UnmarshalJSON(data []byte) error {
 	var out segmentJSON
-	if err := decodeStrict(data, &out); err != nil {
+	if err := UnmarshalStrict(data, &out); err != nil {
 		return err
 	}
 	*seg = Segment(out)
 	return nil
 }
 
-// decodeStrict decodes one JSON document into the struct v points to.
-func decodeStrict(data []byte, v any) error {
+// UnmarshalStrict decodes one JSON document into the struct v points to, as
+// strictly as [Session.UnmarshalJSON] decodes a session: unknown fields, a
+// field given twice, values of the wrong JSON type, unknown enumeration
+// spellings and data after the document are *DecodeError values naming the
+// path; lengths are strings such as "40m", times RFC 3339; input beyond
+// [MaxBytes] is refused. Other fairfloor packages decode their inputs
+// (policies, constraints, logs) with it. v must be a non-nil pointer;
+// UnmarshalStrict panics otherwise, as that is a programming error.
+func UnmarshalStrict(data []byte, v any) error {
 	if len(data) > MaxBytes {
 		return &DecodeError{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxBytes)}
 	}
@@ -291,6 +298,16 @@ func fill(v reflect.Value, x any, path string) error {
 			return fail("%s is not a whole number in range", n)
 		}
 		v.SetInt(i)
+	case reflect.Float32, reflect.Float64:
+		n, ok := x.(json.Number)
+		if !ok {
+			return wrongType("a number")
+		}
+		f, err := strconv.ParseFloat(n.String(), t.Bits())
+		if err != nil {
+			return fail("%s is not a number in range", n)
+		}
+		v.SetFloat(f)
 	case reflect.Slice:
 		list, ok := x.([]any)
 		if !ok {
