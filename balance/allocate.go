@@ -282,14 +282,12 @@ func (pr *problem) resolveDimensions() error {
 	seen := map[string]bool{}
 	for i, d := range dims {
 		field := fmt.Sprintf("Dimensions[%d]", i)
-		switch d.By {
-		case ByMode, ByStakeholder, ByRegion, ByGender:
-		case ByLabel:
-			if d.Label == "" {
-				return &PolicyError{Field: field + ".Label", Reason: "a label dimension needs the label's key"}
-			}
-		default:
-			return &PolicyError{Field: field + ".By", Value: string(d.By), Reason: "want mode, stakeholder, region, gender or label"}
+		if err := d.By.check(); err != nil {
+			err.Field = field + ".By"
+			return err
+		}
+		if d.By == ByLabel && d.Label == "" {
+			return &PolicyError{Field: field + ".Label", Reason: "a label dimension needs the label's key"}
 		}
 		if seen[d.Name()] {
 			return &PolicyError{Field: field, Value: d.Name(), Reason: "dimension given twice"}

@@ -99,6 +99,35 @@ type Dimension struct {
 // By names what a dimension groups speakers by.
 type By string
 
+// String returns b's text.
+func (b By) String() string { return string(b) }
+
+// MarshalText returns b's text, or an error if b is not a grouping.
+func (b By) MarshalText() ([]byte, error) {
+	if err := b.check(); err != nil {
+		return nil, err
+	}
+	return []byte(b), nil
+}
+
+// UnmarshalText sets b from "mode", "stakeholder", "region", "gender" or
+// "label", and refuses anything else.
+func (b *By) UnmarshalText(text []byte) error {
+	if err := By(text).check(); err != nil {
+		return err
+	}
+	*b = By(text)
+	return nil
+}
+
+func (b By) check() *PolicyError {
+	switch b {
+	case ByMode, ByStakeholder, ByRegion, ByGender, ByLabel:
+		return nil
+	}
+	return &PolicyError{Field: "By", Value: string(b), Reason: "want mode, stakeholder, region, gender or label"}
+}
+
 // The groupings.
 const (
 	ByMode        By = "mode"

@@ -28,6 +28,7 @@ const (
 // the policy's targets, and lists every imbalance it finds, most serious
 // first.
 type Report struct {
+	Session  *agenda.Session // the session reported on
 	Source   Source
 	Speaking time.Duration // the speaking time measured, over all speakers
 	Speakers []SpeakerReport
@@ -193,7 +194,7 @@ func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 // that belongs to nobody among them.
 func (pr *problem) report(source Source, times []time.Duration, other time.Duration) *Report {
 	s := pr.s
-	r := &Report{Source: source, Dropped: pr.dropped, Attendance: s.Attendance}
+	r := &Report{Session: s, Source: source, Dropped: pr.dropped, Attendance: s.Attendance}
 	for _, t := range times {
 		r.Speaking += t
 	}
