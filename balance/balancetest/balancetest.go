@@ -1,0 +1,102 @@
+// Package balancetest asserts, in a test, that a session meets diversity
+// constraints, and fails with a readable go-cmp diff of the wanted and the
+// measured values when it does not.
+//
+//	func TestPanelIsBalanced(t *testing.T) {
+//		s := loadDraft(t)
+//		balancetest.Meets(t, s, balance.Policy{},
+//			balance.Constraint{Rule: balance.RuleMinGroups, By: balance.ByStakeholder, Min: 3},
+//			balance.Constraint{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0.4})
+//	}
+package balancetest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+)
+
+// TB is the part of testing.TB the helpers use, so that they can be shown
+// in examples and tested with a fake.
+type TB interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// Meets plans session s under policy p and reports an error to t for every
+// constraint the plan does not meet. It returns the report of the plan, or
+// nil if the session cannot be planned (which it also reports).
+func Meets(t TB, s *agenda.Session, p balance.Policy, constraints ...balance.Constraint) *balance.Report {
+	t.Helper()
+	ros, _, err := balance.Plan(s, p)
+	if err != nil {
+		t.Errorf("balancetest: session %q cannot be planned: %v", s.Title, err)
+		return nil
+	}
+	r, err := balance.PlanReport(ros, p)
+	if err != nil {
+		t.Errorf("balancetest: session %q: %v", s.Title, err)
+		return nil
+	}
+	ReportMeets(t, r, constraints...)
+	return r
+}
+
+// ReportMeets reports an error to t for every constraint report r does not
+// meet: a line naming the constraint, then a diff of what it wants and what
+// was measured, "(-want +got)".
+func ReportMeets(t TB, r *balance.Report, constraints ...balance.Constraint) {
+	t.Helper()
+	vs, err := balance.Check(r, constraints...)
+	if err != nil {
+		t.Errorf("balancetest: %v", err)
+		return
+	}
+	title := ""
+	if r.Session != nil {
+		title = r.Session.Title
+	}
+	for _, v := range vs {
+		want, got := map[string]string{}, map[string]string{}
+		key := v.Group
+		if key == "" {
+			key = v.Constraint.String()
+		}
+		want[key], got[key] = wanted(v.Constraint), measured(v)
+		t.Errorf("balancetest: session %q does not meet %q (%s): mismatch (-want +got):\n%s",
+			title, v.Constraint.String(), v.Text, cmp.Diff(want, got))
+	}
+}
+
+// wanted writes what a constraint allows: "≥ 3", "≤ 40%", "45%–55%".
+func wanted(c balance.Constraint) string {
+	switch c.Rule {
+	case balance.RuleMaxShare:
+		return "≤ " + percent(c.Max)
+	case balance.RuleShare:
+		return percent(c.Min) + "–" + percent(c.Max)
+	}
+	return "≥ " + strconv.FormatFloat(c.Min, 'f', -1, 64)
+}
+
+// measured writes what a violation found, in the units of wanted.
+func measured(v balance.Violation) string {
+	switch v.Constraint.Rule {
+	case balance.RuleMaxShare, balance.RuleShare:
+		s := percent(v.Measured)
+		if len(v.People) > 0 {
+			s += " (" + strings.Join(v.People, ", ") + ")"
+		}
+		return s
+	}
+	return fmt.Sprint(v.Measured)
+}
+
+func percent(share float64) string {
+	return strconv.FormatFloat(float64(int(share*1000+0.5))/10, 'f', -1, 64) + "%"
+}

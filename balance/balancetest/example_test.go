@@ -1,0 +1,49 @@
+package balancetest_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/balancetest"
+)
+
+// fakeT stands in for *testing.T so that the example can show the failure.
+// go-cmp varies the spaces of its diffs on purpose (so that nobody relies on
+// their exact form); the fake evens them out to give the example a fixed output.
+type fakeT struct{}
+
+func (fakeT) Helper() {}
+func (fakeT) Errorf(format string, args ...any) {
+	fmt.Println(strings.ReplaceAll(fmt.Sprintf(format, args...), "\u00a0", " "))
+}
+
+// A panel where five of six speakers come from one regional group fails a
+// cap of 40% of speaking time per regional group; the failure shows the
+// wanted and the measured share.
+func ExampleMeets() {
+	s := &agenda.Session{
+		Title:  "Panel",
+		Format: agenda.FormatOnsite,
+		People: []agenda.Person{{Name: "Mod", Roles: []agenda.Role{agenda.RoleModerator}}},
+	}
+	seg := agenda.Segment{Title: "Panel", Kind: agenda.KindDiscussion, Length: time.Hour, Facilitators: []string{"Mod"}}
+	for i, region := range []agenda.Region{agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionGRULAC} {
+		name := fmt.Sprintf("Speaker %d", i+1)
+		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Region: region, Stakeholder: agenda.StakeholderGovernment})
+		seg.Speakers = append(seg.Speakers, name)
+	}
+	s.Segments = []agenda.Segment{seg}
+	s.Slot.Length = time.Hour
+
+	balancetest.Meets(fakeT{}, s, balance.Policy{},
+		balance.Constraint{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0.4})
+	// Output:
+	// balancetest: session "Panel" does not meet "no regional group above 40% of speaking time" (WEOG has 75%): mismatch (-want +got):
+	//   map[string]string{
+	// - 	"WEOG": "≤ 40%",
+	// + 	"WEOG": "75% (Speaker 1, Speaker 2, Speaker 3, Speaker 4, Speaker 5)",
+	//   }
+}
