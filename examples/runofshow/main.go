@@ -50,6 +50,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	file := flags.String("f", "", "read the session from this JSON `file` (- for standard input)")
 	seed := flags.String("seed", seeds.Default, "show this embedded source `session`: "+strings.Join(seeds.Names(), ", "))
 	zone := flags.String("tz", "", "show clock times in this IANA time `zone`, such as Europe/Paris")
+	logFile := flags.String("log", "", "audit this speaking `log` (CSV name,start,end, or JSON if it ends in .json) against the plan")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -71,13 +72,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var ros *agenda.RunOfShow
 	var al *balance.Allocation
+	var report *balance.Report
 	problems := s.Validate()
 	if problems == nil {
 		ros, al, problems = balance.Plan(s, policy)
 	}
-	if err := write(stdout, s, ros, al, loc, problems); err != nil {
+	if problems == nil {
+		if report, err = balance.PlanReport(ros, policy); err != nil {
+			fmt.Fprintln(stderr, "runofshow:", err)
+			return 2
+		}
+	}
+	var audit *balance.Audit
+	if *logFile != "" && problems == nil {
+		if audit, err = auditLog(*logFile, s, ros); err != nil {
+			fmt.Fprintln(stderr, "runofshow:", err)
+			return 2
+		}
+	}
+	if err := write(stdout, s, ros, al, report, loc, problems); err != nil {
 		fmt.Fprintln(stderr, "runofshow:", err)
 		return 2
+	}
+	if audit != nil {
+		if err := writeAudit(stdout, s, audit); err != nil {
+			fmt.Fprintln(stderr, "runofshow:", err)
+			return 2
+		}
 	}
 	if problems != nil {
 		return 1
@@ -110,6 +131,25 @@ func load(file, seed string, stdin io.Reader) (*agenda.Session, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return s, nil
+}
+
+// auditLog reads a speaking log and audits it against the plan.
+func auditLog(file string, s *agenda.Session, ros *agenda.RunOfShow) (*balance.Audit, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var log *balance.Log
+	if strings.HasSuffix(strings.ToLower(file), ".json") {
+		log, err = balance.ReadLogJSON(f)
+	} else {
+		log, err = balance.ReadLogCSV(f, s)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return balance.AuditLog(s, ros, log, policy)
 }
 
 // splitProblems returns the problems joined in err, one per line.

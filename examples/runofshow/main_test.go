@@ -24,6 +24,7 @@ func TestGolden(t *testing.T) {
 		cases[name] = []string{"-seed", name}
 	}
 	cases["panel-in-paris-time"] = []string{"-seed", "multistakeholder-cyber-diplomacy-panel", "-tz", "Europe/Paris"}
+	cases["roundtable-audit"] = []string{"-log", filepath.Join("testdata", "roundtable-log.csv")}
 	for name, args := range cases {
 		t.Run(name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -109,6 +110,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown zone", []string{"-tz", "Mars/Olympus"}, "", 2, `-tz "Mars/Olympus"`, ""},
 		{"unknown flag", []string{"-x"}, "", 2, "flag provided but not defined", ""},
 		{"stray argument", []string{"session.json"}, "", 2, "use -f", ""},
+		{"missing log", []string{"-log", filepath.Join(dir, "nope.csv")}, "", 2, "nope.csv", ""},
+		{"bad log", []string{"-log", write("bad.csv", "name,start,end\nA,noon,1:00:00\n")}, "", 2, `log line 2 start "noon"`, ""},
 		{"invalid session", []string{"-f", overrun}, "", 1, "", "segments overrun the slot"},
 	}
 	for _, tt := range tests {

@@ -21,8 +21,8 @@ const width = 88
 
 // write prints the run-of-show of s, with its clock in loc if loc is not
 // nil: the planned one if ros is not nil, else the draft; then the speaking
-// time of al if it is not nil, and the problems.
-func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.Allocation, loc *time.Location, problems error) error {
+// time of al and the findings of report if they are not nil, and the problems.
+func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.Allocation, report *balance.Report, loc *time.Location, problems error) error {
 	w := bufio.NewWriter(out)
 	slot := s.Slot.In(loc)
 	plan := s.Plan()
@@ -109,7 +109,10 @@ func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.
 	}
 
 	if al != nil {
-		writeSpeakingTime(w, s, al)
+		writeSpeakingTime(w, s, al, report)
+	}
+	if report != nil {
+		writeFindings(w, "Findings of the plan", report)
 	}
 	if problems == nil {
 		fmt.Fprintln(w, "Validation: no problems.")
@@ -158,7 +161,7 @@ func writeTurns(w io.Writer, s *agenda.Session, slot timeslot.Slot, turns []agen
 }
 
 // writeSpeakingTime prints each speaker's time and each group's against its target.
-func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation) {
+func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation, report *balance.Report) {
 	if len(al.Speakers) == 0 {
 		fmt.Fprintln(w, "\nNo segment lists speakers: there is no speaking time to share.")
 		fmt.Fprintln(w)
@@ -179,6 +182,13 @@ func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation) {
 		rule := "balanced"
 		if b.Dimension.Hard {
 			rule = fmt.Sprintf("hard rule: within %s of target, one step after rounding", percent(b.Dimension.Tolerance))
+		}
+		if report != nil {
+			for _, dr := range report.Dimensions {
+				if dr.Dimension.Name() == b.Dimension.Name() {
+					rule += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, percent(dr.Gap))
+				}
+			}
 		}
 		fmt.Fprintf(w, "\nBy %s (%s)\n", b.Dimension.Name(), rule)
 		rows := [][]string{{"group", "speakers", "time", "share", "target"}}
@@ -203,6 +213,52 @@ func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation) {
 		fmt.Fprintf(w, "\nNot balanced by %s: the session is %s.\n", d.Name(), s.Format)
 	}
 	fmt.Fprintln(w)
+}
+
+// writeFindings prints a report's findings, most serious first.
+func writeFindings(w io.Writer, title string, r *balance.Report) {
+	fmt.Fprintln(w, title)
+	if len(r.Findings) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for i, f := range r.Findings {
+		fmt.Fprint(w, wrap(f.Text, fmt.Sprintf("  %2d. ", i+1), "      "))
+	}
+	fmt.Fprintln(w)
+}
+
+// writeAudit prints planned against actual speaking time, the log's
+// problems and the findings of what was said.
+func writeAudit(out io.Writer, s *agenda.Session, a *balance.Audit) error {
+	w := bufio.NewWriter(out)
+	fmt.Fprintln(w, "\nAudit of the speaking log")
+	rows := [][]string{{"person", "planned", "actual", "turns", "over"}}
+	for _, p := range a.People {
+		name := p.Name
+		if p.Known {
+			name = mention(s, p.Name, false)
+		} else {
+			name += " (not among the people)"
+		}
+		over := "0s"
+		switch d := p.Over(); {
+		case d > 0:
+			over = "+" + timeslot.FormatLength(d)
+		case d < 0:
+			over = "−" + timeslot.FormatLength(-d)
+		}
+		rows = append(rows, []string{name, timeslot.FormatLength(p.Planned), timeslot.FormatLength(p.Actual), fmt.Sprint(p.Turns), over})
+	}
+	table(w, rows)
+	if len(a.Problems) > 0 {
+		fmt.Fprintln(w, "\nProblems in the log")
+		for _, p := range a.Problems {
+			fmt.Fprint(w, wrap(fmt.Sprintf("entry %d, %s: %s", p.Entry+1, p.Kind, p.Text), "  - ", "    "))
+		}
+	}
+	fmt.Fprintln(w)
+	writeFindings(w, "Findings of the log", a.Actual)
+	return w.Flush()
 }
 
 // percent writes a share as "49.5%".

@@ -1,0 +1,168 @@
+package balance
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Audit compares what was said in a session with its plan.
+type Audit struct {
+	Actual  *Report       // the speakers' time as logged
+	Planned *Report       // the plan's, if there was one
+	People  []PersonAudit // every speaker, then everyone else the log names, in the order of Session.People, then the unknown names by name
+	// Problems lists what is wrong with the log: every entry stays counted,
+	// and every oddity is listed here rather than dropped.
+	Problems []LogProblem
+}
+
+// PersonAudit is one person's planned and actual speaking time.
+type PersonAudit struct {
+	Name    string
+	Known   bool // among the session's people
+	Speaker bool // listed as a speaker in a speaking segment
+	Planned time.Duration
+	Actual  time.Duration
+	Turns   int
+}
+
+// Over returns how far the person spoke beyond the plan; negative when they
+// spoke less.
+func (a PersonAudit) Over() time.Duration { return a.Actual - a.Planned }
+
+// LogProblem is something odd in a speaking log.
+type LogProblem struct {
+	Entry int // index in Log.Entries
+	Kind  LogProblemKind
+	Text  string
+}
+
+// LogProblemKind says what is odd about a log entry.
+type LogProblemKind string
+
+// The kinds of log problem.
+const (
+	LogUnknownName LogProblemKind = "unknown name"     // nobody in the session has the name; the time counts as unattributed
+	LogOverlap     LogProblemKind = "overlap"          // the entry overlaps an earlier one; both count in full
+	LogOutsideSlot LogProblemKind = "outside slot"     // the entry starts or ends outside the session's slot; it counts in full
+	LogBackwards   LogProblemKind = "end before start" // the entry ends before it starts; it counts as nothing
+	LogNotSpeaker  LogProblemKind = "not a speaker"    // a person who speaks in no speaking segment; the time is theirs but not speaking time in the report
+)
+
+// AuditLog compares a speaking log with the run-of-show planned for the
+// session (ros may be nil when there was none), under policy p.
+func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Audit, error) {
+	pr, err := newProblem(s, p)
+	if err != nil {
+		return nil, err
+	}
+	a := &Audit{}
+	if ros != nil {
+		if a.Planned, err = PlanReport(ros, p); err != nil {
+			return nil, err
+		}
+	}
+	people := map[string]*PersonAudit{} // by name key
+	var unknown []string
+	audit := func(name string) *PersonAudit {
+		key := agenda.NameKey(name)
+		if pa, ok := people[key]; ok {
+			return pa
+		}
+		pa := &PersonAudit{Name: name}
+		if person, ok := s.Person(name); ok {
+			pa.Name, pa.Known = person.Name, true
+		} else {
+			unknown = append(unknown, key)
+		}
+		people[key] = pa
+		return pa
+	}
+	for i := range pr.speakers {
+		audit(pr.speakers[i].person.Name).Speaker = true
+	}
+	if a.Planned != nil {
+		for _, sp := range a.Planned.Speakers {
+			audit(sp.Name).Planned = sp.Time
+		}
+	}
+	problem := func(i int, kind LogProblemKind, format string, args ...any) {
+		a.Problems = append(a.Problems, LogProblem{Entry: i, Kind: kind, Text: fmt.Sprintf(format, args...)})
+	}
+	clock := func(t time.Time) string {
+		if s.Slot.Scheduled() {
+			return t.In(s.Slot.Start.Location()).Format("15:04:05")
+		}
+		return "+" + timeslot.FormatLength(t.Sub(s.Slot.Start))
+	}
+	var other time.Duration
+	order := make([]int, len(log.Entries)) // entries by start, to find overlaps
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return log.Entries[x].Start.Compare(log.Entries[y].Start) })
+	var latest time.Time // the latest end so far, in start order
+	latestEntry := -1
+	for _, i := range order {
+		e := log.Entries[i]
+		if latestEntry >= 0 && e.Start.Before(latest) {
+			problem(i, LogOverlap, "%s (%s–%s) overlaps %s", e.Name, clock(e.Start), clock(e.End), log.Entries[latestEntry].Name)
+		}
+		if e.End.After(latest) || latestEntry < 0 {
+			latest, latestEntry = e.End, i
+		}
+	}
+	for i, e := range log.Entries {
+		length := e.End.Sub(e.Start)
+		if length < 0 {
+			problem(i, LogBackwards, "%s ends at %s, before starting at %s", e.Name, clock(e.End), clock(e.Start))
+			length = 0
+		}
+		if s.Slot.Length > 0 && (e.Start.Before(s.Slot.Start) || e.End.After(s.Slot.End())) {
+			problem(i, LogOutsideSlot, "%s speaks %s–%s, outside the slot %s", e.Name, clock(e.Start), clock(e.End), s.Slot)
+		}
+		pa := audit(e.Name)
+		pa.Actual += length
+		pa.Turns++
+		switch {
+		case !pa.Known:
+			problem(i, LogUnknownName, "%q is not among the session's people", e.Name)
+			other += length
+		case !pa.Speaker:
+			problem(i, LogNotSpeaker, "%s speaks %s but is listed as a speaker in no speaking segment", pa.Name, timeslot.FormatLength(length))
+		}
+	}
+	times := make([]time.Duration, len(pr.speakers))
+	for i := range pr.speakers {
+		times[i] = people[pr.speakers[i].key].Actual
+	}
+	a.Actual = pr.report(SourceLog, times, other)
+	for _, person := range s.People {
+		if pa, ok := people[agenda.NameKey(person.Name)]; ok && (pa.Speaker || pa.Turns > 0) {
+			a.People = append(a.People, *pa)
+			delete(people, agenda.NameKey(person.Name))
+		}
+	}
+	slices.Sort(unknown)
+	for _, key := range unknown {
+		a.People = append(a.People, *people[key])
+	}
+	slices.SortStableFunc(a.Problems, func(x, y LogProblem) int { return cmp.Compare(x.Entry, y.Entry) })
+	return a, nil
+}
+
+// Overruns returns the people who spoke longer than planned, most over first.
+func (a *Audit) Overruns() []PersonAudit {
+	var out []PersonAudit
+	for _, p := range a.People {
+		if p.Over() > 0 {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y PersonAudit) int { return cmp.Compare(y.Over(), x.Over()) })
+	return out
+}

@@ -1,0 +1,161 @@
+package balance
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+)
+
+// Entry is one turn as a timekeeper or a speaking-time app recorded it:
+// who had the floor, from when to when.
+type Entry struct {
+	Name  string    `json:"name"`
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
+// Log is what was actually said in a session, turn by turn.
+type Log struct {
+	Entries []Entry `json:"entries"`
+}
+
+// LogError reports a speaking log that cannot be read.
+type LogError struct {
+	Line   int    // the line of a CSV log, counting from 1; 0 for JSON
+	Field  string // the column or path
+	Value  string
+	Reason string
+}
+
+// Error returns "balance: log line <n> <field> <value>: <reason>".
+func (e *LogError) Error() string {
+	at := "balance: log"
+	if e.Line > 0 {
+		at += fmt.Sprintf(" line %d", e.Line)
+	}
+	if e.Field != "" {
+		at += " " + e.Field
+	}
+	if e.Value != "" {
+		at += fmt.Sprintf(" %q", e.Value)
+	}
+	return at + ": " + e.Reason
+}
+
+// ReadLogCSV reads a speaking log as CSV with the header name,start,end (in
+// any order, no other columns); lines starting with # are comments. A time
+// is RFC 3339, or a clock time "15:04:05" or "15:04" on the day and in the
+// zone of the session's slot; for a session that is not scheduled, a clock
+// time counts from its start ("0:12:30"). It reads at most agenda.MaxBytes,
+// and every problem is a *LogError naming the line.
+func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
+	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > agenda.MaxBytes {
+		return nil, &LogError{Reason: fmt.Sprintf("more than %d bytes", agenda.MaxBytes)}
+	}
+	cr := csv.NewReader(strings.NewReader(string(data)))
+	cr.Comment = '#'
+	cr.FieldsPerRecord = 3
+	cr.TrimLeadingSpace = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, csvError(err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if h != "name" && h != "start" && h != "end" {
+			return nil, &LogError{Line: 1, Field: "header", Value: h, Reason: "want the columns name, start and end"}
+		}
+		if _, dup := col[h]; dup {
+			return nil, &LogError{Line: 1, Field: "header", Value: h, Reason: "column given twice"}
+		}
+		col[h] = i
+	}
+	log := &Log{}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return log, nil
+		}
+		if err != nil {
+			return nil, csvError(err)
+		}
+		line, _ := cr.FieldPos(0)
+		e := Entry{Name: strings.TrimSpace(rec[col["name"]])}
+		if e.Name == "" {
+			return nil, &LogError{Line: line, Field: "name", Reason: "empty"}
+		}
+		for _, f := range []struct {
+			name string
+			to   *time.Time
+		}{{"start", &e.Start}, {"end", &e.End}} {
+			t, err := parseLogTime(strings.TrimSpace(rec[col[f.name]]), s)
+			if err != nil {
+				return nil, &LogError{Line: line, Field: f.name, Value: rec[col[f.name]], Reason: err.Error()}
+			}
+			*f.to = t
+		}
+		log.Entries = append(log.Entries, e)
+	}
+}
+
+// csvError turns an error of encoding/csv into a *LogError.
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &LogError{Line: pe.Line, Reason: pe.Err.Error()}
+	}
+	if err == io.EOF {
+		return &LogError{Reason: "empty: want a header name,start,end"}
+	}
+	return &LogError{Reason: err.Error()}
+}
+
+// parseLogTime reads a time of a log, as ReadLogCSV describes.
+func parseLogTime(text string, s *agenda.Session) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, text); err == nil {
+		return t, nil
+	}
+	loc := s.Slot.Start.Location()
+	y, m, d := s.Slot.Start.Date()
+	for _, layout := range []string{"15:04:05", "15:04"} {
+		if c, err := time.Parse(layout, text); err == nil {
+			return time.Date(y, m, d, c.Hour(), c.Minute(), c.Second(), 0, loc), nil
+		}
+	}
+	// An unscheduled session's clock counts from its start: "0:12:30", "1:05:00".
+	var h, min, sec int
+	if n, _ := fmt.Sscanf(text, "%d:%d:%d", &h, &min, &sec); n == 3 && h >= 0 && h < 24 && min >= 0 && min < 60 && sec >= 0 && sec < 60 && !s.Slot.Scheduled() {
+		return s.Slot.Start.Add(time.Duration(h)*time.Hour + time.Duration(min)*time.Minute + time.Duration(sec)*time.Second), nil
+	}
+	return time.Time{}, errors.New(`want an RFC 3339 time or a clock time such as "15:04:05"`)
+}
+
+// ReadLogJSON reads a speaking log as JSON, {"entries": [{"name", "start",
+// "end"}]}, with RFC 3339 times, as strictly as agenda.UnmarshalStrict reads
+// anything.
+func ReadLogJSON(r io.Reader) (*Log, error) {
+	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	log := &Log{}
+	if err := agenda.UnmarshalStrict(data, log); err != nil {
+		return nil, err
+	}
+	for i, e := range log.Entries {
+		if strings.TrimSpace(e.Name) == "" {
+			return nil, &LogError{Field: fmt.Sprintf("entries[%d].name", i), Reason: "empty"}
+		}
+	}
+	return log, nil
+}
