@@ -39,7 +39,7 @@ type Allocation struct {
 type Share struct {
 	Name string
 	Time time.Duration
-	Fair time.Duration // f_i, the speaker's fair share: B divided by the number of speakers
+	Fair time.Duration // f_i, the speaker's fair share: B divided by the number of speakers (in a re-plan, what is left of it)
 }
 
 // SegmentShare is the speaking time of one segment.
@@ -72,7 +72,7 @@ type GroupShare struct {
 // *InfeasibleError, matching [ErrInfeasible], that says why and what would
 // change it, or several joined with [errors.Join].
 func Allocate(s *agenda.Session, p Policy) (*Allocation, error) {
-	pr, err := newProblem(s, p)
+	pr, err := newProblem(s, p, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -93,6 +93,7 @@ type problem struct {
 	speakers []speaker // in the order of Session.People
 	budget   int       // B in steps
 	limits   []Limits  // per person of the session, if the policy sets any
+	past     *past     // what was said before, when re-planning the rest of a session
 }
 
 type segment struct {
@@ -121,8 +122,10 @@ type speaker struct {
 
 // newProblem resolves the policy against the session: the speaking
 // segments, their speaking time, each speaker's bounds, and the dimensions.
-func newProblem(s *agenda.Session, p Policy) (*problem, error) {
-	pr := &problem{s: s, policy: p, step: cmp.Or(p.Step, DefaultStep), fairness: cmp.Or(p.Fairness, DefaultFairness)}
+// ps, if not nil, is what was said before, when re-planning the rest of a
+// session.
+func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
+	pr := &problem{s: s, policy: p, past: ps, step: cmp.Or(p.Step, DefaultStep), fairness: cmp.Or(p.Fairness, DefaultFairness)}
 	if pr.step < time.Second || pr.step%time.Second != 0 {
 		return nil, &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
 	}
@@ -367,6 +370,13 @@ func (pr *problem) resolveSpeakers() error {
 		}
 		f, lo, hi := float64(pr.budget)/float64(n), float64(sp.lo), float64(sp.hi)
 		band := spread * f
+		if pr.past != nil {
+			// The fair share is of the whole session; what is left of it is
+			// the fair share of the rest.
+			whole := (float64(pr.budget) + pr.past.total) / float64(pr.past.speakers)
+			band = spread * whole
+			f = whole - pr.past.spoken[sp.key]
+		}
 		c := min(max(f, lo), hi)
 		sp.fair, sp.clamped = f, c
 		w := pr.fairness * sp.weight
@@ -485,6 +495,9 @@ type groupRow struct {
 
 // groupRows returns the groups of every dimension, with their targets.
 func (pr *problem) groupRows() []groupRow {
+	if pr.past != nil {
+		return pr.past.rows
+	}
 	var rows []groupRow
 	for d, dim := range pr.dims {
 		count := map[string]int{}
@@ -626,6 +639,9 @@ func (pr *problem) allocate() (*Allocation, error) {
 			}
 			delta(r, k, coef)
 			b[r] -= coef * ks[k].clamped
+		}
+		if pr.past != nil {
+			b[r] -= pr.past.offset[i]
 		}
 		a.Set(r, lay.plus[i], -1)
 		a.Set(r, lay.minus[i], 1)

@@ -56,7 +56,7 @@ const (
 // AuditLog compares a speaking log with the run-of-show planned for the
 // session (ros may be nil when there was none), under policy p.
 func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Audit, error) {
-	pr, err := newProblem(s, p)
+	pr, err := newProblem(s, p, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -25,6 +25,12 @@ func Plan(s *agenda.Session, p Policy) (*agenda.RunOfShow, *Allocation, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return runOfShow(s, al, p), al, nil
+}
+
+// runOfShow lays the allocation's speeches, and the time kept around them, on
+// the session's clock.
+func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
 	plan := s.Plan()
 	ros := &agenda.RunOfShow{Session: s, Segments: make([]agenda.ScheduledSegment, len(s.Segments))}
 	if plan.Left() > 0 {
@@ -44,7 +50,7 @@ func Plan(s *agenda.Session, p Policy) (*agenda.RunOfShow, *Allocation, error) {
 		}
 		ros.Segments[i].Turns = layTurns(s, i, span, share, p)
 	}
-	return ros, al, nil
+	return ros
 }
 
 // layTurns fills one speaking segment's span with its turns.

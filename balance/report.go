@@ -149,7 +149,7 @@ func universe(d Dimension) []string {
 // speaking segment (its length less the time the policy keeps for
 // moderation and audience) shared equally among the speakers it lists.
 func DraftReport(s *agenda.Session, p Policy) (*Report, error) {
-	pr, err := newProblem(s, p)
+	pr, err := newProblem(s, p, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +165,7 @@ func DraftReport(s *agenda.Session, p Policy) (*Report, error) {
 
 // PlanReport reports a planned run-of-show: the time of every speech.
 func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
-	pr, err := newProblem(ros.Session, p)
+	pr, err := newProblem(ros.Session, p, nil)
 	if err != nil {
 		return nil, err
 	}

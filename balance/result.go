@@ -45,19 +45,23 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 				known += r.people[i]
 			}
 		}
-		for _, row := range rows {
+		for ri, row := range rows {
 			if row.dim != d {
 				continue
 			}
-			g := GroupShare{Group: row.group, Speakers: row.count, Target: pr.steps(row.target * float64(known))}
-			steps := 0
+			steps, all := 0.0, float64(known)
 			for i := range pr.speakers {
 				if pr.speakers[i].groups[d] == row.group {
-					steps += r.people[i]
+					steps += float64(r.people[i])
 				}
 			}
-			g.Time = time.Duration(steps) * pr.step
-			if dim.Hard && math.Abs(float64(steps)-row.target*float64(known)) > dim.Tolerance*float64(pr.budget)+1+eps {
+			if pr.past != nil { // the groups' times include what was said before
+				steps += pr.past.group[ri]
+				all += pr.past.known[ri]
+			}
+			g := GroupShare{Group: row.group, Speakers: row.count, Target: pr.steps(row.target * all)}
+			g.Time = pr.steps(steps)
+			if dim.Hard && math.Abs(steps-row.target*all) > dim.Tolerance*float64(pr.budget)+1+eps {
 				return nil, &InfeasibleError{
 					Reason: fmt.Sprintf("rounding to steps of %s gives %s %s %s against a target of %s ± %s",
 						timeslot.FormatLength(pr.step), dim.Name(), row.group, timeslot.FormatLength(g.Time),

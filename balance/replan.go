@@ -1,0 +1,140 @@
+package balance
+
+import (
+	"cmp"
+	"fmt"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// past is what was said before a re-plan, in steps.
+type past struct {
+	speakers int                // speakers of the whole session
+	total    float64            // time they have spoken
+	spoken   map[string]float64 // by name key
+	rows     []groupRow         // the groups and targets of the whole session
+	group    []float64          // per row: the time its group has spoken
+	known    []float64          // per row: the time of the speakers with a value in its dimension
+	offset   []float64          // per row: group − target·known, what the rest must make up
+}
+
+// Rest returns the part of session s still to come at moment at: its slot
+// from at to the end, the segments that end after at, and the segment under
+// way cut to start at at, listing only the speakers who have not yet spoken
+// in it according to log.
+func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
+	if at.Before(s.Slot.Start) || !at.Before(s.Slot.End()) {
+		return nil, &SessionError{Field: "slot", Value: s.Slot.String(), Reason: fmt.Sprintf("the moment %s is not within the slot", at.Format(time.RFC3339))}
+	}
+	plan := s.Plan()
+	rest := *s
+	rest.Slot = timeslot.Slot{Start: at, Length: s.Slot.End().Sub(at)}
+	rest.Segments = nil
+	for i, seg := range s.Segments {
+		span := plan.Spans[i]
+		switch {
+		case !span.End.After(at):
+			continue // over
+		case span.Start.Before(at):
+			seg.Length = span.End.Sub(at)
+			seg.Speakers = nil
+			for _, name := range s.Segments[i].Speakers {
+				if !spokeIn(log, name, span.Start, at) {
+					seg.Speakers = append(seg.Speakers, name)
+				}
+			}
+		}
+		rest.Segments = append(rest.Segments, seg)
+	}
+	return &rest, nil
+}
+
+// spokeIn reports whether the log has name speaking between from and to.
+func spokeIn(log *Log, name string, from, to time.Time) bool {
+	key := agenda.NameKey(name)
+	for _, e := range log.Entries {
+		if agenda.NameKey(e.Name) == key && e.Start.Before(to) && e.End.After(from) {
+			return true
+		}
+	}
+	return false
+}
+
+// Replan re-allocates the speaking time left at moment at, given the log of
+// what was said until then, so that the session ends as close to its
+// targets as the time left allows: what each speaker and group has already
+// had counts towards their fair share and targets. A moderator can run it at
+// the break. Hard rules become strong preferences, Steep times their weight,
+// since what was said cannot be undone. It returns the run-of-show of the
+// rest (see [Rest]) and its allocation, whose Balance counts the time already
+// spoken; the errors are those of [Allocate].
+func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfShow, *Allocation, error) {
+	rest, err := Rest(s, log, at)
+	if err != nil {
+		return nil, nil, err
+	}
+	dims := p.Dimensions
+	if dims == nil {
+		dims = DefaultDimensions()
+	}
+	soft := p
+	soft.Dimensions = nil
+	for _, d := range dims {
+		if d.Hard {
+			d.Hard, d.Weight = false, Steep*cmp.Or(d.Weight, 1)
+		}
+		soft.Dimensions = append(soft.Dimensions, d)
+	}
+	whole, err := newProblem(s, soft, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	pr, err := newProblem(rest, soft, whole.pastOf(log, at))
+	if err != nil {
+		return nil, nil, err
+	}
+	al, err := pr.allocate()
+	if err != nil {
+		return nil, nil, err
+	}
+	return runOfShow(rest, al, soft), al, nil
+}
+
+// pastOf sums, for the whole session's problem, what the log says its
+// speakers said before at.
+func (pr *problem) pastOf(log *Log, at time.Time) *past {
+	ps := &past{speakers: len(pr.speakers), spoken: map[string]float64{}, rows: pr.groupRows()}
+	for _, e := range log.Entries {
+		end := e.End
+		if end.After(at) {
+			end = at
+		}
+		if d := end.Sub(e.Start); d > 0 {
+			ps.spoken[agenda.NameKey(e.Name)] += float64(d) / float64(pr.step)
+		}
+	}
+	ps.group = make([]float64, len(ps.rows))
+	ps.known = make([]float64, len(ps.rows))
+	ps.offset = make([]float64, len(ps.rows))
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		t := ps.spoken[sp.key]
+		ps.total += t
+		for r, row := range ps.rows {
+			g := sp.groups[row.dim]
+			if g == "" {
+				continue
+			}
+			ps.known[r] += t
+			if g == row.group {
+				ps.group[r] += t
+			}
+		}
+	}
+	for r, row := range ps.rows {
+		ps.offset[r] = ps.group[r] - row.target*ps.known[r]
+	}
+	return ps
+}
