@@ -11,12 +11,15 @@
 //
 // Usage:
 //
-//	go run ./examples/runofshow [-f session.json | -seed name] [-tz zone]
+//	go run ./examples/runofshow [-f session.json | -seed name] [-tz zone] [-log log.csv [-at 50m]]
 //
 // With no flags it prints the hybrid roundtable of seed 000, embedded in the
 // program. -f reads a session from a JSON file (- for standard input), -seed
 // picks another of the embedded source sessions, and -tz shows clock times
-// in another IANA time zone, such as Europe/Paris.
+// in another IANA time zone, such as Europe/Paris. -log audits a speaking
+// log of the session (who spoke from when to when) against the plan, and -at
+// then re-plans the rest of the session from that moment, as a moderator
+// would at the break.
 //
 // It exits 0 when the session is valid and planned, 1 when validation finds
 // problems or no plan meets the policy (the draft is printed with the
@@ -36,6 +39,7 @@ import (
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/examples/seeds"
+	"github.com/fairfloor/fairfloor/timeslot"
 )
 
 func main() {
@@ -51,6 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	seed := flags.String("seed", seeds.Default, "show this embedded source `session`: "+strings.Join(seeds.Names(), ", "))
 	zone := flags.String("tz", "", "show clock times in this IANA time `zone`, such as Europe/Paris")
 	logFile := flags.String("log", "", "audit this speaking `log` (CSV name,start,end, or JSON if it ends in .json) against the plan")
+	at := flags.String("at", "", "with -log, re-plan the rest of the session from this `time` after its start, such as 50m")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -83,12 +88,35 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	if *at != "" && *logFile == "" {
+		fmt.Fprintln(stderr, "runofshow: -at needs -log: a re-plan starts from what was said")
+		return 2
+	}
 	var audit *balance.Audit
+	var log *balance.Log
 	if *logFile != "" && problems == nil {
-		if audit, err = auditLog(*logFile, s, ros); err != nil {
+		if log, err = readLog(*logFile, s); err != nil {
 			fmt.Fprintln(stderr, "runofshow:", err)
 			return 2
 		}
+		if audit, err = balance.AuditLog(s, ros, log, policy); err != nil {
+			fmt.Fprintln(stderr, "runofshow:", err)
+			return 2
+		}
+	}
+	var replan func(io.Writer) error
+	if *at != "" && log != nil {
+		since, err := timeslot.ParseLength(*at)
+		if err != nil {
+			fmt.Fprintf(stderr, "runofshow: -at %q: %v\n", *at, err)
+			return 2
+		}
+		rest, restAl, err := balance.Replan(s, policy, log, s.Slot.Start.Add(since))
+		if err != nil {
+			fmt.Fprintln(stderr, "runofshow:", err)
+			return 2
+		}
+		replan = func(w io.Writer) error { return writeReplan(w, s, rest, restAl, loc) }
 	}
 	if err := write(stdout, s, ros, al, report, loc, problems); err != nil {
 		fmt.Fprintln(stderr, "runofshow:", err)
@@ -96,6 +124,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if audit != nil {
 		if err := writeAudit(stdout, s, audit); err != nil {
+			fmt.Fprintln(stderr, "runofshow:", err)
+			return 2
+		}
+	}
+	if replan != nil {
+		if err := replan(stdout); err != nil {
 			fmt.Fprintln(stderr, "runofshow:", err)
 			return 2
 		}
@@ -133,8 +167,8 @@ func load(file, seed string, stdin io.Reader) (*agenda.Session, error) {
 	return s, nil
 }
 
-// auditLog reads a speaking log and audits it against the plan.
-func auditLog(file string, s *agenda.Session, ros *agenda.RunOfShow) (*balance.Audit, error) {
+// readLog reads a speaking log: JSON if the file's name ends in .json, else CSV.
+func readLog(file string, s *agenda.Session) (*balance.Log, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -149,7 +183,7 @@ func auditLog(file string, s *agenda.Session, ros *agenda.RunOfShow) (*balance.A
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	return balance.AuditLog(s, ros, log, policy)
+	return log, nil
 }
 
 // splitProblems returns the problems joined in err, one per line.

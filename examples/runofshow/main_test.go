@@ -25,6 +25,7 @@ func TestGolden(t *testing.T) {
 	}
 	cases["panel-in-paris-time"] = []string{"-seed", "multistakeholder-cyber-diplomacy-panel", "-tz", "Europe/Paris"}
 	cases["roundtable-audit"] = []string{"-log", filepath.Join("testdata", "roundtable-log.csv")}
+	cases["roundtable-replan"] = []string{"-log", filepath.Join("testdata", "roundtable-log.csv"), "-at", "50m"}
 	for name, args := range cases {
 		t.Run(name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -111,6 +112,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown flag", []string{"-x"}, "", 2, "flag provided but not defined", ""},
 		{"stray argument", []string{"session.json"}, "", 2, "use -f", ""},
 		{"missing log", []string{"-log", filepath.Join(dir, "nope.csv")}, "", 2, "nope.csv", ""},
+		{"at without log", []string{"-at", "50m"}, "", 2, "-at needs -log", ""},
+		{"at outside the slot", []string{"-log", filepath.Join("testdata", "roundtable-log.csv"), "-at", "3h"}, "", 2, "not within the slot", ""},
 		{"bad log", []string{"-log", write("bad.csv", "name,start,end\nA,noon,1:00:00\n")}, "", 2, `log line 2 start "noon"`, ""},
 		{"invalid session", []string{"-f", overrun}, "", 1, "", "segments overrun the slot"},
 	}

@@ -261,6 +261,19 @@ func writeAudit(out io.Writer, s *agenda.Session, a *balance.Audit) error {
 	return w.Flush()
 }
 
+// writeReplan prints the re-plan of the rest of a session.
+func writeReplan(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.Allocation, loc *time.Location) error {
+	w := bufio.NewWriter(out)
+	slot := s.Slot.In(loc)
+	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", clock(slot, ros.Session.Slot.Start))
+	for i, seg := range ros.Segments {
+		fmt.Fprintf(w, "  %-11s  %s\n", clock(slot, seg.Start)+"–"+clock(slot, seg.End), ros.Session.Segments[i].Title)
+		writeTurns(w, s, slot, seg.Turns)
+	}
+	writeSpeakingTime(w, s, al, nil)
+	return w.Flush()
+}
+
 // percent writes a share as "49.5%".
 func percent(share float64) string {
 	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
