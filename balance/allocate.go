@@ -548,15 +548,29 @@ type layout struct {
 func (pr *problem) allocate() (*Allocation, error) {
 	ks := pr.kinds()
 	rows := pr.groupRows()
-	var lay layout
-	var c, lo, hi []float64
+	cols := 2 * len(rows) // the columns, counted first so that nothing grows as they are added
+	for k := range ks {
+		cols += len(ks[k].up) + len(ks[k].down)
+		if len(ks[k].segs) > 1 {
+			cols += len(ks[k].segs)
+		}
+	}
+	lay := layout{up: make([][]int, 0, len(ks)), down: make([][]int, 0, len(ks)), split: make([][]int, 0, len(ks))}
+	c, lo, hi := make([]float64, 0, cols), make([]float64, 0, cols), make([]float64, 0, cols)
+	index := make([]int, 0, cols) // backing store of the column lists
 	add := func(cost, upper float64) int {
 		c, lo, hi = append(c, cost), append(lo, 0), append(hi, upper)
 		lay.n++
 		return lay.n - 1
 	}
+	take := func(n int) []int { // a list of the next n columns' indices
+		list := index[len(index) : len(index)+n : len(index)+n]
+		index = index[:len(index)+n]
+		return list
+	}
 	for k := range ks {
-		var up, down, split []int
+		up, down := take(len(ks[k].up))[:0], take(len(ks[k].down))[:0]
+		var split []int
 		for _, pc := range ks[k].up {
 			up = append(up, add(pc.cost, pc.capacity))
 		}
