@@ -1,0 +1,164 @@
+package render
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Document is a run-of-show with what is known about it, ready to render.
+type Document struct {
+	RunOfShow  *agenda.RunOfShow
+	Allocation *balance.Allocation // may be nil
+	Report     *balance.Report     // may be nil
+
+	// Location shows clock times in another zone; nil keeps the slot's.
+	Location *time.Location
+
+	// Redact leaves names and organizations out even of a session that may
+	// be attributed.
+	Redact bool
+}
+
+// Session returns the session of the run-of-show.
+func (d *Document) Session() *agenda.Session { return d.RunOfShow.Session }
+
+// Slot returns the session's slot in the document's zone.
+func (d *Document) Slot() timeslot.Slot { return d.Session().Slot.In(d.Location) }
+
+// Named reports whether the document may show names and organizations.
+func (d *Document) Named() bool { return d.Session().Named() && !d.Redact }
+
+// Who returns how the document names a person: their name, or "person 3"
+// (their place among the session's people) when names may not be shown or
+// the name is private. An unknown name is returned as given.
+func (d *Document) Who(name string) string {
+	s := d.Session()
+	p, ok := s.Person(name)
+	if !ok {
+		return name
+	}
+	if !d.Named() || p.IsPrivate(agenda.FieldName) {
+		for i := range s.People {
+			if &s.People[i] == p {
+				return fmt.Sprintf("person %d", i+1)
+			}
+		}
+	}
+	return p.Name
+}
+
+// Field returns the value of a person's field that the document may show,
+// or "" when it is private, or a name or organization the document may not
+// show.
+func (d *Document) Field(p *agenda.Person, f agenda.Field) string {
+	if p.IsPrivate(f) {
+		return ""
+	}
+	switch f {
+	case agenda.FieldName:
+		if !d.Named() {
+			return ""
+		}
+		return p.Name
+	case agenda.FieldOrganization:
+		if !d.Named() {
+			return ""
+		}
+		return p.Organization
+	case agenda.FieldStakeholder:
+		return string(p.Stakeholder)
+	case agenda.FieldRegion:
+		return string(p.Region)
+	case agenda.FieldCountry:
+		return p.Country
+	case agenda.FieldGender:
+		return p.Gender
+	case agenda.FieldZone:
+		return p.Zone
+	}
+	return ""
+}
+
+// Clock writes a moment as the document shows it: "06:20" in its zone, or
+// "0:20" from the start for a session that is not scheduled. With seconds
+// it writes "06:20:30" or "0:20:30".
+func (d *Document) Clock(t time.Time, seconds bool) string {
+	slot := d.Slot()
+	if slot.Scheduled() {
+		if seconds {
+			return t.In(slot.Start.Location()).Format("15:04:05")
+		}
+		return t.In(slot.Start.Location()).Format("15:04")
+	}
+	e := t.Sub(slot.Start)
+	if seconds {
+		return fmt.Sprintf("%d:%02d:%02d", int(e.Hours()), int(e.Minutes())%60, int(e.Seconds())%60)
+	}
+	return fmt.Sprintf("%d:%02d", int(e.Hours()), int(e.Minutes())%60)
+}
+
+// Row is one turn of the run-of-show as every format shows it, privacy
+// applied.
+type Row struct {
+	Segment      int    // index in Session.Segments
+	Title        string // the segment's title
+	SegmentKind  agenda.SegmentKind
+	Track        string
+	Questions    []string
+	Kind         agenda.TurnKind
+	Start, End   time.Time // in the document's zone
+	Length       time.Duration
+	Who          string // see Document.Who; "" for audience questions and activities
+	Organization string
+	Role         string   // the part the turn's person plays here: speaker, moderator, facilitator
+	Leaders      []string // for an activity, the facilitators who lead it, named as Who names them
+	Mode         agenda.Mode
+	Stakeholder  string
+	Region       string
+	// Local is the turn's start in the person's own time zone, as
+	// "15:20 Asia/Tokyo", for someone online whose zone is known.
+	Local string
+}
+
+// Rows returns every turn of the run-of-show, segment by segment.
+func (d *Document) Rows() []Row {
+	s := d.Session()
+	loc := d.Slot().Start.Location()
+	var rows []Row
+	for i, seg := range d.RunOfShow.Segments {
+		sg := &s.Segments[i]
+		for _, t := range seg.Turns {
+			r := Row{Segment: i, Title: sg.Title, SegmentKind: sg.Kind, Track: sg.Track, Questions: sg.Questions,
+				Kind: t.Kind, Start: t.Start.In(loc), End: t.End.In(loc), Length: t.Length()}
+			switch t.Kind {
+			case agenda.TurnSpeech, agenda.TurnHandover:
+				r.Role = string(agenda.RoleSpeaker)
+			case agenda.TurnModeration:
+				r.Role = string(agenda.RoleModerator)
+			case agenda.TurnActivity:
+				r.Role = string(agenda.RoleFacilitator)
+				for _, name := range sg.Facilitators {
+					r.Leaders = append(r.Leaders, d.Who(name))
+				}
+			}
+			if p, ok := s.Person(t.Person); ok && t.Person != "" {
+				r.Who = d.Who(p.Name)
+				r.Organization = d.Field(p, agenda.FieldOrganization)
+				r.Mode = p.Mode
+				r.Stakeholder = d.Field(p, agenda.FieldStakeholder)
+				r.Region = d.Field(p, agenda.FieldRegion)
+				if zone := d.Field(p, agenda.FieldZone); zone != "" && p.Mode == agenda.ModeOnline && d.Slot().Scheduled() {
+					if z, err := time.LoadLocation(zone); err == nil {
+						r.Local = t.Start.In(z).Format("15:04") + " " + zone
+					}
+				}
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
