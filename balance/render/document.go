@@ -11,7 +11,10 @@ import (
 
 // Document is a run-of-show with what is known about it, ready to render.
 type Document struct {
+	// RunOfShow is the plan to render. Without one, the text renderer shows
+	// Draft as given, and the others have nothing to render.
 	RunOfShow  *agenda.RunOfShow
+	Draft      *agenda.Session
 	Allocation *balance.Allocation // may be nil
 	Report     *balance.Report     // may be nil
 
@@ -23,8 +26,13 @@ type Document struct {
 	Redact bool
 }
 
-// Session returns the session of the run-of-show.
-func (d *Document) Session() *agenda.Session { return d.RunOfShow.Session }
+// Session returns the session of the run-of-show, or the draft.
+func (d *Document) Session() *agenda.Session {
+	if d.RunOfShow != nil {
+		return d.RunOfShow.Session
+	}
+	return d.Draft
+}
 
 // Slot returns the session's slot in the document's zone.
 func (d *Document) Slot() timeslot.Slot { return d.Session().Slot.In(d.Location) }
@@ -126,6 +134,9 @@ type Row struct {
 
 // Rows returns every turn of the run-of-show, segment by segment.
 func (d *Document) Rows() []Row {
+	if d.RunOfShow == nil {
+		return nil
+	}
 	s := d.Session()
 	loc := d.Slot().Start.Location()
 	var rows []Row

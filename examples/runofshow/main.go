@@ -11,12 +11,14 @@
 //
 // Usage:
 //
-//	go run ./examples/runofshow [-f session.json | -seed name] [-tz zone] [-log log.csv [-at 50m]]
+//	go run ./examples/runofshow [-f session.json | -seed name] [-tz zone] [-format text] [-o file] [-redact] [-log log.csv [-at 50m]]
 //
 // With no flags it prints the hybrid roundtable of seed 000, embedded in the
 // program. -f reads a session from a JSON file (- for standard input), -seed
 // picks another of the embedded source sessions, and -tz shows clock times
-// in another IANA time zone, such as Europe/Paris. -log audits a speaking
+// in another IANA time zone, such as Europe/Paris. -format chooses the output
+// (text by default; see -help for the others) and -o writes it to a file.
+// -redact leaves names and organizations out. -log audits a speaking
 // log of the session (who spoke from when to when) against the plan, and -at
 // then re-plans the rest of the session from that moment, as a moderator
 // would at the break.
@@ -27,17 +29,21 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // -tz must work on machines without a zone database
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/render"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
@@ -54,90 +60,118 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	file := flags.String("f", "", "read the session from this JSON `file` (- for standard input)")
 	seed := flags.String("seed", seeds.Default, "show this embedded source `session`: "+strings.Join(seeds.Names(), ", "))
 	zone := flags.String("tz", "", "show clock times in this IANA time `zone`, such as Europe/Paris")
+	format := flags.String("format", "text", "write this `format`: "+strings.Join(slices.Sorted(maps.Keys(formats)), ", "))
+	outFile := flags.String("o", "", "write to this `file` rather than standard output")
+	redact := flags.Bool("redact", false, "leave names and organizations out, as for a session that is not attributed")
 	logFile := flags.String("log", "", "audit this speaking `log` (CSV name,start,end, or JSON if it ends in .json) against the plan")
 	at := flags.String("at", "", "with -log, re-plan the rest of the session from this `time` after its start, such as 50m")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "runofshow: unexpected argument %q; use -f to read a file\n", flags.Arg(0))
+	fail := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "runofshow: "+format+"\n", args...)
 		return 2
+	}
+	switch {
+	case flags.NArg() > 0:
+		return fail("unexpected argument %q; use -f to read a file", flags.Arg(0))
+	case formats[*format] == nil:
+		return fail("-format %q: want one of %s", *format, strings.Join(slices.Sorted(maps.Keys(formats)), ", "))
+	case *at != "" && *logFile == "":
+		return fail("-at needs -log: a re-plan starts from what was said")
+	case (*logFile != "" || *at != "") && *format != "text":
+		return fail("-log and -at write text only")
 	}
 	s, err := load(*file, *seed, stdin)
 	if err != nil {
-		fmt.Fprintln(stderr, "runofshow:", err)
-		return 2
+		return fail("%v", err)
 	}
-	var loc *time.Location
+	doc := &render.Document{Draft: s, Redact: *redact}
 	if *zone != "" {
-		if loc, err = time.LoadLocation(*zone); err != nil {
-			fmt.Fprintf(stderr, "runofshow: -tz %q is not an IANA time zone, such as Europe/Paris\n", *zone)
-			return 2
+		if doc.Location, err = time.LoadLocation(*zone); err != nil {
+			return fail("-tz %q is not an IANA time zone, such as Europe/Paris", *zone)
 		}
 	}
-	var ros *agenda.RunOfShow
-	var al *balance.Allocation
-	var report *balance.Report
 	problems := s.Validate()
 	if problems == nil {
-		ros, al, problems = balance.Plan(s, policy)
+		doc.RunOfShow, doc.Allocation, problems = balance.Plan(s, policy)
 	}
 	if problems == nil {
-		if report, err = balance.PlanReport(ros, policy); err != nil {
-			fmt.Fprintln(stderr, "runofshow:", err)
-			return 2
+		if doc.Report, err = balance.PlanReport(doc.RunOfShow, policy); err != nil {
+			return fail("%v", err)
 		}
 	}
-	if *at != "" && *logFile == "" {
-		fmt.Fprintln(stderr, "runofshow: -at needs -log: a re-plan starts from what was said")
-		return 2
+	if problems != nil && *format != "text" {
+		fmt.Fprintln(stderr, "runofshow: the session cannot be planned:")
+		for _, line := range splitProblems(problems) {
+			fmt.Fprintln(stderr, "  - "+line)
+		}
+		return 1
 	}
-	var audit *balance.Audit
-	var log *balance.Log
+	var out bytes.Buffer
+	if err := formats[*format](&out, doc); err != nil {
+		return fail("%v", err)
+	}
+	if *format == "text" {
+		writeProblems(&out, problems)
+	}
 	if *logFile != "" && problems == nil {
-		if log, err = readLog(*logFile, s); err != nil {
-			fmt.Fprintln(stderr, "runofshow:", err)
-			return 2
-		}
-		if audit, err = balance.AuditLog(s, ros, log, policy); err != nil {
-			fmt.Fprintln(stderr, "runofshow:", err)
-			return 2
-		}
-	}
-	var replan func(io.Writer) error
-	if *at != "" && log != nil {
-		since, err := timeslot.ParseLength(*at)
+		log, err := readLog(*logFile, s)
 		if err != nil {
-			fmt.Fprintf(stderr, "runofshow: -at %q: %v\n", *at, err)
-			return 2
+			return fail("%v", err)
 		}
-		rest, restAl, err := balance.Replan(s, policy, log, s.Slot.Start.Add(since))
+		audit, err := balance.AuditLog(s, doc.RunOfShow, log, policy)
 		if err != nil {
-			fmt.Fprintln(stderr, "runofshow:", err)
-			return 2
+			return fail("%v", err)
 		}
-		replan = func(w io.Writer) error { return writeReplan(w, s, rest, restAl, loc) }
-	}
-	if err := write(stdout, s, ros, al, report, loc, problems); err != nil {
-		fmt.Fprintln(stderr, "runofshow:", err)
-		return 2
-	}
-	if audit != nil {
-		if err := writeAudit(stdout, s, audit); err != nil {
-			fmt.Fprintln(stderr, "runofshow:", err)
-			return 2
+		if err := render.TextAudit(&out, doc, audit); err != nil {
+			return fail("%v", err)
+		}
+		if *at != "" {
+			since, err := timeslot.ParseLength(*at)
+			if err != nil {
+				return fail("-at %q: %v", *at, err)
+			}
+			rest, restAl, err := balance.Replan(s, policy, log, s.Slot.Start.Add(since))
+			if err != nil {
+				return fail("%v", err)
+			}
+			restDoc := *doc
+			restDoc.RunOfShow, restDoc.Allocation, restDoc.Report = rest, restAl, nil
+			if err := render.TextReplan(&out, &restDoc, s.Slot.Start); err != nil {
+				return fail("%v", err)
+			}
 		}
 	}
-	if replan != nil {
-		if err := replan(stdout); err != nil {
-			fmt.Fprintln(stderr, "runofshow:", err)
-			return 2
+	if *outFile != "" {
+		if err := os.WriteFile(*outFile, out.Bytes(), 0o644); err != nil {
+			return fail("%v", err)
 		}
+	} else if _, err := stdout.Write(out.Bytes()); err != nil {
+		return fail("%v", err)
 	}
 	if problems != nil {
 		return 1
 	}
 	return 0
+}
+
+// formats are the outputs -format chooses from.
+var formats = map[string]func(io.Writer, *render.Document) error{
+	"text": render.Text,
+}
+
+// writeProblems writes what validation or planning found, under the text.
+func writeProblems(w io.Writer, problems error) {
+	if problems == nil {
+		fmt.Fprintln(w, "Validation: no problems.")
+		return
+	}
+	lines := splitProblems(problems)
+	fmt.Fprintf(w, "Validation: %d problem(s):\n", len(lines))
+	for _, l := range lines {
+		fmt.Fprintln(w, "  - "+l)
+	}
 }
 
 // policy is the promise of an IGF hybrid session; see the command's doc.

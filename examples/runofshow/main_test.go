@@ -25,6 +25,7 @@ func TestGolden(t *testing.T) {
 	}
 	cases["panel-in-paris-time"] = []string{"-seed", "multistakeholder-cyber-diplomacy-panel", "-tz", "Europe/Paris"}
 	cases["roundtable-audit"] = []string{"-log", filepath.Join("testdata", "roundtable-log.csv")}
+	cases["roundtable-redacted"] = []string{"-redact"}
 	cases["roundtable-replan"] = []string{"-log", filepath.Join("testdata", "roundtable-log.csv"), "-at", "50m"}
 	for name, args := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -70,11 +71,12 @@ func TestPrivacyAndAttribution(t *testing.T) {
 	}{
 		{"multistakeholder-cyber-diplomacy-panel", "seed 001 marks Pavel Mraz's organization (Microsoft) private", []string{"Pavel Mraz  organizer  Microsoft", "Mraz.*Microsoft"}},
 		{"igf-cooperation-roadmap-brainstorm", "seed 003 attributes nothing to people or organizations", []string{"Wout", "Natris"}},
+		{"cyber-diplomacy-roundtable -redact", "-redact leaves names and organizations out", []string{"Shires", "Fetais", "Centre for Humanitarian Dialogue"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.seed, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			run([]string{"-seed", tt.seed}, strings.NewReader(""), &stdout, &stderr)
+			run(append([]string{"-seed"}, strings.Fields(tt.seed)...), strings.NewReader(""), &stdout, &stderr)
 			for _, pattern := range tt.absent {
 				if regexp.MustCompile(pattern).MatchString(stdout.String()) {
 					t.Errorf("%s, but the output matches %q:\n%s", tt.reason, pattern, stdout.String())

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bufio"
@@ -16,15 +16,18 @@ import (
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
-// width is the width text is wrapped to.
-const width = 88
+// textWidth is the width text is wrapped to.
+const textWidth = 88
 
-// write prints the run-of-show of s, with its clock in loc if loc is not
-// nil: the planned one if ros is not nil, else the draft; then the speaking
-// time of al and the findings of report if they are not nil, and the problems.
-func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.Allocation, report *balance.Report, loc *time.Location, problems error) error {
+// Text writes the run-of-show as plain text for a terminal or an e-mail:
+// the session, its people, its policy questions, every segment and turn on
+// the clock, the speaking time of each speaker and group against its target,
+// and the findings of the report. Without a run-of-show it writes the draft
+// (Document.Draft) as given.
+func Text(out io.Writer, d *Document) error {
 	w := bufio.NewWriter(out)
-	slot := s.Slot.In(loc)
+	s, ros, al, report := d.Session(), d.RunOfShow, d.Allocation, d.Report
+	slot := d.Slot()
 	plan := s.Plan()
 
 	fmt.Fprintln(w, s.Title)
@@ -35,7 +38,7 @@ func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.
 		}
 	}
 	line("Format", string(s.Format))
-	if !s.Named() {
+	if !d.Named() {
 		line("Names", "not attributed: people are shown by role and group only")
 	}
 	if slot.Scheduled() {
@@ -49,16 +52,15 @@ func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.
 	rows := [][]string{{"name", "roles", "stakeholder", "region", "mode", "organization"}}
 	for i := range s.People {
 		p := &s.People[i]
-		rows = append(rows, []string{label(s, i), joinRoles(p.Roles),
-			shown(p, agenda.FieldStakeholder, string(p.Stakeholder)), shown(p, agenda.FieldRegion, string(p.Region)),
-			string(p.Mode), organization(s, p)})
+		rows = append(rows, []string{d.Who(p.Name), textRoles(p.Roles),
+			d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion), string(p.Mode), d.Field(p, agenda.FieldOrganization)})
 	}
-	table(w, rows)
+	textTable(w, rows)
 
 	if len(s.Questions) > 0 {
 		fmt.Fprintln(w, "\nPolicy questions")
 		for _, q := range s.Questions {
-			fmt.Fprint(w, wrap(q.ID+". "+q.Text, "  ", "     "))
+			fmt.Fprint(w, textWrap(q.ID+". "+q.Text, "  ", "     "))
 		}
 	}
 
@@ -72,8 +74,8 @@ func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.
 		if len(seg.Questions) > 0 {
 			facts = append(facts, "question "+strings.Join(seg.Questions, ", "))
 		}
-		times := clock(slot, span.Start) + "–" + clock(slot, span.End)
-		fmt.Fprint(w, wrap(seg.Title+" ("+strings.Join(facts, ", ")+")", fmt.Sprintf("  %-11s  ", times), strings.Repeat(" ", 15)))
+		times := d.Clock(span.Start, false) + "–" + d.Clock(span.End, false)
+		fmt.Fprint(w, textWrap(seg.Title+" ("+strings.Join(facts, ", ")+")", fmt.Sprintf("  %-11s  ", times), strings.Repeat(" ", 15)))
 		lead := "moderated by"
 		if seg.Kind == agenda.KindBreakout {
 			lead = "facilitated by"
@@ -90,12 +92,12 @@ func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.
 		}
 		for _, part := range parts {
 			if len(part.names) > 0 {
-				fmt.Fprint(w, wrap(strings.Join(mentions(s, part.names), ", "),
+				fmt.Fprint(w, textWrap(strings.Join(d.textMentions(part.names), ", "),
 					fmt.Sprintf("%15s%-16s", "", part.label), strings.Repeat(" ", 31)))
 			}
 		}
 		if ros != nil {
-			writeTurns(w, s, slot, ros.Segments[i].Turns)
+			d.textTurns(w, ros.Segments[i].Turns)
 		}
 	}
 	fmt.Fprintf(w, "\nPlanned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
@@ -109,25 +111,16 @@ func write(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.
 	}
 
 	if al != nil {
-		writeSpeakingTime(w, s, al, report)
+		d.textSpeakingTime(w, al, report)
 	}
 	if report != nil {
-		writeFindings(w, "Findings of the plan", report)
-	}
-	if problems == nil {
-		fmt.Fprintln(w, "Validation: no problems.")
-	} else {
-		lines := splitProblems(problems)
-		fmt.Fprintf(w, "Validation: %d problem(s):\n", len(lines))
-		for _, l := range lines {
-			fmt.Fprint(w, wrap(l, "  - ", "    "))
-		}
+		textFindings(w, "Findings of the plan", report)
 	}
 	return w.Flush()
 }
 
 // writeTurns prints the turns of a planned segment.
-func writeTurns(w io.Writer, s *agenda.Session, slot timeslot.Slot, turns []agenda.Turn) {
+func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 	for k, t := range turns {
 		var what string
 		switch t.Kind {
@@ -136,7 +129,7 @@ func writeTurns(w io.Writer, s *agenda.Session, slot timeslot.Slot, turns []agen
 		case agenda.TurnModeration:
 			who := "the moderator"
 			if t.Person != "" {
-				who = mention(s, t.Person, false)
+				who = d.textMention(t.Person, false)
 			}
 			switch k {
 			case 0:
@@ -147,21 +140,21 @@ func writeTurns(w io.Writer, s *agenda.Session, slot timeslot.Slot, turns []agen
 				what = who + " moderates"
 			}
 		case agenda.TurnHandover:
-			what = "hand-over to " + mention(s, t.Person, true)
+			what = "hand-over to " + d.textMention(t.Person, true)
 		case agenda.TurnSpeech:
-			what = mention(s, t.Person, true)
+			what = d.textMention(t.Person, true)
 		case agenda.TurnAudience:
 			what = "questions from the room and online"
 		default:
 			what = string(t.Kind)
 		}
-		times := clockSeconds(slot, t.Start) + "–" + clockSeconds(slot, t.End)
+		times := d.Clock(t.Start, true) + "–" + d.Clock(t.End, true)
 		fmt.Fprintf(w, "%15s%-19s %-44s %6s\n", "", times, what, timeslot.FormatLength(t.Length()))
 	}
 }
 
 // writeSpeakingTime prints each speaker's time and each group's against its target.
-func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation, report *balance.Report) {
+func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation, report *balance.Report) {
 	if len(al.Speakers) == 0 {
 		fmt.Fprintln(w, "\nNo segment lists speakers: there is no speaking time to share.")
 		fmt.Fprintln(w)
@@ -171,9 +164,9 @@ func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation, r
 		timeslot.FormatLength(al.Budget), len(al.Speakers), timeslot.FormatLength(al.Step))
 	rows := [][]string{{"speaker", "time", "fair share"}}
 	for _, sh := range al.Speakers {
-		rows = append(rows, []string{mention(s, sh.Name, true), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
+		rows = append(rows, []string{d.textMention(sh.Name, true), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
 	}
-	table(w, rows)
+	textTable(w, rows)
 	for _, b := range al.Balance {
 		if len(b.Groups) == 0 {
 			fmt.Fprintf(w, "\nBy %s: no speaker has a value.\n", b.Dimension.Name())
@@ -181,12 +174,12 @@ func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation, r
 		}
 		rule := "balanced"
 		if b.Dimension.Hard {
-			rule = fmt.Sprintf("hard rule: within %s of target, one step after rounding", percent(b.Dimension.Tolerance))
+			rule = fmt.Sprintf("hard rule: within %s of target, one step after rounding", textPercent(b.Dimension.Tolerance))
 		}
 		if report != nil {
 			for _, dr := range report.Dimensions {
 				if dr.Dimension.Name() == b.Dimension.Name() {
-					rule += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, percent(dr.Gap))
+					rule += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, textPercent(dr.Gap))
 				}
 			}
 		}
@@ -205,40 +198,41 @@ func writeSpeakingTime(w io.Writer, s *agenda.Session, al *balance.Allocation, r
 			if total > 0 {
 				target = float64(g.Target) / float64(total)
 			}
-			rows = append(rows, []string{g.Group, fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), percent(share), percent(target)})
+			rows = append(rows, []string{g.Group, fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), textPercent(share), textPercent(target)})
 		}
-		table(w, rows)
+		textTable(w, rows)
 	}
-	for _, d := range al.Dropped {
-		fmt.Fprintf(w, "\nNot balanced by %s: the session is %s.\n", d.Name(), s.Format)
+	for _, dim := range al.Dropped {
+		fmt.Fprintf(w, "\nNot balanced by %s: the session is %s.\n", dim.Name(), d.Session().Format)
 	}
 	fmt.Fprintln(w)
 }
 
 // writeFindings prints a report's findings, most serious first.
-func writeFindings(w io.Writer, title string, r *balance.Report) {
+func textFindings(w io.Writer, title string, r *balance.Report) {
 	fmt.Fprintln(w, title)
 	if len(r.Findings) == 0 {
 		fmt.Fprintln(w, "  none")
 	}
 	for i, f := range r.Findings {
-		fmt.Fprint(w, wrap(f.Text, fmt.Sprintf("  %2d. ", i+1), "      "))
+		fmt.Fprint(w, textWrap(f.Text, fmt.Sprintf("  %2d. ", i+1), "      "))
 	}
 	fmt.Fprintln(w)
 }
 
-// writeAudit prints planned against actual speaking time, the log's
-// problems and the findings of what was said.
-func writeAudit(out io.Writer, s *agenda.Session, a *balance.Audit) error {
+// TextAudit writes an audit of a speaking log as plain text: planned
+// against actual speaking time per person, the log's problems and the
+// findings of what was said.
+func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 	w := bufio.NewWriter(out)
 	fmt.Fprintln(w, "\nAudit of the speaking log")
 	rows := [][]string{{"person", "planned", "actual", "turns", "over"}}
 	for _, p := range a.People {
-		name := p.Name
+		name := "someone not among the people"
 		if p.Known {
-			name = mention(s, p.Name, false)
-		} else {
-			name += " (not among the people)"
+			name = d.textMention(p.Name, false)
+		} else if d.Named() {
+			name = p.Name + " (not among the people)"
 		}
 		over := "0s"
 		switch d := p.Over(); {
@@ -249,38 +243,44 @@ func writeAudit(out io.Writer, s *agenda.Session, a *balance.Audit) error {
 		}
 		rows = append(rows, []string{name, timeslot.FormatLength(p.Planned), timeslot.FormatLength(p.Actual), fmt.Sprint(p.Turns), over})
 	}
-	table(w, rows)
+	textTable(w, rows)
 	if len(a.Problems) > 0 {
 		fmt.Fprintln(w, "\nProblems in the log")
 		for _, p := range a.Problems {
-			fmt.Fprint(w, wrap(fmt.Sprintf("entry %d, %s: %s", p.Entry+1, p.Kind, p.Text), "  - ", "    "))
+			fmt.Fprint(w, textWrap(fmt.Sprintf("entry %d, %s: %s", p.Entry+1, p.Kind, p.Text), "  - ", "    "))
 		}
 	}
 	fmt.Fprintln(w)
-	writeFindings(w, "Findings of the log", a.Actual)
+	textFindings(w, "Findings of the log", a.Actual)
 	return w.Flush()
 }
 
-// writeReplan prints the re-plan of the rest of a session.
-func writeReplan(out io.Writer, s *agenda.Session, ros *agenda.RunOfShow, al *balance.Allocation, loc *time.Location) error {
+// TextReplan writes the re-plan of the rest of a session (balance.Replan)
+// as plain text; d holds the rest's run-of-show and allocation, and the
+// clock counts from start, the original session's start.
+func TextReplan(out io.Writer, d *Document, start time.Time) error {
 	w := bufio.NewWriter(out)
-	slot := s.Slot.In(loc)
-	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", clock(slot, ros.Session.Slot.Start))
-	for i, seg := range ros.Segments {
-		fmt.Fprintf(w, "  %-11s  %s\n", clock(slot, seg.Start)+"–"+clock(slot, seg.End), ros.Session.Segments[i].Title)
-		writeTurns(w, s, slot, seg.Turns)
+	rest := d.RunOfShow.Session
+	orig := *d
+	orig.RunOfShow = &agenda.RunOfShow{Session: &agenda.Session{People: rest.People, Attribution: rest.Attribution, Format: rest.Format, Slot: timeslot.Slot{Start: start}}}
+	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.Clock(rest.Slot.Start, false))
+	for i, seg := range d.RunOfShow.Segments {
+		fmt.Fprintf(w, "  %-11s  %s\n", orig.Clock(seg.Start, false)+"–"+orig.Clock(seg.End, false), rest.Segments[i].Title)
+		orig.textTurns(w, seg.Turns)
 	}
-	writeSpeakingTime(w, s, al, nil)
+	if d.Allocation != nil {
+		orig.textSpeakingTime(w, d.Allocation, nil)
+	}
 	return w.Flush()
 }
 
 // percent writes a share as "49.5%".
-func percent(share float64) string {
+func textPercent(share float64) string {
 	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
 }
 
 // table prints rows as aligned columns, indented, without trailing spaces.
-func table(w io.Writer, rows [][]string) {
+func textTable(w io.Writer, rows [][]string) {
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	for _, row := range rows {
@@ -292,73 +292,22 @@ func table(w io.Writer, rows [][]string) {
 	}
 }
 
-// clockSeconds writes t like clock, with seconds.
-func clockSeconds(slot timeslot.Slot, t time.Time) string {
-	if slot.Scheduled() {
-		return t.In(slot.Start.Location()).Format("15:04:05")
-	}
-	d := t.Sub(slot.Start)
-	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
-}
-
-// clock writes t as a clock time, or as the time since the start when the
-// slot is not scheduled.
-func clock(slot timeslot.Slot, t time.Time) string {
-	if slot.Scheduled() {
-		return t.In(slot.Start.Location()).Format("15:04")
-	}
-	d := t.Sub(slot.Start)
-	return fmt.Sprintf("%d:%02d", int(d.Hours()), int(d.Minutes())%60)
-}
-
-// label names the i'th person of s: by name when the session is attributed
-// and the name is not private, else as "person 3".
-func label(s *agenda.Session, i int) string {
-	p := &s.People[i]
-	if !s.Named() || p.IsPrivate(agenda.FieldName) {
-		return fmt.Sprintf("person %d", i+1)
-	}
-	return p.Name
-}
-
-// organization returns p's organization if it may be shown.
-func organization(s *agenda.Session, p *agenda.Person) string {
-	if !s.Named() {
-		return ""
-	}
-	return shown(p, agenda.FieldOrganization, p.Organization)
-}
-
-// shown returns value unless field f of p is private.
-func shown(p *agenda.Person, f agenda.Field, value string) string {
-	if p.IsPrivate(f) {
-		return ""
-	}
-	return value
-}
-
 // mentions names the people called names, each with their mode.
-func mentions(s *agenda.Session, names []string) []string {
+func (d *Document) textMentions(names []string) []string {
 	out := make([]string, len(names))
 	for i, name := range names {
-		out[i] = mention(s, name, true)
+		out[i] = d.textMention(name, true)
 	}
 	return out
 }
 
-// mention names the person called name as the session allows, with their
-// mode if withMode.
-func mention(s *agenda.Session, name string, withMode bool) string {
-	p, ok := s.Person(name)
+// mention names a person as the document may, with their mode if withMode.
+func (d *Document) textMention(name string, withMode bool) string {
+	p, ok := d.Session().Person(name)
 	if !ok {
-		return name + " (not among the session's people)"
+		return d.Who(name) + " (not among the session's people)"
 	}
-	var out string
-	for k := range s.People {
-		if &s.People[k] == p {
-			out = label(s, k)
-		}
-	}
+	out := d.Who(p.Name)
 	if withMode && p.Mode != "" {
 		out += " (" + string(p.Mode) + ")"
 	}
@@ -366,7 +315,7 @@ func mention(s *agenda.Session, name string, withMode bool) string {
 }
 
 // joinRoles writes roles as "organizer, speaker".
-func joinRoles(roles []agenda.Role) string {
+func textRoles(roles []agenda.Role) string {
 	s := make([]string, len(roles))
 	for i, r := range roles {
 		s[i] = string(r)
@@ -377,12 +326,12 @@ func joinRoles(roles []agenda.Role) string {
 // wrap breaks text into lines of at most width runes where it can, the
 // first starting with first and the rest with indent, each ending in a
 // newline. Spacing within text is not kept.
-func wrap(text, first, indent string) string {
+func textWrap(text, first, indent string) string {
 	var b strings.Builder
 	line := first
 	fresh := true // nothing but the prefix on the line yet
 	for _, word := range strings.Fields(text) {
-		if !fresh && len([]rune(line))+1+len([]rune(word)) > width {
+		if !fresh && len([]rune(line))+1+len([]rune(word)) > textWidth {
 			b.WriteString(line + "\n")
 			line, fresh = indent, true
 		}
