@@ -1,0 +1,277 @@
+package agenda
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Warning is something ParseIGF read but could not place, or had to assume.
+type Warning struct {
+	Line   int    // the line of the page, counting from 1; 0 for the page as a whole
+	Text   string // the line as it is on the page
+	Reason string
+}
+
+// String returns "line <n>: <reason>: <text>".
+func (w Warning) String() string {
+	if w.Line == 0 {
+		return w.Reason
+	}
+	return fmt.Sprintf("line %d: %s: %q", w.Line, w.Reason, w.Text)
+}
+
+var (
+	igfPerson   = regexp.MustCompile(`^(Organizer|Organiser|Speaker)\s*\d*\s*:\s*(.+)$`)
+	igfHeading  = regexp.MustCompile(`^(Moderator|Online Moderator|Onsite Moderator|Rapporteur|Facilitator)s?\s*$`)
+	igfTime     = regexp.MustCompile(`^\w+,\s*(\d{1,2})\w*\s+(\w+),\s*(\d{4})\s*\((\d{1,2}:\d{2})\s*(UTC|GMT)\)\s*[-–]\s*\w+,\s*(\d{1,2})\w*\s+(\w+),\s*(\d{4})\s*\((\d{1,2}:\d{2})\s*(UTC|GMT)\)$`)
+	igfMinutes  = regexp.MustCompile(`(?i)(?:Duration \(minutes\):\s*(\d+))|(?:-\s*(\d+)\s*Min\b)`)
+	igfQuestion = regexp.MustCompile(`(?:^|\s)([A-Z])\.\s*`)
+)
+
+// igfLock marks a field the page keeps private.
+const igfLock = "🔒"
+
+// ParseIGF reads the plain text of an IGF session page, in the shape of the
+// proposals and reports on the IGF site ("Organizer 1: Name, Organization",
+// "Speaker 2: Name, Civil Society, Western European and Others Group
+// (WEOG)", "Moderator" headings, "Panel - 90 Min", the time line in UTC,
+// "Room", "Policy Question(s)"), into a draft session and a list of
+// warnings for what it could not place or had to assume. It never guesses
+// silently: a person listed twice becomes one person and a warning, an
+// unknown group spelling a warning naming the line, a missing length or
+// time a warning. Fields marked with a lock are kept and marked private.
+//
+// The draft has one discussion segment over the whole slot, with every
+// speaker, moderated by the moderators; participation modes are not on IGF
+// pages and are left for the organizer to fill in. ParseIGF reads at most
+// MaxBytes; the error is only for input it cannot read.
+func ParseIGF(r io.Reader) (*Session, []Warning, error) {
+	sc := bufio.NewScanner(io.LimitReader(r, MaxBytes+1))
+	sc.Buffer(make([]byte, 64<<10), MaxBytes+1)
+	p := igfParser{s: &Session{Format: FormatOnsite}}
+	read := 0
+	for sc.Scan() {
+		read += len(sc.Bytes()) + 1
+		if read > MaxBytes+1 {
+			return nil, nil, &DecodeError{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxBytes)}
+		}
+		p.line(sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		return nil, nil, &DecodeError{Err: err}
+	}
+	p.finish()
+	return p.s, p.warnings, nil
+}
+
+// igfParser is the state of ParseIGF between lines.
+type igfParser struct {
+	s        *Session
+	warnings []Warning
+	n        int    // the current line number
+	heading  string // the last heading, which says what the next lines are
+	speakers []string
+	hybrid   bool
+}
+
+func (p *igfParser) warn(text, format string, args ...any) {
+	p.warnings = append(p.warnings, Warning{Line: p.n, Text: text, Reason: fmt.Sprintf(format, args...)})
+}
+
+func (p *igfParser) line(raw string) {
+	p.n++
+	text := strings.TrimSpace(raw)
+	if text == "" {
+		return
+	}
+	switch {
+	case igfHeading.MatchString(text):
+		p.heading = strings.TrimSuffix(strings.TrimSpace(text), "s")
+		return
+	case text == "Time" || text == "Room" || strings.HasPrefix(text, "Policy Question"):
+		p.heading = text
+		return
+	case strings.HasPrefix(text, "Hybrid Format"):
+		p.hybrid = true
+	}
+	if m := igfPerson.FindStringSubmatch(text); m != nil {
+		role := RoleSpeaker
+		if m[1] != "Speaker" {
+			role = RoleOrganizer
+		}
+		p.person(text, m[2], role)
+		p.heading = ""
+		return
+	}
+	if m := igfMinutes.FindStringSubmatch(text); m != nil && p.s.Slot.Length == 0 {
+		n, _ := strconv.Atoi(m[1] + m[2])
+		p.s.Slot.Length = time.Duration(n) * time.Minute
+	}
+	switch p.heading {
+	case "Time":
+		p.time(text)
+	case "Room":
+		p.s.Room = text
+	case "Moderator", "Onsite Moderator":
+		p.person(text, text, RoleModerator)
+	case "Online Moderator":
+		p.person(text, text, RoleOnlineModerator)
+		p.hybrid = true
+	case "Rapporteur":
+		p.person(text, text, RoleRapporteur)
+	case "Facilitator":
+		p.person(text, text, RoleFacilitator)
+	default:
+		if strings.HasPrefix(p.heading, "Policy Question") || (strings.HasPrefix(text, "A. ") && strings.Contains(text, " B.")) {
+			p.questions(text)
+		} else if len(p.speakers) > 0 && strings.Count(text, ",") == 2 && p.groupsParse(text) {
+			// A speaker line without its number, as some pages list organizers who also speak.
+			p.person(text, text, RoleSpeaker)
+		}
+	}
+	p.heading = ""
+}
+
+// groupsParse reports whether the last two fields of "Name, Group, Group" are groups.
+func (p *igfParser) groupsParse(text string) bool {
+	f := strings.Split(text, ",")
+	_, err1 := ParseStakeholder(f[1])
+	_, err2 := ParseRegion(f[2])
+	return err1 == nil && err2 == nil
+}
+
+// person adds or updates a person from "Name, Organization" or "Name,
+// Stakeholder, Region", with a role.
+func (p *igfParser) person(text, fields string, role Role) {
+	parts := strings.Split(fields, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	name := strings.TrimSpace(strings.ReplaceAll(parts[0], igfLock, ""))
+	if name == "" {
+		p.warn(text, "no name")
+		return
+	}
+	person, existing := p.s.Person(name)
+	if !existing {
+		p.s.People = append(p.s.People, Person{Name: name})
+		person = &p.s.People[len(p.s.People)-1]
+	} else if person.Has(role) {
+		p.warn(text, "%s is listed as %s twice; kept once", name, role)
+	}
+	if !person.Has(role) {
+		person.Roles = append(person.Roles, role)
+	}
+	if role == RoleSpeaker && !existingSpeaker(p.speakers, name) {
+		p.speakers = append(p.speakers, person.Name)
+	}
+	rest := parts[1:]
+	if strings.Contains(parts[0], igfLock) {
+		rest = append([]string{igfLock}, rest...)
+	}
+	switch len(rest) {
+	case 0:
+	case 1: // Organization, perhaps private
+		org := rest[0]
+		if strings.Contains(org, igfLock) {
+			if !person.IsPrivate(FieldOrganization) {
+				person.Private = append(person.Private, FieldOrganization)
+			}
+			org = strings.TrimSpace(strings.ReplaceAll(org, igfLock, ""))
+		}
+		if org != "" && person.Organization == "" {
+			person.Organization = org
+		}
+	default: // Stakeholder, Region; anything more is left as a warning
+		if g, err := ParseStakeholder(rest[0]); err != nil {
+			p.warn(text, "unknown stakeholder group %q", rest[0])
+		} else if g != "" {
+			person.Stakeholder = g
+		}
+		region := strings.Join(rest[1:], ",")
+		if r, err := ParseRegion(region); err != nil {
+			p.warn(text, "unknown regional group %q", region)
+		} else if r != "" {
+			person.Region = r
+		}
+	}
+}
+
+func existingSpeaker(names []string, name string) bool {
+	for _, n := range names {
+		if NameKey(n) == NameKey(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// time reads "Tuesday, 10th October, 2023 (06:15 UTC) - Tuesday, 10th
+// October, 2023 (07:45 UTC)".
+func (p *igfParser) time(text string) {
+	m := igfTime.FindStringSubmatch(text)
+	if m == nil {
+		p.warn(text, "a time line, but not in the form \"Tuesday, 10th October, 2023 (06:15 UTC) - …\"")
+		return
+	}
+	parse := func(day, month, year, clock string) (time.Time, error) {
+		return time.ParseInLocation("2 January 2006 15:04", day+" "+month+" "+year+" "+clock, time.UTC)
+	}
+	start, err1 := parse(m[1], m[2], m[3], m[4])
+	end, err2 := parse(m[6], m[7], m[8], m[9])
+	if err1 != nil || err2 != nil || !end.After(start) {
+		p.warn(text, "the start and end of the time line do not make a slot")
+		return
+	}
+	p.s.Slot = timeslot.Slot{Start: start, Length: end.Sub(start)}
+}
+
+// questions reads "A. … B. … C. …".
+func (p *igfParser) questions(text string) {
+	idx := igfQuestion.FindAllStringSubmatchIndex(text, -1)
+	if len(idx) == 0 {
+		p.s.Questions = append(p.s.Questions, Question{ID: strconv.Itoa(len(p.s.Questions) + 1), Text: text})
+		return
+	}
+	for k, m := range idx {
+		end := len(text)
+		if k+1 < len(idx) {
+			end = idx[k+1][0]
+		}
+		p.s.Questions = append(p.s.Questions, Question{ID: text[m[2]:m[3]], Text: strings.TrimSpace(text[m[1]:end])})
+	}
+}
+
+// finish sets what the page implies as a whole, and warns of what it lacks.
+func (p *igfParser) finish() {
+	p.n = 0
+	if p.hybrid {
+		p.s.Format = FormatHybrid
+	}
+	if p.s.Slot.Length == 0 {
+		p.warn("", "no length or time found: the slot is empty")
+	}
+	if p.s.Title == "" {
+		p.warn("", "session pages do not carry a title in their text: the title is empty")
+	}
+	var mods []string
+	for _, person := range p.s.People {
+		if person.Has(RoleModerator) || person.Has(RoleOnlineModerator) {
+			mods = append(mods, person.Name)
+		}
+	}
+	if len(p.speakers) > 0 || len(mods) > 0 {
+		p.s.Segments = []Segment{{Title: "Discussion", Kind: KindDiscussion, Length: p.s.Slot.Length, Speakers: p.speakers, Facilitators: mods}}
+		p.warn("", "the page has no agenda: one discussion segment over the whole slot is assumed")
+	}
+	if p.s.Format == FormatHybrid && len(p.speakers) > 0 {
+		p.warn("", "the page does not say who takes part onsite or online: set each speaker's mode")
+	}
+}

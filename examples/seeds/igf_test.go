@@ -1,0 +1,63 @@
+package seeds_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/fairfloor/fairfloor/agenda"
+)
+
+// TestIGFPagesMatchJSON imports the session pages of the seeds that list
+// their people (000 and 001) with agenda.ParseIGF and compares the people,
+// roles, groups, organizations, private fields, slot and room with the
+// hand-written JSON. What the JSON had to assume because the page is silent
+// is left out of the comparison: participation modes, and, for seed 000, who
+// moderates (the page says an onsite and an online moderator curate the
+// speaker order, without naming them).
+func TestIGFPagesMatchJSON(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		assumed []agenda.Role // roles the JSON assigns that the page does not state
+	}{
+		{"cyber-diplomacy-roundtable", []agenda.Role{agenda.RoleModerator, agenda.RoleOnlineModerator}},
+		{"multistakeholder-cyber-diplomacy-panel", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := os.Open(filepath.Join("pages", tt.name+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			got, warnings, err := agenda.ParseIGF(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := load(t, tt.name)
+			for i := range want.People {
+				want.People[i].Roles = slices.DeleteFunc(want.People[i].Roles, func(r agenda.Role) bool { return slices.Contains(tt.assumed, r) })
+			}
+			sortRoles := cmpopts.SortSlices(func(a, b agenda.Role) bool { return a < b })
+			if diff := cmp.Diff(want.People, got.People, sortRoles, cmpopts.IgnoreFields(agenda.Person{}, "Mode")); diff != "" {
+				t.Errorf("people mismatch (-json +page):\n%s", diff)
+			}
+			if !want.Slot.Start.Equal(got.Slot.Start) || want.Slot.Length != got.Slot.Length || want.Room != got.Room {
+				t.Errorf("slot %v room %q from the page, want %v room %q", got.Slot, got.Room, want.Slot, want.Room)
+			}
+			if diff := cmp.Diff(want.Questions, got.Questions); diff != "" {
+				t.Errorf("policy questions mismatch (-json +page):\n%s", diff)
+			}
+			if got.Format != want.Format {
+				t.Errorf("format %q from the page, want %q", got.Format, want.Format)
+			}
+			if tt.name == "multistakeholder-cyber-diplomacy-panel" &&
+				!slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return w.Line == 14 && w.Reason == "John Hering is listed as organizer twice; kept once" }) {
+				t.Errorf("seed 001 lists John Hering as Organizer 2 and 4; no warning says so: %v", warnings)
+			}
+		})
+	}
+}
