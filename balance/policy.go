@@ -75,8 +75,9 @@ type Limits struct {
 
 // Dimension is one grouping of speakers whose shares of speaking time are
 // balanced: by mode, stakeholder group, regional group, gender or a custom
-// label. Speakers with no value in a dimension are left out of it; the
-// shares of the others are shares of their time.
+// label. Speakers with no value in a dimension, or whose value the source
+// marks private, are left out of it; the shares of the others are shares of
+// their time.
 type Dimension struct {
 	By    By
 	Label string // the key in agenda.Person.Labels, for ByLabel
@@ -169,17 +170,25 @@ func (d Dimension) Name() string {
 	return string(d.By)
 }
 
-// group returns p's group in dimension d, or "" if p has none.
+// group returns p's group in dimension d, or "" if p has none. A field the
+// source marks private counts as none: what balance works out, it reports,
+// and a report must not reveal a private value.
 func (d Dimension) group(p *agenda.Person) string {
 	switch d.By {
 	case ByMode:
 		return string(p.Mode)
 	case ByStakeholder:
-		return string(p.Stakeholder)
+		if !p.IsPrivate(agenda.FieldStakeholder) {
+			return string(p.Stakeholder)
+		}
 	case ByRegion:
-		return string(p.Region)
+		if !p.IsPrivate(agenda.FieldRegion) {
+			return string(p.Region)
+		}
 	case ByGender:
-		return p.Gender
+		if !p.IsPrivate(agenda.FieldGender) {
+			return p.Gender
+		}
 	case ByLabel:
 		return p.Labels[d.Label]
 	}

@@ -132,6 +132,11 @@ const (
 // may be from its target before the report names it.
 const threshold = 10
 
+// pointsEps absorbs the rounding error of a share, so that a group exactly
+// threshold points away (60% against 50%) is named: 0.6 − 0.5 is
+// 0.09999999999999998 in floating point.
+const pointsEps = 1e-9
+
 // universe returns the full set of groups of a dimension, if it has one.
 func universe(d Dimension) []string {
 	switch d.By {
@@ -296,11 +301,11 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 			case dim.Hard && math.Abs(float64(g.Deviation)) > dim.Tolerance*float64(r.Speaking)+float64(pr.step):
 				add(Finding{Kind: FindingPromise, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
 					Text: fmt.Sprintf("%s hold %s of speaking time; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), targetPhrase(dim, g.Target))})
-			case !dim.Hard && pts >= threshold:
+			case !dim.Hard && pts >= threshold-pointsEps:
 				add(Finding{Kind: FindingOver, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
 					Text: fmt.Sprintf("%d of %d speakers are %s: %s of speaking time against %s%s",
 						g.Speakers, n, groupWord(dim, g.Group), pct(g.Share), targetPhrase(dim, g.Target), universeNote(dim))})
-			case !dim.Hard && pts <= -threshold:
+			case !dim.Hard && pts <= -threshold+pointsEps:
 				add(Finding{Kind: FindingUnder, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
 					Text: fmt.Sprintf("%s %s %s of speaking time against %s (%s)",
 						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), targetPhrase(dim, g.Target), countOf(g.Speakers, n))})
@@ -344,7 +349,7 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 func (pr *problem) genderFinding(add func(Finding)) {
 	genders := map[string][]string{}
 	for i := range pr.speakers {
-		if g := strings.ToLower(strings.TrimSpace(pr.speakers[i].person.Gender)); g != "" {
+		if g := strings.ToLower(strings.TrimSpace(Dimension{By: ByGender}.group(pr.speakers[i].person))); g != "" {
 			genders[g] = append(genders[g], pr.speakers[i].person.Name)
 		}
 	}
