@@ -150,6 +150,12 @@ func Check(r *Report, constraints ...Constraint) ([]Violation, error) {
 			continue // a mode rule means nothing in a session that is not hybrid
 		}
 		dim := c.dimension()
+		// Genders are compared as the report compares them: ignoring case
+		// and surrounding space, so that "Woman" is "woman".
+		group := c.Group
+		if dim.By == ByGender {
+			group = strings.ToLower(strings.TrimSpace(group))
+		}
 		// The groups of the dimension among the speakers: time, and who.
 		type tally struct {
 			time   float64
@@ -194,25 +200,23 @@ func Check(r *Report, constraints ...Constraint) ([]Violation, error) {
 			}
 		case RuleMaxShare:
 			for _, g := range names {
-				if (c.Group == "" || g == c.Group) && share(g) > c.Max+1e-12 {
+				if (c.Group == "" || g == group) && share(g) > c.Max+1e-12 {
 					out = append(out, Violation{Constraint: c, Group: g, Measured: share(g), People: groups[g].people,
 						Text: fmt.Sprintf("%s has %s", g, pct(share(g)))})
 				}
 			}
 		case RuleShare:
-			if sh := share(c.Group); sh < c.Min-1e-12 || sh > c.Max+1e-12 {
+			if sh := share(group); sh < c.Min-1e-12 || sh > c.Max+1e-12 {
 				var who []string
-				if groups[c.Group] != nil {
-					who = groups[c.Group].people
+				if groups[group] != nil {
+					who = groups[group].people
 				}
 				out = append(out, Violation{Constraint: c, Group: c.Group, Measured: sh, People: who,
 					Text: fmt.Sprintf("%s has %s", c.Group, pct(sh))})
 			}
 		case RuleMinCount:
 			var who []string
-			if t := groups[strings.ToLower(c.Group)]; dim.By == ByGender && t != nil {
-				who = t.people
-			} else if t := groups[c.Group]; t != nil {
+			if t := groups[group]; t != nil {
 				who = t.people
 			}
 			if n := float64(len(who)); n < c.Min {

@@ -70,13 +70,15 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 		return nil, csvError(err)
 	}
 	col := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
+	for i, given := range header {
+		given = strings.TrimSpace(given)
+		h := strings.ToLower(given)
+		line, _ := cr.FieldPos(i) // the header need not be on line 1: comments may come first
 		if h != "name" && h != "start" && h != "end" {
-			return nil, &LogError{Line: 1, Field: "header", Value: h, Reason: "want the columns name, start and end"}
+			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "want the columns name, start and end"}
 		}
 		if _, dup := col[h]; dup {
-			return nil, &LogError{Line: 1, Field: "header", Value: h, Reason: "column given twice"}
+			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "column given twice"}
 		}
 		col[h] = i
 	}
@@ -123,7 +125,7 @@ func csvError(err error) error {
 // parseLogTime reads a time of a log, as ReadLogCSV describes.
 func parseLogTime(text string, s *agenda.Session) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, text); err == nil {
-		return t, nil
+		return t, rfc3339(t)
 	}
 	loc := s.Slot.Start.Location()
 	y, m, d := s.Slot.Start.Date()
@@ -132,12 +134,34 @@ func parseLogTime(text string, s *agenda.Session) (time.Time, error) {
 			return time.Date(y, m, d, c.Hour(), c.Minute(), c.Second(), 0, loc), nil
 		}
 	}
-	// An unscheduled session's clock counts from its start: "0:12:30", "1:05:00".
-	var h, min, sec int
-	if n, _ := fmt.Sscanf(text, "%d:%d:%d", &h, &min, &sec); n == 3 && h >= 0 && h < 24 && min >= 0 && min < 60 && sec >= 0 && sec < 60 && !s.Slot.Scheduled() {
+	// An unscheduled session's clock counts from its start: "0:12:30", "1:05:00",
+	// or, from a stopwatch, "0:5:3".
+	if h, min, sec, ok := stopwatch(text); ok && h < 24 && min < 60 && sec < 60 && !s.Slot.Scheduled() {
 		return s.Slot.Start.Add(time.Duration(h)*time.Hour + time.Duration(min)*time.Minute + time.Duration(sec)*time.Second), nil
 	}
 	return time.Time{}, errors.New(`want an RFC 3339 time or a clock time such as "15:04:05"`)
+}
+
+// stopwatch reads "h:m:s", each part one or two digits and nothing else
+// around them (fmt.Sscanf would take "0:12:30x" and "-0:12:30").
+func stopwatch(text string) (h, m, s int, ok bool) {
+	parts := strings.Split(text, ":")
+	if len(parts) != 3 {
+		return 0, 0, 0, false
+	}
+	var n [3]int
+	for i, part := range parts {
+		if len(part) == 0 || len(part) > 2 {
+			return 0, 0, 0, false
+		}
+		for _, c := range []byte(part) {
+			if c < '0' || c > '9' {
+				return 0, 0, 0, false
+			}
+			n[i] = 10*n[i] + int(c-'0')
+		}
+	}
+	return n[0], n[1], n[2], true
 }
 
 // ReadLogJSON reads a speaking log as JSON, {"entries": [{"name", "start",
@@ -156,6 +180,24 @@ func ReadLogJSON(r io.Reader) (*Log, error) {
 		if strings.TrimSpace(e.Name) == "" {
 			return nil, &LogError{Field: fmt.Sprintf("entries[%d].name", i), Reason: "empty"}
 		}
+		for _, f := range []struct {
+			name string
+			t    time.Time
+		}{{"start", e.Start}, {"end", e.End}} {
+			if err := rfc3339(f.t); err != nil {
+				return nil, &LogError{Field: fmt.Sprintf("entries[%d].%s", i, f.name), Value: f.t.Format(time.RFC3339Nano), Reason: err.Error()}
+			}
+		}
 	}
 	return log, nil
+}
+
+// rfc3339 refuses a time that time.Parse reads but RFC 3339, and so
+// encoding/json, cannot write back: an offset of 24 hours, such as "+24:00"
+// or "+23:60".
+func rfc3339(t time.Time) error {
+	if _, err := t.MarshalText(); err != nil {
+		return errors.New("the offset is outside ±23:59, which RFC 3339 cannot write")
+	}
+	return nil
 }

@@ -303,8 +303,8 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 					Text: fmt.Sprintf("%s hold %s of speaking time; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), targetPhrase(dim, g.Target))})
 			case !dim.Hard && pts >= threshold-pointsEps:
 				add(Finding{Kind: FindingOver, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
-					Text: fmt.Sprintf("%d of %d speakers are %s: %s of speaking time against %s%s",
-						g.Speakers, n, groupWord(dim, g.Group), pct(g.Share), targetPhrase(dim, g.Target), universeNote(dim))})
+					Text: fmt.Sprintf("%d of %d speakers %s %s: %s of speaking time against %s%s",
+						g.Speakers, n, isAre(g.Speakers), groupWord(dim, g.Group), pct(g.Share), targetPhrase(dim, g.Target), universeNote(dim))})
 			case !dim.Hard && pts <= -threshold+pointsEps:
 				add(Finding{Kind: FindingUnder, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
 					Text: fmt.Sprintf("%s %s %s of speaking time against %s (%s)",

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -8,6 +9,10 @@ import (
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
+
+// ErrNoSession is returned by the renderers for a document with neither a
+// run-of-show nor a draft.
+var ErrNoSession = errors.New("render: the document has no session")
 
 // Document is a run-of-show with what is known about it, ready to render.
 type Document struct {
@@ -42,11 +47,15 @@ func (d *Document) Named() bool { return d.Session().Named() && !d.Redact }
 
 // Who returns how the document names a person: their name, or "person 3"
 // (their place among the session's people) when names may not be shown or
-// the name is private. An unknown name is returned as given.
+// the name is private. A name not among the people is returned as given
+// where names may be shown, and as "someone not among the people" elsewhere.
 func (d *Document) Who(name string) string {
 	s := d.Session()
 	p, ok := s.Person(name)
 	if !ok {
+		if !d.Named() {
+			return "someone not among the people"
+		}
 		return name
 	}
 	if !d.Named() || p.IsPrivate(agenda.FieldName) {

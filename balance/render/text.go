@@ -305,7 +305,10 @@ func (d *Document) textMentions(names []string) []string {
 func (d *Document) textMention(name string, withMode bool) string {
 	p, ok := d.Session().Person(name)
 	if !ok {
-		return d.Who(name) + " (not among the session's people)"
+		if !d.Named() {
+			return d.Who(name) // already says so
+		}
+		return name + " (not among the session's people)"
 	}
 	out := d.Who(p.Name)
 	if withMode && p.Mode != "" {

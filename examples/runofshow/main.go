@@ -158,7 +158,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // formats are the outputs -format chooses from.
 var formats = map[string]func(io.Writer, *render.Document) error{
-	"text": render.Text,
+	"text":     render.Text,
+	"markdown": render.Markdown,
+	"html":     render.HTML,
+	"csv":      render.CSV,
+	"json":     render.JSON,
+	"ics":      render.ICS,
+	"svg":      render.SVG,
+	"png":      render.PNG,
 }
 
 // writeProblems writes what validation or planning found, under the text.

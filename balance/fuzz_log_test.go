@@ -1,0 +1,196 @@
+package balance_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+)
+
+// FuzzReadLogCSV checks that ReadLogCSV never panics and that every error
+// it returns is a *balance.LogError; and that whatever it reads, for the
+// scheduled panel of the audit tests and for the same panel unscheduled,
+// AuditLog audits without panicking and keeps every entry: one turn each,
+// the time of every entry that does not run backwards, and a problem for
+// each entry of an unknown name or of someone who is not a speaker.
+func FuzzReadLogCSV(f *testing.F) {
+	for _, s := range []string{
+		"name,start,end\nAna Berg,06:20,06:29\nChloe Diaz,06:29:00,06:41:00\n",
+		"End, NAME ,Start\n2023-10-10T06:29:30Z,Ana Berg,2023-10-10T06:20:00Z\n",
+		"# sheet\nname,start,end\n# q1\nAna Berg,0:05:00,0:12:30\nAudience member,0:12:30,0:14\n",
+		"name,start,end\nAna Berg,06:25,06:20\nModerator,06:10,07:00\nBen Okafor,2023-10-10T08:40:30+02:00,2023-10-10T06:48:00.5Z\n",
+		"name,start,end\nJames Shires,0:5:3,1:05:00\n",
+		"name,start,end\n\"Okafor, Ben\",06:20,06:25\n\"Ana \"\"the\"\" Berg\",06:25,06:26\n",
+		"name,start,end\nAna Berg,0001-01-01T00:00:00Z,9999-12-31T23:59:59Z\nAna Berg,0001-01-01T00:00:00Z,9999-12-31T23:59:59Z\n",
+		"name,start\n", "name,start,name\n", "name,start,end\n,06:20,06:25\n", "name,start,end\nAna,06:20,soon\n",
+		"name,start,end\n\"Ana,06:20,06:25\n", "name,start,end\nAna Berg,2023-10-10T06:20:00Z,2023-10-11T06:25:00+23:60\n", "", "#", "\ufeffname,start,end\n", "\r\n\r\n", "name,start,end\r\nAna Berg,06:20,06:25\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	scheduled, ros := auditPlan(f)
+	unscheduled := auditSession()
+	unscheduled.Slot.Start = time.Time{}
+	unscheduledRos, _, err := balance.Plan(unscheduled, auditPolicy)
+	if err != nil {
+		f.Fatal(err)
+	}
+	sessions := []struct {
+		s   *agenda.Session
+		ros *agenda.RunOfShow
+	}{{scheduled, ros}, {unscheduled, unscheduledRos}, {unscheduled, nil}}
+
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, c := range sessions {
+			log, err := balance.ReadLogCSV(bytes.NewReader(data), c.s)
+			if err != nil {
+				var le *balance.LogError
+				if !errors.As(err, &le) {
+					t.Fatalf("ReadLogCSV(%q) error %#v, want a *balance.LogError", data, err)
+				}
+				if log != nil {
+					t.Fatalf("ReadLogCSV(%q) returned a log with its error %v", data, err)
+				}
+				if !strings.HasPrefix(err.Error(), "balance: log") {
+					t.Fatalf("ReadLogCSV(%q) error %q lacks the package prefix", data, err)
+				}
+				continue
+			}
+			for i, e := range log.Entries {
+				if e.Name == "" || strings.TrimSpace(e.Name) != e.Name {
+					t.Fatalf("ReadLogCSV(%q) entry %d has the name %q, empty or untrimmed", data, i, e.Name)
+				}
+			}
+			fuzzCheckAudit(t, c.s, c.ros, log)
+		}
+	})
+}
+
+// fuzzCheckAudit audits log and checks that nothing in it is lost.
+func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log *balance.Log) {
+	t.Helper()
+	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	if err != nil {
+		t.Fatalf("AuditLog of %+v: %v", log, err)
+	}
+	if a.Actual == nil || a.Actual.Source != balance.SourceLog {
+		t.Fatalf("Actual = %+v, want a report of the log", a.Actual)
+	}
+	if (ros == nil) != (a.Planned == nil) {
+		t.Fatalf("Planned = %+v with a run-of-show %v", a.Planned, ros != nil)
+	}
+
+	var want time.Duration // overflows as AuditLog's sum does, whatever the order
+	backwards := 0
+	for _, e := range log.Entries {
+		if d := e.End.Sub(e.Start); d >= 0 {
+			want += d
+		} else {
+			backwards++
+		}
+	}
+	var actual time.Duration
+	turns, speakerTurns, unknownTurns, otherTurns := 0, 0, 0, 0
+	for _, p := range a.People {
+		if !p.Speaker && p.Turns == 0 {
+			t.Fatalf("%+v: neither a speaker nor in the log", p)
+		}
+		actual += p.Actual
+		turns += p.Turns
+		switch {
+		case !p.Known:
+			unknownTurns += p.Turns
+		case !p.Speaker:
+			otherTurns += p.Turns
+		default:
+			speakerTurns += p.Turns
+		}
+		if ros == nil && p.Planned != 0 {
+			t.Fatalf("%s planned %v without a run-of-show", p.Name, p.Planned)
+		}
+	}
+	if turns != len(log.Entries) {
+		t.Fatalf("%d turns for %d entries: %+v", turns, len(log.Entries), a.People)
+	}
+	if actual != want {
+		t.Fatalf("the people's actual times add up to %v, the entries to %v", actual, want)
+	}
+
+	count := map[balance.LogProblemKind]int{}
+	for i, p := range a.Problems {
+		if p.Entry < 0 || p.Entry >= len(log.Entries) {
+			t.Fatalf("problem %+v names no entry of %d", p, len(log.Entries))
+		}
+		if i > 0 && a.Problems[i-1].Entry > p.Entry {
+			t.Fatalf("problems out of order: %+v", a.Problems)
+		}
+		if !slices.Contains([]balance.LogProblemKind{balance.LogUnknownName, balance.LogOverlap, balance.LogOutsideSlot, balance.LogBackwards, balance.LogNotSpeaker}, p.Kind) {
+			t.Fatalf("problem of unknown kind: %+v", p)
+		}
+		count[p.Kind]++
+	}
+	// Every entry is a speaker's turn, or is listed as an unknown name or as
+	// someone who is not a speaker.
+	if count[balance.LogUnknownName] != unknownTurns || count[balance.LogNotSpeaker] != otherTurns ||
+		speakerTurns+count[balance.LogUnknownName]+count[balance.LogNotSpeaker] != len(log.Entries) {
+		t.Fatalf("%d entries: %d speakers' turns, %d unknown-name and %d not-a-speaker problems; turns %d unknown, %d others",
+			len(log.Entries), speakerTurns, count[balance.LogUnknownName], count[balance.LogNotSpeaker], unknownTurns, otherTurns)
+	}
+	if count[balance.LogBackwards] != backwards {
+		t.Fatalf("%d end-before-start problems for %d backwards entries", count[balance.LogBackwards], backwards)
+	}
+	if n := count[balance.LogOverlap]; n >= max(1, len(log.Entries)) {
+		t.Fatalf("%d overlaps among %d entries: the first to start overlaps nothing earlier", n, len(log.Entries))
+	}
+}
+
+// FuzzReadLogJSON checks that ReadLogJSON never panics, and that whatever it
+// reads encodes to JSON that it reads back to an equal log, and encodes
+// again to the same bytes, as FuzzUnmarshalJSON in encoding/json does.
+func FuzzReadLogJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"entries": [{"name": "Ana Berg", "start": "2023-10-10T06:20:00Z", "end": "2023-10-10T06:29:30Z"}]}`,
+		`{"entries": [{"end": "2023-10-10T06:41:00Z", "name": "Chloe Diaz", "start": "2023-10-10T08:29:00+02:00"}]}`,
+		`{"entries": [{"name": "Ana", "start": "2023-10-10T06:20:00.123456789Z", "end": "0001-01-01T00:00:00Z"}]}`,
+		`{"entries": [{"name": "Ana", "start": "2023-10-10T06:20:00,5+05:30", "end": "9999-12-31T23:59:59-23:59"}]}`,
+		`{"entries": []}`, `{"entries": null}`, `{}`, `null`, ``, `[]`,
+		`{"entries": [{"name": " "}]}`, `{"entries": [{"speaker": "Ana"}]}`, `{"entries": [{"name": "Ana", "name": "Ben"}]}`,
+		`{"entries": [{"name": "Ana", "start": "06:20"}]}`, `{"entries": [{"name": "Ana", "start": "2023-10-10T06:20:00+24:00"}]}`, `{"entries": [{"name": "\u00e9\ud800"}]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		log, err := balance.ReadLogJSON(bytes.NewReader(data))
+		if err != nil {
+			if log != nil {
+				t.Fatalf("ReadLogJSON(%q) returned a log with its error %v", data, err)
+			}
+			return
+		}
+		first, err := json.Marshal(log)
+		if err != nil {
+			t.Fatalf("ReadLogJSON(%q) = %+v, which json.Marshal refuses: %v", data, log, err)
+		}
+		back, err := balance.ReadLogJSON(bytes.NewReader(first))
+		if err != nil {
+			t.Fatalf("ReadLogJSON(%q) = %+v; json.Marshal gives %s, which ReadLogJSON refuses: %v", data, log, first, err)
+		}
+		if diff := cmp.Diff(log, back); diff != "" {
+			t.Fatalf("ReadLogJSON(%q) read back mismatch (-first +back):\n%s", data, diff)
+		}
+		second, err := json.Marshal(back)
+		if err != nil {
+			t.Fatalf("json.Marshal(%+v): %v", back, err)
+		}
+		if !bytes.Equal(first, second) {
+			t.Fatalf("ReadLogJSON(%q): encodings differ:\nfirst  %s\nsecond %s", data, first, second)
+		}
+	})
+}

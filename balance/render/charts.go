@@ -1,0 +1,772 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	xfont "golang.org/x/image/font"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// The chart image is as wide as an A4 page less its margins, in points, and
+// the PNG has two pixels to a point.
+const (
+	chartWidth = 512
+	chartDPI   = 144
+)
+
+// SVG draws the charts of the run-of-show as one SVG image: a timeline of
+// the session, its segments and turns on the clock with parallel tracks side
+// by side and speeches coloured by mode, and for every dimension balanced
+// (d.Allocation, or else d.Report) each group's share of speaking time
+// against its target. Without a run-of-show the timeline shows the draft's
+// segments only.
+//
+// The image is 512 points wide; its height depends on the tracks,
+// dimensions and groups. The same document gives the same bytes. Fonts are
+// not embedded: text is set in Liberation Sans, with Arial and sans-serif
+// as fallbacks, which share its metrics.
+func SVG(w io.Writer, d *Document) error {
+	svg, err := chartSVG(d, true)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(svg)
+	return err
+}
+
+// chartSVG returns the SVG image of the charts, with the session's title
+// and slot above them if header.
+func chartSVG(d *Document, header bool) ([]byte, error) {
+	ch, err := newChart(d, header)
+	if err != nil {
+		return nil, err
+	}
+	c := vgsvg.New(chartWidth, ch.height)
+	ch.draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return chartSVGFonts(buf.Bytes()), nil
+}
+
+// PNG draws the charts of [SVG] as a PNG image, two pixels to a point:
+// 1024 pixels wide.
+func PNG(w io.Writer, d *Document) error {
+	ch, err := newChart(d, true)
+	if err != nil {
+		return err
+	}
+	c := vgimg.NewWith(vgimg.UseWH(chartWidth, ch.height), vgimg.UseDPI(chartDPI))
+	ch.draw(draw.New(c))
+	_, err = vgimg.PngCanvas{Canvas: c}.WriteTo(w)
+	return err
+}
+
+
+// chartSVGFonts gives the font family that vgsvg writes fallbacks with
+// the same metrics, for viewers without the Liberation fonts.
+func chartSVGFonts(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte("font-family:Liberation Sans;"), []byte("font-family:Liberation Sans,Arimo,Arial,Helvetica,sans-serif;"))
+}
+
+// Colours, from the Okabe–Ito palette, which colour-blind readers can tell apart.
+var (
+	chartOnsite      = color.NRGBA{0x00, 0x72, 0xB2, 0xFF} // blue
+	chartOnline      = color.NRGBA{0xE6, 0x9F, 0x00, 0xFF} // orange
+	chartSpeech      = color.NRGBA{0x56, 0xB4, 0xE9, 0xFF} // sky blue: a speaker with no mode
+	chartModeration  = color.NRGBA{0x66, 0x66, 0x66, 0xFF}
+	chartHandover    = color.NRGBA{0xC8, 0xC8, 0xC8, 0xFF}
+	chartAudience    = color.NRGBA{0x00, 0x9E, 0x73, 0xFF} // green
+	chartActivity    = color.NRGBA{0xCC, 0x79, 0xA7, 0xFF} // pink
+	chartSegmentFill = color.NRGBA{0xF2, 0xF2, 0xF2, 0xFF}
+	chartShare       = color.NRGBA{0x56, 0xB4, 0xE9, 0xFF}
+	chartGrid        = color.NRGBA{0xDD, 0xDD, 0xDD, 0xFF}
+)
+
+// The fonts of the charts.
+var (
+	chartSans     = font.Font{Typeface: "Liberation", Variant: "Sans"}
+	chartSansBold = font.Font{Typeface: "Liberation", Variant: "Sans", Weight: xfont.WeightBold}
+)
+
+// chartText returns a text style in f at size points.
+func chartText(f font.Font, size vg.Length, c color.Color) text.Style {
+	return text.Style{Color: c, Font: font.From(f, size), Handler: plot.DefaultTextHandler}
+}
+
+// The heights of the parts of the chart, in points.
+const (
+	chartMargin     = 8
+	chartLane       = 54 // one track of the timeline
+	chartTitleBand  = 11 // the segment titles above the turns
+	chartAxis       = 26 // an x axis with its tick labels and label
+	chartGroupRow   = 13 // one bar
+	chartLegendRow  = 12
+	chartHeadingRow = 14
+)
+
+// chart is what the charts show, gathered from a document.
+type chart struct {
+	d        *Document
+	header   bool // whether to draw the title and sub-title
+	title    string
+	sub      string // the slot and format
+	lanes    []string
+	segs     []chartSegment
+	turns    []chartTurn
+	speakers []chartSpeaker // in the order they first speak
+	length   float64        // minutes shown on the time axis
+	dims     []chartDim
+	left     []int // the dimensions in the left column, by index
+	right    []int
+	height   vg.Length
+}
+
+type chartSegment struct {
+	title      string
+	start, end float64 // minutes from the slot's start
+	lo, hi     int     // the lanes it runs in
+}
+
+type chartTurn struct {
+	seg        int
+	kind       agenda.TurnKind
+	mode       agenda.Mode
+	who        string
+	speaker    int // the number of a speech's speaker in the key, from 1
+	start, end float64
+}
+
+// chartSpeaker is an entry in the timeline's key of speakers.
+type chartSpeaker struct {
+	who  string
+	mode agenda.Mode
+	time time.Duration
+}
+
+type chartDim struct {
+	title  string
+	mode   bool // the mode dimension, whose bars take the modes' colours
+	groups []chartGroup
+}
+
+type chartGroup struct {
+	name          string
+	share, target float64
+}
+
+// newChart gathers what the charts show.
+func newChart(d *Document, header bool) (*chart, error) {
+	s := d.Session()
+	if s == nil {
+		return nil, ErrNoSession
+	}
+	slot := d.Slot()
+	ch := &chart{d: d, header: header, title: s.Title, sub: slot.String()}
+	if s.Format != "" {
+		ch.sub += " · " + string(s.Format)
+	}
+	lane := map[string]int{}
+	for _, seg := range s.Segments {
+		if _, ok := lane[seg.Track]; seg.Track != "" && !ok {
+			lane[seg.Track] = len(ch.lanes)
+			ch.lanes = append(ch.lanes, seg.Track)
+		}
+	}
+	nl := max(1, len(ch.lanes))
+	minutes := func(t time.Time) float64 { return t.Sub(slot.Start).Minutes() }
+	spans := s.Plan().Spans
+	if d.RunOfShow != nil {
+		spans = spans[:0:0]
+		for _, seg := range d.RunOfShow.Segments {
+			spans = append(spans, seg.Span)
+		}
+	}
+	ch.length = slot.Length.Minutes()
+	for i, seg := range s.Segments {
+		if i >= len(spans) {
+			break
+		}
+		cs := chartSegment{title: seg.Title, start: minutes(spans[i].Start), end: minutes(spans[i].End), hi: nl - 1}
+		if seg.Track != "" {
+			cs.lo, cs.hi = lane[seg.Track], lane[seg.Track]
+		}
+		ch.segs = append(ch.segs, cs)
+		ch.length = max(ch.length, cs.end)
+	}
+	number := map[string]int{}
+	for _, r := range d.Rows() {
+		t := chartTurn{seg: r.Segment, kind: r.Kind, mode: r.Mode, who: chartLine(r.Who), start: minutes(r.Start), end: minutes(r.End)}
+		if t.kind == agenda.TurnSpeech && t.who != "" {
+			if number[t.who] == 0 {
+				ch.speakers = append(ch.speakers, chartSpeaker{who: t.who, mode: t.mode})
+				number[t.who] = len(ch.speakers)
+			}
+			t.speaker = number[t.who]
+			ch.speakers[t.speaker-1].time += r.Length
+		}
+		ch.turns = append(ch.turns, t)
+	}
+	ch.dims = chartDims(d)
+
+	// Dimensions go in two columns, each to the shorter.
+	var hl, hr vg.Length
+	for i, dim := range ch.dims {
+		if hl <= hr {
+			ch.left, hl = append(ch.left, i), hl+dim.height()
+		} else {
+			ch.right, hr = append(ch.right, i), hr+dim.height()
+		}
+	}
+	ch.height = 2*chartMargin + ch.headerHeight() + ch.timelineHeight()
+	if len(ch.dims) > 0 {
+		ch.height += chartHeadingRow + chartLegendRow + max(hl, hr)
+	}
+	ch.height = vg.Length(math.Ceil(float64(ch.height)))
+	return ch, nil
+}
+
+// chartDims returns the groups of every dimension balanced, with their
+// shares and targets.
+func chartDims(d *Document) []chartDim {
+	var dims []chartDim
+	if d.Allocation != nil {
+		for _, b := range d.Allocation.Balance {
+			var total time.Duration
+			for _, g := range b.Groups {
+				total += g.Time
+			}
+			dim := chartDim{title: chartDimTitle(b.Dimension), mode: b.Dimension.By == balance.ByMode}
+			for _, g := range b.Groups {
+				cg := chartGroup{name: chartLine(g.Group)}
+				if total > 0 {
+					cg.share, cg.target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
+				}
+				dim.groups = append(dim.groups, cg)
+			}
+			if len(dim.groups) > 0 {
+				dims = append(dims, dim)
+			}
+		}
+		return dims
+	}
+	if d.Report != nil {
+		for _, dr := range d.Report.Dimensions {
+			dim := chartDim{title: chartDimTitle(dr.Dimension), mode: dr.Dimension.By == balance.ByMode}
+			for _, g := range dr.Groups {
+				dim.groups = append(dim.groups, chartGroup{name: chartLine(g.Group), share: g.Share, target: g.Target})
+			}
+			if len(dim.groups) > 0 {
+				dims = append(dims, dim)
+			}
+		}
+	}
+	return dims
+}
+
+// chartDimTitle names a dimension as a chart's title: "By stakeholder", "By age".
+func chartDimTitle(dim balance.Dimension) string {
+	if dim.By == balance.ByLabel {
+		return "By " + chartLine(dim.Label)
+	}
+	return "By " + string(dim.By)
+}
+
+// chartLine writes text on one line: a chart cannot break a label, so line
+// breaks and tabs become spaces.
+func chartLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', '\t', '\v', '\f', '\u0085', '\u2028', '\u2029':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// height returns the height of a dimension's bars, with its title and axis.
+func (dim chartDim) height() vg.Length {
+	return chartHeadingRow + vg.Length(len(dim.groups))*chartGroupRow + chartAxis + 4
+}
+
+// headerHeight returns the height of the title and sub-title, if drawn.
+func (ch *chart) headerHeight() vg.Length {
+	if !ch.header {
+		return 0
+	}
+	return 16 + 11 + 4
+}
+
+// timelineHeight returns the height of the timeline, with its heading,
+// legend, axis and key.
+func (ch *chart) timelineHeight() vg.Length {
+	return chartHeadingRow + chartLegendRow + vg.Length(max(1, len(ch.lanes)))*chartLane + chartAxis + ch.keyHeight() + 6
+}
+
+// The key of speakers has two columns.
+const (
+	chartKeyColumns = 2
+	chartKeyRow     = 10
+)
+
+// keyHeight returns the height of the key of speakers, with space around it.
+func (ch *chart) keyHeight() vg.Length {
+	if len(ch.speakers) == 0 {
+		return 0
+	}
+	return 8 + vg.Length((len(ch.speakers)+chartKeyColumns-1)/chartKeyColumns)*chartKeyRow
+}
+
+// drawKey draws the key of speakers whose top is at y: each speaker's number,
+// as speeches too narrow for a name show it, name, mode and speaking time.
+func (ch *chart) drawKey(c draw.Canvas, y vg.Length) {
+	rows := (len(ch.speakers) + chartKeyColumns - 1) / chartKeyColumns
+	width := c.Size().X / chartKeyColumns
+	sty := chartText(chartSans, 6.5, color.Black)
+	sty.YAlign = draw.YCenter
+	num := sty
+	num.XAlign = draw.XCenter
+	for i, sp := range ch.speakers {
+		col, row := i/rows, i%rows
+		x := c.Min.X + vg.Length(col)*width
+		mid := y - 4 - vg.Length(row)*chartKeyRow - chartKeyRow/2
+		colour := chartTurnColour(chartTurnKey(chartTurn{kind: agenda.TurnSpeech, mode: sp.mode}))
+		c.FillPolygon(colour, chartRect(vg.Point{X: x, Y: mid - 4}, vg.Point{X: x + 10, Y: mid + 4}))
+		if colour == chartOnsite {
+			num.Color = color.White
+		} else {
+			num.Color = color.Black
+		}
+		c.FillText(num, vg.Point{X: x + 5, Y: mid}, strconv.Itoa(i+1))
+		facts := " · " + timeslot.FormatLength(sp.time)
+		if sp.mode != "" {
+			facts = " · " + string(sp.mode) + facts
+		}
+		c.FillText(sty, vg.Point{X: x + 13, Y: mid}, chartFit(sty, sp.who, width-16-sty.Width(facts))+facts)
+	}
+}
+
+// draw draws the charts on c, from the top down.
+func (ch *chart) draw(c draw.Canvas) {
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+	c = draw.Crop(c, chartMargin, -chartMargin, chartMargin, -chartMargin)
+	top := c.Max.Y
+
+	if ch.header {
+		title := chartText(chartSansBold, 11, color.Black)
+		title.YAlign = draw.YTop
+		c.FillText(title, vg.Point{X: c.Min.X, Y: top}, chartFit(title, chartLine(ch.title), c.Size().X))
+		sub := chartText(chartSans, 7.5, color.Gray{0x44})
+		sub.YAlign = draw.YTop
+		c.FillText(sub, vg.Point{X: c.Min.X, Y: top - 16}, ch.sub)
+		top -= ch.headerHeight()
+	}
+
+	h := ch.timelineHeight()
+	ch.drawTimeline(chartBand(c, top-h, top))
+	top -= h
+
+	if len(ch.dims) == 0 {
+		return
+	}
+	chartHeading(c, top, "Speaking time by group against target")
+	top -= chartHeadingRow
+	chartLegend(c, top, []chartLegendEntry{
+		{"share of speaking time", chartSwatch(chartShare)},
+		{"target share", chartTargetThumb{}},
+	})
+	top -= chartLegendRow
+	const gap = 16
+	half := (c.Size().X - gap) / 2
+	for col, dims := range [][]int{ch.left, ch.right} {
+		y := top
+		x0 := c.Min.X + vg.Length(col)*(half+gap)
+		for _, i := range dims {
+			dim := ch.dims[i]
+			h := dim.height()
+			cc := chartBand(c, y-h, y)
+			cc.Min.X, cc.Max.X = x0, x0+half
+			ch.drawDim(cc, dim)
+			y -= h
+		}
+	}
+}
+
+// chartBand returns the band of c between the heights lo and hi.
+func chartBand(c draw.Canvas, lo, hi vg.Length) draw.Canvas {
+	c.Min.Y, c.Max.Y = lo, hi
+	return c
+}
+
+// chartHeading writes a section heading whose top is at y.
+func chartHeading(c draw.Canvas, y vg.Length, s string) {
+	sty := chartText(chartSansBold, 8.5, color.Black)
+	sty.YAlign = draw.YTop
+	c.FillText(sty, vg.Point{X: c.Min.X, Y: y - 1}, s)
+}
+
+type chartLegendEntry struct {
+	text  string
+	thumb plot.Thumbnailer
+}
+
+// chartLegend draws entries in a row whose top is at y.
+func chartLegend(c draw.Canvas, y vg.Length, entries []chartLegendEntry) {
+	sty := chartText(chartSans, 7, color.Black)
+	sty.YAlign = draw.YCenter
+	x := c.Min.X
+	mid := y - chartLegendRow/2
+	for _, e := range entries {
+		tc := c
+		tc.Min = vg.Point{X: x, Y: mid - 3.5}
+		tc.Max = vg.Point{X: x + 12, Y: mid + 3.5}
+		e.thumb.Thumbnail(&tc)
+		c.FillText(sty, vg.Point{X: x + 15, Y: mid}, e.text)
+		x += 15 + sty.Width(e.text) + 10
+	}
+}
+
+// chartSwatch is a legend thumbnail filled with a colour.
+type chartSwatch color.NRGBA
+
+func (s chartSwatch) Thumbnail(c *draw.Canvas) {
+	c.FillPolygon(color.NRGBA(s), chartRect(c.Min, c.Max))
+}
+
+// chartTargetThumb is the legend thumbnail of a target: a black bar.
+type chartTargetThumb struct{}
+
+func (chartTargetThumb) Thumbnail(c *draw.Canvas) {
+	x := (c.Min.X + c.Max.X) / 2
+	c.FillPolygon(color.Black, chartRect(vg.Point{X: x - 1, Y: c.Min.Y - 1}, vg.Point{X: x + 1, Y: c.Max.Y + 1}))
+}
+
+// chartRect returns the corners of a rectangle.
+func chartRect(min, max vg.Point) []vg.Point {
+	return []vg.Point{min, {X: max.X, Y: min.Y}, max, {X: min.X, Y: max.Y}}
+}
+
+// chartFit returns s, shortened with an ellipsis if it is wider than width, or
+// "" if not even one letter fits.
+func chartFit(sty text.Style, s string, width vg.Length) string {
+	if sty.Width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		t := strings.TrimRight(string(r[:n]), " ") + "…"
+		if sty.Width(t) <= width {
+			return t
+		}
+	}
+	return ""
+}
+
+// chartPlot returns a plot in the chart's fonts.
+func chartPlot() *plot.Plot {
+	p := plot.New()
+	p.BackgroundColor = nil
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle = chartText(chartSans, 7, color.Black)
+		a.Tick.Label = chartText(chartSans, 6.5, color.Black)
+		a.Tick.Length = 3
+		a.LineStyle.Width = 0.5
+		a.Tick.LineStyle.Width = 0.5
+		a.Padding = 2
+	}
+	p.X.Label.TextStyle.XAlign = draw.XCenter
+	p.Y.Tick.Label.XAlign = draw.XRight
+	p.Y.Tick.Label.YAlign = draw.YCenter
+	p.X.Tick.Label.XAlign = draw.XCenter
+	p.X.Tick.Label.YAlign = draw.YTop
+	p.X.Label.Padding = 2
+	return p
+}
+
+// drawTimeline draws the heading, legend and timeline on c.
+func (ch *chart) drawTimeline(c draw.Canvas) {
+	top := c.Max.Y
+	chartHeading(c, top, "Timeline")
+	var entries []chartLegendEntry
+	has := map[string]bool{}
+	for _, t := range ch.turns {
+		has[chartTurnKey(t)] = true
+	}
+	for _, k := range chartTurnKeys {
+		if has[k.key] {
+			entries = append(entries, chartLegendEntry{k.text, chartSwatch(k.colour)})
+		}
+	}
+	if len(entries) == 0 {
+		entries = append(entries, chartLegendEntry{"segment", chartSwatch(chartSegmentFill)})
+	}
+	chartLegend(c, top-chartHeadingRow, entries)
+	c.Max.Y -= chartHeadingRow + chartLegendRow
+
+	p := chartPlot()
+	nl := max(1, len(ch.lanes))
+	p.X.Min, p.X.Max = 0, math.Max(ch.length, 1)
+	p.Y.Min, p.Y.Max = -0.5, float64(nl)-0.5
+	p.X.Tick.Marker = plot.TickerFunc(ch.clockTicks)
+	if ch.d.Slot().Scheduled() {
+		p.X.Label.Text = "clock time (" + ch.d.Slot().Start.Location().String() + ")"
+	} else {
+		p.X.Label.Text = "time from the start (h:mm)"
+	}
+	if len(ch.lanes) > 0 {
+		var ticks []plot.Tick
+		for i, name := range ch.lanes {
+			ticks = append(ticks, plot.Tick{Value: float64(nl - 1 - i), Label: chartFit(p.Y.Tick.Label, chartLine(name), 60)})
+		}
+		p.Y.Tick.Marker = plot.ConstantTicks(ticks)
+		p.Y.Tick.Length = 0
+		p.Y.LineStyle.Width = 0
+	} else {
+		p.HideY()
+	}
+	p.Add(chartTimeline{ch})
+	key := ch.keyHeight()
+	p.Draw(draw.Crop(c, 0, 0, key, 0))
+	if key > 0 {
+		ch.drawKey(c, c.Min.Y+key)
+	}
+}
+
+// chartTurnKeys are the kinds of turn the timeline tells apart, in the order of its legend.
+var chartTurnKeys = []struct {
+	key, text string
+	colour    color.NRGBA
+}{
+	{"onsite", "onsite speech", chartOnsite},
+	{"online", "online speech", chartOnline},
+	{"speech", "speech", chartSpeech},
+	{"moderation", "moderation", chartModeration},
+	{"handover", "hand-over", chartHandover},
+	{"audience", "audience questions", chartAudience},
+	{"activity", "activity", chartActivity},
+}
+
+// chartTurnKey returns the key of a turn in chartTurnKeys.
+func chartTurnKey(t chartTurn) string {
+	switch {
+	case t.kind == agenda.TurnSpeech && t.mode == agenda.ModeOnsite:
+		return "onsite"
+	case t.kind == agenda.TurnSpeech && t.mode == agenda.ModeOnline:
+		return "online"
+	case t.kind == agenda.TurnSpeech:
+		return "speech"
+	case t.kind == agenda.TurnModeration, t.kind == agenda.TurnHandover, t.kind == agenda.TurnAudience, t.kind == agenda.TurnActivity:
+		return string(t.kind)
+	}
+	return "activity"
+}
+
+// chartTurnColour returns the colour of a key of chartTurnKeys.
+func chartTurnColour(key string) color.NRGBA {
+	for _, k := range chartTurnKeys {
+		if k.key == key {
+			return k.colour
+		}
+	}
+	return chartActivity
+}
+
+// clockTicks marks the time axis every 5, 10, 15, 30 or 60 minutes, with
+// the clock time of every other mark, or of every mark when there are few.
+func (ch *chart) clockTicks(lo, hi float64) []plot.Tick {
+	step := 5.0
+	for _, s := range []float64{5, 10, 15, 30, 60, 120, 240} {
+		step = s
+		if (hi-lo)/s <= 20 {
+			break
+		}
+	}
+	label := 2
+	if (hi-lo)/step <= 10 {
+		label = 1
+	}
+	start := ch.d.Slot().Start
+	var ticks []plot.Tick
+	for i := 0; float64(i)*step <= hi+1e-9; i++ {
+		m := float64(i) * step
+		t := plot.Tick{Value: m}
+		if i%label == 0 {
+			t.Label = ch.d.Clock(start.Add(time.Duration(m*float64(time.Minute))), false)
+		}
+		ticks = append(ticks, t)
+	}
+	return ticks
+}
+
+// chartTimeline is the plotter of the segments and turns.
+type chartTimeline struct{ ch *chart }
+
+func (tl chartTimeline) Plot(c draw.Canvas, p *plot.Plot) {
+	ch := tl.ch
+	x, y := p.Transforms(&c)
+	nl := max(1, len(ch.lanes))
+	// The vertical extent of lanes lo..hi, in points.
+	extent := func(lo, hi int) (vg.Length, vg.Length) {
+		return y(float64(nl-1-hi) - 0.46), y(float64(nl-1-lo) + 0.46)
+	}
+	grid := draw.LineStyle{Color: chartGrid, Width: 0.4, Dashes: []vg.Length{1, 1.5}}
+	for _, tk := range ch.clockTicks(p.X.Min, p.X.Max) {
+		if tk.Label != "" {
+			c.StrokeLine2(grid, x(tk.Value), c.Min.Y, x(tk.Value), c.Max.Y)
+		}
+	}
+	titleSty := chartText(chartSans, 6.5, color.Black)
+	titleSty.YAlign = draw.YTop
+	for _, s := range ch.segs {
+		y0, y1 := extent(s.lo, s.hi)
+		x0, x1 := x(s.start), x(s.end)
+		c.FillPolygon(chartSegmentFill, chartRect(vg.Point{X: x0, Y: y0}, vg.Point{X: x1, Y: y1}))
+		c.StrokeLines(draw.LineStyle{Color: color.Gray{0x99}, Width: 0.5}, append(chartRect(vg.Point{X: x0, Y: y0}, vg.Point{X: x1, Y: y1}), vg.Point{X: x0, Y: y0}))
+		if t := chartFit(titleSty, chartLine(s.title), x1-x0-3); t != "" {
+			c.FillText(titleSty, vg.Point{X: x0 + 1.5, Y: y1 - 1.5}, t)
+		}
+	}
+	for _, t := range ch.turns {
+		if t.seg >= len(ch.segs) {
+			continue
+		}
+		s := ch.segs[t.seg]
+		y0, y1 := extent(s.lo, s.hi)
+		y0, y1 = y0+1.5, y1-chartTitleBand
+		x0, x1 := x(t.start), x(t.end)
+		key := chartTurnKey(t)
+		col := chartTurnColour(key)
+		c.FillPolygon(col, chartRect(vg.Point{X: x0, Y: y0}, vg.Point{X: x1, Y: y1}))
+		c.StrokeLines(draw.LineStyle{Color: color.White, Width: 0.5}, []vg.Point{{X: x0, Y: y0}, {X: x0, Y: y1}})
+		if t.who == "" || t.kind != agenda.TurnSpeech {
+			continue
+		}
+		sty := chartText(chartSans, 6.5, color.Black)
+		if key == "onsite" {
+			sty.Color = color.White
+		}
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
+		mid := vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}
+		w, h := x1-x0-3, y1-y0-3
+		if sty.Width(t.who) <= w {
+			c.FillText(sty, mid, t.who)
+			continue
+		}
+		if sty.FontExtents().Height > w {
+			continue // too narrow for even a rotated letter
+		}
+		label := t.who
+		if sty.Width(label) <= h {
+			sty.Rotation = math.Pi / 2
+		} else if label = strconv.Itoa(t.speaker); sty.Width(label) > w {
+			continue
+		}
+		c.FillText(sty, mid, label)
+	}
+}
+
+func (tl chartTimeline) DataRange() (xmin, xmax, ymin, ymax float64) {
+	return 0, math.Max(tl.ch.length, 1), -0.5, float64(max(1, len(tl.ch.lanes))) - 0.5
+}
+
+// drawDim draws the bars of one dimension on c.
+func (ch *chart) drawDim(c draw.Canvas, dim chartDim) {
+	sty := chartText(chartSansBold, 7.5, color.Black)
+	sty.YAlign = draw.YTop
+	c.FillText(sty, vg.Point{X: c.Min.X, Y: c.Max.Y - 2}, chartFit(sty, dim.title, c.Size().X))
+	c.Max.Y -= chartHeadingRow
+	p := chartPlot()
+	n := len(dim.groups)
+	top := 1.0
+	for _, g := range dim.groups {
+		top = math.Max(top, math.Max(g.share, g.target))
+	}
+	p.X.Min, p.X.Max = 0, 100*math.Min(1, math.Ceil(top*4)/4)
+	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
+	p.X.Label.Text = "share of speaking time"
+	p.X.Tick.Marker = plot.TickerFunc(func(lo, hi float64) []plot.Tick {
+		var ticks []plot.Tick
+		for v := 0.0; v <= hi+1e-9; v += 25 {
+			ticks = append(ticks, plot.Tick{Value: v, Label: fmt.Sprintf("%g%%", v)})
+		}
+		return ticks
+	})
+	var ticks []plot.Tick
+	for i, g := range dim.groups {
+		ticks = append(ticks, plot.Tick{Value: float64(n - 1 - i), Label: chartFit(p.Y.Tick.Label, g.name, 105)})
+	}
+	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
+	p.Y.Tick.Length = 0
+	p.Y.LineStyle.Width = 0
+	p.Add(chartBars{dim})
+	p.Draw(c)
+}
+
+// chartBars is the plotter of a dimension's shares and targets.
+type chartBars struct{ dim chartDim }
+
+func (b chartBars) Plot(c draw.Canvas, p *plot.Plot) {
+	x, y := p.Transforms(&c)
+	n := len(b.dim.groups)
+	grid := draw.LineStyle{Color: chartGrid, Width: 0.4, Dashes: []vg.Length{1, 1.5}}
+	for v := 25.0; v <= p.X.Max+1e-9; v += 25 {
+		c.StrokeLine2(grid, x(v), c.Min.Y, x(v), c.Max.Y)
+	}
+	for i, g := range b.dim.groups {
+		yc := float64(n - 1 - i)
+		y0, y1 := y(yc-0.32), y(yc+0.32)
+		col := chartShare
+		if b.dim.mode {
+			col = chartTurnColour(g.name)
+			if g.name != string(agenda.ModeOnsite) && g.name != string(agenda.ModeOnline) {
+				col = chartShare
+			}
+		}
+		xs, xt := x(100*g.share), x(100*g.target)
+		if xs > x(0) {
+			c.FillPolygon(col, chartRect(vg.Point{X: x(0), Y: y0}, vg.Point{X: xs, Y: y1}))
+		}
+		c.FillPolygon(color.Black, chartRect(vg.Point{X: xt - 0.8, Y: y(yc - 0.45)}, vg.Point{X: xt + 0.8, Y: y(yc + 0.45)}))
+		sty := chartText(chartSans, 6, color.Black)
+		sty.YAlign = draw.YCenter
+		label := chartPercent(g.share) + " (target " + chartPercent(g.target) + ")"
+		at := max(xs, xt) + 3
+		if at+sty.Width(label) > c.Max.X {
+			sty.XAlign = draw.XRight
+			at = min(xs, xt) - 3
+		}
+		c.FillText(sty, vg.Point{X: at, Y: (y0 + y1) / 2}, label)
+	}
+}
+
+func (b chartBars) DataRange() (xmin, xmax, ymin, ymax float64) {
+	return 0, 0, -0.5, float64(len(b.dim.groups)) - 0.5
+}
+
+// chartPercent writes a share as "33%", or "33.3%" when it is not whole.
+func chartPercent(share float64) string {
+	v := math.Round(share*1000) / 10
+	if v == math.Trunc(v) {
+		return fmt.Sprintf("%.0f%%", v)
+	}
+	return fmt.Sprintf("%.1f%%", v)
+}

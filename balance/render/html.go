@@ -1,0 +1,303 @@
+package render
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+//go:embed html.tmpl
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
+
+// HTML writes the run-of-show as one self-contained HTML page, with its
+// style inline and no script: the session and its slot, the run-of-show as
+// a table (clock times, segment, person, role, mode, groups and length of
+// every turn), the charts of [SVG] inline, each group's speaking time
+// against its target, and the findings of the report. On a narrow screen
+// the table's cells stack; printed, a 90-minute session fits one A4 page.
+// Without a run-of-show it shows the draft's segments as given.
+//
+// All text from the session is escaped; names, organizations and groups
+// come through the document's accessors, so privacy holds as for every
+// format.
+func HTML(w io.Writer, d *Document) error {
+	s := d.Session()
+	if s == nil {
+		return ErrNoSession
+	}
+	page := htmlPage{Title: s.Title, Named: d.Named()}
+	slot := d.Slot()
+	page.Facts = append(page.Facts, htmlFact{"Slot", slot.String()})
+	if s.Format != "" {
+		page.Facts = append(page.Facts, htmlFact{"Format", string(s.Format)})
+	}
+	if s.Room != "" {
+		page.Facts = append(page.Facts, htmlFact{"Room", s.Room})
+	}
+	for _, q := range s.Questions {
+		page.Questions = append(page.Questions, htmlFact{q.ID, q.Text})
+	}
+	if d.RunOfShow != nil {
+		page.Segments = htmlRunOfShow(d)
+	} else {
+		page.Segments = htmlDraft(d)
+		page.Draft = true
+	}
+	plan := s.Plan()
+	page.Planned = fmt.Sprintf("Planned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
+	switch {
+	case plan.Overrun() > 0:
+		page.Planned += ": " + timeslot.FormatLength(plan.Overrun()) + " over."
+	case plan.Left() > 0:
+		page.Planned += ": " + timeslot.FormatLength(plan.Left()) + " left."
+	default:
+		page.Planned += "."
+	}
+
+	svg, err := chartSVG(d, false)
+	if err != nil {
+		return err
+	}
+	page.Chart = htmlInlineSVG(svg, "Timeline of the session and each group's share of speaking time against its target")
+	page.Dims, page.Dropped = htmlDims(d)
+	if d.Report != nil {
+		page.Reported = true
+		for _, f := range d.Report.Findings {
+			page.Findings = append(page.Findings, f.Text)
+		}
+	}
+	var out bytes.Buffer
+	if err := htmlTemplate.Execute(&out, page); err != nil {
+		return err
+	}
+	_, err = w.Write(out.Bytes())
+	return err
+}
+
+// htmlInlineSVG makes an SVG image that SVG wrote fit for a page: without
+// its XML prolog, sized by the page, and labelled for screen readers. The
+// image is made here, its text escaped by vgsvg, so it is trusted as HTML.
+func htmlInlineSVG(svg []byte, label string) template.HTML {
+	if i := bytes.Index(svg, []byte("<svg ")); i >= 0 {
+		svg = svg[i:]
+	}
+	if i, j := bytes.Index(svg, []byte(` width="`)), bytes.Index(svg, []byte(` viewBox="`)); i >= 0 && j > i {
+		svg = append([]byte(`<svg role="img" aria-label="`+template.HTMLEscapeString(label)+`"`), svg[j:]...)
+	}
+	return template.HTML(svg)
+}
+
+// htmlPage is what the template shows.
+type htmlPage struct {
+	Title     string
+	Named     bool
+	Facts     []htmlFact
+	Questions []htmlFact
+	Draft     bool
+	Segments  []htmlSegment
+	Planned   string
+	Chart     template.HTML
+	Dims      []htmlDim
+	Dropped   []string
+	Reported  bool
+	Findings  []string
+}
+
+type htmlFact struct{ Label, Value string }
+
+// htmlSegment is a segment of the table: a heading row and its turns.
+type htmlSegment struct {
+	Times, Title string
+	Facts        []string // kind, track, questions, length
+	Lead         string   // who moderates or facilitates it, for a draft or a segment with speeches
+	Turns        []htmlTurn
+}
+
+// htmlTurn is one row of the table.
+type htmlTurn struct {
+	Time, Role, Who, Organization, Mode, Local, Groups, Length string
+	Class                                                      string // the kind of turn, for its style
+}
+
+// htmlRunOfShow returns the segments and turns of the run-of-show.
+func htmlRunOfShow(d *Document) []htmlSegment {
+	s := d.Session()
+	var segs []htmlSegment
+	for i, seg := range d.RunOfShow.Segments {
+		segs = append(segs, htmlSegmentHead(d, i, seg.Span, len(s.Segments[i].Speakers) > 0))
+	}
+	rows := d.Rows()
+	for _, r := range rows {
+		t := htmlTurn{Time: d.Clock(r.Start, r.Start.Second() != 0), Role: r.Role, Who: r.Who, Organization: r.Organization,
+			Mode: string(r.Mode), Local: r.Local, Groups: htmlJoin(r.Stakeholder, r.Region), Length: timeslot.FormatLength(r.Length), Class: string(r.Kind)}
+		switch r.Kind {
+		case agenda.TurnSpeech:
+			if r.Mode != "" {
+				t.Class = string(r.Mode)
+			}
+		case agenda.TurnModeration:
+			if t.Who == "" {
+				t.Who = "the moderator"
+			}
+		case agenda.TurnHandover:
+			t.Role = "hand-over to"
+		case agenda.TurnAudience:
+			t.Role, t.Who = "audience", "questions from the room and online"
+		case agenda.TurnActivity:
+			t.Role = string(r.SegmentKind)
+			if len(r.Leaders) > 0 {
+				t.Who = "led by " + strings.Join(r.Leaders, ", ")
+			}
+		}
+		segs[r.Segment].Turns = append(segs[r.Segment].Turns, t)
+	}
+	return segs
+}
+
+// htmlDraft returns the segments of a draft, with the speakers each lists.
+func htmlDraft(d *Document) []htmlSegment {
+	s := d.Session()
+	var segs []htmlSegment
+	for i, span := range s.Plan().Spans {
+		seg := htmlSegmentHead(d, i, span, true)
+		for _, name := range s.Segments[i].Speakers {
+			t := htmlTurn{Role: string(agenda.RoleSpeaker), Who: d.Who(name), Class: string(agenda.TurnSpeech)}
+			if p, ok := s.Person(name); ok {
+				t.Organization = d.Field(p, agenda.FieldOrganization)
+				t.Mode = string(p.Mode)
+				t.Groups = htmlJoin(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
+				if p.Mode != "" {
+					t.Class = string(p.Mode)
+				}
+			}
+			seg.Turns = append(seg.Turns, t)
+		}
+		segs = append(segs, seg)
+	}
+	return segs
+}
+
+// htmlSegmentHead returns the heading of segment i, which runs over span.
+func htmlSegmentHead(d *Document, i int, span timeslot.Span, lead bool) htmlSegment {
+	seg := d.Session().Segments[i]
+	h := htmlSegment{Times: d.Clock(span.Start, false) + "–" + d.Clock(span.End, false), Title: seg.Title}
+	if seg.Kind != "" {
+		h.Facts = append(h.Facts, string(seg.Kind))
+	}
+	if seg.Track != "" {
+		h.Facts = append(h.Facts, "track "+seg.Track)
+	}
+	if len(seg.Questions) > 0 {
+		h.Facts = append(h.Facts, "question "+strings.Join(seg.Questions, ", "))
+	}
+	h.Facts = append(h.Facts, timeslot.FormatLength(seg.Length))
+	if lead && len(seg.Facilitators) > 0 {
+		names := make([]string, len(seg.Facilitators))
+		for k, name := range seg.Facilitators {
+			names[k] = d.Who(name)
+		}
+		verb := "moderated by "
+		if seg.Kind == agenda.KindBreakout {
+			verb = "facilitated by "
+		}
+		h.Lead = verb + strings.Join(names, ", ")
+	}
+	return h
+}
+
+// htmlJoin joins the values that are not empty with a middle dot.
+func htmlJoin(values ...string) string {
+	var out []string
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+// htmlDim is one dimension's groups against their targets.
+type htmlDim struct {
+	Title  string
+	Note   string // how it is balanced and how far from target
+	Groups []htmlGroup
+}
+
+type htmlGroup struct {
+	Name, Speakers, Time, Share, Target string
+	Off                                 bool // 10 points or more from target
+}
+
+// htmlDims returns the groups of every dimension balanced (from the
+// allocation, or else the report), and the dimensions dropped.
+func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
+	type group struct {
+		name          string
+		speakers      int
+		time          time.Duration
+		share, target float64
+	}
+	add := func(dim balance.Dimension, groups []group) {
+		hd := htmlDim{Title: chartDimTitle(dim), Note: "balanced"}
+		if dim.Hard {
+			hd.Note = "hard rule: within " + chartPercent(dim.Tolerance) + " of target, one step after rounding"
+		}
+		if d.Report != nil {
+			for _, dr := range d.Report.Dimensions {
+				if dr.Dimension.Name() == dim.Name() {
+					hd.Note += fmt.Sprintf("; evenness %.2f; %s of the time away from target", dr.Evenness, chartPercent(dr.Gap))
+				}
+			}
+		}
+		for _, g := range groups {
+			pts := 100 * (g.share - g.target)
+			hd.Groups = append(hd.Groups, htmlGroup{Name: g.name, Speakers: fmt.Sprint(g.speakers), Time: timeslot.FormatLength(g.time),
+				Share: chartPercent(g.share), Target: chartPercent(g.target), Off: math.Abs(pts) >= 10})
+		}
+		dims = append(dims, hd)
+	}
+	switch {
+	case d.Allocation != nil:
+		for _, b := range d.Allocation.Balance {
+			var total time.Duration
+			for _, g := range b.Groups {
+				total += g.Time
+			}
+			var groups []group
+			for _, g := range b.Groups {
+				gr := group{name: g.Group, speakers: g.Speakers, time: g.Time}
+				if total > 0 {
+					gr.share, gr.target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
+				}
+				groups = append(groups, gr)
+			}
+			add(b.Dimension, groups)
+		}
+		for _, dim := range d.Allocation.Dropped {
+			dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", dim.Name(), d.Session().Format))
+		}
+	case d.Report != nil:
+		for _, dr := range d.Report.Dimensions {
+			var groups []group
+			for _, g := range dr.Groups {
+				groups = append(groups, group{name: g.Group, speakers: g.Speakers, time: g.Time, share: g.Share, target: g.Target})
+			}
+			add(dr.Dimension, groups)
+		}
+		for _, dim := range d.Report.Dropped {
+			dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", dim.Name(), d.Session().Format))
+		}
+	}
+	return dims, dropped
+}

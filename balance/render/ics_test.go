@@ -1,0 +1,681 @@
+package render_test
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	arran4 "github.com/arran4/golang-ical"
+	ical "github.com/emersion/go-ical"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/render"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// icsZurich is the panel held in Geneva, on the clock of Europe/Zurich in
+// winter, with a long title in accented letters that must be folded
+// without breaking a character.
+func icsZurich(t testing.TB) *agenda.Session {
+	s := formatPanel()
+	s.Title = "Brainstorm on data governance"
+	s.Room = "Room XII, Palais des Nations"
+	s.Slot.Start = time.Date(2017, 12, 17, 16, 0, 0, 0, icsLoad(t, "Europe/Zurich"))
+	s.Segments[1].Title = "Débat : données, décisions et dépendances – qui décide où résident les données des États insulaires ?"
+	return s
+}
+
+// icsFallBack is a longer panel in Zurich on the night summer time ends,
+// when the clock goes from 03:00 CEST back to 02:00 CET: the opening is in
+// summer time, the closing in winter time, and the panel and the open
+// floor start or end at a time the clock shows twice.
+func icsFallBack(t testing.TB) *agenda.Session {
+	s := formatPanel()
+	s.Slot = timeslot.Slot{Start: time.Date(2024, 10, 26, 23, 50, 0, 0, time.UTC).In(icsLoad(t, "Europe/Zurich")), Length: 150 * time.Minute}
+	s.Segments[1].Length = 95 * time.Minute
+	s.Segments[2].Length = 45 * time.Minute
+	return s
+}
+
+func icsLoad(t testing.TB, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// icsDocuments are the documents of the iCalendar golden files.
+func icsDocuments(t testing.TB) []formatCase {
+	paris := formatDocument(t, formatPanel())
+	paris.Location = icsLoad(t, "Europe/Paris")
+	tokyo := formatDocument(t, formatPanel())
+	tokyo.Location = icsLoad(t, "Asia/Tokyo")
+	etc := formatDocument(t, formatPanel()) // a zone that has never changed its offset
+	etc.Location = icsLoad(t, "Etc/GMT-3")
+	fixed := formatDocument(t, formatPanel())
+	fixed.Location = time.FixedZone("UTC+2", 2*60*60)
+	return []formatCase{
+		{"panel", formatDocument(t, formatPanel())},
+		{"zurich", formatDocument(t, icsZurich(t))},
+		{"fall-back", formatDocument(t, icsFallBack(t))},
+		{"paris", paris},
+		{"tokyo", tokyo},
+		{"etc", etc},
+		{"fixed-offset", fixed},
+		{"draft", &render.Document{Draft: formatPanel()}},
+		{"unattributed", formatDocument(t, formatUnattributed())},
+		{"injection", formatDocument(t, icsInjection())},
+	}
+}
+
+// icsEvent is what a reader of the file sees of an event.
+type icsEvent struct {
+	UID, Summary, Description, Location string
+	Start, End                          time.Time // compared as instants
+	StartZone, EndZone                  string    // the zones they are read in
+}
+
+// TestICS checks the files against golden files, and reads them back with
+// go-ical and with a second, independent parser, arran4/golang-ical: both
+// must find one event per segment, at the times of the run-of-show, in
+// the document's zone.
+func TestICS(t *testing.T) {
+	for _, tc := range icsDocuments(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			out := icsRender(t, tc.doc)
+			golden(t, "ics/"+tc.name+".ics", out)
+			icsCheckLines(t, out)
+
+			want := icsWant(t, tc.doc)
+			got := icsReadGoICal(t, out)
+			if diff := cmp.Diff(want, got, cmp.FilterPath(icsIgnoredByWant, cmp.Ignore())); diff != "" {
+				t.Errorf("go-ical reads back (-want +got):\n%s", diff)
+			}
+			other := icsReadArran4(t, out)
+			if diff := cmp.Diff(want, other, cmp.FilterPath(icsIgnoredByWant, cmp.Ignore())); diff != "" {
+				t.Errorf("golang-ical reads back (-want +got):\n%s", diff)
+			}
+			// The parsers agree on everything, the UIDs and descriptions
+			// that want does not know included.
+			if diff := cmp.Diff(got, other); diff != "" {
+				t.Errorf("go-ical and golang-ical disagree (-go-ical +golang-ical):\n%s", diff)
+			}
+			uids := map[string]bool{}
+			for _, ev := range got {
+				if !regexp.MustCompile(`^[0-9a-f]{32}@fairfloor$`).MatchString(ev.UID) {
+					t.Errorf("UID %q is not 32 hex digits @fairfloor", ev.UID)
+				}
+				if uids[ev.UID] {
+					t.Errorf("UID %q twice", ev.UID)
+				}
+				uids[ev.UID] = true
+			}
+			icsCheckTimezones(t, out)
+		})
+	}
+}
+
+// icsIgnoredByWant leaves out of the comparison with icsWant the fields
+// that only the output itself defines.
+func icsIgnoredByWant(p cmp.Path) bool {
+	if f, ok := p.Last().(cmp.StructField); ok {
+		return f.Name() == "UID" || f.Name() == "Description"
+	}
+	return false
+}
+
+// icsWant returns the events that d should give: one per segment, with its
+// title and its times from the run-of-show (or the draft's plan), read in
+// the document's zone when it has an IANA name and the time is not one the
+// clock shows twice, and in UTC otherwise.
+func icsWant(t *testing.T, d *render.Document) []icsEvent {
+	t.Helper()
+	s := d.Session()
+	var spans []timeslot.Span
+	if d.RunOfShow != nil {
+		for _, seg := range d.RunOfShow.Segments {
+			spans = append(spans, seg.Span)
+		}
+	} else {
+		spans = s.Plan().Spans
+	}
+	zone := d.Slot().Start.Location().String()
+	if _, err := time.LoadLocation(zone); err != nil || zone == "Local" {
+		zone = "UTC"
+	}
+	var want []icsEvent
+	for i, sp := range spans {
+		ev := icsEvent{Summary: s.Segments[i].Title, Location: s.Room, Start: sp.Start, End: sp.End, StartZone: zone, EndZone: zone}
+		if zone != "UTC" {
+			loc := icsLoad(t, zone)
+			for _, at := range []time.Time{sp.Start, sp.End} {
+				// Another moment an hour away with the same clock time.
+				local := at.In(loc).Format(time.DateTime)
+				for _, other := range []time.Time{at.Add(-time.Hour), at.Add(time.Hour)} {
+					if other.In(loc).Format(time.DateTime) == local {
+						ev.StartZone, ev.EndZone = "UTC", "UTC"
+					}
+				}
+			}
+		}
+		want = append(want, ev)
+	}
+	return want
+}
+
+func icsRender(t *testing.T, d *render.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := render.ICS(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// icsReadGoICal reads the events of a file with go-ical.
+func icsReadGoICal(t *testing.T, out []byte) []icsEvent {
+	t.Helper()
+	cal, err := ical.NewDecoder(bytes.NewReader(out)).Decode()
+	if err != nil {
+		t.Fatalf("go-ical cannot read the file: %v", err)
+	}
+	if v, _ := cal.Props.Text(ical.PropVersion); v != "2.0" {
+		t.Errorf("VERSION %q, want 2.0", v)
+	}
+	if p, _ := cal.Props.Text(ical.PropProductID); p != "-//fairfloor//run-of-show//EN" {
+		t.Errorf("PRODID %q", p)
+	}
+	var events []icsEvent
+	for _, e := range cal.Events() {
+		var ev icsEvent
+		var errs []error
+		text := func(name string) string {
+			s, err := e.Props.Text(name)
+			errs = append(errs, err)
+			return s
+		}
+		ev.UID, ev.Summary, ev.Description, ev.Location = text(ical.PropUID), text(ical.PropSummary), text(ical.PropDescription), text(ical.PropLocation)
+		var err error
+		ev.Start, err = e.DateTimeStart(nil)
+		errs = append(errs, err)
+		ev.End, err = e.DateTimeEnd(nil)
+		errs = append(errs, err)
+		_, err = e.Props.DateTime(ical.PropDateTimeStamp, nil)
+		errs = append(errs, err)
+		if err := errors.Join(errs...); err != nil {
+			t.Fatalf("go-ical: %v", err)
+		}
+		if p := e.Props.Get(ical.PropDateTimeStamp); !strings.HasSuffix(p.Value, "Z") || p.Params.Get(ical.PropTimezoneID) != "" {
+			t.Errorf("DTSTAMP %q is not in UTC", p.Value)
+		}
+		ev.StartZone, ev.EndZone = ev.Start.Location().String(), ev.End.Location().String()
+		events = append(events, ev)
+	}
+	return events
+}
+
+// icsReadArran4 reads the events of a file with arran4/golang-ical, which
+// shares no code with go-ical.
+func icsReadArran4(t *testing.T, out []byte) []icsEvent {
+	t.Helper()
+	cal, err := arran4.ParseCalendar(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("golang-ical cannot read the file: %v", err)
+	}
+	var events []icsEvent
+	for _, e := range cal.Events() {
+		// golang-ical v0.3.4 takes the escapes out of a TEXT value as it
+		// parses it; its FromText, which Id also calls, would take them
+		// out a second time and read \\n as a line break.
+		text := func(p arran4.ComponentProperty) string {
+			if prop := e.GetProperty(p); prop != nil {
+				return prop.Value
+			}
+			return ""
+		}
+		ev := icsEvent{UID: text(arran4.ComponentPropertyUniqueId), Summary: text(arran4.ComponentPropertySummary),
+			Description: text(arran4.ComponentPropertyDescription), Location: text(arran4.ComponentPropertyLocation)}
+		if ev.Start, err = e.GetStartAt(); err != nil {
+			t.Fatalf("golang-ical: DTSTART: %v", err)
+		}
+		if ev.End, err = e.GetEndAt(); err != nil {
+			t.Fatalf("golang-ical: DTEND: %v", err)
+		}
+		stamp, err := e.GetDtStampTime()
+		if err != nil {
+			t.Fatalf("golang-ical: DTSTAMP: %v", err)
+		}
+		if stamp.Location() != time.UTC {
+			t.Errorf("DTSTAMP %v is not in UTC", stamp)
+		}
+		ev.StartZone, ev.EndZone = ev.Start.Location().String(), ev.End.Location().String()
+		events = append(events, ev)
+	}
+	return events
+}
+
+// icsUnfold returns the content lines of a file, unfolded.
+func icsUnfold(out []byte) []string {
+	s := strings.ReplaceAll(string(out), "\r\n ", "")
+	return strings.Split(strings.TrimSuffix(s, "\r\n"), "\r\n")
+}
+
+// icsCheckLines checks the file's lines against RFC 5545: each ends in
+// CRLF, is at most 75 octets, and is valid UTF-8 (so a fold never breaks
+// a character); and in each TEXT value, ; , and \ are escaped.
+func icsCheckLines(t *testing.T, out []byte) {
+	t.Helper()
+	if !bytes.HasSuffix(out, []byte("\r\n")) {
+		t.Error("file does not end in CRLF")
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(string(out), "\r\n"), "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line %d has %d octets, more than 75: %q", i+1, len(line), line)
+		}
+		if !utf8.ValidString(line) {
+			t.Errorf("line %d is not valid UTF-8: %q", i+1, line)
+		}
+		if strings.ContainsAny(line, "\r\n") {
+			t.Errorf("line %d holds a bare CR or LF: %q", i+1, line)
+		}
+	}
+	for _, line := range icsUnfold(out) {
+		name, value, _ := strings.Cut(line, ":")
+		if !slices.Contains([]string{"SUMMARY", "DESCRIPTION", "LOCATION", "TZNAME", "UID"}, name) {
+			continue
+		}
+		for i := 0; i < len(value); i++ {
+			switch value[i] {
+			case '\\':
+				i++
+				if i == len(value) || !strings.ContainsRune(`\;,nN`, rune(value[i])) {
+					t.Errorf("%s: bad escape in %q", name, value)
+				}
+			case ';', ',':
+				t.Errorf("%s: unescaped %q in %q", name, value[i], value)
+			}
+		}
+	}
+}
+
+// icsCheckTimezones checks that every TZID the events use has a VTIMEZONE,
+// and that the VTIMEZONE gives the offset that Go's zone database gives
+// at every time the events are written in that zone, as a reader without
+// the database would work it out.
+func icsCheckTimezones(t *testing.T, out []byte) {
+	t.Helper()
+	cal, err := ical.NewDecoder(bytes.NewReader(out)).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type observance struct {
+		onset    time.Time // in UTC
+		offset   int
+		daylight bool
+	}
+	zones := map[string][]observance{}
+	for _, c := range cal.Children {
+		if c.Name != ical.CompTimezone {
+			continue
+		}
+		tzid := c.Props.Get(ical.PropTimezoneID).Value
+		for _, o := range c.Children {
+			start, err := time.Parse("20060102T150405", o.Props.Get(ical.PropDateTimeStart).Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			from, to := icsParseOffset(t, o.Props.Get(ical.PropTimezoneOffsetFrom).Value), icsParseOffset(t, o.Props.Get(ical.PropTimezoneOffsetTo).Value)
+			zones[tzid] = append(zones[tzid], observance{start.Add(-time.Duration(from) * time.Second), to, o.Name == ical.CompTimezoneDaylight})
+		}
+	}
+	for _, e := range cal.Events() {
+		for _, name := range []string{ical.PropDateTimeStart, ical.PropDateTimeEnd} {
+			p := e.Props.Get(name)
+			tzid := p.Params.Get(ical.ParamTimezoneID)
+			if tzid == "" {
+				if !strings.HasSuffix(p.Value, "Z") {
+					t.Errorf("%s %q is a floating time", name, p.Value)
+				}
+				continue
+			}
+			obs, ok := zones[tzid]
+			if !ok {
+				t.Errorf("%s uses TZID %q, which has no VTIMEZONE", name, tzid)
+				continue
+			}
+			at, err := p.DateTime(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var in *observance
+			for i := range obs {
+				if !obs[i].onset.After(at) && (in == nil || obs[i].onset.After(in.onset)) {
+					in = &obs[i]
+				}
+			}
+			if in == nil {
+				t.Errorf("VTIMEZONE %s does not reach back to %s %v", tzid, name, at)
+				continue
+			}
+			if _, offset := at.Zone(); in.offset != offset || in.daylight != at.IsDST() {
+				t.Errorf("VTIMEZONE %s gives %s %v offset %d (daylight %v), want %d (%v)", tzid, name, at, in.offset, in.daylight, offset, at.IsDST())
+			}
+		}
+	}
+}
+
+// icsParseOffset reads a UTC-OFFSET such as "+0100" as seconds east of UTC.
+func icsParseOffset(t *testing.T, s string) int {
+	t.Helper()
+	m := regexp.MustCompile(`^([+-])(\d\d)(\d\d)(\d\d)?$`).FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("UTC offset %q", s)
+	}
+	n := func(s string) int {
+		v := 0
+		for _, c := range s {
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	v := n(m[2])*3600 + n(m[3])*60 + n(m[4])
+	if m[1] == "-" {
+		v = -v
+	}
+	return v
+}
+
+// TestICSZones checks how the zone is written, in the files the golden
+// files hold.
+func TestICSZones(t *testing.T) {
+	docs := map[string]*render.Document{}
+	for _, tc := range icsDocuments(t) {
+		docs[tc.name] = tc.doc
+	}
+	for _, tc := range []struct {
+		name, doc string
+		want      []string // lines that the unfolded file holds
+		not       []string // substrings it lacks
+	}{
+		{"UTC is written with Z and no VTIMEZONE", "panel",
+			[]string{"DTSTART:20241217T090000Z", "DTEND:20241217T090500Z", "DTSTAMP:20241217T090000Z"},
+			[]string{"TZID", "VTIMEZONE"}},
+		{"an IANA zone is named, with its VTIMEZONE", "zurich",
+			[]string{"DTSTART;TZID=Europe/Zurich:20171217T160000", "BEGIN:VTIMEZONE", "TZID:Europe/Zurich",
+				"DTSTART:20171029T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTAMP:20171217T150000Z"},
+			[]string{"BEGIN:DAYLIGHT"}},
+		{"the zone a document shows a UTC session in", "paris",
+			[]string{"DTSTART;TZID=Europe/Paris:20241217T100000", "DTSTAMP:20241217T090000Z"}, nil},
+		{"a zone without summer time has its last change as onset", "tokyo",
+			[]string{"DTSTART;TZID=Asia/Tokyo:20241217T180000", "BEGIN:STANDARD", "TZOFFSETTO:+0900", "TZNAME:JST"},
+			[]string{"BEGIN:DAYLIGHT"}},
+		{"a zone that never changed has its offset since 1970", "etc",
+			[]string{"DTSTART;TZID=Etc/GMT-3:20241217T120000", "DTSTART:19700101T000000", "TZOFFSETFROM:+0300", "TZOFFSETTO:+0300"},
+			nil},
+		{"a fixed offset without an IANA name falls back to UTC", "fixed-offset",
+			[]string{"DTSTART:20241217T090000Z"}, []string{"TZID", "VTIMEZONE"}},
+		// The opening at 01:50 CEST is in summer time; the panel ends at
+		// 02:30 CET, which the clock showed an hour before in CEST, and
+		// the open floor starts then; the closing at 03:15 CET is in
+		// winter time. The VTIMEZONE has both observances.
+		{"a repeated clock time is written in UTC", "fall-back",
+			[]string{"DTSTART;TZID=Europe/Zurich:20241027T015000", "DTSTART:20241026T235500Z", "DTEND:20241027T013000Z",
+				"DTSTART:20241027T013000Z", "DTSTART;TZID=Europe/Zurich:20241027T031500", "DTSTAMP:20241026T235000Z",
+				"BEGIN:DAYLIGHT", "DTSTART:20240331T020000", "TZNAME:CEST",
+				"BEGIN:STANDARD", "DTSTART:20241027T030000", "TZNAME:CET"},
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := icsRender(t, docs[tc.doc])
+			lines := icsUnfold(out)
+			for _, w := range tc.want {
+				if !slices.Contains(lines, w) {
+					t.Errorf("no line %q in\n%s", w, out)
+				}
+			}
+			for _, n := range tc.not {
+				if bytes.Contains(out, []byte(n)) {
+					t.Errorf("file holds %q", n)
+				}
+			}
+		})
+	}
+}
+
+// TestICSStableUIDs checks that the UIDs stay the same from run to run and
+// when what an organizer changes later changes, so that importing the file
+// again updates the events, and that they differ for another session.
+func TestICSStableUIDs(t *testing.T) {
+	base := icsUIDs(t, formatDocument(t, formatPanel()))
+	longer := formatPanel() // the panel takes five minutes from the open floor
+	longer.Segments[1].Length += 5 * time.Minute
+	longer.Segments[2].Length -= 5 * time.Minute
+	paris := formatDocument(t, formatPanel())
+	paris.Location = icsLoad(t, "Europe/Paris")
+	redacted := formatDocument(t, formatPanel())
+	redacted.Redact = true
+	retitled := formatPanel()
+	retitled.Segments[1].Title = "Panel discussion"
+	moved := formatPanel()
+	moved.Slot.Start = moved.Slot.Start.Add(24 * time.Hour)
+	renamed := formatPanel()
+	renamed.Title += " (2)"
+	for _, tc := range []struct {
+		name string
+		doc  *render.Document
+		same bool
+	}{
+		{"again", formatDocument(t, formatPanel()), true},
+		{"speakers' times change", formatDocument(t, longer), true},
+		{"shown in another zone", paris, true},
+		{"redacted", redacted, true},
+		{"a segment renamed", formatDocument(t, retitled), true},
+		{"the draft before planning", &render.Document{Draft: formatPanel()}, true},
+		{"moved to another day", formatDocument(t, moved), false},
+		{"another session title", formatDocument(t, renamed), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := icsUIDs(t, tc.doc)
+			if tc.same {
+				if diff := cmp.Diff(base, got); diff != "" {
+					t.Errorf("UIDs changed (-before +after):\n%s", diff)
+				}
+				return
+			}
+			for _, uid := range got {
+				if slices.Contains(base, uid) {
+					t.Errorf("UID %s is the same for another session", uid)
+				}
+			}
+		})
+	}
+
+	// The speakers' times did change.
+	before := icsReadGoICal(t, icsRender(t, formatDocument(t, formatPanel())))
+	after := icsReadGoICal(t, icsRender(t, formatDocument(t, longer)))
+	if before[1].Description == after[1].Description || before[1].End.Equal(after[1].End) {
+		t.Errorf("the longer panel has the same times:\n%s", after[1].Description)
+	}
+}
+
+func icsUIDs(t *testing.T, d *render.Document) []string {
+	t.Helper()
+	var uids []string
+	for _, ev := range icsReadGoICal(t, icsRender(t, d)) {
+		uids = append(uids, ev.UID)
+	}
+	return uids
+}
+
+func TestICSErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		doc         *render.Document
+		unscheduled bool
+	}{
+		{"an unscheduled run-of-show", formatDocument(t, formatBreakouts()), true},
+		{"an unscheduled draft", &render.Document{Draft: formatBreakouts()}, true},
+		{"no session", &render.Document{}, false},
+		{"no segments", &render.Document{Draft: &agenda.Session{Title: "Empty", Slot: formatPanel().Slot}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := render.ICS(&buf, tc.doc)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := errors.Is(err, render.ErrUnscheduled); got != tc.unscheduled {
+				t.Errorf("error %q: errors.Is(err, ErrUnscheduled) = %v, want %v", err, got, tc.unscheduled)
+			}
+			if !strings.HasPrefix(err.Error(), "render: ") {
+				t.Errorf("error %q lacks the package prefix", err)
+			}
+			if buf.Len() > 0 {
+				t.Errorf("wrote %q before failing", buf.String())
+			}
+		})
+	}
+}
+
+// TestICSPrivacy searches the file for the strings each document must not
+// show: as written, unfolded, and with the escapes taken out, since a fold
+// or an escape could hide a name from a plain search.
+func TestICSPrivacy(t *testing.T) {
+	for _, tc := range formatPrivacyCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			out := icsRender(t, tc.doc)
+			formatCheckPrivacy(t, string(out), tc.hidden, nil)
+			unfolded := strings.Join(icsUnfold(out), "\n")
+			formatCheckPrivacy(t, unfolded, tc.hidden, tc.show)
+			formatCheckPrivacy(t, arran4.FromText(unfolded), tc.hidden, tc.show)
+			var read []string
+			for _, ev := range icsReadArran4(t, out) {
+				read = append(read, ev.Summary, ev.Description, ev.Location)
+			}
+			formatCheckPrivacy(t, strings.Join(read, "\n"), tc.hidden, tc.show)
+		})
+	}
+}
+
+// icsInjection is the panel of formatInjection, whose names hold
+// ; , \ and newlines, with a segment title that holds them all as well.
+func icsInjection() *agenda.Session {
+	s := formatInjection()
+	s.Segments[0].Title = "Opening; part 1, \\ with\nnew line <script>alert(4)</script>"
+	s.Room = "Room 3; east wing, floor \\2"
+	return s
+}
+
+// TestICSInjection checks that the special characters of iCalendar in
+// titles, names and organizations are escaped in the file and come back
+// whole from both parsers.
+func TestICSInjection(t *testing.T) {
+	s := icsInjection()
+	out := icsRender(t, formatDocument(t, s))
+	lines := icsUnfold(out)
+	for _, want := range []string{
+		`SUMMARY:Opening\; part 1\, \\ with\nnew line <script>alert(4)</script>`,
+		`SUMMARY:Panel: </td><script>alert(3)</script>`,
+		`LOCATION:Room 3\; east wing\, floor \\2`,
+	} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("no line %q", want)
+		}
+	}
+	unfolded := strings.Join(lines, "\n")
+	for _, want := range []string{`Bob "Bobby" O'Neil\, Jr. | semi\; comma\, back\\slash`, `Ann\nLee`, `<script>alert(1)</script>`} {
+		if !strings.Contains(unfolded, want) {
+			t.Errorf("file lacks %q", want)
+		}
+	}
+
+	for name, events := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "golang-ical": icsReadArran4(t, out)} {
+		if len(events) != len(s.Segments) {
+			t.Fatalf("%s reads %d events, want %d", name, len(events), len(s.Segments))
+		}
+		for i, ev := range events {
+			if ev.Summary != s.Segments[i].Title {
+				t.Errorf("%s reads SUMMARY %q, want %q", name, ev.Summary, s.Segments[i].Title)
+			}
+			if ev.Location != s.Room {
+				t.Errorf("%s reads LOCATION %q, want %q", name, ev.Location, s.Room)
+			}
+		}
+		var all string
+		for _, ev := range events {
+			all += ev.Description + "\n"
+		}
+		if !strings.Contains(all, s.Title) {
+			t.Errorf("%s: no description names the session %q", name, s.Title)
+		}
+		for _, text := range injectedTexts() {
+			// RFC 5545 has no escape for a carriage return: it is read
+			// back as the line break it stands for.
+			text = strings.ReplaceAll(text, "\r", "\n")
+			if !strings.Contains(all, text) {
+				t.Errorf("%s: no description holds %q whole", name, text)
+			}
+		}
+	}
+}
+
+// TestICSDeterministic checks that the same document gives the same bytes,
+// with no clock or map order in them.
+func TestICSDeterministic(t *testing.T) {
+	first := icsRender(t, formatDocument(t, icsZurich(t)))
+	for range 5 {
+		if again := icsRender(t, formatDocument(t, icsZurich(t))); !bytes.Equal(first, again) {
+			t.Fatal("the same document gives another file")
+		}
+	}
+}
+
+// FuzzICS renders the panel with any segment title, room and speaker name,
+// and checks that the file keeps to RFC 5545's lines and that both parsers
+// read the title, the room and the name back as they were (a carriage
+// return as a line feed), when they hold no other control character.
+func FuzzICS(f *testing.F) {
+	f.Add("Opening; part 1, \\ with\nnew line", "Room 3", `Bob "Bobby" O'Neil, Jr.`)
+	f.Add("Débat : données – qui décide où résident les données des États insulaires ?", "Salle\r\nXII", "Zoë\\n")
+	f.Add("\x00\x7f\xff", "\t", "<script>alert(1)</script>")
+	f.Fuzz(func(t *testing.T, title, room, name string) {
+		s := formatPanel()
+		s.Segments[1].Title = title
+		s.Room = room
+		formatRename(s, "Droz Serge", name)
+		if s.Validate() != nil {
+			t.Skip()
+		}
+		d := formatDocument(t, s)
+		out := icsRender(t, d)
+		icsCheckLines(t, out)
+		clean := func(s string) (string, bool) {
+			s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+			return s, utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
+				return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f
+			})
+		}
+		for parser, events := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "golang-ical": icsReadArran4(t, out)} {
+			if len(events) != len(s.Segments) {
+				t.Fatalf("%s reads %d events, want %d", parser, len(events), len(s.Segments))
+			}
+			if want, ok := clean(title); ok && events[1].Summary != want {
+				t.Errorf("%s reads SUMMARY %q, want %q", parser, events[1].Summary, want)
+			}
+			if want, ok := clean(room); ok && events[1].Location != want {
+				t.Errorf("%s reads LOCATION %q, want %q", parser, events[1].Location, want)
+			}
+			if want, ok := clean(d.Who(name)); ok && !strings.Contains(events[1].Description, want) {
+				t.Errorf("%s: the description lacks %q:\n%s", parser, want, events[1].Description)
+			}
+		}
+	})
+}

@@ -1,0 +1,290 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Output is the run-of-show as [JSON] writes it and [DecodeJSON] reads it
+// back, privacy applied: names are as [Document.Who] gives them, and fields
+// the document may not show are empty.
+//
+// Lengths are written as strings such as "40m" or "1h30m" (see
+// [timeslot.FormatLength]) and times as RFC 3339 in the document's zone.
+// Shares and targets are fractions of the speaking time. Lists are written in the order of the session, never of a map,
+// so the same document always gives the same bytes.
+type Output struct {
+	Title string     `json:"title"`
+	Slot  OutputSlot `json:"slot"`
+	// Zone names the zone of the times, such as "UTC" or "Europe/Paris"; it
+	// is empty for a session that is not scheduled.
+	Zone     string          `json:"zone,omitempty"`
+	Rows     []OutputRow     `json:"rows"`     // every turn, as Document.Rows gives them
+	Speaking []OutputSpeaker `json:"speaking"` // every speaker, in the order of Session.People
+	Groups   []OutputGroup   `json:"groups"`   // every group of every dimension balanced, dimension by dimension
+	Findings []OutputFinding `json:"findings"` // most serious first
+}
+
+// OutputSlot is the session's slot. Start and End are left out of a
+// session that is not scheduled.
+type OutputSlot struct {
+	Start  time.Time     `json:"start,omitzero"`
+	End    time.Time     `json:"end,omitzero"`
+	Length time.Duration `json:"length"`
+}
+
+// OutputRow is one turn; see [Row].
+type OutputRow struct {
+	Segment      int                `json:"segment"` // index in the session's segments
+	Title        string             `json:"title"`   // the segment's title
+	SegmentKind  agenda.SegmentKind `json:"segment_kind,omitempty"`
+	Track        string             `json:"track,omitempty"`
+	Questions    []string           `json:"questions,omitempty"`
+	Kind         agenda.TurnKind    `json:"kind"`
+	Start        time.Time          `json:"start,omitzero"` // left out of a session that is not scheduled
+	End          time.Time          `json:"end,omitzero"`
+	Who          string             `json:"who,omitempty"`
+	Organization string             `json:"organization,omitempty"`
+	Role         string             `json:"role,omitempty"`
+	Leaders      []string           `json:"leaders,omitempty"`
+	Mode         agenda.Mode        `json:"mode,omitempty"`
+	Stakeholder  string             `json:"stakeholder,omitempty"`
+	Region       string             `json:"region,omitempty"`
+	Local        string             `json:"local,omitempty"` // the start in the person's own zone, as "15:20 Asia/Tokyo"
+	Offset       time.Duration      `json:"offset"`          // from the start of the session
+	Length       time.Duration      `json:"length"`
+}
+
+// OutputSpeaker is one speaker's time.
+type OutputSpeaker struct {
+	Who   string        `json:"who"`
+	Time  time.Duration `json:"time"`
+	Fair  time.Duration `json:"fair,omitempty"` // the fair share, to the second, when the document has an allocation
+	Share float64       `json:"share"`          // of all speakers' time
+}
+
+// OutputGroup is one group's speaking time against its target.
+type OutputGroup struct {
+	Dimension string        `json:"dimension"` // such as "mode", "region" or "label:age"
+	Hard      bool          `json:"hard,omitempty"`
+	Group     string        `json:"group"`
+	Speakers  int           `json:"speakers"`
+	Time      time.Duration `json:"time"`
+	Share     float64       `json:"share"`  // of the time of the speakers with a value in the dimension
+	Target    float64       `json:"target"` // the target share
+}
+
+// OutputFinding is one finding of the report; People are named as
+// [Document.Who] names them.
+type OutputFinding struct {
+	Kind      string   `json:"kind"`
+	Dimension string   `json:"dimension,omitempty"`
+	Group     string   `json:"group,omitempty"`
+	People    []string `json:"people,omitempty"`
+	Severity  float64  `json:"severity"`
+	Text      string   `json:"text"`
+}
+
+// JSON writes the run-of-show as one indented JSON object, an [Output]:
+//
+//	{"title", "slot", "zone", "rows", "speaking", "groups", "findings"}
+//
+// Rows, speaking times, groups and findings are empty lists when the
+// document has no run-of-show, allocation or report. Markup in names is
+// written with < > & escaped as \u003c \u003e \u0026, so the output is safe
+// to embed in a page. [DecodeJSON] reads it back.
+func JSON(w io.Writer, d *Document) error {
+	if d.Session() == nil {
+		return ErrNoSession
+	}
+	return NewOutput(d).Encode(w)
+}
+
+// NewOutput returns what [JSON] writes for d. It panics if d has neither
+// a run-of-show nor a draft, for which JSON returns an error.
+func NewOutput(d *Document) *Output {
+	s := d.Session()
+	slot := d.Slot()
+	o := &Output{Title: s.Title, Slot: OutputSlot{Length: slot.Length}}
+	if slot.Scheduled() {
+		o.Slot.Start, o.Slot.End = slot.Start, slot.End()
+		o.Zone = slot.Start.Location().String()
+	}
+	o.Rows = []OutputRow{}
+	for _, r := range d.Rows() {
+		row := OutputRow{Segment: r.Segment, Title: r.Title, SegmentKind: r.SegmentKind, Track: r.Track, Questions: slices.Clone(r.Questions),
+			Kind: r.Kind, Who: r.Who, Organization: r.Organization, Role: r.Role, Leaders: r.Leaders, Mode: r.Mode,
+			Stakeholder: r.Stakeholder, Region: r.Region, Local: r.Local, Offset: r.Start.Sub(slot.Start), Length: r.Length}
+		if slot.Scheduled() {
+			row.Start, row.End = r.Start, r.End
+		}
+		o.Rows = append(o.Rows, row)
+	}
+	o.Speaking = outputSpeaking(d)
+	o.Groups = outputGroups(d)
+	o.Findings = []OutputFinding{}
+	if d.Report != nil {
+		for _, f := range d.Report.Findings {
+			of := OutputFinding{Kind: string(f.Kind), Dimension: f.Dimension, Group: f.Group, Severity: f.Severity, Text: f.Text}
+			for _, name := range f.People {
+				of.People = append(of.People, d.Who(name))
+			}
+			o.Findings = append(o.Findings, of)
+		}
+	}
+	return o
+}
+
+// outputSpeaking returns each speaker's time, from the allocation, or else
+// the report.
+func outputSpeaking(d *Document) []OutputSpeaker {
+	out := []OutputSpeaker{}
+	switch {
+	case d.Allocation != nil:
+		var total time.Duration
+		for _, sh := range d.Allocation.Speakers {
+			total += sh.Time
+		}
+		for _, sh := range d.Allocation.Speakers {
+			out = append(out, OutputSpeaker{Who: d.Who(sh.Name), Time: sh.Time, Fair: sh.Fair.Round(time.Second), Share: fraction(sh.Time, total)})
+		}
+	case d.Report != nil:
+		for _, sp := range d.Report.Speakers {
+			out = append(out, OutputSpeaker{Who: d.Who(sp.Name), Time: sp.Time, Share: sp.Share})
+		}
+	}
+	return out
+}
+
+// outputGroups returns the groups of every dimension balanced, from the
+// allocation, or else the report.
+func outputGroups(d *Document) []OutputGroup {
+	out := []OutputGroup{}
+	switch {
+	case d.Allocation != nil:
+		for _, b := range d.Allocation.Balance {
+			var total time.Duration
+			for _, g := range b.Groups {
+				total += g.Time
+			}
+			for _, g := range b.Groups {
+				out = append(out, OutputGroup{Dimension: b.Dimension.Name(), Hard: b.Dimension.Hard, Group: g.Group, Speakers: g.Speakers,
+					Time: g.Time, Share: fraction(g.Time, total), Target: fraction(g.Target, total)})
+			}
+		}
+	case d.Report != nil:
+		for _, dr := range d.Report.Dimensions {
+			for _, g := range dr.Groups {
+				out = append(out, OutputGroup{Dimension: dr.Dimension.Name(), Hard: dr.Dimension.Hard, Group: g.Group, Speakers: g.Speakers,
+					Time: g.Time, Share: g.Share, Target: g.Target})
+			}
+		}
+	}
+	return out
+}
+
+// fraction returns part/whole, or 0 for no whole.
+func fraction(part, whole time.Duration) float64 {
+	if whole <= 0 {
+		return 0
+	}
+	return float64(part) / float64(whole)
+}
+
+// Encode writes o as [JSON] does: indented by two spaces, with a newline
+// at the end, and an empty list as [] rather than null.
+func (o *Output) Encode(w io.Writer) error {
+	c := *o
+	if c.Rows == nil {
+		c.Rows = []OutputRow{}
+	}
+	if c.Speaking == nil {
+		c.Speaking = []OutputSpeaker{}
+	}
+	if c.Groups == nil {
+		c.Groups = []OutputGroup{}
+	}
+	if c.Findings == nil {
+		c.Findings = []OutputFinding{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(c); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// DecodeJSON reads what [JSON] writes, as strictly as
+// [agenda.UnmarshalStrict] reads: unknown fields, a field given twice,
+// values of the wrong type, unknown spellings of a mode or segment kind,
+// negative lengths and anything after the object are errors, a
+// *agenda.DecodeError whose Path names the field. It reads at most
+// [agenda.MaxBytes].
+func DecodeJSON(r io.Reader) (*Output, error) {
+	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	if err != nil {
+		return nil, &agenda.DecodeError{Err: err}
+	}
+	o := new(Output)
+	if err := agenda.UnmarshalStrict(data, o); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// The wire forms below write lengths as "40m" rather than as counts of
+// nanoseconds; the rest of each type is written as declared.
+
+// MarshalJSON encodes the slot with its length as a string such as "1h30m".
+func (s OutputSlot) MarshalJSON() ([]byte, error) {
+	type plain OutputSlot
+	return json.Marshal(struct {
+		plain
+		Length string `json:"length"`
+	}{plain(s), timeslot.FormatLength(s.Length)})
+}
+
+// MarshalJSON encodes the row with its offset and length as strings such as "40m".
+func (r OutputRow) MarshalJSON() ([]byte, error) {
+	type plain OutputRow
+	return json.Marshal(struct {
+		plain
+		Offset string `json:"offset"`
+		Length string `json:"length"`
+	}{plain(r), timeslot.FormatLength(r.Offset), timeslot.FormatLength(r.Length)})
+}
+
+// MarshalJSON encodes the speaker's times as strings such as "7m30s".
+func (s OutputSpeaker) MarshalJSON() ([]byte, error) {
+	type plain OutputSpeaker
+	fair := ""
+	if s.Fair != 0 {
+		fair = timeslot.FormatLength(s.Fair)
+	}
+	return json.Marshal(struct {
+		plain
+		Time  string  `json:"time"`
+		Fair  string  `json:"fair,omitempty"`
+		Share float64 `json:"share"`
+	}{plain(s), timeslot.FormatLength(s.Time), fair, s.Share})
+}
+
+// MarshalJSON encodes the group's time as a string such as "15m".
+func (g OutputGroup) MarshalJSON() ([]byte, error) {
+	type plain OutputGroup
+	return json.Marshal(struct {
+		plain
+		Time   string  `json:"time"`
+		Share  float64 `json:"share"`
+		Target float64 `json:"target"`
+	}{plain(g), timeslot.FormatLength(g.Time), g.Share, g.Target})
+}

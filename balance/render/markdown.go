@@ -1,0 +1,281 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Markdown writes the run-of-show as GitHub-flavoured Markdown, for a wiki
+// or a session page: the title, the slot (or that it is not scheduled), the
+// policy questions, the run-of-show as a table with one row per turn (clock
+// times, segment, person, role, mode, groups and minutes; an activity shows
+// who leads it), then, when the document has them, each speaker's and each
+// group's speaking time against its target, and the findings of the report
+// as a numbered list. Without a run-of-show the table lists the speakers of
+// each segment of the draft.
+//
+// Every piece of text from the session is escaped, with a backslash before
+// each character that makes Markdown or HTML and each line break turned
+// into a space, so that Markdown or HTML in a name shows as written, on one
+// line of the table, and never as markup.
+// Names, organizations and groups come through the document's accessors, so
+// privacy holds as for every format.
+func Markdown(w io.Writer, d *Document) error {
+	s := d.Session()
+	if s == nil {
+		return ErrNoSession
+	}
+	var b bytes.Buffer
+	slot := d.Slot()
+	fmt.Fprintf(&b, "# %s\n\n", mdEscape(s.Title))
+	fact := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(&b, "- **%s:** %s\n", label, value)
+		}
+	}
+	fact("Slot", mdEscape(slot.String()))
+	fact("Format", mdEscape(string(s.Format)))
+	fact("Room", mdEscape(s.Room))
+	if !d.Named() {
+		fact("Names", "not attributed: people are shown by role and group only")
+	}
+	if len(s.Questions) > 0 {
+		b.WriteString("\n## Policy questions\n\n")
+		for _, q := range s.Questions {
+			fmt.Fprintf(&b, "- **%s.** %s\n", mdEscape(q.ID), mdEscape(q.Text))
+		}
+	}
+
+	b.WriteString("\n## Run of show\n\n")
+	if d.RunOfShow != nil {
+		mdRunOfShow(&b, d)
+	} else {
+		mdDraft(&b, d)
+	}
+	plan := s.Plan()
+	fmt.Fprintf(&b, "\nPlanned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
+	switch {
+	case plan.Overrun() > 0:
+		fmt.Fprintf(&b, ": %s over.\n", timeslot.FormatLength(plan.Overrun()))
+	case plan.Left() > 0:
+		fmt.Fprintf(&b, ": %s left.\n", timeslot.FormatLength(plan.Left()))
+	default:
+		b.WriteString(".\n")
+	}
+
+	out := NewOutput(d)
+	if d.Allocation != nil || d.Report != nil {
+		mdSpeaking(&b, d, out)
+	}
+	if d.Report != nil {
+		b.WriteString("\n## Findings\n\n")
+		if len(out.Findings) == 0 {
+			b.WriteString("None.\n")
+		}
+		for i, f := range out.Findings {
+			fmt.Fprintf(&b, "%d. %s\n", i+1, mdEscape(f.Text))
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// mdRunOfShow writes the table of the run-of-show's turns.
+func mdRunOfShow(b *bytes.Buffer, d *Document) {
+	rows := d.Rows()
+	slot := d.Slot()
+	seconds := false // whether any turn starts or ends within a minute
+	for _, r := range rows {
+		for _, t := range []time.Time{r.Start, r.End} {
+			if t.Sub(slot.Start)%time.Minute != 0 {
+				seconds = true
+			}
+		}
+	}
+	mdHeader(b)
+	for k, r := range rows {
+		segment := ""
+		if k == 0 || rows[k-1].Segment != r.Segment {
+			segment = r.Title
+			if r.Track != "" {
+				segment += " (track " + r.Track + ")"
+			}
+		}
+		who, role := r.Who, r.Role
+		switch r.Kind {
+		case agenda.TurnModeration:
+			if who == "" {
+				who = "the moderator"
+			}
+		case agenda.TurnHandover:
+			role = "hand-over"
+		case agenda.TurnAudience:
+			who, role = "questions from the room and online", "audience"
+		case agenda.TurnActivity:
+			role = string(r.SegmentKind)
+			if len(r.Leaders) > 0 {
+				who = "led by " + strings.Join(r.Leaders, ", ")
+			}
+		}
+		if r.Organization != "" {
+			who += " (" + r.Organization + ")"
+		}
+		mode := string(r.Mode)
+		if r.Local != "" {
+			mode += " (" + r.Local + ")"
+		}
+		mdRow(b, d.Clock(r.Start, seconds)+"–"+d.Clock(r.End, seconds), segment, who, role, mode,
+			mdJoin(r.Stakeholder, r.Region), decimalMinutes(r.Length))
+	}
+}
+
+// mdDraft writes the table of a draft's segments, with the speakers each
+// lists and no times for them.
+func mdDraft(b *bytes.Buffer, d *Document) {
+	s := d.Session()
+	mdHeader(b)
+	for i, span := range s.Plan().Spans {
+		seg := &s.Segments[i]
+		title := seg.Title
+		if seg.Track != "" {
+			title += " (track " + seg.Track + ")"
+		}
+		lead := make([]string, len(seg.Facilitators))
+		for k, name := range seg.Facilitators {
+			lead[k] = d.Who(name)
+		}
+		who := ""
+		if len(lead) > 0 {
+			who = "led by " + strings.Join(lead, ", ")
+		}
+		mdRow(b, d.Clock(span.Start, false)+"–"+d.Clock(span.End, false), title, who, string(seg.Kind), "", "", decimalMinutes(span.Length()))
+		for _, name := range seg.Speakers {
+			who, mode, groups := d.Who(name), "", ""
+			if p, ok := s.Person(name); ok {
+				if org := d.Field(p, agenda.FieldOrganization); org != "" {
+					who += " (" + org + ")"
+				}
+				mode = string(p.Mode)
+				groups = mdJoin(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
+			}
+			mdRow(b, "", "", who, string(agenda.RoleSpeaker), mode, groups, "")
+		}
+	}
+}
+
+func mdHeader(b *bytes.Buffer) {
+	b.WriteString("| Time | Segment | Person | Role | Mode | Groups | Minutes |\n")
+	b.WriteString("| --- | --- | --- | --- | --- | --- | ---: |\n")
+}
+
+// mdRow writes one row of a table, escaping every cell.
+func mdRow(b *bytes.Buffer, cells ...string) {
+	b.WriteString("|")
+	for _, c := range cells {
+		b.WriteString(" " + mdEscape(c) + " |")
+	}
+	b.WriteString("\n")
+}
+
+// mdSpeaking writes each speaker's time, and each group's against its target.
+func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
+	b.WriteString("\n## Speaking time\n\n")
+	if len(out.Speaking) == 0 {
+		b.WriteString("No segment lists speakers: there is no speaking time to share.\n")
+	} else {
+		if d.Allocation != nil {
+			fmt.Fprintf(b, "%s among %d speakers, in steps of %s.\n\n",
+				timeslot.FormatLength(d.Allocation.Budget), len(out.Speaking), timeslot.FormatLength(d.Allocation.Step))
+			b.WriteString("| Speaker | Time | Share | Fair share |\n| --- | ---: | ---: | ---: |\n")
+		} else {
+			fmt.Fprintf(b, "%s among %d speakers.\n\n", timeslot.FormatLength(d.Report.Speaking), len(out.Speaking))
+			b.WriteString("| Speaker | Time | Share |\n| --- | ---: | ---: |\n")
+		}
+		for _, sp := range out.Speaking {
+			cells := []string{sp.Who, timeslot.FormatLength(sp.Time), mdPercent(sp.Share)}
+			if d.Allocation != nil {
+				cells = append(cells, timeslot.FormatLength(sp.Fair))
+			}
+			mdRow(b, cells...)
+		}
+	}
+
+	var dims, dropped []balance.Dimension
+	switch {
+	case d.Allocation != nil:
+		for _, bal := range d.Allocation.Balance {
+			dims = append(dims, bal.Dimension)
+		}
+		dropped = d.Allocation.Dropped
+	case d.Report != nil:
+		for _, dr := range d.Report.Dimensions {
+			dims = append(dims, dr.Dimension)
+		}
+		dropped = d.Report.Dropped
+	}
+	for _, dim := range dims {
+		name := dim.Name()
+		fmt.Fprintf(b, "\n### By %s\n\n", mdEscape(name))
+		note := "Balanced"
+		if dim.Hard {
+			note = fmt.Sprintf("Hard rule: within %s of target, one step after rounding", mdPercent(dim.Tolerance))
+		}
+		if d.Report != nil {
+			for _, dr := range d.Report.Dimensions {
+				if dr.Dimension.Name() == name {
+					note += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, mdPercent(dr.Gap))
+				}
+			}
+		}
+		b.WriteString(note + ".\n\n")
+		b.WriteString("| Group | Speakers | Time | Share | Target |\n| --- | ---: | ---: | ---: | ---: |\n")
+		for _, g := range out.Groups {
+			if g.Dimension == name {
+				mdRow(b, g.Group, strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), mdPercent(g.Share), mdPercent(g.Target))
+			}
+		}
+	}
+	for _, dim := range dropped {
+		fmt.Fprintf(b, "\nNot balanced by %s: the session is %s.\n", mdEscape(dim.Name()), mdEscape(string(d.Session().Format)))
+	}
+}
+
+// mdEscaper escapes the characters that make Markdown or HTML, and turns
+// line breaks, which would end a table row, into spaces.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "&", `\&`, "~", `\~`,
+	"\r\n", " ", "\n", " ", "\r", " ",
+)
+
+// mdEscape returns s as Markdown text that shows s as written: it puts a
+// backslash before \ | * _ ` [ ] < > # & and ~, so that no emphasis,
+// code, link, heading, HTML tag or entity, and no table cell boundary, can
+// come from s, and turns each line break into a space, so that s stays on
+// one line of a table.
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// mdJoin joins the values that are not empty with a middle dot.
+func mdJoin(values ...string) string {
+	var out []string
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+// mdPercent writes a share as "49.5%".
+func mdPercent(share float64) string {
+	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
+}
