@@ -80,7 +80,6 @@ func PNG(w io.Writer, d *Document) error {
 	return err
 }
 
-
 // chartSVGFonts gives the font family that vgsvg writes fallbacks with
 // the same metrics, for viewers without the Liberation fonts.
 func chartSVGFonts(svg []byte) []byte {
