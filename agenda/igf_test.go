@@ -104,3 +104,16 @@ func FuzzParseIGF(f *testing.F) {
 		_ = back.Validate()
 	})
 }
+
+func TestDeadlineValidation(t *testing.T) {
+	s := &agenda.Session{Deadlines: []agenda.Deadline{{What: "Key takeaways", Due: time.Date(2023, 10, 10, 23, 59, 0, 0, time.UTC)}, {}}}
+	var fields []string
+	for _, err := range s.Validate().(interface{ Unwrap() []error }).Unwrap() {
+		if ve, ok := err.(*agenda.ValidationError); ok && strings.HasPrefix(ve.Field, "deadlines") {
+			fields = append(fields, ve.Field)
+		}
+	}
+	if diff := cmp.Diff([]string{"deadlines[1].what", "deadlines[1].due"}, fields); diff != "" {
+		t.Errorf("deadline problems mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -22,6 +22,7 @@ type Session struct {
 	Segments    []Segment     `json:"segments,omitempty"`
 	Questions   []Question    `json:"questions,omitempty"` // policy questions the segments refer to
 	Attendance  Attendance    `json:"attendance,omitzero"`
+	Deadlines   []Deadline    `json:"deadlines,omitempty"` // what is due after the session, such as key takeaways
 	Notes       string        `json:"notes,omitempty"` // free text carried from the source
 }
 
@@ -74,6 +75,13 @@ type Segment struct {
 type Question struct {
 	ID   string `json:"id"` // short label such as "A"
 	Text string `json:"text"`
+}
+
+// Deadline is something due by a moment, such as the key takeaways of an
+// IGF session, due at the end of the session day.
+type Deadline struct {
+	What string    `json:"what"`
+	Due  time.Time `json:"due"`
 }
 
 // Attendance is what a session report says about who attended, such as "25

@@ -149,6 +149,14 @@ func (v *validator) session(s *Session) {
 	v.roles(s)
 	v.fit(s, plan)
 	v.attendance(s.Attendance)
+	for i, d := range s.Deadlines {
+		if strings.TrimSpace(d.What) == "" {
+			v.add(fmt.Sprintf("deadlines[%d].what", i), "", ErrMissing, "say what is due")
+		}
+		if d.Due.IsZero() {
+			v.add(fmt.Sprintf("deadlines[%d].due", i), "", ErrMissing, "say when it is due")
+		}
+	}
 }
 
 func (v *validator) person(s *Session, i int) {

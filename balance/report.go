@@ -294,8 +294,10 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 		name := dim.Name()
 		for _, g := range dr.Groups {
 			pts := g.Points()
-			if len(dr.Groups) == 2 && pts < 0 {
-				continue // with two groups, the one below its target mirrors the one above
+			// With two groups, one mirrors the other: name the group above its
+			// target, or, for a promise, the one the promise fails.
+			if len(dr.Groups) == 2 && (pts < 0) != dim.Hard {
+				continue
 			}
 			switch {
 			case dim.Hard && math.Abs(float64(g.Deviation)) > dim.Tolerance*float64(r.Speaking)+float64(pr.step):

@@ -550,11 +550,11 @@ func TestFindings(t *testing.T) {
 		want: nil,
 	}, {
 		name:   "hard mode rule missed",
-		reason: "three onsite, one online: onsite 30 of 40 minutes against the promised 20, 25 points, doubled; online is its mirror",
+		reason: "three onsite, one online: online 10 of 40 minutes against the promised 20, 25 points, doubled; a promise names the side it fails, online, not its mirror",
 		s:      modes(off, off, off, on),
 		p:      balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}}},
-		want: []balance.Finding{{Kind: balance.FindingPromise, Dimension: "mode", Group: "onsite", People: speakers(3), Severity: 50,
-			Text: "onsite speakers hold 75% of speaking time; the policy promises an equal share of 50%"}},
+		want: []balance.Finding{{Kind: balance.FindingPromise, Dimension: "mode", Group: "online", People: []string{"Speaker 4"}, Severity: 50,
+			Text: "online speakers hold 25% of speaking time; the policy promises an equal share of 50%"}},
 	}, {
 		name:   "hard mode rule kept within tolerance",
 		reason: "onsite is 10 minutes over, exactly the tolerance of 25% of 40 minutes; nor is a hard dimension judged by the soft threshold",

@@ -110,6 +110,9 @@ func Text(out io.Writer, d *Document) error {
 		fmt.Fprintln(w, ".")
 	}
 
+	for _, dl := range s.Deadlines {
+		fmt.Fprintf(w, "Due: %s by %s.\n", dl.What, dl.Due.In(slot.Start.Location()).Format("Monday 2 January 2006, 15:04 MST"))
+	}
 	if al != nil {
 		d.textSpeakingTime(w, al, report)
 	}
