@@ -23,7 +23,7 @@ type Session struct {
 	Questions   []Question    `json:"questions,omitempty"` // policy questions the segments refer to
 	Attendance  Attendance    `json:"attendance,omitzero"`
 	Deadlines   []Deadline    `json:"deadlines,omitempty"` // what is due after the session, such as key takeaways
-	Notes       string        `json:"notes,omitempty"` // free text carried from the source
+	Notes       string        `json:"notes,omitempty"`     // free text carried from the source
 }
 
 // Person is someone who takes part in a session in one or more roles.
