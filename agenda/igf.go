@@ -49,8 +49,9 @@ const igfLock = "🔒"
 // time a warning. Fields marked with a lock are kept and marked private.
 //
 // The draft has one discussion segment over the whole slot, with every
-// speaker, moderated by the moderators; participation modes are not on IGF
-// pages and are left for the organizer to fill in. ParseIGF reads at most
+// speaker, moderated by the moderators. Participation modes are not on IGF
+// pages: in a hybrid session the online moderator is taken to be online and
+// everyone else who speaks or moderates onsite, with a warning naming them. ParseIGF reads at most
 // MaxBytes; the error is only for input it cannot read.
 func ParseIGF(r io.Reader) (*Session, []Warning, error) {
 	sc := bufio.NewScanner(io.LimitReader(r, MaxBytes+1))
@@ -271,7 +272,23 @@ func (p *igfParser) finish() {
 		p.s.Segments = []Segment{{Title: "Discussion", Kind: KindDiscussion, Length: p.s.Slot.Length, Speakers: p.speakers, Facilitators: mods}}
 		p.warn("", "the page has no agenda: one discussion segment over the whole slot is assumed")
 	}
-	if p.s.Format == FormatHybrid && len(p.speakers) > 0 {
-		p.warn("", "the page does not say who takes part onsite or online: set each speaker's mode")
+	if p.s.Format == FormatHybrid {
+		// Pages do not say who is in the room; a hybrid session cannot be
+		// checked or planned without it. Assume the room, but the online
+		// moderator online, and say so.
+		var assumed []string
+		for i := range p.s.People {
+			person := &p.s.People[i]
+			switch {
+			case person.Has(RoleOnlineModerator):
+				person.Mode = ModeOnline
+			case person.Has(RoleSpeaker) || person.Has(RoleModerator):
+				person.Mode = ModeOnsite
+				assumed = append(assumed, person.Name)
+			}
+		}
+		if len(assumed) > 0 {
+			p.warn("", "the page does not say who takes part online: %s assumed onsite; set their modes", strings.Join(assumed, ", "))
+		}
 	}
 }

@@ -43,12 +43,12 @@ func TestParseIGF(t *testing.T) {
 	}
 	want := []agenda.Person{
 		{Name: "Pavel Mraz", Organization: "Microsoft", Roles: []agenda.Role{agenda.RoleOrganizer, agenda.RoleModerator},
-			Stakeholder: agenda.StakeholderPrivateSector, Region: agenda.RegionWEOG, Private: []agenda.Field{agenda.FieldOrganization}},
+			Stakeholder: agenda.StakeholderPrivateSector, Region: agenda.RegionWEOG, Mode: agenda.ModeOnsite, Private: []agenda.Field{agenda.FieldOrganization}},
 		{Name: "Edoardo Ravaioli", Roles: []agenda.Role{agenda.RoleOrganizer, agenda.RoleOnlineModerator},
-			Stakeholder: agenda.StakeholderPrivateSector, Region: agenda.RegionWEOG, Private: []agenda.Field{agenda.FieldOrganization}},
-		{Name: "Joyce Hakmeh", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionWEOG},
-		{Name: "Pablo Castro", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderGovernment, Region: agenda.RegionGRULAC},
-		{Name: "Ana O’Neil", Roles: []agenda.Role{agenda.RoleSpeaker}},
+			Stakeholder: agenda.StakeholderPrivateSector, Region: agenda.RegionWEOG, Mode: agenda.ModeOnline, Private: []agenda.Field{agenda.FieldOrganization}},
+		{Name: "Joyce Hakmeh", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionWEOG, Mode: agenda.ModeOnsite},
+		{Name: "Pablo Castro", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderGovernment, Region: agenda.RegionGRULAC, Mode: agenda.ModeOnsite},
+		{Name: "Ana O’Neil", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite},
 	}
 	if diff := cmp.Diff(want, s.People); diff != "" {
 		t.Errorf("people mismatch (-want +got):\n%s", diff)

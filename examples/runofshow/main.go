@@ -11,10 +11,12 @@
 //
 // Usage:
 //
-//	go run ./examples/runofshow [-f session.json | -seed name] [-tz zone] [-format text] [-o file] [-redact] [-log log.csv [-at 50m]]
+//	go run ./examples/runofshow [-f session.json | -igf page.txt | -seed name] [-tz zone] [-format text] [-o file] [-redact] [-log log.csv [-at 50m]]
 //
 // With no flags it prints the hybrid roundtable of seed 000, embedded in the
-// program. -f reads a session from a JSON file (- for standard input), -seed
+// program. -f reads a session from a JSON file (- for standard input), -igf
+// imports one from the plain text of an IGF session page (what the importer
+// could not place is listed on standard error), -seed
 // picks another of the embedded source sessions, and -tz shows clock times
 // in another IANA time zone, such as Europe/Paris. -format chooses the output
 // (text by default; see -help for the others) and -o writes it to a file.
@@ -58,6 +60,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("runofshow", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	file := flags.String("f", "", "read the session from this JSON `file` (- for standard input)")
+	igf := flags.String("igf", "", "import the session from this IGF session `page`, saved as plain text")
 	seed := flags.String("seed", seeds.Default, "show this embedded source `session`: "+strings.Join(seeds.Names(), ", "))
 	zone := flags.String("tz", "", "show clock times in this IANA time `zone`, such as Europe/Paris")
 	format := flags.String("format", "text", "write this `format`: "+strings.Join(slices.Sorted(maps.Keys(formats)), ", "))
@@ -82,9 +85,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case (*logFile != "" || *at != "") && *format != "text":
 		return fail("-log and -at write text only")
 	}
-	s, err := load(*file, *seed, stdin)
+	if *igf != "" && *file != "" {
+		return fail("-igf and -f both name the session; give one")
+	}
+	var s *agenda.Session
+	var err error
+	var warnings []agenda.Warning
+	if *igf != "" {
+		s, warnings, err = importPage(*igf)
+	} else {
+		s, err = load(*file, *seed, stdin)
+	}
 	if err != nil {
 		return fail("%v", err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, "runofshow: "+*igf+": "+w.String())
 	}
 	doc := &render.Document{Draft: s, Redact: *redact}
 	if *zone != "" {
@@ -206,6 +222,16 @@ func load(file, seed string, stdin io.Reader) (*agenda.Session, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return s, nil
+}
+
+// importPage reads an IGF session page saved as plain text.
+func importPage(file string) (*agenda.Session, []agenda.Warning, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return agenda.ParseIGF(f)
 }
 
 // readLog reads a speaking log: JSON if the file's name ends in .json, else CSV.

@@ -28,6 +28,7 @@ func TestGolden(t *testing.T) {
 	cases["panel-in-paris-time"] = []string{"-seed", "multistakeholder-cyber-diplomacy-panel", "-tz", "Europe/Paris"}
 	cases["roundtable-audit"] = []string{"-log", filepath.Join("testdata", "roundtable-log.csv")}
 	cases["roundtable-redacted"] = []string{"-redact"}
+	cases["panel-from-igf-page"] = []string{"-igf", filepath.Join("..", "seeds", "pages", "multistakeholder-cyber-diplomacy-panel.txt")}
 	for _, name := range seeds.Names() {
 		for _, format := range []string{"markdown", "html", "csv", "json", "ics", "svg"} {
 			if format == "ics" && name != "multistakeholder-cyber-diplomacy-panel" && name != "igf-cooperation-roadmap-brainstorm" {
