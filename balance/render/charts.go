@@ -247,35 +247,14 @@ func newChart(d *Document, header bool) (*chart, error) {
 // shares and targets.
 func chartDims(d *Document) []chartDim {
 	var dims []chartDim
-	if d.Allocation != nil {
-		for _, b := range d.Allocation.Balance {
-			var total time.Duration
-			for _, g := range b.Groups {
-				total += g.Time
-			}
-			dim := chartDim{title: chartDimTitle(b.Dimension), mode: b.Dimension.By == balance.ByMode}
-			for _, g := range b.Groups {
-				cg := chartGroup{name: chartLine(g.Group)}
-				if total > 0 {
-					cg.share, cg.target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
-				}
-				dim.groups = append(dim.groups, cg)
-			}
-			if len(dim.groups) > 0 {
-				dims = append(dims, dim)
-			}
+	balances, _ := d.Balances()
+	for _, b := range balances {
+		dim := chartDim{title: chartDimTitle(b.Dimension), mode: b.Dimension.By == balance.ByMode}
+		for _, g := range b.Groups {
+			dim.groups = append(dim.groups, chartGroup{name: chartLine(g.Name), share: g.Share, target: g.Target})
 		}
-		return dims
-	}
-	if d.Report != nil {
-		for _, dr := range d.Report.Dimensions {
-			dim := chartDim{title: chartDimTitle(dr.Dimension), mode: dr.Dimension.By == balance.ByMode}
-			for _, g := range dr.Groups {
-				dim.groups = append(dim.groups, chartGroup{name: chartLine(g.Group), share: g.Share, target: g.Target})
-			}
-			if len(dim.groups) > 0 {
-				dims = append(dims, dim)
-			}
+		if len(dim.groups) > 0 {
+			dims = append(dims, dim)
 		}
 	}
 	return dims
@@ -747,7 +726,7 @@ func (b chartBars) Plot(c draw.Canvas, p *plot.Plot) {
 		c.FillPolygon(color.Black, chartRect(vg.Point{X: xt - 0.8, Y: y(yc - 0.45)}, vg.Point{X: xt + 0.8, Y: y(yc + 0.45)}))
 		sty := chartText(chartSans, 6, color.Black)
 		sty.YAlign = draw.YCenter
-		label := chartPercent(g.share) + " (target " + chartPercent(g.target) + ")"
+		label := Percent(g.share) + " (target " + Percent(g.target) + ")"
 		at := max(xs, xt) + 3
 		if at+sty.Width(label) > c.Max.X {
 			sty.XAlign = draw.XRight
@@ -759,13 +738,4 @@ func (b chartBars) Plot(c draw.Canvas, p *plot.Plot) {
 
 func (b chartBars) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return 0, 0, -0.5, float64(len(b.dim.groups)) - 0.5
-}
-
-// chartPercent writes a share as "33%", or "33.3%" when it is not whole.
-func chartPercent(share float64) string {
-	v := math.Round(share*1000) / 10
-	if v == math.Trunc(v) {
-		return fmt.Sprintf("%.0f%%", v)
-	}
-	return fmt.Sprintf("%.1f%%", v)
 }

@@ -3,6 +3,9 @@ package render
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -181,4 +184,90 @@ func (d *Document) Rows() []Row {
 		}
 	}
 	return rows
+}
+
+// Balance is one dimension's groups against their targets, as every format
+// shows them.
+type Balance struct {
+	Dimension balance.Dimension
+	Groups    []Group
+	// Note says how the dimension is balanced, with the report's evenness
+	// and gap when there is a report: "balanced; evenness 0.92, 17% of the
+	// time away from target".
+	Note string
+}
+
+// Group is one group's time, share and target.
+type Group struct {
+	Name          string
+	Speakers      int
+	Time          time.Duration
+	Share, Target float64 // shares of the time of the speakers with a value in the dimension
+}
+
+// Balances returns the groups of every dimension balanced, from the
+// allocation or else the report, and the dimensions dropped because they do
+// not apply to the session.
+func (d *Document) Balances() ([]Balance, []balance.Dimension) {
+	var out []Balance
+	var dropped []balance.Dimension
+	note := func(dim balance.Dimension) string {
+		n := "balanced"
+		if dim.Hard {
+			n = "hard rule: within " + Percent(dim.Tolerance) + " of target, one step after rounding"
+		}
+		if d.Report != nil {
+			for _, dr := range d.Report.Dimensions {
+				if dr.Dimension.Name() == dim.Name() {
+					n += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, Percent(dr.Gap))
+				}
+			}
+		}
+		return n
+	}
+	switch {
+	case d.Allocation != nil:
+		for _, b := range d.Allocation.Balance {
+			var total time.Duration
+			for _, g := range b.Groups {
+				total += g.Time
+			}
+			bal := Balance{Dimension: b.Dimension, Note: note(b.Dimension)}
+			for _, g := range b.Groups {
+				gr := Group{Name: g.Group, Speakers: g.Speakers, Time: g.Time}
+				if total > 0 {
+					gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
+				}
+				bal.Groups = append(bal.Groups, gr)
+			}
+			out = append(out, bal)
+		}
+		dropped = d.Allocation.Dropped
+	case d.Report != nil:
+		for _, dr := range d.Report.Dimensions {
+			bal := Balance{Dimension: dr.Dimension, Note: note(dr.Dimension)}
+			for _, g := range dr.Groups {
+				bal.Groups = append(bal.Groups, Group{Name: g.Group, Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target})
+			}
+			out = append(out, bal)
+		}
+		dropped = d.Report.Dropped
+	}
+	return out, dropped
+}
+
+// Percent writes a share as a percentage with at most one decimal: "49.5%".
+func Percent(share float64) string {
+	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
+}
+
+// join joins the values that are not empty with a middle dot.
+func join(values ...string) string {
+	var out []string
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, " · ")
 }

@@ -8,10 +8,8 @@ import (
 	"io"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
-	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -140,7 +138,7 @@ func htmlRunOfShow(d *Document) []htmlSegment {
 	rows := d.Rows()
 	for _, r := range rows {
 		t := htmlTurn{Time: d.Clock(r.Start, r.Start.Second() != 0), Role: r.Role, Who: r.Who, Organization: r.Organization,
-			Mode: string(r.Mode), Local: r.Local, Groups: htmlJoin(r.Stakeholder, r.Region), Length: timeslot.FormatLength(r.Length), Class: string(r.Kind)}
+			Mode: string(r.Mode), Local: r.Local, Groups: join(r.Stakeholder, r.Region), Length: timeslot.FormatLength(r.Length), Class: string(r.Kind)}
 		switch r.Kind {
 		case agenda.TurnSpeech:
 			if r.Mode != "" {
@@ -176,7 +174,7 @@ func htmlDraft(d *Document) []htmlSegment {
 			if p, ok := s.Person(name); ok {
 				t.Organization = d.Field(p, agenda.FieldOrganization)
 				t.Mode = string(p.Mode)
-				t.Groups = htmlJoin(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
+				t.Groups = join(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
 				if p.Mode != "" {
 					t.Class = string(p.Mode)
 				}
@@ -216,17 +214,6 @@ func htmlSegmentHead(d *Document, i int, span timeslot.Span, lead bool) htmlSegm
 	return h
 }
 
-// htmlJoin joins the values that are not empty with a middle dot.
-func htmlJoin(values ...string) string {
-	var out []string
-	for _, v := range values {
-		if v != "" {
-			out = append(out, v)
-		}
-	}
-	return strings.Join(out, " · ")
-}
-
 // htmlDim is one dimension's groups against their targets.
 type htmlDim struct {
 	Title  string
@@ -242,62 +229,17 @@ type htmlGroup struct {
 // htmlDims returns the groups of every dimension balanced (from the
 // allocation, or else the report), and the dimensions dropped.
 func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
-	type group struct {
-		name          string
-		speakers      int
-		time          time.Duration
-		share, target float64
-	}
-	add := func(dim balance.Dimension, groups []group) {
-		hd := htmlDim{Title: chartDimTitle(dim), Note: "balanced"}
-		if dim.Hard {
-			hd.Note = "hard rule: within " + chartPercent(dim.Tolerance) + " of target, one step after rounding"
-		}
-		if d.Report != nil {
-			for _, dr := range d.Report.Dimensions {
-				if dr.Dimension.Name() == dim.Name() {
-					hd.Note += fmt.Sprintf("; evenness %.2f; %s of the time away from target", dr.Evenness, chartPercent(dr.Gap))
-				}
-			}
-		}
-		for _, g := range groups {
-			pts := 100 * (g.share - g.target)
-			hd.Groups = append(hd.Groups, htmlGroup{Name: g.name, Speakers: fmt.Sprint(g.speakers), Time: timeslot.FormatLength(g.time),
-				Share: chartPercent(g.share), Target: chartPercent(g.target), Off: math.Abs(pts) >= 10})
+	balances, droppedDims := d.Balances()
+	for _, b := range balances {
+		hd := htmlDim{Title: chartDimTitle(b.Dimension), Note: b.Note}
+		for _, g := range b.Groups {
+			hd.Groups = append(hd.Groups, htmlGroup{Name: g.Name, Speakers: fmt.Sprint(g.Speakers), Time: timeslot.FormatLength(g.Time),
+				Share: Percent(g.Share), Target: Percent(g.Target), Off: math.Abs(100*(g.Share-g.Target)) >= 10})
 		}
 		dims = append(dims, hd)
 	}
-	switch {
-	case d.Allocation != nil:
-		for _, b := range d.Allocation.Balance {
-			var total time.Duration
-			for _, g := range b.Groups {
-				total += g.Time
-			}
-			var groups []group
-			for _, g := range b.Groups {
-				gr := group{name: g.Group, speakers: g.Speakers, time: g.Time}
-				if total > 0 {
-					gr.share, gr.target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
-				}
-				groups = append(groups, gr)
-			}
-			add(b.Dimension, groups)
-		}
-		for _, dim := range d.Allocation.Dropped {
-			dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", dim.Name(), d.Session().Format))
-		}
-	case d.Report != nil:
-		for _, dr := range d.Report.Dimensions {
-			var groups []group
-			for _, g := range dr.Groups {
-				groups = append(groups, group{name: g.Group, speakers: g.Speakers, time: g.Time, share: g.Share, target: g.Target})
-			}
-			add(dr.Dimension, groups)
-		}
-		for _, dim := range d.Report.Dropped {
-			dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", dim.Name(), d.Session().Format))
-		}
+	for _, dim := range droppedDims {
+		dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", dim.Name(), d.Session().Format))
 	}
 	return dims, dropped
 }

@@ -166,24 +166,11 @@ func outputSpeaking(d *Document) []OutputSpeaker {
 // allocation, or else the report.
 func outputGroups(d *Document) []OutputGroup {
 	out := []OutputGroup{}
-	switch {
-	case d.Allocation != nil:
-		for _, b := range d.Allocation.Balance {
-			var total time.Duration
-			for _, g := range b.Groups {
-				total += g.Time
-			}
-			for _, g := range b.Groups {
-				out = append(out, OutputGroup{Dimension: b.Dimension.Name(), Hard: b.Dimension.Hard, Group: g.Group, Speakers: g.Speakers,
-					Time: g.Time, Share: fraction(g.Time, total), Target: fraction(g.Target, total)})
-			}
-		}
-	case d.Report != nil:
-		for _, dr := range d.Report.Dimensions {
-			for _, g := range dr.Groups {
-				out = append(out, OutputGroup{Dimension: dr.Dimension.Name(), Hard: dr.Dimension.Hard, Group: g.Group, Speakers: g.Speakers,
-					Time: g.Time, Share: g.Share, Target: g.Target})
-			}
+	balances, _ := d.Balances()
+	for _, b := range balances {
+		for _, g := range b.Groups {
+			out = append(out, OutputGroup{Dimension: b.Dimension.Name(), Hard: b.Dimension.Hard, Group: g.Name, Speakers: g.Speakers,
+				Time: g.Time, Share: g.Share, Target: g.Target})
 		}
 	}
 	return out

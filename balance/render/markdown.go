@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
-	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -134,7 +132,7 @@ func mdRunOfShow(b *bytes.Buffer, d *Document) {
 			mode += " (" + r.Local + ")"
 		}
 		mdRow(b, d.Clock(r.Start, seconds)+"–"+d.Clock(r.End, seconds), segment, who, role, mode,
-			mdJoin(r.Stakeholder, r.Region), decimalMinutes(r.Length))
+			join(r.Stakeholder, r.Region), decimalMinutes(r.Length))
 	}
 }
 
@@ -165,7 +163,7 @@ func mdDraft(b *bytes.Buffer, d *Document) {
 					who += " (" + org + ")"
 				}
 				mode = string(p.Mode)
-				groups = mdJoin(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
+				groups = join(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
 			}
 			mdRow(b, "", "", who, string(agenda.RoleSpeaker), mode, groups, "")
 		}
@@ -201,7 +199,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 			b.WriteString("| Speaker | Time | Share |\n| --- | ---: | ---: |\n")
 		}
 		for _, sp := range out.Speaking {
-			cells := []string{sp.Who, timeslot.FormatLength(sp.Time), mdPercent(sp.Share)}
+			cells := []string{sp.Who, timeslot.FormatLength(sp.Time), Percent(sp.Share)}
 			if d.Allocation != nil {
 				cells = append(cells, timeslot.FormatLength(sp.Fair))
 			}
@@ -209,39 +207,13 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		}
 	}
 
-	var dims, dropped []balance.Dimension
-	switch {
-	case d.Allocation != nil:
-		for _, bal := range d.Allocation.Balance {
-			dims = append(dims, bal.Dimension)
-		}
-		dropped = d.Allocation.Dropped
-	case d.Report != nil:
-		for _, dr := range d.Report.Dimensions {
-			dims = append(dims, dr.Dimension)
-		}
-		dropped = d.Report.Dropped
-	}
-	for _, dim := range dims {
-		name := dim.Name()
-		fmt.Fprintf(b, "\n### By %s\n\n", mdEscape(name))
-		note := "Balanced"
-		if dim.Hard {
-			note = fmt.Sprintf("Hard rule: within %s of target, one step after rounding", mdPercent(dim.Tolerance))
-		}
-		if d.Report != nil {
-			for _, dr := range d.Report.Dimensions {
-				if dr.Dimension.Name() == name {
-					note += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, mdPercent(dr.Gap))
-				}
-			}
-		}
-		b.WriteString(note + ".\n\n")
+	balances, dropped := d.Balances()
+	for _, bal := range balances {
+		fmt.Fprintf(b, "\n### By %s\n\n", mdEscape(bal.Dimension.Name()))
+		b.WriteString(strings.ToUpper(bal.Note[:1]) + bal.Note[1:] + ".\n\n")
 		b.WriteString("| Group | Speakers | Time | Share | Target |\n| --- | ---: | ---: | ---: | ---: |\n")
-		for _, g := range out.Groups {
-			if g.Dimension == name {
-				mdRow(b, g.Group, strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), mdPercent(g.Share), mdPercent(g.Target))
-			}
+		for _, g := range bal.Groups {
+			mdRow(b, g.Name, strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), Percent(g.Share), Percent(g.Target))
 		}
 	}
 	for _, dim := range dropped {
@@ -263,19 +235,3 @@ var mdEscaper = strings.NewReplacer(
 // come from s, and turns each line break into a space, so that s stays on
 // one line of a table.
 func mdEscape(s string) string { return mdEscaper.Replace(s) }
-
-// mdJoin joins the values that are not empty with a middle dot.
-func mdJoin(values ...string) string {
-	var out []string
-	for _, v := range values {
-		if v != "" {
-			out = append(out, v)
-		}
-	}
-	return strings.Join(out, " · ")
-}
-
-// mdPercent writes a share as "49.5%".
-func mdPercent(share float64) string {
-	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
-}

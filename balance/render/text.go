@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -114,7 +112,7 @@ func Text(out io.Writer, d *Document) error {
 		fmt.Fprintf(w, "Due: %s by %s.\n", dl.What, dl.Due.In(slot.Start.Location()).Format("Monday 2 January 2006, 15:04 MST"))
 	}
 	if al != nil {
-		d.textSpeakingTime(w, al, report)
+		d.textSpeakingTime(w, al)
 	}
 	if report != nil {
 		textFindings(w, "Findings of the plan", report)
@@ -157,7 +155,7 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 }
 
 // writeSpeakingTime prints each speaker's time and each group's against its target.
-func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation, report *balance.Report) {
+func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 	if len(al.Speakers) == 0 {
 		fmt.Fprintln(w, "\nNo segment lists speakers: there is no speaking time to share.")
 		fmt.Fprintln(w)
@@ -170,42 +168,20 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation, report 
 		rows = append(rows, []string{d.textMention(sh.Name, true), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
 	}
 	textTable(w, rows)
-	for _, b := range al.Balance {
+	balances, dropped := d.Balances()
+	for _, b := range balances {
 		if len(b.Groups) == 0 {
 			fmt.Fprintf(w, "\nBy %s: no speaker has a value.\n", b.Dimension.Name())
 			continue
 		}
-		rule := "balanced"
-		if b.Dimension.Hard {
-			rule = fmt.Sprintf("hard rule: within %s of target, one step after rounding", textPercent(b.Dimension.Tolerance))
-		}
-		if report != nil {
-			for _, dr := range report.Dimensions {
-				if dr.Dimension.Name() == b.Dimension.Name() {
-					rule += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, textPercent(dr.Gap))
-				}
-			}
-		}
-		fmt.Fprintf(w, "\nBy %s (%s)\n", b.Dimension.Name(), rule)
+		fmt.Fprintf(w, "\nBy %s (%s)\n", b.Dimension.Name(), b.Note)
 		rows := [][]string{{"group", "speakers", "time", "share", "target"}}
-		var total time.Duration
 		for _, g := range b.Groups {
-			total += g.Time
-		}
-		for _, g := range b.Groups {
-			share := 0.0
-			if total > 0 {
-				share = float64(g.Time) / float64(total)
-			}
-			target := 0.0
-			if total > 0 {
-				target = float64(g.Target) / float64(total)
-			}
-			rows = append(rows, []string{g.Group, fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), textPercent(share), textPercent(target)})
+			rows = append(rows, []string{g.Name, fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), Percent(g.Share), Percent(g.Target)})
 		}
 		textTable(w, rows)
 	}
-	for _, dim := range al.Dropped {
+	for _, dim := range dropped {
 		fmt.Fprintf(w, "\nNot balanced by %s: the session is %s.\n", dim.Name(), d.Session().Format)
 	}
 	fmt.Fprintln(w)
@@ -272,14 +248,9 @@ func TextReplan(out io.Writer, d *Document, start time.Time) error {
 		orig.textTurns(w, seg.Turns)
 	}
 	if d.Allocation != nil {
-		orig.textSpeakingTime(w, d.Allocation, nil)
+		orig.textSpeakingTime(w, d.Allocation)
 	}
 	return w.Flush()
-}
-
-// percent writes a share as "49.5%".
-func textPercent(share float64) string {
-	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
 }
 
 // table prints rows as aligned columns, indented, without trailing spaces.
