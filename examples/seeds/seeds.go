@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	_ "time/tzdata" // seed 003 is in Europe/Zurich: it must load on machines without a zone database
 
 	"github.com/fairfloor/fairfloor/agenda"
 )

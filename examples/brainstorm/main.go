@@ -1,0 +1,70 @@
+// Command brainstorm plans the 2-hour brainstorming session "Strengthening
+// cooperation within the context of the IGF: creating a roadmap for 2018"
+// (seed 003), held at the 12th IGF in Geneva on 17 December 2017 from 16:00
+// to 18:00, and prints its run-of-show and the report of the plan without a
+// single name or organization.
+//
+// Inputs to the session were confidential: the session is not attributed,
+// so every output shows people by role and group only ("person 1"), never by
+// name or organization, though the session file knows both. One moderator
+// leads a loose, interactive format in which nobody holds the floor as a
+// listed speaker, so there is no speaking time to share and the report has
+// nothing to find.
+//
+// Usage:
+//
+//	go run ./examples/brainstorm
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+	_ "time/tzdata" // the slot is in Europe/Zurich: load it on machines without a zone database
+
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/render"
+	"github.com/fairfloor/fairfloor/examples/seeds"
+)
+
+// policy is the promise of an IGF hybrid session, as for the other
+// sessions: onsite and online speakers evenly weighted (dropped here: the
+// session is onsite only), stakeholder and regional groups balanced, a
+// minute for the moderator to open each segment and 30 seconds to hand the
+// floor to an online speaker.
+var policy = balance.Policy{
+	Dimensions:     []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}},
+	Intro:          time.Minute,
+	OnlineHandover: 30 * time.Second,
+}
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "brainstorm: "+strings.ReplaceAll(err.Error(), "\n", "; "))
+		os.Exit(1)
+	}
+}
+
+// run plans the brainstorm and writes its run-of-show and report to stdout.
+// The session is not attributed, so render.Text leaves names and
+// organizations out by itself.
+func run(stdout io.Writer) error {
+	s, err := seeds.Load("igf-cooperation-roadmap-brainstorm")
+	if err != nil {
+		return err
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	ros, al, err := balance.Plan(s, policy)
+	if err != nil {
+		return err
+	}
+	report, err := balance.PlanReport(ros, policy)
+	if err != nil {
+		return err
+	}
+	return render.Text(stdout, &render.Document{RunOfShow: ros, Allocation: al, Report: report})
+}
