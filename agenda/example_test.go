@@ -116,3 +116,28 @@ func ExampleSession_Plan() {
 	// 07:35-07:40 Conclusion
 	// left: 5m0s
 }
+
+func ExampleParseIGF() {
+	page := `Organizer 1: Pavel Mraz, 🔒Microsoft
+Speaker 1: Joyce Hakmeh, Civil Society, Western European and Others Group (WEOG)
+Speaker 2: Pablo Castro, Government, Latin American and Caribbean Group (GRULAC)
+Moderator
+John Hering, Private Sector, Western European and Others Group (WEOG)
+Format
+Panel - 90 Min`
+	s, warnings, err := agenda.ParseIGF(strings.NewReader(page))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range s.People {
+		fmt.Println(p.Name, p.Roles, p.Stakeholder, p.Region, p.Private)
+	}
+	fmt.Println(s.Slot.Length, len(warnings), "warnings")
+	// Output:
+	// Pavel Mraz [organizer]   [organization]
+	// Joyce Hakmeh [speaker] Civil Society WEOG []
+	// Pablo Castro [speaker] Government GRULAC []
+	// John Hering [moderator] Private Sector WEOG []
+	// 1h30m0s 2 warnings
+}

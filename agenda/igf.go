@@ -256,6 +256,9 @@ func (p *igfParser) finish() {
 	if p.hybrid {
 		p.s.Format = FormatHybrid
 	}
+	if len(p.s.People) == 0 {
+		p.warn("", "no organizer, speaker or moderator found: the page lists nobody in the shape \"Speaker 1: Name, Group, Region\"")
+	}
 	if p.s.Slot.Length == 0 {
 		p.warn("", "no length or time found: the slot is empty")
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -61,5 +62,25 @@ func TestIGFPagesMatchJSON(t *testing.T) {
 				t.Errorf("seed 001 lists John Hering as Organizer 2 and 4; no warning says so: %v", warnings)
 			}
 		})
+	}
+}
+
+// TestIGFReportsWarn imports the seeds whose documents are event reports,
+// not session pages (002, 003, 004): they list nobody in the page's shape,
+// and the importer says so rather than guessing.
+func TestIGFReportsWarn(t *testing.T) {
+	for _, name := range []string{"cyber-diplomacy-training-webdebate", "igf-cooperation-roadmap-brainstorm", "sssr-concluding-session"} {
+		f, err := os.Open(filepath.Join("pages", name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, warnings, err := agenda.ParseIGF(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.People) != 0 || !slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return strings.HasPrefix(w.Reason, "no organizer, speaker or moderator found") }) {
+			t.Errorf("%s: %d people and warnings %v; want none and a warning that says so", name, len(s.People), warnings)
+		}
 	}
 }
