@@ -79,7 +79,9 @@ func TestIGFReportsWarn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(s.People) != 0 || !slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return strings.HasPrefix(w.Reason, "no organizer, speaker or moderator found") }) {
+		if len(s.People) != 0 || !slices.ContainsFunc(warnings, func(w agenda.Warning) bool {
+			return strings.HasPrefix(w.Reason, "no organizer, speaker or moderator found")
+		}) {
 			t.Errorf("%s: %d people and warnings %v; want none and a warning that says so", name, len(s.People), warnings)
 		}
 	}
