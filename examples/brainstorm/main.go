@@ -21,24 +21,11 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 	_ "time/tzdata" // the slot is in Europe/Zurich: load it on machines without a zone database
 
-	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
-
-// policy is the promise of an IGF hybrid session, as for the other
-// sessions: onsite and online speakers evenly weighted (dropped here: the
-// session is onsite only), stakeholder and regional groups balanced, a
-// minute for the moderator to open each segment and 30 seconds to hand the
-// floor to an online speaker.
-var policy = balance.Policy{
-	Dimensions:     []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}},
-	Intro:          time.Minute,
-	OnlineHandover: 30 * time.Second,
-}
 
 func main() {
 	if err := run(os.Stdout); err != nil {
@@ -55,16 +42,9 @@ func run(stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Validate(); err != nil {
-		return err
-	}
-	ros, al, err := balance.Plan(s, policy)
+	doc, err := seeds.Plan(s, seeds.Promise())
 	if err != nil {
 		return err
 	}
-	report, err := balance.PlanReport(ros, policy)
-	if err != nil {
-		return err
-	}
-	return render.Text(stdout, &render.Document{RunOfShow: ros, Allocation: al, Report: report})
+	return render.Text(stdout, doc)
 }

@@ -29,22 +29,11 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
-
-// policy is the promise of an IGF hybrid session: onsite and online
-// speakers evenly weighted, stakeholder and regional groups balanced, a
-// minute for the moderator to open the panel and 30 seconds to hand the
-// floor to an online speaker.
-var policy = balance.Policy{
-	Dimensions:     []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}},
-	Intro:          time.Minute,
-	OnlineHandover: 30 * time.Second,
-}
 
 // regionCap is the cap: no regional group above 40% of speaking time.
 var regionCap = balance.Constraint{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0.4}
@@ -63,21 +52,14 @@ func run(stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Validate(); err != nil {
-		return err
-	}
-	ros, al, err := balance.Plan(s, policy)
+	doc, err := seeds.Plan(s, seeds.Promise())
 	if err != nil {
 		return err
 	}
-	report, err := balance.PlanReport(ros, policy)
-	if err != nil {
+	if err := render.Text(stdout, doc); err != nil {
 		return err
 	}
-	if err := render.Text(stdout, &render.Document{RunOfShow: ros, Allocation: al, Report: report}); err != nil {
-		return err
-	}
-	return writeCap(stdout, report, regionCap)
+	return writeCap(stdout, doc.Report, regionCap)
 }
 
 // writeCap checks the report against a cap on the share of any one group

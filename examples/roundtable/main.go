@@ -21,22 +21,10 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
-	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
-
-// policy is the roundtable's promise: onsite and online speakers evenly
-// weighted, stakeholder and regional groups balanced, a minute for the
-// moderator to open each question and 30 seconds to hand the floor to an
-// online speaker.
-var policy = balance.Policy{
-	Dimensions:     []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}},
-	Intro:          time.Minute,
-	OnlineHandover: 30 * time.Second,
-}
 
 func main() {
 	if err := run(os.Stdout); err != nil {
@@ -51,16 +39,9 @@ func run(stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Validate(); err != nil {
-		return err
-	}
-	ros, al, err := balance.Plan(s, policy)
+	doc, err := seeds.Plan(s, seeds.Promise())
 	if err != nil {
 		return err
 	}
-	report, err := balance.PlanReport(ros, policy)
-	if err != nil {
-		return err
-	}
-	return render.Text(stdout, &render.Document{RunOfShow: ros, Allocation: al, Report: report})
+	return render.Text(stdout, doc)
 }

@@ -197,12 +197,8 @@ func writeProblems(w io.Writer, problems error) {
 	}
 }
 
-// policy is the promise of an IGF hybrid session; see the command's doc.
-var policy = balance.Policy{
-	Dimensions:     []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}},
-	Intro:          time.Minute,
-	OnlineHandover: 30 * time.Second,
-}
+// policy is the promise of an IGF hybrid session; see seeds.Promise.
+var policy = seeds.Promise()
 
 // load reads the session from file, or else the embedded seed.
 func load(file, seed string, stdin io.Reader) (*agenda.Session, error) {

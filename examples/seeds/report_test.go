@@ -5,18 +5,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/balancetest"
+	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
-// promise is the policy of an IGF hybrid session, as examples/runofshow plans it.
-var promise = balance.Policy{
-	Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}},
-	Intro:      time.Minute, OnlineHandover: 30 * time.Second,
-}
+// promise is the policy of an IGF hybrid session, as the examples plan under.
+var promise = seeds.Promise()
 
 // planReport plans a seed under the promise and reports the plan.
 func planReport(t *testing.T, name string) *balance.Report {
