@@ -27,17 +27,19 @@ var ErrTooLarge = errors.New("agenda: input too large")
 
 // DecodeError reports JSON that does not describe a session.
 type DecodeError struct {
+	File string // the file, when reading many (see [ReadProgramme]); empty otherwise
 	Path string // where in the document, such as "people[2].region"; empty for the whole document
 	Err  error  // what is wrong; a *ParseError for an unknown enumeration value
 }
 
-// Error returns "agenda: decoding <path>: <problem>".
+// Error returns "agenda: decoding <file> <path>: <problem>".
 func (e *DecodeError) Error() string {
 	msg := strings.TrimPrefix(e.Err.Error(), "agenda: ")
-	if e.Path == "" {
+	where := strings.TrimSpace(e.File + " " + e.Path)
+	if where == "" {
 		return "agenda: decoding: " + msg
 	}
-	return "agenda: decoding " + e.Path + ": " + msg
+	return "agenda: decoding " + where + ": " + msg
 }
 
 // Unwrap returns Err.

@@ -23,10 +23,19 @@ type Constraint struct {
 	Label string `json:"label,omitempty"` // the label's key, for ByLabel
 	Group string `json:"group,omitempty"` // the group a rule is about, where it is about one
 
+	// Role is the role of the people that min-count and min-groups count,
+	// such as moderators for "a moderator onsite"; empty means the
+	// report's speakers.
+	Role agenda.Role `json:"role,omitempty"`
+
 	// Min and Max bound what the rule measures: a number of groups or
 	// speakers, or a share of speaking time between 0 and 1.
 	Min float64 `json:"min,omitempty"`
 	Max float64 `json:"max,omitempty"`
+
+	// Note says where the constraint comes from, such as "IGF 2023
+	// minimum criteria", for the violations to quote.
+	Note string `json:"note,omitempty"`
 }
 
 // Rule says what a constraint measures.
@@ -37,7 +46,7 @@ const (
 	RuleMinGroups Rule = "min-groups" // at least Min groups of the dimension among the speakers
 	RuleMaxShare  Rule = "max-share"  // no group (or Group, if given) above Max of the speaking time
 	RuleShare     Rule = "share"      // Group's share of the speaking time within Min and Max
-	RuleMinCount  Rule = "min-count"  // at least Min speakers in Group
+	RuleMinCount  Rule = "min-count"  // at least Min speakers (or holders of Role) in Group, or at all if no Group is given
 )
 
 // String returns r's text.
@@ -73,12 +82,12 @@ func (r Rule) check() *PolicyError {
 func (c Constraint) dimension() Dimension { return Dimension{By: c.By, Label: c.Label} }
 
 // String describes the constraint in words, as "no regional group above
-// 40% of speaking time".
+// 40% of speaking time" or "at least 1 moderator onsite".
 func (c Constraint) String() string {
 	noun := groupNoun(c.By, c.Label)
 	switch c.Rule {
 	case RuleMinGroups:
-		return fmt.Sprintf("at least %s %s among speakers", num(c.Min), plural(noun, 2))
+		return fmt.Sprintf("at least %s %s among %s", num(c.Min), plural(noun, 2), plural(c.counted(), 2))
 	case RuleMaxShare:
 		if c.Group != "" {
 			return fmt.Sprintf("%s at most %s of speaking time", c.Group, pct(c.Max))
@@ -87,21 +96,56 @@ func (c Constraint) String() string {
 	case RuleShare:
 		return fmt.Sprintf("%s share within %s–%s", c.Group, pct(c.Min), pct(c.Max))
 	case RuleMinCount:
-		return fmt.Sprintf("at least %s %s among speakers", num(c.Min), c.Group)
+		n := int(math.Min(c.Min, 2))
+		if g := strings.ToLower(c.Group); c.By == ByGender && (g == "woman" || g == "man") {
+			return fmt.Sprintf("at least %s %s among %s", num(c.Min), plural(g, n), plural(c.counted(), 2))
+		}
+		who := fmt.Sprintf("at least %s %s", num(c.Min), plural(c.counted(), n))
+		if c.Group == "" {
+			return who
+		}
+		return who + " " + memberPhrase(c.dimension(), c.Group)
 	}
 	return string(c.Rule)
 }
 
+// counted names the people a count rule counts: "speaker", "moderator".
+func (c Constraint) counted() string {
+	if c.Role == "" {
+		return "speaker"
+	}
+	return string(c.Role)
+}
+
+// memberPhrase completes "at least 2 speakers …" for a group: "onsite",
+// "from WEOG", "with gender woman".
+func memberPhrase(d Dimension, g string) string {
+	switch d.By {
+	case ByMode:
+		return g
+	case ByStakeholder, ByRegion:
+		return "from " + g
+	case ByLabel:
+		return "with " + d.Label + " " + g
+	}
+	return "with " + string(d.By) + " " + g
+}
+
 // validate reports a constraint that cannot be checked.
-func (c Constraint) validate(i int) error {
+func (c Constraint) validate(i int) *PolicyError {
 	field := fmt.Sprintf("constraints[%d]", i)
 	if err := c.Rule.check(); err != nil {
 		err.Field = field + ".rule"
 		return err
 	}
-	if err := c.By.check(); err != nil {
+	if err := c.By.check(); err != nil && (c.By != "" || c.Rule != RuleMinCount || c.Group != "") {
 		err.Field = field + ".by"
 		return err
+	}
+	if c.Role != "" {
+		if r, err := agenda.ParseRole(string(c.Role)); err != nil || r != c.Role || r == agenda.RoleSpeaker {
+			return &PolicyError{Field: field + ".role", Value: string(c.Role), Reason: "want a role other than speaker (leave it empty for speakers)"}
+		}
 	}
 	switch {
 	case c.By == ByLabel && c.Label == "":
@@ -110,6 +154,8 @@ func (c Constraint) validate(i int) error {
 		return &PolicyError{Field: field + ".group", Reason: "rule " + string(c.Rule) + " needs a group"}
 	case math.IsNaN(c.Min) || math.IsNaN(c.Max) || c.Min < 0 || c.Max < 0:
 		return &PolicyError{Field: field, Value: fmt.Sprintf("min %v, max %v", c.Min, c.Max), Reason: "bounds must be numbers, not negative"}
+	case c.Role != "" && (c.Rule == RuleMaxShare || c.Rule == RuleShare):
+		return &PolicyError{Field: field + ".role", Value: string(c.Role), Reason: "rule " + string(c.Rule) + " measures speaking time, which only speakers have"}
 	case (c.Rule == RuleMaxShare || c.Rule == RuleShare) && (c.Max > 1 || c.Min > c.Max):
 		return &PolicyError{Field: field, Value: fmt.Sprintf("min %v, max %v", c.Min, c.Max), Reason: "shares are between 0 and 1, min at most max"}
 	}
@@ -125,113 +171,173 @@ type Violation struct {
 	Text       string   // what was found, in words
 }
 
-// Error returns "balance: <constraint>: <what was found>".
-func (v *Violation) Error() string { return "balance: " + v.Constraint.String() + ": " + v.Text }
+// Error returns "balance: <constraint> (<note>): <what was found>".
+func (v *Violation) Error() string {
+	c := v.Constraint.String()
+	if v.Constraint.Note != "" {
+		c += " (" + v.Constraint.Note + ")"
+	}
+	return "balance: " + c + ": " + v.Text
+}
 
 // Check returns every constraint the report's session does not meet, in the
-// order of the constraints, and an error if a constraint is malformed. The
-// counts are of the report's speakers; the shares are of its speaking time
-// among the speakers with a value in the constraint's dimension.
+// order of the constraints, and an error if a constraint is malformed (a
+// *PolicyError naming it). The counts are of the report's speakers, or of
+// the session's holders of the constraint's Role; the shares are of the
+// speaking time among the speakers with a value in the constraint's
+// dimension.
+//
+// A participation mode is what a person's Mode says or, in a session that
+// is all onsite or all online, the session's format, whatever the person's
+// Mode says. Share rules about
+// modes, and min-groups, are skipped in a session that is not hybrid, where
+// parity between modes means nothing; a min-count of modes is not, so "a
+// moderator onsite" fails in an online session.
 func Check(r *Report, constraints ...Constraint) ([]Violation, error) {
 	for i, c := range constraints {
 		if err := c.validate(i); err != nil {
 			return nil, err
 		}
 	}
-	people := make(map[string]*agenda.Person, len(r.Speakers))
-	if r.Session != nil {
-		for _, sp := range r.Speakers {
-			people[sp.Name], _ = r.Session.Person(sp.Name)
+	speakers := make([]member, 0, len(r.Speakers))
+	for _, sp := range r.Speakers {
+		m := member{name: sp.Name, time: float64(sp.Time)}
+		if r.Session != nil {
+			m.person, _ = r.Session.Person(sp.Name)
 		}
+		speakers = append(speakers, m)
 	}
 	var out []Violation
 	for _, c := range constraints {
-		if c.By == ByMode && r.Session != nil && r.Session.Format != agenda.FormatHybrid {
-			continue // a mode rule means nothing in a session that is not hybrid
+		hybrid := r.Session == nil || r.Session.Format == agenda.FormatHybrid
+		if c.By == ByMode && !hybrid && c.Rule != RuleMinCount {
+			continue // a share of modes means nothing in a session that is not hybrid
 		}
-		dim := c.dimension()
-		// Genders are compared as the report compares them: ignoring case
-		// and surrounding space, so that "Woman" is "woman".
-		group := c.Group
-		if dim.By == ByGender {
-			group = strings.ToLower(strings.TrimSpace(group))
+		people := speakers
+		if c.Role != "" {
+			people = holders(r, c.Role)
 		}
-		// The groups of the dimension among the speakers: time, and who.
-		type tally struct {
-			time   float64
-			people []string
-		}
-		groups := map[string]*tally{}
-		known := 0.0
-		for _, sp := range r.Speakers {
-			p := people[sp.Name]
-			if p == nil {
-				continue
-			}
-			g := dim.group(p)
-			if g == "" {
-				continue
-			}
-			if dim.By == ByGender {
-				g = strings.ToLower(strings.TrimSpace(g))
-			}
-			if groups[g] == nil {
-				groups[g] = &tally{}
-			}
-			groups[g].time += float64(sp.Time)
-			groups[g].people = append(groups[g].people, sp.Name)
-			known += float64(sp.Time)
-		}
-		share := func(g string) float64 {
-			if known == 0 || groups[g] == nil {
-				return 0
-			}
-			return groups[g].time / known
-		}
-		if known == 0 && (c.Rule == RuleMaxShare || c.Rule == RuleShare) {
-			continue // no speaking time to share
-		}
-		names := slices.Sorted(maps.Keys(groups))
-		switch c.Rule {
-		case RuleMinGroups:
-			if n := float64(len(groups)); n < c.Min {
-				out = append(out, Violation{Constraint: c, Measured: n,
-					Text: fmt.Sprintf("%d: %s", len(groups), listOrNone(names))})
-			}
-		case RuleMaxShare:
-			for _, g := range names {
-				if (c.Group == "" || g == group) && share(g) > c.Max+1e-12 {
-					out = append(out, Violation{Constraint: c, Group: g, Measured: share(g), People: groups[g].people,
-						Text: fmt.Sprintf("%s has %s", g, pct(share(g)))})
-				}
-			}
-		case RuleShare:
-			if sh := share(group); sh < c.Min-1e-12 || sh > c.Max+1e-12 {
-				var who []string
-				if groups[group] != nil {
-					who = groups[group].people
-				}
-				out = append(out, Violation{Constraint: c, Group: c.Group, Measured: sh, People: who,
-					Text: fmt.Sprintf("%s has %s", c.Group, pct(sh))})
-			}
-		case RuleMinCount:
-			var who []string
-			if t := groups[group]; t != nil {
-				who = t.people
-			}
-			if n := float64(len(who)); n < c.Min {
-				text, given := fmt.Sprint(len(who)), 0
-				for _, t := range groups {
-					given += len(t.people)
-				}
-				if given < len(r.Speakers) {
-					text += fmt.Sprintf(" (%s given for %d of %d speakers)", dim.Name(), given, len(r.Speakers))
-				}
-				out = append(out, Violation{Constraint: c, Group: c.Group, Measured: n, People: who, Text: text})
-			}
-		}
+		out = append(out, check(r, c, people)...)
 	}
 	return out, nil
+}
+
+// member is someone a constraint counts, with their speaking time.
+type member struct {
+	name   string
+	time   float64
+	person *agenda.Person // nil if the report has no session
+}
+
+// holders returns the session's people who hold role, with the speaking
+// time the report gives them.
+func holders(r *Report, role agenda.Role) []member {
+	if r.Session == nil {
+		return nil
+	}
+	times := make(map[string]float64, len(r.Speakers))
+	for _, sp := range r.Speakers {
+		times[agenda.NameKey(sp.Name)] = float64(sp.Time)
+	}
+	var out []member
+	for i := range r.Session.People {
+		p := &r.Session.People[i]
+		if p.Has(role) {
+			out = append(out, member{name: p.Name, time: times[agenda.NameKey(p.Name)], person: p})
+		}
+	}
+	return out
+}
+
+// check returns the violations of one valid constraint by the people.
+func check(r *Report, c Constraint, people []member) []Violation {
+	dim := c.dimension()
+	group := c.Group
+	if dim.By == ByGender {
+		group = strings.ToLower(strings.TrimSpace(group)) // as groupIn compares genders
+	}
+	// The groups of the dimension among the people: time, and who.
+	type tally struct {
+		time   float64
+		people []string
+	}
+	groups := map[string]*tally{}
+	known, given := 0.0, 0
+	for _, m := range people {
+		if m.person == nil {
+			continue
+		}
+		g := dim.groupIn(r.Session, m.person)
+		if g == "" {
+			continue
+		}
+		if groups[g] == nil {
+			groups[g] = &tally{}
+		}
+		groups[g].time += m.time
+		groups[g].people = append(groups[g].people, m.name)
+		known += m.time
+		given++
+	}
+	share := func(g string) float64 {
+		if known == 0 || groups[g] == nil {
+			return 0
+		}
+		return groups[g].time / known
+	}
+	if known == 0 && (c.Rule == RuleMaxShare || c.Rule == RuleShare) {
+		return nil // no speaking time to share
+	}
+	// unknown notes how many of the people have no value in the dimension,
+	// which a count cannot tell apart from a missing group.
+	unknown := func() string {
+		if given == len(people) {
+			return ""
+		}
+		return fmt.Sprintf(" (%s given for %d of %d %s)", dim.Name(), given, len(people), plural(c.counted(), len(people)))
+	}
+	names := slices.Sorted(maps.Keys(groups))
+	var out []Violation
+	switch c.Rule {
+	case RuleMinGroups:
+		if n := float64(len(groups)); n < c.Min {
+			out = append(out, Violation{Constraint: c, Measured: n,
+				Text: fmt.Sprintf("%d: %s%s", len(groups), listOrNone(names), unknown())})
+		}
+	case RuleMaxShare:
+		for _, g := range names {
+			if (c.Group == "" || g == group) && share(g) > c.Max+1e-12 {
+				out = append(out, Violation{Constraint: c, Group: g, Measured: share(g), People: groups[g].people,
+					Text: fmt.Sprintf("%s has %s", g, pct(share(g)))})
+			}
+		}
+	case RuleShare:
+		if sh := share(group); sh < c.Min-1e-12 || sh > c.Max+1e-12 {
+			var who []string
+			if groups[group] != nil {
+				who = groups[group].people
+			}
+			out = append(out, Violation{Constraint: c, Group: c.Group, Measured: sh, People: who,
+				Text: fmt.Sprintf("%s has %s", c.Group, pct(sh))})
+		}
+	case RuleMinCount:
+		var who []string
+		if c.Group == "" {
+			for _, m := range people {
+				who = append(who, m.name)
+			}
+		} else if t := groups[group]; t != nil {
+			who = t.people
+		}
+		if n := float64(len(who)); n < c.Min {
+			text := fmt.Sprint(len(who)) // the people are in People, for a renderer to name as it may
+			if c.Group != "" {
+				text += unknown()
+			}
+			out = append(out, Violation{Constraint: c, Group: c.Group, Measured: n, People: who, Text: text})
+		}
+	}
+	return out
 }
 
 // DecodeConstraints reads a JSON list of constraints as strictly as
@@ -277,4 +383,18 @@ func listOrNone(names []string) string {
 		return "none"
 	}
 	return strings.Join(names, ", ")
+}
+
+// groupIn returns p's group in dimension d as a session's report counts
+// it: in a session that is all onsite or all online, everyone's mode is the
+// session's format; genders are compared ignoring case and surrounding
+// space, so that "Woman" is "woman".
+func (d Dimension) groupIn(s *agenda.Session, p *agenda.Person) string {
+	switch {
+	case d.By == ByMode && s != nil && s.Format != agenda.FormatHybrid && s.Format != "":
+		return string(s.Format)
+	case d.By == ByGender:
+		return strings.ToLower(strings.TrimSpace(d.group(p)))
+	}
+	return d.group(p)
 }

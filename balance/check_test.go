@@ -78,18 +78,18 @@ func TestCheck(t *testing.T) {
 			want: []V{{Measured: 3, Text: "3: Civil Society, Government, Private Sector"}}},
 		{name: "min-groups unknown left out", reason: "Dee has no region: two regional groups",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByRegion, Min: 3},
-			want: []V{{Measured: 2, Text: "2: GRULAC, WEOG"}}},
+			want: []V{{Measured: 2, Text: "2: GRULAC, WEOG (region given for 3 of 4 speakers)"}}},
 		{name: "min-groups gender folded", reason: `"Woman" and "woman" are one group, with "man" two`,
 			c: C{Rule: balance.RuleMinGroups, By: balance.ByGender, Min: 2}},
 		{name: "min-groups gender violated", reason: "two genders given, not three",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByGender, Min: 3},
-			want: []V{{Measured: 2, Text: "2: man, woman"}}},
+			want: []V{{Measured: 2, Text: "2: man, woman (gender given for 3 of 4 speakers)"}}},
 		{name: "min-groups label", reason: "only youth is given for age",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByLabel, Label: "age", Min: 2},
-			want: []V{{Measured: 1, Text: "1: youth"}}},
+			want: []V{{Measured: 1, Text: "1: youth (label:age given for 2 of 4 speakers)"}}},
 		{name: "min-groups label nobody has", reason: "no speaker has a language label",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByLabel, Label: "language", Min: 1},
-			want: []V{{Measured: 0, Text: "0: none"}}},
+			want: []V{{Measured: 0, Text: "0: none (label:language given for 0 of 4 speakers)"}}},
 
 		// max-share
 		{name: "max-share met", reason: "WEOG's 2/3 is under 70%",
@@ -161,11 +161,14 @@ func TestCheck(t *testing.T) {
 			r: onsite, c: C{Rule: balance.RuleShare, By: balance.ByMode, Group: "online", Min: 0.9, Max: 1}},
 		{name: "mode groups, onsite session", reason: "nor does a count of modes",
 			r: onsite, c: C{Rule: balance.RuleMinGroups, By: balance.ByMode, Min: 3}},
-		{name: "mode count, onsite session", reason: "nor does a count of online speakers",
-			r: onsite, c: C{Rule: balance.RuleMinCount, By: balance.ByMode, Group: "online", Min: 5}},
+		{name: "mode count, onsite session", reason: "everyone is onsite in an onsite session, whatever their mode says",
+			r: onsite, c: C{Rule: balance.RuleMinCount, By: balance.ByMode, Group: "online", Min: 1},
+			want: []V{{Group: "online", Measured: 0, Text: "0"}}},
+		{name: "moderator onsite, onsite session", reason: "the format gives the mode",
+			r: onsite, c: C{Rule: balance.RuleMinCount, By: balance.ByMode, Group: "onsite", Role: agenda.RoleModerator, Min: 1}},
 		{name: "region, onsite session", reason: "other rules still hold in an onsite session",
 			r: onsite, c: C{Rule: balance.RuleMinGroups, By: balance.ByRegion, Min: 3},
-			want: []V{{Measured: 2, Text: "2: GRULAC, WEOG"}}},
+			want: []V{{Measured: 2, Text: "2: GRULAC, WEOG (region given for 3 of 4 speakers)"}}},
 		{name: "max-share, no speaking time", reason: "no time, no shares",
 			r: silent, c: C{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0}},
 		{name: "share, no speaking time", reason: "no time, no shares",
@@ -227,7 +230,7 @@ func TestCheckNoSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []balance.Violation{{Constraint: c, Measured: 0, Text: "0: none"}}
+	want := []balance.Violation{{Constraint: c, Measured: 0, Text: "0: none (region given for 0 of 1 speaker)"}}
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}

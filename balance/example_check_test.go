@@ -77,5 +77,5 @@ func ExampleDecodeConstraints() {
 	// no regional group above 40% of speaking time
 	// online share within 45%–55%
 	// at least 1 woman among speakers
-	// agenda: decoding [0].maximum: unknown field (known: by, group, label, max, min, rule)
+	// agenda: decoding [0].maximum: unknown field (known: by, group, label, max, min, note, role, rule)
 }

@@ -1,0 +1,332 @@
+package agenda
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Programme is a forum's programme: many sessions, each with its own slot
+// and room, and people who may take part in several of them. Its zero value
+// is an empty programme with no limit on sessions per person.
+type Programme struct {
+	Title    string    `json:"title,omitempty"`
+	Sessions []Session `json:"sessions"`
+
+	// SessionsPerSpeaker is the most sessions one person may speak in; zero
+	// means no limit. The IGF's rule for 2017 and 2018 was 3
+	// ([IGFSessionsPerSpeaker]).
+	SessionsPerSpeaker int `json:"sessions_per_speaker,omitempty"`
+}
+
+// IGFSessionsPerSpeaker is the IGF's limit on the sessions one speaker may
+// be listed in, from its 2017 and 2018 workshop review ("any given speaker
+// will only be featured in a maximum of 3 sessions"), meant to bring more
+// speakers to the forum.
+const IGFSessionsPerSpeaker = 3
+
+// MaxSessions is the most sessions a programme may hold. It is far above
+// the few hundred sessions of an IGF and keeps validating and reporting a
+// programme within a second.
+const MaxSessions = 10_000
+
+// The kinds of problem across sessions that [Programme.Validate] reports.
+// Each is a *ConflictError whose Err is one of these.
+var (
+	ErrPersonOverlap   = errors.New("agenda: person in two sessions at once")
+	ErrRoomOverlap     = errors.New("agenda: room holds two sessions at once")
+	ErrTooManySessions = errors.New("agenda: person speaks in more sessions than allowed")
+)
+
+// ConflictError is a problem across the sessions of a programme: one person
+// in two sessions at once, one room holding two sessions at once, or one
+// person speaking in more sessions than the programme allows.
+type ConflictError struct {
+	Err      error        // ErrPersonOverlap, ErrRoomOverlap or ErrTooManySessions
+	Person   string       // the person, as first named in the programme; empty for a room
+	Room     string       // the room, for ErrRoomOverlap
+	Limit    int          // the limit, for ErrTooManySessions
+	Sessions []SessionRef // the sessions in conflict, in programme order
+}
+
+// SessionRef names one session of a programme.
+type SessionRef struct {
+	Index int           // in Programme.Sessions
+	Title string        // the session's title
+	Slot  timeslot.Slot // when it runs
+}
+
+// String returns `sessions[2] "Title" (Tue 10 Oct 2023 06:15–07:45 UTC)`.
+func (r SessionRef) String() string {
+	s := fmt.Sprintf("sessions[%d] %q", r.Index, r.Title)
+	if r.Slot.Scheduled() {
+		s += " (" + r.Slot.String() + ")"
+	}
+	return s
+}
+
+// Error names the person or room, the sessions and their times.
+func (e *ConflictError) Error() string {
+	refs := make([]string, len(e.Sessions))
+	for i, r := range e.Sessions {
+		refs[i] = r.String()
+	}
+	who := e.Person
+	if e.Err == ErrRoomOverlap {
+		who = "room " + e.Room
+	}
+	msg := fmt.Sprintf("agenda: %s: %s", who, strings.TrimPrefix(e.Err.Error(), "agenda: "))
+	if e.Err == ErrTooManySessions {
+		msg += fmt.Sprintf(" (%d, limit %d)", len(e.Sessions), e.Limit)
+	}
+	return msg + ": " + strings.Join(refs, ", ")
+}
+
+// Unwrap returns Err.
+func (e *ConflictError) Unwrap() error { return e.Err }
+
+// DecodeProgramme reads a programme from r as JSON: an object with the
+// sessions in a "sessions" list, each decoded as strictly as
+// [Session.UnmarshalJSON] decodes one. It reads at most [MaxBytes]. It does
+// not validate the programme: call [Programme.Validate] for that.
+func DecodeProgramme(r io.Reader) (*Programme, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return nil, &DecodeError{Err: err}
+	}
+	p := new(Programme)
+	if err := UnmarshalStrict(data, p); err != nil {
+		return nil, err
+	}
+	if len(p.Sessions) > MaxSessions {
+		return nil, &DecodeError{Path: "sessions", Err: fmt.Errorf("%w: %d sessions, at most %d", ErrTooLarge, len(p.Sessions), MaxSessions)}
+	}
+	return p, nil
+}
+
+// ReadProgramme reads a programme from a folder of session files: every
+// file in the root of fsys whose name ends in ".json", in the order of
+// their names, each one session (see [Decode]). Other files and folders are
+// left alone. An error is a *DecodeError whose File names the file.
+func ReadProgramme(fsys fs.FS) (*Programme, error) {
+	names, err := fs.Glob(fsys, "*.json")
+	if err != nil {
+		return nil, &DecodeError{Err: err}
+	}
+	slices.Sort(names)
+	if len(names) > MaxSessions {
+		return nil, &DecodeError{Err: fmt.Errorf("%w: %d session files, at most %d", ErrTooLarge, len(names), MaxSessions)}
+	}
+	p := &Programme{Sessions: make([]Session, 0, len(names))}
+	for _, name := range names {
+		s, err := readSession(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		p.Sessions = append(p.Sessions, *s)
+	}
+	return p, nil
+}
+
+func readSession(fsys fs.FS, name string) (*Session, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, &DecodeError{File: name, Err: err}
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, &DecodeError{File: name, Err: errors.New("a folder, not a session file")}
+	}
+	s, err := Decode(f)
+	if err != nil {
+		var de *DecodeError
+		if errors.As(err, &de) {
+			de.File = path.Clean(name)
+			return nil, de
+		}
+		return nil, &DecodeError{File: name, Err: err}
+	}
+	return s, nil
+}
+
+// Validate checks every session as [Session.Validate] does, naming each
+// field from the programme ("sessions[2].people[0].region"), and then the
+// programme as a whole, and returns every problem joined with
+// [errors.Join], or nil if there are none. Across sessions, people are
+// identified as [Programme.Attendees] says, and it reports, each as a
+// *ConflictError:
+//   - a person in two sessions whose slots overlap ([ErrPersonOverlap]),
+//     unless the person only organizes one of them: organizers need not
+//     attend;
+//   - a room holding two sessions whose slots overlap ([ErrRoomOverlap]),
+//     rooms compared as names are, ignoring case and spacing;
+//   - a person who speaks in more than SessionsPerSpeaker sessions
+//     ([ErrTooManySessions]).
+//
+// Sessions without a start time take part only in the last check. A
+// programme of more than [MaxSessions] sessions is one *ValidationError
+// wrapping [ErrTooLarge], and nothing else is checked.
+func (p *Programme) Validate() error {
+	if len(p.Sessions) > MaxSessions {
+		return &ValidationError{Field: "sessions", Value: fmt.Sprint(len(p.Sessions)), Err: ErrTooLarge,
+			Detail: fmt.Sprintf("at most %d sessions", MaxSessions)}
+	}
+	var problems []error
+	for i := range p.Sessions {
+		for _, err := range unjoin(p.Sessions[i].Validate()) {
+			var ve *ValidationError
+			if errors.As(err, &ve) {
+				moved := *ve
+				moved.Field = fmt.Sprintf("sessions[%d].%s", i, ve.Field)
+				err = &moved
+			}
+			problems = append(problems, err)
+		}
+	}
+	attendees, _ := p.Attendees()
+	for _, a := range attendees {
+		problems = append(problems, p.personOverlaps(a)...)
+	}
+	problems = append(problems, p.roomOverlaps()...)
+	if p.SessionsPerSpeaker > 0 {
+		for _, a := range attendees {
+			if err := p.sessionLimit(a); err != nil {
+				problems = append(problems, err)
+			}
+		}
+	}
+	return errors.Join(problems...)
+}
+
+// unjoin returns the errors err joins, or err alone.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// ref returns the reference to session i.
+func (p *Programme) ref(i int) SessionRef {
+	return SessionRef{Index: i, Title: p.Sessions[i].Title, Slot: p.Sessions[i].Slot}
+}
+
+// overlaps returns the pairs of scheduled sessions among the given ones
+// whose slots overlap, each pair in programme order, ordered by the start
+// of the later session.
+func (p *Programme) overlaps(sessions []int) [][2]int {
+	var timed []int
+	for _, i := range sessions {
+		if p.Sessions[i].Slot.Scheduled() && p.Sessions[i].Slot.Length > 0 {
+			timed = append(timed, i)
+		}
+	}
+	slices.SortStableFunc(timed, func(a, b int) int {
+		return p.Sessions[a].Slot.Start.Compare(p.Sessions[b].Slot.Start)
+	})
+	var pairs [][2]int
+	// A sweep over the sessions by start time: each one is compared with
+	// those still running when it starts, which are few.
+	var running []int
+	for _, i := range timed {
+		start := p.Sessions[i].Slot.Start
+		running = slices.DeleteFunc(running, func(j int) bool { return !p.Sessions[j].Slot.End().After(start) })
+		for _, j := range running {
+			pairs = append(pairs, [2]int{min(i, j), max(i, j)})
+		}
+		running = append(running, i)
+	}
+	return pairs
+}
+
+func (p *Programme) personOverlaps(a Attendee) []error {
+	var present []int
+	for _, ap := range a.Appearances {
+		person := &p.Sessions[ap.Session].People[ap.Person]
+		if !onlyOrganizes(person) && !slices.Contains(present, ap.Session) {
+			present = append(present, ap.Session)
+		}
+	}
+	var out []error
+	for _, pair := range p.overlaps(present) {
+		out = append(out, &ConflictError{Err: ErrPersonOverlap, Person: a.Name,
+			Sessions: []SessionRef{p.ref(pair[0]), p.ref(pair[1])}})
+	}
+	return out
+}
+
+// onlyOrganizes reports whether the person's only role is organizer.
+func onlyOrganizes(person *Person) bool {
+	return !slices.ContainsFunc(person.Roles, func(r Role) bool { return r != RoleOrganizer })
+}
+
+func (p *Programme) roomOverlaps() []error {
+	rooms := map[string][]int{}
+	var keys []string
+	for i := range p.Sessions {
+		key := NameKey(p.Sessions[i].Room)
+		if key == "" {
+			continue
+		}
+		if rooms[key] == nil {
+			keys = append(keys, key)
+		}
+		rooms[key] = append(rooms[key], i)
+	}
+	var out []error
+	for _, key := range keys {
+		sessions := rooms[key]
+		for _, pair := range p.overlaps(sessions) {
+			out = append(out, &ConflictError{Err: ErrRoomOverlap, Room: p.Sessions[sessions[0]].Room,
+				Sessions: []SessionRef{p.ref(pair[0]), p.ref(pair[1])}})
+		}
+	}
+	return out
+}
+
+func (p *Programme) sessionLimit(a Attendee) error {
+	var speaks []int
+	for _, ap := range a.Appearances {
+		if p.Sessions[ap.Session].People[ap.Person].Has(RoleSpeaker) && !slices.Contains(speaks, ap.Session) {
+			speaks = append(speaks, ap.Session)
+		}
+	}
+	if len(speaks) <= p.SessionsPerSpeaker {
+		return nil
+	}
+	e := &ConflictError{Err: ErrTooManySessions, Person: a.Name, Limit: p.SessionsPerSpeaker}
+	for _, i := range speaks {
+		e.Sessions = append(e.Sessions, p.ref(i))
+	}
+	return e
+}
+
+// Span returns the time from the earliest start of a scheduled session to
+// the latest end, and whether any session is scheduled.
+func (p *Programme) Span() (timeslot.Span, bool) {
+	var span timeslot.Span
+	found := false
+	for i := range p.Sessions {
+		slot := p.Sessions[i].Slot
+		if !slot.Scheduled() {
+			continue
+		}
+		if !found || slot.Start.Before(span.Start) {
+			span.Start = slot.Start
+		}
+		if !found || slot.End().After(span.End) {
+			span.End = slot.End()
+		}
+		found = true
+	}
+	return span, found
+}

@@ -1,0 +1,327 @@
+package balance
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"maps"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+)
+
+// PlanProgramme plans every session of the programme under the policy, at
+// once on all cores (runtime.GOMAXPROCS), and returns the run-of-show of
+// each, in programme order, with nil for a session that cannot be planned.
+// The result is the same as planning the sessions one at a time. The error
+// joins a *ProgrammeError for each session that cannot be planned, or is
+// nil.
+func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error) {
+	plans := make([]*agenda.RunOfShow, len(prog.Sessions))
+	errs := make([]error, len(prog.Sessions))
+	each(len(prog.Sessions), func(i int) {
+		s := &prog.Sessions[i]
+		ros, _, err := Plan(s, p)
+		if err != nil {
+			errs[i] = &ProgrammeError{Index: i, Title: s.Title, Err: err}
+			return
+		}
+		plans[i] = ros
+	})
+	return plans, errors.Join(errs...)
+}
+
+// each calls f(0), …, f(n-1) on as many goroutines as there are cores.
+func each(n int, f func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		next int
+	)
+	for range workers {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// ProgrammeError is a problem with one session of a programme.
+type ProgrammeError struct {
+	Index int    // in Programme.Sessions
+	Title string // the session's title
+	Err   error  // what is wrong, such as an *InfeasibleError
+}
+
+// Error returns `balance: sessions[2] "Title": <problem>`.
+func (e *ProgrammeError) Error() string {
+	return fmt.Sprintf("balance: sessions[%d] %q: %s", e.Index, e.Title, strings.TrimPrefix(e.Err.Error(), "balance: "))
+}
+
+// Unwrap returns Err.
+func (e *ProgrammeError) Unwrap() error { return e.Err }
+
+// Forum is the report on a whole programme: who speaks, by group, over all
+// its sessions; the sessions furthest from their targets; the sessions that
+// fail each preset; and the people who speak most often.
+type Forum struct {
+	Programme *agenda.Programme
+	Sessions  []ForumSession // in programme order
+
+	// Ranked lists the indexes of Sessions, furthest from their targets
+	// first; sessions with no speakers come last.
+	Ranked []int
+
+	Speakers   int              // the people who speak in at least one session
+	Dimensions []ForumDimension // region, stakeholder group, gender and mode
+	Presets    []PresetResult   // in the order of the presets given
+	Frequent   []FrequentSpeaker
+}
+
+// ForumSession is one session of the programme.
+type ForumSession struct {
+	Index  int     // in Programme.Sessions
+	Report *Report // of the plan or, if the session cannot be planned, of the draft; nil if neither can be made
+	Err    error   // why the session cannot be planned (a *ProgrammeError), or nil
+
+	// Gap is the mean Gap of the report's dimensions: the share of
+	// speaking time that would have to change hands to meet its targets.
+	Gap float64
+}
+
+// ForumDimension is how one dimension's groups fare over the programme.
+type ForumDimension struct {
+	Dimension Dimension
+	Groups    []ForumGroup // by name
+	Unknown   int          // speakers with no value in the dimension in a session they speak in
+	Time      time.Duration
+}
+
+// ForumGroup is one group over the programme.
+type ForumGroup struct {
+	Group    string
+	Speakers int           // people who speak as members of the group in at least one session
+	Time     time.Duration // their planned speaking time, over all sessions
+	Share    float64       // of the time of speakers with a value in the dimension
+}
+
+// PresetResult is the sessions that fail one preset.
+type PresetResult struct {
+	Preset  Preset
+	Failing []PresetFailure // in programme order
+}
+
+// PresetFailure is one session that fails a preset.
+type PresetFailure struct {
+	Session    int // in Programme.Sessions
+	Violations []Violation
+}
+
+// FrequentSpeaker is someone who speaks in several sessions.
+type FrequentSpeaker struct {
+	Name     string        // as first given
+	Sessions []int         // the sessions they speak in, in programme order
+	Time     time.Duration // their planned speaking time, over all sessions
+
+	// Private is set when the name may not be shown: it is marked private,
+	// or one of the sessions is not attributed.
+	Private bool
+}
+
+// ForumDimensions are the dimensions of a [Forum]: regional group,
+// stakeholder group, gender and participation mode.
+func ForumDimensions() []Dimension {
+	return []Dimension{{By: ByRegion}, {By: ByStakeholder}, {By: ByGender}, {By: ByMode}}
+}
+
+// MaxFrequent is how many people a [Forum] lists in Frequent.
+const MaxFrequent = 10
+
+// ForumReport plans every session of the programme under the policy (see
+// [PlanProgramme]) and reports on the whole: the headcount and planned
+// speaking time of each group over all sessions, the sessions ranked by
+// their distance from their targets, the sessions that fail each preset,
+// and the [MaxFrequent] people who speak in the most sessions (people
+// identified as [agenda.Programme.Attendees] says).
+//
+// A session that cannot be planned is reported from its draft, with the
+// reason in its Err; one that cannot even be reported has a nil Report. It
+// returns an error only for a malformed preset (a *PolicyError) or an
+// invalid policy.
+func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, error) {
+	for i, pr := range presets {
+		for j, c := range pr.Constraints {
+			if err := c.validate(j); err != nil {
+				err.Field = fmt.Sprintf("presets[%d].%s", i, err.Field)
+				return nil, err
+			}
+		}
+	}
+	f := &Forum{Programme: prog, Sessions: make([]ForumSession, len(prog.Sessions))}
+	each(len(prog.Sessions), func(i int) { f.Sessions[i] = forumSession(prog, i, p) })
+	for _, pr := range presets {
+		res := PresetResult{Preset: pr}
+		for i, fs := range f.Sessions {
+			if fs.Report == nil {
+				continue
+			}
+			vs, _ := pr.Check(fs.Report) // validated above
+			if len(vs) > 0 {
+				res.Failing = append(res.Failing, PresetFailure{Session: i, Violations: vs})
+			}
+		}
+		f.Presets = append(f.Presets, res)
+	}
+	f.rank()
+	f.tally()
+	return f, nil
+}
+
+// forumSession plans and reports session i.
+func forumSession(prog *agenda.Programme, i int, p Policy) ForumSession {
+	s := &prog.Sessions[i]
+	fs := ForumSession{Index: i}
+	var err error
+	if ros, _, perr := Plan(s, p); perr == nil {
+		fs.Report, err = PlanReport(ros, p)
+	} else {
+		fs.Err = &ProgrammeError{Index: i, Title: s.Title, Err: perr}
+		fs.Report, err = DraftReport(s, p)
+	}
+	if err != nil {
+		fs.Report = nil
+		if fs.Err == nil {
+			fs.Err = &ProgrammeError{Index: i, Title: s.Title, Err: err}
+		}
+		return fs
+	}
+	for _, d := range fs.Report.Dimensions {
+		fs.Gap += d.Gap / float64(len(fs.Report.Dimensions))
+	}
+	return fs
+}
+
+// rank orders the sessions by their gap, sessions without speakers last.
+func (f *Forum) rank() {
+	f.Ranked = make([]int, len(f.Sessions))
+	for i := range f.Ranked {
+		f.Ranked[i] = i
+	}
+	speaks := func(i int) bool { return f.Sessions[i].Report != nil && len(f.Sessions[i].Report.Speakers) > 0 }
+	slices.SortStableFunc(f.Ranked, func(a, b int) int {
+		if speaks(a) != speaks(b) {
+			if speaks(a) {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(f.Sessions[b].Gap, f.Sessions[a].Gap)
+	})
+}
+
+// tally adds up the groups and finds the frequent speakers.
+func (f *Forum) tally() {
+	prog := f.Programme
+	attendees, _ := prog.Attendees()
+	// Which attendee each session's person is.
+	who := make([][]int, len(prog.Sessions))
+	for i := range prog.Sessions {
+		who[i] = make([]int, len(prog.Sessions[i].People))
+		for j := range who[i] {
+			who[i][j] = -1
+		}
+	}
+	for a, at := range attendees {
+		for _, ap := range at.Appearances {
+			who[ap.Session][ap.Person] = a
+		}
+	}
+	dims := ForumDimensions()
+	type group struct {
+		people map[int]bool
+		time   time.Duration
+	}
+	groups := make([]map[string]*group, len(dims))
+	unknown := make([]map[int]bool, len(dims))
+	for d := range dims {
+		groups[d], unknown[d] = map[string]*group{}, map[int]bool{}
+	}
+	frequent := map[int]*FrequentSpeaker{}
+	for _, fs := range f.Sessions {
+		if fs.Report == nil {
+			continue
+		}
+		s := &prog.Sessions[fs.Index]
+		index := make(map[string]int, len(s.People))
+		for j := range s.People {
+			index[s.People[j].Name] = j
+		}
+		for _, sp := range fs.Report.Speakers {
+			j, ok := index[sp.Name]
+			if !ok || who[fs.Index][j] < 0 {
+				continue
+			}
+			person, a := &s.People[j], who[fs.Index][j]
+			for d, dim := range dims {
+				g := dim.groupIn(s, person)
+				if g == "" {
+					unknown[d][a] = true
+					continue
+				}
+				if groups[d][g] == nil {
+					groups[d][g] = &group{people: map[int]bool{}}
+				}
+				groups[d][g].people[a] = true
+				groups[d][g].time += sp.Time
+			}
+			fr := frequent[a]
+			if fr == nil {
+				fr = &FrequentSpeaker{Name: attendees[a].Name}
+				frequent[a] = fr
+			}
+			if !slices.Contains(fr.Sessions, fs.Index) {
+				fr.Sessions = append(fr.Sessions, fs.Index)
+			}
+			fr.Time += sp.Time
+			fr.Private = fr.Private || person.IsPrivate(agenda.FieldName) || !s.Named()
+		}
+	}
+	f.Speakers = len(frequent)
+	for d, dim := range dims {
+		fd := ForumDimension{Dimension: dim, Unknown: len(unknown[d])}
+		for _, g := range groups[d] {
+			fd.Time += g.time
+		}
+		for _, name := range slices.Sorted(maps.Keys(groups[d])) {
+			g := groups[d][name]
+			fg := ForumGroup{Group: name, Speakers: len(g.people), Time: g.time}
+			if fd.Time > 0 {
+				fg.Share = float64(g.time) / float64(fd.Time)
+			}
+			fd.Groups = append(fd.Groups, fg)
+		}
+		f.Dimensions = append(f.Dimensions, fd)
+	}
+	for _, fr := range frequent {
+		f.Frequent = append(f.Frequent, *fr)
+	}
+	slices.SortFunc(f.Frequent, func(a, b FrequentSpeaker) int {
+		return cmp.Or(cmp.Compare(len(b.Sessions), len(a.Sessions)), cmp.Compare(b.Time, a.Time),
+			cmp.Compare(a.Sessions[0], b.Sessions[0]), strings.Compare(a.Name, b.Name))
+	})
+	f.Frequent = f.Frequent[:min(len(f.Frequent), MaxFrequent)]
+}
