@@ -19,7 +19,7 @@ import (
 // (see [DecodeConstraints]), so a proposal form or a CI job can carry them.
 type Constraint struct {
 	Rule  Rule   `json:"rule"`
-	By    By     `json:"by"`
+	By    By     `json:"by,omitempty"`    // empty only for a min-count of everyone, without a group
 	Label string `json:"label,omitempty"` // the label's key, for ByLabel
 	Group string `json:"group,omitempty"` // the group a rule is about, where it is about one
 
@@ -47,6 +47,11 @@ const (
 	RuleMaxShare  Rule = "max-share"  // no group (or Group, if given) above Max of the speaking time
 	RuleShare     Rule = "share"      // Group's share of the speaking time within Min and Max
 	RuleMinCount  Rule = "min-count"  // at least Min speakers (or holders of Role) in Group, or at all if no Group is given
+
+	// RuleMaxPeople caps a group's share of the people counted rather than
+	// of the time: no group (or Group, if given) above Max of the speakers
+	// (or holders of Role) with a value in the dimension.
+	RuleMaxPeople Rule = "max-people"
 )
 
 // String returns r's text.
@@ -60,8 +65,8 @@ func (r Rule) MarshalText() ([]byte, error) {
 	return []byte(r), nil
 }
 
-// UnmarshalText sets r from "min-groups", "max-share", "share" or
-// "min-count", and refuses anything else.
+// UnmarshalText sets r from "min-groups", "max-share", "share",
+// "min-count" or "max-people", and refuses anything else.
 func (r *Rule) UnmarshalText(text []byte) error {
 	if err := Rule(text).check(); err != nil {
 		return err
@@ -72,10 +77,10 @@ func (r *Rule) UnmarshalText(text []byte) error {
 
 func (r Rule) check() *PolicyError {
 	switch r {
-	case RuleMinGroups, RuleMaxShare, RuleShare, RuleMinCount:
+	case RuleMinGroups, RuleMaxShare, RuleShare, RuleMinCount, RuleMaxPeople:
 		return nil
 	}
-	return &PolicyError{Field: "Rule", Value: string(r), Reason: "want min-groups, max-share, share or min-count"}
+	return &PolicyError{Field: "Rule", Value: string(r), Reason: "want min-groups, max-share, share, min-count or max-people"}
 }
 
 // dimension returns the dimension the constraint measures.
@@ -95,6 +100,11 @@ func (c Constraint) String() string {
 		return fmt.Sprintf("no %s above %s of speaking time", noun, pct(c.Max))
 	case RuleShare:
 		return fmt.Sprintf("%s share within %s–%s", c.Group, pct(c.Min), pct(c.Max))
+	case RuleMaxPeople:
+		if c.Group != "" {
+			return fmt.Sprintf("%s at most %s of %s", c.Group, pct(c.Max), plural(c.counted(), 2))
+		}
+		return fmt.Sprintf("no %s above %s of %s", noun, pct(c.Max), plural(c.counted(), 2))
 	case RuleMinCount:
 		n := int(math.Min(c.Min, 2))
 		if g := strings.ToLower(c.Group); c.By == ByGender && (g == "woman" || g == "man") {
@@ -150,13 +160,13 @@ func (c Constraint) validate(i int) *PolicyError {
 	switch {
 	case c.By == ByLabel && c.Label == "":
 		return &PolicyError{Field: field + ".label", Reason: "a label constraint needs the label's key"}
-	case (c.Rule == RuleShare || c.Rule == RuleMinCount) && c.Group == "":
+	case c.Rule == RuleShare && c.Group == "", c.Rule == RuleMinCount && c.Group == "" && c.By != "":
 		return &PolicyError{Field: field + ".group", Reason: "rule " + string(c.Rule) + " needs a group"}
 	case math.IsNaN(c.Min) || math.IsNaN(c.Max) || c.Min < 0 || c.Max < 0:
 		return &PolicyError{Field: field, Value: fmt.Sprintf("min %v, max %v", c.Min, c.Max), Reason: "bounds must be numbers, not negative"}
 	case c.Role != "" && (c.Rule == RuleMaxShare || c.Rule == RuleShare):
 		return &PolicyError{Field: field + ".role", Value: string(c.Role), Reason: "rule " + string(c.Rule) + " measures speaking time, which only speakers have"}
-	case (c.Rule == RuleMaxShare || c.Rule == RuleShare) && (c.Max > 1 || c.Min > c.Max):
+	case (c.Rule == RuleMaxShare || c.Rule == RuleShare || c.Rule == RuleMaxPeople) && (c.Max > 1 || c.Min > c.Max):
 		return &PolicyError{Field: field, Value: fmt.Sprintf("min %v, max %v", c.Min, c.Max), Reason: "shares are between 0 and 1, min at most max"}
 	}
 	return nil
@@ -309,6 +319,14 @@ func check(r *Report, c Constraint, people []member) []Violation {
 			if (c.Group == "" || g == group) && share(g) > c.Max+1e-12 {
 				out = append(out, Violation{Constraint: c, Group: g, Measured: share(g), People: groups[g].people,
 					Text: fmt.Sprintf("%s has %s", g, pct(share(g)))})
+			}
+		}
+	case RuleMaxPeople:
+		for _, g := range names {
+			n := len(groups[g].people)
+			if sh := float64(n) / float64(given); (c.Group == "" || g == group) && sh > c.Max+1e-12 {
+				out = append(out, Violation{Constraint: c, Group: g, Measured: sh, People: groups[g].people,
+					Text: fmt.Sprintf("%s has %d of %d %s (%s)%s", g, n, given, plural(c.counted(), given), pct(sh), unknown())})
 			}
 		}
 	case RuleShare:

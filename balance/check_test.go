@@ -242,7 +242,7 @@ func TestCheckMalformed(t *testing.T) {
 	type C = balance.Constraint
 	valid := C{Rule: balance.RuleMinGroups, By: balance.ByStakeholder, Min: 4} // violated, but never checked
 	const (
-		rules  = "want min-groups, max-share, share or min-count"
+		rules  = "want min-groups, max-share, share, min-count or max-people"
 		bys    = "want mode, stakeholder, region, gender or label"
 		shares = "shares are between 0 and 1, min at most max"
 		bounds = "bounds must be numbers, not negative"

@@ -106,7 +106,7 @@ type ForumSession struct {
 // ForumDimension is how one dimension's groups fare over the programme.
 type ForumDimension struct {
 	Dimension Dimension
-	Groups    []ForumGroup // by name
+	Groups    []ForumGroup // by name: those with speakers, and every group of the dimension's full set
 	Unknown   int          // speakers with no value in the dimension in a session they speak in
 	Time      time.Duration
 }
@@ -117,6 +117,11 @@ type ForumGroup struct {
 	Speakers int           // people who speak as members of the group in at least one session
 	Time     time.Duration // their planned speaking time, over all sessions
 	Share    float64       // of the time of speakers with a value in the dimension
+
+	// Target is an equal share: among the dimension's full set of groups
+	// where it has one (the five UN regional groups, the five stakeholder
+	// groups, onsite and online), else among the groups with speakers.
+	Target float64
 }
 
 // PresetResult is the sessions that fail one preset.
@@ -306,9 +311,19 @@ func (f *Forum) tally() {
 		for _, g := range groups[d] {
 			fd.Time += g.time
 		}
+		// Every group of the full set is listed, those without speakers at 0.
+		for _, name := range universe(dim) {
+			if groups[d][name] == nil {
+				groups[d][name] = &group{}
+			}
+		}
+		k := len(universe(dim))
+		if k == 0 {
+			k = len(groups[d])
+		}
 		for _, name := range slices.Sorted(maps.Keys(groups[d])) {
 			g := groups[d][name]
-			fg := ForumGroup{Group: name, Speakers: len(g.people), Time: g.time}
+			fg := ForumGroup{Group: name, Speakers: len(g.people), Time: g.time, Target: 1 / float64(k)}
 			if fd.Time > 0 {
 				fg.Share = float64(g.time) / float64(fd.Time)
 			}

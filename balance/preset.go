@@ -18,18 +18,8 @@ type Preset struct {
 }
 
 // Check returns the constraints of the preset that the report's session
-// does not meet, as [Check] does. A constraint without a Note is given the
-// preset's name as its note.
-func (p Preset) Check(r *Report) ([]Violation, error) {
-	cs := make([]Constraint, len(p.Constraints))
-	for i, c := range p.Constraints {
-		if c.Note == "" {
-			c.Note = p.Name
-		}
-		cs[i] = c
-	}
-	return Check(r, cs...)
-}
+// does not meet, as [Check] does.
+func (p Preset) Check(r *Report) ([]Violation, error) { return Check(r, p.Constraints...) }
 
 // The names of the built-in presets.
 const (
@@ -50,8 +40,9 @@ const (
 //     evaluation has asked for since 2017 ("gender, geography, stakeholder
 //     group, policy perspective and/or age"): speakers from at least two
 //     stakeholder groups and two regional groups, and, as fairfloor reads
-//     "geography", no regional group above half of the speaking time. The
-//     half is fairfloor's threshold, not the IGF's.
+//     "geography", at most half of the speakers from one regional group.
+//     The half is fairfloor's threshold, not the IGF's; it counts people
+//     rather than time, as the IGF judges a proposal by who speaks.
 //   - [PresetIGFRapporteur]: a rapporteur, who writes the session report
 //     that the IGF requires after every session (a proposer who did not
 //     report on a past workshop is declined, 2017–2023).
@@ -71,11 +62,11 @@ func Presets() []Preset {
 		},
 		{
 			Name:        PresetIGFDiversity,
-			Description: "IGF workshop evaluation since 2017, diversity of speakers: at least two stakeholder groups and two regional groups; no regional group above half of the speaking time (fairfloor's threshold)",
+			Description: "IGF workshop evaluation since 2017, diversity of speakers: at least two stakeholder groups and two regional groups; at most half of the speakers from one regional group (fairfloor's threshold)",
 			Constraints: []Constraint{
 				{Rule: RuleMinGroups, By: ByStakeholder, Min: 2, Note: div + "speakers from at least two stakeholder groups"},
 				{Rule: RuleMinGroups, By: ByRegion, Min: 2, Note: div + "speakers from at least two regional groups"},
-				{Rule: RuleMaxShare, By: ByRegion, Max: 0.5, Note: div + "geography (fairfloor's threshold: half of the speaking time)"},
+				{Rule: RuleMaxPeople, By: ByRegion, Max: 0.5, Note: div + "geography (fairfloor's threshold: at most half of the speakers from one regional group)"},
 			},
 		},
 		{
@@ -90,7 +81,8 @@ func Presets() []Preset {
 
 // DecodePresets reads a JSON list of presets as strictly as
 // [DecodeConstraints] reads constraints. Each preset needs a name, unique
-// in the list, and at least one constraint. Errors are a *agenda.DecodeError
+// in the list, and at least one constraint; a constraint without a note is
+// given the preset's name as its note, so that a violation names the preset. Errors are a *agenda.DecodeError
 // for malformed JSON and a *PolicyError, whose Field names the preset and
 // constraint, for a preset that cannot be checked.
 func DecodePresets(r io.Reader) ([]Preset, error) {
@@ -118,6 +110,9 @@ func DecodePresets(r io.Reader) ([]Preset, error) {
 			if err := c.validate(j); err != nil {
 				err.Field = field + "." + err.Field
 				return nil, err
+			}
+			if c.Note == "" {
+				p.Constraints[j].Note = p.Name
 			}
 		}
 	}

@@ -68,15 +68,29 @@ func ReportMeets(t TB, r *balance.Report, constraints ...balance.Constraint) {
 			key = v.Constraint.String()
 		}
 		want[key], got[key] = wanted(v.Constraint), measured(v)
+		rule := v.Constraint.String()
+		if v.Constraint.Note != "" {
+			rule += ", " + v.Constraint.Note
+		}
 		t.Errorf("balancetest: session %q does not meet %q (%s): mismatch (-want +got):\n%s",
-			title, v.Constraint.String(), v.Text, cmp.Diff(want, got))
+			title, rule, v.Text, cmp.Diff(want, got))
 	}
 }
 
 // wanted writes what a constraint allows: "≥ 3", "≤ 40%", "45%–55%".
+// ReportMeetsPresets fails the test for each constraint of the presets
+// that the report's session does not meet, as [ReportMeets] does, naming the
+// rule each encodes.
+func ReportMeetsPresets(t TB, r *balance.Report, presets ...balance.Preset) {
+	t.Helper()
+	for _, p := range presets {
+		ReportMeets(t, r, p.Constraints...)
+	}
+}
+
 func wanted(c balance.Constraint) string {
 	switch c.Rule {
-	case balance.RuleMaxShare:
+	case balance.RuleMaxShare, balance.RuleMaxPeople:
 		return "≤ " + percent(c.Max)
 	case balance.RuleShare:
 		return percent(c.Min) + "–" + percent(c.Max)
@@ -87,7 +101,7 @@ func wanted(c balance.Constraint) string {
 // measured writes what a violation found, in the units of wanted.
 func measured(v balance.Violation) string {
 	switch v.Constraint.Rule {
-	case balance.RuleMaxShare, balance.RuleShare:
+	case balance.RuleMaxShare, balance.RuleShare, balance.RuleMaxPeople:
 		s := percent(v.Measured)
 		if len(v.People) > 0 {
 			s += " (" + strings.Join(v.People, ", ") + ")"

@@ -156,7 +156,7 @@ func TestMeets(t *testing.T) {
 		s:           balanced(),
 		constraints: []balance.Constraint{rules[0], {Rule: "most", By: balance.ByRegion}},
 		report:      true,
-		want:        []string{`balancetest: balance: policy constraints[1].rule "most": want min-groups, max-share, share or min-count`},
+		want:        []string{`balancetest: balance: policy constraints[1].rule "most": want min-groups, max-share, share, min-count or max-people`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -47,3 +47,44 @@ func ExampleMeets() {
 	// + 	"WEOG": "75% (Speaker 1, Speaker 2, Speaker 3, Speaker 4, Speaker 5)",
 	//   }
 }
+
+// A draft panel checked against the IGF presets: five of its six speakers
+// are WEOG, and no speaker gives a gender.
+func ExampleReportMeetsPresets() {
+	s := &agenda.Session{
+		Title:  "Panel",
+		Format: agenda.FormatOnsite,
+		People: []agenda.Person{
+			{Name: "Mod", Roles: []agenda.Role{agenda.RoleModerator}},
+			{Name: "Rap", Roles: []agenda.Role{agenda.RoleRapporteur}},
+		},
+	}
+	seg := agenda.Segment{Title: "Panel", Kind: agenda.KindDiscussion, Length: time.Hour, Facilitators: []string{"Mod"}}
+	groups := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety}
+	for i, region := range []agenda.Region{agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionGRULAC} {
+		name := fmt.Sprintf("Speaker %d", i+1)
+		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Region: region, Stakeholder: groups[i%2]})
+		seg.Speakers = append(seg.Speakers, name)
+	}
+	s.Segments = []agenda.Segment{seg}
+	s.Slot.Length = time.Hour
+
+	r, err := balance.DraftReport(s, balance.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	balancetest.ReportMeetsPresets(fakeT{}, r, balance.Presets()...)
+	// Output:
+	// balancetest: session "Panel" does not meet "at least 2 genders among speakers, IGF 2023 minimum criteria: one speaker of a different gender from the rest" (0: none (gender given for 0 of 6 speakers)): mismatch (-want +got):
+	//   map[string]string{
+	// - 	"at least 2 genders among speakers": "≥ 2",
+	// + 	"at least 2 genders among speakers": "0",
+	//   }
+	//
+	// balancetest: session "Panel" does not meet "no regional group above 50% of speakers, IGF workshop evaluation, diversity: geography (fairfloor's threshold: at most half of the speakers from one regional group)" (WEOG has 5 of 6 speakers (83.3%)): mismatch (-want +got):
+	//   map[string]string{
+	// - 	"WEOG": "≤ 50%",
+	// + 	"WEOG": "83.3% (Speaker 1, Speaker 2, Speaker 3, Speaker 4, Speaker 5)",
+	//   }
+}

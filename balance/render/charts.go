@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"image/color"
 	"io"
@@ -58,6 +59,11 @@ func chartSVG(d *Document, header bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ch.svg()
+}
+
+// svg draws the chart as an SVG image.
+func (ch *chart) svg() ([]byte, error) {
 	c := vgsvg.New(chartWidth, ch.height)
 	ch.draw(draw.New(c))
 	var buf bytes.Buffer
@@ -125,7 +131,10 @@ const (
 // chart is what the charts show, gathered from a document.
 type chart struct {
 	d        *Document
-	header   bool // whether to draw the title and sub-title
+	header   bool   // whether to draw the title and sub-title
+	timeline bool   // whether to draw the timeline of a session
+	heading  string // above the dimensions' bars; empty for the default
+	target   string // the legend of the target mark; empty for the default
 	title    string
 	sub      string // the slot and format
 	lanes    []string
@@ -174,12 +183,13 @@ type chartGroup struct {
 
 // newChart gathers what the charts show.
 func newChart(d *Document, header bool) (*chart, error) {
-	s := d.Session()
-	if s == nil {
-		return nil, ErrNoSession
+	d, err := d.prepare()
+	if err != nil {
+		return nil, err
 	}
+	s := d.Session()
 	slot := d.Slot()
-	ch := &chart{d: d, header: header, title: s.Title, sub: slot.String()}
+	ch := &chart{d: d, header: header, timeline: true, title: s.Title, sub: slot.String()}
 	if s.Format != "" {
 		ch.sub += " · " + string(s.Format)
 	}
@@ -225,7 +235,12 @@ func newChart(d *Document, header bool) (*chart, error) {
 		ch.turns = append(ch.turns, t)
 	}
 	ch.dims = chartDims(d)
+	ch.layout()
+	return ch, nil
+}
 
+// layout puts the dimensions in columns and works out the chart's height.
+func (ch *chart) layout() {
 	// Dimensions go in two columns, each to the shorter.
 	var hl, hr vg.Length
 	for i, dim := range ch.dims {
@@ -240,7 +255,6 @@ func newChart(d *Document, header bool) (*chart, error) {
 		ch.height += chartHeadingRow + chartLegendRow + max(hl, hr)
 	}
 	ch.height = vg.Length(math.Ceil(float64(ch.height)))
-	return ch, nil
 }
 
 // chartDims returns the groups of every dimension balanced, with their
@@ -296,6 +310,9 @@ func (ch *chart) headerHeight() vg.Length {
 // timelineHeight returns the height of the timeline, with its heading,
 // legend, axis and key.
 func (ch *chart) timelineHeight() vg.Length {
+	if !ch.timeline {
+		return 0
+	}
 	return chartHeadingRow + chartLegendRow + vg.Length(max(1, len(ch.lanes)))*chartLane + chartAxis + ch.keyHeight() + 6
 }
 
@@ -359,18 +376,20 @@ func (ch *chart) draw(c draw.Canvas) {
 		top -= ch.headerHeight()
 	}
 
-	h := ch.timelineHeight()
-	ch.drawTimeline(chartBand(c, top-h, top))
-	top -= h
+	if ch.timeline {
+		h := ch.timelineHeight()
+		ch.drawTimeline(chartBand(c, top-h, top))
+		top -= h
+	}
 
 	if len(ch.dims) == 0 {
 		return
 	}
-	chartHeading(c, top, "Speaking time by group against target")
+	chartHeading(c, top, cmp.Or(ch.heading, "Speaking time by group against target"))
 	top -= chartHeadingRow
 	chartLegend(c, top, []chartLegendEntry{
 		{"share of speaking time", chartSwatch(chartShare)},
-		{"target share", chartTargetThumb{}},
+		{cmp.Or(ch.target, "target share"), chartTargetThumb{}},
 	})
 	top -= chartLegendRow
 	const gap = 16

@@ -91,3 +91,19 @@ func Plan(s *agenda.Session, p balance.Policy) (*render.Document, error) {
 	}
 	return &render.Document{RunOfShow: ros, Allocation: al, Report: report}, nil
 }
+
+// Programme returns the five sessions as one programme, in the order of
+// their source documents, under the IGF's limit of three sessions per
+// speaker. Only seeds 001 and 003 give a start time, so the other three are
+// unscheduled and take no part in the checks of overlapping times.
+func Programme() (*agenda.Programme, error) {
+	p := &agenda.Programme{Title: "The five seed sessions", SessionsPerSpeaker: agenda.IGFSessionsPerSpeaker}
+	for _, name := range names {
+		s, err := Load(name)
+		if err != nil {
+			return nil, err
+		}
+		p.Sessions = append(p.Sessions, *s)
+	}
+	return p, nil
+}

@@ -1,0 +1,460 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// ErrNoForum is returned by the forum renderers for a document without a
+// forum report.
+var ErrNoForum = errors.New("render: the document has no forum report")
+
+// ForumDocument is a programme's report, ready to render. Names come
+// through the same privacy rules as in a [Document]: a name marked private,
+// or from a session that is not attributed, is never shown.
+type ForumDocument struct {
+	Forum *balance.Forum
+
+	// Location shows clock times in another zone; nil keeps each session's.
+	Location *time.Location
+
+	// Redact leaves every name out.
+	Redact bool
+}
+
+// forumView is what every format of a forum report shows, privacy applied.
+type forumView struct {
+	Title    string
+	Facts    []htmlFact
+	Dims     []forumDim
+	Sessions []forumSession // furthest from their targets first
+	Presets  []forumPreset
+	Frequent []forumPerson
+}
+
+type forumDim struct {
+	Title   string // "By region"
+	Dim     balance.Dimension
+	Groups  []balance.ForumGroup
+	Unknown int // speakers with no value
+}
+
+type forumSession struct {
+	Rank           int
+	Index          int
+	Title          string
+	When, Room     string
+	Speakers       int
+	Gap            float64
+	Source         string // "plan", or "draft" for a session that cannot be planned
+	PresetsFailed  int
+	ConstraintsNot int
+}
+
+type forumPreset struct {
+	Name, Description string
+	Passing, Of       int
+	Failing           []forumFailure
+}
+
+type forumFailure struct {
+	Session string
+	Index   int
+	Rules   []forumRule
+}
+
+type forumRule struct {
+	Rule, Note, Found string
+	People            []string // as the session's document may name them
+}
+
+// Text returns the rule as one line: "<rule> (<note>): <found>: <people>".
+func (r forumRule) Text() string {
+	s := r.Rule
+	if r.Note != "" {
+		s += " (" + r.Note + ")"
+	}
+	s += ": " + r.Found
+	if len(r.People) > 0 {
+		s += " – " + strings.Join(r.People, ", ")
+	}
+	return s
+}
+
+type forumPerson struct {
+	Who      string
+	Sessions []string // titles
+	Time     time.Duration
+}
+
+// view gathers what the forum formats show.
+func (d *ForumDocument) view() (*forumView, error) {
+	f := d.Forum
+	if f == nil || f.Programme == nil {
+		return nil, ErrNoForum
+	}
+	prog := f.Programme
+	v := &forumView{Title: prog.Title}
+	if v.Title == "" {
+		v.Title = "Programme"
+	}
+	scheduled := 0
+	for i := range prog.Sessions {
+		if prog.Sessions[i].Slot.Scheduled() {
+			scheduled++
+		}
+	}
+	sessions := fmt.Sprintf("%d", len(prog.Sessions))
+	if scheduled < len(prog.Sessions) {
+		sessions += fmt.Sprintf(" (%d without a start time)", len(prog.Sessions)-scheduled)
+	}
+	v.Facts = append(v.Facts, htmlFact{"Sessions", sessions})
+	if span, ok := prog.Span(); ok {
+		v.Facts = append(v.Facts, htmlFact{"From", d.clock(span.Start)}, htmlFact{"To", d.clock(span.End)})
+	}
+	v.Facts = append(v.Facts, htmlFact{"Speakers", fmt.Sprintf("%d people", f.Speakers)})
+	if prog.SessionsPerSpeaker > 0 {
+		v.Facts = append(v.Facts, htmlFact{"Limit", fmt.Sprintf("%d sessions per speaker", prog.SessionsPerSpeaker)})
+	}
+
+	for _, fd := range f.Dimensions {
+		v.Dims = append(v.Dims, forumDim{Title: chartDimTitle(fd.Dimension), Dim: fd.Dimension, Groups: fd.Groups, Unknown: fd.Unknown})
+	}
+
+	docs := make([]*Document, len(prog.Sessions))
+	doc := func(i int) *Document {
+		if docs[i] == nil {
+			docs[i] = &Document{Draft: &prog.Sessions[i], Location: d.Location, Redact: d.Redact}
+		}
+		return docs[i]
+	}
+	failed := make([]forumSession, len(prog.Sessions))
+	for _, pr := range f.Presets {
+		fp := forumPreset{Name: pr.Preset.Name, Description: pr.Preset.Description, Of: len(prog.Sessions), Passing: len(prog.Sessions) - len(pr.Failing)}
+		for _, pf := range pr.Failing {
+			ff := forumFailure{Session: prog.Sessions[pf.Session].Title, Index: pf.Session}
+			for _, vi := range pf.Violations {
+				rule := forumRule{Rule: vi.Constraint.String(), Note: vi.Constraint.Note, Found: vi.Text}
+				for _, name := range vi.People {
+					rule.People = append(rule.People, doc(pf.Session).Who(name))
+				}
+				ff.Rules = append(ff.Rules, rule)
+			}
+			failed[pf.Session].PresetsFailed++
+			failed[pf.Session].ConstraintsNot += len(pf.Violations)
+			fp.Failing = append(fp.Failing, ff)
+		}
+		v.Presets = append(v.Presets, fp)
+	}
+
+	for rank, i := range f.Ranked {
+		fs := f.Sessions[i]
+		s := &prog.Sessions[i]
+		row := forumSession{Rank: rank + 1, Index: i, Title: s.Title, Room: s.Room, Gap: fs.Gap, Source: "plan",
+			PresetsFailed: failed[i].PresetsFailed, ConstraintsNot: failed[i].ConstraintsNot}
+		if fs.Err != nil {
+			row.Source = "draft"
+		}
+		if fs.Report == nil {
+			row.Source = "none"
+		} else {
+			row.Speakers = len(fs.Report.Speakers)
+		}
+		if slot := s.Slot.In(d.Location); slot.Scheduled() {
+			row.When = slot.String()
+		}
+		v.Sessions = append(v.Sessions, row)
+	}
+
+	for _, fr := range f.Frequent {
+		p := forumPerson{Who: fr.Name, Time: fr.Time}
+		if fr.Private || d.Redact {
+			p.Who = "a person whose name is not shown"
+		}
+		for _, i := range fr.Sessions {
+			p.Sessions = append(p.Sessions, prog.Sessions[i].Title)
+		}
+		v.Frequent = append(v.Frequent, p)
+	}
+	return v, nil
+}
+
+// clock writes a moment as "Tue 10 Oct 2023 06:15 UTC", in the document's
+// zone if it has one.
+func (d *ForumDocument) clock(t time.Time) string {
+	if d.Location != nil {
+		t = t.In(d.Location)
+	}
+	return t.Format("Mon 2 Jan 2006 15:04 MST")
+}
+
+// minutes writes a length as "40m" or "2h10m30s".
+func minutes(d time.Duration) string { return timeslot.FormatLength(d) }
+
+// ForumText writes the programme's report as plain text: the programme, the
+// speaking time and headcount of every group over all sessions against an
+// equal share, the sessions ranked by their distance from their targets,
+// the sessions that fail each preset with the rules, counts and people,
+// and the people who speak in the most sessions.
+func ForumText(out io.Writer, d *ForumDocument) error {
+	v, err := d.view()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(out)
+	fmt.Fprintln(w, v.Title)
+	fmt.Fprintln(w, strings.Repeat("=", len([]rune(v.Title))))
+	for _, f := range v.Facts {
+		fmt.Fprintf(w, "%-10s%s\n", f.Label+":", f.Value)
+	}
+
+	fmt.Fprintln(w, "\nSpeaking time by group, over all sessions")
+	for _, dim := range v.Dims {
+		fmt.Fprintf(w, "\n%s\n", dim.Title)
+		rows := [][]string{{"group", "speakers", "time", "share", "equal share"}}
+		for _, g := range dim.Groups {
+			rows = append(rows, []string{g.Group, strconv.Itoa(g.Speakers), minutes(g.Time), Percent(g.Share), Percent(g.Target)})
+		}
+		textTable(w, rows)
+		if dim.Unknown > 0 {
+			fmt.Fprintf(w, "  %s no %s\n", speakersGive(dim.Unknown), dim.Dim.Name())
+		}
+	}
+
+	fmt.Fprintln(w, "\nSessions, furthest from their targets first")
+	rows := [][]string{{"#", "session", "when", "room", "speakers", "off target", "presets failed", "from"}}
+	for _, s := range v.Sessions {
+		rows = append(rows, []string{strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
+			Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source})
+	}
+	textTable(w, rows)
+
+	for _, p := range v.Presets {
+		fmt.Fprintf(w, "\nPreset %s: %d of %d sessions pass\n", p.Name, p.Passing, p.Of)
+		fmt.Fprint(w, textWrap(p.Description, "  ", "  "))
+		for _, f := range p.Failing {
+			fmt.Fprint(w, textWrap(f.Session, "  ✗ ", "    "))
+			for _, r := range f.Rules {
+				fmt.Fprint(w, textWrap(r.Text(), "    - ", "      "))
+			}
+		}
+	}
+
+	fmt.Fprintln(w, "\nPeople who speak in the most sessions")
+	if len(v.Frequent) == 0 {
+		fmt.Fprintln(w, "  nobody speaks")
+	} else {
+		rows := [][]string{{"person", "sessions", "time", "titles"}}
+		for _, p := range v.Frequent {
+			rows = append(rows, []string{p.Who, strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(p.Sessions, "; ")})
+		}
+		textTable(w, rows)
+	}
+	return w.Flush()
+}
+
+// speakersGive writes "1 speaker gives" or "3 speakers give".
+func speakersGive(n int) string {
+	if n == 1 {
+		return "1 speaker gives"
+	}
+	return fmt.Sprintf("%d speakers give", n)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// ForumMarkdown writes the programme's report as Markdown, with the same
+// parts as [ForumText]; every text from the programme is escaped.
+func ForumMarkdown(w io.Writer, d *ForumDocument) error {
+	v, err := d.view()
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", mdEscape(v.Title))
+	for _, f := range v.Facts {
+		fmt.Fprintf(&b, "- **%s:** %s\n", f.Label, mdEscape(f.Value))
+	}
+	b.WriteString("\n## Speaking time by group, over all sessions\n")
+	for _, dim := range v.Dims {
+		fmt.Fprintf(&b, "\n### %s\n\n", mdEscape(dim.Title))
+		mdRow(&b, "Group", "Speakers", "Time", "Share", "Equal share")
+		b.WriteString("| --- | ---: | ---: | ---: | ---: |\n")
+		for _, g := range dim.Groups {
+			mdRow(&b, mdEscape(g.Group), strconv.Itoa(g.Speakers), minutes(g.Time), Percent(g.Share), Percent(g.Target))
+		}
+		if dim.Unknown > 0 {
+			fmt.Fprintf(&b, "\n%s no %s.\n", speakersGive(dim.Unknown), dim.Dim.Name())
+		}
+	}
+	b.WriteString("\n## Sessions, furthest from their targets first\n\n")
+	mdRow(&b, "#", "Session", "When", "Room", "Speakers", "Off target", "Presets failed", "From")
+	b.WriteString("| ---: | --- | --- | --- | ---: | ---: | ---: | --- |\n")
+	for _, s := range v.Sessions {
+		mdRow(&b, strconv.Itoa(s.Rank), mdEscape(s.Title), mdEscape(orDash(s.When)), mdEscape(orDash(s.Room)), strconv.Itoa(s.Speakers),
+			Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
+	}
+	for _, p := range v.Presets {
+		fmt.Fprintf(&b, "\n## Preset %s: %d of %d sessions pass\n\n%s\n", mdEscape(p.Name), p.Passing, p.Of, mdEscape(p.Description))
+		if len(p.Failing) > 0 {
+			b.WriteString("\n")
+		}
+		for _, f := range p.Failing {
+			fmt.Fprintf(&b, "- **%s**\n", mdEscape(f.Session))
+			for _, r := range f.Rules {
+				fmt.Fprintf(&b, "  - %s\n", mdEscape(r.Text()))
+			}
+		}
+	}
+	b.WriteString("\n## People who speak in the most sessions\n\n")
+	if len(v.Frequent) == 0 {
+		b.WriteString("Nobody speaks.\n")
+	} else {
+		mdRow(&b, "Person", "Sessions", "Time", "Titles")
+		b.WriteString("| --- | ---: | ---: | --- |\n")
+		for _, p := range v.Frequent {
+			titles := make([]string, len(p.Sessions))
+			for i, t := range p.Sessions {
+				titles[i] = mdEscape(t)
+			}
+			mdRow(&b, mdEscape(p.Who), strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(titles, "; "))
+		}
+	}
+	_, err = w.Write(b.Bytes())
+	return err
+}
+
+// ForumCSV writes the programme's report as one CSV table in long form, for
+// a spreadsheet to filter on its first column: a "group" row for each
+// group of each dimension, a "session" row for each session in rank order,
+// and a "violation" row for each rule a session fails in each preset. Cells
+// that a spreadsheet would take for a formula are quoted as text.
+func ForumCSV(w io.Writer, d *ForumDocument) error {
+	v, err := d.view()
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	write := func(cells ...string) {
+		for i, c := range cells {
+			cells[i] = csvCell(c)
+		}
+		cw.Write(cells) // the error, if any, comes from Flush
+	}
+	write("table", "rank", "session", "when", "room", "dimension", "group", "preset", "rule", "found", "people",
+		"speakers", "minutes", "share", "target", "off_target", "presets_failed")
+	for _, dim := range v.Dims {
+		for _, g := range dim.Groups {
+			write("group", "", "", "", "", dim.Dim.Name(), g.Group, "", "", "", "",
+				strconv.Itoa(g.Speakers), decimalMinutes(g.Time), share(g.Share), share(g.Target), "", "")
+		}
+	}
+	for _, s := range v.Sessions {
+		write("session", strconv.Itoa(s.Rank), s.Title, s.When, s.Room, "", "", "", "", s.Source, "",
+			strconv.Itoa(s.Speakers), "", "", "", share(s.Gap), strconv.Itoa(s.PresetsFailed))
+	}
+	for _, p := range v.Presets {
+		for _, f := range p.Failing {
+			for _, r := range f.Rules {
+				rule := r.Rule
+				if r.Note != "" {
+					rule += " (" + r.Note + ")"
+				}
+				write("violation", "", f.Session, "", "", "", "", p.Name, rule, r.Found, strings.Join(r.People, "; "),
+					"", "", "", "", "", "")
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// share writes a share as a decimal with at most four places: "0.8333".
+func share(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
+
+//go:embed forum.tmpl
+var forumSource string
+
+// forumTemplate shares the run-of-show page's style.
+var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum").Funcs(template.FuncMap{
+	"percent": Percent,
+	"length":  minutes,
+	"dash":    orDash,
+}).Parse(forumSource))
+
+// ForumHTML writes the programme's report as one self-contained HTML page,
+// with its style inline and no script: the parts of [ForumText], with a
+// chart of each dimension's groups (their share of speaking time against an
+// equal share) drawn inline as SVG. All text from the programme is escaped.
+func ForumHTML(w io.Writer, d *ForumDocument) error {
+	v, err := d.view()
+	if err != nil {
+		return err
+	}
+	svg, err := forumSVG(v, false)
+	if err != nil {
+		return err
+	}
+	page := struct {
+		*forumView
+		Chart template.HTML
+	}{v, htmlInlineSVG(svg, "Each group's share of speaking time over the programme against an equal share")}
+	var out bytes.Buffer
+	if err := forumTemplate.Execute(&out, page); err != nil {
+		return err
+	}
+	_, err = w.Write(out.Bytes())
+	return err
+}
+
+// ForumSVG draws each dimension's groups over the programme, their share of
+// speaking time against an equal share, as one SVG image 512 points wide.
+func ForumSVG(w io.Writer, d *ForumDocument) error {
+	v, err := d.view()
+	if err != nil {
+		return err
+	}
+	svg, err := forumSVG(v, true)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(svg)
+	return err
+}
+
+func forumSVG(v *forumView, header bool) ([]byte, error) {
+	ch := &chart{header: header, title: v.Title, heading: "Speaking time by group over the programme", target: "equal share"}
+	var facts []string
+	for _, f := range v.Facts {
+		facts = append(facts, f.Label+" "+f.Value)
+	}
+	ch.sub = strings.Join(facts, " · ")
+	for _, fd := range v.Dims {
+		dim := chartDim{title: fd.Title, mode: fd.Dim.By == balance.ByMode}
+		for _, g := range fd.Groups {
+			dim.groups = append(dim.groups, chartGroup{name: chartLine(g.Group), share: g.Share, target: g.Target})
+		}
+		if len(dim.groups) > 0 {
+			ch.dims = append(ch.dims, dim)
+		}
+	}
+	ch.layout()
+	return ch.svg()
+}
