@@ -343,8 +343,9 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 
 // ForumCSV writes the programme's report as one CSV table in long form, for
 // a spreadsheet to filter on its first column: a "group" row for each
-// group of each dimension, a "session" row for each session in rank order,
-// and a "violation" row for each rule a session fails in each preset. Cells
+// group of each dimension, a "session" row for each session in rank order
+// (its source "plan", or "draft" for one that cannot be planned), and a
+// "violation" row for each rule a session fails in each preset. Cells
 // that a spreadsheet would take for a formula are quoted as text.
 func ForumCSV(w io.Writer, d *ForumDocument) error {
 	v, err := d.view()
@@ -358,16 +359,16 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 		}
 		cw.Write(cells) // the error, if any, comes from Flush
 	}
-	write("table", "rank", "session", "when", "room", "dimension", "group", "preset", "rule", "found", "people",
+	write("table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "found", "people",
 		"speakers", "minutes", "share", "target", "off_target", "presets_failed")
 	for _, dim := range v.Dims {
 		for _, g := range dim.Groups {
-			write("group", "", "", "", "", dim.Dim.Name(), g.Group, "", "", "", "",
+			write("group", "", "", "", "", "", dim.Dim.Name(), g.Group, "", "", "", "",
 				strconv.Itoa(g.Speakers), decimalMinutes(g.Time), share(g.Share), share(g.Target), "", "")
 		}
 	}
 	for _, s := range v.Sessions {
-		write("session", strconv.Itoa(s.Rank), s.Title, s.When, s.Room, "", "", "", "", s.Source, "",
+		write("session", strconv.Itoa(s.Rank), s.Title, s.When, s.Room, s.Source, "", "", "", "", "", "",
 			strconv.Itoa(s.Speakers), "", "", "", share(s.Gap), strconv.Itoa(s.PresetsFailed))
 	}
 	for _, p := range v.Presets {
@@ -377,7 +378,7 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 				if r.Note != "" {
 					rule += " (" + r.Note + ")"
 				}
-				write("violation", "", f.Session, "", "", "", "", p.Name, rule, r.Found, strings.Join(r.People, "; "),
+				write("violation", "", f.Session, "", "", "", "", "", p.Name, rule, r.Found, strings.Join(r.People, "; "),
 					"", "", "", "", "", "")
 			}
 		}
