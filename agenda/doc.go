@@ -26,4 +26,12 @@
 // input beyond [MaxBytes] is refused unread. Lengths are written "40m" or
 // "1h30m", times in RFC 3339; [encoding/json.Marshal] writes a session that
 // decodes to the same session.
+//
+// A [Programme] holds many sessions, read from one JSON file
+// ([DecodeProgramme]) or a folder of session files ([ReadProgramme]).
+// [Programme.Validate] checks each session and then the programme as a
+// whole: a person or a room in two sessions at once, a speaker in more
+// sessions than allowed, each a *[ConflictError]. [Programme.Attendees]
+// follows people across sessions by a documented rule and flags, never
+// merges, the entries that may be one person.
 package agenda

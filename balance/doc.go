@@ -58,4 +58,13 @@
 // speakers and avoid consecutive speakers of one region or stakeholder
 // group, and [Plan] lays the turns on the session's clock as an
 // [agenda.RunOfShow].
+//
+// # Reports, checks and programmes
+//
+// [DraftReport] and [PlanReport] say who holds the floor, group by group,
+// and list the imbalances found. [Check] tests a report against
+// [Constraint] values, and [Presets] gives the IGF's rules as named sets of
+// constraints, each naming the year and rule it encodes. [PlanProgramme]
+// plans every session of an [agenda.Programme] on all cores, and
+// [ForumReport] reports on the whole programme.
 package balance
