@@ -1,6 +1,6 @@
 module github.com/fairfloor/fairfloor
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/arran4/golang-ical v0.3.4
@@ -19,5 +19,11 @@ require (
 	github.com/ajstarks/svgo v0.0.0-20211024235047-1546f124cd8b // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
 	github.com/teambition/rrule-go v1.8.2 // indirect
+	golang.org/x/exp v0.0.0-20261014143641-f0251eb4aa3e // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.28.0 // indirect
+	golang.org/x/tools v0.52.0 // indirect
 )
+
+tool golang.org/x/exp/cmd/apidiff
