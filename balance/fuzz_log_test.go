@@ -20,7 +20,8 @@ import (
 // scheduled panel of the audit tests and for the same panel unscheduled,
 // AuditLog audits without panicking and keeps every entry: one turn each,
 // the time of every entry that does not run backwards, and a problem for
-// each entry of an unknown name or of someone who is not a speaker.
+// each entry of an unknown name or of someone who is not a speaker; and
+// that Rest and Replan take it (see fuzzCheckReplan).
 func FuzzReadLogCSV(f *testing.F) {
 	for _, s := range []string{
 		"name,start,end\nAna Berg,06:20,06:29\nChloe Diaz,06:29:00,06:41:00\n",
@@ -69,8 +70,53 @@ func FuzzReadLogCSV(f *testing.F) {
 				}
 			}
 			fuzzCheckAudit(t, c.s, c.ros, log)
+			if c.ros != nil {
+				fuzzCheckReplan(t, c.s, log)
+			}
 		}
 	})
+}
+
+// fuzzCheckReplan re-plans the rest of s from a log at moments before,
+// within and after its panel, and outside its slot: Rest and Replan must
+// never panic; outside the slot they fail with a *balance.SessionError;
+// within it Rest keeps the segments still to come and Replan plans them or
+// finds them infeasible, each planned segment filled exactly.
+func fuzzCheckReplan(t *testing.T, s *agenda.Session, log *balance.Log) {
+	t.Helper()
+	for _, after := range []time.Duration{-time.Second, 0, 5 * time.Minute, 12*time.Minute + 15*time.Second, 34*time.Minute + 59*time.Second, s.Slot.Length - time.Second, s.Slot.Length} {
+		at := s.Slot.Start.Add(after)
+		rest, err := balance.Rest(s, log, at)
+		ros, _, perr := balance.Replan(s, auditPolicy, log, at)
+		if after < 0 || after >= s.Slot.Length {
+			var se1, se2 *balance.SessionError
+			if !errors.As(err, &se1) || !errors.As(perr, &se2) {
+				t.Fatalf("Rest and Replan at %v, outside the slot: %v; %v; want *balance.SessionError", after, err, perr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("Rest at %v: %v", after, err)
+		}
+		if perr != nil {
+			if !errors.Is(perr, balance.ErrInfeasible) {
+				t.Fatalf("Replan at %v: %v, want a plan or an *InfeasibleError", after, perr)
+			}
+			continue
+		}
+		if len(ros.Segments) != len(rest.Segments) {
+			t.Fatalf("Replan at %v: %d segments for the %d of the rest", after, len(ros.Segments), len(rest.Segments))
+		}
+		for i, seg := range ros.Segments {
+			var sum time.Duration
+			for _, turn := range seg.Turns {
+				sum += turn.Length()
+			}
+			if sum != rest.Segments[i].Length {
+				t.Fatalf("Replan at %v: segment %d filled with %v, want %v", after, i, sum, rest.Segments[i].Length)
+			}
+		}
+	}
 }
 
 // fuzzCheckAudit audits log and checks that nothing in it is lost.
@@ -153,7 +199,8 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 
 // FuzzReadLogJSON checks that ReadLogJSON never panics, and that whatever it
 // reads encodes to JSON that it reads back to an equal log, and encodes
-// again to the same bytes, as FuzzUnmarshalJSON in encoding/json does.
+// again to the same bytes, as FuzzUnmarshalJSON in encoding/json does; and
+// that AuditLog, Rest and Replan take it, as for FuzzReadLogCSV.
 func FuzzReadLogJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"entries": [{"name": "Ana Berg", "start": "2023-10-10T06:20:00Z", "end": "2023-10-10T06:29:30Z"}]}`,
@@ -166,6 +213,7 @@ func FuzzReadLogJSON(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	scheduled, ros := auditPlan(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		log, err := balance.ReadLogJSON(bytes.NewReader(data))
 		if err != nil {
@@ -192,5 +240,7 @@ func FuzzReadLogJSON(f *testing.F) {
 		if !bytes.Equal(first, second) {
 			t.Fatalf("ReadLogJSON(%q): encodings differ:\nfirst  %s\nsecond %s", data, first, second)
 		}
+		fuzzCheckAudit(t, scheduled, ros, log)
+		fuzzCheckReplan(t, scheduled, log)
 	})
 }

@@ -1,9 +1,18 @@
 package balance
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
 )
 
 // Policy says how a session's speaking time is to be shared. Its zero value
@@ -16,42 +25,49 @@ import (
 // online and offline speakers", is one line:
 //
 //	balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}}}
+//
+// A policy also reads from JSON with [DecodePolicy], its fields named in
+// snake case and its lengths written as strings:
+//
+//	{"dimensions": [{"by": "mode", "hard": true}, {"by": "stakeholder"}, {"by": "region"}], "intro": "1m", "online_handover": "30s"}
 type Policy struct {
 	// Dimensions are the groupings to balance; nil means [DefaultDimensions].
 	// A mode dimension is dropped from a session that is not hybrid, since
 	// onsite–online parity means nothing there.
-	Dimensions []Dimension
+	Dimensions []Dimension `json:"dimensions,omitzero"`
 
 	// Fairness is the weight w₀ of each speaker's distance from their fair
 	// share, against the dimensions' weights; 0 means [DefaultFairness].
-	Fairness float64
+	Fairness float64 `json:"fairness,omitempty"`
 
 	// Spread is the band around each speaker's fair share, as a fraction of
 	// it, within which a second away from the fair share costs w₀; beyond
 	// the band it costs [Steep] times as much, so that balancing the groups
 	// never silences a speaker unless a hard rule demands it. 0 means
-	// [DefaultSpread]; +Inf removes the band.
-	Spread float64
+	// [DefaultSpread]; +Inf removes the band (JSON has no infinity: a
+	// spread of 1e300 removes it as well).
+	Spread float64 `json:"spread,omitempty"`
 
 	// Min and Max bound every speaker's total time; Max 0 means no maximum.
-	Min, Max time.Duration
+	Min time.Duration `json:"min,omitempty"`
+	Max time.Duration `json:"max,omitempty"`
 
 	// MinTurn is the least time a speaker gets in each speaking segment that
 	// lists them. 0 means half an equal share of the segment's speaking time,
 	// in whole steps, and at least one step when there are enough of them.
-	MinTurn time.Duration
+	MinTurn time.Duration `json:"min_turn,omitempty"`
 
 	// People sets bounds and weights for particular speakers, by name.
-	People map[string]Limits
+	People map[string]Limits `json:"people,omitempty"`
 
 	// Step is the granularity of the allocation: every speech is a whole
 	// number of steps. 0 means [DefaultStep].
-	Step time.Duration
+	Step time.Duration `json:"step,omitempty"`
 
 	// Speaking lists the kinds of segment that carry speaking time; nil
 	// means every segment that lists speakers. Speakers listed in other
 	// segments get no speech there.
-	Speaking []agenda.SegmentKind
+	Speaking []agenda.SegmentKind `json:"speaking,omitzero"`
 
 	// Time kept in each speaking segment, taken off its speaking time:
 	// Intro for the moderator who opens it, Handover before each onsite
@@ -59,18 +75,23 @@ type Policy struct {
 	// remote hand-over takes longer), and Audience for questions at its end.
 	// Zero means none. What is left over after rounding the speaking time to
 	// whole steps goes to the moderator's close of the segment.
-	Intro, Handover, OnlineHandover, Audience time.Duration
+	Intro          time.Duration `json:"intro,omitempty"`
+	Handover       time.Duration `json:"handover,omitempty"`
+	OnlineHandover time.Duration `json:"online_handover,omitempty"`
+	Audience       time.Duration `json:"audience,omitempty"`
 
 	// First and Last pin people, by name, to the start or end of the turns
 	// of every segment they speak in.
-	First, Last []string
+	First []string `json:"first,omitempty"`
+	Last  []string `json:"last,omitempty"`
 }
 
 // Limits are the bounds and weight of one speaker. Zero fields fall back to
 // the policy's: Min and Max to Policy.Min and Policy.Max, Weight to 1.
 type Limits struct {
-	Min, Max time.Duration
-	Weight   float64 // how much a second away from the fair share costs, relative to others
+	Min    time.Duration `json:"min,omitempty"`
+	Max    time.Duration `json:"max,omitempty"`
+	Weight float64       `json:"weight,omitempty"` // how much a second away from the fair share costs, relative to others
 }
 
 // Dimension is one grouping of speakers whose shares of speaking time are
@@ -79,22 +100,22 @@ type Limits struct {
 // marks private, are left out of it; the shares of the others are shares of
 // their time.
 type Dimension struct {
-	By    By
-	Label string // the key in agenda.Person.Labels, for ByLabel
+	By    By     `json:"by"`
+	Label string `json:"label,omitempty"` // the key in agenda.Person.Labels, for ByLabel
 
 	// Weight is w_d, the cost of a second away from a group's target; 0 means 1.
-	Weight float64
+	Weight float64 `json:"weight,omitempty"`
 
 	// Target is how the groups' target shares are set; Shares gives them,
 	// by group name, for TargetExplicit, and must add up to 1.
-	Target Target
-	Shares map[string]float64
+	Target Target             `json:"target,omitempty"`
+	Shares map[string]float64 `json:"shares,omitempty"`
 
 	// Hard makes the target a rule rather than a preference: every group's
 	// time must be within Tolerance·B of its target (B being the speaking
 	// time), exactly before rounding and within one step after.
-	Hard      bool
-	Tolerance float64
+	Hard      bool    `json:"hard,omitempty"`
+	Tolerance float64 `json:"tolerance,omitempty"`
 }
 
 // By names what a dimension groups speakers by.
@@ -148,6 +169,20 @@ const (
 	TargetExplicit  Target = "explicit"  // the shares in Dimension.Shares
 )
 
+// UnmarshalText sets t from "equal" (or "", both meaning [TargetEqual]),
+// "headcount" or "explicit", and refuses anything else.
+func (t *Target) UnmarshalText(text []byte) error {
+	switch v := Target(text); v {
+	case "equal":
+		*t = TargetEqual
+	case TargetEqual, TargetHeadcount, TargetExplicit:
+		*t = v
+	default:
+		return &PolicyError{Field: "Target", Value: string(text), Reason: "want equal, headcount or explicit"}
+	}
+	return nil
+}
+
 // Defaults of the zero Policy, and the slope beyond the spread band.
 const (
 	DefaultStep     = 30 * time.Second
@@ -193,4 +228,187 @@ func (d Dimension) group(p *agenda.Person) string {
 		return p.Labels[d.Label]
 	}
 	return ""
+}
+
+// limitsJSON is Limits as JSON writes it, with lengths as strings.
+type limitsJSON struct {
+	Min    string  `json:"min,omitempty"`
+	Max    string  `json:"max,omitempty"`
+	Weight float64 `json:"weight,omitempty"`
+}
+
+// lengthJSON writes a length as [DecodePolicy] reads it, "" for zero.
+func lengthJSON(d time.Duration) string {
+	if d == 0 {
+		return ""
+	}
+	return timeslot.FormatLength(d)
+}
+
+// MarshalJSON writes p as [DecodePolicy] reads it: lengths as strings such
+// as "1m" or "30s", and fields at their zero value left out, except an
+// empty list of dimensions or of speaking kinds, which means none rather
+// than the default. It fails for a policy with a grouping that is not one,
+// or a number that JSON cannot hold (NaN, an infinity).
+func (p Policy) MarshalJSON() ([]byte, error) {
+	type plain Policy // without methods, so json.Marshal does not call this one again
+	var people map[string]limitsJSON
+	if len(p.People) > 0 {
+		people = make(map[string]limitsJSON, len(p.People))
+		for name, l := range p.People {
+			people[name] = limitsJSON{Min: lengthJSON(l.Min), Max: lengthJSON(l.Max), Weight: l.Weight}
+		}
+	}
+	// The fields below hide those of plain with the same JSON names.
+	return json.Marshal(struct {
+		plain
+		Min            string                `json:"min,omitempty"`
+		Max            string                `json:"max,omitempty"`
+		MinTurn        string                `json:"min_turn,omitempty"`
+		People         map[string]limitsJSON `json:"people,omitempty"`
+		Step           string                `json:"step,omitempty"`
+		Intro          string                `json:"intro,omitempty"`
+		Handover       string                `json:"handover,omitempty"`
+		OnlineHandover string                `json:"online_handover,omitempty"`
+		Audience       string                `json:"audience,omitempty"`
+	}{
+		plain(p),
+		lengthJSON(p.Min), lengthJSON(p.Max), lengthJSON(p.MinTurn), people, lengthJSON(p.Step),
+		lengthJSON(p.Intro), lengthJSON(p.Handover), lengthJSON(p.OnlineHandover), lengthJSON(p.Audience),
+	})
+}
+
+// UnmarshalJSON reads a policy as [DecodePolicy] does, without its limit on
+// the size of the input. It replaces all of p, and leaves p unchanged on
+// error.
+func (p *Policy) UnmarshalJSON(data []byte) error {
+	type plain Policy // without methods, so the decoder does not call this one again
+	var out plain
+	if err := agenda.UnmarshalStrict(data, &out); err != nil {
+		return err
+	}
+	if err := Policy(out).validate(); err != nil {
+		if pe, ok := err.(*PolicyError); ok {
+			e := *pe
+			e.Field = jsonPath(e.Field)
+			return &e
+		}
+		return err
+	}
+	*p = Policy(out)
+	return nil
+}
+
+// DecodePolicy reads a policy from JSON as strictly as [DecodeConstraints]
+// reads constraints, and checks it as [Allocate] does. Fields are named in
+// snake case ("online_handover", "min_turn"), lengths are strings such as
+// "1m" or "30s" (see [timeslot.ParseLength]), and a field left out keeps
+// its zero value, the default. Unknown fields, groupings and targets, a
+// field given twice, data after the policy and input beyond
+// [agenda.MaxBytes] are *agenda.DecodeError values naming the path, such as
+// "dimensions[1].by"; a value Allocate refuses, such as a negative length,
+// a tolerance above 1 or explicit shares that do not add up to 1, is a
+// *PolicyError whose Field is the path, such as "dimensions[1].tolerance".
+//
+// Whether the people it names in "people", "first" and "last" are among a
+// session's is left to Allocate, which knows the session; that none is
+// blank and no two are one person by [agenda.NameKey] is checked here.
+func DecodePolicy(r io.Reader) (Policy, error) {
+	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	if err != nil {
+		return Policy{}, &agenda.DecodeError{Err: err}
+	}
+	var p Policy
+	if err := p.UnmarshalJSON(data); err != nil {
+		return Policy{}, err
+	}
+	return p, nil
+}
+
+// validate checks p as [Allocate] does, by resolving it against a session
+// with no segments and one person for each name p gives (one for each name
+// key): whatever it refuses, Allocate refuses for every valid session. A
+// blank name, which names nobody in a valid session, is refused first.
+func (p Policy) validate() error {
+	people := slices.Sorted(maps.Keys(p.People))
+	for _, name := range people {
+		if agenda.NameKey(name) == "" {
+			return &PolicyError{Field: "People", Value: name, Reason: "a name cannot be blank"}
+		}
+	}
+	for _, list := range []struct {
+		field string
+		names []string
+	}{{"First", p.First}, {"Last", p.Last}} {
+		for i, name := range list.names {
+			if agenda.NameKey(name) == "" {
+				return &PolicyError{Field: fmt.Sprintf("%s[%d]", list.field, i), Value: name, Reason: "a name cannot be blank"}
+			}
+		}
+	}
+	s := &agenda.Session{Format: agenda.FormatHybrid} // a mode dimension is checked, not dropped
+	keys := map[string]bool{}
+	for _, name := range slices.Concat(people, p.First, p.Last) {
+		if key := agenda.NameKey(name); !keys[key] {
+			keys[key] = true
+			s.People = append(s.People, agenda.Person{Name: name})
+		}
+	}
+	_, err := newProblem(s, p, nil)
+	return err
+}
+
+// policyJSONNames maps the Go names of the fields of Policy, Dimension and
+// Limits to their JSON names.
+var policyJSONNames = func() map[string]string {
+	names := map[string]string{}
+	for _, t := range []reflect.Type{reflect.TypeFor[Policy](), reflect.TypeFor[Dimension](), reflect.TypeFor[Limits]()} {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" {
+				names[f.Name] = name
+			}
+		}
+	}
+	return names
+}()
+
+// jsonPath turns the Field of a *PolicyError, a path in Go names such as
+// Dimensions[1].Shares["WEOG"], into the path in the JSON document the
+// policy was read from, written as agenda.DecodeError writes paths:
+// dimensions[1].shares.WEOG.
+func jsonPath(field string) string {
+	var b strings.Builder
+	for field != "" {
+		switch field[0] {
+		case '.':
+			b.WriteByte('.')
+			field = field[1:]
+		case '[':
+			if q, err := strconv.QuotedPrefix(field[1:]); err == nil && strings.HasPrefix(field[1+len(q):], "]") {
+				key, _ := strconv.Unquote(q)
+				b.WriteString("." + key)
+				field = field[len(q)+2:]
+				continue
+			}
+			end := strings.IndexByte(field, ']') + 1
+			if end == 0 {
+				end = len(field)
+			}
+			b.WriteString(field[:end])
+			field = field[end:]
+		default:
+			end := strings.IndexAny(field, ".[")
+			if end < 0 {
+				end = len(field)
+			}
+			name := field[:end]
+			if j, ok := policyJSONNames[name]; ok {
+				name = j
+			}
+			b.WriteString(name)
+			field = field[end:]
+		}
+	}
+	return b.String()
 }

@@ -226,12 +226,48 @@ func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 	if len(a.Problems) > 0 {
 		fmt.Fprintln(w, "\nProblems in the log")
 		for _, p := range a.Problems {
-			fmt.Fprint(w, textWrap(fmt.Sprintf("entry %d, %s: %s", p.Entry+1, p.Kind, p.Text), "  - ", "    "))
+			fmt.Fprint(w, textWrap(fmt.Sprintf("entry %d, %s: %s", p.Entry+1, p.Kind, d.textProblem(p)), "  - ", "    "))
 		}
 	}
 	fmt.Fprintln(w)
 	textFindings(w, "Findings of the log", a.Actual)
 	return w.Flush()
+}
+
+// textProblemWords say what each kind of log problem is without naming
+// anyone, for a document that may not show the names a problem's text gives.
+var textProblemWords = map[balance.LogProblemKind]string{
+	balance.LogUnknownName: "the name is not among the session's people",
+	balance.LogOverlap:     "the turn overlaps an earlier one",
+	balance.LogOutsideSlot: "the turn starts or ends outside the slot",
+	balance.LogBackwards:   "the turn ends before it starts",
+	balance.LogNotSpeaker:  "the person speaks in no speaking segment",
+}
+
+// textProblem returns the text of a log problem, which names people as the
+// log spells them, or, if the document may not show a name it could give,
+// what kind of problem it is in words that name nobody: in a document
+// that shows no names, always, and otherwise when the text holds the name
+// of someone whose name is private, in any case or spacing.
+func (d *Document) textProblem(p balance.LogProblem) string {
+	hide := !d.Named()
+	if !hide {
+		text := agenda.NameKey(p.Text)
+		for i := range d.Session().People {
+			person := &d.Session().People[i]
+			if person.IsPrivate(agenda.FieldName) && strings.Contains(text, agenda.NameKey(person.Name)) {
+				hide = true
+				break
+			}
+		}
+	}
+	if !hide {
+		return p.Text
+	}
+	if words, ok := textProblemWords[p.Kind]; ok {
+		return words
+	}
+	return "see the log"
 }
 
 // TextReplan writes the re-plan of the rest of a session (balance.Replan)

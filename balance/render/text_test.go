@@ -1,0 +1,74 @@
+package render_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/render"
+)
+
+// TestTextAuditPrivacy checks the problems TextAudit lists under an audit.
+// A log problem's text names people as the log spells them; FuzzRender
+// found it written as it was in documents that show no names, for an
+// unknown name and for the people a turn overlaps.
+func TestTextAuditPrivacy(t *testing.T) {
+	// A log of the panel: Mere Walker in capitals overlapping Sione Tupou,
+	// a stranger, and the moderator, who speaks in no speaking segment.
+	panel := formatPanel()
+	at := func(m int) time.Time { return panel.Slot.Start.Add(time.Duration(m) * time.Minute) }
+	log := &balance.Log{Entries: []balance.Entry{
+		{Name: "Sione Tupou", Start: at(6), End: at(15)},
+		{Name: "MERE  WALKER", Start: at(14), End: at(20)},
+		{Name: "Xavier Stranger", Start: at(20), End: at(22)},
+		{Name: "ana moreno", Start: at(22), End: at(23)},
+	}}
+	redacted := formatDocument(t, formatPanel())
+	redacted.Redact = true
+	for _, tc := range []struct {
+		name         string
+		doc          *render.Document
+		hidden, show []string
+	}{
+		{"unattributed", formatDocument(t, formatUnattributed()),
+			[]string{"Sione", "Tupou", "Walker", "Xavier", "Stranger", "Moreno"},
+			[]string{"the turn overlaps an earlier one", "the name is not among the session's people", "the person speaks in no speaking segment"}},
+		{"redacted", redacted,
+			[]string{"Sione", "Tupou", "Walker", "Xavier", "Stranger", "Moreno"},
+			[]string{"the turn overlaps an earlier one", "the name is not among the session's people"}},
+		{"private name", formatDocument(t, formatPrivateFields()),
+			[]string{"Walker"},
+			// The problems that name nobody private keep their words.
+			[]string{"the turn overlaps an earlier one", `"Xavier Stranger" is not among the session's people`, "Ana Moreno speaks 1m"}},
+		{"named", formatDocument(t, formatPanel()),
+			nil,
+			[]string{"MERE  WALKER (09:14:00–09:20:00) overlaps Sione Tupou", `"Xavier Stranger" is not among the session's people`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tc.doc.Session()
+			a, err := balance.AuditLog(s, tc.doc.RunOfShow, log, formatPolicy)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := render.TextAudit(&buf, tc.doc, a); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			_, problems, _ := strings.Cut(out, "Problems in the log")
+			lower := strings.ToLower(out)
+			for _, h := range tc.hidden {
+				if i := strings.Index(lower, strings.ToLower(h)); i >= 0 {
+					t.Errorf("shows %q: …%s…", h, out[max(0, i-80):min(len(out), i+80)])
+				}
+			}
+			for _, w := range tc.show {
+				if !strings.Contains(strings.Join(strings.Fields(problems), " "), strings.Join(strings.Fields(w), " ")) {
+					t.Errorf("the problems lack %q:\n%s", w, problems)
+				}
+			}
+		})
+	}
+}
