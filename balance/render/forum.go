@@ -65,7 +65,7 @@ type forumSession struct {
 
 type forumPreset struct {
 	Name, Description string
-	Passing, Of       int
+	Passing, Of       int // Passing counts the sessions checked that do not fail
 	Failing           []forumFailure
 }
 
@@ -141,8 +141,14 @@ func (d *ForumDocument) view() (*forumView, error) {
 		return docs[i]
 	}
 	failed := make([]forumSession, len(prog.Sessions))
+	checked := 0 // a session without a report is not checked: it does not pass
+	for _, fs := range f.Sessions {
+		if fs.Report != nil {
+			checked++
+		}
+	}
 	for _, pr := range f.Presets {
-		fp := forumPreset{Name: pr.Preset.Name, Description: pr.Preset.Description, Of: len(prog.Sessions), Passing: len(prog.Sessions) - len(pr.Failing)}
+		fp := forumPreset{Name: pr.Preset.Name, Description: pr.Preset.Description, Of: len(prog.Sessions), Passing: checked - len(pr.Failing)}
 		for _, pf := range pr.Failing {
 			ff := forumFailure{Session: prog.Sessions[pf.Session].Title, Index: pf.Session}
 			for _, vi := range pf.Violations {
@@ -298,7 +304,7 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 		mdRow(&b, "Group", "Speakers", "Time", "Share", "Equal share")
 		b.WriteString("| --- | ---: | ---: | ---: | ---: |\n")
 		for _, g := range dim.Groups {
-			mdRow(&b, mdEscape(g.Group), strconv.Itoa(g.Speakers), minutes(g.Time), Percent(g.Share), Percent(g.Target))
+			mdRow(&b, g.Group, strconv.Itoa(g.Speakers), minutes(g.Time), Percent(g.Share), Percent(g.Target))
 		}
 		if dim.Unknown > 0 {
 			fmt.Fprintf(&b, "\n%s no %s.\n", speakersGive(dim.Unknown), dim.Dim.Name())
@@ -308,7 +314,7 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 	mdRow(&b, "#", "Session", "When", "Room", "Speakers", "Off target", "Presets failed", "From")
 	b.WriteString("| ---: | --- | --- | --- | ---: | ---: | ---: | --- |\n")
 	for _, s := range v.Sessions {
-		mdRow(&b, strconv.Itoa(s.Rank), mdEscape(s.Title), mdEscape(orDash(s.When)), mdEscape(orDash(s.Room)), strconv.Itoa(s.Speakers),
+		mdRow(&b, strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
 			Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
 	}
 	for _, p := range v.Presets {
@@ -330,11 +336,7 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 		mdRow(&b, "Person", "Sessions", "Time", "Titles")
 		b.WriteString("| --- | ---: | ---: | --- |\n")
 		for _, p := range v.Frequent {
-			titles := make([]string, len(p.Sessions))
-			for i, t := range p.Sessions {
-				titles[i] = mdEscape(t)
-			}
-			mdRow(&b, mdEscape(p.Who), strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(titles, "; "))
+			mdRow(&b, p.Who, strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(p.Sessions, "; "))
 		}
 	}
 	_, err = w.Write(b.Bytes())
