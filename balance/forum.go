@@ -19,8 +19,11 @@ import (
 // each, in programme order, with nil for a session that cannot be planned.
 // The result is the same as planning the sessions one at a time. The error
 // joins a *ProgrammeError for each session that cannot be planned, or is
-// nil.
+// nil; for a nil programme it is [ErrNoProgramme].
 func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error) {
+	if prog == nil {
+		return nil, ErrNoProgramme
+	}
 	plans := make([]*agenda.RunOfShow, len(prog.Sessions))
 	errs := make([]error, len(prog.Sessions))
 	each(len(prog.Sessions), func(i int) {
@@ -59,6 +62,10 @@ func each(n int, f func(i int)) {
 	}
 	wg.Wait()
 }
+
+// ErrNoProgramme is returned by [ForumReport] and [PlanProgramme] for a nil
+// programme.
+var ErrNoProgramme = errors.New("balance: no programme")
 
 // ProgrammeError is a problem with one session of a programme.
 type ProgrammeError struct {
@@ -165,9 +172,12 @@ const MaxFrequent = 10
 //
 // A session that cannot be planned is reported from its draft, with the
 // reason in its Err; one that cannot even be reported has a nil Report. It
-// returns an error only for a malformed preset (a *PolicyError) or an
-// invalid policy.
+// returns an error only for a malformed preset (a *PolicyError) or a nil
+// programme ([ErrNoProgramme]).
 func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, error) {
+	if prog == nil {
+		return nil, ErrNoProgramme
+	}
 	for i, pr := range presets {
 		for j, c := range pr.Constraints {
 			if err := c.validate(j); err != nil {

@@ -116,22 +116,25 @@ func ExampleForumCSV() {
 		fmt.Println(err)
 	}
 	// Output:
-	// table,rank,session,when,room,source,dimension,group,preset,rule,found,people,speakers,minutes,share,target,off_target,presets_failed
-	// group,,,,,,region,African Group,,,,,0,0,0.0000,0.2000,,
-	// group,,,,,,region,Asia-Pacific Group,,,,,1,7,0.2593,0.2000,,
-	// group,,,,,,region,Eastern European Group,,,,,2,20,0.7407,0.2000,,
-	// group,,,,,,region,GRULAC,,,,,0,0,0.0000,0.2000,,
-	// group,,,,,,region,WEOG,,,,,0,0,0.0000,0.2000,,
-	// group,,,,,,stakeholder,Civil Society,,,,,1,7,0.2593,0.2000,,
-	// group,,,,,,stakeholder,Government,,,,,1,13,0.4815,0.2000,,
-	// group,,,,,,stakeholder,Intergovernmental Organization,,,,,0,0,0.0000,0.2000,,
-	// group,,,,,,stakeholder,Private Sector,,,,,0,0,0.0000,0.2000,,
-	// group,,,,,,stakeholder,Technical Community,,,,,1,7,0.2593,0.2000,,
-	// group,,,,,,gender,man,,,,,2,14,0.5185,0.5000,,
-	// group,,,,,,gender,woman,,,,,1,13,0.4815,0.5000,,
-	// group,,,,,,mode,online,,,,,2,14,0.5185,0.5000,,
-	// group,,,,,,mode,onsite,,,,,1,13,0.4815,0.5000,,
-	// session,1,Open data,2025-03-03 14:00–14:20 UTC,Room 1,plan,,,,,,,2,,,,0.0185,0
-	// session,2,Open source,2025-03-04 14:00–14:20 UTC,Room 1,plan,,,,,,,2,,,,0.0185,1
-	// violation,,Open source,,,,,,two-regions,at least 2 regional groups among speakers,1: Eastern European Group,,,,,,,
+	// table,rank,session,when,room,source,dimension,group,preset,rule,found,people,speakers,sessions,minutes,share,target,off_target,presets_failed
+	// group,,,,,,region,African Group,,,,,0,,0,0.0000,0.2000,,
+	// group,,,,,,region,Asia-Pacific Group,,,,,1,,7,0.2593,0.2000,,
+	// group,,,,,,region,Eastern European Group,,,,,2,,20,0.7407,0.2000,,
+	// group,,,,,,region,GRULAC,,,,,0,,0,0.0000,0.2000,,
+	// group,,,,,,region,WEOG,,,,,0,,0,0.0000,0.2000,,
+	// group,,,,,,stakeholder,Civil Society,,,,,1,,7,0.2593,0.2000,,
+	// group,,,,,,stakeholder,Government,,,,,1,,13,0.4815,0.2000,,
+	// group,,,,,,stakeholder,Intergovernmental Organization,,,,,0,,0,0.0000,0.2000,,
+	// group,,,,,,stakeholder,Private Sector,,,,,0,,0,0.0000,0.2000,,
+	// group,,,,,,stakeholder,Technical Community,,,,,1,,7,0.2593,0.2000,,
+	// group,,,,,,gender,man,,,,,2,,14,0.5185,0.5000,,
+	// group,,,,,,gender,woman,,,,,1,,13,0.4815,0.5000,,
+	// group,,,,,,mode,online,,,,,2,,14,0.5185,0.5000,,
+	// group,,,,,,mode,onsite,,,,,1,,13,0.4815,0.5000,,
+	// session,1,Open data,2025-03-03 14:00–14:20 UTC,Room 1,plan,,,,,,,2,,,,,0.0185,0
+	// session,2,Open source,2025-03-04 14:00–14:20 UTC,Room 1,plan,,,,,,,2,,,,,0.0185,1
+	// violation,,Open source,,,,,,two-regions,at least 2 regional groups among speakers,1: Eastern European Group,,,,,,,,
+	// speaker,1,Open data; Open source,,,,,,,,,Ola Nowak,,2,13,,,,
+	// speaker,2,Open data,,,,,,,,,Tui Rangi,,1,7,,,,
+	// speaker,3,Open source,,,,,,,,,Ivan Petrov,,1,7,,,,
 }

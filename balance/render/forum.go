@@ -101,8 +101,11 @@ type forumPerson struct {
 
 // view gathers what the forum formats show.
 func (d *ForumDocument) view() (*forumView, error) {
+	if d == nil || d.Forum == nil || d.Forum.Programme == nil {
+		return nil, ErrNoForum
+	}
 	f := d.Forum
-	if f == nil || f.Programme == nil {
+	if f == nil {
 		return nil, ErrNoForum
 	}
 	prog := f.Programme
@@ -346,8 +349,10 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 // ForumCSV writes the programme's report as one CSV table in long form, for
 // a spreadsheet to filter on its first column: a "group" row for each
 // group of each dimension, a "session" row for each session in rank order
-// (its source "plan", or "draft" for one that cannot be planned), and a
-// "violation" row for each rule a session fails in each preset. Cells
+// (its source "plan", or "draft" for one that cannot be planned), a
+// "violation" row for each rule a session fails in each preset, and a
+// "speaker" row for each of the people who speak in the most sessions, in
+// rank order, with their sessions' titles and how many there are. Cells
 // that a spreadsheet would take for a formula are quoted as text.
 func ForumCSV(w io.Writer, d *ForumDocument) error {
 	v, err := d.view()
@@ -355,23 +360,27 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	write := func(cells ...string) {
-		for i, c := range cells {
-			cells[i] = csvCell(c)
+	columns := []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "found", "people",
+		"speakers", "sessions", "minutes", "share", "target", "off_target", "presets_failed"}
+	cw.Write(columns)
+	// row writes the cells given by column, the others empty; an error, if
+	// any, comes from Flush.
+	row := func(cells map[string]string) {
+		out := make([]string, len(columns))
+		for i, c := range columns {
+			out[i] = csvCell(cells[c])
 		}
-		cw.Write(cells) // the error, if any, comes from Flush
+		cw.Write(out)
 	}
-	write("table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "found", "people",
-		"speakers", "minutes", "share", "target", "off_target", "presets_failed")
 	for _, dim := range v.Dims {
 		for _, g := range dim.Groups {
-			write("group", "", "", "", "", "", dim.Dim.Name(), g.Group, "", "", "", "",
-				strconv.Itoa(g.Speakers), decimalMinutes(g.Time), share(g.Share), share(g.Target), "", "")
+			row(map[string]string{"table": "group", "dimension": dim.Dim.Name(), "group": g.Group, "speakers": strconv.Itoa(g.Speakers),
+				"minutes": decimalMinutes(g.Time), "share": share(g.Share), "target": share(g.Target)})
 		}
 	}
 	for _, s := range v.Sessions {
-		write("session", strconv.Itoa(s.Rank), s.Title, s.When, s.Room, s.Source, "", "", "", "", "", "",
-			strconv.Itoa(s.Speakers), "", "", "", share(s.Gap), strconv.Itoa(s.PresetsFailed))
+		row(map[string]string{"table": "session", "rank": strconv.Itoa(s.Rank), "session": s.Title, "when": s.When, "room": s.Room,
+			"source": s.Source, "speakers": strconv.Itoa(s.Speakers), "off_target": share(s.Gap), "presets_failed": strconv.Itoa(s.PresetsFailed)})
 	}
 	for _, p := range v.Presets {
 		for _, f := range p.Failing {
@@ -380,10 +389,14 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 				if r.Note != "" {
 					rule += " (" + r.Note + ")"
 				}
-				write("violation", "", f.Session, "", "", "", "", "", p.Name, rule, r.Found, strings.Join(r.People, "; "),
-					"", "", "", "", "", "")
+				row(map[string]string{"table": "violation", "session": f.Session, "preset": p.Name, "rule": rule, "found": r.Found,
+					"people": strings.Join(r.People, "; ")})
 			}
 		}
+	}
+	for i, p := range v.Frequent {
+		row(map[string]string{"table": "speaker", "rank": strconv.Itoa(i + 1), "session": strings.Join(p.Sessions, "; "), "people": p.Who,
+			"sessions": strconv.Itoa(len(p.Sessions)), "minutes": decimalMinutes(p.Time)})
 	}
 	cw.Flush()
 	return cw.Error()

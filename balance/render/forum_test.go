@@ -48,7 +48,7 @@ var forumFormats = []struct {
 
 // forumCSVHeader is the header of ForumCSV.
 var forumCSVHeader = []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "found", "people",
-	"speakers", "minutes", "share", "target", "off_target", "presets_failed"}
+	"speakers", "sessions", "minutes", "share", "target", "off_target", "presets_failed"}
 
 // forumCol returns the index of the CSV column called name.
 func forumCol(name string) int {
