@@ -51,16 +51,27 @@ type refRow struct {
 	target float64
 }
 
+// groupOf is p's group in dimension d; a value the source marks private
+// counts as none.
 func groupOf(d balance.Dimension, p *agenda.Person) string {
 	switch d.By {
 	case balance.ByMode:
 		return string(p.Mode)
 	case balance.ByStakeholder:
-		return string(p.Stakeholder)
+		if !p.IsPrivate(agenda.FieldStakeholder) {
+			return string(p.Stakeholder)
+		}
+		return ""
 	case balance.ByRegion:
-		return string(p.Region)
+		if !p.IsPrivate(agenda.FieldRegion) {
+			return string(p.Region)
+		}
+		return ""
 	case balance.ByGender:
-		return p.Gender
+		if !p.IsPrivate(agenda.FieldGender) {
+			return p.Gender
+		}
+		return ""
 	}
 	return p.Labels[d.Label]
 }
@@ -79,7 +90,7 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 	}
 	index := map[string]int{}
 	for _, seg := range s.Segments {
-		if len(seg.Speakers) == 0 {
+		if len(seg.Speakers) == 0 || (p.Speaking != nil && !slices.Contains(p.Speaking, seg.Kind)) {
 			continue
 		}
 		rs := refSegment{}
@@ -300,27 +311,6 @@ func (r *reference) gonum() (float64, error) {
 	cNew, aNew, bNew := lp.Convert(c, dense(gRows), h, dense(aRows), b)
 	opt, _, err := lp.Simplex(cNew, aNew, bNew, 1e-10, nil)
 	return opt * r.step.Seconds(), err
-}
-
-// randomCase draws a small session and a policy, some with hard rules.
-func randomCase(rng *rand.Rand) (*agenda.Session, balance.Policy) {
-	s := genSession(rng, 2+rng.IntN(6), 1+rng.IntN(2))
-	p := balance.Policy{Intro: time.Duration(rng.IntN(3)) * 30 * time.Second, OnlineHandover: time.Duration(rng.IntN(2)) * 30 * time.Second}
-	if rng.IntN(2) == 0 {
-		p = genPolicy(rng, s)
-	}
-	switch rng.IntN(4) {
-	case 0:
-		p.Dimensions = []balance.Dimension{{By: balance.ByMode, Hard: true, Tolerance: 0.05 * float64(rng.IntN(3))}, {By: balance.ByStakeholder}, {By: balance.ByRegion, Weight: 2}}
-	case 1:
-		p.Dimensions = []balance.Dimension{{By: balance.ByRegion, Target: balance.TargetHeadcount}, {By: balance.ByMode, Weight: 0.5}}
-	case 2:
-		p.Dimensions = []balance.Dimension{{By: balance.ByMode, Target: balance.TargetExplicit, Shares: map[string]float64{"onsite": 0.6, "online": 0.4}, Hard: true, Tolerance: 0.1}}
-	}
-	if rng.IntN(3) == 0 {
-		p.Fairness = 2
-	}
-	return s, p
 }
 
 // TestOptimalAgainstFullProgramme compares the optimum found on the reduced
