@@ -359,8 +359,8 @@ var progSizes = []float64{0.25, 0.5, 1, 2, 4}
 func benchProgrammes(b *testing.B, f func(b *testing.B, prog *agenda.Programme)) {
 	for _, scale := range progSizes {
 		spec := defaultProgrammeSpec(progSeed, int(300*scale), int(2000*scale), 4, int(12*scale))
-		prog, _ := spec.generate()
 		b.Run(fmt.Sprintf("sessions=%d", spec.Sessions), func(b *testing.B) {
+			prog, _ := spec.generate()
 			b.ReportAllocs()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
