@@ -61,12 +61,13 @@ func defaultProgrammeSpec(seed uint64, sessions, people, days, rooms int) progra
 //   - sessions of 60 or 90 minutes (14% lightning talks of 30, 6% main
 //     sessions of 120), hybrid (82%), onsite (12%) or online (6%), the
 //     onsite and hybrid ones in the rooms between 09:00 and 18:00 with
-//     change-overs of 0 or 15 minutes, the online ones at any time of day
-//     and in no room; the programme lists them by workshop number, not by
-//     time;
+//     change-overs of 0 or 15 minutes, the online ones at any time of the
+//     same days and in no room; the programme lists them by workshop
+//     number, not by time;
 //   - each session has an onsite moderator (online in an online session),
-//     an online moderator if it is hybrid, a rapporteur (60%), 3 to 6
-//     speakers and 1 to 3 organizers, who may also moderate or speak, and
+//     an online moderator (online, remote if possible) if it is hybrid, a
+//     rapporteur (60%), 3 to 6 speakers and 1 to 4 organizers, who may also
+//     moderate or speak, and
 //     segments as in the seeds: an opening, one discussion per policy
 //     question (1 to 3), a poll or questions from the floor, and a closing;
 //     each discussion holds speakers of both modes if the session has them,
@@ -77,7 +78,7 @@ func defaultProgrammeSpec(seed uint64, sessions, people, days, rooms int) progra
 //     (online in every session they join); a few give no stakeholder or
 //     regional group;
 //   - how many sessions a person is in has a heavy tail: most are in one,
-//     some in two or three, a few in four to eight (as moderators and
+//     some in two or three, a few in four or more (as moderators and
 //     organizers: nobody speaks in more than three sessions, but the
 //     planted); nobody is in two sessions at once but the planted, and
 //     organizers, who need not attend.
