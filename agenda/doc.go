@@ -34,4 +34,15 @@
 // sessions than allowed, each a *[ConflictError]. [Programme.Attendees]
 // follows people across sessions by a documented rule and flags, never
 // merges, the entries that may be one person.
+//
+// # Limits
+//
+// A session holds at most [MaxPeople] people and [MaxSegments] segments,
+// and an input at most [MaxBytes]. Past a limit, every function that reads
+// or takes a session, here and in package balance, refuses it with a
+// *[LimitError] naming what, how many and the limit, matching
+// [ErrTooLarge], before any work that grows with it; within the limits,
+// time and memory grow in proportion to the session. [Session.CheckSize]
+// is the one check, and [Session.Validate] lists at most [MaxProblems]
+// problems.
 package agenda

@@ -1,7 +1,7 @@
 package agenda
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -51,22 +51,25 @@ const igfLock = "🔒"
 // The draft has one discussion segment over the whole slot, with every
 // speaker, moderated by the moderators. Participation modes are not on IGF
 // pages: in a hybrid session the online moderator is taken to be online and
-// everyone else who speaks or moderates onsite, with a warning naming them. ParseIGF reads at most
-// MaxBytes; the error is only for input it cannot read.
+// everyone else who speaks or moderates onsite, with a warning naming them.
+//
+// The error is only for input it cannot read, or input beyond the limits:
+// more than [MaxBytes], or more than [MaxPeople] people, where it stops at
+// the first person past the limit. Either is a *DecodeError wrapping a
+// *[LimitError].
 func ParseIGF(r io.Reader) (*Session, []Warning, error) {
-	sc := bufio.NewScanner(io.LimitReader(r, MaxBytes+1))
-	sc.Buffer(make([]byte, 64<<10), MaxBytes+1)
-	p := igfParser{s: &Session{Format: FormatOnsite}}
-	read := 0
-	for sc.Scan() {
-		read += len(sc.Bytes()) + 1
-		if read > MaxBytes+1 {
-			return nil, nil, &DecodeError{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxBytes)}
-		}
-		p.line(sc.Text())
-	}
-	if err := sc.Err(); err != nil {
+	data, err := ReadInput(r)
+	if err != nil {
 		return nil, nil, &DecodeError{Err: err}
+	}
+	p := igfParser{s: &Session{Format: FormatOnsite}, people: map[string]int{}, speaking: map[string]bool{}}
+	for len(data) > 0 && p.err == nil {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		p.line(strings.TrimSuffix(string(line), "\r"))
+		data = rest
+	}
+	if p.err != nil {
+		return nil, nil, p.err
 	}
 	p.finish()
 	return p.s, p.warnings, nil
@@ -80,6 +83,9 @@ type igfParser struct {
 	heading  string // the last heading, which says what the next lines are
 	speakers []string
 	hybrid   bool
+	people   map[string]int  // name key -> index in s.People
+	speaking map[string]bool // name keys of the speakers
+	err      error           // set when the page is beyond the limits
 }
 
 func (p *igfParser) warn(text, format string, args ...any) {
@@ -160,17 +166,27 @@ func (p *igfParser) person(text, fields string, role Role) {
 		p.warn(text, "no name")
 		return
 	}
-	person, existing := p.s.Person(name)
+	key := NameKey(name)
+	i, existing := p.people[key]
 	if !existing {
+		if err := checkPeople(len(p.s.People) + 1); err != nil {
+			err.Count = 0 // the rest of the page is not read
+			p.err = &DecodeError{Path: fmt.Sprintf("line %d", p.n), Err: err}
+			return
+		}
+		i = len(p.s.People)
+		p.people[key] = i
 		p.s.People = append(p.s.People, Person{Name: name})
-		person = &p.s.People[len(p.s.People)-1]
-	} else if person.Has(role) {
+	}
+	person := &p.s.People[i]
+	if existing && person.Has(role) {
 		p.warn(text, "%s is listed as %s twice; kept once", name, role)
 	}
 	if !person.Has(role) {
 		person.Roles = append(person.Roles, role)
 	}
-	if role == RoleSpeaker && !existingSpeaker(p.speakers, name) {
+	if role == RoleSpeaker && !p.speaking[key] {
+		p.speaking[key] = true
 		p.speakers = append(p.speakers, person.Name)
 	}
 	rest := parts[1:]
@@ -203,15 +219,6 @@ func (p *igfParser) person(text, fields string, role Role) {
 			person.Region = r
 		}
 	}
-}
-
-func existingSpeaker(names []string, name string) bool {
-	for _, n := range names {
-		if NameKey(n) == NameKey(name) {
-			return true
-		}
-	}
-	return false
 }
 
 // time reads "Tuesday, 10th October, 2023 (06:15 UTC) - Tuesday, 10th

@@ -1,7 +1,6 @@
 package agenda
 
 import (
-	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
@@ -12,17 +11,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
-// MaxBytes is the largest JSON input [Decode] and [Session.UnmarshalJSON]
-// accept. It is far above any real session (seed sessions take a few
-// kilobytes) and keeps a huge or endless input from being read into memory.
-const MaxBytes = 4 << 20
-
-// ErrTooLarge is returned, wrapped in a *DecodeError, for input longer than [MaxBytes].
+// ErrTooLarge is matched by every *[LimitError]: input beyond [MaxBytes],
+// [MaxPeople], [MaxSegments] or another of fairfloor's limits.
 var ErrTooLarge = errors.New("agenda: input too large")
 
 // DecodeError reports JSON that does not describe a session.
@@ -46,10 +42,11 @@ func (e *DecodeError) Error() string {
 func (e *DecodeError) Unwrap() error { return e.Err }
 
 // Decode reads a session from r as JSON. It reads at most [MaxBytes]; see
-// [Session.UnmarshalJSON] for how strict it is. It does not validate the
-// session: call [Session.Validate] for that.
+// [Session.UnmarshalJSON] for how strict it is and for the limits on
+// people and segments. It does not validate the session: call
+// [Session.Validate] for that.
 func Decode(r io.Reader) (*Session, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	data, err := ReadInput(r)
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
@@ -64,11 +61,14 @@ func Decode(r io.Reader) (*Session, error) {
 // twice, values of the wrong JSON type, unknown enumeration spellings, and
 // anything after the session are errors: a *DecodeError whose Path names the
 // field. Durations are strings such as "40m", "1h30m" or "40 min"; times are
-// RFC 3339. It replaces all of s, and leaves s unchanged on error.
+// RFC 3339. Input beyond [MaxBytes], and a list of people or segments
+// longer than [MaxPeople] or [MaxSegments], is a *DecodeError wrapping a
+// *[LimitError], found as soon as the list passes the limit. It replaces
+// all of s, and leaves s unchanged on error.
 func (s *Session) UnmarshalJSON(data []byte) error {
 	type plain Session // without methods, so decode does not call this one again
 	var out plain
-	if err := UnmarshalStrict(data, &out); err != nil {
+	if err := unmarshalStrict(data, &out, sessionLists); err != nil {
 		return err
 	}
 	*s = Session(out)
@@ -106,97 +106,28 @@ func (seg *Segment) UnmarshalJSON(data []byte) error {
 // (policies, constraints, logs) with it. v must be a non-nil pointer;
 // UnmarshalStrict panics otherwise, as that is a programming error.
 func UnmarshalStrict(data []byte, v any) error {
-	if len(data) > MaxBytes {
-		return &DecodeError{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxBytes)}
+	return unmarshalStrict(data, v, nil)
+}
+
+// listCheck is the check of a list's length: nil while the list is within
+// its limit.
+type listCheck func(count int) *LimitError
+
+// sessionLists are the checks of a session's lists, by field.
+var sessionLists = map[string]listCheck{"people": checkPeople, "segments": checkSegments}
+
+// unmarshalStrict is UnmarshalStrict that also checks the lists of the
+// document's top-level fields named in lists as it reads them, so that a
+// list past its limit is refused before the rest of it is read.
+func unmarshalStrict(data []byte, v any, lists map[string]listCheck) error {
+	if err := checkBytes(len(data)); err != nil {
+		return &DecodeError{Err: err}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	tree, err := readValue(dec, "", 0)
+	tree, err := readDocument(data, lists)
 	if err != nil {
 		return err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return &DecodeError{Err: errors.New("data after the end of the document")}
-	}
-	return fill(reflect.ValueOf(v).Elem(), tree, "")
-}
-
-// object is a decoded JSON object that remembers the order of its keys.
-type object struct {
-	keys   []string
-	values map[string]any
-}
-
-// maxDepth is how deeply JSON values may nest; a session needs five levels.
-const maxDepth = 32
-
-// readValue reads one JSON value as nil, bool, json.Number, string, []any or
-// *object, refusing objects that give a key twice and values nested deeper
-// than maxDepth.
-func readValue(dec *json.Decoder, path string, depth int) (any, error) {
-	if depth > maxDepth {
-		return nil, &DecodeError{Path: path, Err: fmt.Errorf("nested more than %d levels deep", maxDepth)}
-	}
-	tok, err := token(dec, path)
-	if err != nil {
-		return nil, err
-	}
-	switch tok {
-	case json.Delim('['):
-		var list []any
-		for dec.More() {
-			x, err := readValue(dec, fmt.Sprintf("%s[%d]", path, len(list)), depth+1)
-			if err != nil {
-				return nil, err
-			}
-			list = append(list, x)
-		}
-		return list, closeToken(dec, path)
-	case json.Delim('{'):
-		obj := &object{values: map[string]any{}}
-		for dec.More() {
-			tok, err := token(dec, path)
-			if err != nil {
-				return nil, err
-			}
-			key, ok := tok.(string)
-			if !ok { // the decoder yields only string keys, but never trust a type assertion with input
-				return nil, &DecodeError{Path: path, Err: errors.New("object key is not a string")}
-			}
-			at := join(path, key)
-			if _, dup := obj.values[key]; dup {
-				return nil, &DecodeError{Path: at, Err: errors.New("field given twice")}
-			}
-			x, err := readValue(dec, at, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			obj.keys = append(obj.keys, key)
-			obj.values[key] = x
-		}
-		return obj, closeToken(dec, path)
-	}
-	return tok, nil
-}
-
-// closeToken reads the ] or } that ends a list or object.
-func closeToken(dec *json.Decoder, path string) error {
-	_, err := token(dec, path)
-	return err
-}
-
-// token reads the next token of a document that is not finished yet, so the
-// end of the input there is io.ErrUnexpectedEOF, never io.EOF, which callers
-// take for a clean end.
-func token(dec *json.Decoder, path string) (json.Token, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, &DecodeError{Path: path, Err: err}
-	}
-	return tok, nil
+	return fill(reflect.ValueOf(v).Elem(), tree, documentPath())
 }
 
 // join appends a field name to a path.
@@ -211,17 +142,18 @@ var (
 	durationType    = reflect.TypeFor[time.Duration]()
 	timeType        = reflect.TypeFor[time.Time]()
 	segmentType     = reflect.TypeFor[Segment]()
+	stringsType     = reflect.TypeFor[[]string]()
 	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	textType        = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
 
 // fill stores the decoded value x in v, which must be settable.
-func fill(v reflect.Value, x any, path string) error {
+func fill(v reflect.Value, x any, at *jsonPath) error {
 	if x == nil {
 		return nil // null leaves the zero value, as encoding/json does
 	}
 	fail := func(format string, args ...any) error {
-		return &DecodeError{Path: path, Err: fmt.Errorf(format, args...)}
+		return &DecodeError{Path: at.String(), Err: fmt.Errorf(format, args...)}
 	}
 	wrongType := func(want string) error { return fail("want %s, got %s", want, jsonType(x)) }
 	t := v.Type()
@@ -233,7 +165,7 @@ func fill(v reflect.Value, x any, path string) error {
 		}
 		d, err := timeslot.ParseLength(s)
 		if err != nil {
-			return &DecodeError{Path: path, Err: err}
+			return &DecodeError{Path: at.String(), Err: err}
 		}
 		v.SetInt(int64(d))
 		return nil
@@ -253,7 +185,7 @@ func fill(v reflect.Value, x any, path string) error {
 		// would. Writing them out as JSON for it would sort the keys, so that
 		// an error could name the wrong unknown field, and could make a
 		// segment longer than MaxBytes: encoding/json writes < as \u003c.
-		return fill(v.Addr().Convert(reflect.TypeFor[*segmentJSON]()).Elem(), x, path)
+		return fill(v.Addr().Convert(reflect.TypeFor[*segmentJSON]()).Elem(), x, at)
 	case reflect.PointerTo(t).Implements(unmarshalerType):
 		raw, err := json.Marshal(toPlain(x))
 		if err != nil {
@@ -262,9 +194,9 @@ func fill(v reflect.Value, x any, path string) error {
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
 			var inner *DecodeError
 			if errors.As(err, &inner) {
-				return &DecodeError{Path: joinPath(path, inner.Path), Err: inner.Err}
+				return &DecodeError{Path: joinPath(at.String(), inner.Path), Err: inner.Err}
 			}
-			return &DecodeError{Path: path, Err: err}
+			return &DecodeError{Path: at.String(), Err: err}
 		}
 		return nil
 	case reflect.PointerTo(t).Implements(textType):
@@ -273,7 +205,7 @@ func fill(v reflect.Value, x any, path string) error {
 			return wrongType("a string")
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			return &DecodeError{Path: path, Err: err}
+			return &DecodeError{Path: at.String(), Err: err}
 		}
 		return nil
 	}
@@ -315,9 +247,23 @@ func fill(v reflect.Value, x any, path string) error {
 		if !ok {
 			return wrongType("a list")
 		}
+		if t == stringsType { // a list of names: no reflection per name
+			names := make([]string, len(list))
+			for i, item := range list {
+				switch item := item.(type) {
+				case string:
+					names[i] = item
+				case nil: // null leaves the empty name
+				default:
+					return fill(reflect.New(t.Elem()).Elem(), item, at.elem(i)) // the error of a name that is not a string
+				}
+			}
+			v.Set(reflect.ValueOf(names))
+			return nil
+		}
 		out := reflect.MakeSlice(t, len(list), len(list))
 		for i, item := range list {
-			if err := fill(out.Index(i), item, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := fill(out.Index(i), item, at.elem(i)); err != nil {
 				return err
 			}
 		}
@@ -328,9 +274,9 @@ func fill(v reflect.Value, x any, path string) error {
 			return wrongType("an object")
 		}
 		out := reflect.MakeMapWithSize(t, len(obj.keys))
-		for _, key := range obj.keys {
+		for k, key := range obj.keys {
 			elem := reflect.New(t.Elem()).Elem()
-			if err := fill(elem, obj.values[key], join(path, key)); err != nil {
+			if err := fill(elem, obj.values[k], at.field(key)); err != nil {
 				return err
 			}
 			out.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), elem)
@@ -342,13 +288,13 @@ func fill(v reflect.Value, x any, path string) error {
 			return wrongType("an object")
 		}
 		fields := jsonFields(t)
-		for _, key := range obj.keys {
+		for k, key := range obj.keys {
 			i, ok := fields[key]
 			if !ok {
 				names := slices.Sorted(maps.Keys(fields))
-				return &DecodeError{Path: join(path, key), Err: fmt.Errorf("unknown field (known: %s)", strings.Join(names, ", "))}
+				return &DecodeError{Path: at.field(key).String(), Err: fmt.Errorf("unknown field (known: %s)", strings.Join(names, ", "))}
 			}
-			if err := fill(v.Field(i), obj.values[key], join(path, key)); err != nil {
+			if err := fill(v.Field(i), obj.values[k], at.field(key)); err != nil {
 				return err
 			}
 		}
@@ -366,8 +312,15 @@ func joinPath(path, below string) string {
 	return join(path, below)
 }
 
-// jsonFields maps the JSON names of a struct's exported fields to their index.
+// fieldCache holds the result of jsonFields for each struct type.
+var fieldCache sync.Map // reflect.Type -> map[string]int
+
+// jsonFields maps the JSON names of a struct's exported fields to their
+// index. The map is shared: callers only read it.
 func jsonFields(t reflect.Type) map[string]int {
+	if fields, ok := fieldCache.Load(t); ok {
+		return fields.(map[string]int)
+	}
 	fields := map[string]int{}
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -383,6 +336,7 @@ func jsonFields(t reflect.Type) map[string]int {
 		}
 		fields[name] = i
 	}
+	fieldCache.Store(t, fields)
 	return fields
 }
 
@@ -392,8 +346,8 @@ func toPlain(x any) any {
 	switch x := x.(type) {
 	case *object:
 		m := make(map[string]any, len(x.keys))
-		for _, k := range x.keys {
-			m[k] = toPlain(x.values[k])
+		for i, k := range x.keys {
+			m[k] = toPlain(x.values[i])
 		}
 		return m
 	case []any:

@@ -113,6 +113,44 @@ func (s *Session) Person(name string) (*Person, bool) {
 	return nil, false
 }
 
+// Roster finds a session's people by name, as [Session.Person] does, in
+// constant time: a caller that looks up many names, such as a planner or a
+// renderer going through every turn, makes one roster rather than calling
+// Session.Person, which goes through the people each time. A roster shows
+// the people as they were when it was made.
+type Roster struct {
+	people []Person
+	first  map[string]int // name key -> index of the first person with it
+}
+
+// Roster returns the roster of the session's people.
+func (s *Session) Roster() *Roster {
+	r := &Roster{people: s.People, first: make(map[string]int, len(s.People))}
+	for i := len(s.People) - 1; i >= 0; i-- {
+		if key := NameKey(s.People[i].Name); key != "" {
+			r.first[key] = i
+		}
+	}
+	return r
+}
+
+// Index returns the index in Session.People of the person called name, as
+// [Session.Person] finds them, or -1 if nobody is.
+func (r *Roster) Index(name string) int {
+	if i, ok := r.first[NameKey(name)]; ok {
+		return i
+	}
+	return -1
+}
+
+// Person returns the person called name, as [Session.Person] does.
+func (r *Roster) Person(name string) (*Person, bool) {
+	if i := r.Index(name); i >= 0 {
+		return &r.people[i], true
+	}
+	return nil, false
+}
+
 // Plan places the segments on the slot, in order, and returns when each
 // starts and ends.
 func (s *Session) Plan() timeslot.Plan {

@@ -3,6 +3,7 @@ package agenda
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +27,10 @@ var (
 	ErrModeConflict = errors.New("agenda: participation mode does not fit the session format")
 	ErrRoleMissing  = errors.New("agenda: the format needs a role that nobody holds")
 	ErrCount        = errors.New("agenda: counts do not add up")
+
+	// ErrTooManyProblems is the kind of the last problem of a session with
+	// more than MaxProblems, which says how many are not listed.
+	ErrTooManyProblems = errors.New("agenda: too many problems to list")
 )
 
 // MaxUnplanned is the share of the slot a draft may leave unplanned at its
@@ -38,7 +43,7 @@ const MaxUnplanned = 0.1
 type ValidationError struct {
 	Field  string // path to the field, such as "people[3].region"
 	Value  string // the offending value as text; empty when the value is missing
-	Err    error  // the kind of problem: one of the Err variables of this package
+	Err    error  // the kind of problem: one of the Err variables of this package, or a *LimitError
 	Detail string // what is wrong, in words
 }
 
@@ -80,18 +85,44 @@ func (e *ValidationError) Unwrap() error { return e.Err }
 //   - the segments fit the slot: they do not overrun it, and leave at most
 //     [MaxUnplanned] of it unplanned;
 //   - attendance counts add up.
+//
+// A session beyond the limits, with more than [MaxPeople] people or
+// [MaxSegments] segments, has one problem and nothing else is checked: a
+// *ValidationError whose Err is the *[LimitError] of [Session.CheckSize],
+// matching [ErrTooLarge]. Within them, Validate takes time in proportion to
+// the size of the session. It lists at most [MaxProblems] problems, the
+// first in the order above, and then one more, of kind
+// [ErrTooManyProblems], that says how many it left out.
 func (s *Session) Validate() error {
-	var v validator
+	if err := s.CheckSize(); err != nil {
+		var le *LimitError
+		errors.As(err, &le)
+		return errors.Join(&ValidationError{Field: le.What, Err: err})
+	}
+	v := validator{zones: map[string]bool{}}
 	v.session(s)
+	if v.omitted > 0 {
+		v.problems = append(v.problems, &ValidationError{Field: "session", Err: ErrTooManyProblems,
+			Detail: fmt.Sprintf("%d more not listed, beyond the first %d (agenda.MaxProblems)", v.omitted, MaxProblems)})
+	}
 	return errors.Join(v.problems...)
 }
 
 // validator collects the problems of one session.
 type validator struct {
 	problems []error
+	omitted  int             // problems found beyond MaxProblems, not listed
+	zones    map[string]bool // whether each time zone seen loads, as loading one reads a file
 }
 
+// room returns how many more problems may be listed.
+func (v *validator) room() int { return max(0, MaxProblems-len(v.problems)) }
+
 func (v *validator) add(field, value string, kind error, detail string, args ...any) {
+	if v.room() == 0 {
+		v.omitted++
+		return
+	}
 	if len(args) > 0 {
 		detail = fmt.Sprintf(detail, args...)
 	}
@@ -181,7 +212,13 @@ func (v *validator) person(s *Session, i int) {
 		enumCheck(v, fmt.Sprintf("%s.private[%d]", at, k), fields, f)
 	}
 	if p.Zone != "" {
-		if _, err := time.LoadLocation(p.Zone); err != nil {
+		ok, seen := v.zones[p.Zone]
+		if !seen {
+			_, err := time.LoadLocation(p.Zone)
+			ok = err == nil
+			v.zones[p.Zone] = ok
+		}
+		if !ok {
 			v.add(at+".zone", p.Zone, ErrInvalid, "not an IANA time zone")
 		}
 	}
@@ -210,7 +247,7 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 	}
 	for _, ref := range references(seg) {
 		if _, ok := people[NameKey(ref.name)]; !ok {
-			v.add(at+ref.field, ref.name, ErrNoPerson, "not among the session's people")
+			v.add(at+ref.field(), ref.name, ErrNoPerson, "not among the session's people")
 		}
 	}
 	for k, q := range seg.Questions {
@@ -220,45 +257,114 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 	}
 }
 
-// parallel reports people in two segments that overlap in time. Only
-// segments on different parallel tracks can overlap.
+// parallel reports people in two segments that overlap in time: for each
+// pair of overlapping segments i < j in one run of parallel tracks (only
+// segments on different tracks of a run can overlap), every name in i that
+// is also in j, in the order of i, j and the names of i.
+//
+// Each segment's people are a set of bits, so a pair of segments costs a
+// few words to compare however many people they share; the names of i are
+// gone through only while there is room to list what they find. The work
+// grows with the names in the segments and the square of MaxSegments, not
+// with the square of the names.
 func (v *validator) parallel(s *Session, plan timeslot.Plan) {
+	id := map[string]int{} // name key -> person number
+	refs := make([][]reference, len(s.Segments))
+	who := make([][]int, len(s.Segments)) // per segment: the person number of each of refs
 	for i := range s.Segments {
 		if s.Segments[i].Track == "" {
 			continue // a plenary segment never runs beside another
 		}
-		for j := i + 1; j < len(s.Segments) && s.Segments[j].Track != ""; j++ {
+		refs[i] = references(&s.Segments[i])
+		who[i] = make([]int, len(refs[i]))
+		for k, ref := range refs[i] {
+			key := NameKey(ref.name)
+			n, ok := id[key]
+			if !ok {
+				n = len(id)
+				id[key] = n
+			}
+			who[i][k] = n
+		}
+	}
+	words := (len(id) + 63) / 64
+	sets := make([][]uint64, len(s.Segments)) // per segment: its people
+	times := make([][]int, len(s.Segments))   // per segment named more than once in it: how often each person is, else nil
+	for i := range s.Segments {
+		if who[i] == nil {
+			continue
+		}
+		sets[i] = make([]uint64, words)
+		for _, n := range who[i] {
+			if sets[i][n/64]&(1<<(n%64)) != 0 && times[i] == nil {
+				times[i] = make([]int, len(id))
+			}
+			sets[i][n/64] |= 1 << (n % 64)
+		}
+		if times[i] != nil {
+			for _, n := range who[i] {
+				times[i][n]++
+			}
+		}
+	}
+	found := 0 // double bookings, listed or not
+	for i := range s.Segments {
+		for j := i + 1; j < len(s.Segments) && sets[i] != nil && sets[j] != nil; j++ {
 			if !plan.Spans[i].Overlaps(plan.Spans[j]) {
 				continue
 			}
-			inJ := map[string]bool{}
-			for _, ref := range references(&s.Segments[j]) {
-				inJ[NameKey(ref.name)] = true
+			shared := 0 // names of i whose person is in j
+			for w := range words {
+				both := sets[i][w] & sets[j][w]
+				if times[i] == nil {
+					shared += bits.OnesCount64(both)
+					continue
+				}
+				for ; both != 0; both &= both - 1 {
+					shared += times[i][w*64+bits.TrailingZeros64(both)]
+				}
 			}
-			for _, ref := range references(&s.Segments[i]) {
-				if inJ[NameKey(ref.name)] {
-					v.add(fmt.Sprintf("segments[%d]%s", i, ref.field), ref.name, ErrDoubleBooked,
+			found += shared
+			for k, n := range who[i] {
+				if shared == 0 || v.room() == 0 {
+					break
+				}
+				if sets[j][n/64]&(1<<(n%64)) != 0 {
+					v.add(fmt.Sprintf("segments[%d]%s", i, refs[i][k].field()), refs[i][k].name, ErrDoubleBooked,
 						"also in segments[%d] (track %q) at the same time", j, s.Segments[j].Track)
+					shared--
+					found--
 				}
 			}
 		}
 	}
+	v.omitted += found
 }
 
-// reference is a name in a segment, with the path to it within the segment.
+// reference is a name in a segment, with where it is within the segment.
 type reference struct {
-	field string // such as ".speakers[2]"
-	name  string
+	facilitator bool // among the facilitators rather than the speakers
+	index       int  // in its list
+	name        string
+}
+
+// field returns the path to the name within the segment, such as
+// ".speakers[2]"; it is only written for a problem.
+func (r reference) field() string {
+	if r.facilitator {
+		return fmt.Sprintf(".facilitators[%d]", r.index)
+	}
+	return fmt.Sprintf(".speakers[%d]", r.index)
 }
 
 // references returns every name in a segment, speakers first.
 func references(seg *Segment) []reference {
 	refs := make([]reference, 0, len(seg.Speakers)+len(seg.Facilitators))
 	for k, name := range seg.Speakers {
-		refs = append(refs, reference{fmt.Sprintf(".speakers[%d]", k), name})
+		refs = append(refs, reference{false, k, name})
 	}
 	for k, name := range seg.Facilitators {
-		refs = append(refs, reference{fmt.Sprintf(".facilitators[%d]", k), name})
+		refs = append(refs, reference{true, k, name})
 	}
 	return refs
 }

@@ -67,8 +67,10 @@ type GroupShare struct {
 //
 // It does not validate the session (call [agenda.Session.Validate] for
 // that), but needs every speaker a segment names to be among its people,
-// and returns a *SessionError otherwise. A malformed policy is a
-// *PolicyError. When the policy's hard rules cannot all be met it returns an
+// and returns a *SessionError otherwise. A session beyond agenda.MaxPeople
+// or agenda.MaxSegments is the *agenda.LimitError of
+// [agenda.Session.CheckSize], matching agenda.ErrTooLarge, before any other
+// work. A malformed policy is a *PolicyError. When the policy's hard rules cannot all be met it returns an
 // *InfeasibleError, matching [ErrInfeasible], that says why and what would
 // change it, or several joined with [errors.Join].
 func Allocate(s *agenda.Session, p Policy) (*Allocation, error) {
@@ -125,6 +127,9 @@ type speaker struct {
 // ps, if not nil, is what was said before, when re-planning the rest of a
 // session.
 func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
+	if err := s.CheckSize(); err != nil {
+		return nil, err
+	}
 	pr := &problem{s: s, policy: p, past: ps, step: cmp.Or(p.Step, DefaultStep), fairness: cmp.Or(p.Fairness, DefaultFairness)}
 	if pr.step < time.Second || pr.step%time.Second != 0 {
 		return nil, &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}

@@ -54,10 +54,18 @@ const (
 )
 
 // AuditLog compares a speaking log with the run-of-show planned for the
-// session (ros may be nil when there was none), under policy p.
+// session (ros may be nil when there was none), under policy p. Its errors
+// are those of [Allocate] and [PlanReport], and a *LogError for a log of
+// more than [MaxLogEntries] entries; a nil log is an empty one.
 func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Audit, error) {
 	pr, err := newProblem(s, p, nil)
 	if err != nil {
+		return nil, err
+	}
+	if log == nil {
+		log = &Log{}
+	}
+	if err := checkEntries(len(log.Entries), 0); err != nil {
 		return nil, err
 	}
 	a := &Audit{}
@@ -67,6 +75,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 		}
 	}
 	people := map[string]*PersonAudit{} // by name key
+	roster := s.Roster()
 	var unknown []string
 	audit := func(name string) *PersonAudit {
 		key := agenda.NameKey(name)
@@ -74,7 +83,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 			return pa
 		}
 		pa := &PersonAudit{Name: name}
-		if person, ok := s.Person(name); ok {
+		if person, ok := roster.Person(name); ok {
 			pa.Name, pa.Known = person.Name, true
 		} else {
 			unknown = append(unknown, key)

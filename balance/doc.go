@@ -67,4 +67,13 @@
 // constraints, each naming the year and rule it encodes. [PlanProgramme]
 // plans every session of an [agenda.Programme] on all cores, and
 // [ForumReport] reports on the whole programme.
+//
+// # Limits
+//
+// Every function that takes a session first calls
+// [agenda.Session.CheckSize], and refuses a session of more than
+// agenda.MaxPeople people or agenda.MaxSegments segments with its
+// *agenda.LimitError, matching agenda.ErrTooLarge; a speaking log holds at
+// most [MaxLogEntries] entries. At the limits a plan takes a fraction of a
+// second and tens of megabytes (see README.md).
 package balance

@@ -1,6 +1,7 @@
 package balance
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -24,15 +25,43 @@ type Log struct {
 	Entries []Entry `json:"entries"`
 }
 
+// MaxLogEntries is the most entries a speaking log may hold. A turn every
+// ten seconds of an eight-hour day is under 3,000 entries, so it is far
+// above any real log, and it keeps reading, auditing and re-planning a log
+// within about a second and 50 MB (see README.md, "Limits"). [ReadLogCSV]
+// and [ReadLogJSON] refuse a longer log, and [AuditLog], [Replan] and
+// [Rest] a longer Log built in Go, with a *LogError wrapping an
+// *agenda.LimitError, which matches agenda.ErrTooLarge.
+const MaxLogEntries = 100_000
+
+// checkEntries is the one check of MaxLogEntries: nil for a log of count
+// entries within it. line is the line of a CSV log where reading stopped,
+// without counting the rest; 0 when all were counted.
+func checkEntries(count, line int) error {
+	if count <= MaxLogEntries {
+		return nil
+	}
+	le := &agenda.LimitError{What: "log entries", Count: count, Max: MaxLogEntries, Limit: "balance.MaxLogEntries"}
+	if line > 0 {
+		le.Count = 0
+	}
+	return &LogError{Line: line, Field: "entries", Err: le}
+}
+
 // LogError reports a speaking log that cannot be read.
 type LogError struct {
 	Line   int    // the line of a CSV log, counting from 1; 0 for JSON
 	Field  string // the column or path
 	Value  string
 	Reason string
+	Err    error // for a log beyond agenda.MaxBytes or MaxLogEntries, the *agenda.LimitError; nil otherwise
 }
 
-// Error returns "balance: log line <n> <field> <value>: <reason>".
+// Unwrap returns Err.
+func (e *LogError) Unwrap() error { return e.Err }
+
+// Error returns "balance: log line <n> <field> <value>: <reason>", the
+// reason being Err's when there is one.
 func (e *LogError) Error() string {
 	at := "balance: log"
 	if e.Line > 0 {
@@ -44,27 +73,38 @@ func (e *LogError) Error() string {
 	if e.Value != "" {
 		at += fmt.Sprintf(" %q", e.Value)
 	}
-	return at + ": " + e.Reason
+	reason := e.Reason
+	if e.Err != nil {
+		reason = strings.TrimPrefix(e.Err.Error(), "agenda: ")
+		if e.Reason != "" {
+			reason += ": " + e.Reason
+		}
+	}
+	return at + ": " + reason
 }
 
 // ReadLogCSV reads a speaking log as CSV with the header name,start,end (in
 // any order, no other columns); lines starting with # are comments. A time
 // is RFC 3339, or a clock time "15:04:05" or "15:04" on the day and in the
 // zone of the session's slot; for a session that is not scheduled, a clock
-// time counts from its start ("0:12:30"). It reads at most agenda.MaxBytes,
-// and every problem is a *LogError naming the line.
+// time counts from its start ("0:12:30"). Every problem is a *LogError
+// naming the line. It reads at most agenda.MaxBytes and [MaxLogEntries]
+// entries, stopping at the first entry past the limit; beyond them the
+// *LogError wraps an *agenda.LimitError.
 func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
-	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	data, err := agenda.ReadInput(r)
 	if err != nil {
+		var le *agenda.LimitError
+		if errors.As(err, &le) {
+			return nil, &LogError{Err: err}
+		}
 		return nil, err
 	}
-	if len(data) > agenda.MaxBytes {
-		return nil, &LogError{Reason: fmt.Sprintf("more than %d bytes", agenda.MaxBytes)}
-	}
-	cr := csv.NewReader(strings.NewReader(string(data)))
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = 3
 	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true // the fields are copied out of each record
 	header, err := cr.Read()
 	if err != nil {
 		return nil, csvError(err)
@@ -82,16 +122,24 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 		}
 		col[h] = i
 	}
-	log := &Log{}
+	// An entry per line at most, and no more than one past the limit: grown
+	// as it is read, the list would be copied over and over.
+	log := &Log{Entries: make([]Entry, 0, min(bytes.Count(data, []byte("\n"))+1, MaxLogEntries+1))}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
+			if len(log.Entries) == 0 {
+				log.Entries = nil // as a log with no entries always was
+			}
 			return log, nil
 		}
 		if err != nil {
 			return nil, csvError(err)
 		}
 		line, _ := cr.FieldPos(0)
+		if err := checkEntries(len(log.Entries)+1, line); err != nil {
+			return nil, err
+		}
 		e := Entry{Name: strings.TrimSpace(rec[col["name"]])}
 		if e.Name == "" {
 			return nil, &LogError{Line: line, Field: "name", Reason: "empty"}
@@ -124,8 +172,10 @@ func csvError(err error) error {
 
 // parseLogTime reads a time of a log, as ReadLogCSV describes.
 func parseLogTime(text string, s *agenda.Session) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339Nano, text); err == nil {
-		return t, rfc3339(t)
+	if len(text) >= len("2006-01-02T15:04:05Z") && text[4] == '-' { // else no RFC 3339 time, and a failed Parse costs its error
+		if t, err := time.Parse(time.RFC3339Nano, text); err == nil {
+			return t, rfc3339(t)
+		}
 	}
 	loc := s.Slot.Start.Location()
 	y, m, d := s.Slot.Start.Date()
@@ -166,14 +216,23 @@ func stopwatch(text string) (h, m, s int, ok bool) {
 
 // ReadLogJSON reads a speaking log as JSON, {"entries": [{"name", "start",
 // "end"}]}, with RFC 3339 times, as strictly as agenda.UnmarshalStrict reads
-// anything.
+// anything. Input beyond agenda.MaxBytes is an *agenda.DecodeError, and a
+// log of more than [MaxLogEntries] entries a *LogError, each wrapping an
+// *agenda.LimitError.
 func ReadLogJSON(r io.Reader) (*Log, error) {
-	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	data, err := agenda.ReadInput(r)
 	if err != nil {
+		var le *agenda.LimitError
+		if errors.As(err, &le) {
+			return nil, &agenda.DecodeError{Err: err}
+		}
 		return nil, err
 	}
 	log := &Log{}
 	if err := agenda.UnmarshalStrict(data, log); err != nil {
+		return nil, err
+	}
+	if err := checkEntries(len(log.Entries), 0); err != nil {
 		return nil, err
 	}
 	for i, e := range log.Entries {
@@ -196,6 +255,9 @@ func ReadLogJSON(r io.Reader) (*Log, error) {
 // encoding/json, cannot write back: an offset of 24 hours, such as "+24:00"
 // or "+23:60".
 func rfc3339(t time.Time) error {
+	if _, off := t.Zone(); -24*60*60 < off && off < 24*60*60 && 0 <= t.Year() && t.Year() <= 9999 {
+		return nil // MarshalText would write it; asking it costs a slice for every time of a log
+	}
 	if _, err := t.MarshalText(); err != nil {
 		return errors.New("the offset is outside ±23:59, which RFC 3339 cannot write")
 	}

@@ -283,8 +283,8 @@ func TestReadLogCSVErrors(t *testing.T) {
 		reason: "input over agenda.MaxBytes is refused before it is parsed",
 		s:      utc,
 		in:     "name,start,end\n" + strings.Repeat("#", agenda.MaxBytes),
-		want:   &balance.LogError{Reason: "more than 4194304 bytes"},
-		text:   "balance: log: more than 4194304 bytes",
+		want:   &balance.LogError{Err: &agenda.LimitError{What: "bytes", Max: agenda.MaxBytes, Limit: "agenda.MaxBytes"}},
+		text:   "balance: log: input too large: more than 4194304 bytes (agenda.MaxBytes)",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

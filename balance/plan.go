@@ -32,6 +32,7 @@ func Plan(s *agenda.Session, p Policy) (*agenda.RunOfShow, *Allocation, error) {
 // the session's clock.
 func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
 	plan := s.Plan()
+	roster := s.Roster()
 	ros := &agenda.RunOfShow{Session: s, Segments: make([]agenda.ScheduledSegment, len(s.Segments))}
 	if plan.Left() > 0 {
 		ros.Unplanned = timeslot.Span{Start: plan.End, End: s.Slot.End()}
@@ -48,15 +49,15 @@ func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
 			ros.Segments[i].Turns = []agenda.Turn{{Kind: agenda.TurnActivity, Span: span}}
 			continue
 		}
-		ros.Segments[i].Turns = layTurns(s, i, span, share, p)
+		ros.Segments[i].Turns = layTurns(s, roster, i, span, share, p)
 	}
 	return ros
 }
 
 // layTurns fills one speaking segment's span with its turns.
-func layTurns(s *agenda.Session, i int, span timeslot.Span, share *SegmentShare, p Policy) []agenda.Turn {
+func layTurns(s *agenda.Session, roster *agenda.Roster, i int, span timeslot.Span, share *SegmentShare, p Policy) []agenda.Turn {
 	seg := &s.Segments[i]
-	moderator := moderatorOf(s, seg)
+	moderator := moderatorOf(s, roster, seg)
 	var turns []agenda.Turn
 	at := span.Start
 	add := func(kind agenda.TurnKind, who string, d time.Duration) {
@@ -70,7 +71,7 @@ func layTurns(s *agenda.Session, i int, span timeslot.Span, share *SegmentShare,
 	times := make(map[string]time.Duration, len(share.Speakers))
 	people := make([]*agenda.Person, 0, len(share.Speakers))
 	for _, sh := range share.Speakers {
-		person, _ := s.Person(sh.Name) // Allocate has validated the session
+		person, _ := roster.Person(sh.Name) // Allocate has found every speaker
 		times[person.Name] = sh.Time
 		people = append(people, person)
 	}
@@ -89,9 +90,9 @@ func layTurns(s *agenda.Session, i int, span timeslot.Span, share *SegmentShare,
 
 // moderatorOf returns who moderates a segment: its first facilitator, else
 // the session's first moderator, else nobody named.
-func moderatorOf(s *agenda.Session, seg *agenda.Segment) string {
+func moderatorOf(s *agenda.Session, roster *agenda.Roster, seg *agenda.Segment) string {
 	if len(seg.Facilitators) > 0 {
-		if p, ok := s.Person(seg.Facilitators[0]); ok {
+		if p, ok := roster.Person(seg.Facilitators[0]); ok {
 			return p.Name
 		}
 	}

@@ -23,8 +23,19 @@ type past struct {
 // Rest returns the part of session s still to come at moment at: its slot
 // from at to the end, the segments that end after at, and the segment under
 // way cut to start at at, listing only the speakers who have not yet spoken
-// in it according to log.
+// in it according to log. A session beyond agenda's limits is the
+// *agenda.LimitError of [agenda.Session.CheckSize], and a log of more than
+// [MaxLogEntries] entries a *LogError; a nil log is an empty one.
 func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
+	if err := s.CheckSize(); err != nil {
+		return nil, err
+	}
+	if log == nil {
+		log = &Log{}
+	}
+	if err := checkEntries(len(log.Entries), 0); err != nil {
+		return nil, err
+	}
 	if at.Before(s.Slot.Start) || !at.Before(s.Slot.End()) {
 		return nil, &SessionError{Field: "slot", Value: s.Slot.String(), Reason: fmt.Sprintf("the moment %s is not within the slot", at.Format(time.RFC3339))}
 	}
@@ -32,16 +43,24 @@ func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
 	rest := *s
 	rest.Slot = timeslot.Slot{Start: at, Length: s.Slot.End().Sub(at)}
 	rest.Segments = nil
+	var turns map[string][]Entry // the log's entries by name key, made when a segment is under way
 	for i, seg := range s.Segments {
 		span := plan.Spans[i]
 		switch {
 		case !span.End.After(at):
 			continue // over
 		case span.Start.Before(at):
+			if turns == nil {
+				turns = make(map[string][]Entry)
+				for _, e := range log.Entries {
+					key := agenda.NameKey(e.Name)
+					turns[key] = append(turns[key], e)
+				}
+			}
 			seg.Length = span.End.Sub(at)
 			seg.Speakers = nil
 			for _, name := range s.Segments[i].Speakers {
-				if !spokeIn(log, name, span.Start, at) {
+				if !spokeIn(turns[agenda.NameKey(name)], span.Start, at) {
 					seg.Speakers = append(seg.Speakers, name)
 				}
 			}
@@ -51,11 +70,10 @@ func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
 	return &rest, nil
 }
 
-// spokeIn reports whether the log has name speaking between from and to.
-func spokeIn(log *Log, name string, from, to time.Time) bool {
-	key := agenda.NameKey(name)
-	for _, e := range log.Entries {
-		if agenda.NameKey(e.Name) == key && e.Start.Before(to) && e.End.After(from) {
+// spokeIn reports whether any of a person's entries is between from and to.
+func spokeIn(entries []Entry, from, to time.Time) bool {
+	for _, e := range entries {
+		if e.Start.Before(to) && e.End.After(from) {
 			return true
 		}
 	}

@@ -32,8 +32,9 @@ var csvHeader = []string{"segment", "track", "start", "end", "minutes", "kind", 
 // was, except that a carriage return before a line feed within a cell is
 // read back as the line feed alone.
 func CSV(w io.Writer, d *Document) error {
-	if d.Session() == nil {
-		return ErrNoSession
+	d, err := d.prepare()
+	if err != nil {
+		return err
 	}
 	var b bytes.Buffer
 	cw := csv.NewWriter(&b)
@@ -58,7 +59,7 @@ func CSV(w io.Writer, d *Document) error {
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
+	_, err = w.Write(b.Bytes())
 	return err
 }
 

@@ -10,4 +10,11 @@
 //
 // The package holds the heavy dependencies (iCalendar, plotting, fonts), so
 // that a program that only plans imports balance and not this.
+//
+// Every renderer checks its document first: one without a session is
+// [ErrNoSession], a session beyond agenda's limits the *agenda.LimitError
+// of agenda.Session.CheckSize, and a run-of-show whose segments are not its
+// session's, which only a document built by hand can have, [ErrMismatch].
+// No document makes a renderer panic, and rendering takes time in
+// proportion to the document.
 package render

@@ -17,6 +17,11 @@ import (
 // run-of-show nor a draft.
 var ErrNoSession = errors.New("render: the document has no session")
 
+// ErrMismatch is returned, with what does not match, by the renderers for a
+// run-of-show whose segments are not those of its session, which only a
+// document built by hand can have.
+var ErrMismatch = errors.New("render: the run-of-show does not match its session")
+
 // Document is a run-of-show with what is known about it, ready to render.
 type Document struct {
 	// RunOfShow is the plan to render. Without one, the text renderer shows
@@ -32,6 +37,55 @@ type Document struct {
 	// Redact leaves names and organizations out even of a session that may
 	// be attributed.
 	Redact bool
+
+	roster *agenda.Roster // the session's people by name, while a renderer runs; see prepare
+}
+
+// prepare checks the document before a renderer reads it, and returns a
+// copy that finds people by name in constant time, so that rendering takes
+// time in proportion to the document. A document without a session is
+// [ErrNoSession]; a session beyond agenda's limits the *agenda.LimitError
+// of [agenda.Session.CheckSize]; a run-of-show with another number of
+// segments than its session [ErrMismatch].
+func (d *Document) prepare() (*Document, error) {
+	s := d.Session()
+	if s == nil {
+		return nil, ErrNoSession
+	}
+	if d.roster != nil {
+		return d, nil // prepared already, by the renderer that calls another
+	}
+	if err := s.CheckSize(); err != nil {
+		return nil, err
+	}
+	if d.RunOfShow != nil && len(d.RunOfShow.Segments) != len(s.Segments) {
+		return nil, fmt.Errorf("%w: %d segments in the run-of-show, %d in the session", ErrMismatch, len(d.RunOfShow.Segments), len(s.Segments))
+	}
+	c := *d
+	c.roster = s.Roster()
+	return &c, nil
+}
+
+// person returns the person called name and their index in Session.People,
+// as [agenda.Session.Person] finds them.
+func (d *Document) person(name string) (*agenda.Person, int, bool) {
+	s := d.Session()
+	if d.roster != nil {
+		if i := d.roster.Index(name); i >= 0 {
+			return &s.People[i], i, true
+		}
+		return nil, -1, false
+	}
+	p, ok := s.Person(name)
+	if !ok {
+		return nil, -1, false
+	}
+	for i := range s.People {
+		if &s.People[i] == p {
+			return p, i, true
+		}
+	}
+	return nil, -1, false // not reached: p is one of s.People
 }
 
 // Session returns the session of the run-of-show, or the draft.
@@ -42,19 +96,25 @@ func (d *Document) Session() *agenda.Session {
 	return d.Draft
 }
 
-// Slot returns the session's slot in the document's zone.
-func (d *Document) Slot() timeslot.Slot { return d.Session().Slot.In(d.Location) }
+// Slot returns the session's slot in the document's zone; an empty slot
+// for a document without a session.
+func (d *Document) Slot() timeslot.Slot {
+	if d.Session() == nil {
+		return timeslot.Slot{}
+	}
+	return d.Session().Slot.In(d.Location)
+}
 
-// Named reports whether the document may show names and organizations.
-func (d *Document) Named() bool { return d.Session().Named() && !d.Redact }
+// Named reports whether the document may show names and organizations; not
+// for a document without a session.
+func (d *Document) Named() bool { return d.Session() != nil && d.Session().Named() && !d.Redact }
 
 // Who returns how the document names a person: their name, or "person 3"
 // (their place among the session's people) when names may not be shown or
 // the name is private. A name not among the people is returned as given
 // where names may be shown, and as "someone not among the people" elsewhere.
 func (d *Document) Who(name string) string {
-	s := d.Session()
-	p, ok := s.Person(name)
+	p, i, ok := d.person(name)
 	if !ok {
 		if !d.Named() {
 			return "someone not among the people"
@@ -62,11 +122,7 @@ func (d *Document) Who(name string) string {
 		return name
 	}
 	if !d.Named() || p.IsPrivate(agenda.FieldName) {
-		for i := range s.People {
-			if &s.People[i] == p {
-				return fmt.Sprintf("person %d", i+1)
-			}
-		}
+		return fmt.Sprintf("person %d", i+1)
 	}
 	return p.Name
 }
@@ -144,13 +200,20 @@ type Row struct {
 	Local string
 }
 
-// Rows returns every turn of the run-of-show, segment by segment.
+// Rows returns every turn of the run-of-show, segment by segment; nil
+// without a run-of-show, or for one whose segments are not those of its
+// session.
 func (d *Document) Rows() []Row {
 	if d.RunOfShow == nil {
 		return nil
 	}
+	d, err := d.prepare()
+	if err != nil {
+		return nil
+	}
 	s := d.Session()
 	loc := d.Slot().Start.Location()
+	zones := map[string]*time.Location{} // loaded once each: loading reads a file
 	var rows []Row
 	for i, seg := range d.RunOfShow.Segments {
 		sg := &s.Segments[i]
@@ -168,14 +231,19 @@ func (d *Document) Rows() []Row {
 					r.Leaders = append(r.Leaders, d.Who(name))
 				}
 			}
-			if p, ok := s.Person(t.Person); ok && t.Person != "" {
+			if p, _, ok := d.person(t.Person); ok && t.Person != "" {
 				r.Who = d.Who(p.Name)
 				r.Organization = d.Field(p, agenda.FieldOrganization)
 				r.Mode = p.Mode
 				r.Stakeholder = d.Field(p, agenda.FieldStakeholder)
 				r.Region = d.Field(p, agenda.FieldRegion)
 				if zone := d.Field(p, agenda.FieldZone); zone != "" && p.Mode == agenda.ModeOnline && d.Slot().Scheduled() {
-					if z, err := time.LoadLocation(zone); err == nil {
+					z, seen := zones[zone]
+					if !seen {
+						z, _ = time.LoadLocation(zone) // nil if it does not load
+						zones[zone] = z
+					}
+					if z != nil {
 						r.Local = t.Start.In(z).Format("15:04") + " " + zone
 					}
 				}

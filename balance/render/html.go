@@ -30,10 +30,11 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 // come through the document's accessors, so privacy holds as for every
 // format.
 func HTML(w io.Writer, d *Document) error {
-	s := d.Session()
-	if s == nil {
-		return ErrNoSession
+	d, err := d.prepare()
+	if err != nil {
+		return err
 	}
+	s := d.Session()
 	page := htmlPage{Title: s.Title, Named: d.Named()}
 	slot := d.Slot()
 	page.Facts = append(page.Facts, htmlFact{"Slot", slot.String()})
@@ -171,7 +172,7 @@ func htmlDraft(d *Document) []htmlSegment {
 		seg := htmlSegmentHead(d, i, span, true)
 		for _, name := range s.Segments[i].Speakers {
 			t := htmlTurn{Role: string(agenda.RoleSpeaker), Who: d.Who(name), Class: string(agenda.TurnSpeech)}
-			if p, ok := s.Person(name); ok {
+			if p, _, ok := d.person(name); ok {
 				t.Organization = d.Field(p, agenda.FieldOrganization)
 				t.Mode = string(p.Mode)
 				t.Groups = join(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))

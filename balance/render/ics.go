@@ -60,10 +60,11 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 // error for a document without a session or a session without segments.
 // Nothing is written to w when it returns an error of its own.
 func ICS(w io.Writer, d *Document) error {
-	s := d.Session()
-	if s == nil {
-		return ErrNoSession
+	d, err := d.prepare()
+	if err != nil {
+		return err
 	}
+	s := d.Session()
 	slot := d.Slot()
 	if !slot.Scheduled() {
 		return ErrUnscheduled
@@ -121,7 +122,7 @@ func ICS(w io.Writer, d *Document) error {
 	if err := ical.NewEncoder(&b).Encode(cal); err != nil {
 		return fmt.Errorf("render: iCalendar: %w", err)
 	}
-	_, err := w.Write(icsFold(b.Bytes()))
+	_, err = w.Write(icsFold(b.Bytes()))
 	return err
 }
 
@@ -313,7 +314,7 @@ func icsPeople(d *Document, names []string) string {
 	out := make([]string, len(names))
 	for i, name := range names {
 		out[i] = d.Who(name)
-		p, ok := d.Session().Person(name)
+		p, _, ok := d.person(name)
 		if !ok {
 			continue
 		}

@@ -100,15 +100,21 @@ type OutputFinding struct {
 // written with < > & escaped as \u003c \u003e \u0026, so the output is safe
 // to embed in a page. [DecodeJSON] reads it back.
 func JSON(w io.Writer, d *Document) error {
-	if d.Session() == nil {
-		return ErrNoSession
+	d, err := d.prepare()
+	if err != nil {
+		return err
 	}
 	return NewOutput(d).Encode(w)
 }
 
 // NewOutput returns what [JSON] writes for d. It panics if d has neither
-// a run-of-show nor a draft, for which JSON returns an error.
+// a run-of-show nor a draft, for which JSON returns an error; for a
+// document JSON refuses for another reason (see [Document]), its Rows are
+// empty.
 func NewOutput(d *Document) *Output {
+	if p, err := d.prepare(); err == nil {
+		d = p
+	}
 	s := d.Session()
 	slot := d.Slot()
 	o := &Output{Title: s.Title, Slot: OutputSlot{Length: slot.Length}}

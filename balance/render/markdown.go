@@ -28,10 +28,11 @@ import (
 // Names, organizations and groups come through the document's accessors, so
 // privacy holds as for every format.
 func Markdown(w io.Writer, d *Document) error {
-	s := d.Session()
-	if s == nil {
-		return ErrNoSession
+	d, err := d.prepare()
+	if err != nil {
+		return err
 	}
+	s := d.Session()
 	var b bytes.Buffer
 	slot := d.Slot()
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(s.Title))
@@ -83,7 +84,7 @@ func Markdown(w io.Writer, d *Document) error {
 			fmt.Fprintf(&b, "%d. %s\n", i+1, mdEscape(f.Text))
 		}
 	}
-	_, err := w.Write(b.Bytes())
+	_, err = w.Write(b.Bytes())
 	return err
 }
 
@@ -158,7 +159,7 @@ func mdDraft(b *bytes.Buffer, d *Document) {
 		mdRow(b, d.Clock(span.Start, false)+"–"+d.Clock(span.End, false), title, who, string(seg.Kind), "", "", decimalMinutes(span.Length()))
 		for _, name := range seg.Speakers {
 			who, mode, groups := d.Who(name), "", ""
-			if p, ok := s.Person(name); ok {
+			if p, _, ok := d.person(name); ok {
 				if org := d.Field(p, agenda.FieldOrganization); org != "" {
 					who += " (" + org + ")"
 				}

@@ -23,6 +23,10 @@ const textWidth = 88
 // and the findings of the report. Without a run-of-show it writes the draft
 // (Document.Draft) as given.
 func Text(out io.Writer, d *Document) error {
+	d, err := d.prepare()
+	if err != nil {
+		return err
+	}
 	w := bufio.NewWriter(out)
 	s, ros, al, report := d.Session(), d.RunOfShow, d.Allocation, d.Report
 	slot := d.Slot()
@@ -203,6 +207,10 @@ func textFindings(w io.Writer, title string, r *balance.Report) {
 // against actual speaking time per person, the log's problems and the
 // findings of what was said.
 func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
+	d, err := d.prepare()
+	if err != nil {
+		return err
+	}
 	w := bufio.NewWriter(out)
 	fmt.Fprintln(w, "\nAudit of the speaking log")
 	rows := [][]string{{"person", "planned", "actual", "turns", "over"}}
@@ -274,6 +282,13 @@ func (d *Document) textProblem(p balance.LogProblem) string {
 // as plain text; d holds the rest's run-of-show and allocation, and the
 // clock counts from start, the original session's start.
 func TextReplan(out io.Writer, d *Document, start time.Time) error {
+	d, err := d.prepare()
+	if err != nil {
+		return err
+	}
+	if d.RunOfShow == nil {
+		return fmt.Errorf("%w: a re-plan is a run-of-show", ErrNoSession)
+	}
 	w := bufio.NewWriter(out)
 	rest := d.RunOfShow.Session
 	orig := *d
@@ -313,7 +328,7 @@ func (d *Document) textMentions(names []string) []string {
 
 // mention names a person as the document may, with their mode if withMode.
 func (d *Document) textMention(name string, withMode bool) string {
-	p, ok := d.Session().Person(name)
+	p, _, ok := d.person(name)
 	if !ok {
 		if !d.Named() {
 			return d.Who(name) // already says so
