@@ -187,16 +187,25 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 		}
 	}
 	f := &Forum{Programme: prog, Sessions: make([]ForumSession, len(prog.Sessions))}
-	each(len(prog.Sessions), func(i int) { f.Sessions[i] = forumSession(prog, i, p) })
-	for _, pr := range presets {
+	// Each session is planned, reported and checked on its own core; the
+	// violations, by session and preset, are gathered in order after.
+	violations := make([][][]Violation, len(prog.Sessions))
+	each(len(prog.Sessions), func(i int) {
+		fs := forumSession(prog, i, p)
+		f.Sessions[i] = fs
+		if fs.Report == nil {
+			return
+		}
+		violations[i] = make([][]Violation, len(presets))
+		for k, pr := range presets {
+			violations[i][k], _ = pr.Check(fs.Report) // validated above
+		}
+	})
+	for k, pr := range presets {
 		res := PresetResult{Preset: pr}
-		for i, fs := range f.Sessions {
-			if fs.Report == nil {
-				continue
-			}
-			vs, _ := pr.Check(fs.Report) // validated above
-			if len(vs) > 0 {
-				res.Failing = append(res.Failing, PresetFailure{Session: i, Violations: vs})
+		for i := range f.Sessions {
+			if violations[i] != nil && len(violations[i][k]) > 0 {
+				res.Failing = append(res.Failing, PresetFailure{Session: i, Violations: violations[i][k]})
 			}
 		}
 		f.Presets = append(f.Presets, res)
