@@ -1,6 +1,7 @@
 package agenda
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -104,6 +105,8 @@ type jsonReader struct {
 
 	keys   []string // the keys of the objects being read, and
 	values []any    // their values, which, likewise, get slices of their length at their end
+
+	seen map[string]string // the keys read so far, up to maxKeys of them
 }
 
 // readDocument reads data as one JSON document of nil, bool, json.Number,
@@ -284,7 +287,7 @@ func (r *jsonReader) object(at *jsonPath, depth int) (any, error) {
 		if r.pos >= r.end || r.data[r.pos] != '"' {
 			return nil, r.fail(at)
 		}
-		key, ok := r.str()
+		key, ok := r.key()
 		if !ok {
 			return nil, r.fail(at)
 		}
@@ -325,6 +328,31 @@ func (r *jsonReader) object(at *jsonPath, depth int) (any, error) {
 		return &object{}, nil
 	}
 	return &object{keys: slices.Clone(r.keys[base:]), values: slices.Clone(r.values[base:])}, nil
+}
+
+// maxKeys is how many distinct keys the reader keeps one string for.
+const maxKeys = 256
+
+// key reads the key of a field. The keys of a document repeat, one set for
+// each person or entry, and each is made a string once.
+func (r *jsonReader) key() (string, bool) {
+	end := bytes.IndexByte(r.data[r.pos+1:min(r.end, len(r.data))], '"')
+	if end < 0 || bytes.IndexByte(r.data[r.pos+1:r.pos+1+end], '\\') >= 0 {
+		return r.str()
+	}
+	raw := r.data[r.pos+1 : r.pos+1+end]
+	if key, ok := r.seen[string(raw)]; ok { // no string is made to look it up
+		r.pos += end + 2
+		return key, true
+	}
+	key, ok := r.str()
+	if ok && len(r.seen) < maxKeys {
+		if r.seen == nil {
+			r.seen = map[string]string{}
+		}
+		r.seen[key] = key
+	}
+	return key, ok
 }
 
 // str reads a string, as encoding/json does: escapes decoded, and invalid

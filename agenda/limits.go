@@ -111,7 +111,22 @@ func checkBytes(count int) *LimitError {
 // bytes. Every reader of fairfloor's inputs (sessions, programmes, pages,
 // policies, constraints, logs) reads with it; other errors are those of r.
 func ReadInput(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	var data []byte
+	var err error
+	if lr, ok := r.(interface{ Len() int }); ok {
+		// A bytes.Reader or strings.Reader says how much is left: read it
+		// into a buffer of its size, rather than one grown and copied as
+		// io.ReadAll grows it.
+		data = make([]byte, min(lr.Len(), MaxBytes+1))
+		var n int
+		n, err = io.ReadFull(r, data)
+		data = data[:n]
+		if err == io.ErrUnexpectedEOF {
+			err = nil // shorter than it said: what there was is the input
+		}
+	} else {
+		data, err = io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	}
 	if err != nil {
 		return nil, err
 	}
