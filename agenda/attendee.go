@@ -47,12 +47,22 @@ type PossibleMatch struct {
 //     attendee's name ("Droz Serge" and "Serge Droz") is flagged, as the
 //     surname may have been written first.
 func (p *Programme) Attendees() ([]Attendee, []PossibleMatch) {
+	attendees, names, byName := p.attendees()
+	return attendees, possibleMatches(attendees, names, byName)
+}
+
+// attendees returns the attendees of the programme, the name keys in order
+// of first appearance, and the attendees of each name, in order. Validate
+// needs no more: the possible matches may be many more than the people, as
+// many as the pairs of attendees of one name.
+func (p *Programme) attendees() (attendees []Attendee, names []string, byName map[string][]int) {
 	type entry struct {
-		ap  Appearance
-		org string // the organization's key
+		ap        Appearance
+		name, org string // the keys of the name and the organization
 	}
-	byName := map[string][]entry{}
-	var names []string // name keys in order of first appearance
+	var entries []entry
+	orgs := map[string]int{}      // name key -> how many organizations it has
+	given := map[[2]string]bool{} // name and organization keys seen
 	for i := range p.Sessions {
 		for j := range p.Sessions[i].People {
 			person := &p.Sessions[i].People[j]
@@ -60,65 +70,67 @@ func (p *Programme) Attendees() ([]Attendee, []PossibleMatch) {
 			if key == "" {
 				continue // a nameless person is nobody to follow; Validate reports them
 			}
-			if byName[key] == nil {
-				names = append(names, key)
+			org := NameKey(person.Organization)
+			entries = append(entries, entry{Appearance{i, j}, key, org})
+			if org != "" && !given[[2]string{key, org}] {
+				given[[2]string{key, org}] = true
+				orgs[key]++
 			}
-			byName[key] = append(byName[key], entry{Appearance{i, j}, NameKey(person.Organization)})
 		}
 	}
-	var (
-		attendees []Attendee
-		matches   []PossibleMatch
-		first     = map[string]int{} // name key -> its first attendee
-	)
-	add := func(ap Appearance) int {
-		person := ap.in(p)
-		attendees = append(attendees, Attendee{Name: person.Name, Organization: person.Organization})
-		return len(attendees) - 1
+	// One attendee per name and organization, or one per name if it has
+	// fewer than two; the entries without one go to the single attendee, or
+	// to one of their own when organizations differ. Attendees are made as
+	// the entries come, so they come in order of first appearance.
+	index := map[[2]string]int{} // name and organization keys -> attendee
+	byName = map[string][]int{}
+	for _, e := range entries {
+		group := [2]string{e.name, e.org}
+		if orgs[e.name] < 2 {
+			group[1] = ""
+		}
+		at, ok := index[group]
+		if !ok {
+			at = len(attendees)
+			attendees = append(attendees, Attendee{Name: e.ap.in(p).Name})
+			index[group] = at
+			if byName[e.name] == nil {
+				names = append(names, e.name)
+			}
+			byName[e.name] = append(byName[e.name], at)
+		}
+		a := &attendees[at]
+		a.Appearances = append(a.Appearances, e.ap)
+		if a.Organization == "" && e.org != "" {
+			a.Organization = e.ap.in(p).Organization
+		}
 	}
+	return attendees, names, byName
+}
+
+// possibleMatches returns the pairs of attendees that may be one person,
+// sorted: those of one name, and those whose names are each other's turned
+// order.
+func possibleMatches(attendees []Attendee, names []string, byName map[string][]int) []PossibleMatch {
+	var matches []PossibleMatch
 	for _, key := range names {
-		entries := byName[key]
-		var orgs []string
-		for _, e := range entries {
-			if e.org != "" && !slices.Contains(orgs, e.org) {
-				orgs = append(orgs, e.org)
-			}
-		}
-		// One attendee per organization, or one for all if there are fewer
-		// than two; the entries without one go to the single attendee, or to
-		// one of their own when organizations differ.
-		index := map[string]int{}
-		start := len(attendees)
-		for _, e := range entries {
-			group := e.org
-			if len(orgs) < 2 {
-				group = ""
-			}
-			at, ok := index[group]
-			if !ok {
-				at = add(e.ap)
-				index[group] = at
-			}
-			a := &attendees[at]
-			a.Appearances = append(a.Appearances, e.ap)
-			if a.Organization == "" {
-				a.Organization = e.ap.in(p).Organization
-			}
-		}
-		for a := start; a < len(attendees); a++ {
-			for b := a + 1; b < len(attendees); b++ {
+		same := byName[key]
+		for x, a := range same {
+			for _, b := range same[x+1:] {
 				matches = append(matches, PossibleMatch{A: a, B: b, Reason: fmt.Sprintf("same name, organizations %s and %s",
 					orNone(attendees[a].Organization), orNone(attendees[b].Organization))})
 			}
 		}
-		first[key] = start
 	}
 	seen := map[[2]int]bool{}
 	for _, key := range names {
 		for _, other := range rotations(key) {
-			at, ok := first[other]
-			a, b := min(first[key], at), max(first[key], at)
-			if !ok || a == b || seen[[2]int{a, b}] {
+			them, ok := byName[other]
+			if !ok {
+				continue
+			}
+			a, b := min(byName[key][0], them[0]), max(byName[key][0], them[0])
+			if a == b || seen[[2]int{a, b}] {
 				continue
 			}
 			seen[[2]int{a, b}] = true
@@ -127,7 +139,7 @@ func (p *Programme) Attendees() ([]Attendee, []PossibleMatch) {
 		}
 	}
 	slices.SortStableFunc(matches, func(x, y PossibleMatch) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
-	return attendees, matches
+	return matches
 }
 
 // rotations returns the name key with its last word moved to the front and

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/fairfloor/fairfloor/timeslot"
 )
@@ -62,7 +62,8 @@ type SessionRef struct {
 	Slot  timeslot.Slot // when it runs
 }
 
-// String returns `sessions[2] "Title" (Tue 10 Oct 2023 06:15–07:45 UTC)`.
+// String returns `sessions[2] "Title" (2023-10-10 06:15–07:45 UTC)`, or
+// without the time if the session is not scheduled.
 func (r SessionRef) String() string {
 	s := fmt.Sprintf("sessions[%d] %q", r.Index, r.Title)
 	if r.Slot.Scheduled() {
@@ -100,26 +101,55 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
-	p := new(Programme)
-	if err := UnmarshalStrict(data, p); err != nil {
+	// The sessions are filled from the values already read, field by
+	// field, as Session.UnmarshalJSON fills one, rather than handed to it:
+	// that would write each out as JSON again, with its keys sorted, so that
+	// an error could name the wrong unknown field, and longer, as < is
+	// written \u003c, so that a session could pass MaxBytes.
+	var shape struct {
+		Title              string         `json:"title"`
+		Sessions           []plainSession `json:"sessions"`
+		SessionsPerSpeaker int            `json:"sessions_per_speaker"`
+	}
+	if err := UnmarshalStrict(data, &shape); err != nil {
 		return nil, err
 	}
-	if len(p.Sessions) > MaxSessions {
-		return nil, &DecodeError{Path: "sessions", Err: fmt.Errorf("%w: %d sessions, at most %d", ErrTooLarge, len(p.Sessions), MaxSessions)}
+	if len(shape.Sessions) > MaxSessions {
+		return nil, &DecodeError{Path: "sessions", Err: fmt.Errorf("%w: %d sessions, at most %d", ErrTooLarge, len(shape.Sessions), MaxSessions)}
+	}
+	p := &Programme{Title: shape.Title, SessionsPerSpeaker: shape.SessionsPerSpeaker}
+	if shape.Sessions != nil {
+		p.Sessions = make([]Session, len(shape.Sessions))
+	}
+	for i := range shape.Sessions {
+		p.Sessions[i] = Session(shape.Sessions[i])
+		if err := p.Sessions[i].CheckSize(); err != nil {
+			return nil, &DecodeError{Path: fmt.Sprintf("sessions[%d]", i), Err: err}
+		}
 	}
 	return p, nil
 }
 
+// plainSession is a Session without its methods, which UnmarshalStrict
+// fills field by field.
+type plainSession Session
+
 // ReadProgramme reads a programme from a folder of session files: every
 // file in the root of fsys whose name ends in ".json", in the order of
 // their names, each one session (see [Decode]). Other files and folders are
-// left alone. An error is a *DecodeError whose File names the file.
+// left alone. An error is a *DecodeError whose File names the file, or
+// names none if the folder itself cannot be read.
 func ReadProgramme(fsys fs.FS) (*Programme, error) {
-	names, err := fs.Glob(fsys, "*.json")
+	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
-	slices.Sort(names)
+	var names []string // in order of name, as ReadDir gives them
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".json") {
+			names = append(names, e.Name())
+		}
+	}
 	if len(names) > MaxSessions {
 		return nil, &DecodeError{Err: fmt.Errorf("%w: %d session files, at most %d", ErrTooLarge, len(names), MaxSessions)}
 	}
@@ -129,11 +159,15 @@ func ReadProgramme(fsys fs.FS) (*Programme, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.Sessions = append(p.Sessions, *s)
+		if s != nil {
+			p.Sessions = append(p.Sessions, *s)
+		}
 	}
 	return p, nil
 }
 
+// readSession reads the session in the file name, or returns nil for a
+// folder, such as one a link leads to.
 func readSession(fsys fs.FS, name string) (*Session, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -141,13 +175,13 @@ func readSession(fsys fs.FS, name string) (*Session, error) {
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, &DecodeError{File: name, Err: errors.New("a folder, not a session file")}
+		return nil, nil
 	}
 	s, err := Decode(f)
 	if err != nil {
 		var de *DecodeError
 		if errors.As(err, &de) {
-			de.File = path.Clean(name)
+			de.File = name
 			return nil, de
 		}
 		return nil, &DecodeError{File: name, Err: err}
@@ -171,37 +205,69 @@ func readSession(fsys fs.FS, name string) (*Session, error) {
 //
 // Sessions without a start time take part only in the last check. A
 // programme of more than [MaxSessions] sessions is one *ValidationError
-// wrapping [ErrTooLarge], and nothing else is checked.
+// wrapping [ErrTooLarge], and nothing else is checked. Like
+// [Session.Validate], Validate lists at most [MaxProblems] problems, the
+// first in the order above (the sessions' own, then people in two places,
+// rooms and limits), and then one more, of kind [ErrTooManyProblems], that
+// says how many it left out: n sessions at one time in one room are
+// n(n-1)/2 room overlaps, which it counts without making them.
 func (p *Programme) Validate() error {
 	if len(p.Sessions) > MaxSessions {
 		return &ValidationError{Field: "sessions", Value: fmt.Sprint(len(p.Sessions)), Err: ErrTooLarge,
 			Detail: fmt.Sprintf("at most %d sessions", MaxSessions)}
 	}
-	var problems []error
+	var list problemList
 	for i := range p.Sessions {
-		for _, err := range unjoin(p.Sessions[i].Validate()) {
+		errs := unjoin(p.Sessions[i].Validate())
+		if list.room() == 0 {
+			list.omitted += len(errs)
+			continue
+		}
+		for _, err := range errs {
 			var ve *ValidationError
 			if errors.As(err, &ve) {
 				moved := *ve
 				moved.Field = fmt.Sprintf("sessions[%d].%s", i, ve.Field)
 				err = &moved
 			}
-			problems = append(problems, err)
+			list.add(err)
 		}
 	}
-	attendees, _ := p.Attendees()
+	attendees, _, _ := p.attendees()
 	for _, a := range attendees {
-		problems = append(problems, p.personOverlaps(a)...)
+		p.personOverlaps(a, &list)
 	}
-	problems = append(problems, p.roomOverlaps()...)
+	p.roomOverlaps(&list)
 	if p.SessionsPerSpeaker > 0 {
 		for _, a := range attendees {
 			if err := p.sessionLimit(a); err != nil {
-				problems = append(problems, err)
+				list.add(err)
 			}
 		}
 	}
-	return errors.Join(problems...)
+	if list.omitted > 0 {
+		list.problems = append(list.problems, &ValidationError{Field: "sessions", Err: ErrTooManyProblems,
+			Detail: fmt.Sprintf("%d more not listed, beyond the first %d (agenda.MaxProblems)", list.omitted, MaxProblems)})
+	}
+	return errors.Join(list.problems...)
+}
+
+// problemList collects the problems of a programme: the first MaxProblems,
+// and how many more there are.
+type problemList struct {
+	problems []error
+	omitted  int
+}
+
+// room returns how many more problems may be listed.
+func (l *problemList) room() int { return max(0, MaxProblems-len(l.problems)) }
+
+func (l *problemList) add(err error) {
+	if l.room() == 0 {
+		l.omitted++
+		return
+	}
+	l.problems = append(l.problems, err)
 }
 
 // unjoin returns the errors err joins, or err alone.
@@ -220,10 +286,11 @@ func (p *Programme) ref(i int) SessionRef {
 	return SessionRef{Index: i, Title: p.Sessions[i].Title, Slot: p.Sessions[i].Slot}
 }
 
-// overlaps returns the pairs of scheduled sessions among the given ones
-// whose slots overlap, each pair in programme order, ordered by the start
-// of the later session.
-func (p *Programme) overlaps(sessions []int) [][2]int {
+// overlaps lists the conflict of each pair of scheduled sessions among the
+// given ones whose slots overlap, each pair in programme order, ordered by
+// the start of the later session, and counts those past MaxProblems
+// without making them.
+func (p *Programme) overlaps(sessions []int, list *problemList, conflict func(a, b int) error) {
 	var timed []int
 	for _, i := range sessions {
 		if p.Sessions[i].Slot.Scheduled() && p.Sessions[i].Slot.Length > 0 {
@@ -233,35 +300,53 @@ func (p *Programme) overlaps(sessions []int) [][2]int {
 	slices.SortStableFunc(timed, func(a, b int) int {
 		return p.Sessions[a].Slot.Start.Compare(p.Sessions[b].Slot.Start)
 	})
-	var pairs [][2]int
 	// A sweep over the sessions by start time: each one is compared with
-	// those still running when it starts, which are few.
-	var running []int
+	// those still running when it starts, in the order they started. Those
+	// that have ended are dropped when the first of them ends, so that
+	// sessions that all overlap are counted in linear time.
+	var (
+		running []int
+		soonest time.Time // the earliest end of a running session
+	)
 	for _, i := range timed {
 		start := p.Sessions[i].Slot.Start
-		running = slices.DeleteFunc(running, func(j int) bool { return !p.Sessions[j].Slot.End().After(start) })
-		for _, j := range running {
-			pairs = append(pairs, [2]int{min(i, j), max(i, j)})
+		if len(running) > 0 && !soonest.After(start) {
+			kept := running[:0]
+			for _, j := range running {
+				end := p.Sessions[j].Slot.End()
+				if !end.After(start) {
+					continue
+				}
+				if len(kept) == 0 || end.Before(soonest) {
+					soonest = end
+				}
+				kept = append(kept, j)
+			}
+			running = kept
 		}
+		listed := min(len(running), list.room())
+		for _, j := range running[:listed] {
+			list.add(conflict(min(i, j), max(i, j)))
+		}
+		list.omitted += len(running) - listed
 		running = append(running, i)
+		if end := p.Sessions[i].Slot.End(); len(running) == 1 || end.Before(soonest) {
+			soonest = end
+		}
 	}
-	return pairs
 }
 
-func (p *Programme) personOverlaps(a Attendee) []error {
-	var present []int
+func (p *Programme) personOverlaps(a Attendee, list *problemList) {
+	var present []int // appearances come in programme order, so a session's are together
 	for _, ap := range a.Appearances {
 		person := &p.Sessions[ap.Session].People[ap.Person]
-		if !onlyOrganizes(person) && !slices.Contains(present, ap.Session) {
+		if !onlyOrganizes(person) && (len(present) == 0 || present[len(present)-1] != ap.Session) {
 			present = append(present, ap.Session)
 		}
 	}
-	var out []error
-	for _, pair := range p.overlaps(present) {
-		out = append(out, &ConflictError{Err: ErrPersonOverlap, Person: a.Name,
-			Sessions: []SessionRef{p.ref(pair[0]), p.ref(pair[1])}})
-	}
-	return out
+	p.overlaps(present, list, func(i, j int) error {
+		return &ConflictError{Err: ErrPersonOverlap, Person: a.Name, Sessions: []SessionRef{p.ref(i), p.ref(j)}}
+	})
 }
 
 // onlyOrganizes reports whether the person's only role is organizer.
@@ -269,7 +354,7 @@ func onlyOrganizes(person *Person) bool {
 	return !slices.ContainsFunc(person.Roles, func(r Role) bool { return r != RoleOrganizer })
 }
 
-func (p *Programme) roomOverlaps() []error {
+func (p *Programme) roomOverlaps(list *problemList) {
 	rooms := map[string][]int{}
 	var keys []string
 	for i := range p.Sessions {
@@ -282,21 +367,19 @@ func (p *Programme) roomOverlaps() []error {
 		}
 		rooms[key] = append(rooms[key], i)
 	}
-	var out []error
 	for _, key := range keys {
 		sessions := rooms[key]
-		for _, pair := range p.overlaps(sessions) {
-			out = append(out, &ConflictError{Err: ErrRoomOverlap, Room: p.Sessions[sessions[0]].Room,
-				Sessions: []SessionRef{p.ref(pair[0]), p.ref(pair[1])}})
-		}
+		p.overlaps(sessions, list, func(i, j int) error {
+			return &ConflictError{Err: ErrRoomOverlap, Room: p.Sessions[sessions[0]].Room,
+				Sessions: []SessionRef{p.ref(i), p.ref(j)}}
+		})
 	}
-	return out
 }
 
 func (p *Programme) sessionLimit(a Attendee) error {
 	var speaks []int
 	for _, ap := range a.Appearances {
-		if p.Sessions[ap.Session].People[ap.Person].Has(RoleSpeaker) && !slices.Contains(speaks, ap.Session) {
+		if p.Sessions[ap.Session].People[ap.Person].Has(RoleSpeaker) && (len(speaks) == 0 || speaks[len(speaks)-1] != ap.Session) {
 			speaks = append(speaks, ap.Session)
 		}
 	}
