@@ -42,7 +42,9 @@ type PossibleMatch struct {
 //   - Entries of one name with different organizations are different
 //     attendees, flagged as a possible match (someone may have changed
 //     employer); entries of that name without an organization are then one
-//     more attendee, flagged against each of the others.
+//     more attendee, flagged against each of the others. A name with more
+//     than 8 such attendees has only its first flagged against each of the
+//     others, so that a common name cannot make the matches quadratic.
 //   - A name whose first or last word moved to the other end gives another
 //     attendee's name ("Droz Serge" and "Serge Droz") is flagged, as the
 //     surname may have been written first.
@@ -53,8 +55,7 @@ func (p *Programme) Attendees() ([]Attendee, []PossibleMatch) {
 
 // attendees returns the attendees of the programme, the name keys in order
 // of first appearance, and the attendees of each name, in order. Validate
-// needs no more: the possible matches may be many more than the people, as
-// many as the pairs of attendees of one name.
+// needs no more.
 func (p *Programme) attendees() (attendees []Attendee, names []string, byName map[string][]int) {
 	type entry struct {
 		ap        Appearance
@@ -108,6 +109,10 @@ func (p *Programme) attendees() (attendees []Attendee, names []string, byName ma
 	return attendees, names, byName
 }
 
+// maxPairedNames is the most attendees of one name that are all flagged
+// against each other.
+const maxPairedNames = 8
+
 // possibleMatches returns the pairs of attendees that may be one person,
 // sorted: those of one name, and those whose names are each other's turned
 // order.
@@ -116,6 +121,9 @@ func possibleMatches(attendees []Attendee, names []string, byName map[string][]i
 	for _, key := range names {
 		same := byName[key]
 		for x, a := range same {
+			if x > 0 && len(same) > maxPairedNames {
+				break // the first against each of the others says as much
+			}
 			for _, b := range same[x+1:] {
 				matches = append(matches, PossibleMatch{A: a, B: b, Reason: fmt.Sprintf("same name, organizations %s and %s",
 					orNone(attendees[a].Organization), orNone(attendees[b].Organization))})

@@ -490,3 +490,27 @@ func TestAttendeesDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestAttendeesCommonName checks that a name with more than eight
+// organizations has its first attendee flagged against each of the others,
+// not every pair, while eight are all flagged against each other.
+func TestAttendeesCommonName(t *testing.T) {
+	for _, tc := range []struct{ orgs, want int }{{8, 8 * 7 / 2}, {9, 8}, {2000, 1999}} {
+		var people []entry
+		for i := range tc.orgs {
+			people = append(people, entry{"Maria Garcia", fmt.Sprintf("Org %d", i)})
+		}
+		attendees, matches := programmeOf(people).Attendees()
+		if len(attendees) != tc.orgs || len(matches) != tc.want {
+			t.Errorf("%d organizations: %d attendees, %d matches; want %d, %d", tc.orgs, len(attendees), len(matches), tc.orgs, tc.want)
+		}
+		if tc.orgs > 8 {
+			for _, m := range matches {
+				if m.A != 0 {
+					t.Errorf("%d organizations: match %+v is not against the first", tc.orgs, m)
+					break
+				}
+			}
+		}
+	}
+}
