@@ -175,6 +175,7 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	if len(p.People) > 0 {
 		pr.limits = make([]Limits, len(s.People))
 		given := make([]string, len(s.People)) // the policy's spelling of each person's name
+		set := make([]bool, len(s.People))     // whether given holds it, as a name may be ""
 		for name, l := range p.People {
 			i, ok := lookup(name)
 			if !ok {
@@ -183,11 +184,11 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 			if l.Min < 0 || l.Max < 0 || l.Weight < 0 || math.IsNaN(l.Weight) || math.IsInf(l.Weight, 0) {
 				return nil, &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds and weight must not be negative"}
 			}
-			if given[i] != "" {
+			if set[i] {
 				a, b := min(given[i], name), max(given[i], name)
 				return nil, &PolicyError{Field: "People", Value: a, Reason: fmt.Sprintf("the same person as %q", b)}
 			}
-			given[i] = name
+			given[i], set[i] = name, true
 			pr.limits[i] = l
 		}
 	}
@@ -370,7 +371,7 @@ func (pr *problem) resolveSpeakers() error {
 			sp.hi = min(room, int(sp.maxGiven/pr.step))
 		}
 		if sp.lo > sp.hi {
-			conflicts = append(conflicts, pr.boundConflict(sp, room))
+			conflicts = append(conflicts, pr.boundConflict(sp, room, turns))
 			continue
 		}
 		f, lo, hi := float64(pr.budget)/float64(n), float64(sp.lo), float64(sp.hi)

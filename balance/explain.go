@@ -67,18 +67,28 @@ func (e *SessionError) Error() string {
 	return "balance: session " + e.Field + " " + strconv.Quote(e.Value) + ": " + e.Reason
 }
 
-// boundConflict explains a speaker whose minimum is above what they can get.
-func (pr *problem) boundConflict(sp *speaker, room int) error {
+// boundConflict explains a speaker whose minimum is above what they can
+// get. The minimum is the policy's, or the least turns of their segments
+// (turns steps in all) where those add up to more.
+func (pr *problem) boundConflict(sp *speaker, room, turns int) error {
 	limit, why := time.Duration(room)*pr.step, "the speaking time of their segments"
 	if sp.maxGiven > 0 && time.Duration(sp.hi)*pr.step < limit {
 		limit, why = time.Duration(sp.hi)*pr.step, "their maximum"
 	}
+	need := time.Duration(sp.lo) * pr.step
+	minimum, fix := timeslot.FormatLength(need), fmt.Sprintf("lower the minimum of %s to %s", sp.person.Name, timeslot.FormatLength(limit))
+	if time.Duration(turns)*pr.step >= need && turns > 0 {
+		minimum += fmt.Sprintf(" (the least turn of each of their %d speaking segments)", len(sp.segs))
+		fix = fmt.Sprintf("lower MinTurn or the segments' least turns so that %s's add up to at most %s", sp.person.Name, timeslot.FormatLength(limit))
+		if why == "their maximum" {
+			fix += fmt.Sprintf(", or raise the maximum of %s to %s", sp.person.Name, timeslot.FormatLength(need))
+		}
+	}
 	return &InfeasibleError{
-		Reason: fmt.Sprintf("%s must speak at least %s, more than %s, %s",
-			sp.person.Name, timeslot.FormatLength(sp.minGiven), why, timeslot.FormatLength(limit)),
+		Reason: fmt.Sprintf("%s must speak at least %s, more than %s, %s", sp.person.Name, minimum, why, timeslot.FormatLength(limit)),
 		People: []string{sp.person.Name},
-		Need:   sp.minGiven, Have: limit,
-		Fix: fmt.Sprintf("lower the minimum of %s to %s", sp.person.Name, timeslot.FormatLength(limit)),
+		Need:   need, Have: limit,
+		Fix: fix,
 	}
 }
 

@@ -294,3 +294,35 @@ func TestExplainSessionError(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", err, want)
 	}
 }
+
+// TestExplainMinTurns checks that a speaker whose least turns add up to
+// more than their maximum is explained by the turns, not by a minimum of
+// 0s that nobody gave.
+func TestExplainMinTurns(t *testing.T) {
+	a := explainSpeaker("A", agenda.ModeOnsite, agenda.RegionWEOG)
+	b := explainSpeaker("B", agenda.ModeOnline, agenda.RegionGRULAC)
+	s := explainSession(10*time.Minute, a, b)
+	for _, title := range []string{"Second", "Third"} {
+		s.Segments = append(s.Segments, agenda.Segment{Title: title, Kind: agenda.KindDiscussion, Length: 10 * time.Minute,
+			Speakers: []string{"A", "B"}, Facilitators: []string{"Moderator"}})
+		s.Slot.Length += 10 * time.Minute
+	}
+	_, err := balance.Allocate(s, balance.Policy{MinTurn: time.Minute, People: map[string]balance.Limits{"A": {Max: 2 * time.Minute}}})
+	errs := explainInfeasibles(err)
+	if len(errs) != 1 {
+		t.Fatalf("want one infeasibility, got %v", err)
+	}
+	e := errs[0]
+	if e.Need != 3*time.Minute || e.Have != 2*time.Minute {
+		t.Errorf("need %v, have %v; want 3m and 2m", e.Need, e.Have)
+	}
+	for _, want := range []string{"A must speak at least 3m (the least turn of each of their 3 speaking segments), more than their maximum, 2m",
+		"lower MinTurn or the segments' least turns", "raise the maximum of A to 3m"} {
+		if !strings.Contains(e.Error(), want) {
+			t.Errorf("error %q lacks %q", e.Error(), want)
+		}
+	}
+	if !errors.Is(err, balance.ErrInfeasible) {
+		t.Errorf("errors.Is(%v, ErrInfeasible) = false", err)
+	}
+}
