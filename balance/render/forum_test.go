@@ -871,3 +871,19 @@ func forumFuzzHidden(prog *agenda.Programme, redact bool) []string {
 	}
 	return hidden
 }
+
+// TestForumTextLineBreaks checks that a title with line breaks and tabs
+// stays on its row of the text tables.
+func TestForumTextLineBreaks(t *testing.T) {
+	prog := forumSeeds(t)
+	prog.Sessions[0].Title = "Cyber\r\ndiplomacy\tin action"
+	var out bytes.Buffer
+	if err := render.ForumText(&out, &render.ForumDocument{Forum: forumReport(t, prog, balance.Presets())}); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, "diplomacy") || strings.Contains(line, "\r") || strings.Contains(line, "\t") {
+			t.Errorf("a title broke its row: %q", line)
+		}
+	}
+}

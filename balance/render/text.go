@@ -309,7 +309,11 @@ func textTable(w io.Writer, rows [][]string) {
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	for _, row := range rows {
-		fmt.Fprintln(tw, "  "+strings.Join(row, "\t"))
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = chartLine(c) // a cell is one line without tabs, or the table breaks
+		}
+		fmt.Fprintln(tw, "  "+strings.Join(cells, "\t"))
 	}
 	tw.Flush()
 	for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
