@@ -127,6 +127,9 @@ type speaker struct {
 // ps, if not nil, is what was said before, when re-planning the rest of a
 // session.
 func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
+	if s == nil {
+		return nil, ErrNoSession
+	}
 	if err := s.CheckSize(); err != nil {
 		return nil, err
 	}

@@ -210,10 +210,14 @@ func Check(r *Report, constraints ...Constraint) ([]Violation, error) {
 		}
 	}
 	speakers := make([]member, 0, len(r.Speakers))
+	var roster *agenda.Roster
+	if r.Session != nil {
+		roster = r.Session.Roster()
+	}
 	for _, sp := range r.Speakers {
 		m := member{name: sp.Name, time: float64(sp.Time)}
-		if r.Session != nil {
-			m.person, _ = r.Session.Person(sp.Name)
+		if roster != nil {
+			m.person, _ = roster.Person(sp.Name)
 		}
 		speakers = append(speakers, m)
 	}

@@ -55,6 +55,11 @@ func (e *PolicyError) Error() string {
 	return msg + ": " + e.Reason
 }
 
+// ErrNoSession is returned by the functions that take a session
+// ([Allocate], [Plan], [DraftReport], [PlanReport], [Rest], [Replan] and
+// [AuditLog]) when it, or the run-of-show's, is nil.
+var ErrNoSession = errors.New("balance: no session")
+
 // SessionError reports a session that Allocate cannot work with.
 type SessionError struct {
 	Field  string // path to the field, as agenda.ValidationError writes it

@@ -326,3 +326,22 @@ func TestExplainMinTurns(t *testing.T) {
 		t.Errorf("errors.Is(%v, ErrInfeasible) = false", err)
 	}
 }
+
+// TestNilSession checks that a nil session is an error, not a panic, for
+// every function that takes one.
+func TestNilSession(t *testing.T) {
+	var p balance.Policy
+	_, err1 := balance.Allocate(nil, p)
+	_, _, err2 := balance.Plan(nil, p)
+	_, err3 := balance.DraftReport(nil, p)
+	_, err4 := balance.PlanReport(nil, p)
+	_, err5 := balance.PlanReport(&agenda.RunOfShow{}, p)
+	_, err6 := balance.Rest(nil, nil, time.Time{})
+	_, _, err7 := balance.Replan(nil, p, nil, time.Time{})
+	_, err8 := balance.AuditLog(nil, nil, nil, p)
+	for i, err := range []error{err1, err2, err3, err4, err5, err6, err7, err8} {
+		if !errors.Is(err, balance.ErrNoSession) {
+			t.Errorf("call %d: %v, want ErrNoSession", i+1, err)
+		}
+	}
+}

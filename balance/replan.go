@@ -27,6 +27,9 @@ type past struct {
 // *agenda.LimitError of [agenda.Session.CheckSize], and a log of more than
 // [MaxLogEntries] entries a *LogError; a nil log is an empty one.
 func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
+	if s == nil {
+		return nil, ErrNoSession
+	}
 	if err := s.CheckSize(); err != nil {
 		return nil, err
 	}

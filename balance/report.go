@@ -170,6 +170,9 @@ func DraftReport(s *agenda.Session, p Policy) (*Report, error) {
 
 // PlanReport reports a planned run-of-show: the time of every speech.
 func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
+	if ros == nil {
+		return nil, ErrNoSession
+	}
 	pr, err := newProblem(ros.Session, p, nil)
 	if err != nil {
 		return nil, err
