@@ -230,7 +230,7 @@ func (p *Programme) Validate() error {
 				moved.Field = fmt.Sprintf("sessions[%d].%s", i, ve.Field)
 				err = &moved
 			}
-			list.add(err)
+			list.push(err)
 		}
 	}
 	attendees, _, _ := p.attendees()
@@ -241,33 +241,11 @@ func (p *Programme) Validate() error {
 	if p.SessionsPerSpeaker > 0 {
 		for _, a := range attendees {
 			if err := p.sessionLimit(a); err != nil {
-				list.add(err)
+				list.push(err)
 			}
 		}
 	}
-	if list.omitted > 0 {
-		list.problems = append(list.problems, &ValidationError{Field: "sessions", Err: ErrTooManyProblems,
-			Detail: fmt.Sprintf("%d more not listed, beyond the first %d (agenda.MaxProblems)", list.omitted, MaxProblems)})
-	}
-	return errors.Join(list.problems...)
-}
-
-// problemList collects the problems of a programme: the first MaxProblems,
-// and how many more there are.
-type problemList struct {
-	problems []error
-	omitted  int
-}
-
-// room returns how many more problems may be listed.
-func (l *problemList) room() int { return max(0, MaxProblems-len(l.problems)) }
-
-func (l *problemList) add(err error) {
-	if l.room() == 0 {
-		l.omitted++
-		return
-	}
-	l.problems = append(l.problems, err)
+	return list.join("sessions")
 }
 
 // unjoin returns the errors err joins, or err alone.
@@ -326,7 +304,7 @@ func (p *Programme) overlaps(sessions []int, list *problemList, conflict func(a,
 		}
 		listed := min(len(running), list.room())
 		for _, j := range running[:listed] {
-			list.add(conflict(min(i, j), max(i, j)))
+			list.push(conflict(min(i, j), max(i, j)))
 		}
 		list.omitted += len(running) - listed
 		running = append(running, i)

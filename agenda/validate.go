@@ -101,23 +101,45 @@ func (s *Session) Validate() error {
 	}
 	v := validator{zones: map[string]bool{}}
 	v.session(s)
-	if v.omitted > 0 {
-		v.problems = append(v.problems, &ValidationError{Field: "session", Err: ErrTooManyProblems,
-			Detail: fmt.Sprintf("%d more not listed, beyond the first %d (agenda.MaxProblems)", v.omitted, MaxProblems)})
+	return v.join("session")
+}
+
+// problemList collects problems: the first MaxProblems, and how many more
+// there are.
+type problemList struct {
+	problems []error
+	omitted  int // problems found beyond MaxProblems, not listed
+}
+
+// room returns how many more problems may be listed.
+func (l *problemList) room() int { return max(0, MaxProblems-len(l.problems)) }
+
+// push lists err, or counts it if the list is full.
+func (l *problemList) push(err error) {
+	if l.room() == 0 {
+		l.omitted++
+		return
 	}
-	return errors.Join(v.problems...)
+	l.problems = append(l.problems, err)
+}
+
+// join returns the problems joined with [errors.Join], and one more, about
+// field, that counts those left out.
+func (l *problemList) join(field string) error {
+	if l.omitted > 0 {
+		l.problems = append(l.problems, &ValidationError{Field: field, Err: ErrTooManyProblems,
+			Detail: fmt.Sprintf("%d more not listed, beyond the first %d (agenda.MaxProblems)", l.omitted, MaxProblems)})
+	}
+	return errors.Join(l.problems...)
 }
 
 // validator collects the problems of one session.
 type validator struct {
-	problems []error
-	omitted  int             // problems found beyond MaxProblems, not listed
-	zones    map[string]bool // whether each time zone seen loads, as loading one reads a file
+	problemList
+	zones map[string]bool // whether each time zone seen loads, as loading one reads a file
 }
 
-// room returns how many more problems may be listed.
-func (v *validator) room() int { return max(0, MaxProblems-len(v.problems)) }
-
+// add lists a problem, formatting its detail only if there is room for it.
 func (v *validator) add(field, value string, kind error, detail string, args ...any) {
 	if v.room() == 0 {
 		v.omitted++
@@ -126,7 +148,7 @@ func (v *validator) add(field, value string, kind error, detail string, args ...
 	if len(args) > 0 {
 		detail = fmt.Sprintf(detail, args...)
 	}
-	v.problems = append(v.problems, &ValidationError{Field: field, Value: value, Err: kind, Detail: detail})
+	v.push(&ValidationError{Field: field, Value: value, Err: kind, Detail: detail})
 }
 
 // enumCheck reports value if the enumeration e does not hold it.
