@@ -882,7 +882,7 @@ var decodeProgrammeErrorTests = []struct {
 		name:   "SlotZone",
 		input:  `{"sessions": [{"slot": {"start": "2023-10-10T06:15:00Z", "zone": "Mars/Olympus", "length": "1h"}}]}`,
 		path:   "sessions[0].slot",
-		msg:    `agenda: decoding sessions[0].slot: timeslot: slot zone "Mars/Olympus": ...`,
+		msg:    `agenda: decoding sessions[0].slot: timeslot: cannot parse "Mars/Olympus" as a slot zone: ...`,
 		reason: "the slot's own errors come with its path",
 	},
 	{

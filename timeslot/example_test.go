@@ -151,5 +151,5 @@ func ExampleSlot_MarshalJSON() {
 	// {"start":"2023-10-10T06:15:00Z","zone":"UTC","length":"1h30m"}
 	// {"start":"2017-12-17T16:00:00+01:00","zone":"Europe/Zurich","length":"2h"}
 	// {"length":"2h"}
-	// timeslot: slot start "2017-12-17T16:00:00Z" has offset +00:00, but zone Europe/Zurich is at +01:00 then
+	// timeslot: cannot parse "2017-12-17T16:00:00Z" as a slot start: has offset +00:00, but zone Europe/Zurich is at +01:00 then
 }

@@ -8,17 +8,22 @@ import (
 	"time"
 )
 
-// ParseError describes a length or clock range that could not be read.
+// ParseError describes a length, a clock range or a slot that could not be
+// read: every error of [ParseLength], [ParseRange] and [Slot.UnmarshalJSON].
 type ParseError struct {
-	What  string // what was being parsed: "length" or "clock range"
+	What  string // what was being parsed: "length", "clock range", or "slot", "slot start", "slot zone" or "slot length"
 	Value string // the text as given
 	Msg   string // what is wrong with it
+	Err   error  // the error underneath, if any: of encoding/json, time.Parse or time.LoadLocation
 }
 
 // Error returns "timeslot: cannot parse <value> as a <what>: <msg>".
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("timeslot: cannot parse %q as a %s: %s", e.Value, e.What, e.Msg)
 }
+
+// Unwrap returns Err.
+func (e *ParseError) Unwrap() error { return e.Err }
 
 // lengthPart matches one number and unit of a spelled-out length, as in
 // "1 hour", "30 min", "90-minute" or "2 hrs.".
@@ -36,7 +41,8 @@ var units = map[string]string{
 // spellings of session pages, "90 minutes", "40 min", "5 mins", "2 hours",
 // "1 hour 30 minutes", "90-minute", in any case, and the syntax of
 // [time.ParseDuration], "1h30m", "40m". A length is never negative, and a
-// bare number without a unit is refused rather than guessed.
+// bare number without a unit is refused rather than guessed. Every error is
+// a *[ParseError] whose What is "length".
 func ParseLength(s string) (time.Duration, error) {
 	text := strings.ToLower(strings.TrimSpace(s))
 	if text == "" {
@@ -105,7 +111,8 @@ var dashes = strings.NewReplacer("–", "-", "—", "-", "‒", "-", "−", "-")
 // at or before the start means the range crosses midnight. A clock time that
 // the zone skips on that day, as in the hour the clocks spring forward, is an
 // error. The slot's Length is the real time elapsed, so a range across a
-// change of offset is shorter or longer than its clock times suggest.
+// change of offset is shorter or longer than its clock times suggest. Every
+// error is a *[ParseError] whose What is "clock range".
 func ParseRange(s string, day time.Time) (Slot, error) {
 	text := dashes.Replace(strings.TrimSpace(s))
 	m := clockRange.FindStringSubmatch(text)

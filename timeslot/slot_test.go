@@ -395,71 +395,91 @@ func TestSlotUnmarshalJSONErrors(t *testing.T) {
 		name    string
 		in      string
 		wantErr string // a part of the error message
-		parse   bool   // whether the error wraps a *timeslot.ParseError
+		what    string // the part of the slot the *timeslot.ParseError names
+		under   any    // a pointer to the type of the error it wraps, if it wraps one
 		reason  string
 	}{{
 		name:    "UnknownField",
 		in:      `{"start":"2023-10-10T06:15:00Z","room":"WS 4 - Room B-1","length":"1h30m"}`,
 		wantErr: `unknown field "room"`,
+		what:    "slot",
 		reason:  "a misspelt or misplaced field is reported, not dropped",
 	}, {
 		name:    "BadZone",
 		in:      `{"start":"2023-10-10T06:15:00Z","zone":"Mars/Olympus","length":"1h30m"}`,
-		wantErr: `slot zone "Mars/Olympus"`,
+		wantErr: `"Mars/Olympus" as a slot zone`,
+		what:    "slot zone",
 		reason:  "a zone that does not exist",
 	}, {
 		name:    "LocalZone",
 		in:      `{"start":"2023-10-10T06:15:00Z","zone":"Local","length":"1h30m"}`,
-		wantErr: `"Local" is not an IANA zone name`,
+		wantErr: `"Local" as a slot zone: not an IANA zone name`,
+		what:    "slot zone",
 		reason:  "regression: Local would decode differently on every machine",
 	}, {
 		name:    "ZoneWithoutStart",
 		in:      `{"zone":"UTC","length":"1h30m"}`,
-		wantErr: `slot zone "UTC" given without a start`,
+		wantErr: `"UTC" as a slot zone: given without a start`,
+		what:    "slot zone",
 		reason:  "a zone says where a start is shown; without a start it is a mistake",
 	}, {
 		name:    "OffsetDisagreesWithZone",
 		in:      `{"start":"2017-12-17T16:00:00Z","zone":"Europe/Zurich","length":"2h"}`,
 		wantErr: `has offset +00:00, but zone Europe/Zurich is at +01:00 then`,
+		what:    "slot start",
 		reason:  "seed 003 with its local time written as UTC: which one was meant cannot be guessed",
 	}, {
 		name:    "BadLength",
 		in:      `{"length":"ten minutes"}`,
 		wantErr: `slot length`,
-		parse:   true,
+		what:    "slot length",
 		reason:  "the length must be a number and a unit",
 	}, {
 		name:    "NegativeLength",
 		in:      `{"length":"-5m"}`,
 		wantErr: `negative`,
-		parse:   true,
+		what:    "slot length",
 		reason:  "a slot is never negative",
 	}, {
 		name:    "MissingLength",
 		in:      `{"start":"2023-10-10T06:15:00Z","zone":"UTC"}`,
 		wantErr: `empty`,
-		parse:   true,
+		what:    "slot length",
 		reason:  "the length is required",
 	}, {
 		name:    "BadStart",
 		in:      `{"start":"10 Oct 2023 06:15","length":"1h30m"}`,
-		wantErr: `is not an RFC 3339 time`,
+		wantErr: `not an RFC 3339 time`,
+		what:    "slot start",
+		under:   new(*time.ParseError),
 		reason:  "the start is RFC 3339 only",
 	}, {
 		name:    "StartWithoutOffset",
 		in:      `{"start":"2023-10-10T06:15:00","zone":"UTC","length":"1h30m"}`,
-		wantErr: `is not an RFC 3339 time`,
+		wantErr: `not an RFC 3339 time`,
+		what:    "slot start",
+		under:   new(*time.ParseError),
 		reason:  "an RFC 3339 time carries its offset even when a zone is given",
 	}, {
 		name:    "WrongType",
 		in:      `{"length":90}`,
-		wantErr: `timeslot: slot:`,
+		wantErr: `as a slot: json: `,
+		what:    "slot",
+		under:   new(*json.UnmarshalTypeError),
 		reason:  "the length is a string such as \"1h30m\", not a number of unknown unit",
 	}, {
 		name:    "NotAnObject",
 		in:      `["06:15","07:45"]`,
-		wantErr: `timeslot: slot:`,
+		wantErr: `as a slot: json: `,
+		what:    "slot",
+		under:   new(*json.UnmarshalTypeError),
 		reason:  "a slot is an object",
+	}, {
+		name:    "NotJSON",
+		in:      `{"length":`,
+		wantErr: `as a slot: `,
+		what:    "slot",
+		reason:  "JSON cut short",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -472,8 +492,11 @@ func TestSlotUnmarshalJSONErrors(t *testing.T) {
 				t.Errorf("UnmarshalJSON(%s) error %q, want it to start with %q and contain %q\nreason: %s", tt.in, err, "timeslot: ", tt.wantErr, tt.reason)
 			}
 			var pe *timeslot.ParseError
-			if errors.As(err, &pe) != tt.parse {
-				t.Errorf("UnmarshalJSON(%s) error %q: errors.As(*ParseError) = %v, want %v", tt.in, err, !tt.parse, tt.parse)
+			if !errors.As(err, &pe) || pe.What != tt.what {
+				t.Errorf("UnmarshalJSON(%s) error %T %q, want a *timeslot.ParseError of a %s", tt.in, err, err, tt.what)
+			}
+			if tt.under != nil && !errors.As(err, tt.under) {
+				t.Errorf("UnmarshalJSON(%s) error %q, want it to wrap a %T", tt.in, err, tt.under)
 			}
 			if diff := cmp.Diff(timeslot.Slot{}, got); diff != "" {
 				t.Errorf("UnmarshalJSON(%s) changed the slot on error (-want +got):\n%s", tt.in, diff)
