@@ -36,6 +36,15 @@ const IGFSessionsPerSpeaker = 3
 // programme within a second.
 const MaxSessions = 10_000
 
+// checkSessions is the one check of MaxSessions: nil for a programme of
+// count sessions within it.
+func checkSessions(count int) *LimitError {
+	if count > MaxSessions {
+		return &LimitError{What: "sessions", Count: count, Max: MaxSessions, Limit: "agenda.MaxSessions"}
+	}
+	return nil
+}
+
 // The kinds of problem across sessions that [Programme.Validate] reports.
 // Each is a *ConflictError whose Err is one of these.
 var (
@@ -95,7 +104,10 @@ func (e *ConflictError) Unwrap() error { return e.Err }
 // DecodeProgramme reads a programme from r as JSON: an object with the
 // sessions in a "sessions" list, each decoded as strictly as
 // [Session.UnmarshalJSON] decodes one. It reads at most [MaxBytes]. It does
-// not validate the programme: call [Programme.Validate] for that.
+// not validate the programme: call [Programme.Validate] for that. Every
+// error is a *[DecodeError] naming the path: wrapping the error of r, or,
+// for more than [MaxBytes], more than [MaxSessions] sessions or a session
+// beyond [Session.CheckSize], a *[LimitError], matching [ErrTooLarge].
 func DecodeProgramme(r io.Reader) (*Programme, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
@@ -114,8 +126,8 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 	if err := UnmarshalStrict(data, &shape); err != nil {
 		return nil, err
 	}
-	if len(shape.Sessions) > MaxSessions {
-		return nil, &DecodeError{Path: "sessions", Err: fmt.Errorf("%w: %d sessions, at most %d", ErrTooLarge, len(shape.Sessions), MaxSessions)}
+	if err := checkSessions(len(shape.Sessions)); err != nil {
+		return nil, &DecodeError{Path: "sessions", Err: err}
 	}
 	p := &Programme{Title: shape.Title, SessionsPerSpeaker: shape.SessionsPerSpeaker}
 	if shape.Sessions != nil {
@@ -137,8 +149,10 @@ type plainSession Session
 // ReadProgramme reads a programme from a folder of session files: every
 // file in the root of fsys whose name ends in ".json", in the order of
 // their names, each one session (see [Decode]). Other files and folders are
-// left alone. An error is a *DecodeError whose File names the file, or
-// names none if the folder itself cannot be read.
+// left alone. An error is a *[DecodeError] whose File names the file, or
+// names none if the folder itself cannot be read (wrapping the error of
+// fsys, such as [fs.ErrNotExist]) or holds more than [MaxSessions] session
+// files (wrapping a *[LimitError], matching [ErrTooLarge]).
 func ReadProgramme(fsys fs.FS) (*Programme, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -150,8 +164,8 @@ func ReadProgramme(fsys fs.FS) (*Programme, error) {
 			names = append(names, e.Name())
 		}
 	}
-	if len(names) > MaxSessions {
-		return nil, &DecodeError{Err: fmt.Errorf("%w: %d session files, at most %d", ErrTooLarge, len(names), MaxSessions)}
+	if err := checkSessions(len(names)); err != nil {
+		return nil, &DecodeError{Err: err}
 	}
 	p := &Programme{Sessions: make([]Session, 0, len(names))}
 	for _, name := range names {
@@ -205,16 +219,16 @@ func readSession(fsys fs.FS, name string) (*Session, error) {
 //
 // Sessions without a start time take part only in the last check. A
 // programme of more than [MaxSessions] sessions is one *ValidationError
-// wrapping [ErrTooLarge], and nothing else is checked. Like
+// whose Err is a *[LimitError], matching [ErrTooLarge], and nothing else is
+// checked. Like
 // [Session.Validate], Validate lists at most [MaxProblems] problems, the
 // first in the order above (the sessions' own, then people in two places,
 // rooms and limits), and then one more, of kind [ErrTooManyProblems], that
 // says how many it left out: n sessions at one time in one room are
 // n(n-1)/2 room overlaps, which it counts without making them.
 func (p *Programme) Validate() error {
-	if len(p.Sessions) > MaxSessions {
-		return &ValidationError{Field: "sessions", Value: fmt.Sprint(len(p.Sessions)), Err: ErrTooLarge,
-			Detail: fmt.Sprintf("at most %d sessions", MaxSessions)}
+	if err := checkSessions(len(p.Sessions)); err != nil {
+		return &ValidationError{Field: "sessions", Err: err}
 	}
 	var list problemList
 	for i := range p.Sessions {

@@ -669,6 +669,10 @@ func TestProgrammeValidateTooManySessions(t *testing.T) {
 	if !strings.Contains(err.Error(), fmt.Sprint(agenda.MaxSessions)) {
 		t.Errorf("Validate() = %q, want the limit %d named", err, agenda.MaxSessions)
 	}
+	var le *agenda.LimitError
+	if want := (&agenda.LimitError{What: "sessions", Count: agenda.MaxSessions + 1, Max: agenda.MaxSessions, Limit: "agenda.MaxSessions"}); !errors.As(err, &le) || *le != *want {
+		t.Errorf("Validate() = %v, want a *LimitError %+v inside", err, *want)
+	}
 
 	t.Run("AtTheLimit", func(t *testing.T) {
 		p := &agenda.Programme{Sessions: make([]agenda.Session, agenda.MaxSessions)}
@@ -1006,6 +1010,9 @@ func TestDecodeProgrammeTooLarge(t *testing.T) {
 		if !errors.As(err, &de) || de.Path != "sessions" {
 			t.Errorf("error %v, want a *DecodeError at sessions", err)
 		}
+		if le := (*agenda.LimitError)(nil); !errors.As(err, &le) || le.What != "sessions" || le.Limit != "agenda.MaxSessions" {
+			t.Errorf("error %v, want a *LimitError of sessions inside", err)
+		}
 	})
 
 	t.Run("TooManyPeople", func(t *testing.T) {
@@ -1209,6 +1216,9 @@ func TestReadProgrammeErrors(t *testing.T) {
 		p, err := agenda.ReadProgramme(fsys)
 		if !errors.Is(err, agenda.ErrTooLarge) {
 			t.Fatalf("ReadProgramme(%d files) = %v, %v; want ErrTooLarge", len(fsys), p, err)
+		}
+		if le := (*agenda.LimitError)(nil); !errors.As(err, &le) || le.What != "sessions" || le.Count != agenda.MaxSessions+1 {
+			t.Errorf("ReadProgramme(%d files) = %v, want a *LimitError of sessions inside", len(fsys), err)
 		}
 		delete(fsys, "00000.json")
 		fsys["00000.txt"] = &fstest.MapFile{}
