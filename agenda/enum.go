@@ -103,8 +103,9 @@ var modes = newEnum("participation mode", []Mode{ModeOnsite, ModeOnline}, map[st
 	"remote": ModeOnline, "remotely": ModeOnline, "virtual": ModeOnline,
 })
 
-// ParseMode reads a participation mode: "onsite" (also "on-site", "in
-// person", "offline") or "online" (also "remote", "virtual").
+// ParseMode reads a participation mode: "onsite" (also "on-site", "in person",
+// "offline") or "online" (also "remote", "virtual"). Any other text is a
+// *[ParseError]; blank text is the zero value, "not given".
 func ParseMode(s string) (Mode, error) { return modes.parse(s) }
 
 // String returns the canonical spelling of m.
@@ -113,7 +114,8 @@ func (m Mode) String() string { return string(m) }
 // MarshalText returns the canonical spelling of m, or a *ParseError if m is not a mode.
 func (m Mode) MarshalText() ([]byte, error) { return modes.marshal(m) }
 
-// UnmarshalText sets m from any spelling [ParseMode] accepts.
+// UnmarshalText sets m from any spelling [ParseMode] accepts, and returns its
+// *[ParseError] for any other, leaving m unchanged.
 func (m *Mode) UnmarshalText(text []byte) error { return set(m, modes, text) }
 
 // Format is the way a session runs: with everyone in the room, everyone
@@ -133,7 +135,8 @@ var formats = newEnum("session format", []Format{FormatHybrid, FormatOnsite, For
 })
 
 // ParseFormat reads a session format: "hybrid", "onsite" (also "onsite-only",
-// "in person") or "online" (also "online-only", "virtual").
+// "in person") or "online" (also "online-only", "virtual"). Any other text is
+// a *[ParseError]; blank text is the zero value, "not given".
 func ParseFormat(s string) (Format, error) { return formats.parse(s) }
 
 // String returns the canonical spelling of f.
@@ -142,7 +145,8 @@ func (f Format) String() string { return string(f) }
 // MarshalText returns the canonical spelling of f, or a *ParseError if f is not a format.
 func (f Format) MarshalText() ([]byte, error) { return formats.marshal(f) }
 
-// UnmarshalText sets f from any spelling [ParseFormat] accepts.
+// UnmarshalText sets f from any spelling [ParseFormat] accepts, and returns
+// its *[ParseError] for any other, leaving f unchanged.
 func (f *Format) UnmarshalText(text []byte) error { return set(f, formats, text) }
 
 // Attribution says whether what is said in a session may be attributed to
@@ -162,8 +166,9 @@ var attributions = newEnum("attribution rule", []Attribution{AttributionNamed, A
 	"confidential": AttributionNone, "chatham house": AttributionNone,
 })
 
-// ParseAttribution reads an attribution rule: "named" or "unattributed"
-// (also "not attributed", "anonymous", "confidential", "Chatham House").
+// ParseAttribution reads an attribution rule: "named" or "unattributed" (also
+// "not attributed", "anonymous", "confidential", "Chatham House"). Any other
+// text is a *[ParseError]; blank text is the zero value, "not given".
 func ParseAttribution(s string) (Attribution, error) { return attributions.parse(s) }
 
 // String returns the canonical spelling of a.
@@ -172,7 +177,8 @@ func (a Attribution) String() string { return string(a) }
 // MarshalText returns the canonical spelling of a, or a *ParseError if a is not a rule.
 func (a Attribution) MarshalText() ([]byte, error) { return attributions.marshal(a) }
 
-// UnmarshalText sets a from any spelling [ParseAttribution] accepts.
+// UnmarshalText sets a from any spelling [ParseAttribution] accepts, and
+// returns its *[ParseError] for any other, leaving a unchanged.
 func (a *Attribution) UnmarshalText(text []byte) error { return set(a, attributions, text) }
 
 // Role is a part a person plays in a session. One person may hold several.
@@ -198,7 +204,8 @@ var roles = newEnum("role", []Role{RoleOrganizer, RoleSpeaker, RoleModerator, Ro
 
 // ParseRole reads a role: "organizer", "speaker", "moderator", "online
 // moderator", "rapporteur" or "facilitator", and common variants such as
-// "organiser", "panelist", "onsite moderator" and "remote moderator".
+// "organiser", "panelist", "onsite moderator" and "remote moderator". Any
+// other text is a *[ParseError]; blank text is the zero value, "not given".
 func ParseRole(s string) (Role, error) { return roles.parse(s) }
 
 // String returns the canonical spelling of r.
@@ -207,7 +214,8 @@ func (r Role) String() string { return string(r) }
 // MarshalText returns the canonical spelling of r, or a *ParseError if r is not a role.
 func (r Role) MarshalText() ([]byte, error) { return roles.marshal(r) }
 
-// UnmarshalText sets r from any spelling [ParseRole] accepts.
+// UnmarshalText sets r from any spelling [ParseRole] accepts, and returns its
+// *[ParseError] for any other, leaving r unchanged.
 func (r *Role) UnmarshalText(text []byte) error { return set(r, roles, text) }
 
 // SegmentKind is what happens in a segment.
@@ -237,7 +245,8 @@ var kinds = newEnum("segment kind", []SegmentKind{KindOpening, KindDiscussion, K
 // ParseSegmentKind reads a segment kind: "opening", "discussion", "poll",
 // "breakout", "plenary", "report-back" or "closing", and the words agendas use
 // for them, such as "Welcome and Introduction", "Break-out discussion",
-// "Plenary Q&A" and "Conclusion".
+// "Plenary Q&A" and "Conclusion". Any other text is a *[ParseError]; blank
+// text is the zero value, "not given".
 func ParseSegmentKind(s string) (SegmentKind, error) { return kinds.parse(s) }
 
 // String returns the canonical spelling of k.
@@ -246,7 +255,8 @@ func (k SegmentKind) String() string { return string(k) }
 // MarshalText returns the canonical spelling of k, or a *ParseError if k is not a kind.
 func (k SegmentKind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
 
-// UnmarshalText sets k from any spelling [ParseSegmentKind] accepts.
+// UnmarshalText sets k from any spelling [ParseSegmentKind] accepts, and
+// returns its *[ParseError] for any other, leaving k unchanged.
 func (k *SegmentKind) UnmarshalText(text []byte) error { return set(k, kinds, text) }
 
 // Stakeholder is the stakeholder group a person speaks for.
@@ -271,7 +281,9 @@ var stakeholders = newEnum("stakeholder group", []Stakeholder{StakeholderGovernm
 
 // ParseStakeholder reads a stakeholder group as session pages spell it:
 // "Government", "Civil Society", "Private Sector", "Technical Community" or
-// "Intergovernmental Organization" (also "Intergovernmental Organisation", "IGO").
+// "Intergovernmental Organization" (also "Intergovernmental Organisation",
+// "IGO"). Any other text is a *[ParseError]; blank text is the zero value,
+// "not given".
 func ParseStakeholder(s string) (Stakeholder, error) { return stakeholders.parse(s) }
 
 // String returns the canonical spelling of g.
@@ -280,7 +292,8 @@ func (g Stakeholder) String() string { return string(g) }
 // MarshalText returns the canonical spelling of g, or a *ParseError if g is not a group.
 func (g Stakeholder) MarshalText() ([]byte, error) { return stakeholders.marshal(g) }
 
-// UnmarshalText sets g from any spelling [ParseStakeholder] accepts.
+// UnmarshalText sets g from any spelling [ParseStakeholder] accepts, and
+// returns its *[ParseError] for any other, leaving g unchanged.
 func (g *Stakeholder) UnmarshalText(text []byte) error { return set(g, stakeholders, text) }
 
 // Region is the UN regional group a person comes from. Session pages also
@@ -312,7 +325,8 @@ var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacifi
 // ParseRegion reads a regional group as session pages spell it: "African
 // Group", "Asia-Pacific Group", "Eastern European Group", "Latin American and
 // Caribbean Group (GRULAC)" or "GRULAC", "Western European and Others Group
-// (WEOG)" or "WEOG", and "Intergovernmental Organization".
+// (WEOG)" or "WEOG", and "Intergovernmental Organization". Any other text is a
+// *[ParseError]; blank text is the zero value, "not given".
 func ParseRegion(s string) (Region, error) { return regions.parse(s) }
 
 // String returns the canonical spelling of r.
@@ -321,7 +335,8 @@ func (r Region) String() string { return string(r) }
 // MarshalText returns the canonical spelling of r, or a *ParseError if r is not a group.
 func (r Region) MarshalText() ([]byte, error) { return regions.marshal(r) }
 
-// UnmarshalText sets r from any spelling [ParseRegion] accepts.
+// UnmarshalText sets r from any spelling [ParseRegion] accepts, and returns
+// its *[ParseError] for any other, leaving r unchanged.
 func (r *Region) UnmarshalText(text []byte) error { return set(r, regions, text) }
 
 // Field names a field of [Person] that the source marks private (with a lock
@@ -345,7 +360,8 @@ var fields = newEnum("person field", []Field{FieldName, FieldOrganization, Field
 })
 
 // ParseField reads the name of a person's field: "name", "organization",
-// "stakeholder", "region", "country", "gender" or "zone".
+// "stakeholder", "region", "country", "gender" or "zone". Any other text is a
+// *[ParseError]; blank text is the zero value, "not given".
 func ParseField(s string) (Field, error) { return fields.parse(s) }
 
 // String returns the canonical spelling of f.
@@ -354,7 +370,8 @@ func (f Field) String() string { return string(f) }
 // MarshalText returns the canonical spelling of f, or a *ParseError if f is not a field.
 func (f Field) MarshalText() ([]byte, error) { return fields.marshal(f) }
 
-// UnmarshalText sets f from any spelling [ParseField] accepts.
+// UnmarshalText sets f from any spelling [ParseField] accepts, and returns its
+// *[ParseError] for any other, leaving f unchanged.
 func (f *Field) UnmarshalText(text []byte) error { return set(f, fields, text) }
 
 // set is the body of every UnmarshalText: it leaves *v unchanged on error.

@@ -55,8 +55,8 @@ const igfLock = "🔒"
 //
 // The error is only for input it cannot read, or input beyond the limits:
 // more than [MaxBytes], or more than [MaxPeople] people, where it stops at
-// the first person past the limit. Either is a *DecodeError wrapping a
-// *[LimitError].
+// the first person past the limit. Either is a *[DecodeError], wrapping the
+// error of r or a *[LimitError], matching [ErrTooLarge].
 func ParseIGF(r io.Reader) (*Session, []Warning, error) {
 	data, err := ReadInput(r)
 	if err != nil {

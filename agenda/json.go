@@ -21,11 +21,18 @@ import (
 // [MaxPeople], [MaxSegments] or another of fairfloor's limits.
 var ErrTooLarge = errors.New("agenda: input too large")
 
-// DecodeError reports JSON that does not describe a session.
+// DecodeError reports JSON that does not describe a session, or input that
+// cannot be read. Its Err is a *[ParseError] for an unknown enumeration
+// value, a *timeslot.ParseError for a length or slot that cannot be read, a
+// *[LimitError] for input beyond a limit, a *json.SyntaxError or
+// [io.ErrUnexpectedEOF] for text that is not JSON, the error of the reader
+// or file system, or, for the other problems (an unknown field, a field
+// given twice, a value of the wrong type), an error that only says what is
+// wrong.
 type DecodeError struct {
 	File string // the file, when reading many (see [ReadProgramme]); empty otherwise
 	Path string // where in the document, such as "people[2].region"; empty for the whole document
-	Err  error  // what is wrong; a *ParseError for an unknown enumeration value
+	Err  error  // what is wrong: see below
 }
 
 // Error returns "agenda: decoding <file> <path>: <problem>".
@@ -44,7 +51,8 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // Decode reads a session from r as JSON. It reads at most [MaxBytes]; see
 // [Session.UnmarshalJSON] for how strict it is and for the limits on
 // people and segments. It does not validate the session: call
-// [Session.Validate] for that.
+// [Session.Validate] for that. Every error is a *[DecodeError]; one that
+// r returns is wrapped in it.
 func Decode(r io.Reader) (*Session, error) {
 	data, err := ReadInput(r)
 	if err != nil {
@@ -79,7 +87,9 @@ func (s *Session) UnmarshalJSON(data []byte) error {
 // of nanoseconds.
 type segmentJSON Segment
 
-// MarshalJSON encodes the segment with its length as a string such as "40m".
+// MarshalJSON encodes the segment with its length as a string such as
+// "40m". A Kind that is not a [SegmentKind] fails with its *[ParseError],
+// inside the *json.MarshalerError of encoding/json.
 func (seg Segment) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		segmentJSON
@@ -87,7 +97,8 @@ func (seg Segment) MarshalJSON() ([]byte, error) {
 	}{segmentJSON(seg), timeslot.FormatLength(seg.Length)})
 }
 
-// UnmarshalJSON decodes a segment as strictly as [Session.UnmarshalJSON].
+// UnmarshalJSON decodes a segment as strictly as [Session.UnmarshalJSON],
+// with the same *[DecodeError] values.
 func (seg *Segment) UnmarshalJSON(data []byte) error {
 	var out segmentJSON
 	if err := UnmarshalStrict(data, &out); err != nil {
