@@ -48,13 +48,16 @@ func checkEntries(count, line int) error {
 	return &LogError{Line: line, Field: "entries", Err: le}
 }
 
-// LogError reports a speaking log that cannot be read.
+// LogError reports a speaking log that cannot be read. Its Err, if not
+// nil, is the error underneath: the *agenda.LimitError of a log beyond
+// agenda.MaxBytes or [MaxLogEntries], the error of the reader, or an error
+// of encoding/csv, such as [csv.ErrFieldCount] or [csv.ErrQuote].
 type LogError struct {
 	Line   int    // the line of a CSV log, counting from 1; 0 for JSON
 	Field  string // the column or path
 	Value  string
 	Reason string
-	Err    error // for a log beyond agenda.MaxBytes or MaxLogEntries, the *agenda.LimitError; nil otherwise
+	Err    error // the error underneath, if any: see ReadLogCSV and ReadLogJSON
 }
 
 // Unwrap returns Err.
@@ -87,18 +90,17 @@ func (e *LogError) Error() string {
 // any order, no other columns); lines starting with # are comments. A time
 // is RFC 3339, or a clock time "15:04:05" or "15:04" on the day and in the
 // zone of the session's slot; for a session that is not scheduled, a clock
-// time counts from its start ("0:12:30"). Every problem is a *LogError
-// naming the line. It reads at most agenda.MaxBytes and [MaxLogEntries]
-// entries, stopping at the first entry past the limit; beyond them the
-// *LogError wraps an *agenda.LimitError.
+// time counts from its start ("0:12:30"). Every error is a *LogError,
+// naming the line where there is one: it wraps the error of r, and the
+// error of encoding/csv for text that is not CSV, such as
+// [csv.ErrFieldCount] for a line without three fields. It reads at most
+// agenda.MaxBytes and [MaxLogEntries] entries, stopping at the first entry
+// past the limit; beyond them the *LogError wraps an *agenda.LimitError,
+// matching agenda.ErrTooLarge.
 func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	data, err := agenda.ReadInput(r)
 	if err != nil {
-		var le *agenda.LimitError
-		if errors.As(err, &le) {
-			return nil, &LogError{Err: err}
-		}
-		return nil, err
+		return nil, &LogError{Err: err}
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comment = '#'
@@ -158,16 +160,16 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	}
 }
 
-// csvError turns an error of encoding/csv into a *LogError.
+// csvError turns an error of encoding/csv into a *LogError that wraps it.
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &LogError{Line: pe.Line, Reason: pe.Err.Error()}
+		return &LogError{Line: pe.Line, Err: pe.Err}
 	}
 	if err == io.EOF {
 		return &LogError{Reason: "empty: want a header name,start,end"}
 	}
-	return &LogError{Reason: err.Error()}
+	return &LogError{Err: err}
 }
 
 // parseLogTime reads a time of a log, as ReadLogCSV describes.
@@ -216,17 +218,15 @@ func stopwatch(text string) (h, m, s int, ok bool) {
 
 // ReadLogJSON reads a speaking log as JSON, {"entries": [{"name", "start",
 // "end"}]}, with RFC 3339 times, as strictly as agenda.UnmarshalStrict reads
-// anything. Input beyond agenda.MaxBytes is an *agenda.DecodeError, and a
-// log of more than [MaxLogEntries] entries a *LogError, each wrapping an
-// *agenda.LimitError.
+// anything: JSON that is not a log, an error of r and input beyond
+// agenda.MaxBytes are *agenda.DecodeError values. An entry without a name
+// or with a time RFC 3339 cannot write is a *LogError naming it, and a log
+// of more than [MaxLogEntries] entries a *LogError wrapping an
+// *agenda.LimitError, matching agenda.ErrTooLarge.
 func ReadLogJSON(r io.Reader) (*Log, error) {
 	data, err := agenda.ReadInput(r)
 	if err != nil {
-		var le *agenda.LimitError
-		if errors.As(err, &le) {
-			return nil, &agenda.DecodeError{Err: err}
-		}
-		return nil, err
+		return nil, &agenda.DecodeError{Err: err}
 	}
 	log := &Log{}
 	if err := agenda.UnmarshalStrict(data, log); err != nil {
