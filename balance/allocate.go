@@ -67,12 +67,13 @@ type GroupShare struct {
 //
 // It does not validate the session (call [agenda.Session.Validate] for
 // that), but needs every speaker a segment names to be among its people,
-// and returns a *SessionError otherwise. A session beyond agenda.MaxPeople
-// or agenda.MaxSegments is the *agenda.LimitError of
-// [agenda.Session.CheckSize], matching agenda.ErrTooLarge, before any other
-// work. A malformed policy is a *PolicyError. When the policy's hard rules cannot all be met it returns an
-// *InfeasibleError, matching [ErrInfeasible], that says why and what would
-// change it, or several joined with [errors.Join].
+// and returns a *SessionError otherwise. A nil session is [ErrNoSession],
+// and one beyond agenda.MaxPeople or agenda.MaxSegments the
+// *agenda.LimitError of [agenda.Session.CheckSize], matching
+// agenda.ErrTooLarge, before any other work. A malformed policy is a
+// *PolicyError. When the policy's hard rules cannot all be met it returns
+// an *InfeasibleError, matching [ErrInfeasible], that says why and what
+// would change it, or several joined with [errors.Join].
 func Allocate(s *agenda.Session, p Policy) (*Allocation, error) {
 	pr, err := newProblem(s, p, nil)
 	if err != nil {

@@ -57,7 +57,7 @@ const (
 // String returns r's text.
 func (r Rule) String() string { return string(r) }
 
-// MarshalText returns r's text, or an error if r is not a rule.
+// MarshalText returns r's text, or a *PolicyError if r is not a rule.
 func (r Rule) MarshalText() ([]byte, error) {
 	if err := r.check(); err != nil {
 		return nil, err
@@ -66,7 +66,8 @@ func (r Rule) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText sets r from "min-groups", "max-share", "share",
-// "min-count" or "max-people", and refuses anything else.
+// "min-count" or "max-people", and refuses anything else with a
+// *PolicyError.
 func (r *Rule) UnmarshalText(text []byte) error {
 	if err := Rule(text).check(); err != nil {
 		return err
@@ -192,18 +193,21 @@ func (v *Violation) Error() string {
 
 // Check returns every constraint the report's session does not meet, in the
 // order of the constraints, and an error if a constraint is malformed (a
-// *PolicyError naming it). The counts are of the report's speakers, or of
+// *PolicyError naming it) or the report is nil ([ErrNoSession]). The counts are of the report's speakers, or of
 // the session's holders of the constraint's Role; the shares are of the
 // speaking time among the speakers with a value in the constraint's
 // dimension.
 //
 // A participation mode is what a person's Mode says or, in a session that
 // is all onsite or all online, the session's format, whatever the person's
-// Mode says. Share rules about
-// modes, and min-groups, are skipped in a session that is not hybrid, where
-// parity between modes means nothing; a min-count of modes is not, so "a
-// moderator onsite" fails in an online session.
+// Mode says. Share rules about modes, and min-groups, are skipped in a
+// session that is not hybrid, where parity between modes means nothing; a
+// min-count of modes is not, so "a moderator onsite" fails in an online
+// session.
 func Check(r *Report, constraints ...Constraint) ([]Violation, error) {
+	if r == nil {
+		return nil, ErrNoSession
+	}
 	for i, c := range constraints {
 		if err := c.validate(i); err != nil {
 			return nil, err
@@ -365,10 +369,14 @@ func check(r *Report, c Constraint, people []member) []Violation {
 // DecodeConstraints reads a JSON list of constraints as strictly as
 // [agenda.UnmarshalStrict] reads anything: unknown fields, rules and
 // groupings are errors naming their path. It reads at most agenda.MaxBytes.
+// JSON that is not a list of constraints, an error of r and input beyond
+// agenda.MaxBytes (wrapping an *agenda.LimitError) are *agenda.DecodeError
+// values; a constraint that cannot be checked is a *PolicyError naming it,
+// as [Check] refuses it.
 func DecodeConstraints(r io.Reader) ([]Constraint, error) {
 	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
 	if err != nil {
-		return nil, err
+		return nil, &agenda.DecodeError{Err: err}
 	}
 	var cs []Constraint
 	if err := agenda.UnmarshalStrict(data, &cs); err != nil {

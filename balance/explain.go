@@ -57,10 +57,12 @@ func (e *PolicyError) Error() string {
 
 // ErrNoSession is returned by the functions that take a session
 // ([Allocate], [Plan], [DraftReport], [PlanReport], [Rest], [Replan] and
-// [AuditLog]) when it, or the run-of-show's, is nil.
+// [AuditLog]) when it, or the run-of-show's, is nil, and by [Check] for a
+// nil report.
 var ErrNoSession = errors.New("balance: no session")
 
-// SessionError reports a session that Allocate cannot work with.
+// SessionError reports a session that Allocate cannot work with, or a
+// moment outside its slot for [Rest] and [Replan].
 type SessionError struct {
 	Field  string // path to the field, as agenda.ValidationError writes it
 	Value  string

@@ -124,7 +124,7 @@ type By string
 // String returns b's text.
 func (b By) String() string { return string(b) }
 
-// MarshalText returns b's text, or an error if b is not a grouping.
+// MarshalText returns b's text, or a *PolicyError if b is not a grouping.
 func (b By) MarshalText() ([]byte, error) {
 	if err := b.check(); err != nil {
 		return nil, err
@@ -133,7 +133,7 @@ func (b By) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText sets b from "mode", "stakeholder", "region", "gender" or
-// "label", and refuses anything else.
+// "label", and refuses anything else with a *PolicyError.
 func (b *By) UnmarshalText(text []byte) error {
 	if err := By(text).check(); err != nil {
 		return err
@@ -170,7 +170,7 @@ const (
 )
 
 // UnmarshalText sets t from "equal" (or "", both meaning [TargetEqual]),
-// "headcount" or "explicit", and refuses anything else.
+// "headcount" or "explicit", and refuses anything else with a *PolicyError.
 func (t *Target) UnmarshalText(text []byte) error {
 	switch v := Target(text); v {
 	case "equal":
@@ -248,8 +248,10 @@ func lengthJSON(d time.Duration) string {
 // MarshalJSON writes p as [DecodePolicy] reads it: lengths as strings such
 // as "1m" or "30s", and fields at their zero value left out, except an
 // empty list of dimensions or of speaking kinds, which means none rather
-// than the default. It fails for a policy with a grouping that is not one,
-// or a number that JSON cannot hold (NaN, an infinity).
+// than the default. It fails for a policy with a grouping that is not one
+// (its *PolicyError, inside the *json.MarshalerError of encoding/json), or
+// a number that JSON cannot hold, NaN or an infinity (a
+// *json.UnsupportedValueError).
 func (p Policy) MarshalJSON() ([]byte, error) {
 	type plain Policy // without methods, so json.Marshal does not call this one again
 	var people map[string]limitsJSON
@@ -309,6 +311,9 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 // "dimensions[1].by"; a value Allocate refuses, such as a negative length,
 // a tolerance above 1 or explicit shares that do not add up to 1, is a
 // *PolicyError whose Field is the path, such as "dimensions[1].tolerance".
+// An error of r is an *agenda.DecodeError wrapping it, and a policy naming
+// more than agenda.MaxPeople people the *agenda.LimitError of
+// [agenda.Session.CheckSize], matching agenda.ErrTooLarge.
 //
 // Whether the people it names in "people", "first" and "last" are among a
 // session's is left to Allocate, which knows the session; that none is

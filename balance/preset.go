@@ -82,13 +82,15 @@ func Presets() []Preset {
 // DecodePresets reads a JSON list of presets as strictly as
 // [DecodeConstraints] reads constraints. Each preset needs a name, unique
 // in the list, and at least one constraint; a constraint without a note is
-// given the preset's name as its note, so that a violation names the preset. Errors are a *agenda.DecodeError
-// for malformed JSON and a *PolicyError, whose Field names the preset and
-// constraint, for a preset that cannot be checked.
+// given the preset's name as its note, so that a violation names the
+// preset. Errors are a *agenda.DecodeError for malformed JSON, an error of
+// r or input beyond agenda.MaxBytes (wrapping an *agenda.LimitError), and a
+// *PolicyError, whose Field names the preset and constraint, for a preset
+// that cannot be checked.
 func DecodePresets(r io.Reader) ([]Preset, error) {
 	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
 	if err != nil {
-		return nil, err
+		return nil, &agenda.DecodeError{Err: err}
 	}
 	var ps []Preset
 	if err := agenda.UnmarshalStrict(data, &ps); err != nil {

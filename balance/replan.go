@@ -23,9 +23,11 @@ type past struct {
 // Rest returns the part of session s still to come at moment at: its slot
 // from at to the end, the segments that end after at, and the segment under
 // way cut to start at at, listing only the speakers who have not yet spoken
-// in it according to log. A session beyond agenda's limits is the
-// *agenda.LimitError of [agenda.Session.CheckSize], and a log of more than
-// [MaxLogEntries] entries a *LogError; a nil log is an empty one.
+// in it according to log. A nil session is [ErrNoSession], one beyond
+// agenda's limits the *agenda.LimitError of [agenda.Session.CheckSize], a
+// log of more than [MaxLogEntries] entries a *LogError wrapping an
+// *agenda.LimitError, and a moment at outside the slot a *SessionError; a
+// nil log is an empty one.
 func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
 	if s == nil {
 		return nil, ErrNoSession
@@ -90,7 +92,7 @@ func spokeIn(entries []Entry, from, to time.Time) bool {
 // the break. Hard rules become strong preferences, Steep times their weight,
 // since what was said cannot be undone. It returns the run-of-show of the
 // rest (see [Rest]) and its allocation, whose Balance counts the time already
-// spoken; the errors are those of [Allocate].
+// spoken; the errors are those of [Rest] and of [Allocate].
 func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfShow, *Allocation, error) {
 	rest, err := Rest(s, log, at)
 	if err != nil {

@@ -153,6 +153,10 @@ func universe(d Dimension) []string {
 // DraftReport reports a draft session as given: the speaking time of each
 // speaking segment (its length less the time the policy keeps for
 // moderation and audience) shared equally among the speakers it lists.
+// Its errors are those of [Allocate], but a draft is reported whatever the
+// hard rules between groups: an *InfeasibleError is only for a segment too
+// short for its hand-overs or a speaker whose minimum is more than they can
+// get.
 func DraftReport(s *agenda.Session, p Policy) (*Report, error) {
 	pr, err := newProblem(s, p, nil)
 	if err != nil {
@@ -168,7 +172,9 @@ func DraftReport(s *agenda.Session, p Policy) (*Report, error) {
 	return pr.report(SourceDraft, times, 0), nil
 }
 
-// PlanReport reports a planned run-of-show: the time of every speech.
+// PlanReport reports a planned run-of-show: the time of every speech. A
+// nil run-of-show, or one without a session, is [ErrNoSession]; its other
+// errors are those of [DraftReport].
 func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 	if ros == nil {
 		return nil, ErrNoSession

@@ -30,17 +30,22 @@ type TB interface {
 
 // Meets plans session s under policy p and reports an error to t for every
 // constraint the plan does not meet. It returns the report of the plan, or
-// nil if the session cannot be planned (which it also reports).
+// nil if the session cannot be planned (which it also reports, with the
+// error of [balance.Plan], such as balance.ErrNoSession for a nil session).
 func Meets(t TB, s *agenda.Session, p balance.Policy, constraints ...balance.Constraint) *balance.Report {
 	t.Helper()
+	title := ""
+	if s != nil {
+		title = s.Title
+	}
 	ros, _, err := balance.Plan(s, p)
 	if err != nil {
-		t.Errorf("balancetest: session %q cannot be planned: %v", s.Title, err)
+		t.Errorf("balancetest: session %q cannot be planned: %v", title, err)
 		return nil
 	}
 	r, err := balance.PlanReport(ros, p)
 	if err != nil {
-		t.Errorf("balancetest: session %q: %v", s.Title, err)
+		t.Errorf("balancetest: session %q: %v", title, err)
 		return nil
 	}
 	ReportMeets(t, r, constraints...)
@@ -49,7 +54,8 @@ func Meets(t TB, s *agenda.Session, p balance.Policy, constraints ...balance.Con
 
 // ReportMeets reports an error to t for every constraint report r does not
 // meet: a line naming the constraint, then a diff of what it wants and what
-// was measured, "(-want +got)".
+// was measured, "(-want +got)". A malformed constraint or a nil report is
+// one error, with the error of [balance.Check].
 func ReportMeets(t TB, r *balance.Report, constraints ...balance.Constraint) {
 	t.Helper()
 	vs, err := balance.Check(r, constraints...)
@@ -77,7 +83,6 @@ func ReportMeets(t TB, r *balance.Report, constraints ...balance.Constraint) {
 	}
 }
 
-// wanted writes what a constraint allows: "≥ 3", "≤ 40%", "45%–55%".
 // ReportMeetsPresets fails the test for each constraint of the presets
 // that the report's session does not meet, as [ReportMeets] does, naming the
 // rule each encodes.
@@ -88,6 +93,7 @@ func ReportMeetsPresets(t TB, r *balance.Report, presets ...balance.Preset) {
 	}
 }
 
+// wanted writes what a constraint allows: "≥ 3", "≤ 40%", "45%–55%".
 func wanted(c balance.Constraint) string {
 	switch c.Rule {
 	case balance.RuleMaxShare, balance.RuleMaxPeople:

@@ -246,3 +246,26 @@ func TestMeetsPasses(t *testing.T) {
 	}
 	balancetest.ReportMeets(t, r, rules...)
 }
+
+// TestNilInputs checks that a nil session or report is one error naming
+// balance.ErrNoSession, reported to t, and not a panic: Meets returns nil
+// when it cannot plan, which a test may pass on to ReportMeetsPresets.
+func TestNilInputs(t *testing.T) {
+	want := "balance: no session"
+	for _, tt := range []struct {
+		name string
+		call func(balancetest.TB)
+	}{
+		{"Meets", func(tb balancetest.TB) { balancetest.Meets(tb, nil, balance.Policy{}) }},
+		{"ReportMeets", func(tb balancetest.TB) { balancetest.ReportMeets(tb, nil) }},
+		{"ReportMeetsPresets", func(tb balancetest.TB) { balancetest.ReportMeetsPresets(tb, nil, balance.Presets()[:1]...) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var r recorder
+			tt.call(&r)
+			if len(r.errors) != 1 || !strings.Contains(r.errors[0], want) {
+				t.Errorf("%s(nil) reported %q, want one error containing %q", tt.name, r.errors, want)
+			}
+		})
+	}
+}
