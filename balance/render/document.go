@@ -14,7 +14,7 @@ import (
 )
 
 // ErrNoSession is returned by the renderers for a document with neither a
-// run-of-show nor a draft.
+// run-of-show nor a draft, or a nil document.
 var ErrNoSession = errors.New("render: the document has no session")
 
 // ErrMismatch is returned, with what does not match, by the renderers for a
@@ -43,11 +43,14 @@ type Document struct {
 
 // prepare checks the document before a renderer reads it, and returns a
 // copy that finds people by name in constant time, so that rendering takes
-// time in proportion to the document. A document without a session is
-// [ErrNoSession]; a session beyond agenda's limits the *agenda.LimitError
+// time in proportion to the document. A document without a session, or
+// nil, is [ErrNoSession]; a session beyond agenda's limits the *agenda.LimitError
 // of [agenda.Session.CheckSize]; a run-of-show with another number of
 // segments than its session [ErrMismatch].
 func (d *Document) prepare() (*Document, error) {
+	if d == nil {
+		return nil, ErrNoSession
+	}
 	s := d.Session()
 	if s == nil {
 		return nil, ErrNoSession

@@ -21,9 +21,9 @@ import (
 // which has no place in a calendar.
 var ErrUnscheduled = errors.New("render: the session has no start time; a calendar needs one")
 
-// errNoSegments is returned by [ICS] for a session without segments: a
+// ErrNoSegments is returned by [ICS] for a session without segments: a
 // calendar holds at least one event.
-var errNoSegments = errors.New("render: the session has no segments; a calendar needs at least one")
+var ErrNoSegments = errors.New("render: the session has no segments; a calendar needs at least one")
 
 // icsProductID names fairfloor as the product that wrote a calendar.
 const icsProductID = "-//fairfloor//run-of-show//EN"
@@ -56,9 +56,11 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 // (\; \, \\ \n); a carriage return is written as a line break and any other
 // control character as U+FFFD. Lines longer than 75 octets are folded.
 //
-// ICS returns [ErrUnscheduled] for a session without a start time, and an
-// error for a document without a session or a session without segments.
-// Nothing is written to w when it returns an error of its own.
+// ICS returns [ErrUnscheduled] for a session without a start time,
+// [ErrNoSegments] for one without segments, [ErrNoSession], [ErrMismatch]
+// or an *agenda.LimitError for a document no renderer can render (see the
+// package doc), and the errors of w. Nothing is written to w when it
+// returns an error of its own.
 func ICS(w io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
@@ -71,7 +73,7 @@ func ICS(w io.Writer, d *Document) error {
 	}
 	spans := icsSpans(d)
 	if len(spans) == 0 {
-		return errNoSegments
+		return ErrNoSegments
 	}
 
 	tzid := icsZone(slot.Start)

@@ -517,14 +517,14 @@ func icsUIDs(t *testing.T, d *render.Document) []string {
 
 func TestICSErrors(t *testing.T) {
 	for _, tc := range []struct {
-		name        string
-		doc         *render.Document
-		unscheduled bool
+		name string
+		doc  *render.Document
+		want error // the sentinel the error matches
 	}{
-		{"an unscheduled run-of-show", formatDocument(t, formatBreakouts()), true},
-		{"an unscheduled draft", &render.Document{Draft: formatBreakouts()}, true},
-		{"no session", &render.Document{}, false},
-		{"no segments", &render.Document{Draft: &agenda.Session{Title: "Empty", Slot: formatPanel().Slot}}, false},
+		{"an unscheduled run-of-show", formatDocument(t, formatBreakouts()), render.ErrUnscheduled},
+		{"an unscheduled draft", &render.Document{Draft: formatBreakouts()}, render.ErrUnscheduled},
+		{"no session", &render.Document{}, render.ErrNoSession},
+		{"no segments", &render.Document{Draft: &agenda.Session{Title: "Empty", Slot: formatPanel().Slot}}, render.ErrNoSegments},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -532,8 +532,10 @@ func TestICSErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if got := errors.Is(err, render.ErrUnscheduled); got != tc.unscheduled {
-				t.Errorf("error %q: errors.Is(err, ErrUnscheduled) = %v, want %v", err, got, tc.unscheduled)
+			for _, sentinel := range []error{render.ErrUnscheduled, render.ErrNoSession, render.ErrNoSegments} {
+				if got := errors.Is(err, sentinel); got != (sentinel == tc.want) {
+					t.Errorf("error %q: errors.Is(err, %v) = %v, want %v", err, sentinel, got, !got)
+				}
 			}
 			if !strings.HasPrefix(err.Error(), "render: ") {
 				t.Errorf("error %q lacks the package prefix", err)
