@@ -43,6 +43,9 @@ const (
 // dimensions and groups. The same document gives the same bytes. Fonts are
 // not embedded: text is set in Liberation Sans, with Arial and sans-serif
 // as fallbacks, which share its metrics.
+//
+// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
+// document it cannot render (see the package doc), and the errors of w.
 func SVG(w io.Writer, d *Document) error {
 	svg, err := chartSVG(d, true)
 	if err != nil {
@@ -74,7 +77,7 @@ func (ch *chart) svg() ([]byte, error) {
 }
 
 // PNG draws the charts of [SVG] as a PNG image, two pixels to a point:
-// 1024 pixels wide.
+// 1024 pixels wide. Its errors are those of [SVG].
 func PNG(w io.Writer, d *Document) error {
 	ch, err := newChart(d, true)
 	if err != nil {

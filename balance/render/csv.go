@@ -31,6 +31,9 @@ var csvHeader = []string{"segment", "track", "start", "end", "minutes", "kind", 
 // file back with encoding/csv and dropping that quote gives the text as it
 // was, except that a carriage return before a line feed within a cell is
 // read back as the line feed alone.
+//
+// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
+// document it cannot render (see the package doc), and the errors of w.
 func CSV(w io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 )
 
 // ErrNoForum is returned by the forum renderers for a document without a
-// forum report.
+// forum report, or a nil document.
 var ErrNoForum = errors.New("render: the document has no forum report")
 
 // ForumDocument is a programme's report, ready to render. Names come
@@ -217,6 +217,9 @@ func minutes(d time.Duration) string { return timeslot.FormatLength(d) }
 // equal share, the sessions ranked by their distance from their targets,
 // the sessions that fail each preset with the rules, counts and people,
 // and the people who speak in the most sessions.
+//
+// It returns [ErrNoForum] for a document without a forum report, and the
+// errors of out.
 func ForumText(out io.Writer, d *ForumDocument) error {
 	v, err := d.view()
 	if err != nil {
@@ -290,7 +293,8 @@ func orDash(s string) string {
 }
 
 // ForumMarkdown writes the programme's report as Markdown, with the same
-// parts as [ForumText]; every text from the programme is escaped.
+// parts as [ForumText]; every text from the programme is escaped. Its
+// errors are those of [ForumText].
 func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 	v, err := d.view()
 	if err != nil {
@@ -353,7 +357,8 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 // "violation" row for each rule a session fails in each preset, and a
 // "speaker" row for each of the people who speak in the most sessions, in
 // rank order, with their sessions' titles and how many there are. Cells
-// that a spreadsheet would take for a formula are quoted as text.
+// that a spreadsheet would take for a formula are quoted as text. Its
+// errors are those of [ForumText].
 func ForumCSV(w io.Writer, d *ForumDocument) error {
 	v, err := d.view()
 	if err != nil {
@@ -419,6 +424,7 @@ var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum
 // with its style inline and no script: the parts of [ForumText], with a
 // chart of each dimension's groups (their share of speaking time against an
 // equal share) drawn inline as SVG. All text from the programme is escaped.
+// Its errors are those of [ForumText].
 func ForumHTML(w io.Writer, d *ForumDocument) error {
 	v, err := d.view()
 	if err != nil {
@@ -442,6 +448,7 @@ func ForumHTML(w io.Writer, d *ForumDocument) error {
 
 // ForumSVG draws each dimension's groups over the programme, their share of
 // speaking time against an equal share, as one SVG image 512 points wide.
+// Its errors are those of [ForumText].
 func ForumSVG(w io.Writer, d *ForumDocument) error {
 	v, err := d.view()
 	if err != nil {

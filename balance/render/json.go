@@ -99,6 +99,9 @@ type OutputFinding struct {
 // document has no run-of-show, allocation or report. Markup in names is
 // written with < > & escaped as \u003c \u003e \u0026, so the output is safe
 // to embed in a page. [DecodeJSON] reads it back.
+//
+// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
+// document it cannot render (see the package doc), and the errors of w.
 func JSON(w io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
@@ -191,7 +194,9 @@ func fraction(part, whole time.Duration) float64 {
 }
 
 // Encode writes o as [JSON] does: indented by two spaces, with a newline
-// at the end, and an empty list as [] rather than null.
+// at the end, and an empty list as [] rather than null. Its errors are
+// those of encoding/json, a *json.UnsupportedValueError for a number JSON
+// cannot hold (NaN, an infinity), and those of w.
 func (o *Output) Encode(w io.Writer) error {
 	c := *o
 	if c.Rows == nil {
@@ -221,7 +226,8 @@ func (o *Output) Encode(w io.Writer) error {
 // values of the wrong type, unknown spellings of a mode or segment kind,
 // negative lengths and anything after the object are errors, a
 // *agenda.DecodeError whose Path names the field. It reads at most
-// [agenda.MaxBytes].
+// [agenda.MaxBytes]; more, and an error of r, are *agenda.DecodeError
+// values too, wrapping an *agenda.LimitError or the error of r.
 func DecodeJSON(r io.Reader) (*Output, error) {
 	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
 	if err != nil {

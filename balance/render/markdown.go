@@ -24,9 +24,12 @@ import (
 // Every piece of text from the session is escaped, with a backslash before
 // each character that makes Markdown or HTML and each line break turned
 // into a space, so that Markdown or HTML in a name shows as written, on one
-// line of the table, and never as markup.
-// Names, organizations and groups come through the document's accessors, so
-// privacy holds as for every format.
+// line of the table, and never as markup. Names, organizations and groups
+// come through the document's accessors, so privacy holds as for every
+// format.
+//
+// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
+// document it cannot render (see the package doc), and the errors of w.
 func Markdown(w io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {

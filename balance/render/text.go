@@ -22,6 +22,9 @@ const textWidth = 88
 // the clock, the speaking time of each speaker and group against its target,
 // and the findings of the report. Without a run-of-show it writes the draft
 // (Document.Draft) as given.
+//
+// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
+// document it cannot render (see the package doc), and the errors of out.
 func Text(out io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
@@ -205,7 +208,7 @@ func textFindings(w io.Writer, title string, r *balance.Report) {
 
 // TextAudit writes an audit of a speaking log as plain text: planned
 // against actual speaking time per person, the log's problems and the
-// findings of what was said.
+// findings of what was said. Its errors are those of [Text].
 func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 	d, err := d.prepare()
 	if err != nil {
@@ -280,7 +283,9 @@ func (d *Document) textProblem(p balance.LogProblem) string {
 
 // TextReplan writes the re-plan of the rest of a session (balance.Replan)
 // as plain text; d holds the rest's run-of-show and allocation, and the
-// clock counts from start, the original session's start.
+// clock counts from start, the original session's start. Its errors are
+// those of [Text], and [ErrNoSession] also for a document without a
+// run-of-show.
 func TextReplan(out io.Writer, d *Document, start time.Time) error {
 	d, err := d.prepare()
 	if err != nil {
