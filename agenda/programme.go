@@ -36,6 +36,17 @@ const IGFSessionsPerSpeaker = 3
 // programme within a second.
 const MaxSessions = 10_000
 
+// CheckSize returns a *[LimitError] if p holds more than [MaxSessions]
+// sessions, and nil otherwise; each session's own size is for
+// [Session.CheckSize]. [Programme.Validate] and the functions of package
+// balance that take a programme call it first.
+func (p *Programme) CheckSize() error {
+	if err := checkSessions(len(p.Sessions)); err != nil {
+		return err
+	}
+	return nil
+}
+
 // checkSessions is the one check of MaxSessions: nil for a programme of
 // count sessions within it.
 func checkSessions(count int) *LimitError {

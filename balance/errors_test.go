@@ -315,3 +315,17 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestProgrammeTooLarge checks that the programme functions refuse a
+// programme past agenda.MaxSessions before planning anything.
+func TestProgrammeTooLarge(t *testing.T) {
+	prog := &agenda.Programme{Sessions: make([]agenda.Session, agenda.MaxSessions+1)}
+	_, err1 := balance.PlanProgramme(prog, balance.Policy{})
+	_, err2 := balance.ForumReport(prog, balance.Policy{}, nil)
+	for i, err := range []error{err1, err2} {
+		var le *agenda.LimitError
+		if !errors.Is(err, agenda.ErrTooLarge) || !errors.As(err, &le) || le.What != "sessions" {
+			t.Errorf("call %d: %v, want a *LimitError of sessions", i+1, err)
+		}
+	}
+}

@@ -19,10 +19,14 @@ import (
 // each, in programme order, with nil for a session that cannot be planned.
 // The result is the same as planning the sessions one at a time. The error
 // joins a *ProgrammeError for each session that cannot be planned, or is
-// nil; for a nil programme it is [ErrNoProgramme].
+// nil; for a nil programme it is [ErrNoProgramme], and for one of more than
+// agenda.MaxSessions sessions an *agenda.LimitError.
 func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error) {
 	if prog == nil {
 		return nil, ErrNoProgramme
+	}
+	if err := prog.CheckSize(); err != nil {
+		return nil, err
 	}
 	plans := make([]*agenda.RunOfShow, len(prog.Sessions))
 	errs := make([]error, len(prog.Sessions))
@@ -172,11 +176,15 @@ const MaxFrequent = 10
 //
 // A session that cannot be planned is reported from its draft, with the
 // reason in its Err; one that cannot even be reported has a nil Report. It
-// returns an error only for a malformed preset (a *PolicyError) or a nil
-// programme ([ErrNoProgramme]).
+// returns an error only for a malformed preset (a *PolicyError), a nil
+// programme ([ErrNoProgramme]) or one of more than agenda.MaxSessions
+// sessions (an *agenda.LimitError).
 func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, error) {
 	if prog == nil {
 		return nil, ErrNoProgramme
+	}
+	if err := prog.CheckSize(); err != nil {
+		return nil, err
 	}
 	for i, pr := range presets {
 		for j, c := range pr.Constraints {

@@ -17,6 +17,10 @@ import (
 // run-of-show nor a draft, or a nil document.
 var ErrNoSession = errors.New("render: the document has no session")
 
+// ErrNoAudit is returned by [TextAudit] for a nil audit, or one without a
+// report of what was said.
+var ErrNoAudit = errors.New("render: no audit of a speaking log")
+
 // ErrMismatch is returned, with what does not match, by the renderers for a
 // run-of-show whose segments are not those of its session, which only a
 // document built by hand can have.

@@ -155,3 +155,15 @@ func TestErrors(t *testing.T) {
 		}
 	})
 }
+
+// TestTextAuditNoAudit checks that a missing audit is an error, not a panic.
+func TestTextAuditNoAudit(t *testing.T) {
+	s := &agenda.Session{Title: "S", Format: agenda.FormatOnsite}
+	s.Slot.Length = time.Hour
+	d := &render.Document{Draft: s}
+	for _, a := range []*balance.Audit{nil, {}} {
+		if err := render.TextAudit(io.Discard, d, a); !errors.Is(err, render.ErrNoAudit) {
+			t.Errorf("TextAudit(%v) = %v, want ErrNoAudit", a, err)
+		}
+	}
+}

@@ -208,11 +208,15 @@ func textFindings(w io.Writer, title string, r *balance.Report) {
 
 // TextAudit writes an audit of a speaking log as plain text: planned
 // against actual speaking time per person, the log's problems and the
-// findings of what was said. Its errors are those of [Text].
+// findings of what was said. Its errors are those of [Text], and
+// [ErrNoAudit] for a nil audit or one without a report of what was said.
 func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 	d, err := d.prepare()
 	if err != nil {
 		return err
+	}
+	if a == nil || a.Actual == nil {
+		return ErrNoAudit
 	}
 	w := bufio.NewWriter(out)
 	fmt.Fprintln(w, "\nAudit of the speaking log")
