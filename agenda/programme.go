@@ -120,7 +120,7 @@ func (e *ConflictError) Unwrap() error { return e.Err }
 // for more than [MaxBytes], more than [MaxSessions] sessions or a session
 // beyond [Session.CheckSize], a *[LimitError], matching [ErrTooLarge].
 func DecodeProgramme(r io.Reader) (*Programme, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	data, err := ReadInput(r)
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}

@@ -374,7 +374,7 @@ func check(r *Report, c Constraint, people []member) []Violation {
 // values; a constraint that cannot be checked is a *PolicyError naming it,
 // as [Check] refuses it.
 func DecodeConstraints(r io.Reader) ([]Constraint, error) {
-	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	data, err := agenda.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}

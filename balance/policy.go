@@ -319,7 +319,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 // session's is left to Allocate, which knows the session; that none is
 // blank and no two are one person by [agenda.NameKey] is checked here.
 func DecodePolicy(r io.Reader) (Policy, error) {
-	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	data, err := agenda.ReadInput(r)
 	if err != nil {
 		return Policy{}, &agenda.DecodeError{Err: err}
 	}

@@ -88,7 +88,7 @@ func Presets() []Preset {
 // *PolicyError, whose Field names the preset and constraint, for a preset
 // that cannot be checked.
 func DecodePresets(r io.Reader) ([]Preset, error) {
-	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	data, err := agenda.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}

@@ -229,7 +229,7 @@ func (o *Output) Encode(w io.Writer) error {
 // [agenda.MaxBytes]; more, and an error of r, are *agenda.DecodeError
 // values too, wrapping an *agenda.LimitError or the error of r.
 func DecodeJSON(r io.Reader) (*Output, error) {
-	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
+	data, err := agenda.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
