@@ -749,10 +749,16 @@ func (b chartBars) Plot(c draw.Canvas, p *plot.Plot) {
 		sty := chartText(chartSans, 6, color.Black)
 		sty.YAlign = draw.YCenter
 		label := Percent(g.share) + " (target " + Percent(g.target) + ")"
+		// The label goes right of the bar and target, else inside the bar's
+		// end if it fits there, else left of both: never over the group
+		// names left of the axis.
 		at := max(xs, xt) + 3
 		if at+sty.Width(label) > c.Max.X {
 			sty.XAlign = draw.XRight
 			at = min(xs, xt) - 3
+			if xs-x(0)-6 >= sty.Width(label) {
+				at = xs - 3
+			}
 		}
 		c.FillText(sty, vg.Point{X: at, Y: (y0 + y1) / 2}, label)
 	}

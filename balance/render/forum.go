@@ -418,6 +418,7 @@ var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum
 	"percent": Percent,
 	"length":  minutes,
 	"dash":    orDash,
+	"give":    speakersGive,
 }).Parse(forumSource))
 
 // ForumHTML writes the programme's report as one self-contained HTML page,
