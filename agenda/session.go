@@ -106,46 +106,11 @@ func (s *Session) Person(name string) (*Person, bool) {
 		return nil, false
 	}
 	for i := range s.People {
-		if hasKey(s.People[i].Name, key) {
+		if NameKey(s.People[i].Name) == key {
 			return &s.People[i], true
 		}
 	}
 	return nil, false
-}
-
-// hasKey reports whether NameKey(name) is key, without making the key of
-// an ASCII name: Session.Person compares every person's name.
-func hasKey(name, key string) bool {
-	if isKey(name) {
-		return name == key
-	}
-	if !ascii(name) {
-		return NameKey(name) == key
-	}
-	k := 0 // how much of key matches so far
-	space := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c == ' ' || ('\t' <= c && c <= '\r'):
-			space = k > 0
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		if space {
-			if k >= len(key) || key[k] != ' ' {
-				return false
-			}
-			k++
-			space = false
-		}
-		if k >= len(key) || key[k] != c {
-			return false
-		}
-		k++
-	}
-	return k == len(key)
 }
 
 // Roster finds a session's people by name, as [Session.Person] does, in

@@ -77,22 +77,15 @@ func (d *Document) prepare() (*Document, error) {
 // as [agenda.Session.Person] finds them.
 func (d *Document) person(name string) (*agenda.Person, int, bool) {
 	s := d.Session()
-	if d.roster != nil {
-		if i := d.roster.Index(name); i >= 0 {
-			return &s.People[i], i, true
-		}
+	r := d.roster
+	if r == nil {
+		r = s.Roster() // called outside a renderer, which makes one per run
+	}
+	i := r.Index(name)
+	if i < 0 {
 		return nil, -1, false
 	}
-	p, ok := s.Person(name)
-	if !ok {
-		return nil, -1, false
-	}
-	for i := range s.People {
-		if &s.People[i] == p {
-			return p, i, true
-		}
-	}
-	return nil, -1, false // not reached: p is one of s.People
+	return &s.People[i], i, true
 }
 
 // Session returns the session of the run-of-show, or the draft.
