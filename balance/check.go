@@ -272,7 +272,7 @@ func check(r *Report, c Constraint, people []member) []Violation {
 	dim := c.dimension()
 	group := c.Group
 	if dim.By == ByGender {
-		group = strings.ToLower(strings.TrimSpace(group)) // as groupIn compares genders
+		group = genderKey(group)
 	}
 	// The groups of the dimension among the people: time, and who.
 	type tally struct {
@@ -424,7 +424,10 @@ func (d Dimension) groupIn(s *agenda.Session, p *agenda.Person) string {
 	case d.By == ByMode && s != nil && s.Format != agenda.FormatHybrid && s.Format != "":
 		return string(s.Format)
 	case d.By == ByGender:
-		return strings.ToLower(strings.TrimSpace(d.group(p)))
+		return genderKey(d.group(p))
 	}
 	return d.group(p)
 }
+
+// genderKey is the form in which genders are compared: "Woman " is "woman".
+func genderKey(g string) string { return strings.ToLower(strings.TrimSpace(g)) }
