@@ -31,6 +31,14 @@ const (
 	// half a second.
 	MaxSegments = 100
 
+	// MaxListed is the most names the segments of a session may list, its
+	// speakers and facilitators counted once per segment that lists them.
+	// A real session lists a few dozen; ten thousand is hundreds of times
+	// that. Planning, ordering the turns and drawing the run-of-show grow
+	// with it, so it bounds every output: without it, MaxPeople speakers in
+	// each of MaxSegments segments would be half a million turns.
+	MaxListed = 10000
+
 	// MaxProblems is the most problems [Session.Validate] lists; past it,
 	// one more problem says how many are left out. A draft with a
 	// thousand problems needs its first ones fixed before the rest, and
@@ -41,7 +49,7 @@ const (
 )
 
 // LimitError reports input beyond one of fairfloor's limits: [MaxBytes],
-// [MaxPeople], [MaxSegments], or a limit of another package such as
+// [MaxPeople], [MaxSegments], [MaxListed], or a limit of another package such as
 // balance.MaxLogEntries. It matches [ErrTooLarge], so one errors.Is tells a
 // caller that the input is simply too large, and errors.As gives what,
 // how many and the limit.
@@ -65,9 +73,10 @@ func (e *LimitError) Error() string {
 // Unwrap returns [ErrTooLarge].
 func (e *LimitError) Unwrap() error { return ErrTooLarge }
 
-// CheckSize returns a *[LimitError] if s lists more than [MaxPeople] people
-// or more than [MaxSegments] segments, and nil otherwise. It takes constant
-// time. [Session.Validate] and every function of package balance that takes
+// CheckSize returns a *[LimitError] if s lists more than [MaxPeople] people,
+// more than [MaxSegments] segments or more than [MaxListed] names in its
+// segments, and nil otherwise. It takes time in proportion to the number of
+// segments, at most MaxSegments. [Session.Validate] and every function of package balance that takes
 // a session call it before anything else.
 func (s *Session) CheckSize() error {
 	if err := checkPeople(len(s.People)); err != nil {
@@ -75,6 +84,13 @@ func (s *Session) CheckSize() error {
 	}
 	if err := checkSegments(len(s.Segments)); err != nil {
 		return err
+	}
+	listed := 0
+	for i := range s.Segments {
+		listed += len(s.Segments[i].Speakers) + len(s.Segments[i].Facilitators)
+	}
+	if listed > MaxListed {
+		return &LimitError{What: "names listed in segments", Count: listed, Max: MaxListed, Limit: "agenda.MaxListed"}
 	}
 	return nil
 }

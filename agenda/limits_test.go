@@ -85,6 +85,20 @@ func TestLimits(t *testing.T) {
 		return &LimitError{What: "segments", Count: count, Max: MaxSegments, Limit: "agenda.MaxSegments"}
 	}
 	bytesPast := &LimitError{What: "bytes", Max: MaxBytes, Limit: "agenda.MaxBytes"}
+	listed := func(count int) *LimitError {
+		return &LimitError{What: "names listed in segments", Count: count, Max: MaxListed, Limit: "agenda.MaxListed"}
+	}
+	// everyone lists n speakers in each of m segments.
+	everyone := func(n, m int) *Session {
+		s := sizedSession(n+1, m)
+		for k := range s.Segments {
+			s.Segments[k].Speakers = nil
+			for _, p := range s.People[1:] {
+				s.Segments[k].Speakers = append(s.Segments[k].Speakers, p.Name)
+			}
+		}
+		return s
+	}
 	validate := func(s *Session) error { return s.Validate() }
 	checkSize := func(s *Session) error { return s.CheckSize() }
 	decode := func(s *Session) error {
@@ -114,6 +128,9 @@ func TestLimits(t *testing.T) {
 		{"CheckSize/people+1", "", sizedSession(MaxPeople+1, 1), checkSize, people(MaxPeople + 1)},
 		{"CheckSize/segments", "the one check of segments", sizedSession(2, MaxSegments), checkSize, nil},
 		{"CheckSize/segments+1", "", sizedSession(2, MaxSegments+1), checkSize, segments(MaxSegments + 1)},
+		{"CheckSize/listed", "every speaker in every segment, at the limit", everyone(MaxListed/MaxSegments, MaxSegments), checkSize, nil},
+		{"CheckSize/listed+1", "one name more than the limit", everyone(MaxListed/3+1, 3), checkSize, listed(3 * (MaxListed/3 + 1))},
+		{"Validate/listed+1", "MaxPeople speakers in each of 3 segments", everyone(MaxPeople-1, 3), validate, listed(3 * (MaxPeople - 1))},
 		{"Validate/people", "a session at the limit is valid", sizedSession(MaxPeople, 1), validate, nil},
 		{"Validate/people+1", "one problem, nothing else checked", sizedSession(MaxPeople+1, 1), validate, people(MaxPeople + 1)},
 		{"Validate/segments", "", sizedSession(2, MaxSegments), validate, nil},
@@ -307,7 +324,7 @@ func TestValidateMaxProblems(t *testing.T) {
 	}{
 		{"under", 10, 10, "450 double bookings are all listed"},
 		{"over", 30, 10, "1,350 double bookings: the first thousand are listed"},
-		{"far over", 500, MaxSegments, "2,475,000 double bookings, listed in a blink"},
+		{"far over", MaxListed / MaxSegments, MaxSegments, "495,000 double bookings, at MaxListed, listed in a blink"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &Session{Title: "breakouts", Format: FormatOnsite, Slot: timeslot.Slot{Length: time.Hour}}
