@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -163,7 +165,10 @@ func (s *Session) Plan() timeslot.Plan {
 
 // NameKey returns the form in which names are compared: two names with the
 // same key are the same person. The key ignores case, surrounding space, runs
-// of spaces and the kind of apostrophe, so "Tupou’tuah" and "tupou'tuah" agree.
+// of spaces and the kind of apostrophe, so "Tupou’tuah" and "tupou'tuah"
+// agree, and is in Unicode normalisation form NFC, so a name typed with a
+// combining accent ("Ru\u0308ckheim") is the name written with the accented
+// letter ("Rückheim").
 func NameKey(name string) string {
 	if isKey(name) {
 		return name
@@ -191,7 +196,7 @@ func NameKey(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))
 	space := false // a space is pending between words
-	for _, r := range name {
+	for _, r := range norm.NFC.String(name) {
 		switch {
 		case unicode.IsSpace(r):
 			space = b.Len() > 0

@@ -355,7 +355,7 @@ func (pr *problem) resolveSpeakers() error {
 		sp := &pr.speakers[i]
 		sp.groups = groups[i*nd : (i+1)*nd : (i+1)*nd]
 		for d, dim := range pr.dims {
-			sp.groups[d] = dim.group(sp.person)
+			sp.groups[d] = dim.groupOf(pr.s, sp.person)
 		}
 		var l Limits
 		if pr.limits != nil {

@@ -285,7 +285,7 @@ func check(r *Report, c Constraint, people []member) []Violation {
 		if m.person == nil {
 			continue
 		}
-		g := dim.groupIn(r.Session, m.person)
+		g := dim.groupOf(r.Session, m.person)
 		if g == "" {
 			continue
 		}
@@ -414,20 +414,3 @@ func listOrNone(names []string) string {
 	}
 	return strings.Join(names, ", ")
 }
-
-// groupIn returns p's group in dimension d as a session's report counts
-// it: in a session that is all onsite or all online, everyone's mode is the
-// session's format; genders are compared ignoring case and surrounding
-// space, so that "Woman" is "woman".
-func (d Dimension) groupIn(s *agenda.Session, p *agenda.Person) string {
-	switch {
-	case d.By == ByMode && s != nil && s.Format != agenda.FormatHybrid && s.Format != "":
-		return string(s.Format)
-	case d.By == ByGender:
-		return genderKey(d.group(p))
-	}
-	return d.group(p)
-}
-
-// genderKey is the form in which genders are compared: "Woman " is "woman".
-func genderKey(g string) string { return strings.ToLower(strings.TrimSpace(g)) }

@@ -309,7 +309,7 @@ func (f *Forum) tally() {
 			}
 			person, a := &s.People[j], who[fs.Index][j]
 			for d, dim := range dims {
-				g := dim.groupIn(s, person)
+				g := dim.groupOf(s, person)
 				if g == "" {
 					unknown[d][a] = true
 					continue

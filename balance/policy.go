@@ -205,31 +205,6 @@ func (d Dimension) Name() string {
 	return string(d.By)
 }
 
-// group returns p's group in dimension d, or "" if p has none. A field the
-// source marks private counts as none: what balance works out, it reports,
-// and a report must not reveal a private value.
-func (d Dimension) group(p *agenda.Person) string {
-	switch d.By {
-	case ByMode:
-		return string(p.Mode)
-	case ByStakeholder:
-		if !p.IsPrivate(agenda.FieldStakeholder) {
-			return string(p.Stakeholder)
-		}
-	case ByRegion:
-		if !p.IsPrivate(agenda.FieldRegion) {
-			return string(p.Region)
-		}
-	case ByGender:
-		if !p.IsPrivate(agenda.FieldGender) {
-			return p.Gender
-		}
-	case ByLabel:
-		return p.Labels[d.Label]
-	}
-	return ""
-}
-
 // limitsJSON is Limits as JSON writes it, with lengths as strings.
 type limitsJSON struct {
 	Min    string  `json:"min,omitempty"`

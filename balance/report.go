@@ -360,7 +360,7 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 func (pr *problem) genderFinding(add func(Finding)) {
 	genders := map[string][]string{}
 	for i := range pr.speakers {
-		if g := genderKey(Dimension{By: ByGender}.group(pr.speakers[i].person)); g != "" {
+		if g := (Dimension{By: ByGender}).groupOf(pr.s, pr.speakers[i].person); g != "" {
 			genders[g] = append(genders[g], pr.speakers[i].person.Name)
 		}
 	}

@@ -1,0 +1,50 @@
+package balance
+
+import "github.com/fairfloor/fairfloor/agenda"
+
+// groupOf returns the group of dimension d that person p of session s is
+// in, or "" if p gives none. It is the one rule by which the allocation, the
+// reports, the checks and the forum sort people into groups:
+//   - a field the source marks private counts as none: what balance works
+//     out, it reports, and a report must not reveal a private value;
+//   - in a session that is all onsite or all online (s not nil), everyone's
+//     mode is the session's format;
+//   - genders are folded by [genderKey], so that "Woman" is "woman".
+func (d Dimension) groupOf(s *agenda.Session, p *agenda.Person) string {
+	switch d.By {
+	case ByMode:
+		if s != nil && s.Format != agenda.FormatHybrid && s.Format != "" {
+			return string(s.Format)
+		}
+		return string(p.Mode)
+	case ByStakeholder:
+		if !p.IsPrivate(agenda.FieldStakeholder) {
+			return string(p.Stakeholder)
+		}
+	case ByRegion:
+		if !p.IsPrivate(agenda.FieldRegion) {
+			return string(p.Region)
+		}
+	case ByGender:
+		if !p.IsPrivate(agenda.FieldGender) {
+			return genderKey(p.Gender)
+		}
+	case ByLabel:
+		return p.Labels[d.Label]
+	}
+	return ""
+}
+
+// outsideSet reports whether group g of dimension d is a value that is not
+// one of the dimension's groups: "Intergovernmental Organization" written
+// as a regional group, which IGF pages do, is not one of the five UN
+// regional groups. Such a group is shown as what it is, in a row of its
+// own, but takes no part in the dimension's targets.
+func (d Dimension) outsideSet(g string) bool {
+	return d.By == ByRegion && g == string(agenda.RegionIntergovernmental)
+}
+
+// genderKey is the form in which genders are compared: case, surrounding
+// space, runs of spaces and Unicode normalisation ignored, as names are by
+// agenda.NameKey, so that "Woman " is "woman".
+func genderKey(g string) string { return agenda.NameKey(g) }
