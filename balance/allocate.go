@@ -115,6 +115,7 @@ type speaker struct {
 	groups   []string
 	lo, hi   int     // bounds in steps
 	weight   float64 // w_i
+	share    float64 // the speaker's relative fair share: 1, or Limits.Share
 	fair     float64 // f_i in steps
 	clamped  float64 // c_i: the fair share clamped to the bounds
 	base     float64 // the speaker's cost at c_i
@@ -138,8 +139,11 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	if pr.step < time.Second || pr.step%time.Second != 0 {
 		return nil, &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
 	}
-	if pr.fairness < 0 || math.IsNaN(pr.fairness) || math.IsInf(pr.fairness, 0) {
+	if !finite(pr.fairness) {
 		return nil, &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
+	}
+	if p.Deviation != DeviationQuadratic && p.Deviation != DeviationLinear {
+		return nil, &PolicyError{Field: "Deviation", Value: string(p.Deviation), Reason: "want quadratic (empty) or linear"}
 	}
 	if err := pr.resolveDimensions(); err != nil {
 		return nil, err
@@ -185,8 +189,8 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 			if !ok {
 				return nil, &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
 			}
-			if l.Min < 0 || l.Max < 0 || l.Weight < 0 || math.IsNaN(l.Weight) || math.IsInf(l.Weight, 0) {
-				return nil, &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds and weight must not be negative"}
+			if l.Min < 0 || l.Max < 0 || !finite(l.Weight) || !finite(l.Share) {
+				return nil, &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
 			}
 			if set[i] {
 				a, b := min(given[i], name), max(given[i], name)
@@ -313,7 +317,7 @@ func (pr *problem) resolveDimensions() error {
 			return &PolicyError{Field: field + ".Tolerance", Value: fmt.Sprint(d.Tolerance), Reason: "must be between 0 and 1"}
 		}
 		switch d.Target {
-		case TargetEqual, TargetHeadcount:
+		case TargetDefault, TargetEqual, TargetHeadcount:
 		case TargetExplicit:
 			sum := 0.0
 			for g, share := range d.Shares {
@@ -326,7 +330,7 @@ func (pr *problem) resolveDimensions() error {
 				return &PolicyError{Field: field + ".Shares", Value: fmt.Sprint(sum), Reason: "explicit shares must add up to 1"}
 			}
 		default:
-			return &PolicyError{Field: field + ".Target", Value: string(d.Target), Reason: "want equal (empty), headcount or explicit"}
+			return &PolicyError{Field: field + ".Target", Value: string(d.Target), Reason: "want equal, headcount or explicit"}
 		}
 		if d.By == ByMode && pr.s.Format != agenda.FormatHybrid {
 			pr.dropped = append(pr.dropped, d)
@@ -348,14 +352,27 @@ func (pr *problem) resolveSpeakers() error {
 		return &PolicyError{Field: "MinTurn", Value: pr.policy.MinTurn.String(), Reason: "must not be negative"}
 	}
 	n, nd := len(pr.speakers), len(pr.dims)
-	groups := make([]string, n*nd)      // one allocation for everyone's groups
-	pieceStore := make([]piece, 0, 4*n) // and one for their pieces
+	groups := make([]string, n*nd)       // one allocation for everyone's groups
+	pieceStore := make([]piece, 0, 16*n) // and one for their pieces
+	shares := 0.0                        // Σ of the speakers' relative shares
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		sp.share = 1
+		if pr.limits != nil {
+			sp.share = cmp.Or(pr.limits[sp.index].Share, 1)
+		}
+		shares += sp.share
+	}
 	var conflicts []error
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sp.groups = groups[i*nd : (i+1)*nd : (i+1)*nd]
 		for d, dim := range pr.dims {
-			sp.groups[d] = dim.groupOf(pr.s, sp.person)
+			// A value outside the dimension's set, such as a region that is
+			// not a UN regional group, takes no part in its targets.
+			if g := dim.groupOf(pr.s, sp.person); !dim.outsideSet(g) {
+				sp.groups[d] = g
+			}
 		}
 		var l Limits
 		if pr.limits != nil {
@@ -378,39 +395,24 @@ func (pr *problem) resolveSpeakers() error {
 			conflicts = append(conflicts, pr.boundConflict(sp, room, turns))
 			continue
 		}
-		f, lo, hi := float64(pr.budget)/float64(n), float64(sp.lo), float64(sp.hi)
-		band := spread * f
+		f := float64(pr.budget) * sp.share / shares
+		scale := f
 		if pr.past != nil {
 			// The fair share is of the whole session; what is left of it is
 			// the fair share of the rest.
-			whole := (float64(pr.budget) + pr.past.total) / float64(pr.past.speakers)
-			band = spread * whole
-			f = whole - pr.past.spoken[sp.key]
+			scale = (float64(pr.budget) + pr.past.total) * sp.share / pr.past.shares
+			f = scale - pr.past.spoken[sp.key]
 		}
-		c := min(max(f, lo), hi)
-		sp.fair, sp.clamped = f, c
-		w := pr.fairness * sp.weight
-		dist := math.Abs(c - f)
-		sp.base = w * (dist + (Steep-1)*max(0, dist-band))
-		inUp := max(0, min(hi, f+band)-c)
-		inDown := max(0, c-max(lo, f-band))
-		sp.up, pieceStore = pieceList(pieceStore, piece{w, inUp}, piece{w * Steep, hi - c - inUp})
-		sp.down, pieceStore = pieceList(pieceStore, piece{w, inDown}, piece{w * Steep, c - lo - inDown})
+		dev := deviation{kind: pr.policy.Deviation, f: f, scale: max(scale, 1), band: spread * scale,
+			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)}
+		sp.fair = f
+		sp.clamped, sp.base, sp.up, sp.down, pieceStore = dev.pieces(pieceStore)
 	}
 	return errors.Join(conflicts...)
 }
 
-// pieceList appends the pieces with room in them to store, and returns them
-// and the store.
-func pieceList(store []piece, ps ...piece) ([]piece, []piece) {
-	start := len(store)
-	for _, p := range ps {
-		if p.capacity > eps {
-			store = append(store, p)
-		}
-	}
-	return store[start:len(store):len(store)], store
-}
+// finite reports whether x is a finite number, not negative.
+func finite(x float64) bool { return x >= 0 && !math.IsInf(x, 0) }
 
 // steps converts a number of steps to a duration.
 func (pr *problem) steps(n float64) time.Duration {
@@ -511,11 +513,13 @@ func (pr *problem) groupRows() []groupRow {
 	var rows []groupRow
 	for d, dim := range pr.dims {
 		count := map[string]int{}
-		known := 0
+		share := map[string]float64{} // Σ of the members' relative fair shares
+		known := 0.0
 		for i := range pr.speakers {
 			if g := pr.speakers[i].groups[d]; g != "" {
 				count[g]++
-				known++
+				share[g] += pr.speakers[i].share
+				known += pr.speakers[i].share
 			}
 		}
 		if known == 0 {
@@ -532,11 +536,11 @@ func (pr *problem) groupRows() []groupRow {
 		}
 		for _, g := range slices.Sorted(maps.Keys(names)) {
 			r := groupRow{dim: d, group: g, count: count[g]}
-			switch dim.Target {
+			switch dim.target() {
 			case TargetEqual:
 				r.target = 1 / float64(len(count))
 			case TargetHeadcount:
-				r.target = float64(count[g]) / float64(known)
+				r.target = share[g] / known
 			case TargetExplicit:
 				r.target = dim.Shares[g]
 			}
@@ -677,6 +681,11 @@ func (pr *problem) allocate() (*Allocation, error) {
 	}
 	total := make([]float64, len(ks)) // Y_k
 	perSeg := make([][]float64, len(ks))
+	for k := range ks {
+		// Every segment shorter than a step, and so without variables,
+		// leaves its types nothing.
+		perSeg[k] = make([]float64, len(ks[k].segs))
+	}
 	objective := base
 	if m > 0 && lay.n > 0 {
 		prog := &program{c: c, a: a, b: b, lo: lo, hi: hi}
@@ -694,10 +703,10 @@ func (pr *problem) allocate() (*Allocation, error) {
 				total[k] -= sol.x[j]
 			}
 			if len(ks[k].segs) == 1 {
-				perSeg[k] = []float64{total[k]}
+				perSeg[k][0] = total[k]
 			} else {
-				for _, j := range lay.split[k] {
-					perSeg[k] = append(perSeg[k], sol.x[j])
+				for i, j := range lay.split[k] {
+					perSeg[k][i] = sol.x[j]
 				}
 			}
 		}

@@ -29,8 +29,7 @@ type reference struct {
 	dims     []balance.Dimension
 	rows     []refRow
 	w0       float64
-	fair     float64 // f, in steps
-	band     float64 // spread·f
+	linear   bool
 }
 
 type refSegment struct {
@@ -43,6 +42,75 @@ type refSpeaker struct {
 	lo, hi int
 	weight float64
 	groups []string
+	share  float64 // σ_i
+	fair   float64 // f_i, in steps
+	band   float64 // s·f_i
+}
+
+// phi is the documented cost φ_i of speaker sp's time x, without w₀·w_i.
+func (r *reference) phi(sp refSpeaker, x float64) float64 {
+	u := math.Abs(x - sp.fair)
+	out := max(0, u-sp.band)
+	if r.linear {
+		return u + 9*out
+	}
+	return (u*u + 100*out*out) / max(sp.fair, 1)
+}
+
+// points returns the documented interpolation points of φ̃_i, sorted.
+func (r *reference) points(sp refSpeaker) []float64 {
+	lo, hi, f := float64(sp.lo), float64(sp.hi), sp.fair
+	pts := []float64{lo, hi, min(max(f, lo), hi)}
+	for _, side := range []struct{ dir, reach float64 }{{1, hi - f}, {-1, f - lo}} {
+		R := side.reach
+		if R <= 0 {
+			continue
+		}
+		var ds []float64
+		if r.linear {
+			if sp.band > 0 && sp.band < R {
+				ds = append(ds, sp.band)
+			}
+		} else {
+			a := min(sp.band, R)
+			n := 1
+			if a > 1 {
+				n = min(16, int(math.Ceil(a)))
+			}
+			for j := 1; j <= n; j++ {
+				ds = append(ds, float64(j)*a/float64(n))
+			}
+			if a < R {
+				h := max(a/float64(n), 1)
+				at, w := a, h
+				for k := 0; k < 7 && at+w < R; k++ {
+					at += w
+					ds = append(ds, at)
+					w *= 2
+				}
+			}
+		}
+		for _, d := range append(ds, R) {
+			pts = append(pts, f+side.dir*d)
+		}
+	}
+	pts = slices.DeleteFunc(pts, func(x float64) bool { return x < lo-1e-9 || x > hi+1e-9 })
+	slices.Sort(pts)
+	return slices.CompactFunc(pts, func(a, b float64) bool { return math.Abs(a-b) < 1e-7 })
+}
+
+// cost is w₀·w_i·φ̃_i(x), the interpolation of φ at the points.
+func (r *reference) cost(sp refSpeaker, x float64) float64 {
+	pts := r.points(sp)
+	w := r.w0 * sp.weight
+	for k := 1; k < len(pts); k++ {
+		if x <= pts[k]+1e-9 {
+			a, b := pts[k-1], pts[k]
+			fa, fb := r.phi(sp, a), r.phi(sp, b)
+			return w * (fa + (fb-fa)*(x-a)/(b-a))
+		}
+	}
+	return w * r.phi(sp, pts[len(pts)-1])
 }
 
 type refRow struct {
@@ -77,7 +145,7 @@ func groupOf(d balance.Dimension, p *agenda.Person) string {
 }
 
 func newReference(s *agenda.Session, p balance.Policy) *reference {
-	r := &reference{step: cmp.Or(p.Step, balance.DefaultStep), w0: cmp.Or(p.Fairness, balance.DefaultFairness)}
+	r := &reference{step: cmp.Or(p.Step, balance.DefaultStep), w0: cmp.Or(p.Fairness, balance.DefaultFairness), linear: p.Deviation == balance.DeviationLinear}
 	dims := p.Dimensions
 	if dims == nil {
 		dims = balance.DefaultDimensions()
@@ -123,14 +191,19 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 		r.budget += rs.capacity
 		r.segs = append(r.segs, rs)
 	}
-	r.fair = float64(r.budget) / float64(len(r.speakers))
-	r.band = cmp.Or(p.Spread, balance.DefaultSpread) * r.fair
+	shares := 0.0
+	for i := range r.speakers {
+		r.speakers[i].share = cmp.Or(p.People[r.speakers[i].name].Share, 1)
+		shares += r.speakers[i].share
+	}
 	for i := range r.speakers {
 		sp := &r.speakers[i]
 		person, _ := s.Person(sp.name)
 		l := p.People[sp.name]
 		minT, maxT := cmp.Or(l.Min, p.Min), cmp.Or(l.Max, p.Max)
 		sp.weight = cmp.Or(l.Weight, 1)
+		sp.fair = float64(r.budget) * sp.share / shares
+		sp.band = cmp.Or(p.Spread, balance.DefaultSpread) * sp.fair
 		turns, room := 0, 0
 		for _, seg := range r.segs {
 			if slices.Contains(seg.speakers, i) {
@@ -144,15 +217,20 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 			sp.hi = min(room, int(maxT/r.step))
 		}
 		for _, d := range r.dims {
-			sp.groups = append(sp.groups, groupOf(d, person))
+			g := groupOf(d, person)
+			if d.By == balance.ByRegion && g == string(agenda.RegionIntergovernmental) {
+				g = "" // not a UN regional group
+			}
+			sp.groups = append(sp.groups, g)
 		}
 	}
 	for d, dim := range r.dims {
-		count, known := map[string]int{}, 0
+		count, share, known := map[string]int{}, map[string]float64{}, 0.0
 		for _, sp := range r.speakers {
 			if g := sp.groups[d]; g != "" {
 				count[g]++
-				known++
+				share[g] += sp.share
+				known += sp.share
 			}
 		}
 		if known == 0 {
@@ -167,11 +245,18 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 		}
 		for g := range names {
 			row := refRow{dim: d, group: g}
-			switch dim.Target {
+			target := dim.Target
+			if target == balance.TargetDefault {
+				target = balance.TargetEqual
+				if dim.By == balance.ByMode {
+					target = balance.TargetHeadcount
+				}
+			}
+			switch target {
 			case balance.TargetEqual:
 				row.target = 1 / float64(len(count))
 			case balance.TargetHeadcount:
-				row.target = float64(count[g]) / float64(known)
+				row.target = share[g] / known
 			case balance.TargetExplicit:
 				row.target = dim.Shares[g]
 			}
@@ -185,8 +270,7 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 func (r *reference) objective(x []float64) float64 {
 	obj := 0.0
 	for i, sp := range r.speakers {
-		dev := math.Abs(x[i] - r.fair)
-		obj += r.w0 * sp.weight * (dev + (balance.Steep-1)*max(0, dev-r.band))
+		obj += r.cost(sp, x[i])
 	}
 	for _, row := range r.rows {
 		group, known := 0.0, 0.0
@@ -208,7 +292,8 @@ func (r *reference) objective(x []float64) float64 {
 // seconds, or an error if gonum finds it infeasible.
 func (r *reference) gonum() (float64, error) {
 	// Variables, all ≥ 0: x_is per (speaker, segment), then per speaker
-	// a⁺ a⁻ (inside the band) b⁺ b⁻ (beyond it), then per row s⁺ s⁻.
+	// one per piece of φ̃_i between consecutive points, then per row s⁺ s⁻.
+	// A speaker's time is c_i plus the pieces above c_i, less those below.
 	type cell struct{ i, s int }
 	var cells []cell
 	for s, seg := range r.segs {
@@ -216,101 +301,113 @@ func (r *reference) gonum() (float64, error) {
 			cells = append(cells, cell{i, s})
 		}
 	}
-	nx, ns, nr := len(cells), len(r.speakers), len(r.rows)
-	n := nx + 4*ns + 2*nr
-	c := make([]float64, n)
+	type pieceVar struct {
+		speaker    int
+		dir        float64 // +1 above c_i, −1 below
+		cost, room float64
+	}
+	var pieces []pieceVar
+	centre := make([]float64, len(r.speakers))
+	base := 0.0
 	for i, sp := range r.speakers {
-		w := r.w0 * sp.weight
-		c[nx+4*i], c[nx+4*i+1] = w, w
-		c[nx+4*i+2], c[nx+4*i+3] = w*balance.Steep, w*balance.Steep
+		pts := r.points(sp)
+		c := min(max(sp.fair, float64(sp.lo)), float64(sp.hi))
+		centre[i] = c
+		base += r.cost(sp, c)
+		for k := 1; k < len(pts); k++ {
+			a, b := pts[k-1], pts[k]
+			slope := r.w0 * sp.weight * (r.phi(sp, b) - r.phi(sp, a)) / (b - a)
+			if a >= c-1e-9 {
+				pieces = append(pieces, pieceVar{i, 1, slope, b - a})
+			} else {
+				pieces = append(pieces, pieceVar{i, -1, -slope, b - a})
+			}
+		}
+	}
+	// Standard form, min cᵀz subject to Az = b, z ≥ 0, as lp.Simplex takes
+	// it: x_is = m_S + z_is, each piece and each hard rule's s± with a
+	// slack of its own.
+	nx, np, nr := len(cells), len(pieces), len(r.rows)
+	nh := 0
+	for _, row := range r.rows {
+		if r.dims[row.dim].Hard {
+			nh += 2
+		}
+	}
+	n := nx + 2*np + 2*nr + nh
+	c := make([]float64, n)
+	for j, pc := range pieces {
+		c[nx+j] = pc.cost
 	}
 	for k, row := range r.rows {
 		w := cmp.Or(r.dims[row.dim].Weight, 1)
-		c[nx+4*ns+2*k], c[nx+4*ns+2*k+1] = w, w
+		c[nx+2*np+2*k], c[nx+2*np+2*k+1] = w, w
 	}
 	var aRows [][]float64
 	var b []float64
 	eq := func(row []float64, rhs float64) { aRows = append(aRows, row); b = append(b, rhs) }
+	least := func(j int) float64 { return float64(r.segs[cells[j].s].minTurn) }
 	for s, seg := range r.segs {
-		row := make([]float64, n)
+		row, rhs := make([]float64, n), float64(seg.capacity)
 		for j, ce := range cells {
 			if ce.s == s {
 				row[j] = 1
+				rhs -= least(j)
 			}
 		}
-		eq(row, float64(seg.capacity))
+		eq(row, rhs)
 	}
 	for i := range r.speakers {
-		row := make([]float64, n)
+		row, rhs := make([]float64, n), centre[i]
 		for j, ce := range cells {
 			if ce.i == i {
 				row[j] = 1
+				rhs -= least(j)
 			}
 		}
-		row[nx+4*i], row[nx+4*i+1], row[nx+4*i+2], row[nx+4*i+3] = -1, 1, -1, 1
-		eq(row, r.fair)
+		for j, pc := range pieces {
+			if pc.speaker == i {
+				row[nx+j] = -pc.dir
+			}
+		}
+		eq(row, rhs)
 	}
+	for j, pc := range pieces {
+		row := make([]float64, n)
+		row[nx+j], row[nx+np+j] = 1, 1
+		eq(row, pc.room)
+	}
+	B := float64(r.budget)
+	hard := nx + 2*np + 2*nr
 	for k, row := range r.rows {
-		coef := make([]float64, n)
+		coef, rhs := make([]float64, n), 0.0
 		for j, ce := range cells {
 			if g := r.speakers[ce.i].groups[row.dim]; g != "" {
 				coef[j] = -row.target
 				if g == row.group {
 					coef[j]++
 				}
+				rhs -= coef[j] * least(j)
 			}
 		}
-		coef[nx+4*ns+2*k], coef[nx+4*ns+2*k+1] = -1, 1
-		eq(coef, 0)
-	}
-	var gRows [][]float64
-	var h []float64
-	le := func(row []float64, rhs float64) { gRows = append(gRows, row); h = append(h, rhs) }
-	for j := range n {
-		row := make([]float64, n)
-		row[j] = -1
-		le(row, 0)
-	}
-	for j, ce := range cells {
-		row := make([]float64, n)
-		row[j] = -1
-		le(row, -float64(r.segs[ce.s].minTurn))
-	}
-	for i, sp := range r.speakers {
-		lo, hi := make([]float64, n), make([]float64, n)
-		for j, ce := range cells {
-			if ce.i == i {
-				lo[j], hi[j] = -1, 1
-			}
-		}
-		le(lo, -float64(sp.lo))
-		le(hi, float64(sp.hi))
-		for _, v := range []int{nx + 4*i, nx + 4*i + 1} {
-			row := make([]float64, n)
-			row[v] = 1
-			le(row, r.band)
-		}
-	}
-	B := float64(r.budget)
-	for k, row := range r.rows {
+		plus, minus := nx+2*np+2*k, nx+2*np+2*k+1
+		coef[plus], coef[minus] = -1, 1
+		eq(coef, rhs)
 		if dim := r.dims[row.dim]; dim.Hard {
-			for _, v := range []int{nx + 4*ns + 2*k, nx + 4*ns + 2*k + 1} {
+			for _, v := range []int{plus, minus} {
 				g := make([]float64, n)
-				g[v] = 1
-				le(g, dim.Tolerance*B)
+				g[v], g[hard] = 1, 1
+				hard++
+				eq(g, dim.Tolerance*B)
 			}
 		}
 	}
-	dense := func(rows [][]float64) *mat.Dense {
-		m := mat.NewDense(len(rows), n, nil)
-		for i, row := range rows {
-			m.SetRow(i, row)
-		}
-		return m
+	a := mat.NewDense(len(aRows), n, nil)
+	for i, row := range aRows {
+		a.SetRow(i, row)
 	}
-	cNew, aNew, bNew := lp.Convert(c, dense(gRows), h, dense(aRows), b)
-	opt, _, err := lp.Simplex(cNew, aNew, bNew, 1e-10, nil)
-	return opt * r.step.Seconds(), err
+	opt, _, err := lp.Simplex(c, a, b, 1e-10, nil)
+	return (opt + base) * r.step.Seconds(), err
 }
 
 // TestOptimalAgainstFullProgramme compares the optimum found on the reduced
@@ -392,11 +489,19 @@ func TestOptimalAgainstBruteForce(t *testing.T) {
 			}
 		}
 		walk(0, seg.capacity)
-		// Moving n speakers by under a step costs under Σ w₀·w·Steep per
-		// speaker plus 2·w_d per dimension per speaker, in step-seconds.
+		// Moving n speakers by under a step costs under the steepest piece of
+		// each plus 2·w_d per dimension per speaker, in step-seconds.
 		slack := 0.0
 		for range ref.speakers {
-			slack += ref.w0*balance.Steep + 2*(1+1.5)
+			slack += 2 * (1 + 1.5)
+		}
+		for _, sp := range ref.speakers {
+			pts := ref.points(sp)
+			steepest := 0.0
+			for k := 1; k < len(pts); k++ {
+				steepest = max(steepest, math.Abs(ref.cost(sp, pts[k])-ref.cost(sp, pts[k-1]))/(pts[k]-pts[k-1]))
+			}
+			slack += steepest
 		}
 		slack *= ref.step.Seconds()
 		if al.Objective > best+1e-6 || best > al.Objective+slack {

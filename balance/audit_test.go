@@ -42,7 +42,8 @@ func auditSession() *agenda.Session {
 // auditPolicy promises onsite–online parity: Chloe Diaz, alone online, gets
 // half of the panel's 30 minutes, and the two onsite speakers share the
 // other half equally, 7m30s each.
-var auditPolicy = balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}}}
+// The 50/50 reading of the mode rule, so that the lone online speaker has half.
+var auditPolicy = balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: balance.TargetEqual}}}
 
 // auditPlan plans auditSession under auditPolicy.
 func auditPlan(t testing.TB) (*agenda.Session, *agenda.RunOfShow) {

@@ -4,33 +4,64 @@
 //
 // # What balanced means
 //
-// The speakers i of a session share a speaking budget B, the speaking time
-// of its speaking segments, each within bounds l_i ≤ x_i ≤ u_i. Each
-// dimension d of the [Policy] (participation mode, stakeholder group,
-// regional group, gender or a custom label) sorts the speakers into groups g,
-// with time X_g = Σ_{i∈g} x_i and a target share t_g: equal for each group
-// present, proportional to headcount, or given. Each speaker has a fair share
-// f_i = B/n. [Allocate] solves the linear programme
+// Fair starts with the person. The speakers i of a session share a speaking
+// budget B, the speaking time of its speaking segments. Each has a fair
+// share f_i = B·σ_i/Σ_j σ_j, where σ_i is the speaker's Limits.Share (1 by
+// default, so that f_i = B/n; a keynote of share 2 has twice the others').
+// Each dimension d of the [Policy] (participation mode, stakeholder group,
+// regional group, gender or a custom label) sorts the speakers into groups
+// g, with time X_g = Σ_{i∈g} x_i and a target T_g = t_g·K_d, where K_d is
+// the time of the speakers with a value in the dimension and t_g the
+// target share: by headcount (the group's Σσ_i over the dimension's) by
+// default for the mode, so that an online speaker gets on average what an
+// onsite speaker gets; equal for each group present by default for every
+// other dimension; or given. A value outside a dimension's set, such as
+// "Intergovernmental Organization" written as a region, takes no part in
+// it. [Allocate] solves
 //
-//	minimise    Σ_d w_d Σ_g |X_g − t_g·K_d|  +  w₀ Σ_i w_i·(|x_i − f_i| + (Steep−1)·max(0, |x_i − f_i| − s·f_i))
-//	subject to  Σ_{i∈S} x_is = C_S for every speaking segment S,  x_i = Σ_S x_is,
-//	            l_i ≤ x_i ≤ u_i,  x_is ≥ m_S,
-//	            |X_g − t_g·K_d| ≤ tol_d·B for every group of a hard dimension
+//	minimise    Σ_i w₀·w_i·φ̃_i(x_i)  +  Σ_d w_d Σ_g |X_g − T_g|
+//	subject to  Σ_{i∈S} x_iS = C_S for every speaking segment S,  x_i = Σ_S x_iS,
+//	            l_i ≤ x_i ≤ u_i,  x_iS ≥ m_S,
+//	            |X_g − T_g| ≤ tol_d·B for every group of a hard dimension
 //
-// where K_d is the time of the speakers who have a value in dimension d (B
-// when everyone has one), w_d the dimension's weight, w₀ the policy's
-// Fairness, w_i a speaker's weight, s the policy's Spread, C_S the speaking
-// time of segment S, and m_S the least turn in it. The second term is the
-// design's w₀ Σ|x_i − f_i| with a steeper slope, [Steep] times, beyond a band
-// of s·f_i around the fair share, so that balancing the groups moves time
-// between speakers without silencing anyone.
+// in steps (Policy.Step), where w₀ is the policy's Fairness, w_i a
+// speaker's Limits.Weight, w_d a dimension's Weight, C_S the speaking time
+// of segment S, m_S its least turn and l_i, u_i the speaker's bounds. The
+// cost of a deviation u = x − f_i, with band b_i = s·f_i (s the policy's
+// Spread) and scale F_i = max(f_i, 1), is
+//
+//	quadratic (the default):  φ_i(x) = (u² + 100·(|u| − b_i)₊²) / F_i
+//	linear:                   φ_i(x) = |u| + 9·(|u| − b_i)₊
+//
+// and φ̃_i is its piecewise-linear interpolation at the points l_i, u_i,
+// c_i = min(max(f_i, l_i), u_i) and those of f_i ± δ within [l_i, u_i], for
+// these distances δ on each side, whose reach R is the distance from f_i to the bound on that side
+// (u_i − f_i above, f_i − l_i below), where positive:
+//   - quadratic: with a = min(b_i, R) and n = 1 if a ≤ 1, else
+//     min(16, ⌈a⌉): δ = j·a/n for j = 1…n; then, if a < R, with
+//     h = max(a/n, 1): δ = a + h, a + 3h, a + 7h, … (widths doubling), at
+//     most seven of them, each below R; and δ = R;
+//   - linear: δ = b_i if 0 < b_i < R, and δ = R.
+//
+// So inside the band a step away from the fair share costs about w₀·2|u|/F_i,
+// growing with the distance: a correction is spread over many speakers
+// rather than taken from one, each group's evenly over its members, and
+// the optimum is unique to within a step. Beyond the band the cost rises a
+// hundred times faster, so a preference for the groups moves no one past
+// it; only a bound or a hard rule can. With the defaults (w₀ = 8, w_d = 1,
+// s = 25%) a line-up's only speaker of an under-represented group gains
+// about (n−1)/n · w_d/w₀ ≈ 10% of their fair share per dimension, and the
+// others lose a little each. [Allocation] reports the objective before and
+// after rounding, and explains each speaker's difference from their fair
+// share.
 //
 // Properties a caller can rely on, each proven by the package's tests:
 //   - exact: every speech is a whole number of steps (Policy.Step, 30
 //     seconds by default), and the speeches of a segment add up to its
 //     speaking time exactly;
 //   - optimal: before rounding, the objective is the optimum of the programme
-//     above (checked against gonum's lp.Simplex on the full programme);
+//     above (checked against gonum's lp.Simplex on the full programme, a
+//     variable per speaker, segment and piece);
 //   - bounded: bounds always hold; hard rules hold exactly before rounding
 //     and within one step after;
 //   - symmetric: speakers with the same groups, segments, bounds and weight
@@ -45,9 +76,9 @@
 //
 // Group times depend only on the total of each type of speaker: those with
 // the same group in every dimension and the same speaking segments. Within a
-// type the cheapest split moves each speaker towards their fair share within
-// their bounds, so a type's cost is a convex piecewise-linear function of its
-// total with a few pieces. The programme therefore has a handful of variables
+// type the cheapest split fills every member's cheapest pieces first, so a
+// type's cost is a convex piecewise-linear function of its total whose
+// pieces are its members' merged. The programme therefore has a handful of variables
 // per type, however many speakers there are, and is solved by a small
 // bounded-variable simplex on a dense tableau (gonum's mat and floats);
 // bounds are kept by the method, not as rows. The types' totals are rounded

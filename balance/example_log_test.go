@@ -115,15 +115,15 @@ Ana Berg,06:54,06:56
 	fmt.Println("most over:", a.Overruns()[0].Name)
 	// Output:
 	// Moderator       planned 0s    actual 1m    turns 1 over +1m
-	// Ana Berg        planned 7m30s actual 11m   turns 2 over +3m30s
-	// Ben Okafor      planned 7m30s actual 7m30s turns 1 over 0s
-	// Chloe Diaz      planned 15m   actual 12m   turns 1 over −3m
+	// Ana Berg        planned 10m   actual 11m   turns 2 over +1m
+	// Ben Okafor      planned 10m   actual 7m30s turns 1 over −2m30s
+	// Chloe Diaz      planned 10m   actual 12m   turns 1 over +2m
 	// Audience member planned 0s    actual 2m    turns 1 over +2m
 	// entry 2, overlap: Ben Okafor (06:40:30–06:48:00) overlaps Chloe Diaz
 	// entry 3, not a speaker: Moderator speaks 1m but is listed as a speaker in no speaking segment
 	// entry 4, unknown name: "Audience member" is not among the session's people
 	// entry 5, outside slot: Ana Berg speaks 06:54:00–06:56:00, outside the slot 2023-10-10 06:15–06:55 UTC
-	// most over: Ana Berg
+	// most over: Chloe Diaz
 }
 
 // A re-plan at the break of a two-question roundtable. On the first

@@ -43,5 +43,5 @@ func ExampleDecodePolicy() {
 	// intro 1m0s online hand-over 30s
 	// {"dimensions":[{"by":"mode","hard":true},{"by":"stakeholder"},{"by":"region"}],"intro":"1m","online_handover":"30s"}
 	// balance: policy dimensions[0].tolerance "5": must be between 0 and 1
-	// agenda: decoding online_hand_over: unknown field (known: audience, dimensions, fairness, first, handover, intro, last, max, min, min_turn, online_handover, people, speaking, spread, step)
+	// agenda: decoding online_hand_over: unknown field (known: audience, deviation, dimensions, fairness, first, handover, intro, last, max, min, min_turn, online_handover, people, speaking, spread, step)
 }

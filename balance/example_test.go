@@ -13,9 +13,11 @@ import (
 
 // The promise of a hybrid panel, speaking time evenly weighted between
 // online and onsite speakers, as a hard rule: three government speakers from
-// WEOG in the room, one civil-society speaker from Africa online. Equal
-// shares would give her 7m30s of the 30 minutes; parity gives her as much as
-// the room.
+// WEOG in the room, one civil-society speaker from Africa online. An online
+// speaker gets on average what an onsite speaker gets, so the lone online
+// speaker has her fair share, 7m30s of the 30 minutes, not half of them;
+// the rule fixes the online time, so her being the only civil-society and
+// African speaker cannot add to it.
 func ExampleAllocate() {
 	speaker := func(name string, mode agenda.Mode, sh agenda.Stakeholder, region agenda.Region) agenda.Person {
 		return agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: mode, Stakeholder: sh, Region: region}
@@ -56,12 +58,12 @@ func ExampleAllocate() {
 	}
 	// Output:
 	// speaking time: 30m
-	// Anna Berg     5m (fair share 7m30s)
-	// Claire Dubois 5m (fair share 7m30s)
-	// Erik Lund     5m (fair share 7m30s)
-	// Amina Diallo  15m (fair share 7m30s)
-	// mode online: 15m, target 15m
-	// mode onsite: 15m, target 15m
+	// Anna Berg     7m30s (fair share 7m30s)
+	// Claire Dubois 7m30s (fair share 7m30s)
+	// Erik Lund     7m30s (fair share 7m30s)
+	// Amina Diallo  7m30s (fair share 7m30s)
+	// mode online: 7m30s, target 7m30s
+	// mode onsite: 22m30s, target 22m30s
 }
 
 // A run-of-show for a scheduled slot: the moderator opens the roundtable,
@@ -111,9 +113,9 @@ func ExamplePlan() {
 	// 06:20:00–06:55:00 Roundtable
 	//   06:20:00–06:22:00 moderation Moderator
 	//   06:22:00–06:22:30 handover   Amina Diallo
-	//   06:22:30–06:30:00 speech     Amina Diallo
-	//   06:30:00–06:31:00 handover   Chen Wei
-	//   06:31:00–06:39:00 speech     Chen Wei
+	//   06:22:30–06:30:30 speech     Amina Diallo
+	//   06:30:30–06:31:30 handover   Chen Wei
+	//   06:31:30–06:39:00 speech     Chen Wei
 	//   06:39:00–06:39:30 handover   Bruno Costa
 	//   06:39:30–06:47:00 speech     Bruno Costa
 	//   06:47:00–06:55:00 audience

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -104,11 +105,22 @@ func (pr *problem) boundConflict(sp *speaker, room, turns int) error {
 // their cause exactly; if none explains it, the rules conflict only together,
 // and it names the rows the solver could not satisfy.
 func (pr *problem) explain(ks []kind, rows []groupRow, conflict []residual, multi int) error {
+	// A segment or a speaker whose bounds cannot meet the segments' time
+	// is the cause; the hard rules it then breaks, measured against a
+	// budget that cannot be shared, are not.
 	var errs []error
 	for si := range pr.segs {
 		if err := pr.segmentConflict(si); err != nil {
 			errs = append(errs, err)
 		}
+	}
+	for i := range pr.speakers {
+		if err := pr.aloneConflict(i); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	for _, row := range rows {
 		if err := pr.groupConflict(row); err != nil {
@@ -117,6 +129,25 @@ func (pr *problem) explain(ks []kind, rows []groupRow, conflict []residual, mult
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
+	}
+	if !slices.ContainsFunc(pr.dims, func(d Dimension) bool { return d.Hard }) {
+		var names []string
+		var segs []int
+		for _, c := range conflict {
+			if c.row < len(pr.segs) {
+				segs = append(segs, pr.segs[c.row].index)
+				for _, i := range pr.segs[c.row].speakers {
+					names = append(names, pr.speakers[i].person.Name)
+				}
+			}
+		}
+		slices.Sort(names)
+		return &InfeasibleError{
+			Reason:   "the speaking time of these segments cannot be shared within their speakers' bounds and least turns",
+			People:   slices.Compact(names),
+			Segments: segs,
+			Fix:      "raise the speakers' maximums, lower their minimums or least turns, or change who speaks in which segment",
+		}
 	}
 	var parts, groups []string
 	var segs []int
@@ -179,6 +210,33 @@ func (pr *problem) segmentConflict(si int) error {
 		}
 	}
 	return nil
+}
+
+// aloneConflict checks one speaker against the segments they speak in
+// alone, whose whole speaking time is theirs.
+func (pr *problem) aloneConflict(i int) error {
+	sp := &pr.speakers[i]
+	forced := 0
+	var segs []int
+	var parts []string
+	for _, k := range sp.segs {
+		if sg := pr.segs[k]; len(sg.speakers) == 1 {
+			forced += sg.capacity
+			segs = append(segs, sg.index)
+			parts = append(parts, fmt.Sprintf("%q (%s)", pr.s.Segments[sg.index].Title, timeslot.FormatLength(time.Duration(sg.capacity)*pr.step)))
+		}
+	}
+	if forced <= sp.hi || len(segs) == 0 {
+		return nil
+	}
+	step := func(n int) time.Duration { return time.Duration(n) * pr.step }
+	return &InfeasibleError{
+		Reason: fmt.Sprintf("%s is the only speaker of %s, %s in all, but may speak at most %s",
+			sp.person.Name, strings.Join(parts, " and "), timeslot.FormatLength(step(forced)), timeslot.FormatLength(step(sp.hi))),
+		People: []string{sp.person.Name}, Segments: segs, Need: step(forced), Have: step(sp.hi),
+		Fix: fmt.Sprintf("raise %s's maximum to %s, shorten these segments by %s, or add a speaker to them",
+			sp.person.Name, timeslot.FormatLength(step(forced)), timeslot.FormatLength(step(forced-sp.hi))),
+	}
 }
 
 // groupConflict checks one hard group: its speakers' bounds must reach the

@@ -219,7 +219,7 @@ func TestExplainPolicyError(t *testing.T) {
 		name:   "negative personal Min",
 		reason: "the same holds for one person's bounds",
 		policy: balance.Policy{People: map[string]balance.Limits{"Ana": {Min: -time.Minute}}},
-		want:   &balance.PolicyError{Field: `People["Ana"]`, Value: "{Min:-1m0s Max:0s Weight:0}", Reason: "bounds and weight must not be negative"},
+		want:   &balance.PolicyError{Field: `People["Ana"]`, Value: "{Min:-1m0s Max:0s Share:0 Weight:0}", Reason: "bounds, weight and share must be finite and not negative"},
 	}, {
 		name:   "unknown By",
 		reason: "age is a label, not a built-in grouping",

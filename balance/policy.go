@@ -16,15 +16,15 @@ import (
 )
 
 // Policy says how a session's speaking time is to be shared. Its zero value
-// is the default policy: mode, stakeholder group and regional group balanced
-// with equal weight towards equal shares, no hard rules, no bounds beyond the
-// segments, 30-second steps, every segment that lists speakers carrying
-// speaking time, and no time kept for moderators or the audience.
+// is the default policy ([DefaultDimensions]): an equal fair share for
+// every speaker; onsite and online speakers getting the same time on
+// average, as a hard rule; stakeholder and regional groups nudged towards
+// equal shares within a band of ±25% of each fair share; no bounds beyond
+// the segments; 30-second steps; every segment that lists speakers
+// carrying speaking time; no time kept for moderators or the audience.
 //
-// The promise of a hybrid roundtable, speaking time "evenly weighted between
-// online and offline speakers", is one line:
-//
-//	balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}}}
+// [HybridPromise] is the policy of an IGF hybrid session, with time kept for
+// the moderator and for online hand-overs.
 //
 // A policy also reads from JSON with [DecodePolicy], its fields named in
 // snake case and its lengths written as strings:
@@ -38,15 +38,20 @@ type Policy struct {
 
 	// Fairness is the weight w₀ of each speaker's distance from their fair
 	// share, against the dimensions' weights; 0 means [DefaultFairness].
+	// The larger it is, the smaller the nudges the groups make.
 	Fairness float64 `json:"fairness,omitempty"`
 
-	// Spread is the band around each speaker's fair share, as a fraction of
-	// it, within which a second away from the fair share costs w₀; beyond
-	// the band it costs [Steep] times as much, so that balancing the groups
-	// never silences a speaker unless a hard rule demands it. 0 means
-	// [DefaultSpread]; +Inf removes the band (JSON has no infinity: a
-	// spread of 1e300 removes it as well).
+	// Spread is the band s around each speaker's fair share, as a fraction
+	// of it, beyond which a deviation costs far more (see the package
+	// documentation), so that balancing the groups moves nobody past it
+	// unless a bound or a hard rule demands it. 0 means [DefaultSpread];
+	// +Inf removes the band (JSON has no infinity: a spread of 1e300
+	// removes it as well).
 	Spread float64 `json:"spread,omitempty"`
+
+	// Deviation is the cost φ of a speaker's distance from their fair
+	// share: quadratic, the default, or the design's linear one.
+	Deviation Deviation `json:"deviation,omitempty"`
 
 	// Min and Max bound every speaker's total time; Max 0 means no maximum.
 	Min time.Duration `json:"min,omitempty"`
@@ -86,12 +91,20 @@ type Policy struct {
 	Last  []string `json:"last,omitempty"`
 }
 
-// Limits are the bounds and weight of one speaker. Zero fields fall back to
-// the policy's: Min and Max to Policy.Min and Policy.Max, Weight to 1.
+// Limits are the bounds, share and weight of one speaker. Zero fields fall
+// back to the policy's: Min and Max to Policy.Min and Policy.Max, Share and
+// Weight to 1.
 type Limits struct {
-	Min    time.Duration `json:"min,omitempty"`
-	Max    time.Duration `json:"max,omitempty"`
-	Weight float64       `json:"weight,omitempty"` // how much a second away from the fair share costs, relative to others
+	Min time.Duration `json:"min,omitempty"`
+	Max time.Duration `json:"max,omitempty"`
+
+	// Share is the speaker's fair share relative to the others': a keynote
+	// of Share 2 has a fair share twice everyone else's.
+	Share float64 `json:"share,omitempty"`
+
+	// Weight is how much a deviation from the fair share costs, relative
+	// to the others'.
+	Weight float64 `json:"weight,omitempty"`
 }
 
 // Dimension is one grouping of speakers whose shares of speaking time are
@@ -106,8 +119,9 @@ type Dimension struct {
 	// Weight is w_d, the cost of a second away from a group's target; 0 means 1.
 	Weight float64 `json:"weight,omitempty"`
 
-	// Target is how the groups' target shares are set; Shares gives them,
-	// by group name, for TargetExplicit, and must add up to 1.
+	// Target is how the groups' target shares are set: by default, by
+	// headcount for the mode and equal for every other dimension. Shares
+	// gives them, by group name, for TargetExplicit, and must add up to 1.
 	Target Target             `json:"target,omitempty"`
 	Shares map[string]float64 `json:"shares,omitempty"`
 
@@ -164,18 +178,17 @@ type Target string
 
 // The ways to set targets.
 const (
-	TargetEqual     Target = ""          // an equal share for each group present
-	TargetHeadcount Target = "headcount" // shares proportional to the groups' numbers of speakers
+	TargetDefault   Target = ""          // TargetHeadcount for the mode, TargetEqual for every other dimension
+	TargetEqual     Target = "equal"     // an equal share for each group present
+	TargetHeadcount Target = "headcount" // shares in proportion to the groups' fair shares: their numbers of speakers, when the shares are equal
 	TargetExplicit  Target = "explicit"  // the shares in Dimension.Shares
 )
 
-// UnmarshalText sets t from "equal" (or "", both meaning [TargetEqual]),
-// "headcount" or "explicit", and refuses anything else with a *PolicyError.
+// UnmarshalText sets t from "" ([TargetDefault]), "equal", "headcount" or
+// "explicit", and refuses anything else with a *PolicyError.
 func (t *Target) UnmarshalText(text []byte) error {
 	switch v := Target(text); v {
-	case "equal":
-		*t = TargetEqual
-	case TargetEqual, TargetHeadcount, TargetExplicit:
+	case TargetDefault, TargetEqual, TargetHeadcount, TargetExplicit:
 		*t = v
 	default:
 		return &PolicyError{Field: "Target", Value: string(text), Reason: "want equal, headcount or explicit"}
@@ -183,18 +196,45 @@ func (t *Target) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// Defaults of the zero Policy, and the slope beyond the spread band.
+// target returns how d's targets are set, with the default resolved: "an
+// online speaker gets on average what an onsite speaker gets" is a target
+// by headcount; a group of any other dimension has an equal share.
+func (d Dimension) target() Target {
+	if d.Target != TargetDefault {
+		return d.Target
+	}
+	if d.By == ByMode {
+		return TargetHeadcount
+	}
+	return TargetEqual
+}
+
+// Defaults of the zero Policy. DefaultFairness against dimensions of
+// weight 1 keeps the groups' nudges small: the only speaker of an
+// under-represented group gains about a tenth of their fair share, and
+// the band is reached only by extreme line-ups.
 const (
 	DefaultStep     = 30 * time.Second
-	DefaultFairness = 0.5
-	DefaultSpread   = 0.5
-	Steep           = 10
+	DefaultFairness = 8
+	DefaultSpread   = 0.25
 )
 
-// DefaultDimensions returns the dimensions of the zero Policy: mode,
-// stakeholder group and regional group, each of weight 1, equal shares.
+// DefaultDimensions returns the dimensions of the zero Policy: the mode,
+// by headcount as a hard rule, so that an online speaker gets on average
+// what an onsite speaker gets; stakeholder and regional groups, equal
+// shares as a preference; each of weight 1.
 func DefaultDimensions() []Dimension {
-	return []Dimension{{By: ByMode}, {By: ByStakeholder}, {By: ByRegion}}
+	return []Dimension{{By: ByMode, Hard: true}, {By: ByStakeholder}, {By: ByRegion}}
+}
+
+// HybridPromise returns the policy of an IGF hybrid session, whose
+// organizers promise speaking time "evenly weighted between online and
+// offline speakers" with no group dominating: the default dimensions, a
+// minute for the moderator to open each speaking segment, and 30 seconds
+// to hand the floor to an online speaker. In a session that is not hybrid
+// the mode is dropped and the groups are still balanced.
+func HybridPromise() Policy {
+	return Policy{Dimensions: DefaultDimensions(), Intro: time.Minute, OnlineHandover: 30 * time.Second}
 }
 
 // Name returns the dimension's name: its By, or "label:<Label>" for a label.
@@ -209,6 +249,7 @@ func (d Dimension) Name() string {
 type limitsJSON struct {
 	Min    string  `json:"min,omitempty"`
 	Max    string  `json:"max,omitempty"`
+	Share  float64 `json:"share,omitempty"`
 	Weight float64 `json:"weight,omitempty"`
 }
 
@@ -233,7 +274,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	if len(p.People) > 0 {
 		people = make(map[string]limitsJSON, len(p.People))
 		for name, l := range p.People {
-			people[name] = limitsJSON{Min: lengthJSON(l.Min), Max: lengthJSON(l.Max), Weight: l.Weight}
+			people[name] = limitsJSON{Min: lengthJSON(l.Min), Max: lengthJSON(l.Max), Share: l.Share, Weight: l.Weight}
 		}
 	}
 	// The fields below hide those of plain with the same JSON names.

@@ -54,8 +54,10 @@ func TestDecodePolicy(t *testing.T) {
 				Intro: time.Minute, Handover: 10 * time.Second, OnlineHandover: 30 * time.Second, Audience: 5 * time.Minute,
 				First: []string{"Ana Berg"}, Last: []string{"Chloe Diaz", "Moderator"},
 			}},
-		{`"equal" spells out the empty target, which the errors call equal`, `{"dimensions": [{"by": "mode", "target": "equal"}]}`,
-			balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode}}}},
+		{`"equal" on the mode is the 50/50 reading, not the default by headcount`, `{"dimensions": [{"by": "mode", "target": "equal"}]}`,
+			balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Target: balance.TargetEqual}}}},
+		{"a keynote's share and the linear deviation", `{"deviation": "linear", "people": {"Ana Berg": {"share": 2}}}`,
+			balance.Policy{Deviation: balance.DeviationLinear, People: map[string]balance.Limits{"Ana Berg": {Share: 2}}}},
 		{"one person named in the policy and in first", `{"people": {"Ana Berg": {"max": "5m"}}, "first": ["ana  berg"]}`,
 			balance.Policy{People: map[string]balance.Limits{"Ana Berg": {Max: 5 * time.Minute}}, First: []string{"ana  berg"}}},
 	} {
@@ -102,7 +104,7 @@ func TestDecodePolicyErrors(t *testing.T) {
 		{"a negative fairness", `{"fairness": -0.5}`, false, "fairness", "-0.5"},
 		{"a negative spread", `{"spread": -1}`, false, "spread", "-1"},
 		{"a step with a fraction of a second", `{"step": "1.5s"}`, false, "step", "1.5s"},
-		{"a negative weight of a person", `{"people": {"Ana Berg": {"weight": -2}}}`, false, "people.Ana Berg", "{Min:0s Max:0s Weight:-2}"},
+		{"a negative weight of a person", `{"people": {"Ana Berg": {"weight": -2}}}`, false, "people.Ana Berg", "{Min:0s Max:0s Share:0 Weight:-2}"},
 		{"one person given twice, by name key", `{"people": {"Ana Berg": {}, "ana berg": {"max": "5m"}}}`, false, "people", "Ana Berg"},
 		// Allocate missed this pair, the empty name counting as no name given,
 		// as often as Go's map order put the empty name first.

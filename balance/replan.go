@@ -11,7 +11,7 @@ import (
 
 // past is what was said before a re-plan, in steps.
 type past struct {
-	speakers int                // speakers of the whole session
+	shares   float64            // Σ of the relative fair shares of the whole session's speakers
 	total    float64            // time they have spoken
 	spoken   map[string]float64 // by name key
 	rows     []groupRow         // the groups and targets of the whole session
@@ -89,7 +89,7 @@ func spokeIn(entries []Entry, from, to time.Time) bool {
 // what was said until then, so that the session ends as close to its
 // targets as the time left allows: what each speaker and group has already
 // had counts towards their fair share and targets. A moderator can run it at
-// the break. Hard rules become strong preferences, Steep times their weight,
+// the break. Hard rules become strong preferences, ten thousand times their weight,
 // since what was said cannot be undone. It returns the run-of-show of the
 // rest (see [Rest]) and its allocation, whose Balance counts the time already
 // spoken; the errors are those of [Rest] and of [Allocate].
@@ -106,7 +106,7 @@ func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfS
 	soft.Dimensions = nil
 	for _, d := range dims {
 		if d.Hard {
-			d.Hard, d.Weight = false, Steep*cmp.Or(d.Weight, 1)
+			d.Hard, d.Weight = false, replanHardWeight*cmp.Or(d.Weight, 1)
 		}
 		soft.Dimensions = append(soft.Dimensions, d)
 	}
@@ -125,10 +125,14 @@ func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfS
 	return runOfShow(rest, al, soft), al, nil
 }
 
+// replanHardWeight is how much more than its weight a hard rule's
+// deviation costs in a re-plan, where it is a preference.
+const replanHardWeight = 10000 // past the band's steepness, so the rule still prevails
+
 // pastOf sums, for the whole session's problem, what the log says its
 // speakers said before at.
 func (pr *problem) pastOf(log *Log, at time.Time) *past {
-	ps := &past{speakers: len(pr.speakers), spoken: map[string]float64{}, rows: pr.groupRows()}
+	ps := &past{spoken: map[string]float64{}, rows: pr.groupRows()}
 	for _, e := range log.Entries {
 		end := e.End
 		if end.After(at) {
@@ -141,6 +145,9 @@ func (pr *problem) pastOf(log *Log, at time.Time) *past {
 	ps.group = make([]float64, len(ps.rows))
 	ps.known = make([]float64, len(ps.rows))
 	ps.offset = make([]float64, len(ps.rows))
+	for i := range pr.speakers {
+		ps.shares += pr.speakers[i].share
+	}
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		t := ps.spoken[sp.key]

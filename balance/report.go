@@ -450,7 +450,7 @@ func fromPhrase(d Dimension, groups []string) string {
 
 // targetPhrase describes a target share.
 func targetPhrase(d Dimension, t float64) string {
-	switch d.Target {
+	switch d.target() {
 	case TargetEqual:
 		return "an equal share of " + pct(t)
 	case TargetHeadcount:
@@ -463,7 +463,7 @@ func targetPhrase(d Dimension, t float64) string {
 // dimension has one and the policy's equal share is among fewer.
 func universeNote(d Dimension) string {
 	u := universe(d)
-	if d.Target != TargetEqual || len(u) == 0 || d.By == ByMode {
+	if d.target() != TargetEqual || len(u) == 0 || d.By == ByMode {
 		return ""
 	}
 	set := map[By]string{ByRegion: "UN regional groups", ByStakeholder: "stakeholder groups"}

@@ -128,15 +128,15 @@ func TestDraftReport(t *testing.T) {
 	}
 	wantDims := []balance.DimensionReport{
 		{
-			// 30 minutes onsite against a target of 20: 10 minutes and 25
-			// points over; online as far under.
-			Dimension: balance.Dimension{By: balance.ByMode},
+			// The default mode rule is by headcount, a hard rule: three
+			// onsite speakers and one online one, each with 10 minutes,
+			// are on target.
+			Dimension: balance.Dimension{By: balance.ByMode, Hard: true},
 			Groups: []balance.GroupReport{
-				{Group: "online", Speakers: 1, People: []string{"Dee"}, Time: 10 * time.Minute, Share: 0.25, Target: 0.5, Deviation: -10 * time.Minute},
-				{Group: "onsite", Speakers: 3, People: []string{"Ana", "Ben", "Cai"}, Time: 30 * time.Minute, Share: 0.75, Target: 0.5, Deviation: 10 * time.Minute},
+				{Group: "online", Speakers: 1, People: []string{"Dee"}, Time: 10 * time.Minute, Share: 0.25, Target: 0.25},
+				{Group: "onsite", Speakers: 3, People: []string{"Ana", "Ben", "Cai"}, Time: 30 * time.Minute, Share: 0.75, Target: 0.75},
 			},
 			Evenness: even(0.75, 0.25),
-			Gap:      (0.25 + 0.25) / 2,
 		},
 		{
 			// Two groups of two: equal shares, on target.
@@ -171,13 +171,11 @@ func TestDraftReport(t *testing.T) {
 			points = append(points, g.Points())
 		}
 	}
-	if diff := gocmp.Diff([]float64{-25, 25, 0, 0, 100.0/3 - 50, 200.0/3 - 50}, points, repApprox); diff != "" {
+	if diff := gocmp.Diff([]float64{0, 0, 0, 0, 100.0/3 - 50, 200.0/3 - 50}, points, repApprox); diff != "" {
 		t.Errorf("Points mismatch (-want +got):\n%s", diff)
 	}
 
 	wantFindings := []balance.Finding{
-		{Kind: balance.FindingOver, Dimension: "mode", Group: "onsite", People: []string{"Ana", "Ben", "Cai"}, Severity: 25,
-			Text: "3 of 4 speakers are onsite: 75% of speaking time against an equal share of 50%"},
 		// One finding per dimension for its missing groups, each worth
 		// the equal share of one group of five.
 		{Kind: balance.FindingMissing, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
@@ -552,7 +550,7 @@ func TestFindings(t *testing.T) {
 		name:   "hard mode rule missed",
 		reason: "three onsite, one online: online 10 of 40 minutes against the promised 20, 25 points, doubled; a promise names the side it fails, online, not its mirror",
 		s:      modes(off, off, off, on),
-		p:      balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}}},
+		p:      balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: balance.TargetEqual}}},
 		want: []balance.Finding{{Kind: balance.FindingPromise, Dimension: "mode", Group: "online", People: []string{"Speaker 4"}, Severity: 50,
 			Text: "online speakers hold 25% of speaking time; the policy promises an equal share of 50%"}},
 	}, {
