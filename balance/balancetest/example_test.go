@@ -41,10 +41,10 @@ func ExampleMeets() {
 	balancetest.Meets(fakeT{}, s, balance.Policy{},
 		balance.Constraint{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0.4})
 	// Output:
-	// balancetest: session "Panel" does not meet "no regional group above 40% of speaking time" (WEOG has 75%): mismatch (-want +got):
+	// balancetest: session "Panel" does not meet "no regional group above 40% of speaking time" (WEOG has 81.7%): mismatch (-want +got):
 	//   map[string]string{
 	// - 	"WEOG": "≤ 40%",
-	// + 	"WEOG": "75% (Speaker 1, Speaker 2, Speaker 3, Speaker 4, Speaker 5)",
+	// + 	"WEOG": "81.7% (Speaker 1, Speaker 2, Speaker 3, Speaker 4, Speaker 5)",
 	//   }
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -72,13 +73,22 @@ func TestEvenlyWeighted(t *testing.T) {
 		t.Fatalf("no hard-rule \"By mode\" table in:\n%s", out)
 	}
 	table, _, _ = strings.Cut(table, "\n\n")
-	row := regexp.MustCompile(`(?m)^  (onsite|online) +\d+ +(\S+) `)
+	// Evenly weighted: an online speaker gets on average what an onsite
+	// speaker gets, each group's time in proportion to its speakers.
+	row := regexp.MustCompile(`(?m)^  (onsite|online) +(\d+) +(\S+) `)
 	seen := map[string]bool{}
-	for _, m := range row.FindAllStringSubmatch(table, -1) {
+	speakers := 0
+	rows := row.FindAllStringSubmatch(table, -1)
+	for _, m := range rows {
+		n, _ := strconv.Atoi(m[2])
+		speakers += n
+	}
+	for _, m := range rows {
 		seen[m[1]] = true
-		got := length(t, m[2])
-		if diff := (got - total/2).Abs(); diff > step {
-			t.Errorf("%s speakers hold %s of %s: %s away from half, more than one step", m[1], got, total, diff)
+		n, _ := strconv.Atoi(m[2])
+		got, want := length(t, m[3]), total*time.Duration(n)/time.Duration(speakers)
+		if diff := (got - want).Abs(); diff > step {
+			t.Errorf("%s speakers (%d of %d) hold %s of %s: %s away from their %s, more than one step", m[1], n, speakers, got, total, diff, want)
 		}
 	}
 	if !seen["onsite"] || !seen["online"] {
