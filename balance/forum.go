@@ -30,7 +30,7 @@ func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error
 	}
 	plans := make([]*agenda.RunOfShow, len(prog.Sessions))
 	errs := make([]error, len(prog.Sessions))
-	each(len(prog.Sessions), func(i int) {
+	failed := each(len(prog.Sessions), func(i int) {
 		s := &prog.Sessions[i]
 		ros, _, err := Plan(s, p)
 		if err != nil {
@@ -39,11 +39,34 @@ func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error
 		}
 		plans[i] = ros
 	})
+	for i, err := range failed {
+		if err != nil {
+			plans[i], errs[i] = nil, &ProgrammeError{Index: i, Title: prog.Sessions[i].Title, Err: err}
+		}
+	}
 	return plans, errors.Join(errs...)
 }
 
-// each calls f(0), …, f(n-1) on as many goroutines as there are cores.
-func each(n int, f func(i int)) {
+// each calls f(0), …, f(n-1) on as many goroutines as there are cores. A
+// call that panics does not take the process down: its panic is returned,
+// at its index, as an error matching [ErrInternal], and the other calls go
+// on. The result is nil when no call panics.
+func each(n int, f func(i int)) []error {
+	var failed []error
+	var failedMu sync.Mutex
+	call := func(i int) {
+		defer func() {
+			if r := recover(); r != nil {
+				failedMu.Lock()
+				if failed == nil {
+					failed = make([]error, n)
+				}
+				failed[i] = fmt.Errorf("%w: %v", ErrInternal, r)
+				failedMu.Unlock()
+			}
+		}()
+		f(i)
+	}
 	workers := min(n, runtime.GOMAXPROCS(0))
 	var (
 		wg   sync.WaitGroup
@@ -60,16 +83,23 @@ func each(n int, f func(i int)) {
 				if i >= n {
 					return
 				}
-				f(i)
+				call(i)
 			}
 		})
 	}
 	wg.Wait()
+	return failed
 }
 
 // ErrNoProgramme is returned by [ForumReport] and [PlanProgramme] for a nil
 // programme.
 var ErrNoProgramme = errors.New("balance: no programme")
+
+// ErrInternal is a fault of fairfloor itself, never of its input: a
+// session of a programme whose planning panicked is reported with an error
+// matching it, so that one session cannot take the whole programme, or the
+// process, down. Please report it with the session that caused it.
+var ErrInternal = errors.New("balance: internal error")
 
 // ProgrammeError is a problem with one session of a programme.
 type ProgrammeError struct {
@@ -198,7 +228,7 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 	// Each session is planned, reported and checked on its own core; the
 	// violations, by session and preset, are gathered in order after.
 	violations := make([][][]Violation, len(prog.Sessions))
-	each(len(prog.Sessions), func(i int) {
+	failed := each(len(prog.Sessions), func(i int) {
 		fs := forumSession(prog, i, p)
 		f.Sessions[i] = fs
 		if fs.Report == nil {
@@ -209,6 +239,12 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 			violations[i][k], _ = pr.Check(fs.Report) // validated above
 		}
 	})
+	for i, err := range failed {
+		if err != nil {
+			f.Sessions[i] = ForumSession{Index: i, Err: &ProgrammeError{Index: i, Title: prog.Sessions[i].Title, Err: err}}
+			violations[i] = nil
+		}
+	}
 	for k, pr := range presets {
 		res := PresetResult{Preset: pr}
 		for i := range f.Sessions {
