@@ -11,13 +11,13 @@ import (
 
 // past is what was said before a re-plan, in steps.
 type past struct {
-	shares   float64            // Σ of the relative fair shares of the whole session's speakers
-	total    float64            // time they have spoken
-	spoken   map[string]float64 // by name key
-	rows     []groupRow         // the groups and targets of the whole session
-	group    []float64          // per row: the time its group has spoken
-	known    []float64          // per row: the time of the speakers with a value in its dimension
-	offset   []float64          // per row: group − target·known, what the rest must make up
+	shares float64            // Σ of the relative fair shares of the whole session's speakers
+	total  float64            // time they have spoken
+	spoken map[string]float64 // by name key
+	rows   []groupRow         // the groups and targets of the whole session
+	group  []float64          // per row: the time its group has spoken
+	known  []float64          // per row: the time of the speakers with a value in its dimension
+	offset []float64          // per row: group − target·known, what the rest must make up
 }
 
 // Rest returns the part of session s still to come at moment at: its slot
