@@ -109,6 +109,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	problems := s.Validate()
+	if *redact {
+		problems = agenda.Redact(problems) // the session's own problems hide what an unattributed session hides
+	}
 	if problems == nil {
 		doc.RunOfShow, doc.Allocation, problems = balance.Plan(s, policy)
 	}
