@@ -100,7 +100,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(stderr, "runofshow: "+*igf+": "+w.String())
+		text := w.String()
+		if *redact {
+			text = w.Redacted() // without the page's text, which holds names
+		}
+		fmt.Fprintln(stderr, "runofshow: "+*igf+": "+text)
 	}
 	doc := &render.Document{Draft: s, Redact: *redact}
 	if *zone != "" {
