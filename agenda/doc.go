@@ -21,6 +21,33 @@
 // wraps one of the Err variables, such as [ErrOverrun], so a caller can ask
 // errors.Is for a kind of problem and errors.As for its details.
 //
+// # Text
+//
+// What a session's text may hold is decided once, here, for every output:
+// each free-text field (titles, names, organizations, countries, genders,
+// zones, rooms, tracks, labels, policy questions, what a deadline is) is one
+// line of valid UTF-8 without control characters, so that no format has to
+// guess what a byte means, no name can forge a line of the text output or
+// steer a terminal, and every XML output is well-formed. [Session.Validate]
+// refuses, as [ErrText] with the field path and the character as U+XXXX,
+// text holding invalid UTF-8, a C0 control character (tab and newline
+// included) or DEL, a C1 control character, a bidirectional embedding,
+// override or isolate (U+202A–U+202E, U+2066–U+2069), or a noncharacter
+// (U+FDD0–U+FDEF, U+FFFE and U+FFFF of every plane). Only Session.Notes,
+// free text carried from the source that no output shows, may also hold
+// newlines and tabs. Times are within the years 0001–9999, all that RFC 3339
+// and so JSON and ICS can write.
+//
+// # Privacy
+//
+// Outputs of a session that is not attributed show no names or
+// organizations, and no output shows a field the source marks private.
+// Problems keep that promise too: a *[ValidationError] about such a value
+// has Hidden set and leaves the value out of its message, referring to the
+// person by the field path ("people[4].name"); [Redact] hides every name and
+// organization, for an output that leaves names out. [Session.Secrets] finds
+// those names in other text, such as a name a log spells with more words.
+//
 // [Decode] reads a session from JSON strictly: unknown fields, fields given
 // twice and unknown spellings are *[DecodeError] values naming the path, and
 // input beyond [MaxBytes] is refused unread. Lengths are written "40m" or

@@ -70,7 +70,7 @@ func ExampleSession_Validate() {
 		fmt.Printf("first problem: field %s, value %q\n", ve.Field, ve.Value)
 	}
 	// Output:
-	// agenda: people[1].mode "online": participation mode does not fit the session format: Mei Tanaka is online in an onsite session
+	// agenda: people[1].mode "online": participation mode does not fit the session format: people[1] is online in an onsite session
 	// agenda: segments "1h10m": segments overrun the slot: 1h10m of segments in a 1h slot: 10m over
 	// overrun: true
 	// first problem: field people[1].mode, value "online"

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +51,7 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		problemsBefore := problems(t, s.Validate())
+		checkProblemsHide(t, s, s.Validate())
 
 		first, err := json.Marshal(s)
 		if err != nil {
@@ -77,6 +80,45 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("the round trip changed the problems:\nmismatch (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// checkProblemsHide checks what ValidationError.Hidden promises: a hidden
+// value is not in the message; a problem about a person's field that is
+// private, or a name or organization of a session that is not attributed,
+// is hidden; so is a name a segment gives that mentions a secret; and
+// Redact hides every Personal one.
+func checkProblemsHide(t *testing.T, s *Session, err error) {
+	t.Helper()
+	secrets := s.Secrets(false)
+	for _, e := range unjoin(Redact(err)) {
+		var ve *ValidationError
+		if errors.As(e, &ve) && ve.Personal && !ve.Hidden {
+			t.Fatalf("Redact left %v shown", ve)
+		}
+	}
+	for _, e := range unjoin(err) {
+		var ve *ValidationError
+		if !errors.As(e, &ve) {
+			continue
+		}
+		if ve.Hidden {
+			if ve.Value != "" && strings.Contains(ve.Error(), strconv.Quote(ve.Value)) {
+				t.Fatalf("%q shows its hidden value", ve.Error())
+			}
+			continue
+		}
+		var i int
+		var f string
+		if n, _ := fmt.Sscanf(ve.Field, "people[%d].%s", &i, &f); n == 2 && i < len(s.People) {
+			field, ok := Field(f), fields.check(Field(f)) == nil
+			if ok && (s.People[i].IsPrivate(field) || (!s.Named() && (field == FieldName || field == FieldOrganization))) {
+				t.Fatalf("%q shows a value the outputs may not show", ve.Error())
+			}
+		}
+		if ve.Personal && secrets.In(ve.Value) {
+			t.Fatalf("%q shows a name that mentions a secret", ve.Error())
+		}
+	}
 }
 
 // FuzzParseEnums checks that no text makes a Parse function panic, that

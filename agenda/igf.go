@@ -13,18 +13,36 @@ import (
 )
 
 // Warning is something ParseIGF read but could not place, or had to assume.
+//
+// No warning shows a value the page locks: Text shows each locked value as
+// the lock alone, and is empty when it would show a locked name or
+// organization the page gives elsewhere. Reason quotes nothing from the
+// page, and names people by their place among the session's people, as
+// "person 3", so that [Warning.Redacted] is safe to show where names may not
+// be.
 type Warning struct {
 	Line   int    // the line of the page, counting from 1; 0 for the page as a whole
-	Text   string // the line as it is on the page
-	Reason string
+	Text   string // the line as it is on the page, locked values shown as 🔒; for the page as a whole, the names it concerns, if any
+	Reason string // what is wrong, in words that quote nothing from the page
 }
 
-// String returns "line <n>: <reason>: <text>".
+// String returns "line <n>: <reason>: <text>", with the text quoted as Go
+// quotes strings, or "<reason>: <text>" for the page as a whole.
 func (w Warning) String() string {
+	s := w.Redacted()
+	if w.Text != "" {
+		s += ": " + strconv.Quote(w.Text)
+	}
+	return s
+}
+
+// Redacted returns the warning without its Text, "line <n>: <reason>", for
+// an output that shows no names or organizations.
+func (w Warning) Redacted() string {
 	if w.Line == 0 {
 		return w.Reason
 	}
-	return fmt.Sprintf("line %d: %s: %q", w.Line, w.Reason, w.Text)
+	return fmt.Sprintf("line %d: %s", w.Line, w.Reason)
 }
 
 var (
@@ -46,7 +64,10 @@ const igfLock = "🔒"
 // warnings for what it could not place or had to assume. It never guesses
 // silently: a person listed twice becomes one person and a warning, an
 // unknown group spelling a warning naming the line, a missing length or
-// time a warning. Fields marked with a lock are kept and marked private.
+// time a warning. Fields marked with a lock ("🔒SecretOrg, Inc.",
+// "🔒Civil Society") are kept and marked private (see [Person.IsPrivate]);
+// a locked value that does not parse is left out, and no warning shows it
+// (see [Warning]).
 //
 // The draft has one discussion segment over the whole slot, with every
 // speaker, moderated by the moderators. Participation modes are not on IGF
@@ -72,6 +93,14 @@ func ParseIGF(r io.Reader) (*Session, []Warning, error) {
 		return nil, nil, p.err
 	}
 	p.finish()
+	// A name or organization locked on one line may be written out on
+	// another: no warning shows the text of such a line.
+	secrets := p.s.Secrets(false)
+	for i := range p.warnings {
+		if secrets.In(p.warnings[i].Text) {
+			p.warnings[i].Text = ""
+		}
+	}
 	return p.s, p.warnings, nil
 }
 
@@ -88,8 +117,35 @@ type igfParser struct {
 	err      error           // set when the page is beyond the limits
 }
 
+// warn adds a warning about the current line, shown as text without what
+// the page locks (see blankLocks). The reason must quote nothing from the
+// page.
 func (p *igfParser) warn(text, format string, args ...any) {
-	p.warnings = append(p.warnings, Warning{Line: p.n, Text: text, Reason: fmt.Sprintf(format, args...)})
+	p.warnings = append(p.warnings, Warning{Line: p.n, Text: blankLocks(text), Reason: fmt.Sprintf(format, args...)})
+}
+
+// unlock returns a field of a line without the lock, and whether it had one.
+func unlock(field string) (string, bool) {
+	if !strings.Contains(field, igfLock) {
+		return strings.TrimSpace(field), false
+	}
+	return strings.TrimSpace(strings.ReplaceAll(field, igfLock, "")), true
+}
+
+// blankLocks returns text with what follows a lock in each of its
+// comma-separated fields left out: "Speaker 3: 🔒Jane Doe, Government"
+// becomes "Speaker 3: 🔒, Government", as a warning may show the line.
+func blankLocks(text string) string {
+	if !strings.Contains(text, igfLock) {
+		return text
+	}
+	parts := strings.Split(text, ",")
+	for i, part := range parts {
+		if k := strings.Index(part, igfLock); k >= 0 {
+			parts[i] = part[:k+len(igfLock)]
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 func (p *igfParser) line(raw string) {
@@ -146,24 +202,41 @@ func (p *igfParser) line(raw string) {
 	p.heading = ""
 }
 
-// groupsParse reports whether the last two fields of "Name, Group, Group" are groups.
+// groupsParse reports whether the last two fields of "Name, Group, Group"
+// are groups, locked or not.
 func (p *igfParser) groupsParse(text string) bool {
 	f := strings.Split(text, ",")
-	_, err1 := ParseStakeholder(f[1])
-	_, err2 := ParseRegion(f[2])
+	g, _ := unlock(f[1])
+	r, _ := unlock(f[2])
+	_, err1 := ParseStakeholder(g)
+	_, err2 := ParseRegion(r)
 	return err1 == nil && err2 == nil
 }
 
 // person adds or updates a person from "Name, Organization" or "Name,
-// Stakeholder, Region", with a role.
+// Stakeholder, Region", with a role. A lock on the name, the organization,
+// the stakeholder group or the regional group keeps the value and marks it
+// private. A locked organization may hold commas ("🔒SecretOrg, Inc."): a
+// locked field after the name that is not a stakeholder group starts an
+// organization that runs to the end of the line.
 func (p *igfParser) person(text, fields string, role Role) {
 	parts := strings.Split(fields, ",")
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
+	name, nameLocked := unlock(parts[0])
+	rest := parts[1:]
+	first, firstLocked := "", false
+	if len(rest) > 0 {
+		first, firstLocked = unlock(rest[0])
 	}
-	name := strings.TrimSpace(strings.ReplaceAll(parts[0], igfLock, ""))
+	_, firstErr := ParseStakeholder(first)
+	lockedOrg := firstLocked && (first == "" || firstErr != nil) && len(rest) > 1
+	// The line as a warning may show it: locked values as the lock alone,
+	// and all of a locked organization.
+	shown := blankLocks(text)
+	if lockedOrg {
+		shown = blankLocks(text[:len(text)-len(fields)] + strings.Join(parts[:2], ","))
+	}
 	if name == "" {
-		p.warn(text, "no name")
+		p.warn(shown, "no name")
 		return
 	}
 	key := NameKey(name)
@@ -179,8 +252,16 @@ func (p *igfParser) person(text, fields string, role Role) {
 		p.s.People = append(p.s.People, Person{Name: name})
 	}
 	person := &p.s.People[i]
+	private := func(f Field) {
+		if !person.IsPrivate(f) {
+			person.Private = append(person.Private, f)
+		}
+	}
+	if nameLocked {
+		private(FieldName)
+	}
 	if existing && person.Has(role) {
-		p.warn(text, "%s is listed as %s twice; kept once", name, role)
+		p.warn(shown, "person %d is listed as %s twice; kept once", i+1, role)
 	}
 	if !person.Has(role) {
 		person.Roles = append(person.Roles, role)
@@ -189,34 +270,41 @@ func (p *igfParser) person(text, fields string, role Role) {
 		p.speaking[key] = true
 		p.speakers = append(p.speakers, person.Name)
 	}
-	rest := parts[1:]
-	if strings.Contains(parts[0], igfLock) {
-		rest = append([]string{igfLock}, rest...)
-	}
-	switch len(rest) {
-	case 0:
-	case 1: // Organization, perhaps private
-		org := rest[0]
-		if strings.Contains(org, igfLock) {
-			if !person.IsPrivate(FieldOrganization) {
-				person.Private = append(person.Private, FieldOrganization)
-			}
-			org = strings.TrimSpace(strings.ReplaceAll(org, igfLock, ""))
+	switch {
+	case len(rest) == 0:
+	case len(rest) == 1 || lockedOrg: // Organization, perhaps private
+		org, locked := unlock(strings.Join(rest, ","))
+		if locked {
+			private(FieldOrganization)
 		}
 		if org != "" && person.Organization == "" {
 			person.Organization = org
 		}
 	default: // Stakeholder, Region; anything more is left as a warning
-		if g, err := ParseStakeholder(rest[0]); err != nil {
-			p.warn(text, "unknown stakeholder group %q", rest[0])
+		if g, err := ParseStakeholder(first); err != nil {
+			if firstLocked {
+				p.warn(shown, "a locked stakeholder group that is none of the groups; left out")
+			} else {
+				p.warn(shown, "unknown stakeholder group")
+			}
 		} else if g != "" {
 			person.Stakeholder = g
+			if firstLocked {
+				private(FieldStakeholder)
+			}
 		}
-		region := strings.Join(rest[1:], ",")
+		region, locked := unlock(strings.Join(rest[1:], ","))
 		if r, err := ParseRegion(region); err != nil {
-			p.warn(text, "unknown regional group %q", region)
+			if locked {
+				p.warn(shown, "a locked regional group that is none of the groups; left out")
+			} else {
+				p.warn(shown, "unknown regional group")
+			}
 		} else if r != "" {
 			person.Region = r
+			if locked {
+				private(FieldRegion)
+			}
 		}
 	}
 }
@@ -286,7 +374,7 @@ func (p *igfParser) finish() {
 		// Pages do not say who is in the room; a hybrid session cannot be
 		// checked or planned without it. Assume the room, but the online
 		// moderator online, and say so.
-		var assumed []string
+		var assumed, names []string
 		for i := range p.s.People {
 			person := &p.s.People[i]
 			switch {
@@ -294,11 +382,14 @@ func (p *igfParser) finish() {
 				person.Mode = ModeOnline
 			case person.Has(RoleSpeaker) || person.Has(RoleModerator):
 				person.Mode = ModeOnsite
-				assumed = append(assumed, person.Name)
+				assumed = append(assumed, "person "+strconv.Itoa(i+1))
+				if !person.IsPrivate(FieldName) {
+					names = append(names, person.Name)
+				}
 			}
 		}
 		if len(assumed) > 0 {
-			p.warn("", "the page does not say who takes part online: %s assumed onsite; set their modes", strings.Join(assumed, ", "))
+			p.warn(strings.Join(names, ", "), "the page does not say who takes part online: %s assumed onsite; set their modes", strings.Join(assumed, ", "))
 		}
 	}
 }

@@ -1,7 +1,10 @@
 package agenda_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -66,8 +69,8 @@ func TestParseIGF(t *testing.T) {
 		}
 	}
 	wantLines := []string{
-		`line 9: unknown stakeholder group "Academia": "Speaker 3: Ana O’Neil, Academia, Europe"`,
-		`line 9: unknown regional group "Europe": "Speaker 3: Ana O’Neil, Academia, Europe"`,
+		`line 9: unknown stakeholder group: "Speaker 3: Ana O’Neil, Academia, Europe"`,
+		`line 9: unknown regional group: "Speaker 3: Ana O’Neil, Academia, Europe"`,
 	}
 	if diff := cmp.Diff(wantLines, lines); diff != "" {
 		t.Errorf("warnings mismatch (-want +got):\n%s", diff)
@@ -89,10 +92,11 @@ func FuzzParseIGF(f *testing.F) {
 	f.Add("Speaker 1: A, Civil Society, WEOG\nB , Government, African Group\nDuration (minutes): 90\nHybrid Format: x")
 	f.Add("Organizer 1: , 🔒\nModerator\n🔒, ,\nTime\nMonday, 1st May, 2023 (23:00 UTC) - Tuesday, 2nd May, 2023 (00:30 UTC)")
 	f.Fuzz(func(t *testing.T, page string) {
-		s, _, err := agenda.ParseIGF(strings.NewReader(page))
+		s, warnings, err := agenda.ParseIGF(strings.NewReader(page))
 		if err != nil {
 			return
 		}
+		checkWarningsLockFree(t, s, warnings)
 		data, err := json.Marshal(s)
 		if err != nil {
 			t.Fatalf("the draft does not encode: %v", err)
@@ -103,6 +107,92 @@ func FuzzParseIGF(f *testing.F) {
 		}
 		_ = back.Validate()
 	})
+}
+
+// checkWarningsLockFree checks what Warning promises: no warning shows a
+// locked value (a lock in Text is followed by nothing of its field), the
+// reason quotes nothing of the page, and no Text holds a name or
+// organization the draft marks private.
+func checkWarningsLockFree(t *testing.T, s *agenda.Session, warnings []agenda.Warning) {
+	t.Helper()
+	var secrets []string
+	for _, p := range s.People {
+		if p.IsPrivate(agenda.FieldName) && len(p.Name) >= 3 {
+			secrets = append(secrets, strings.ToLower(p.Name))
+		}
+		if p.IsPrivate(agenda.FieldOrganization) && len(p.Organization) >= 3 {
+			secrets = append(secrets, strings.ToLower(p.Organization))
+		}
+	}
+	for _, w := range warnings {
+		for rest := w.Text; ; {
+			_, after, ok := strings.Cut(rest, "🔒")
+			if !ok {
+				break
+			}
+			if after != "" && after[0] != ',' {
+				t.Fatalf("warning %q shows what follows a lock", w.String())
+			}
+			rest = after
+		}
+		if strings.Contains(w.Reason, "🔒") {
+			t.Fatalf("warning %q: the reason quotes the page", w.String())
+		}
+		for _, sec := range secrets {
+			if strings.Contains(strings.ToLower(w.Text), sec) {
+				t.Fatalf("warning %q shows the private %q", w.String(), sec)
+			}
+		}
+	}
+}
+
+// TestParseIGFLocks checks the page of issue 13, item 4: locked values are
+// kept and marked private, a locked organization may hold a comma, and no
+// warning, plain or redacted, quotes a locked value or, redacted, any name.
+func TestParseIGFLocks(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "privacy", "04_igf_redact_stderr.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, warnings, err := agenda.ParseIGF(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		Name, Organization string
+		Stakeholder        agenda.Stakeholder
+		Region             agenda.Region
+		Private            []agenda.Field
+	}
+	want := []got{
+		{"Pavel Secretperson", "SecretOrgOne, Inc.", "", "", []agenda.Field{agenda.FieldOrganization}},
+		{"John Hering", "Microsoft", agenda.StakeholderPrivateSector, agenda.RegionWEOG, nil},
+		{"Lockname Person", "SecretOrgTwo", agenda.StakeholderPrivateSector, agenda.RegionWEOG, []agenda.Field{agenda.FieldOrganization}},
+		{"Joyce Hakmeh", "", agenda.StakeholderCivilSociety, agenda.RegionWEOG, []agenda.Field{agenda.FieldStakeholder, agenda.FieldRegion}},
+		{"Pablo Castro", "", agenda.StakeholderGovernment, agenda.RegionGRULAC, nil},
+		{"Hidden Namedperson", "", agenda.StakeholderGovernment, agenda.RegionGRULAC, []agenda.Field{agenda.FieldName}},
+		{"Edoardo Ravaioli", "", agenda.StakeholderPrivateSector, agenda.RegionWEOG, nil},
+	}
+	var people []got
+	for _, p := range s.People {
+		people = append(people, got{p.Name, p.Organization, p.Stakeholder, p.Region, p.Private})
+	}
+	if diff := cmp.Diff(want, people); diff != "" {
+		t.Errorf("people mismatch (-want +got):\n%s", diff)
+	}
+	checkWarningsLockFree(t, s, warnings)
+	for _, w := range warnings {
+		for _, locked := range []string{"SecretOrg", "Inc.", "Hidden", "Namedperson", "Civil Society", "Western European"} {
+			if strings.Contains(w.String(), locked) {
+				t.Errorf("warning %q shows the locked %q", w.String(), locked)
+			}
+		}
+		for _, name := range []string{"Pavel", "John", "Lockname", "Joyce", "Pablo", "Edoardo"} {
+			if strings.Contains(w.Redacted(), name) {
+				t.Errorf("redacted warning %q shows the name %q", w.Redacted(), name)
+			}
+		}
+	}
 }
 
 func TestDeadlineValidation(t *testing.T) {

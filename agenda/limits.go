@@ -1,6 +1,7 @@
 package agenda
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 )
@@ -126,6 +127,8 @@ func checkBytes(count int) *LimitError {
 // is a *[LimitError], matching [ErrTooLarge], after reading MaxBytes+1
 // bytes. Every reader of fairfloor's inputs (sessions, programmes, pages,
 // policies, constraints, logs) reads with it; other errors are those of r.
+// Every input is UTF-8 text, so a leading byte-order mark (EF BB BF), as
+// the "CSV UTF-8" export of a spreadsheet writes, is dropped.
 func ReadInput(r io.Reader) ([]byte, error) {
 	var data []byte
 	var err error
@@ -150,5 +153,9 @@ func ReadInput(r io.Reader) ([]byte, error) {
 		err.Count = 0 // not read to the end
 		return nil, err
 	}
-	return data, nil
+	return bytes.TrimPrefix(data, byteOrderMark), nil
 }
+
+// byteOrderMark is U+FEFF in UTF-8, which some programs write at the start
+// of a UTF-8 file.
+var byteOrderMark = []byte("\uFEFF")

@@ -298,7 +298,7 @@ func TestProgrammeValidate(t *testing.T) {
 				}}
 			},
 			want: func(p *agenda.Programme) []any {
-				return []any{agenda.ValidationError{Field: "sessions[0].people[2].name", Value: "sione tupou'tuah", Err: agenda.ErrDuplicate}}
+				return []any{agenda.ValidationError{Field: "sessions[0].people[2].name", Value: "sione tupou'tuah", Err: agenda.ErrDuplicate, Personal: true}}
 			},
 			reason: "a person listed twice in a session is reported there, and is not in two sessions at once nor in two sessions against a limit of one",
 		},
@@ -313,7 +313,7 @@ func TestProgrammeValidate(t *testing.T) {
 			want: func(p *agenda.Programme) []any {
 				refs := []agenda.SessionRef{ref(p, 0), ref(p, 1)}
 				return []any{
-					agenda.ValidationError{Field: "sessions[0].people[2].name", Value: "sione tupou'tuah", Err: agenda.ErrDuplicate},
+					agenda.ValidationError{Field: "sessions[0].people[2].name", Value: "sione tupou'tuah", Err: agenda.ErrDuplicate, Personal: true},
 					agenda.ConflictError{Err: agenda.ErrPersonOverlap, Person: sione, Sessions: refs},
 					agenda.ConflictError{Err: agenda.ErrTooManySessions, Person: sione, Limit: 1, Sessions: refs},
 				}
@@ -377,7 +377,7 @@ func TestProgrammeValidate(t *testing.T) {
 				return []any{
 					agenda.ValidationError{Field: "sessions[1].format", Err: agenda.ErrMissing},
 					agenda.ValidationError{Field: "sessions[1].people[1].region", Value: "Europe", Err: agenda.ErrInvalid},
-					agenda.ValidationError{Field: "sessions[1].segments[0].speakers[0]", Value: "Nobody", Err: agenda.ErrNoPerson},
+					agenda.ValidationError{Field: "sessions[1].segments[0].speakers[0]", Value: "Nobody", Err: agenda.ErrNoPerson, Personal: true},
 				}
 			},
 			reason: "each session's problems name their field from the programme, in the session's own order",

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +29,15 @@ var (
 	ErrRoleMissing  = errors.New("agenda: the format needs a role that nobody holds")
 	ErrCount        = errors.New("agenda: counts do not add up")
 
+	// ErrText is the kind of a free-text field holding a character no
+	// field may hold, as the package doc says under "Text": invalid UTF-8,
+	// a control character, a bidirectional control or a noncharacter.
+	ErrText = errors.New("agenda: text holds a character it may not")
+
+	// ErrYear is the kind of a time outside the years 0001–9999, which
+	// RFC 3339, and so JSON and ICS, cannot write.
+	ErrYear = errors.New("agenda: time outside the years 0001–9999")
+
 	// ErrTooManyProblems is the kind of the last problem of a session with
 	// more than MaxProblems, which says how many are not listed.
 	ErrTooManyProblems = errors.New("agenda: too many problems to list")
@@ -44,14 +54,32 @@ type ValidationError struct {
 	Field  string // path to the field, such as "people[3].region"
 	Value  string // the offending value as text; empty when the value is missing
 	Err    error  // the kind of problem: one of the Err variables of this package, or a *LimitError
-	Detail string // what is wrong, in words
+	Detail string // what is wrong, in words; it names people by their place ("people[2]"), never by name
+
+	// Hidden is set when Value is text the session's outputs may not show:
+	// a name or organization in a session that is not attributed, a field
+	// the source marks private, or a name that mentions one (see
+	// [Session.Secrets]). Error then leaves Value out; Field still says
+	// where it is.
+	Hidden bool
+
+	// Personal is set when Value is a person's name or organization, or a
+	// name a segment gives, which [Redact] hides for an output that leaves
+	// names out.
+	Personal bool
 }
 
-// Error returns "agenda: <field> <value>: <kind>: <detail>".
+// Error returns "agenda: <field> <value>: <kind>: <detail>", with
+// "(hidden)" in place of a Hidden value, such as `agenda: people[4].name
+// (hidden): listed twice: same person as people[3]`. The value is quoted
+// as Go quotes strings, so no character of it reaches the reader raw.
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	b.WriteString("agenda: " + e.Field)
-	if e.Value != "" {
+	switch {
+	case e.Hidden:
+		b.WriteString(" (hidden)")
+	case e.Value != "":
 		b.WriteString(" " + strconv.Quote(e.Value))
 	}
 	b.WriteString(": " + strings.TrimPrefix(e.Err.Error(), "agenda: "))
@@ -64,15 +92,48 @@ func (e *ValidationError) Error() string {
 // Unwrap returns Err.
 func (e *ValidationError) Unwrap() error { return e.Err }
 
+// Redact returns err with every *ValidationError in it that is Personal
+// also Hidden, for an output that leaves names and organizations out even
+// of an attributed session, such as one rendered with redaction. err may
+// be one problem or problems joined with [errors.Join], as
+// [Session.Validate] and [Programme.Validate] return them; other errors
+// are kept as they are, and a nil err stays nil.
+func Redact(err error) error {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *ValidationError:
+		if e.Personal && !e.Hidden {
+			c := *e
+			c.Hidden = true
+			return &c
+		}
+		return e
+	case interface{ Unwrap() []error }:
+		errs := e.Unwrap()
+		out := make([]error, len(errs))
+		for i, one := range errs {
+			out[i] = Redact(one)
+		}
+		return errors.Join(out...)
+	}
+	return err
+}
+
 // Validate checks the session and returns every problem it finds, joined
 // with [errors.Join], or nil if there are none. Each problem is a
 // *ValidationError naming the field and the value. They come in a fixed
 // order: the session's own fields (format, attribution, slot), then people,
 // policy questions and segments in order, then what concerns the session as
-// a whole (double bookings, roles, fit to the slot, attendance).
+// a whole (double bookings, roles, fit to the slot, attendance). No problem
+// shows a value the session's outputs may not show: see
+// [ValidationError].Hidden.
 //
 // Validate checks that:
 //   - the format is given and every enumeration holds one of its values;
+//   - every free-text field holds only what the package doc allows under
+//     "Text" ([ErrText]), and the slot and deadlines lie within the years
+//     0001–9999 ([ErrYear]);
 //   - people have names, no name appears twice, and each person has a role;
 //   - participation modes fit the format: nobody online in an onsite session
 //     or onsite in an online one, and, in a hybrid session, every speaker and
@@ -99,7 +160,7 @@ func (s *Session) Validate() error {
 		errors.As(err, &le)
 		return errors.Join(&ValidationError{Field: le.What, Err: err})
 	}
-	v := validator{zones: map[string]bool{}}
+	v := validator{zones: map[string]bool{}, secrets: s.Secrets(false)}
 	v.session(s)
 	return v.join("session")
 }
@@ -136,7 +197,30 @@ func (l *problemList) join(field string) error {
 // validator collects the problems of one session.
 type validator struct {
 	problemList
-	zones map[string]bool // whether each time zone seen loads, as loading one reads a file
+	zones   map[string]bool // whether each time zone seen loads, as loading one reads a file
+	secrets *Secrets        // the names and organizations the session's outputs may not show
+}
+
+// hiding says whether a problem's value may be shown: see
+// ValidationError.Hidden and Personal.
+type hiding struct{ hidden, personal bool }
+
+// shown is the hiding of a value any output may show.
+var shown hiding
+
+// field returns the hiding of field f of person p in session s. A name or
+// organization is also hidden when it mentions one the outputs may not
+// show, such as the name of a person listed twice whose other entry marks
+// it private.
+func (v *validator) field(s *Session, p *Person, f Field) hiding {
+	h := hiding{hidden: p.IsPrivate(f)}
+	switch f {
+	case FieldName:
+		h = hiding{hidden: h.hidden || !s.Named() || v.secrets.In(p.Name), personal: true}
+	case FieldOrganization:
+		h = hiding{hidden: h.hidden || !s.Named() || v.secrets.In(p.Organization), personal: true}
+	}
+	return h
 }
 
 // add lists a problem, formatting its detail only if there is room for it.
@@ -151,10 +235,38 @@ func (v *validator) add(field, value string, kind error, detail string, args ...
 	v.push(&ValidationError{Field: field, Value: value, Err: kind, Detail: detail})
 }
 
+// addHiding is add for a value hidden as h says.
+func (v *validator) addHiding(field, value string, h hiding, kind error, detail string, args ...any) {
+	if v.room() == 0 {
+		v.omitted++
+		return
+	}
+	if len(args) > 0 {
+		detail = fmt.Sprintf(detail, args...)
+	}
+	v.push(&ValidationError{Field: field, Value: value, Err: kind, Detail: detail, Hidden: h.hidden, Personal: h.personal})
+}
+
 // enumCheck reports value if the enumeration e does not hold it.
 func enumCheck[T ~string](v *validator, field string, e *enum[T], value T) {
+	enumCheckHiding(v, field, e, value, shown)
+}
+
+// enumCheckHiding is enumCheck for a value hidden as h says.
+func enumCheckHiding[T ~string](v *validator, field string, e *enum[T], value T, h hiding) {
 	if err := e.check(value); err != nil {
-		v.add(field, string(value), ErrInvalid, "valid: %s", strings.Join(err.Valid, ", "))
+		v.addHiding(field, string(value), h, ErrInvalid, "valid: %s", strings.Join(err.Valid, ", "))
+	}
+}
+
+// year reports a time outside the years 0001–9999, in its own zone or in
+// UTC: JSON writes the one, ICS the other.
+func (v *validator) year(field, value string, t time.Time, what string) {
+	for _, y := range []int{t.Year(), t.UTC().Year()} {
+		if y < 1 || y > 9999 {
+			v.add(field, value, ErrYear, "%s in year %d", what, y)
+			return
+		}
 	}
 }
 
@@ -167,6 +279,16 @@ func (v *validator) session(s *Session) {
 	if s.Slot.Length <= 0 {
 		v.add("slot.length", timeslot.FormatLength(s.Slot.Length), ErrLength, "")
 	}
+	if !s.Slot.Start.IsZero() {
+		before := len(v.problems) + v.omitted
+		v.year("slot.start", s.Slot.Start.Format(time.RFC3339), s.Slot.Start, "the slot starts")
+		if len(v.problems)+v.omitted == before {
+			v.year("slot.length", timeslot.FormatLength(s.Slot.Length), s.Slot.End(), "the slot ends")
+		}
+	}
+	v.text("title", s.Title, false, shown)
+	v.text("room", s.Room, false, shown)
+	v.text("notes", s.Notes, true, shown)
 
 	people := map[string]int{} // name key -> index of first person with it
 	for i := range s.People {
@@ -176,7 +298,9 @@ func (v *validator) session(s *Session) {
 			continue
 		}
 		if j, ok := people[key]; ok {
-			v.add(fmt.Sprintf("people[%d].name", i), s.People[i].Name, ErrDuplicate, "same person as people[%d]", j)
+			h := v.field(s, &s.People[i], FieldName)
+			h.hidden = h.hidden || v.field(s, &s.People[j], FieldName).hidden
+			v.addHiding(fmt.Sprintf("people[%d].name", i), s.People[i].Name, h, ErrDuplicate, "same person as people[%d]", j)
 			continue
 		}
 		people[key] = i
@@ -192,13 +316,15 @@ func (v *validator) session(s *Session) {
 			v.add(field, q.ID, ErrDuplicate, "")
 		}
 		questions[q.ID] = true
+		v.text(field, q.ID, false, shown)
+		v.text(fmt.Sprintf("questions[%d].text", i), q.Text, false, shown)
 	}
 
 	plan := s.Plan()
 	for i := range s.Segments {
 		v.segment(s, i, people, questions)
 	}
-	v.parallel(s, plan)
+	v.parallel(s, plan, people)
 	v.roles(s)
 	v.fit(s, plan)
 	v.attendance(s.Attendance)
@@ -206,8 +332,11 @@ func (v *validator) session(s *Session) {
 		if strings.TrimSpace(d.What) == "" {
 			v.add(fmt.Sprintf("deadlines[%d].what", i), "", ErrMissing, "say what is due")
 		}
+		v.text(fmt.Sprintf("deadlines[%d].what", i), d.What, false, shown)
 		if d.Due.IsZero() {
 			v.add(fmt.Sprintf("deadlines[%d].due", i), "", ErrMissing, "say when it is due")
+		} else {
+			v.year(fmt.Sprintf("deadlines[%d].due", i), d.Due.Format(time.RFC3339), d.Due, "it is due")
 		}
 	}
 }
@@ -216,7 +345,16 @@ func (v *validator) person(s *Session, i int) {
 	p := &s.People[i]
 	at := fmt.Sprintf("people[%d]", i)
 	if strings.TrimSpace(p.Name) == "" {
-		v.add(at+".name", p.Name, ErrMissing, "a person needs a name")
+		v.addHiding(at+".name", p.Name, v.field(s, p, FieldName), ErrMissing, "a person needs a name")
+	}
+	v.text(at+".name", p.Name, false, v.field(s, p, FieldName))
+	v.text(at+".organization", p.Organization, false, v.field(s, p, FieldOrganization))
+	v.text(at+".country", p.Country, false, v.field(s, p, FieldCountry))
+	v.text(at+".gender", p.Gender, false, v.field(s, p, FieldGender))
+	v.text(at+".zone", p.Zone, false, v.field(s, p, FieldZone))
+	for _, k := range sortedKeys(p.Labels) {
+		v.text(fmt.Sprintf("%s.labels[%q]", at, k), k, false, shown)
+		v.text(fmt.Sprintf("%s.labels[%q]", at, k), p.Labels[k], false, shown)
 	}
 	if len(p.Roles) == 0 {
 		v.add(at+".roles", "", ErrMissing, "a person needs at least one role")
@@ -227,8 +365,8 @@ func (v *validator) person(s *Session, i int) {
 		}
 		enumCheck(v, fmt.Sprintf("%s.roles[%d]", at, k), roles, r)
 	}
-	enumCheck(v, at+".stakeholder", stakeholders, p.Stakeholder)
-	enumCheck(v, at+".region", regions, p.Region)
+	enumCheckHiding(v, at+".stakeholder", stakeholders, p.Stakeholder, v.field(s, p, FieldStakeholder))
+	enumCheckHiding(v, at+".region", regions, p.Region, v.field(s, p, FieldRegion))
 	enumCheck(v, at+".mode", modes, p.Mode)
 	for k, f := range p.Private {
 		enumCheck(v, fmt.Sprintf("%s.private[%d]", at, k), fields, f)
@@ -241,16 +379,16 @@ func (v *validator) person(s *Session, i int) {
 			v.zones[p.Zone] = ok
 		}
 		if !ok {
-			v.add(at+".zone", p.Zone, ErrInvalid, "not an IANA time zone")
+			v.addHiding(at+".zone", p.Zone, v.field(s, p, FieldZone), ErrInvalid, "not an IANA time zone")
 		}
 	}
 	switch {
 	case s.Format == FormatOnsite && p.Mode == ModeOnline:
-		v.add(at+".mode", string(p.Mode), ErrModeConflict, "%s is online in an onsite session", p.Name)
+		v.add(at+".mode", string(p.Mode), ErrModeConflict, "%s is online in an onsite session", at)
 	case s.Format == FormatOnline && p.Mode == ModeOnsite:
-		v.add(at+".mode", string(p.Mode), ErrModeConflict, "%s is onsite in an online session", p.Name)
+		v.add(at+".mode", string(p.Mode), ErrModeConflict, "%s is onsite in an online session", at)
 	case s.Format == FormatHybrid && p.Mode == "" && (p.Has(RoleSpeaker) || p.Has(RoleModerator) || p.Has(RoleOnlineModerator)):
-		v.add(at+".mode", "", ErrMissing, "a hybrid session needs to know whether %s is onsite or online", p.Name)
+		v.add(at+".mode", "", ErrMissing, "a hybrid session needs to know whether %s is onsite or online", at)
 	}
 }
 
@@ -260,6 +398,8 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 	if strings.TrimSpace(seg.Title) == "" {
 		v.add(at+".title", "", ErrMissing, "a segment needs a title")
 	}
+	v.text(at+".title", seg.Title, false, shown)
+	v.text(at+".track", seg.Track, false, shown)
 	if seg.Kind == "" {
 		v.add(at+".kind", "", ErrMissing, "want one of %s", strings.Join(kinds.error("").Valid, ", "))
 	}
@@ -268,14 +408,17 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 		v.add(at+".length", timeslot.FormatLength(seg.Length), ErrLength, "")
 	}
 	for _, ref := range references(seg) {
+		h := v.reference(s, people, ref.name)
 		if _, ok := people[NameKey(ref.name)]; !ok {
-			v.add(at+ref.field(), ref.name, ErrNoPerson, "not among the session's people")
+			v.addHiding(at+ref.field(), ref.name, h, ErrNoPerson, "not among the session's people")
 		}
+		v.text(at+ref.field(), ref.name, false, h)
 	}
 	for k, q := range seg.Questions {
 		if !questions[q] {
 			v.add(fmt.Sprintf("%s.questions[%d]", at, k), q, ErrNoQuestion, "not among the session's questions")
 		}
+		v.text(fmt.Sprintf("%s.questions[%d]", at, k), q, false, shown)
 	}
 }
 
@@ -289,7 +432,7 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 // gone through only while there is room to list what they find. The work
 // grows with the names in the segments and the square of MaxSegments, not
 // with the square of the names.
-func (v *validator) parallel(s *Session, plan timeslot.Plan) {
+func (v *validator) parallel(s *Session, plan timeslot.Plan, people map[string]int) {
 	id := map[string]int{} // name key -> person number
 	refs := make([][]reference, len(s.Segments))
 	who := make([][]int, len(s.Segments)) // per segment: the person number of each of refs
@@ -352,7 +495,7 @@ func (v *validator) parallel(s *Session, plan timeslot.Plan) {
 					break
 				}
 				if sets[j][n/64]&(1<<(n%64)) != 0 {
-					v.add(fmt.Sprintf("segments[%d]%s", i, refs[i][k].field()), refs[i][k].name, ErrDoubleBooked,
+					v.addHiding(fmt.Sprintf("segments[%d]%s", i, refs[i][k].field()), refs[i][k].name, v.reference(s, people, refs[i][k].name), ErrDoubleBooked,
 						"also in segments[%d] (track %q) at the same time", j, s.Segments[j].Track)
 					shared--
 					found--
@@ -361,6 +504,30 @@ func (v *validator) parallel(s *Session, plan timeslot.Plan) {
 		}
 	}
 	v.omitted += found
+}
+
+// reference returns the hiding of a name a segment gives: that of the
+// person's name, or, for a name not among the people, hidden if it
+// mentions a name or organization the outputs may not show.
+func (v *validator) reference(s *Session, people map[string]int, name string) hiding {
+	if j, ok := people[NameKey(name)]; ok {
+		return v.field(s, &s.People[j], FieldName)
+	}
+	return hiding{hidden: !s.Named() || v.secrets.In(name), personal: true}
+}
+
+// sortedKeys returns the keys of a map of labels in order, so that problems
+// come in a fixed order.
+func sortedKeys(m map[string]string) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // reference is a name in a segment, with where it is within the segment.

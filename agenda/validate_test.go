@@ -576,8 +576,8 @@ func TestValidationErrorMessage(t *testing.T) {
 				}
 				s.People[0].Mode = ModeOnsite
 			},
-			want:   `agenda: people[0].mode "onsite": participation mode does not fit the session format: Ana Moderator is onsite in an online session`,
-			reason: "the message names the person",
+			want:   `agenda: people[0].mode "onsite": participation mode does not fit the session format: people[0] is onsite in an online session`,
+			reason: "the message points at the person by place, never by name, which may be hidden",
 		},
 		{
 			name: "DoubleBooked",
@@ -593,6 +593,24 @@ func TestValidationErrorMessage(t *testing.T) {
 			edit:   func(s *Session) { s.People[3].Region = "Mars" },
 			want:   `agenda: people[3].region "Mars": invalid value: valid: African Group, Asia-Pacific Group, Eastern European Group, GRULAC, WEOG, Intergovernmental Organization`,
 			reason: "the message lists the valid values",
+		},
+		{
+			name:   "ControlCharacter",
+			edit:   func(s *Session) { s.Segments[1].Title = "Talk\x1b[2J" },
+			want:   `agenda: segments[1].title "Talk\x1b[2J": text holds a character it may not: U+001B at byte 4 is a control character`,
+			reason: "the message names the field and the character as U+XXXX, and quotes the value escaped",
+		},
+		{
+			name:   "InvalidUTF8",
+			edit:   func(s *Session) { s.Room = "Room \xff" },
+			want:   `agenda: room "Room \xff": text holds a character it may not: byte 5 is invalid UTF-8 (byte 0xFF)`,
+			reason: "invalid UTF-8 is named by its byte",
+		},
+		{
+			name:   "SlotEndsInYear10000",
+			edit:   func(s *Session) { s.Slot.Start = time.Date(9999, 12, 31, 23, 30, 0, 0, time.UTC) },
+			want:   `agenda: slot.length "1h30m": time outside the years 0001–9999: the slot ends in year 10000`,
+			reason: "09_year10000_json_ics.json: a slot ending past 9999 cannot be written as JSON or ICS",
 		},
 	}
 	for _, tt := range tests {

@@ -25,6 +25,15 @@ type PersonAudit struct {
 	Name    string
 	Known   bool // among the session's people
 	Speaker bool // listed as a speaker in a speaking segment
+
+	// Hidden is set for a name not among the people that the session's
+	// outputs may not show: any, in a session that is not attributed, and
+	// otherwise one that mentions a name or organization the session marks
+	// private, such as "Dr Jane Doe (chair)" for a private "Jane Doe" (see
+	// agenda.Session.Secrets). An output shows it as it shows someone not
+	// among the people, as LogProblem.Text does.
+	Hidden bool
+
 	Planned time.Duration
 	Actual  time.Duration
 	Turns   int
@@ -38,7 +47,11 @@ func (a PersonAudit) Over() time.Duration { return a.Actual - a.Planned }
 type LogProblem struct {
 	Entry int // index in Log.Entries
 	Kind  LogProblemKind
-	Text  string
+	// Text says what is odd. It names people as the session's outputs may:
+	// someone whose name may not be shown as "person 3" (their place among
+	// the session's people), and a Hidden name not among the people as "a
+	// name not among the people".
+	Text string
 }
 
 // LogProblemKind says what is odd about a log entry.
@@ -51,12 +64,16 @@ const (
 	LogOutsideSlot LogProblemKind = "outside slot"     // the entry starts or ends outside the session's slot; it counts in full
 	LogBackwards   LogProblemKind = "end before start" // the entry ends before it starts; it counts as nothing
 	LogNotSpeaker  LogProblemKind = "not a speaker"    // a person who speaks in no speaking segment; the time is theirs but not speaking time in the report
+	LogDuplicate   LogProblemKind = "duplicate"        // the entry repeats an earlier one: the same name, start and end; it counts once
 )
 
 // AuditLog compares a speaking log with the run-of-show planned for the
 // session (ros may be nil when there was none), under policy p. Its errors
 // are those of [Allocate] and [PlanReport], and a *LogError for a log of
-// more than [MaxLogEntries] entries; a nil log is an empty one.
+// more than [MaxLogEntries] entries; a nil log is an empty one. An entry
+// that repeats an earlier one exactly (the same name, as agenda.NameKey
+// compares names, start and end), as a log exported twice holds, counts
+// once and is a [LogDuplicate] problem.
 func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Audit, error) {
 	pr, err := newProblem(s, p, nil)
 	if err != nil {
@@ -76,6 +93,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 	}
 	people := map[string]*PersonAudit{} // by name key
 	roster := s.Roster()
+	secrets := s.Secrets(false)
 	var unknown []string
 	audit := func(name string) *PersonAudit {
 		key := agenda.NameKey(name)
@@ -87,6 +105,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 			pa.Name, pa.Known = person.Name, true
 		} else {
 			unknown = append(unknown, key)
+			pa.Hidden = secrets.In(name) || !s.Named()
 		}
 		people[key] = pa
 		return pa
@@ -98,6 +117,38 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 		for _, sp := range a.Planned.Speakers {
 			audit(sp.Name).Planned = sp.Time
 		}
+	}
+	// who names a person of the log in a problem's text, as LogProblem says.
+	who := func(name string) string {
+		if i := roster.Index(name); i >= 0 {
+			if !s.Named() || s.People[i].IsPrivate(agenda.FieldName) {
+				return fmt.Sprintf("person %d", i+1)
+			}
+			return s.People[i].Name
+		}
+		if !s.Named() || secrets.In(name) {
+			return "a name not among the people"
+		}
+		return name
+	}
+	// Exact repeats of an entry count once.
+	type moment struct {
+		sec  int64
+		nsec int
+	}
+	type entryKey struct {
+		name       string
+		start, end moment
+	}
+	duplicate := make([]int, len(log.Entries)) // per entry: 1 + the index of the entry it repeats, or 0
+	firstOf := make(map[entryKey]int, len(log.Entries))
+	for i, e := range log.Entries {
+		k := entryKey{agenda.NameKey(e.Name), moment{e.Start.Unix(), e.Start.Nanosecond()}, moment{e.End.Unix(), e.End.Nanosecond()}}
+		if j, ok := firstOf[k]; ok {
+			duplicate[i] = j + 1
+			continue
+		}
+		firstOf[k] = i
 	}
 	problem := func(i int, kind LogProblemKind, format string, args ...any) {
 		a.Problems = append(a.Problems, LogProblem{Entry: i, Kind: kind, Text: fmt.Sprintf(format, args...)})
@@ -118,31 +169,41 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 	latestEntry := -1
 	for _, i := range order {
 		e := log.Entries[i]
+		if duplicate[i] > 0 {
+			continue // said below; it overlaps only the entry it repeats
+		}
 		if latestEntry >= 0 && e.Start.Before(latest) {
-			problem(i, LogOverlap, "%s (%s–%s) overlaps %s", e.Name, clock(e.Start), clock(e.End), log.Entries[latestEntry].Name)
+			problem(i, LogOverlap, "%s (%s–%s) overlaps %s", who(e.Name), clock(e.Start), clock(e.End), who(log.Entries[latestEntry].Name))
 		}
 		if e.End.After(latest) || latestEntry < 0 {
 			latest, latestEntry = e.End, i
 		}
 	}
 	for i, e := range log.Entries {
+		if duplicate[i] > 0 {
+			problem(i, LogDuplicate, "%s (%s–%s) repeats entry %d; counted once", who(e.Name), clock(e.Start), clock(e.End), duplicate[i])
+			continue
+		}
 		length := e.End.Sub(e.Start)
 		if length < 0 {
-			problem(i, LogBackwards, "%s ends at %s, before starting at %s", e.Name, clock(e.End), clock(e.Start))
+			problem(i, LogBackwards, "%s ends at %s, before starting at %s", who(e.Name), clock(e.End), clock(e.Start))
 			length = 0
 		}
 		if s.Slot.Length > 0 && (e.Start.Before(s.Slot.Start) || e.End.After(s.Slot.End())) {
-			problem(i, LogOutsideSlot, "%s speaks %s–%s, outside the slot %s", e.Name, clock(e.Start), clock(e.End), s.Slot)
+			problem(i, LogOutsideSlot, "%s speaks %s–%s, outside the slot %s", who(e.Name), clock(e.Start), clock(e.End), s.Slot)
 		}
 		pa := audit(e.Name)
 		pa.Actual += length
 		pa.Turns++
 		switch {
+		case !pa.Known && pa.Hidden:
+			problem(i, LogUnknownName, "a name not among the people")
+			other += length
 		case !pa.Known:
 			problem(i, LogUnknownName, "%q is not among the session's people", e.Name)
 			other += length
 		case !pa.Speaker:
-			problem(i, LogNotSpeaker, "%s speaks %s but is listed as a speaker in no speaking segment", pa.Name, timeslot.FormatLength(length))
+			problem(i, LogNotSpeaker, "%s speaks %s but is listed as a speaker in no speaking segment", who(pa.Name), timeslot.FormatLength(length))
 		}
 	}
 	times := make([]time.Duration, len(pr.speakers))

@@ -58,8 +58,8 @@ func (e *PolicyError) Error() string {
 
 // ErrNoSession is returned by the functions that take a session
 // ([Allocate], [Plan], [DraftReport], [PlanReport], [Rest], [Replan] and
-// [AuditLog]) when it, or the run-of-show's, is nil, and by [Check] for a
-// nil report.
+// [AuditLog], and [ReadLogCSV], which reads clock times on its slot) when
+// it, or the run-of-show's, is nil, and by [Check] for a nil report.
 var ErrNoSession = errors.New("balance: no session")
 
 // SessionError reports a session that Allocate cannot work with, or a

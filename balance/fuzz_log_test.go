@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -46,7 +47,7 @@ func FuzzReadLogCSV(f *testing.F) {
 	sessions := []struct {
 		s   *agenda.Session
 		ros *agenda.RunOfShow
-	}{{scheduled, ros}, {unscheduled, unscheduledRos}, {unscheduled, nil}}
+	}{{scheduled, ros}, {unscheduled, unscheduledRos}, {unscheduled, nil}, {privateNames(scheduled), nil}, {unattributed(scheduled), nil}}
 
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, c := range sessions {
@@ -134,8 +135,14 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 	}
 
 	var want time.Duration // overflows as AuditLog's sum does, whatever the order
-	backwards := 0
-	for _, e := range log.Entries {
+	backwards, duplicates := 0, 0
+	for i, e := range log.Entries {
+		if slices.ContainsFunc(log.Entries[:i], func(o balance.Entry) bool {
+			return agenda.NameKey(o.Name) == agenda.NameKey(e.Name) && o.Start.Equal(e.Start) && o.End.Equal(e.End)
+		}) {
+			duplicates++ // counted once
+			continue
+		}
 		if d := e.End.Sub(e.Start); d >= 0 {
 			want += d
 		} else {
@@ -162,9 +169,10 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 			t.Fatalf("%s planned %v without a run-of-show", p.Name, p.Planned)
 		}
 	}
-	if turns != len(log.Entries) {
-		t.Fatalf("%d turns for %d entries: %+v", turns, len(log.Entries), a.People)
+	if turns != len(log.Entries)-duplicates {
+		t.Fatalf("%d turns for %d entries, %d of them repeats: %+v", turns, len(log.Entries), duplicates, a.People)
 	}
+	fuzzCheckAuditPrivacy(t, s, a)
 	if actual != want {
 		t.Fatalf("the people's actual times add up to %v, the entries to %v", actual, want)
 	}
@@ -177,7 +185,7 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 		if i > 0 && a.Problems[i-1].Entry > p.Entry {
 			t.Fatalf("problems out of order: %+v", a.Problems)
 		}
-		if !slices.Contains([]balance.LogProblemKind{balance.LogUnknownName, balance.LogOverlap, balance.LogOutsideSlot, balance.LogBackwards, balance.LogNotSpeaker}, p.Kind) {
+		if !slices.Contains([]balance.LogProblemKind{balance.LogUnknownName, balance.LogOverlap, balance.LogOutsideSlot, balance.LogBackwards, balance.LogNotSpeaker, balance.LogDuplicate}, p.Kind) {
 			t.Fatalf("problem of unknown kind: %+v", p)
 		}
 		count[p.Kind]++
@@ -185,9 +193,12 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 	// Every entry is a speaker's turn, or is listed as an unknown name or as
 	// someone who is not a speaker.
 	if count[balance.LogUnknownName] != unknownTurns || count[balance.LogNotSpeaker] != otherTurns ||
-		speakerTurns+count[balance.LogUnknownName]+count[balance.LogNotSpeaker] != len(log.Entries) {
+		speakerTurns+count[balance.LogUnknownName]+count[balance.LogNotSpeaker]+count[balance.LogDuplicate] != len(log.Entries) {
 		t.Fatalf("%d entries: %d speakers' turns, %d unknown-name and %d not-a-speaker problems; turns %d unknown, %d others",
 			len(log.Entries), speakerTurns, count[balance.LogUnknownName], count[balance.LogNotSpeaker], unknownTurns, otherTurns)
+	}
+	if count[balance.LogDuplicate] != duplicates {
+		t.Fatalf("%d duplicate problems for %d repeated entries", count[balance.LogDuplicate], duplicates)
 	}
 	if count[balance.LogBackwards] != backwards {
 		t.Fatalf("%d end-before-start problems for %d backwards entries", count[balance.LogBackwards], backwards)
@@ -243,4 +254,66 @@ func FuzzReadLogJSON(f *testing.F) {
 		fuzzCheckAudit(t, scheduled, ros, log)
 		fuzzCheckReplan(t, scheduled, log)
 	})
+}
+
+// privateNames returns a copy of s in which the first two people's names
+// and organizations are private.
+func privateNames(s *agenda.Session) *agenda.Session {
+	c := *s
+	c.People = slices.Clone(s.People)
+	for i := range min(2, len(c.People)) {
+		c.People[i].Private = []agenda.Field{agenda.FieldName, agenda.FieldOrganization}
+	}
+	return &c
+}
+
+// unattributed returns a copy of s that is not attributed.
+func unattributed(s *agenda.Session) *agenda.Session {
+	c := *s
+	c.Attribution = agenda.AttributionNone
+	return &c
+}
+
+// logWords returns the words of a name, as an oracle of how the audit
+// compares a log's names with hidden ones.
+func logWords(text string) string {
+	return " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	}), " ") + " "
+}
+
+// fuzzCheckAuditPrivacy checks that no problem of an audit shows a name or
+// organization that the session's outputs may not show, and that every
+// name not among the people that holds one is Hidden.
+func fuzzCheckAuditPrivacy(t *testing.T, s *agenda.Session, a *balance.Audit) {
+	t.Helper()
+	var secrets []string
+	for _, p := range s.People {
+		if !s.Named() || p.IsPrivate(agenda.FieldName) {
+			secrets = append(secrets, p.Name)
+		}
+		if p.Organization != "" && (!s.Named() || p.IsPrivate(agenda.FieldOrganization)) {
+			secrets = append(secrets, p.Organization)
+		}
+	}
+	for _, pa := range a.People {
+		if pa.Known {
+			continue
+		}
+		for _, sec := range secrets {
+			if strings.TrimSpace(logWords(sec)) == "" {
+				continue
+			}
+			if strings.Contains(logWords(pa.Name), logWords(sec)) && !pa.Hidden {
+				t.Fatalf("the log's name %q holds the hidden %q, but is not Hidden", pa.Name, sec)
+			}
+		}
+	}
+	for _, p := range a.Problems {
+		for _, sec := range secrets {
+			if strings.TrimSpace(logWords(sec)) != "" && strings.Contains(logWords(p.Text), logWords(sec)) {
+				t.Fatalf("problem %+v shows the hidden %q", p, sec)
+			}
+		}
+	}
 }

@@ -96,8 +96,13 @@ func (e *LogError) Error() string {
 // [csv.ErrFieldCount] for a line without three fields. It reads at most
 // agenda.MaxBytes and [MaxLogEntries] entries, stopping at the first entry
 // past the limit; beyond them the *LogError wraps an *agenda.LimitError,
-// matching agenda.ErrTooLarge.
+// matching agenda.ErrTooLarge. A nil session is [ErrNoSession], as the
+// clock times of a log are read on its slot. A leading UTF-8 byte-order
+// mark, as spreadsheets write, is dropped.
 func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
+	if s == nil {
+		return nil, ErrNoSession
+	}
 	data, err := agenda.ReadInput(r)
 	if err != nil {
 		return nil, &LogError{Err: err}

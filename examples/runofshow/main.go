@@ -100,7 +100,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(stderr, "runofshow: "+*igf+": "+w.String())
+		text := w.String()
+		if *redact {
+			text = w.Redacted() // without the page's text, which holds names
+		}
+		fmt.Fprintln(stderr, "runofshow: "+*igf+": "+text)
 	}
 	doc := &render.Document{Draft: s, Redact: *redact}
 	if *zone != "" {
@@ -109,6 +113,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	problems := s.Validate()
+	if *redact {
+		problems = agenda.Redact(problems) // the session's own problems hide what an unattributed session hides
+	}
 	if problems == nil {
 		doc.RunOfShow, doc.Allocation, problems = balance.Plan(s, policy)
 	}

@@ -160,3 +160,55 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestNoHiddenNames runs the command on the inputs of issue 13, items 2, 3
+// and 4, and checks that neither the output nor standard error shows a
+// name that may not be shown: an unattributed session's, a private one,
+// any under -redact, or a value an IGF page locks.
+func TestNoHiddenNames(t *testing.T) {
+	dir := filepath.Join("testdata", "privacy")
+	tests := []struct {
+		name    string
+		args    []string
+		secrets []string
+	}{
+		{"Unattributed", []string{"-f", "02_unattributed_validation_leak.json"},
+			[]string{"Priya", "Nomode", "quentin", "Ghost", "Unknownperson", "Zelda", "SecretOrgX", "NoModeOrg"}},
+		{"PrivateName", []string{"-f", "02_private_name_validation_leak.json"}, []string{"Priya", "Privname", "PrivOrgY", "Zelda", "SecretOrgX"}},
+		{"Redact", []string{"-redact", "-f", "02_named_invalid_for_redact.json"},
+			[]string{"Priya", "Nomode", "quentin", "Ghost", "Unknownperson", "Zelda", "SecretOrgX", "NoModeOrg"}},
+		{"RedactJSON", []string{"-redact", "-format", "json", "-f", "02_named_invalid_for_redact.json"},
+			[]string{"Priya", "Nomode", "quentin", "Ghost", "Unknownperson", "Zelda", "SecretOrgX", "NoModeOrg"}},
+		{"IGFLocks", []string{"-igf", "04_igf_redact_stderr.txt"},
+			[]string{"SecretOrg", "Inc.", "Hidden Namedperson"}},
+		{"IGFRedact", []string{"-redact", "-igf", "04_igf_redact_stderr.txt"},
+			[]string{"SecretOrg", "Inc.", "Hidden Namedperson", "Pavel", "John Hering", "Lockname", "Joyce", "Pablo", "Edoardo"}},
+		{"LogProblems", []string{"-f", "03_priv_session.json", "-log", "03_private_name_log.csv"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := slices.Clone(tt.args)
+			for i, a := range args {
+				if strings.HasSuffix(a, ".json") || strings.HasSuffix(a, ".txt") || strings.HasSuffix(a, ".csv") {
+					args[i] = filepath.Join(dir, a)
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			run(args, strings.NewReader(""), &stdout, &stderr)
+			for _, sec := range tt.secrets {
+				for what, out := range map[string]string{"output": stdout.String(), "standard error": stderr.String()} {
+					if strings.Contains(strings.ToLower(out), strings.ToLower(sec)) {
+						t.Errorf("the %s shows %q:\n%s", what, sec, out)
+					}
+				}
+			}
+			if tt.name == "LogProblems" {
+				_, problems, _ := strings.Cut(stdout.String(), "Problems in the log")
+				problems, _, _ = strings.Cut(problems, "Findings of the log")
+				if strings.Contains(strings.ToLower(problems), "privnametok") {
+					t.Errorf("the log's problems show the private name:\n%s", problems)
+				}
+			}
+		})
+	}
+}
