@@ -225,7 +225,7 @@ func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 		name := "someone not among the people"
 		if p.Known {
 			name = d.textMention(p.Name, false)
-		} else if d.Named() {
+		} else if d.Named() && !p.Hidden {
 			name = p.Name + " (not among the people)"
 		}
 		over := "0s"
