@@ -18,7 +18,7 @@ import (
 	"github.com/fairfloor/fairfloor/balance"
 )
 
-// progPolicy is the policy the examples plan under, examples/seeds.Promise:
+// progPolicy is the policy the examples plan under, balance.HybridPromise:
 // onsite and online speakers evenly weighted (a hard rule), stakeholder
 // and regional groups balanced, a minute for the moderator to open each
 // discussion and 30 seconds to hand the floor to an online speaker.

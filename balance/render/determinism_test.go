@@ -71,7 +71,7 @@ func detCases(t testing.TB) []detCase {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cases = append(cases, detCase{name: name, json: data, policy: seeds.Promise(), png: true})
+		cases = append(cases, detCase{name: name, json: data, policy: balance.HybridPromise(), png: true})
 	}
 	rng := rand.New(rand.NewPCG(2026, 6))
 	for i := range 6 {
@@ -127,7 +127,7 @@ func randomSession(t testing.TB, rng *rand.Rand, name string) detCase {
 			s.Slot.Start = time.Time{}
 		}
 		s.Slot.Length = max(s.Slot.Length, s.Plan().End.Sub(s.Plan().Slot.Start)) + time.Duration(rng.IntN(3))*5*time.Minute
-		p := seeds.Promise()
+		p := balance.HybridPromise()
 		p.Step = []time.Duration{0, 15 * time.Second, time.Minute}[rng.IntN(3)]
 		if rng.IntN(2) == 0 {
 			p.Handover = 15 * time.Second

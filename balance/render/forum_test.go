@@ -77,7 +77,7 @@ func forumRender(t *testing.T, d *render.ForumDocument) map[string][]byte {
 // forumReport reports on the programme under the seeds' promise.
 func forumReport(t testing.TB, prog *agenda.Programme, presets []balance.Preset) *balance.Forum {
 	t.Helper()
-	f, err := balance.ForumReport(prog, seeds.Promise(), presets)
+	f, err := balance.ForumReport(prog, balance.HybridPromise(), presets)
 	if err != nil {
 		t.Fatalf("ForumReport: %v", err)
 	}
@@ -730,7 +730,7 @@ func FuzzForumRender(f *testing.F) {
 				t.Fatalf("the generated sessions[%d] is not valid: %v", i, err)
 			}
 		}
-		forum, err := balance.ForumReport(prog, seeds.Promise(), balance.Presets())
+		forum, err := balance.ForumReport(prog, balance.HybridPromise(), balance.Presets())
 		if err != nil {
 			t.Fatalf("ForumReport: %v", err)
 		}

@@ -23,6 +23,7 @@ import (
 	"strings"
 	_ "time/tzdata" // the slot is in Europe/Zurich: load it on machines without a zone database
 
+	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
@@ -42,7 +43,7 @@ func run(stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	doc, err := seeds.Plan(s, seeds.Promise())
+	doc, err := seeds.Plan(s, balance.HybridPromise())
 	if err != nil {
 		return err
 	}

@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		presets = append(presets, own...)
 	}
-	forum, err := balance.ForumReport(prog, seeds.Promise(), presets)
+	forum, err := balance.ForumReport(prog, balance.HybridPromise(), presets)
 	if err != nil {
 		return err
 	}

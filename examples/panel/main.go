@@ -52,7 +52,7 @@ func run(stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	doc, err := seeds.Plan(s, seeds.Promise())
+	doc, err := seeds.Plan(s, balance.HybridPromise())
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
@@ -39,7 +40,7 @@ func run(stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	doc, err := seeds.Plan(s, seeds.Promise())
+	doc, err := seeds.Plan(s, balance.HybridPromise())
 	if err != nil {
 		return err
 	}

@@ -68,9 +68,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	redact := flags.Bool("redact", false, "leave names and organizations out, as for a session that is not attributed")
 	logFile := flags.String("log", "", "audit this speaking `log` (CSV name,start,end, or JSON if it ends in .json) against the plan")
 	at := flags.String("at", "", "with -log, re-plan the rest of the session from this `time` after its start, such as 50m")
+	policyFile := flags.String("policy", "", "plan under the policy in this JSON `file` (balance.DecodePolicy) rather than balance.HybridPromise")
+	presetsFile := flags.String("presets", "", "check the plan against the presets in this JSON `file` (balance.DecodePresets)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
+	var err error
 	fail := func(format string, args ...any) int {
 		fmt.Fprintf(stderr, "runofshow: "+format+"\n", args...)
 		return 2
@@ -88,8 +91,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *igf != "" && *file != "" {
 		return fail("-igf and -f both name the session; give one")
 	}
+	policy := balance.HybridPromise()
+	if *policyFile != "" {
+		if policy, err = readJSON(*policyFile, balance.DecodePolicy); err != nil {
+			return fail("-policy %s: %v", *policyFile, err)
+		}
+	}
+	var presets []balance.Preset
+	if *presetsFile != "" {
+		if presets, err = readJSON(*presetsFile, balance.DecodePresets); err != nil {
+			return fail("-presets %s: %v", *presetsFile, err)
+		}
+	}
 	var s *agenda.Session
-	var err error
 	var warnings []agenda.Warning
 	if *igf != "" {
 		s, warnings, err = importPage(*igf)
@@ -137,6 +151,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *format == "text" {
 		writeProblems(&out, problems)
+	}
+	if len(presets) > 0 && doc.Report != nil {
+		w := io.Writer(&out)
+		if *format != "text" {
+			w = stderr // the other formats are files of their own kind
+		}
+		if err := writePresets(w, doc.Report, presets); err != nil {
+			return fail("%v", err)
+		}
 	}
 	if *logFile != "" && problems == nil {
 		log, err := readLog(*logFile, s)
@@ -204,8 +227,38 @@ func writeProblems(w io.Writer, problems error) {
 	}
 }
 
-// policy is the promise of an IGF hybrid session; see seeds.Promise.
-var policy = seeds.Promise()
+// readJSON opens file and decodes it with decode.
+func readJSON[T any](file string, decode func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	return decode(f)
+}
+
+// writePresets writes, for each preset, whether the plan meets it, naming
+// the rules it breaks but none of the people, so that the lines are as safe
+// as the redacted output.
+func writePresets(w io.Writer, r *balance.Report, presets []balance.Preset) error {
+	fmt.Fprintln(w, "\nPresets")
+	for _, p := range presets {
+		vs, err := p.Check(r)
+		if err != nil {
+			return err
+		}
+		if len(vs) == 0 {
+			fmt.Fprintf(w, "  %s: met\n", p.Name)
+			continue
+		}
+		fmt.Fprintf(w, "  %s: not met\n", p.Name)
+		for _, v := range vs {
+			fmt.Fprintf(w, "    - %s\n", v.Constraint)
+		}
+	}
+	return nil
+}
 
 // load reads the session from file, or else the embedded seed.
 func load(file, seed string, stdin io.Reader) (*agenda.Session, error) {

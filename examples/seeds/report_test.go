@@ -9,11 +9,10 @@ import (
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/balancetest"
-	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
 // promise is the policy of an IGF hybrid session, as the examples plan under.
-var promise = seeds.Promise()
+var promise = balance.HybridPromise()
 
 // planReport plans a seed under the promise and reports the plan.
 func planReport(t *testing.T, name string) *balance.Report {

@@ -9,7 +9,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"time"
 	_ "time/tzdata" // seed 003 is in Europe/Zurich: it must load on machines without a zone database
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -59,20 +58,6 @@ func Load(name string) (*agenda.Session, error) {
 		return nil, fmt.Errorf("seeds: %s: %w", name, err)
 	}
 	return s, nil
-}
-
-// Promise returns the policy of an IGF hybrid session, which the examples
-// plan under: speaking time evenly weighted between onsite and online
-// speakers (a hard rule, dropped in a session that is not hybrid),
-// stakeholder and regional groups balanced, a minute for the moderator to
-// open each speaking segment and 30 seconds to hand the floor to an online
-// speaker.
-func Promise() balance.Policy {
-	return balance.Policy{
-		Dimensions:     []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}},
-		Intro:          time.Minute,
-		OnlineHandover: 30 * time.Second,
-	}
 }
 
 // Plan validates s, plans it under p and reports the plan, and returns the
