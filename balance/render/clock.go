@@ -92,7 +92,13 @@ func (d *Document) checkTimes() error {
 // zone's abbreviation, "01:55 EDT–01:00 EST", so that a range across the
 // change does not read as ending before it starts.
 func (d *Document) clockRange(a, b time.Time, seconds bool) string {
-	from, to := d.Clock(a, seconds), d.Clock(b, seconds)
+	return d.clockRangeOf(a, b, seconds, seconds)
+}
+
+// clockRangeOf is [Document.clockRange] with or without the seconds of each
+// time apart.
+func (d *Document) clockRangeOf(a, b time.Time, secondsA, secondsB bool) string {
+	from, to := d.Clock(a, secondsA), d.Clock(b, secondsB)
 	if slot := d.Slot(); slot.Scheduled() {
 		loc := slot.Start.Location()
 		za, oa := a.In(loc).Zone()

@@ -284,7 +284,7 @@ func icsDescription(d *Document, seg *agenda.Segment, rows []Row) string {
 		lines = append(lines, "", "Run of show, times in "+zone+":")
 	}
 	for _, r := range rows {
-		line := d.clockRange(r.Start, r.End, icsSeconds(r.Start) || icsSeconds(r.End)) + " "
+		line := d.clockRangeOf(r.Start, r.End, icsSeconds(r.Start), icsSeconds(r.End)) + " "
 		switch r.Kind {
 		case agenda.TurnHandover:
 			line += "hand-over to " + r.Who
