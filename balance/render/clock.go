@@ -13,14 +13,14 @@ import (
 // program can render one it never validated.
 type TimeError struct {
 	Field string    // where the time is: "slot.end", "deadlines[0].due", "run_of_show.segments[1].turns[2].end"
-	Time  time.Time // the time, as the document holds it
+	Time  time.Time // the time, in the zone, the document's or UTC, where its year is out of range
 }
 
 // Error returns "render: slot.end 10000-01-01T00:30:00Z is past year
 // 9999: no format can write it".
 func (e *TimeError) Error() string {
 	where := "past year 9999"
-	if e.Time.UTC().Year() < 0 || e.Time.Year() < 0 {
+	if e.Time.Year() < 0 {
 		where = "before year 0"
 	}
 	return fmt.Sprintf("render: %s %s is %s: no format can write it", e.Field, e.Time.Format(time.RFC3339), where)
@@ -38,8 +38,11 @@ func (d *Document) checkTimes() error {
 		loc = s.Slot.Start.Location()
 	}
 	check := func(field string, t time.Time) error {
-		if y, u := t.In(loc).Year(), t.UTC().Year(); y < 0 || y > 9999 || u < 0 || u > 9999 {
-			return &TimeError{Field: field, Time: t}
+		if y := t.In(loc).Year(); y < 0 || y > 9999 {
+			return &TimeError{Field: field, Time: t.In(loc)}
+		}
+		if y := t.UTC().Year(); y < 0 || y > 9999 {
+			return &TimeError{Field: field, Time: t.UTC()}
 		}
 		return nil
 	}
