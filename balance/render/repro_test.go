@@ -2,12 +2,15 @@ package render_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -363,6 +366,47 @@ func TestReproYear10000(t *testing.T) {
 					t.Errorf("%s wrote %d bytes with its error", r.name, buf.Len())
 				}
 			})
+		}
+	}
+}
+
+// TestReproNotFinite draws the charts of a report built by hand whose
+// shares, targets, evenness and gap are +Inf, -Inf or NaN: the PNG did not
+// return within 20 s. Every format returns promptly; the charts draw the
+// bar at the axis's end, or none, and the JSON refuses the number.
+func TestReproNotFinite(t *testing.T) {
+	for _, v := range []float64{math.Inf(1), math.Inf(-1), math.NaN(), 1e300, -1e300} {
+		d := formatDocument(t, formatPanel())
+		d.Allocation = nil // the groups come from the report
+		report := *d.Report
+		report.Dimensions = slices.Clone(report.Dimensions)
+		for i := range report.Dimensions {
+			dim := &report.Dimensions[i]
+			dim.Evenness, dim.Gap = v, v
+			dim.Groups = slices.Clone(dim.Groups)
+			for k := range dim.Groups {
+				dim.Groups[k].Share, dim.Groups[k].Target = v, v
+			}
+		}
+		d.Report = &report
+		for _, r := range allRenderers {
+			var buf bytes.Buffer
+			start := time.Now()
+			err := r.render(&buf, d)
+			if took := time.Since(start); took > 5*time.Second {
+				t.Errorf("%s of a report holding %v took %v", r.name, v, took)
+			}
+			switch {
+			case r.name == "json" && (math.IsInf(v, 0) || math.IsNaN(v)):
+				var uve *json.UnsupportedValueError
+				if !errors.As(err, &uve) {
+					t.Errorf("JSON of a report holding %v: %v, want a *json.UnsupportedValueError", v, err)
+				}
+			case err != nil:
+				t.Errorf("%s of a report holding %v: %v", r.name, v, err)
+			case r.name == "svg":
+				xmlCheck(t, "SVG", buf.Bytes())
+			}
 		}
 	}
 }
