@@ -123,7 +123,9 @@ func chartText(f font.Font, size vg.Length, c color.Color) text.Style {
 // The heights of the parts of the chart, in points.
 const (
 	chartMargin     = 8
-	chartLane       = 54 // one track of the timeline
+	chartLane       = 54 // one track of the timeline, when there are up to chartFullLanes
+	chartFullLanes  = 10
+	chartMinLane    = 16 // one of many tracks: the timeline's lanes share the height of chartFullLanes, down to this
 	chartTitleBand  = 11 // the segment titles above the turns
 	chartAxis       = 26 // an x axis with its tick labels and label
 	chartGroupRow   = 13 // one bar
@@ -146,6 +148,7 @@ type chart struct {
 	speakers []chartSpeaker // in the order they first speak
 	length   float64        // minutes shown on the time axis
 	dims     []chartDim
+	moreDims int   // the dimensions left out, past chartMaxDims
 	left     []int // the dimensions in the left column, by index
 	right    []int
 	height   vg.Length
@@ -192,7 +195,7 @@ func newChart(d *Document, header bool) (*chart, error) {
 	}
 	s := d.Session()
 	slot := d.Slot()
-	ch := &chart{d: d, header: header, timeline: true, title: s.Title, sub: slot.String()}
+	ch := &chart{d: d, header: header, timeline: true, title: s.Title, sub: d.slotText()}
 	if s.Format != "" {
 		ch.sub += " · " + string(s.Format)
 	}
@@ -226,7 +229,7 @@ func newChart(d *Document, header bool) (*chart, error) {
 	}
 	number := map[string]int{}
 	for _, r := range d.Rows() {
-		t := chartTurn{seg: r.Segment, kind: r.Kind, mode: r.Mode, who: chartLine(r.Who), start: minutes(r.Start), end: minutes(r.End)}
+		t := chartTurn{seg: r.Segment, kind: r.Kind, mode: r.Mode, who: shown(r.Who), start: minutes(r.Start), end: minutes(r.End)}
 		if t.kind == agenda.TurnSpeech && t.who != "" {
 			if number[t.who] == 0 {
 				ch.speakers = append(ch.speakers, chartSpeaker{who: t.who, mode: t.mode})
@@ -237,7 +240,7 @@ func newChart(d *Document, header bool) (*chart, error) {
 		}
 		ch.turns = append(ch.turns, t)
 	}
-	ch.dims = chartDims(d)
+	ch.dims, ch.moreDims = chartDims(d)
 	ch.layout()
 	return ch, nil
 }
@@ -260,41 +263,47 @@ func (ch *chart) layout() {
 	ch.height = vg.Length(math.Ceil(float64(ch.height)))
 }
 
+// The charts draw the bars of at most chartMaxDims dimensions, and of at
+// most chartMaxGroups groups in each, in the order of the allocation or
+// report; the titles say how many more there are.
+const (
+	chartMaxDims   = 12
+	chartMaxGroups = 16
+)
+
 // chartDims returns the groups of every dimension balanced, with their
-// shares and targets.
-func chartDims(d *Document) []chartDim {
+// shares and targets, up to chartMaxDims dimensions of chartMaxGroups
+// groups, and the number of dimensions left out.
+func chartDims(d *Document) ([]chartDim, int) {
 	var dims []chartDim
 	balances, _ := d.Balances()
+	more := 0
 	for _, b := range balances {
+		if len(b.Groups) == 0 {
+			continue
+		}
+		if len(dims) == chartMaxDims {
+			more++
+			continue
+		}
 		dim := chartDim{title: chartDimTitle(b.Dimension), mode: b.Dimension.By == balance.ByMode}
-		for _, g := range b.Groups {
-			dim.groups = append(dim.groups, chartGroup{name: chartLine(g.Name), share: g.Share, target: g.Target})
+		for _, g := range b.Groups[:min(len(b.Groups), chartMaxGroups)] {
+			dim.groups = append(dim.groups, chartGroup{name: shown(g.Name), share: g.Share, target: g.Target})
 		}
-		if len(dim.groups) > 0 {
-			dims = append(dims, dim)
+		if len(b.Groups) > chartMaxGroups {
+			dim.title += fmt.Sprintf(" (first %d of %d groups)", chartMaxGroups, len(b.Groups))
 		}
+		dims = append(dims, dim)
 	}
-	return dims
+	return dims, more
 }
 
 // chartDimTitle names a dimension as a chart's title: "By stakeholder", "By age".
 func chartDimTitle(dim balance.Dimension) string {
 	if dim.By == balance.ByLabel {
-		return "By " + chartLine(dim.Label)
+		return "By " + shown(dim.Label)
 	}
 	return "By " + string(dim.By)
-}
-
-// chartLine writes text on one line: a chart cannot break a label, so line
-// breaks and tabs become spaces.
-func chartLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\n', '\r', '\t', '\v', '\f', '\u0085', '\u2028', '\u2029':
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // height returns the height of a dimension's bars, with its title and axis.
@@ -316,33 +325,57 @@ func (ch *chart) timelineHeight() vg.Length {
 	if !ch.timeline {
 		return 0
 	}
-	return chartHeadingRow + chartLegendRow + vg.Length(max(1, len(ch.lanes)))*chartLane + chartAxis + ch.keyHeight() + 6
+	return chartHeadingRow + chartLegendRow + ch.lanesHeight() + chartAxis + ch.keyHeight() + 6
 }
 
-// The key of speakers has two columns.
+// lanesHeight returns the height of the timeline's lanes: chartLane each
+// up to chartFullLanes of them, and the same height shared by more, but
+// no less than chartMinLane each, so that the height grows with the
+// tracks only past about three dozen.
+func (ch *chart) lanesHeight() vg.Length {
+	n := vg.Length(max(1, len(ch.lanes)))
+	return n * max(chartMinLane, min(chartLane, chartFullLanes*chartLane/n))
+}
+
+// The key of speakers has two columns, and lists at most chartMaxKey
+// speakers, in the order they first speak; a line under them says how many
+// more there are.
 const (
 	chartKeyColumns = 2
 	chartKeyRow     = 10
+	chartMaxKey     = 40
 )
+
+// keyed returns the speakers the key lists.
+func (ch *chart) keyed() []chartSpeaker { return ch.speakers[:min(len(ch.speakers), chartMaxKey)] }
 
 // keyHeight returns the height of the key of speakers, with space around it.
 func (ch *chart) keyHeight() vg.Length {
 	if len(ch.speakers) == 0 {
 		return 0
 	}
-	return 8 + vg.Length((len(ch.speakers)+chartKeyColumns-1)/chartKeyColumns)*chartKeyRow
+	h := 8 + vg.Length((len(ch.keyed())+chartKeyColumns-1)/chartKeyColumns)*chartKeyRow
+	if len(ch.speakers) > chartMaxKey {
+		h += chartKeyRow
+	}
+	return h
 }
 
 // drawKey draws the key of speakers whose top is at y: each speaker's number,
 // as speeches too narrow for a name show it, name, mode and speaking time.
 func (ch *chart) drawKey(c draw.Canvas, y vg.Length) {
-	rows := (len(ch.speakers) + chartKeyColumns - 1) / chartKeyColumns
+	keyed := ch.keyed()
+	rows := (len(keyed) + chartKeyColumns - 1) / chartKeyColumns
 	width := c.Size().X / chartKeyColumns
 	sty := chartText(chartSans, 6.5, color.Black)
 	sty.YAlign = draw.YCenter
 	num := sty
 	num.XAlign = draw.XCenter
-	for i, sp := range ch.speakers {
+	if more := len(ch.speakers) - len(keyed); more > 0 {
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: y - 4 - vg.Length(rows)*chartKeyRow - chartKeyRow/2},
+			fmt.Sprintf("+ %d more speakers, not numbered", more))
+	}
+	for i, sp := range keyed {
 		col, row := i/rows, i%rows
 		x := c.Min.X + vg.Length(col)*width
 		mid := y - 4 - vg.Length(row)*chartKeyRow - chartKeyRow/2
@@ -372,7 +405,7 @@ func (ch *chart) draw(c draw.Canvas) {
 	if ch.header {
 		title := chartText(chartSansBold, 11, color.Black)
 		title.YAlign = draw.YTop
-		c.FillText(title, vg.Point{X: c.Min.X, Y: top}, chartFit(title, chartLine(ch.title), c.Size().X))
+		c.FillText(title, vg.Point{X: c.Min.X, Y: top}, chartFit(title, shown(ch.title), c.Size().X))
 		sub := chartText(chartSans, 7.5, color.Gray{0x44})
 		sub.YAlign = draw.YTop
 		c.FillText(sub, vg.Point{X: c.Min.X, Y: top - 16}, ch.sub)
@@ -388,7 +421,11 @@ func (ch *chart) draw(c draw.Canvas) {
 	if len(ch.dims) == 0 {
 		return
 	}
-	chartHeading(c, top, cmp.Or(ch.heading, "Speaking time by group against target"))
+	heading := cmp.Or(ch.heading, "Speaking time by group against target")
+	if ch.moreDims > 0 {
+		heading += fmt.Sprintf(" (first %d of %d dimensions)", len(ch.dims), len(ch.dims)+ch.moreDims)
+	}
+	chartHeading(c, top, heading)
 	top -= chartHeadingRow
 	chartLegend(c, top, []chartLegendEntry{
 		{"share of speaking time", chartSwatch(chartShare)},
@@ -466,19 +503,62 @@ func chartRect(min, max vg.Point) []vg.Point {
 }
 
 // chartFit returns s, shortened with an ellipsis if it is wider than width, or
-// "" if not even one letter fits.
+// "" if not even one letter fits. It measures at most a few hundred
+// characters, however long s is: no more can fit (see [chartBudget]), and
+// it finds where to cut by halving, so it takes time in proportion to the
+// width, not to s.
 func chartFit(sty text.Style, s string, width vg.Length) string {
-	if sty.Width(s) <= width {
+	budget := chartBudget(sty, width)
+	head, whole := chartPrefix(s, budget)
+	if whole && sty.Width(s) <= width {
 		return s
 	}
-	r := []rune(s)
-	for n := len(r) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(r[:n]), " ") + "…"
-		if sty.Width(t) <= width {
-			return t
+	r := []rune(head)
+	cut := func(n int) string { return strings.TrimRight(string(r[:n]), " ") + "…" }
+	// The widest cut that fits: cut(lo) fits, cut(hi) does not.
+	lo, hi := 0, len(r)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if sty.Width(cut(mid)) <= width {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return ""
+	if lo == 0 {
+		return ""
+	}
+	return cut(lo)
+}
+
+// chartFits reports whether s fits in width unshortened, measuring at most
+// what can fit, as [chartFit] does.
+func chartFits(sty text.Style, s string, width vg.Length) bool {
+	_, whole := chartPrefix(s, chartBudget(sty, width))
+	return whole && sty.Width(s) <= width
+}
+
+// chartBudget returns the most characters of text in sty that can fit in
+// width: no letter of the chart's font is narrower than a seventh of its
+// size (the narrowest, the apostrophe, is a fifth).
+func chartBudget(sty text.Style, width vg.Length) int {
+	size := float64(sty.Font.Size)
+	if !(size > 0) || !(width > 0) {
+		return 0
+	}
+	return int(math.Min(float64(width)*7/size, 1e4)) + 1
+}
+
+// chartPrefix returns the first n characters of s, and whether that is all
+// of s.
+func chartPrefix(s string, n int) (string, bool) {
+	for i := range s {
+		if n == 0 {
+			return s[:i], false
+		}
+		n--
+	}
+	return s, true
 }
 
 // chartPlot returns a plot in the chart's fonts.
@@ -535,7 +615,7 @@ func (ch *chart) drawTimeline(c draw.Canvas) {
 	if len(ch.lanes) > 0 {
 		var ticks []plot.Tick
 		for i, name := range ch.lanes {
-			ticks = append(ticks, plot.Tick{Value: float64(nl - 1 - i), Label: chartFit(p.Y.Tick.Label, chartLine(name), 60)})
+			ticks = append(ticks, plot.Tick{Value: float64(nl - 1 - i), Label: chartFit(p.Y.Tick.Label, shown(name), 60)})
 		}
 		p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 		p.Y.Tick.Length = 0
@@ -580,6 +660,16 @@ func chartTurnKey(t chartTurn) string {
 	return "activity"
 }
 
+// chartTurnIndex returns the index of a key in chartTurnKeys.
+func chartTurnIndex(key string) int {
+	for i, k := range chartTurnKeys {
+		if k.key == key {
+			return i
+		}
+	}
+	return len(chartTurnKeys) - 1
+}
+
 // chartTurnColour returns the colour of a key of chartTurnKeys.
 func chartTurnColour(key string) color.NRGBA {
 	for _, k := range chartTurnKeys {
@@ -590,27 +680,56 @@ func chartTurnColour(key string) color.NRGBA {
 	return chartActivity
 }
 
-// clockTicks marks the time axis every 5, 10, 15, 30 or 60 minutes, with
-// the clock time of every other mark, or of every mark when there are few.
-func (ch *chart) clockTicks(lo, hi float64) []plot.Tick {
-	step := 5.0
-	for _, s := range []float64{5, 10, 15, 30, 60, 120, 240} {
-		step = s
-		if (hi-lo)/s <= 20 {
-			break
+// chartTickSteps are the intervals, in minutes, between the time axis's
+// marks, up to two weeks; past that, steps are 1, 2 or 5 times a power of
+// ten days.
+var chartTickSteps = []float64{5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440, 2 * 1440, 7 * 1440, 14 * 1440}
+
+// chartMaxTicks is the most marks on the time axis, whatever the slot's length.
+const chartMaxTicks = 20
+
+// chartTickStep returns the interval, in minutes, between the marks of an
+// axis of length minutes: the shortest of the nice steps that makes at most
+// chartMaxTicks of them.
+func chartTickStep(length float64) float64 {
+	for _, s := range chartTickSteps {
+		if length/s <= chartMaxTicks {
+			return s
 		}
 	}
+	for days := 1.0; ; days *= 10 {
+		for _, m := range []float64{1, 2, 5} {
+			if s := m * days * 1440; length/s <= chartMaxTicks || math.IsInf(s, 0) {
+				return s
+			}
+		}
+	}
+}
+
+// clockTicks marks the time axis at nice intervals (see chartTickStep),
+// at most chartMaxTicks+1 marks however long the slot, with the clock time
+// of every other mark, or of every mark when there are few; marks a day or
+// more apart show the date instead.
+func (ch *chart) clockTicks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return nil
+	}
+	step := chartTickStep(hi - lo)
 	label := 2
 	if (hi-lo)/step <= 10 {
 		label = 1
 	}
 	start := ch.d.Slot().Start
 	var ticks []plot.Tick
-	for i := 0; float64(i)*step <= hi+1e-9; i++ {
+	for i := 0; i <= chartMaxTicks+1 && float64(i)*step <= hi+1e-9; i++ {
 		m := float64(i) * step
 		t := plot.Tick{Value: m}
 		if i%label == 0 {
-			t.Label = ch.d.Clock(start.Add(time.Duration(m*float64(time.Minute))), false)
+			at := start.Add(time.Duration(math.Min(m*float64(time.Minute), math.MaxInt64/2)))
+			t.Label = ch.d.Clock(at, false)
+			if step >= 1440 && ch.d.Slot().Scheduled() {
+				t.Label = at.In(start.Location()).Format("2 Jan 2006")
+			}
 		}
 		ticks = append(ticks, t)
 	}
@@ -641,9 +760,33 @@ func (tl chartTimeline) Plot(c draw.Canvas, p *plot.Plot) {
 		x0, x1 := x(s.start), x(s.end)
 		c.FillPolygon(chartSegmentFill, chartRect(vg.Point{X: x0, Y: y0}, vg.Point{X: x1, Y: y1}))
 		c.StrokeLines(draw.LineStyle{Color: color.Gray{0x99}, Width: 0.5}, append(chartRect(vg.Point{X: x0, Y: y0}, vg.Point{X: x1, Y: y1}), vg.Point{X: x0, Y: y0}))
-		if t := chartFit(titleSty, chartLine(s.title), x1-x0-3); t != "" {
+		if t := chartFit(titleSty, shown(s.title), x1-x0-3); t != "" {
 			c.FillText(titleSty, vg.Point{X: x0 + 1.5, Y: y1 - 1.5}, t)
 		}
+	}
+	// Turns narrower than chartMinTurn, which no one could tell apart, are
+	// drawn together, a run of them in a segment as one bar in the colour
+	// of most of its time, so that what is drawn is bounded by the chart's
+	// width and not by the number of turns.
+	var run struct {
+		seg    int
+		x0, x1 vg.Length
+		time   [8]float64 // by index in chartTurnKeys
+		any    bool
+	}
+	flush := func() {
+		if !run.any {
+			return
+		}
+		best := 0
+		for k := range chartTurnKeys {
+			if run.time[k] > run.time[best] {
+				best = k
+			}
+		}
+		y0, y1 := extent(ch.segs[run.seg].lo, ch.segs[run.seg].hi)
+		c.FillPolygon(chartTurnKeys[best].colour, chartRect(vg.Point{X: run.x0, Y: y0 + 1.5}, vg.Point{X: run.x1, Y: y1 - chartTitleBand}))
+		run.any, run.time = false, [8]float64{}
 	}
 	for _, t := range ch.turns {
 		if t.seg >= len(ch.segs) {
@@ -654,6 +797,16 @@ func (tl chartTimeline) Plot(c draw.Canvas, p *plot.Plot) {
 		y0, y1 = y0+1.5, y1-chartTitleBand
 		x0, x1 := x(t.start), x(t.end)
 		key := chartTurnKey(t)
+		if x1-x0 < chartMinTurn {
+			if !run.any || run.seg != t.seg || x0 > run.x1+chartMinTurn {
+				flush()
+				run.seg, run.x0, run.any = t.seg, x0, true
+			}
+			run.x1 = max(run.x1, x1)
+			run.time[chartTurnIndex(key)] += t.end - t.start
+			continue
+		}
+		flush()
 		col := chartTurnColour(key)
 		c.FillPolygon(col, chartRect(vg.Point{X: x0, Y: y0}, vg.Point{X: x1, Y: y1}))
 		c.StrokeLines(draw.LineStyle{Color: color.White, Width: 0.5}, []vg.Point{{X: x0, Y: y0}, {X: x0, Y: y1}})
@@ -667,7 +820,7 @@ func (tl chartTimeline) Plot(c draw.Canvas, p *plot.Plot) {
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
 		mid := vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}
 		w, h := x1-x0-3, y1-y0-3
-		if sty.Width(t.who) <= w {
+		if chartFits(sty, t.who, w) {
 			c.FillText(sty, mid, t.who)
 			continue
 		}
@@ -675,14 +828,18 @@ func (tl chartTimeline) Plot(c draw.Canvas, p *plot.Plot) {
 			continue // too narrow for even a rotated letter
 		}
 		label := t.who
-		if sty.Width(label) <= h {
+		if chartFits(sty, label, h) {
 			sty.Rotation = math.Pi / 2
-		} else if label = strconv.Itoa(t.speaker); sty.Width(label) > w {
+		} else if label = strconv.Itoa(t.speaker); t.speaker > chartMaxKey || sty.Width(label) > w {
 			continue
 		}
 		c.FillText(sty, mid, label)
 	}
+	flush()
 }
+
+// chartMinTurn is the narrowest turn the timeline draws alone, in points.
+const chartMinTurn = 0.75
 
 func (tl chartTimeline) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return 0, math.Max(tl.ch.length, 1), -0.5, float64(max(1, len(tl.ch.lanes))) - 0.5
@@ -698,7 +855,11 @@ func (ch *chart) drawDim(c draw.Canvas, dim chartDim) {
 	n := len(dim.groups)
 	top := 1.0
 	for _, g := range dim.groups {
-		top = math.Max(top, math.Max(g.share, g.target))
+		for _, v := range []float64{g.share, g.target} {
+			if v > top && !math.IsInf(v, 1) {
+				top = v // not NaN, which no comparison holds for
+			}
+		}
 	}
 	p.X.Min, p.X.Max = 0, 100*math.Min(1, math.Ceil(top*4)/4)
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
@@ -741,26 +902,35 @@ func (b chartBars) Plot(c draw.Canvas, p *plot.Plot) {
 				col = chartShare
 			}
 		}
-		xs, xt := x(100*g.share), x(100*g.target)
+		// A share or target the axis cannot hold (beyond it, or not a
+		// number, which only a report built by hand can have) is drawn at
+		// the axis's end, or not at all; its label says what it is.
+		at := func(v float64) vg.Length { return x(math.Max(0, math.Min(100*v, p.X.Max))) }
+		xs, xt := at(g.share), at(g.target)
+		if math.IsNaN(g.share) {
+			xs = x(0)
+		}
 		if xs > x(0) {
 			c.FillPolygon(col, chartRect(vg.Point{X: x(0), Y: y0}, vg.Point{X: xs, Y: y1}))
 		}
-		c.FillPolygon(color.Black, chartRect(vg.Point{X: xt - 0.8, Y: y(yc - 0.45)}, vg.Point{X: xt + 0.8, Y: y(yc + 0.45)}))
+		if !math.IsNaN(g.target) {
+			c.FillPolygon(color.Black, chartRect(vg.Point{X: xt - 0.8, Y: y(yc - 0.45)}, vg.Point{X: xt + 0.8, Y: y(yc + 0.45)}))
+		}
 		sty := chartText(chartSans, 6, color.Black)
 		sty.YAlign = draw.YCenter
 		label := Percent(g.share) + " (target " + Percent(g.target) + ")"
 		// The label goes right of the bar and target, else inside the bar's
 		// end if it fits there, else left of both: never over the group
 		// names left of the axis.
-		at := max(xs, xt) + 3
-		if at+sty.Width(label) > c.Max.X {
+		lx := max(xs, xt) + 3
+		if lx+sty.Width(label) > c.Max.X {
 			sty.XAlign = draw.XRight
-			at = min(xs, xt) - 3
+			lx = min(xs, xt) - 3
 			if xs-x(0)-6 >= sty.Width(label) {
-				at = xs - 3
+				lx = xs - 3
 			}
 		}
-		c.FillText(sty, vg.Point{X: at, Y: (y0 + y1) / 2}, label)
+		c.FillText(sty, vg.Point{X: lx, Y: (y0 + y1) / 2}, label)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // csvHeader names the columns [CSV] writes.
@@ -25,12 +26,12 @@ var csvHeader = []string{"segment", "track", "start", "end", "minutes", "kind", 
 // rounded to two places; the person of an activity is who leads it. A
 // document without a run-of-show gives the header alone.
 //
-// It is safe to open in a spreadsheet: a cell that begins with = + - @, a
-// tab or a carriage return, which a spreadsheet could take for a formula, is
-// written with a single quote ' in front, so it shows as text. Reading the
-// file back with encoding/csv and dropping that quote gives the text as it
-// was, except that a carriage return before a line feed within a cell is
-// read back as the line feed alone.
+// It is safe to open in a spreadsheet: a cell that begins with = + - @
+// (or their full-width forms), alone or after spaces, which a spreadsheet
+// could take for a formula, is written with a single quote ' in front, so
+// it shows as text. Every value is on one line, as in every format (see
+// the package doc), so reading the file back with encoding/csv and dropping
+// that quote gives the text as the other formats show it.
 //
 // It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
 // document it cannot render (see the package doc), and the errors of w.
@@ -66,9 +67,23 @@ func CSV(w io.Writer, d *Document) error {
 	return err
 }
 
-// csvCell neutralises a cell that a spreadsheet would read as a formula.
+// csvCell neutralises a cell that a spreadsheet would read as a formula,
+// as OWASP's advice on CSV injection lists them: one that begins with = +
+// - @, a tab, a carriage return, a line feed or NUL, or with spaces, tabs
+// or NULs before = + - @ (which some spreadsheets skip), or with the
+// full-width ＝ ＋ － ＠ that some convert; it gets a single quote in front.
 func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return s
+	}
+	if strings.ContainsRune("\t\r\n\x00", rune(s[0])) {
+		return "'" + s
+	}
+	t := strings.TrimLeft(s, " \t\x00")
+	if t == "" {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("=+-@＝＋－＠", r) {
 		return "'" + s
 	}
 	return s

@@ -72,7 +72,7 @@ func TestCSVInjection(t *testing.T) {
 			t.Errorf("no cell reads back as %q", want)
 		}
 	}
-	for _, want := range []string{`'=HYPERLINK(""http://evil.example"",""click"")`, `"'-Lea *bold*`, "'@SUM(A1:A2)", "'+1 Org", "'\t=1+2", "\"'\r<img"} {
+	for _, want := range []string{`'=HYPERLINK(""http://evil.example"",""click"")`, `"'-Lea *bold*`, "'@SUM(A1:A2)", "'+1 Org", "' =1+2", `" <img`} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("CSV lacks %q", want)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -68,9 +69,64 @@ func (d *Document) prepare() (*Document, error) {
 	if d.RunOfShow != nil && len(d.RunOfShow.Segments) != len(s.Segments) {
 		return nil, fmt.Errorf("%w: %d segments in the run-of-show, %d in the session", ErrMismatch, len(d.RunOfShow.Segments), len(s.Segments))
 	}
+	if err := d.checkTimes(); err != nil {
+		return nil, err
+	}
 	c := *d
-	c.roster = s.Roster()
+	shownSession := shownSession(s)
+	if c.RunOfShow != nil {
+		ros := *c.RunOfShow
+		ros.Session = shownSession
+		c.RunOfShow = &ros
+	} else {
+		c.Draft = shownSession
+	}
+	c.roster = shownSession.Roster()
 	return &c, nil
+}
+
+// shownSession returns a copy of s with its text as every format shows it
+// (see [shown]): the titles, room, tracks, questions, deadlines and the
+// people's organizations and groups. Names are kept as they are, as the
+// run-of-show, the allocation and the report refer to people by them;
+// [Document.Who] shows them.
+func shownSession(s *agenda.Session) *agenda.Session {
+	c := *s
+	c.Title, c.Room, c.Format, c.Notes = shown(s.Title), shown(s.Room), agenda.Format(shown(string(s.Format))), shown(s.Notes)
+	c.People = slices.Clone(s.People)
+	for i := range c.People {
+		p := &c.People[i]
+		p.Organization, p.Country, p.Gender = shown(p.Organization), shown(p.Country), shown(p.Gender)
+		p.Stakeholder, p.Region = agenda.Stakeholder(shown(string(p.Stakeholder))), agenda.Region(shown(string(p.Region)))
+	}
+	c.Segments = slices.Clone(s.Segments)
+	for i := range c.Segments {
+		seg := &c.Segments[i]
+		seg.Title, seg.Track = shown(seg.Title), shown(seg.Track)
+		seg.Kind = agenda.SegmentKind(shown(string(seg.Kind)))
+		seg.Questions = shownAll(seg.Questions)
+	}
+	c.Questions = slices.Clone(s.Questions)
+	for i := range c.Questions {
+		c.Questions[i].ID, c.Questions[i].Text = shown(c.Questions[i].ID), shown(c.Questions[i].Text)
+	}
+	c.Deadlines = slices.Clone(s.Deadlines)
+	for i := range c.Deadlines {
+		c.Deadlines[i].What = shown(c.Deadlines[i].What)
+	}
+	return &c
+}
+
+// shownAll returns the values as [shown] shows each; nil for none.
+func shownAll(values []string) []string {
+	if values == nil {
+		return nil
+	}
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = shown(v)
+	}
+	return out
 }
 
 // person returns the person called name and their index in Session.People,
@@ -119,18 +175,24 @@ func (d *Document) Who(name string) string {
 		if !d.Named() {
 			return "someone not among the people"
 		}
-		return name
+		return shown(name)
 	}
 	if !d.Named() || p.IsPrivate(agenda.FieldName) {
 		return fmt.Sprintf("person %d", i+1)
 	}
-	return p.Name
+	return shown(p.Name)
 }
 
 // Field returns the value of a person's field that the document may show,
-// or "" when it is private, or a name or organization the document may not
-// show.
+// as every format shows it (on one line, see the package doc), or "" when
+// it is private, or a name or organization the document may not show.
 func (d *Document) Field(p *agenda.Person, f agenda.Field) string {
+	return shown(d.field(p, f))
+}
+
+// field returns the value of a person's field as the session gives it, if
+// the document may show it; see [Document.Field].
+func (d *Document) field(p *agenda.Person, f agenda.Field) string {
 	if p.IsPrivate(f) {
 		return ""
 	}
@@ -302,7 +364,7 @@ func (d *Document) Balances() ([]Balance, []balance.Dimension) {
 			}
 			bal := Balance{Dimension: b.Dimension, Note: note(b.Dimension)}
 			for _, g := range b.Groups {
-				gr := Group{Name: g.Group, Speakers: g.Speakers, Time: g.Time}
+				gr := Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time}
 				if total > 0 {
 					gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
 				}
@@ -315,7 +377,7 @@ func (d *Document) Balances() ([]Balance, []balance.Dimension) {
 		for _, dr := range d.Report.Dimensions {
 			bal := Balance{Dimension: dr.Dimension, Note: note(dr.Dimension)}
 			for _, g := range dr.Groups {
-				bal.Groups = append(bal.Groups, Group{Name: g.Group, Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target})
+				bal.Groups = append(bal.Groups, Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target})
 			}
 			out = append(out, bal)
 		}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -109,7 +110,7 @@ func (d *ForumDocument) view() (*forumView, error) {
 		return nil, ErrNoForum
 	}
 	prog := f.Programme
-	v := &forumView{Title: prog.Title}
+	v := &forumView{Title: shown(prog.Title)}
 	if v.Title == "" {
 		v.Title = "Programme"
 	}
@@ -133,7 +134,11 @@ func (d *ForumDocument) view() (*forumView, error) {
 	}
 
 	for _, fd := range f.Dimensions {
-		v.Dims = append(v.Dims, forumDim{Title: chartDimTitle(fd.Dimension), Dim: fd.Dimension, Groups: fd.Groups, Unknown: fd.Unknown})
+		groups := slices.Clone(fd.Groups)
+		for i := range groups {
+			groups[i].Group = shown(groups[i].Group)
+		}
+		v.Dims = append(v.Dims, forumDim{Title: chartDimTitle(fd.Dimension), Dim: fd.Dimension, Groups: groups, Unknown: fd.Unknown})
 	}
 
 	docs := make([]*Document, len(prog.Sessions))
@@ -153,9 +158,9 @@ func (d *ForumDocument) view() (*forumView, error) {
 	for _, pr := range f.Presets {
 		fp := forumPreset{Name: pr.Preset.Name, Description: pr.Preset.Description, Of: len(prog.Sessions), Passing: checked - len(pr.Failing)}
 		for _, pf := range pr.Failing {
-			ff := forumFailure{Session: prog.Sessions[pf.Session].Title, Index: pf.Session}
+			ff := forumFailure{Session: shown(prog.Sessions[pf.Session].Title), Index: pf.Session}
 			for _, vi := range pf.Violations {
-				rule := forumRule{Rule: vi.Constraint.String(), Note: vi.Constraint.Note, Found: vi.Text}
+				rule := forumRule{Rule: shown(vi.Constraint.String()), Note: shown(vi.Constraint.Note), Found: shown(vi.Text)}
 				for _, name := range vi.People {
 					rule.People = append(rule.People, doc(pf.Session).Who(name))
 				}
@@ -171,7 +176,7 @@ func (d *ForumDocument) view() (*forumView, error) {
 	for rank, i := range f.Ranked {
 		fs := f.Sessions[i]
 		s := &prog.Sessions[i]
-		row := forumSession{Rank: rank + 1, Index: i, Title: s.Title, Room: s.Room, Gap: fs.Gap, Source: "plan",
+		row := forumSession{Rank: rank + 1, Index: i, Title: shown(s.Title), Room: shown(s.Room), Gap: fs.Gap, Source: "plan",
 			PresetsFailed: failed[i].PresetsFailed, ConstraintsNot: failed[i].ConstraintsNot}
 		if fs.Err != nil {
 			row.Source = "draft"
@@ -188,12 +193,12 @@ func (d *ForumDocument) view() (*forumView, error) {
 	}
 
 	for _, fr := range f.Frequent {
-		p := forumPerson{Who: fr.Name, Time: fr.Time}
+		p := forumPerson{Who: shown(fr.Name), Time: fr.Time}
 		if fr.Private || d.Redact {
 			p.Who = "a person whose name is not shown"
 		}
 		for _, i := range fr.Sessions {
-			p.Sessions = append(p.Sessions, prog.Sessions[i].Title)
+			p.Sessions = append(p.Sessions, shown(prog.Sessions[i].Title))
 		}
 		v.Frequent = append(v.Frequent, p)
 	}
@@ -473,7 +478,7 @@ func forumSVG(v *forumView, header bool) ([]byte, error) {
 	for _, fd := range v.Dims {
 		dim := chartDim{title: fd.Title, mode: fd.Dim.By == balance.ByMode}
 		for _, g := range fd.Groups {
-			dim.groups = append(dim.groups, chartGroup{name: chartLine(g.Group), share: g.Share, target: g.Target})
+			dim.groups = append(dim.groups, chartGroup{name: shown(g.Group), share: g.Share, target: g.Target})
 		}
 		if len(dim.groups) > 0 {
 			ch.dims = append(ch.dims, dim)

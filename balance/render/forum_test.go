@@ -513,12 +513,12 @@ func TestForumInjection(t *testing.T) {
 		cells := strings.Join(slices.Concat(titles, rooms, genders, presets, rules, people), "\n")
 		for _, want := range slices.Concat(forumInjected.titles, names,
 			[]string{forumInjected.room, forumInjected.gender, forumInjected.presetName, forumInjected.presetNote}) {
-			if !strings.Contains(cells, want) {
+			if want = oneLine(want); !strings.Contains(cells, want) {
 				t.Errorf("no cell reads back as %q", want)
 			}
 		}
 		for _, title := range forumInjected.titles {
-			if !slices.Contains(titles, title) {
+			if title = oneLine(title); !slices.Contains(titles, title) {
 				t.Errorf("no session's cell is %q: %q", title, titles)
 			}
 		}

@@ -40,7 +40,7 @@ func HTML(w io.Writer, d *Document) error {
 	s := d.Session()
 	page := htmlPage{Title: s.Title, Named: d.Named()}
 	slot := d.Slot()
-	page.Facts = append(page.Facts, htmlFact{"Slot", slot.String()})
+	page.Facts = append(page.Facts, htmlFact{"Slot", d.slotText()})
 	if s.Format != "" {
 		page.Facts = append(page.Facts, htmlFact{"Format", string(s.Format)})
 	}
@@ -76,7 +76,7 @@ func HTML(w io.Writer, d *Document) error {
 	if d.Report != nil {
 		page.Reported = true
 		for _, f := range d.Report.Findings {
-			page.Findings = append(page.Findings, f.Text)
+			page.Findings = append(page.Findings, shown(f.Text))
 		}
 	}
 	var out bytes.Buffer
@@ -193,7 +193,7 @@ func htmlDraft(d *Document) []htmlSegment {
 // htmlSegmentHead returns the heading of segment i, which runs over span.
 func htmlSegmentHead(d *Document, i int, span timeslot.Span, lead bool) htmlSegment {
 	seg := d.Session().Segments[i]
-	h := htmlSegment{Times: d.Clock(span.Start, false) + "–" + d.Clock(span.End, false), Title: seg.Title}
+	h := htmlSegment{Times: d.clockRange(span.Start, span.End, false), Title: seg.Title}
 	if seg.Kind != "" {
 		h.Facts = append(h.Facts, string(seg.Kind))
 	}
@@ -243,7 +243,7 @@ func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
 		dims = append(dims, hd)
 	}
 	for _, dim := range droppedDims {
-		dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", dim.Name(), d.Session().Format))
+		dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", shown(dim.Name()), d.Session().Format))
 	}
 	return dims, dropped
 }

@@ -284,7 +284,7 @@ func icsDescription(d *Document, seg *agenda.Segment, rows []Row) string {
 		lines = append(lines, "", "Run of show, times in "+zone+":")
 	}
 	for _, r := range rows {
-		line := icsClock(d, r.Start) + "–" + icsClock(d, r.End) + " "
+		line := d.clockRangeOf(r.Start, r.End, icsSeconds(r.Start), icsSeconds(r.End)) + " "
 		switch r.Kind {
 		case agenda.TurnHandover:
 			line += "hand-over to " + r.Who
@@ -340,11 +340,8 @@ func icsPeople(d *Document, names []string) string {
 	return strings.Join(out, ", ")
 }
 
-// icsClock writes a clock time as [Document.Clock] does, with seconds only
-// when the time has them.
-func icsClock(d *Document, t time.Time) string {
-	return d.Clock(t, t.Second() != 0 || t.Nanosecond() != 0)
-}
+// icsSeconds reports whether a clock time has seconds to show.
+func icsSeconds(t time.Time) bool { return t.Second() != 0 || t.Nanosecond() != 0 }
 
 // icsText makes s fit an iCalendar TEXT value, which go-ical then escapes:
 // valid UTF-8, a carriage return (alone or before a line feed) as a line

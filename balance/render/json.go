@@ -140,7 +140,7 @@ func NewOutput(d *Document) *Output {
 	o.Findings = []OutputFinding{}
 	if d.Report != nil {
 		for _, f := range d.Report.Findings {
-			of := OutputFinding{Kind: string(f.Kind), Dimension: f.Dimension, Group: f.Group, Severity: f.Severity, Text: f.Text}
+			of := OutputFinding{Kind: shown(string(f.Kind)), Dimension: shown(f.Dimension), Group: shown(f.Group), Severity: f.Severity, Text: shown(f.Text)}
 			for _, name := range f.People {
 				of.People = append(of.People, d.Who(name))
 			}
@@ -178,7 +178,7 @@ func outputGroups(d *Document) []OutputGroup {
 	balances, _ := d.Balances()
 	for _, b := range balances {
 		for _, g := range b.Groups {
-			out = append(out, OutputGroup{Dimension: b.Dimension.Name(), Hard: b.Dimension.Hard, Group: g.Name, Speakers: g.Speakers,
+			out = append(out, OutputGroup{Dimension: shown(b.Dimension.Name()), Hard: b.Dimension.Hard, Group: g.Name, Speakers: g.Speakers,
 				Time: g.Time, Share: g.Share, Target: g.Target})
 		}
 	}

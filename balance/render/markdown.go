@@ -44,7 +44,7 @@ func Markdown(w io.Writer, d *Document) error {
 			fmt.Fprintf(&b, "- **%s:** %s\n", label, value)
 		}
 	}
-	fact("Slot", mdEscape(slot.String()))
+	fact("Slot", mdEscape(d.slotText()))
 	fact("Format", mdEscape(string(s.Format)))
 	fact("Room", mdEscape(s.Room))
 	if !d.Named() {
@@ -135,7 +135,7 @@ func mdRunOfShow(b *bytes.Buffer, d *Document) {
 		if r.Local != "" {
 			mode += " (" + r.Local + ")"
 		}
-		mdRow(b, d.Clock(r.Start, seconds)+"–"+d.Clock(r.End, seconds), segment, who, role, mode,
+		mdRow(b, d.clockRange(r.Start, r.End, seconds), segment, who, role, mode,
 			join(r.Stakeholder, r.Region), decimalMinutes(r.Length))
 	}
 }
@@ -159,7 +159,7 @@ func mdDraft(b *bytes.Buffer, d *Document) {
 		if len(lead) > 0 {
 			who = "led by " + strings.Join(lead, ", ")
 		}
-		mdRow(b, d.Clock(span.Start, false)+"–"+d.Clock(span.End, false), title, who, string(seg.Kind), "", "", decimalMinutes(span.Length()))
+		mdRow(b, d.clockRange(span.Start, span.End, false), title, who, string(seg.Kind), "", "", decimalMinutes(span.Length()))
 		for _, name := range seg.Speakers {
 			who, mode, groups := d.Who(name), "", ""
 			if p, _, ok := d.person(name); ok {
@@ -213,7 +213,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 
 	balances, dropped := d.Balances()
 	for _, bal := range balances {
-		fmt.Fprintf(b, "\n### By %s\n\n", mdEscape(bal.Dimension.Name()))
+		fmt.Fprintf(b, "\n### By %s\n\n", mdEscape(shown(bal.Dimension.Name())))
 		b.WriteString(strings.ToUpper(bal.Note[:1]) + bal.Note[1:] + ".\n\n")
 		b.WriteString("| Group | Speakers | Time | Share | Target |\n| --- | ---: | ---: | ---: | ---: |\n")
 		for _, g := range bal.Groups {
@@ -221,7 +221,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		}
 	}
 	for _, dim := range dropped {
-		fmt.Fprintf(b, "\nNot balanced by %s: the session is %s.\n", mdEscape(dim.Name()), mdEscape(string(d.Session().Format)))
+		fmt.Fprintf(b, "\nNot balanced by %s: the session is %s.\n", mdEscape(shown(dim.Name())), mdEscape(string(d.Session().Format)))
 	}
 }
 

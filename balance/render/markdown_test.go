@@ -171,14 +171,21 @@ var formatInjected = map[string]string{
 }
 
 // injectedTexts are the names and organizations of formatInjection, each
-// of which must come out whole.
+// of which must come out whole, on one line as every format shows a value
+// (see oneLine).
 func injectedTexts() []string {
 	var out []string
 	for _, name := range formatInjected {
-		out = append(out, name)
+		out = append(out, oneLine(name))
 	}
 	slices.Sort(out)
-	return append(out, "\r<img src=x onerror=alert(2)>", "@SUM(A1:A2)", "+1 Org", "\t=1+2")
+	return append(out, oneLine("\r<img src=x onerror=alert(2)>"), "@SUM(A1:A2)", "+1 Org", oneLine("\t=1+2"))
+}
+
+// oneLine returns s as every format shows a value from the session: each
+// line break (CR LF as one) and tab a space.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ", "\v", " ", "\f", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ").Replace(s)
 }
 
 // formatRename gives a person another name everywhere in s.

@@ -47,7 +47,7 @@ func Text(out io.Writer, d *Document) error {
 		line("Names", "not attributed: people are shown by role and group only")
 	}
 	if slot.Scheduled() {
-		line("Slot", slot.String())
+		line("Slot", d.slotText())
 	} else {
 		line("Slot", slot.String()+"; times count from the start")
 	}
@@ -79,7 +79,7 @@ func Text(out io.Writer, d *Document) error {
 		if len(seg.Questions) > 0 {
 			facts = append(facts, "question "+strings.Join(seg.Questions, ", "))
 		}
-		times := d.Clock(span.Start, false) + "–" + d.Clock(span.End, false)
+		times := d.clockRange(span.Start, span.End, false)
 		fmt.Fprint(w, textWrap(seg.Title+" ("+strings.Join(facts, ", ")+")", fmt.Sprintf("  %-11s  ", times), strings.Repeat(" ", 15)))
 		lead := "moderated by"
 		if seg.Kind == agenda.KindBreakout {
@@ -156,7 +156,7 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 		default:
 			what = string(t.Kind)
 		}
-		times := d.Clock(t.Start, true) + "–" + d.Clock(t.End, true)
+		times := d.clockRange(t.Start, t.End, true)
 		fmt.Fprintf(w, "%15s%-19s %-44s %6s\n", "", times, what, timeslot.FormatLength(t.Length()))
 	}
 }
@@ -178,10 +178,10 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 	balances, dropped := d.Balances()
 	for _, b := range balances {
 		if len(b.Groups) == 0 {
-			fmt.Fprintf(w, "\nBy %s: no speaker has a value.\n", b.Dimension.Name())
+			fmt.Fprintf(w, "\nBy %s: no speaker has a value.\n", shown(b.Dimension.Name()))
 			continue
 		}
-		fmt.Fprintf(w, "\nBy %s (%s)\n", b.Dimension.Name(), b.Note)
+		fmt.Fprintf(w, "\nBy %s (%s)\n", shown(b.Dimension.Name()), b.Note)
 		rows := [][]string{{"group", "speakers", "time", "share", "target"}}
 		for _, g := range b.Groups {
 			rows = append(rows, []string{g.Name, fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), Percent(g.Share), Percent(g.Target)})
@@ -189,7 +189,7 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 		textTable(w, rows)
 	}
 	for _, dim := range dropped {
-		fmt.Fprintf(w, "\nNot balanced by %s: the session is %s.\n", dim.Name(), d.Session().Format)
+		fmt.Fprintf(w, "\nNot balanced by %s: the session is %s.\n", shown(dim.Name()), d.Session().Format)
 	}
 	fmt.Fprintln(w)
 }
@@ -201,7 +201,7 @@ func textFindings(w io.Writer, title string, r *balance.Report) {
 		fmt.Fprintln(w, "  none")
 	}
 	for i, f := range r.Findings {
-		fmt.Fprint(w, textWrap(f.Text, fmt.Sprintf("  %2d. ", i+1), "      "))
+		fmt.Fprint(w, textWrap(shown(f.Text), fmt.Sprintf("  %2d. ", i+1), "      "))
 	}
 	fmt.Fprintln(w)
 }
@@ -226,7 +226,7 @@ func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 		if p.Known {
 			name = d.textMention(p.Name, false)
 		} else if d.Named() && !p.Hidden {
-			name = p.Name + " (not among the people)"
+			name = shown(p.Name) + " (not among the people)"
 		}
 		over := "0s"
 		switch d := p.Over(); {
@@ -277,7 +277,7 @@ func (d *Document) textProblem(p balance.LogProblem) string {
 		}
 	}
 	if !hide {
-		return p.Text
+		return shown(p.Text)
 	}
 	if words, ok := textProblemWords[p.Kind]; ok {
 		return words
@@ -304,7 +304,7 @@ func TextReplan(out io.Writer, d *Document, start time.Time) error {
 	orig.RunOfShow = &agenda.RunOfShow{Session: &agenda.Session{People: rest.People, Attribution: rest.Attribution, Format: rest.Format, Slot: timeslot.Slot{Start: start}}}
 	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.Clock(rest.Slot.Start, false))
 	for i, seg := range d.RunOfShow.Segments {
-		fmt.Fprintf(w, "  %-11s  %s\n", orig.Clock(seg.Start, false)+"–"+orig.Clock(seg.End, false), rest.Segments[i].Title)
+		fmt.Fprintf(w, "  %-11s  %s\n", orig.clockRange(seg.Start, seg.End, false), rest.Segments[i].Title)
 		orig.textTurns(w, seg.Turns)
 	}
 	if d.Allocation != nil {
@@ -320,7 +320,7 @@ func textTable(w io.Writer, rows [][]string) {
 	for _, row := range rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
-			cells[i] = chartLine(c) // a cell is one line without tabs, or the table breaks
+			cells[i] = shown(c) // a cell is one line without tabs, or the table breaks
 		}
 		fmt.Fprintln(tw, "  "+strings.Join(cells, "\t"))
 	}
@@ -346,7 +346,7 @@ func (d *Document) textMention(name string, withMode bool) string {
 		if !d.Named() {
 			return d.Who(name) // already says so
 		}
-		return name + " (not among the session's people)"
+		return shown(name) + " (not among the session's people)"
 	}
 	out := d.Who(p.Name)
 	if withMode && p.Mode != "" {

@@ -2,6 +2,8 @@ package render_test
 
 import (
 	"bytes"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -70,5 +72,42 @@ func TestTextAuditPrivacy(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFallBackRanges renders a session over the hour that Zurich's clocks
+// repeat when summer time ends: "Closing 01:55–01:00" read as ending before
+// it starts (issue 13). A clock range across the change names the zone of
+// each end, "02:59 CEST–02:30 CET"; every other range ends after it starts.
+func TestFallBackRanges(t *testing.T) {
+	d := formatDocument(t, icsFallBack(t))
+	bare := regexp.MustCompile(`(\d{1,2}:\d\d(?::\d\d)?)–(\d{1,2}:\d\d(?::\d\d)?)`)
+	zoned := regexp.MustCompile(`\d{1,2}:\d\d(?::\d\d)? CEST–\d{1,2}:\d\d(?::\d\d)? CET`)
+	clock := func(s string) string { // "2:05" → "02:05:00", so that strings compare as times
+		if len(s) < 5 || s[2] != ':' {
+			s = "0" + s
+		}
+		if len(s) == 5 {
+			s += ":00"
+		}
+		return s
+	}
+	for _, r := range []struct {
+		name   string
+		render func(io.Writer, *render.Document) error
+	}{{"text", render.Text}, {"markdown", render.Markdown}, {"html", render.HTML}, {"ics", render.ICS}} {
+		var buf bytes.Buffer
+		if err := r.render(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		out := strings.ReplaceAll(buf.String(), "\r\n ", "") // unfold the ICS
+		if !zoned.MatchString(out) {
+			t.Errorf("%s has no range across the change that names both zones", r.name)
+		}
+		for _, m := range bare.FindAllStringSubmatch(zoned.ReplaceAllString(out, ""), -1) {
+			if clock(m[2]) < clock(m[1]) {
+				t.Errorf("%s: %s reads as ending before it starts", r.name, m[0])
+			}
+		}
 	}
 }
