@@ -114,7 +114,7 @@ func TestMeets(t *testing.T) {
 	}, {
 		name: "imbalanced",
 		reason: "the plan moves WEOG from 50 minutes to 45 (each speaker gives up at most the 5 minutes of the spread band, " +
-			"and the GRULAC speaker gains as much): 75%, over 40%; one stakeholder group of three; no gender given; " +
+			"and the GRULAC speaker gains as much): 75%, over 40%; one stakeholder group of three; no gender given, so “at least 1 woman” cannot be checked, logged and not failed; " +
 			"the mode rule is skipped in an onsite session",
 		s: weog(agenda.FormatOnsite),
 		constraints: append(rules[:3:3],
