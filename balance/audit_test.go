@@ -188,6 +188,7 @@ func TestAuditLog(t *testing.T) {
 	}
 	wantUnattributed := []balance.Finding{{
 		Kind:     balance.FindingUnattributed,
+		Scope:    balance.ScopePlan,
 		Severity: 100 * 2 / 32.5, // 2m of the 32m30s logged for speakers and nobody
 		Text:     "2m of speaking time was logged for nobody among the session's people",
 	}}
@@ -444,6 +445,7 @@ func TestAuditUnattributed(t *testing.T) {
 	}
 	want := []balance.Finding{{
 		Kind:     balance.FindingUnattributed,
+		Scope:    balance.ScopePlan,
 		Severity: 100 * 2 / 11.0, // 1m30s + 30s of the 11m logged
 		Text:     "2m of speaking time was logged for nobody among the session's people",
 	}}

@@ -173,20 +173,44 @@ func (c Constraint) validate(i int) *PolicyError {
 	return nil
 }
 
-// Violation is a constraint a session does not meet.
+// Violation is a constraint a session does not meet or, as its Outcome
+// says, one that cannot be checked because nobody among the people it
+// counts gives the field it is about.
 type Violation struct {
 	Constraint Constraint
+	Outcome    Outcome
 	Group      string   // the group measured, if the rule is about one
 	Measured   float64  // what was measured: a number of groups or speakers, or a share
 	People     []string // the speakers involved
-	Text       string   // what was found, in words
+	Text       string   // what was found, in words: for a constraint that cannot be checked, how many give its field, "gender given for 0 of 5 speakers"
 }
 
-// Error returns "balance: <constraint> (<note>): <what was found>".
+// Outcome says whether a [Violation] fails or cannot be checked.
+type Outcome string
+
+// The outcomes of a violation; a constraint that passes has none.
+const (
+	OutcomeFail Outcome = "fail" // the session does not meet the constraint
+
+	// OutcomeUnchecked is a constraint whose field nobody among the people
+	// it counts gives, such as a gender rule for a session whose page gives
+	// no genders: it neither passes nor fails.
+	OutcomeUnchecked Outcome = "cannot be checked"
+)
+
+// Fails reports whether v is a constraint not met, rather than one that
+// cannot be checked.
+func (v *Violation) Fails() bool { return v.Outcome != OutcomeUnchecked }
+
+// Error returns "balance: <constraint> (<note>): <what was found>", with
+// "cannot be checked: " before what was found if it cannot be.
 func (v *Violation) Error() string {
 	c := v.Constraint.String()
 	if v.Constraint.Note != "" {
 		c += " (" + v.Constraint.Note + ")"
+	}
+	if !v.Fails() {
+		return "balance: " + c + ": cannot be checked: " + v.Text
 	}
 	return "balance: " + c + ": " + v.Text
 }
@@ -197,6 +221,19 @@ func (v *Violation) Error() string {
 // the session's holders of the constraint's Role; the shares are of the
 // speaking time among the speakers with a value in the constraint's
 // dimension.
+//
+// A constraint about a dimension that none of the people it counts gives a
+// value in (no speaker gives a gender, say) cannot be checked: it is
+// returned with [OutcomeUnchecked], neither passed nor failed, and its Text
+// says so: "gender given for 0 of 5 speakers". A value outside the
+// dimension's full set ("Intergovernmental Organization" as a regional
+// group) is not one of its groups, as in the report.
+//
+// Check reads the groups of the report's speakers from the report: from
+// its Dimensions, for the time, or from its Lineup; so a constraint and the
+// report agree on who is in which group. It sorts people into groups
+// itself, by the same rule, only for the holders of a role and for a
+// dimension the report does not have.
 //
 // A participation mode is what a person's Mode says or, in a session that
 // is all onsite or all online, the session's format, whatever the person's
@@ -235,7 +272,7 @@ func Check(r *Report, constraints ...Constraint) ([]Violation, error) {
 		if c.Role != "" {
 			people = holders(r, c.Role)
 		}
-		out = append(out, check(r, c, people)...)
+		out = append(out, check(r, c, people, c.Role == "")...)
 	}
 	return out, nil
 }
@@ -267,26 +304,62 @@ func holders(r *Report, role agenda.Role) []member {
 	return out
 }
 
-// check returns the violations of one valid constraint by the people.
-func check(r *Report, c Constraint, people []member) []Violation {
-	dim := c.dimension()
-	group := c.Group
-	if dim.By == ByGender {
-		group = genderKey(group)
+// tally is the people of one group of a dimension, and their time.
+type tally struct {
+	time   float64
+	people []string
+}
+
+// groupsOf returns the groups of dimension dim among the people, their
+// number given (in the dimension's full set) and their time: from the
+// report's tallies when the people are its speakers and it has the
+// dimension, else by [Dimension.groupOf].
+func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups map[string]*tally, given int, known float64) {
+	groups = map[string]*tally{}
+	if speakers {
+		for _, dr := range r.Dimensions {
+			if dr.Dimension.By != dim.By || dr.Dimension.Label != dim.Label {
+				continue
+			}
+			for _, g := range dr.Groups {
+				if g.Outside || g.Speakers == 0 {
+					continue
+				}
+				groups[g.Group] = &tally{time: float64(g.Time), people: g.People}
+				given += g.Speakers
+				known += float64(g.Time)
+			}
+			return groups, given, known
+		}
+		for _, h := range r.Lineup {
+			if h.Dimension.By != dim.By || h.Dimension.Label != dim.Label {
+				continue
+			}
+			times := make(map[string]float64, len(r.Speakers))
+			for _, sp := range r.Speakers {
+				times[sp.Name] = float64(sp.Time)
+			}
+			for _, g := range h.Groups {
+				if g.Outside {
+					continue
+				}
+				t := &tally{people: g.People}
+				for _, name := range g.People {
+					t.time += times[name]
+				}
+				groups[g.Group] = t
+				given += g.Speakers
+				known += t.time
+			}
+			return groups, given, known
+		}
 	}
-	// The groups of the dimension among the people: time, and who.
-	type tally struct {
-		time   float64
-		people []string
-	}
-	groups := map[string]*tally{}
-	known, given := 0.0, 0
 	for _, m := range people {
 		if m.person == nil {
 			continue
 		}
 		g := dim.groupOf(r.Session, m.person)
-		if g == "" {
+		if g == "" || dim.outsideSet(g) {
 			continue
 		}
 		if groups[g] == nil {
@@ -296,6 +369,31 @@ func check(r *Report, c Constraint, people []member) []Violation {
 		groups[g].people = append(groups[g].people, m.name)
 		known += m.time
 		given++
+	}
+	return groups, given, known
+}
+
+// check returns the violations of one valid constraint by the people, who
+// are the report's speakers if speakers is set.
+func check(r *Report, c Constraint, people []member, speakers bool) []Violation {
+	dim := c.dimension()
+	group := c.Group
+	if dim.By == ByGender {
+		group = genderKey(group)
+	}
+	var groups map[string]*tally
+	given, known := 0, 0.0
+	if c.By != "" {
+		groups, given, known = groupsOf(r, dim, people, speakers)
+	}
+	// A rule about a field that nobody counted gives cannot be checked.
+	if c.By != "" && given == 0 && len(people) > 0 {
+		var who []string
+		for _, m := range people {
+			who = append(who, m.name)
+		}
+		return []Violation{{Constraint: c, Outcome: OutcomeUnchecked, Group: c.Group, People: who,
+			Text: fmt.Sprintf("%s given for 0 of %d %s", givenNoun(dim), len(people), plural(c.counted(), len(people)))}}
 	}
 	share := func(g string) float64 {
 		if known == 0 || groups[g] == nil {
@@ -312,7 +410,7 @@ func check(r *Report, c Constraint, people []member) []Violation {
 		if given == len(people) {
 			return ""
 		}
-		return fmt.Sprintf(" (%s given for %d of %d %s)", dim.Name(), given, len(people), plural(c.counted(), len(people)))
+		return fmt.Sprintf(" (%s given for %d of %d %s)", givenNoun(dim), given, len(people), plural(c.counted(), len(people)))
 	}
 	names := slices.Sorted(maps.Keys(groups))
 	var out []Violation
@@ -363,6 +461,9 @@ func check(r *Report, c Constraint, people []member) []Violation {
 			out = append(out, Violation{Constraint: c, Group: c.Group, Measured: n, People: who, Text: text})
 		}
 	}
+	for i := range out {
+		out[i].Outcome = OutcomeFail
+	}
 	return out
 }
 
@@ -403,6 +504,16 @@ func groupNoun(b By, label string) string {
 		return label
 	}
 	return string(b)
+}
+
+// givenNoun names what a dimension's people give, as in "gender given for
+// 0 of 5 speakers": "gender", "stakeholder group", "regional group".
+func givenNoun(d Dimension) string {
+	switch d.By {
+	case ByGender:
+		return "gender"
+	}
+	return groupNoun(d.By, d.Label)
 }
 
 // num writes a count without a fraction where it has none.

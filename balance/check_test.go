@@ -2,10 +2,12 @@ package balance_test
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
 // chkSession is the session the constraints are checked against: four
@@ -68,7 +71,7 @@ func TestCheck(t *testing.T) {
 		reason string
 		r      *balance.Report // hybrid if nil
 		c      C
-		want   []V // Constraint is set to c
+		want   []V // Constraint is set to c, and Outcome, if empty, to fail
 	}{
 		// min-groups
 		{name: "min-groups met", reason: "three stakeholder groups",
@@ -78,7 +81,7 @@ func TestCheck(t *testing.T) {
 			want: []V{{Measured: 3, Text: "3: Civil Society, Government, Private Sector"}}},
 		{name: "min-groups unknown left out", reason: "Dee has no region: two regional groups",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByRegion, Min: 3},
-			want: []V{{Measured: 2, Text: "2: GRULAC, WEOG (region given for 3 of 4 speakers)"}}},
+			want: []V{{Measured: 2, Text: "2: GRULAC, WEOG (regional group given for 3 of 4 speakers)"}}},
 		{name: "min-groups gender folded", reason: `"Woman" and "woman" are one group, with "man" two`,
 			c: C{Rule: balance.RuleMinGroups, By: balance.ByGender, Min: 2}},
 		{name: "min-groups gender violated", reason: "two genders given, not three",
@@ -86,10 +89,10 @@ func TestCheck(t *testing.T) {
 			want: []V{{Measured: 2, Text: "2: man, woman (gender given for 3 of 4 speakers)"}}},
 		{name: "min-groups label", reason: "only youth is given for age",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByLabel, Label: "age", Min: 2},
-			want: []V{{Measured: 1, Text: "1: youth (label:age given for 2 of 4 speakers)"}}},
-		{name: "min-groups label nobody has", reason: "no speaker has a language label",
+			want: []V{{Measured: 1, Text: "1: youth (age given for 2 of 4 speakers)"}}},
+		{name: "min-groups label nobody has", reason: "no speaker has a language label: the rule cannot be checked, neither met nor failed",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByLabel, Label: "language", Min: 1},
-			want: []V{{Measured: 0, Text: "0: none (label:language given for 0 of 4 speakers)"}}},
+			want: []V{{Outcome: balance.OutcomeUnchecked, People: []string{"Ana", "Ben", "Cai", "Dee"}, Text: "language given for 0 of 4 speakers"}}},
 
 		// max-share
 		{name: "max-share met", reason: "WEOG's 2/3 is under 70%",
@@ -146,7 +149,7 @@ func TestCheck(t *testing.T) {
 			want: []V{{Group: "Woman", Measured: 2, People: []string{"Ana", "Cai"}, Text: "2 (gender given for 3 of 4 speakers)"}}},
 		{name: "min-count region", reason: "nobody from the African Group; Dee gives no region",
 			c:    C{Rule: balance.RuleMinCount, By: balance.ByRegion, Group: "African Group", Min: 1},
-			want: []V{{Group: "African Group", Measured: 0, Text: "0 (region given for 3 of 4 speakers)"}}},
+			want: []V{{Group: "African Group", Measured: 0, Text: "0 (regional group given for 3 of 4 speakers)"}}},
 		{name: "min-count stakeholder", reason: "two in government, not three; everyone gives a group",
 			c:    C{Rule: balance.RuleMinCount, By: balance.ByStakeholder, Group: "Government", Min: 3},
 			want: []V{{Group: "Government", Measured: 2, People: []string{"Ana", "Ben"}, Text: "2"}}},
@@ -154,7 +157,7 @@ func TestCheck(t *testing.T) {
 			c: C{Rule: balance.RuleMinCount, By: balance.ByMode, Group: "online", Min: 2}},
 		{name: "min-count label", reason: "two youth, not three",
 			c:    C{Rule: balance.RuleMinCount, By: balance.ByLabel, Label: "age", Group: "youth", Min: 3},
-			want: []V{{Group: "youth", Measured: 2, People: []string{"Ana", "Cai"}, Text: "2 (label:age given for 2 of 4 speakers)"}}},
+			want: []V{{Group: "youth", Measured: 2, People: []string{"Ana", "Cai"}, Text: "2 (age given for 2 of 4 speakers)"}}},
 
 		// skipped
 		{name: "mode share, onsite session", reason: "parity means nothing in a session that is not hybrid",
@@ -168,7 +171,7 @@ func TestCheck(t *testing.T) {
 			r: onsite, c: C{Rule: balance.RuleMinCount, By: balance.ByMode, Group: "onsite", Role: agenda.RoleModerator, Min: 1}},
 		{name: "region, onsite session", reason: "other rules still hold in an onsite session",
 			r: onsite, c: C{Rule: balance.RuleMinGroups, By: balance.ByRegion, Min: 3},
-			want: []V{{Measured: 2, Text: "2: GRULAC, WEOG (region given for 3 of 4 speakers)"}}},
+			want: []V{{Measured: 2, Text: "2: GRULAC, WEOG (regional group given for 3 of 4 speakers)"}}},
 		{name: "max-share, no speaking time", reason: "no time, no shares",
 			r: silent, c: C{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0}},
 		{name: "share, no speaking time", reason: "no time, no shares",
@@ -188,6 +191,7 @@ func TestCheck(t *testing.T) {
 			}
 			for i := range tt.want {
 				tt.want[i].Constraint = tt.c
+				tt.want[i].Outcome = cmp.Or(tt.want[i].Outcome, balance.OutcomeFail)
 			}
 			got, err := balance.Check(r, tt.c)
 			if err != nil {
@@ -209,9 +213,9 @@ func TestCheckOrder(t *testing.T) {
 		{Rule: balance.RuleMinGroups, By: balance.ByStakeholder, Min: 4},
 	}
 	want := []balance.Violation{
-		{Constraint: cs[0], Group: "online", Measured: 0.5, People: []string{"Cai", "Dee"}, Text: "online has 50%"},
-		{Constraint: cs[2], Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 66.7%"},
-		{Constraint: cs[3], Measured: 3, Text: "3: Civil Society, Government, Private Sector"},
+		{Constraint: cs[0], Outcome: balance.OutcomeFail, Group: "online", Measured: 0.5, People: []string{"Cai", "Dee"}, Text: "online has 50%"},
+		{Constraint: cs[2], Outcome: balance.OutcomeFail, Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 66.7%"},
+		{Constraint: cs[3], Outcome: balance.OutcomeFail, Measured: 3, Text: "3: Civil Society, Government, Private Sector"},
 	}
 	got, err := balance.Check(chkReport(t), cs...)
 	if err != nil {
@@ -222,15 +226,19 @@ func TestCheckOrder(t *testing.T) {
 	}
 }
 
-// TestCheckNoSession: a report without a session knows nobody's groups.
+// TestCheckNoSession: a report without a session knows nobody's groups,
+// so a rule about groups cannot be checked, whether it counts or shares.
 func TestCheckNoSession(t *testing.T) {
 	r := &balance.Report{Speaking: time.Minute, Speakers: []balance.SpeakerReport{{Name: "Ana", Time: time.Minute, Share: 1}}}
-	c := balance.Constraint{Rule: balance.RuleMinGroups, By: balance.ByRegion, Min: 1}
-	got, err := balance.Check(r, c, balance.Constraint{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0})
+	cs := []balance.Constraint{{Rule: balance.RuleMinGroups, By: balance.ByRegion, Min: 1}, {Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0}}
+	got, err := balance.Check(r, cs...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []balance.Violation{{Constraint: c, Measured: 0, Text: "0: none (region given for 0 of 1 speaker)"}}
+	want := []balance.Violation{
+		{Constraint: cs[0], Outcome: balance.OutcomeUnchecked, People: []string{"Ana"}, Text: "regional group given for 0 of 1 speaker"},
+		{Constraint: cs[1], Outcome: balance.OutcomeUnchecked, People: []string{"Ana"}, Text: "regional group given for 0 of 1 speaker"},
+	}
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}
@@ -527,5 +535,57 @@ func TestDecodeConstraintsSize(t *testing.T) {
 	boom := errors.New("boom")
 	if _, err := balance.DecodeConstraints(iotest.ErrReader(boom)); !errors.Is(err, boom) {
 		t.Errorf("a failing reader: got %v, want its error", err)
+	}
+}
+
+// TestCheckAgreesWithReport: on every seed, what Check measures of a group
+// is what the report says of it, people and shares, because Check reads
+// the report's tallies.
+func TestCheckAgreesWithReport(t *testing.T) {
+	for _, name := range seeds.Names() {
+		t.Run(name, func(t *testing.T) {
+			s, err := seeds.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := balance.DraftReport(s, balance.HybridPromise())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, dr := range r.Dimensions {
+				for _, g := range dr.Groups {
+					if g.Outside || g.Speakers == 0 {
+						continue
+					}
+					c := balance.Constraint{Rule: balance.RuleShare, By: dr.Dimension.By, Label: dr.Dimension.Label, Group: g.Group, Min: 1, Max: 1}
+					vs, err := balance.Check(r, c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if g.Share == 1 {
+						continue // met
+					}
+					if len(vs) != 1 || math.Abs(vs[0].Measured-g.Share) > 1e-12 || !slices.Equal(vs[0].People, g.People) {
+						t.Errorf("%s %s: report %v of %v; Check %+v", dr.Dimension.Name(), g.Group, g.Share, g.People, vs)
+					}
+				}
+			}
+			for _, h := range r.Lineup {
+				for _, g := range h.Groups {
+					c := balance.Constraint{Rule: balance.RuleMinCount, By: h.Dimension.By, Group: g.Group, Min: float64(g.Speakers) + 1}
+					vs, err := balance.Check(r, c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := g.Speakers
+					if g.Outside {
+						want = 0 // not a group of the set
+					}
+					if len(vs) != 1 || vs[0].Measured != float64(want) {
+						t.Errorf("line-up %s %s: %d speakers; Check %+v", h.Dimension.Name(), g.Group, want, vs)
+					}
+				}
+			}
+		})
 	}
 }

@@ -120,6 +120,6 @@ func ExampleDecodePresets() {
 	}
 	// Output:
 	// youth-track:
-	//   balance: at least 1 speaker with age youth (Youth track: at least one youth speaker): 0 (label:age given for 1 of 2 speakers)
+	//   balance: at least 1 speaker with age youth (Youth track: at least one youth speaker): 0 (age given for 1 of 2 speakers)
 	//   balance: at least 1 rapporteur (youth-track): 0
 }

@@ -123,8 +123,10 @@ type Forum struct {
 	Programme *agenda.Programme
 	Sessions  []ForumSession // in programme order
 
-	// Ranked lists the indexes of Sessions, furthest from their targets
-	// first; sessions with no speakers come last.
+	// Ranked lists the indexes of Sessions, the line-up furthest from the
+	// full sets first (see ForumSession.Distance), then by their Gap;
+	// sessions whose speakers give no stakeholder or regional group come
+	// after those whose speakers do, and sessions with no speakers last.
 	Ranked []int
 
 	Speakers   int              // the people who speak in at least one session
@@ -139,6 +141,14 @@ type ForumSession struct {
 	Report *Report // of the plan or, if the session cannot be planned, of the draft; nil if neither can be made
 	Err    error   // why the session cannot be planned (a *ProgrammeError), or nil
 
+	// Distance is how far the session's line-up is from the full sets of
+	// groups: the mean [Headcount] Distance of its stakeholder and regional
+	// groups, over those that any of its speakers gives. It is 0.8 for a
+	// session whose speakers all come from one stakeholder group and one
+	// region, the furthest a line-up can be, and 0 for one spread equally
+	// over the five of each, or whose speakers give neither.
+	Distance float64
+
 	// Gap is the mean Gap of the report's dimensions: the share of
 	// speaking time that would have to change hands to meet its targets.
 	Gap float64
@@ -148,8 +158,17 @@ type ForumSession struct {
 type ForumDimension struct {
 	Dimension Dimension
 	Groups    []ForumGroup // by name: those with speakers, and every group of the dimension's full set
-	Unknown   int          // speakers with no value in the dimension in a session they speak in
-	Time      time.Duration
+
+	// Unknown counts the speakers with no value in the dimension in a
+	// session they speak in, and UnknownTime is their time there.
+	Unknown     int
+	UnknownTime time.Duration
+
+	// Counted is the number of speakers in one of the dimension's groups,
+	// not counting a group outside its full set, and Time is their time:
+	// the shares are of it.
+	Counted int
+	Time    time.Duration
 }
 
 // ForumGroup is one group over the programme.
@@ -157,21 +176,33 @@ type ForumGroup struct {
 	Group    string
 	Speakers int           // people who speak as members of the group in at least one session
 	Time     time.Duration // their planned speaking time, over all sessions
-	Share    float64       // of the time of speakers with a value in the dimension
+	Share    float64       // of the dimension's Time: the time of its Counted speakers
 
 	// Target is an equal share: among the dimension's full set of groups
 	// where it has one (the five UN regional groups, the five stakeholder
 	// groups, onsite and online), else among the groups with speakers.
 	Target float64
+
+	// Outside is set for a value that is not one of the dimension's full
+	// set, such as "Intergovernmental Organization" given as a regional
+	// group: it has speakers and time but no share and no target.
+	Outside bool
 }
 
-// PresetResult is the sessions that fail one preset.
+// PresetResult is the sessions that fail one preset, and those it cannot
+// be checked against.
 type PresetResult struct {
 	Preset  Preset
-	Failing []PresetFailure // in programme order
+	Failing []PresetFailure // in programme order, with the rules each fails
+
+	// Unchecked lists, in programme order, the sessions with a rule of the
+	// preset that cannot be checked ([OutcomeUnchecked]), with those rules:
+	// a session may be in both lists, for different rules.
+	Unchecked []PresetFailure
 }
 
-// PresetFailure is one session that fails a preset.
+// PresetFailure is one session that fails a preset, or that some of its
+// rules cannot be checked against.
 type PresetFailure struct {
 	Session    int // in Programme.Sessions
 	Violations []Violation
@@ -248,8 +279,22 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 	for k, pr := range presets {
 		res := PresetResult{Preset: pr}
 		for i := range f.Sessions {
-			if violations[i] != nil && len(violations[i][k]) > 0 {
-				res.Failing = append(res.Failing, PresetFailure{Session: i, Violations: violations[i][k]})
+			if violations[i] == nil {
+				continue
+			}
+			var fails, unchecked []Violation
+			for _, v := range violations[i][k] {
+				if v.Fails() {
+					fails = append(fails, v)
+				} else {
+					unchecked = append(unchecked, v)
+				}
+			}
+			if len(fails) > 0 {
+				res.Failing = append(res.Failing, PresetFailure{Session: i, Violations: fails})
+			}
+			if len(unchecked) > 0 {
+				res.Unchecked = append(res.Unchecked, PresetFailure{Session: i, Violations: unchecked})
 			}
 		}
 		f.Presets = append(f.Presets, res)
@@ -280,24 +325,51 @@ func forumSession(prog *agenda.Programme, i int, p Policy) ForumSession {
 	for _, d := range fs.Report.Dimensions {
 		fs.Gap += d.Gap / float64(len(fs.Report.Dimensions))
 	}
+	fs.Distance, _ = lineupDistance(fs.Report)
 	return fs
 }
 
-// rank orders the sessions by their gap, sessions without speakers last.
+// lineupDistance returns the mean Distance of the report's stakeholder and
+// regional headcounts, over those that any speaker gives, and whether any
+// does.
+func lineupDistance(r *Report) (float64, bool) {
+	sum, n := 0.0, 0
+	for _, h := range r.Lineup {
+		if (h.Dimension.By == ByStakeholder || h.Dimension.By == ByRegion) && h.Counted > 0 {
+			sum += h.Distance
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return sum / float64(n), true
+}
+
+// rank orders the sessions by their line-up's distance from the full sets,
+// then by their gap; sessions whose line-up cannot be judged come after
+// those it can, and sessions without speakers last.
 func (f *Forum) rank() {
 	f.Ranked = make([]int, len(f.Sessions))
 	for i := range f.Ranked {
 		f.Ranked[i] = i
 	}
-	speaks := func(i int) bool { return f.Sessions[i].Report != nil && len(f.Sessions[i].Report.Speakers) > 0 }
-	slices.SortStableFunc(f.Ranked, func(a, b int) int {
-		if speaks(a) != speaks(b) {
-			if speaks(a) {
-				return -1
-			}
+	// class is 0 for a session judged by its line-up, 1 for one whose
+	// speakers give no group, 2 for one without speakers.
+	class := func(i int) int {
+		r := f.Sessions[i].Report
+		if r == nil || len(r.Speakers) == 0 {
+			return 2
+		}
+		if _, ok := lineupDistance(r); !ok {
 			return 1
 		}
-		return cmp.Compare(f.Sessions[b].Gap, f.Sessions[a].Gap)
+		return 0
+	}
+	slices.SortStableFunc(f.Ranked, func(a, b int) int {
+		return cmp.Or(cmp.Compare(class(a), class(b)),
+			cmp.Compare(f.Sessions[b].Distance, f.Sessions[a].Distance),
+			cmp.Compare(f.Sessions[b].Gap, f.Sessions[a].Gap))
 	})
 }
 
@@ -325,8 +397,29 @@ func (f *Forum) tally() {
 	}
 	groups := make([]map[string]*group, len(dims))
 	unknown := make([]map[int]bool, len(dims))
+	unknownTime := make([]time.Duration, len(dims))
 	for d := range dims {
 		groups[d], unknown[d] = map[string]*group{}, map[int]bool{}
+	}
+	// inReport returns the group of each speaker of the report by each
+	// dimension of its line-up, as the report counts them: the forum reads
+	// the report's tallies rather than sorting people again.
+	inReport := func(r *Report) []map[string]string {
+		out := make([]map[string]string, len(dims))
+		for d, dim := range dims {
+			for _, h := range r.Lineup {
+				if h.Dimension.By != dim.By {
+					continue
+				}
+				out[d] = map[string]string{}
+				for _, g := range h.Groups {
+					for _, name := range g.People {
+						out[d][name] = g.Group
+					}
+				}
+			}
+		}
+		return out
 	}
 	frequent := map[int]*FrequentSpeaker{}
 	for _, fs := range f.Sessions {
@@ -338,6 +431,7 @@ func (f *Forum) tally() {
 		for j := range s.People {
 			index[s.People[j].Name] = j
 		}
+		reported := inReport(fs.Report)
 		for _, sp := range fs.Report.Speakers {
 			j, ok := index[sp.Name]
 			if !ok || who[fs.Index][j] < 0 {
@@ -345,9 +439,15 @@ func (f *Forum) tally() {
 			}
 			person, a := &s.People[j], who[fs.Index][j]
 			for d, dim := range dims {
-				g := dim.groupOf(s, person)
+				var g string
+				if reported[d] != nil {
+					g = reported[d][sp.Name]
+				} else {
+					g = dim.groupOf(s, person)
+				}
 				if g == "" {
 					unknown[d][a] = true
+					unknownTime[d] += sp.Time
 					continue
 				}
 				if groups[d][g] == nil {
@@ -370,10 +470,18 @@ func (f *Forum) tally() {
 	}
 	f.Speakers = len(frequent)
 	for d, dim := range dims {
-		fd := ForumDimension{Dimension: dim, Unknown: len(unknown[d])}
-		for _, g := range groups[d] {
+		fd := ForumDimension{Dimension: dim, Unknown: len(unknown[d]), UnknownTime: unknownTime[d]}
+		counted := map[int]bool{}
+		for name, g := range groups[d] {
+			if dim.outsideSet(name) {
+				continue
+			}
 			fd.Time += g.time
+			for a := range g.people {
+				counted[a] = true
+			}
 		}
+		fd.Counted = len(counted)
 		// Every group of the full set is listed, those without speakers at 0.
 		for _, name := range universe(dim) {
 			if groups[d][name] == nil {
@@ -382,13 +490,20 @@ func (f *Forum) tally() {
 		}
 		k := len(universe(dim))
 		if k == 0 {
-			k = len(groups[d])
+			for name := range groups[d] {
+				if !dim.outsideSet(name) {
+					k++
+				}
+			}
 		}
 		for _, name := range slices.Sorted(maps.Keys(groups[d])) {
 			g := groups[d][name]
-			fg := ForumGroup{Group: name, Speakers: len(g.people), Time: g.time, Target: 1 / float64(k)}
-			if fd.Time > 0 {
-				fg.Share = float64(g.time) / float64(fd.Time)
+			fg := ForumGroup{Group: name, Speakers: len(g.people), Time: g.time, Outside: dim.outsideSet(name)}
+			if !fg.Outside {
+				fg.Target = 1 / float64(k)
+				if fd.Time > 0 {
+					fg.Share = float64(g.time) / float64(fd.Time)
+				}
 			}
 			fd.Groups = append(fd.Groups, fg)
 		}

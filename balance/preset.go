@@ -18,7 +18,7 @@ type Preset struct {
 }
 
 // Check returns the constraints of the preset that the report's session
-// does not meet, as [Check] does.
+// does not meet, and those it cannot be checked against, as [Check] does.
 func (p Preset) Check(r *Report) ([]Violation, error) { return Check(r, p.Constraints...) }
 
 // The names of the built-in presets.
@@ -33,9 +33,10 @@ const (
 //   - [PresetIGF2023Minimum]: the minimum criteria of the IGF 2023
 //     workshop review, stage 1, that a session's people can show: at least 3
 //     provisionally confirmed speakers; one speaker of a different gender
-//     from the rest (at least two genders among the speakers, so a session
-//     whose speakers give no gender fails); at least one moderator and two
-//     speakers onsite.
+//     from the rest (at least two genders among the speakers: for a session
+//     whose speakers give no gender, as IGF pages never do, the rule cannot
+//     be checked, [OutcomeUnchecked], and neither passes nor fails); at
+//     least one moderator and two speakers onsite.
 //   - [PresetIGFDiversity]: the speaker diversity the IGF's workshop
 //     evaluation has asked for since 2017 ("gender, geography, stakeholder
 //     group, policy perspective and/or age"): speakers from at least two

@@ -2,6 +2,7 @@ package balance_test
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"io"
@@ -167,9 +168,9 @@ func TestCheckRole(t *testing.T) {
 				presetPerson(s, "Online moderator").Roles = []agenda.Role{agenda.RoleModerator}
 			},
 			c: C{Rule: balance.RuleMinGroups, By: balance.ByMode, Role: agenda.RoleModerator, Min: 2}},
-		{name: "min-groups over a role, none given", reason: "the moderator gives no stakeholder group: the note counts moderators",
+		{name: "min-groups over a role, none given", reason: "the moderator gives no stakeholder group: the rule cannot be checked, and says so counting moderators",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByStakeholder, Role: agenda.RoleModerator, Min: 1},
-			want: []V{{Measured: 0, Text: "0: none (stakeholder given for 0 of 1 moderator)"}}},
+			want: []V{{Outcome: balance.OutcomeUnchecked, People: []string{"Moderator"}, Text: "stakeholder group given for 0 of 1 moderator"}}},
 		{name: "min-groups over a role nobody holds", reason: "no rapporteurs, no groups",
 			c:    C{Rule: balance.RuleMinGroups, By: balance.ByRegion, Role: agenda.RoleRapporteur, Min: 1},
 			want: []V{{Measured: 0, Text: "0: none"}}},
@@ -183,7 +184,7 @@ func TestCheckRole(t *testing.T) {
 			c: C{Rule: balance.RuleMaxPeople, By: balance.ByMode, Role: agenda.RoleModerator, Max: 0.5}},
 		{name: "max-people of speakers", reason: "WEOG has two of the three speakers with a region",
 			c:    C{Rule: balance.RuleMaxPeople, By: balance.ByRegion, Max: 0.5},
-			want: []V{{Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 2 of 3 speakers (66.7%) (region given for 3 of 4 speakers)"}}},
+			want: []V{{Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 2 of 3 speakers (66.7%) (regional group given for 3 of 4 speakers)"}}},
 
 		// the mode a session's format gives
 		{name: "moderator onsite, online session", reason: "nobody is onsite in an online session",
@@ -207,7 +208,7 @@ func TestCheckRole(t *testing.T) {
 		{name: "speakers onsite, hybrid session, no Mode", reason: "a hybrid session does not guess a speaker's mode: the note says so",
 			change: func(s *agenda.Session) { presetPerson(s, "Ben").Mode = "" },
 			c:      C{Rule: balance.RuleMinCount, By: balance.ByMode, Group: "onsite", Min: 2},
-			want:   []V{{Group: "onsite", Measured: 1, People: []string{"Ana"}, Text: "1 (mode given for 3 of 4 speakers)"}}},
+			want:   []V{{Group: "onsite", Measured: 1, People: []string{"Ana"}, Text: "1 (participation mode given for 3 of 4 speakers)"}}},
 
 		// min-count without a group
 		{name: "min-count of everyone", reason: "four speakers, at least three",
@@ -235,6 +236,7 @@ func TestCheckRole(t *testing.T) {
 			}
 			for i := range tt.want {
 				tt.want[i].Constraint = tt.c
+				tt.want[i].Outcome = cmp.Or(tt.want[i].Outcome, balance.OutcomeFail)
 			}
 			got, err := balance.Check(r, tt.c)
 			if err != nil {
@@ -539,5 +541,67 @@ func TestDecodePresetsSize(t *testing.T) {
 	boom := errors.New("boom")
 	if _, err := balance.DecodePresets(iotest.ErrReader(boom)); !errors.Is(err, boom) {
 		t.Errorf("a failing reader: got %v, want its error", err)
+	}
+}
+
+// TestPresetUnchecked: a rule of a preset whose field nobody gives cannot
+// be checked; it is neither met nor failed, and says how many give it.
+func TestPresetUnchecked(t *testing.T) {
+	minimum := balance.Presets()[0]
+	if minimum.Name != balance.PresetIGF2023Minimum {
+		t.Fatalf("the first preset is %q", minimum.Name)
+	}
+	gender := minimum.Constraints[1]
+	tests := []struct {
+		name    string
+		reason  string
+		genders []string
+		want    []balance.Violation
+	}{{
+		name:    "no genders",
+		reason:  "IGF pages give no genders: the rule cannot be checked, and the other rules, met, say nothing",
+		genders: []string{"", "", "", ""},
+		want: []balance.Violation{{Constraint: gender, Outcome: balance.OutcomeUnchecked, People: []string{"Ana", "Ben", "Cai", "Dee"},
+			Text: "gender given for 0 of 4 speakers"}},
+	}, {
+		name:    "one gender given",
+		reason:  "one woman among the four is one gender: the rule fails, saying how many gave one",
+		genders: []string{"woman", "", "", ""},
+		want: []balance.Violation{{Constraint: gender, Outcome: balance.OutcomeFail, Measured: 1,
+			Text: "1: woman (gender given for 1 of 4 speakers)"}},
+	}, {
+		name:    "two genders",
+		reason:  "a woman and a man: met, whatever the others give",
+		genders: []string{"woman", "man", "", ""},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := chkSession(agenda.FormatHybrid)
+			for i, g := range tt.genders { // the speakers, after the two moderators
+				s.People[2+i].Gender = g
+				s.People[2+i].Mode = agenda.ModeOnsite
+			}
+			r, err := balance.DraftReport(s, balance.Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := minimum.Check(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := gocmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s: mismatch (-want +got):\n%s", tt.reason, diff)
+			}
+			for _, v := range got {
+				if v.Outcome == balance.OutcomeUnchecked {
+					if v.Fails() {
+						t.Errorf("an unchecked rule fails")
+					}
+					if want := "cannot be checked: gender given for 0 of 4 speakers"; !strings.HasSuffix(v.Error(), want) {
+						t.Errorf("Error() = %q, want it to end %q", v.Error(), want)
+					}
+				}
+			}
+		})
 	}
 }

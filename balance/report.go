@@ -3,6 +3,7 @@ package balance
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -39,7 +40,67 @@ type Report struct {
 	Dropped    []Dimension
 	Floor      []FloorReport     // the roles, besides speaker, of the people who hold the floor
 	Attendance agenda.Attendance // as the session reports it
-	Findings   []Finding         // most serious first
+
+	// Lineup counts the speakers of each group by stakeholder group,
+	// regional group and gender, whatever the policy balances and whatever
+	// time they get: who was invited.
+	Lineup []Headcount
+
+	// Findings are those of the line-up and of the plan, most serious
+	// first; each one's Scope says which (see [Report.FindingsOf]).
+	Findings []Finding
+}
+
+// FindingsOf returns the findings of one scope, most serious first.
+func (r *Report) FindingsOf(scope Scope) []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		if f.Scope == scope {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Headcount is how many speakers of a session's line-up are in each group
+// of one dimension, by people, not by time.
+type Headcount struct {
+	Dimension Dimension
+	Groups    []GroupCount // the groups with speakers, by name
+
+	// Missing lists the groups of the dimension's full set (the five UN
+	// regional groups, the five stakeholder groups) that no speaker is in.
+	Missing []string
+
+	// Unknown counts the speakers who give no value in the dimension.
+	Unknown int
+
+	// Counted is the number of speakers in one of the dimension's groups
+	// (of its full set, where it has one): the speakers the headcount
+	// shares are taken over, without those who give no value or a value
+	// outside the set.
+	Counted int
+
+	// Distance is how far the counted speakers are from an equal share of
+	// each group of the dimension's full set of k groups,
+	// ½·Σ_g |n_g/Counted − 1/k|: 0 for a line-up spread equally over the
+	// full set, 1 − 1/k (0.8 for five groups) for one where every counted
+	// speaker is in one group. It is 0 for a dimension without a full set
+	// or without counted speakers.
+	Distance float64
+}
+
+// GroupCount is the speakers of one group of a [Headcount].
+type GroupCount struct {
+	Group    string
+	Speakers int
+	People   []string // in the order of Session.People
+
+	// Outside is set for a value that is not one of the dimension's full
+	// set, such as "Intergovernmental Organization" given as a regional
+	// group: it is shown as what it is but not counted as a group of the
+	// set.
+	Outside bool
 }
 
 // SpeakerReport is one speaker's time.
@@ -60,9 +121,15 @@ type DimensionReport struct {
 	// no speaker belongs to.
 	Missing []string
 
-	// Unknown counts the speakers with no value in the dimension; they are
-	// left out of its shares.
-	Unknown int
+	// Unknown counts the speakers with no value in the dimension, and
+	// UnknownTime is their time; they are left out of its shares.
+	Unknown     int
+	UnknownTime time.Duration
+
+	// Counted is the number of speakers whose time the shares are of: those
+	// with a value in the dimension, less those in a group outside its
+	// full set.
+	Counted int
 
 	// Evenness is the normalised entropy of the groups' shares of time,
 	// −Σ p_g·ln p_g / ln k over the k groups that have speakers: 1 when
@@ -81,9 +148,15 @@ type GroupReport struct {
 	Speakers  int
 	People    []string // the speakers in the group, in the order of Session.People
 	Time      time.Duration
-	Share     float64       // of the time of speakers with a value in the dimension
+	Share     float64       // of the time of the dimension's Counted speakers
 	Target    float64       // the target share
 	Deviation time.Duration // Time less the target's time
+
+	// Outside is set for a value that is not one of the dimension's full
+	// set, such as "Intergovernmental Organization" given as a regional
+	// group: the group is shown, with its speakers and time, but has no
+	// share and no target and takes no part in Gap and Evenness.
+	Outside bool
 }
 
 // Points returns the group's distance from its target in percentage points,
@@ -102,6 +175,7 @@ type FloorReport struct {
 // Finding is one imbalance or fact worth an organizer's attention.
 type Finding struct {
 	Kind      FindingKind
+	Scope     Scope  // whether the finding is about the line-up or the plan
 	Dimension string // the dimension's name, if the finding is about one
 	Group     string
 	People    []string
@@ -111,21 +185,43 @@ type Finding struct {
 	Text     string // the finding in plain words
 }
 
+// Scope says what a finding judges: who was invited, or the time they get.
+type Scope string
+
+// The scopes of a finding.
+const (
+	// ScopeLineup is a finding about the line-up, who was invited, by
+	// headcount: it is reported whatever time the plan gives each speaker.
+	ScopeLineup Scope = "line-up"
+	// ScopePlan is a finding about speaking time against the targets: of
+	// the plan, of the draft or of the log, as the report's Source says.
+	ScopePlan Scope = "plan"
+)
+
 // FindingKind says what a finding is about.
 type FindingKind string
 
 // The kinds of finding, with the severity of those that have no distance to
 // a target.
+//
+// The kinds of the line-up ([ScopeLineup]):
 const (
-	FindingOver          FindingKind = "over"          // a group well above its target (10 points or more)
-	FindingUnder         FindingKind = "under"         // a group well below its target
-	FindingPromise       FindingKind = "promise"       // a hard rule of the policy not kept: twice its points
+	FindingHeadcount     FindingKind = "headcount"     // more than half of the counted speakers, and at least 2, in one stakeholder or regional group: points above an equal share of the full set
 	FindingMissing       FindingKind = "missing"       // no speaker from a group of the full set: its equal share of the full set
+	FindingNotGiven      FindingKind = "not given"     // speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy: 10 (2 for gender)
 	FindingOneGender     FindingKind = "one gender"    // every speaker whose gender is given has the same: 30
+	FindingOrganization  FindingKind = "organization"  // every organizer, two or more, from one organization: 15
 	FindingModeration    FindingKind = "moderation"    // every moderator of a hybrid session onsite: 25
-	FindingRoles         FindingKind = "roles"         // speakers who also hold another role: 5
+	FindingRoles         FindingKind = "roles"         // speakers who also organize, moderate or report: 5
 	FindingParticipation FindingKind = "participation" // attendance as the session reports it: 1
-	FindingUnattributed  FindingKind = "unattributed"  // speaking time logged for nobody among the people: its share
+)
+
+// The kinds of the plan ([ScopePlan]):
+const (
+	FindingOver         FindingKind = "over"         // a group well above its target (10 points or more)
+	FindingUnder        FindingKind = "under"        // a group well below its target
+	FindingPromise      FindingKind = "promise"      // a hard rule of the policy not kept: twice its points
+	FindingUnattributed FindingKind = "unattributed" // speaking time logged for nobody among the people: its share
 )
 
 // threshold is how far, in percentage points, a group of a soft dimension
@@ -224,49 +320,136 @@ func (pr *problem) report(source Source, times []time.Duration, other time.Durat
 	}
 	rows := pr.groupRows()
 	for d, dim := range pr.dims {
-		dr := DimensionReport{Dimension: dim}
-		var known time.Duration
-		for i := range pr.speakers {
-			if pr.speakers[i].groups[d] == "" {
-				dr.Unknown++
-			} else {
-				known += times[i]
-			}
-		}
-		var shares []float64
-		for _, row := range rows {
-			if row.dim != d {
-				continue
-			}
-			g := GroupReport{Group: row.group, Speakers: row.count, Target: row.target}
-			for i := range pr.speakers {
-				if pr.speakers[i].groups[d] == row.group {
-					g.Time += times[i]
-					g.People = append(g.People, pr.speakers[i].person.Name)
-				}
-			}
-			g.Share = share(g.Time, known)
-			g.Deviation = g.Time - time.Duration(math.Round(row.target*float64(known)))
-			dr.Gap += math.Abs(g.Share-g.Target) / 2
-			if g.Speakers > 0 {
-				shares = append(shares, g.Share)
-			}
-			dr.Groups = append(dr.Groups, g)
-		}
-		dr.Evenness = 1
-		if len(shares) > 1 {
-			dr.Evenness = stat.Entropy(shares) / math.Log(float64(len(shares)))
-		}
-		for _, g := range universe(dim) {
-			if !slices.ContainsFunc(dr.Groups, func(gr GroupReport) bool { return gr.Group == g && gr.Speakers > 0 }) {
-				dr.Missing = append(dr.Missing, g)
-			}
-		}
-		r.Dimensions = append(r.Dimensions, dr)
+		r.Dimensions = append(r.Dimensions, pr.dimensionReport(d, dim, rows, times))
+	}
+	for _, dim := range lineupDimensions {
+		r.Lineup = append(r.Lineup, pr.headcount(dim))
 	}
 	r.Floor = pr.floor(times, r.Speaking)
 	r.Findings = pr.findings(r, other)
 	return r
+}
+
+// dimensionReport reports dimension d of the problem: each group's time
+// against the target of its row. A group outside the dimension's full set
+// is reported with no share and no target, and the targets of the others
+// are scaled to add up to what the rows give them all, so that an equal
+// share is among the groups of the set.
+func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times []time.Duration) DimensionReport {
+	dr := DimensionReport{Dimension: dim}
+	targets := map[string]float64{}
+	for _, row := range rows {
+		if row.dim == d {
+			targets[row.group] = row.target
+		}
+	}
+	var known time.Duration
+	groups := map[string]*GroupReport{}
+	for i := range pr.speakers {
+		g := pr.speakers[i].groups[d]
+		if g == "" {
+			dr.Unknown++
+			dr.UnknownTime += times[i]
+			continue
+		}
+		gr := groups[g]
+		if gr == nil {
+			gr = &GroupReport{Group: g, Outside: dim.outsideSet(g)}
+			groups[g] = gr
+		}
+		gr.Speakers++
+		gr.Time += times[i]
+		gr.People = append(gr.People, pr.speakers[i].person.Name)
+		if !gr.Outside {
+			known += times[i]
+			dr.Counted++
+		}
+	}
+	sum, inSet := 0.0, 0.0
+	for g, t := range targets {
+		if groups[g] == nil {
+			groups[g] = &GroupReport{Group: g, Outside: dim.outsideSet(g)}
+		}
+		sum += t
+		if !dim.outsideSet(g) {
+			inSet += t
+		}
+	}
+	var shares []float64
+	for _, name := range slices.Sorted(maps.Keys(groups)) {
+		g := groups[name]
+		if !g.Outside {
+			if known > 0 {
+				g.Share = float64(g.Time) / float64(known)
+			}
+			if g.Target = targets[name]; inSet > 0 && inSet != sum {
+				g.Target *= sum / inSet
+			}
+			g.Deviation = g.Time - time.Duration(math.Round(g.Target*float64(known)))
+			dr.Gap += math.Abs(g.Share-g.Target) / 2
+			if g.Speakers > 0 {
+				shares = append(shares, g.Share)
+			}
+		}
+		dr.Groups = append(dr.Groups, *g)
+	}
+	dr.Evenness = 1
+	if len(shares) > 1 {
+		dr.Evenness = stat.Entropy(shares) / math.Log(float64(len(shares)))
+	}
+	for _, g := range universe(dim) {
+		if groups[g] == nil || groups[g].Speakers == 0 {
+			dr.Missing = append(dr.Missing, g)
+		}
+	}
+	return dr
+}
+
+// lineupDimensions are the dimensions of a report's [Headcount]s.
+var lineupDimensions = []Dimension{{By: ByStakeholder}, {By: ByRegion}, {By: ByGender}}
+
+// headcount counts the speakers of each group of dim.
+func (pr *problem) headcount(dim Dimension) Headcount {
+	h := Headcount{Dimension: dim}
+	groups := map[string]*GroupCount{}
+	for i := range pr.speakers {
+		p := pr.speakers[i].person
+		g := dim.groupOf(pr.s, p)
+		if g == "" {
+			h.Unknown++
+			continue
+		}
+		gc := groups[g]
+		if gc == nil {
+			gc = &GroupCount{Group: g, Outside: dim.outsideSet(g)}
+			groups[g] = gc
+		}
+		gc.Speakers++
+		gc.People = append(gc.People, p.Name)
+		if !gc.Outside {
+			h.Counted++
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(groups)) {
+		h.Groups = append(h.Groups, *groups[name])
+	}
+	u := universe(dim)
+	for _, g := range u {
+		if groups[g] == nil {
+			h.Missing = append(h.Missing, g)
+		}
+	}
+	if len(u) > 0 && h.Counted > 0 {
+		k := float64(len(u))
+		for _, g := range u {
+			n := 0
+			if groups[g] != nil {
+				n = groups[g].Speakers
+			}
+			h.Distance += math.Abs(float64(n)/float64(h.Counted)-1/k) / 2
+		}
+	}
+	return h
 }
 
 // floor reports the time of the speakers who hold each role besides speaker.
@@ -293,67 +476,234 @@ func (pr *problem) floor(times []time.Duration, total time.Duration) []FloorRepo
 // roleOrder lists the roles a speaker may also hold.
 var roleOrder = []agenda.Role{agenda.RoleOrganizer, agenda.RoleModerator, agenda.RoleOnlineModerator, agenda.RoleRapporteur, agenda.RoleFacilitator}
 
-// findings lists what the report shows, most serious first.
+// findings lists what the report shows, most serious first: the line-up's
+// findings from headcounts, and the plan's from time against targets.
 func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 	var fs []Finding
 	add := func(f Finding) { fs = append(fs, f) }
-	n := len(r.Speakers)
+	pr.lineupFindings(r, add)
 	for _, dr := range r.Dimensions {
 		dim := dr.Dimension
 		name := dim.Name()
+		inSet := 0
 		for _, g := range dr.Groups {
+			if !g.Outside {
+				inSet++
+			}
+		}
+		for _, g := range dr.Groups {
+			if g.Outside || dr.Counted == 0 {
+				continue
+			}
 			pts := g.Points()
 			// With two groups, one mirrors the other: name the group above its
 			// target, or, for a promise, the one the promise fails.
-			if len(dr.Groups) == 2 && (pts < 0) != dim.Hard {
+			if inSet == 2 && (pts < 0) != dim.Hard {
 				continue
 			}
 			switch {
 			case dim.Hard && math.Abs(float64(g.Deviation)) > dim.Tolerance*float64(r.Speaking)+float64(pr.step):
-				add(Finding{Kind: FindingPromise, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
-					Text: fmt.Sprintf("%s hold %s of speaking time; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), targetPhrase(dim, g.Target))})
+				add(Finding{Kind: FindingPromise, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
+					Text: fmt.Sprintf("%s hold %s%s; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			case !dim.Hard && pts >= threshold-pointsEps:
-				add(Finding{Kind: FindingOver, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
-					Text: fmt.Sprintf("%d of %d speakers %s %s: %s of speaking time against %s%s",
-						g.Speakers, n, isAre(g.Speakers), groupWord(dim, g.Group), pct(g.Share), targetPhrase(dim, g.Target), universeNote(dim))})
+				add(Finding{Kind: FindingOver, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
+					Text: fmt.Sprintf("%s %s %s%s against %s",
+						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			case !dim.Hard && pts <= -threshold+pointsEps:
-				add(Finding{Kind: FindingUnder, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
-					Text: fmt.Sprintf("%s %s %s of speaking time against %s (%s)",
-						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), targetPhrase(dim, g.Target), countOf(g.Speakers, n))})
+				add(Finding{Kind: FindingUnder, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
+					Text: fmt.Sprintf("%s %s %s%s against %s",
+						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			}
-		}
-		if len(dr.Missing) > 0 && n > 0 {
-			add(Finding{Kind: FindingMissing, Dimension: name, Group: strings.Join(dr.Missing, ", "), Severity: 100 / float64(len(universe(dim))),
-				Text: "no speaker " + fromPhrase(dim, dr.Missing)})
-		}
-	}
-	pr.genderFinding(add)
-	pr.moderationFinding(add)
-	for _, f := range r.Floor {
-		if f.Role == agenda.RoleOrganizer || f.Role == agenda.RoleModerator || f.Role == agenda.RoleOnlineModerator {
-			add(Finding{Kind: FindingRoles, Group: string(f.Role), Severity: 5,
-				Text: fmt.Sprintf("%d of %d speakers %s also %s, with %s of speaking time", f.Speakers, n, isAre(f.Speakers), roleNoun(f.Role, f.Speakers), pct(f.Share))})
 		}
 	}
 	if other > 0 {
-		add(Finding{Kind: FindingUnattributed, Severity: 100 * float64(other) / float64(other+r.Speaking),
+		add(Finding{Kind: FindingUnattributed, Scope: ScopePlan, Severity: 100 * float64(other) / float64(other+r.Speaking),
 			Text: fmt.Sprintf("%s of speaking time was logged for nobody among the session's people", timeslot.FormatLength(other))})
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(b.Severity, a.Severity), strings.Compare(a.Text, b.Text))
+	})
+	return fs
+}
+
+// overCounted says over whom a share of time is taken: " of speaking
+// time", or, when it is not every speaker, " of the speaking time of the 3
+// speakers who give a stakeholder group,".
+func overCounted(d Dimension, counted, n int) string {
+	if counted == n {
+		return " of speaking time"
+	}
+	return fmt.Sprintf(" of the speaking time of the %s %s,", speakersWord(counted), givePhrase(d, counted))
+}
+
+// givePhrase completes "the 3 speakers …" for those counted in a
+// dimension: "who give a stakeholder group", "from a UN regional group".
+func givePhrase(d Dimension, n int) string {
+	if d.By == ByRegion {
+		return "from a UN regional group"
+	}
+	if n == 1 {
+		return "who gives " + aNoun(d)
+	}
+	return "who give " + aNoun(d)
+}
+
+// aNoun names one value of a dimension: "a stakeholder group", "a gender".
+func aNoun(d Dimension) string {
+	switch d.By {
+	case ByGender:
+		return "a gender"
+	case ByLabel:
+		return "a " + d.Label
+	}
+	return "a " + groupNoun(d.By, d.Label)
+}
+
+// speakersWord writes "1 speaker", "3 speakers".
+func speakersWord(n int) string { return fmt.Sprintf("%d %s", n, plural("speaker", n)) }
+
+// lineupFindings adds the findings of the line-up: who was invited, by
+// headcount, whatever time the plan gives them.
+func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
+	n := len(r.Speakers)
+	if n == 0 {
+		return
+	}
+	counted := map[By]bool{}
+	for _, h := range r.Lineup {
+		dim := h.Dimension
+		counted[dim.By] = true
+		name := dim.Name()
+		k := len(universe(dim))
+		if k > 0 {
+			for _, g := range h.Groups {
+				if g.Outside || g.Speakers < 2 || 2*g.Speakers <= h.Counted {
+					continue
+				}
+				share := float64(g.Speakers) / float64(h.Counted)
+				who := fmt.Sprintf("%d of %d speakers", g.Speakers, h.Counted)
+				switch {
+				case g.Speakers == h.Counted && g.Speakers == 2:
+					who = "both speakers"
+				case g.Speakers == h.Counted:
+					who = fmt.Sprintf("all %d speakers", g.Speakers)
+				}
+				if h.Counted < n {
+					who += " " + givePhrase(dim, h.Counted)
+				}
+				add(Finding{Kind: FindingHeadcount, Scope: ScopeLineup, Dimension: name, Group: g.Group, People: g.People,
+					Severity: 100 * (share - 1/float64(k)),
+					Text:     fmt.Sprintf("%s %s %s", who, isAre(g.Speakers), memberWord(dim, g.Group))})
+			}
+			// Where nobody gives a value, every group is missing from the
+			// data, not from the line-up: the not-given finding says so.
+			if len(h.Missing) > 0 && h.Counted > 0 {
+				text := "no speaker " + fromPhrase(dim, h.Missing)
+				if h.Counted < n {
+					text += ", among the " + speakersWord(h.Counted) + " " + givePhrase(dim, h.Counted)
+				}
+				add(Finding{Kind: FindingMissing, Scope: ScopeLineup, Dimension: name, Group: strings.Join(h.Missing, ", "), Severity: 100 / float64(k),
+					Text: text})
+			}
+		}
+		for _, g := range h.Groups {
+			if g.Outside {
+				add(Finding{Kind: FindingNotGiven, Scope: ScopeLineup, Dimension: name, Group: g.Group, People: g.People, Severity: 10,
+					Text: fmt.Sprintf("%s %s as region, which is not one of the %d UN regional groups", speakersGive(g.Speakers, n), g.Group, k)})
+			}
+		}
+		if h.Unknown > 0 {
+			add(notGiven(dim, h.Unknown, n))
+		}
+	}
+	for _, dr := range r.Dimensions {
+		dim := dr.Dimension
+		if counted[dim.By] && dim.By != ByLabel {
+			continue
+		}
+		if dim.By == ByMode && len(dr.Missing) > 0 {
+			add(Finding{Kind: FindingMissing, Scope: ScopeLineup, Dimension: dim.Name(), Group: strings.Join(dr.Missing, ", "), Severity: 50,
+				Text: "no speaker " + fromPhrase(dim, dr.Missing)})
+		}
+		if dr.Unknown > 0 {
+			add(notGiven(dim, dr.Unknown, n))
+		}
+	}
+	pr.genderFinding(add)
+	pr.organizationFinding(add)
+	pr.moderationFinding(add)
+	for _, f := range r.Floor {
+		if f.Role != agenda.RoleFacilitator {
+			add(Finding{Kind: FindingRoles, Scope: ScopeLineup, Group: string(f.Role), Severity: 5,
+				Text: fmt.Sprintf("%s %s also %s", someSpeakers(f.Speakers, n), isAre(f.Speakers), roleNoun(f.Role, f.Speakers))})
+		}
 	}
 	if a := r.Attendance; a.People > 0 {
 		text := fmt.Sprintf("%d people attended", a.People)
 		if a.Women > 0 {
 			text += fmt.Sprintf(", %d of them women (%s)", a.Women, pct(float64(a.Women)/float64(a.People)))
 		}
-		add(Finding{Kind: FindingParticipation, Severity: 1, Text: text})
+		add(Finding{Kind: FindingParticipation, Scope: ScopeLineup, Severity: 1, Text: text})
 		if a.Online > 0 {
-			add(Finding{Kind: FindingParticipation, Severity: 1,
+			add(Finding{Kind: FindingParticipation, Scope: ScopeLineup, Severity: 1,
 				Text: fmt.Sprintf("%d participants connected remotely (%s)", a.Online, pct(float64(a.Online)/float64(a.People)))})
 		}
 	}
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(b.Severity, a.Severity), strings.Compare(a.Text, b.Text))
-	})
-	return fs
+}
+
+// notGiven is the finding that unknown of n speakers give no value in dim.
+func notGiven(dim Dimension, unknown, n int) Finding {
+	text := fmt.Sprintf("%s no %s", speakersGive(unknown, n), aNoun(dim)[2:]) // without its article
+	if unknown == n {
+		text = fmt.Sprintf("no speaker gives %s", aNoun(dim))
+	}
+	severity := 10.0
+	if dim.By == ByGender {
+		severity = 2 // IGF pages give none: worth knowing, not worth leading with
+	}
+	return Finding{Kind: FindingNotGiven, Scope: ScopeLineup, Dimension: dim.Name(), Severity: severity, Text: text}
+}
+
+// someSpeakers writes k of n speakers as the subject of a sentence: "2 of 5
+// speakers", "both speakers", "all 3 speakers", "the only speaker".
+func someSpeakers(k, n int) string {
+	switch {
+	case k == n && n == 1:
+		return "the only speaker"
+	case k == n && n == 2:
+		return "both speakers"
+	case k == n:
+		return fmt.Sprintf("all %d speakers", n)
+	}
+	return fmt.Sprintf("%d of %d speakers", k, n)
+}
+
+// speakersGive starts a sentence about k of n speakers: "2 of 5 speakers
+// give", "1 of 5 speakers gives", "all 3 speakers give".
+func speakersGive(k, n int) string {
+	switch {
+	case k == n && n == 1:
+		return "the only speaker gives"
+	case k == n && n == 2:
+		return "both speakers give"
+	case k == n:
+		return fmt.Sprintf("all %d speakers give", n)
+	case k == 1:
+		return fmt.Sprintf("1 of %d speakers gives", n)
+	}
+	return fmt.Sprintf("%d of %d speakers give", k, n)
+}
+
+// memberWord completes "4 speakers are …" for a group: "from the African
+// Group", "WEOG", "from Civil Society".
+func memberWord(d Dimension, g string) string {
+	if d.By == ByRegion {
+		if strings.HasSuffix(g, "Group") {
+			return "from the " + g
+		}
+		return g
+	}
+	return groupWord(d, g)
 }
 
 // genderFinding notes speakers who all share one gender.
@@ -379,7 +729,36 @@ func (pr *problem) genderFinding(add func(Finding)) {
 		if len(people) == len(pr.speakers) {
 			text = fmt.Sprintf("%s speakers are %s", all, plural(g, 2))
 		}
-		add(Finding{Kind: FindingOneGender, Dimension: string(ByGender), Group: g, People: people, Severity: 30, Text: text})
+		add(Finding{Kind: FindingOneGender, Scope: ScopeLineup, Dimension: string(ByGender), Group: g, People: people, Severity: 30, Text: text})
+	}
+}
+
+// organizationFinding notes a session whose organizers, two or more, are
+// all from one organization, as given (case, spacing and Unicode form
+// ignored). An organizer whose organization is private or not given is
+// from an organization nobody knows, and so no finding is made.
+func (pr *problem) organizationFinding(add func(Finding)) {
+	var names []string
+	org := ""
+	for i := range pr.s.People {
+		p := &pr.s.People[i]
+		if !p.Has(agenda.RoleOrganizer) {
+			continue
+		}
+		key := agenda.NameKey(p.Organization)
+		if key == "" || p.IsPrivate(agenda.FieldOrganization) || (org != "" && key != org) {
+			return
+		}
+		org = key
+		names = append(names, p.Name)
+	}
+	if len(names) > 1 {
+		all := fmt.Sprintf("all %d organizers are", len(names))
+		if len(names) == 2 {
+			all = "both organizers are"
+		}
+		add(Finding{Kind: FindingOrganization, Scope: ScopeLineup, People: names, Severity: 15,
+			Text: all + " from one organization"})
 	}
 }
 
@@ -398,7 +777,7 @@ func (pr *problem) moderationFinding(add func(Finding)) {
 		}
 	}
 	if len(names) > 0 {
-		add(Finding{Kind: FindingModeration, People: names, Severity: 25,
+		add(Finding{Kind: FindingModeration, Scope: ScopeLineup, People: names, Severity: 25,
 			Text: "every moderator is onsite: nobody moderates from among the online participants"})
 	}
 }
@@ -422,8 +801,10 @@ func groupWord(d Dimension, g string) string {
 // "online speakers", "Civil Society speakers", "GRULAC".
 func groupPhrase(d Dimension, g string, many bool) string {
 	switch d.By {
-	case ByMode, ByStakeholder:
+	case ByMode, ByStakeholder, ByRegion:
 		return g + " " + plural("speaker", btoi(many)+1)
+	case ByGender:
+		return plural(g, btoi(many)+1)
 	case ByLabel:
 		return d.Label + " " + g
 	}

@@ -3,6 +3,7 @@ package balance_test
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -136,6 +137,7 @@ func TestDraftReport(t *testing.T) {
 				{Group: "online", Speakers: 1, People: []string{"Dee"}, Time: 10 * time.Minute, Share: 0.25, Target: 0.25},
 				{Group: "onsite", Speakers: 3, People: []string{"Ana", "Ben", "Cai"}, Time: 30 * time.Minute, Share: 0.75, Target: 0.75},
 			},
+			Counted:  4,
 			Evenness: even(0.75, 0.25),
 		},
 		{
@@ -146,6 +148,7 @@ func TestDraftReport(t *testing.T) {
 				{Group: "Government", Speakers: 2, People: []string{"Ana", "Cai"}, Time: 20 * time.Minute, Share: 0.5, Target: 0.5},
 			},
 			Missing:  []string{"Private Sector", "Technical Community", "Intergovernmental Organization"},
+			Counted:  4,
 			Evenness: 1,
 		},
 		{
@@ -156,10 +159,12 @@ func TestDraftReport(t *testing.T) {
 				{Group: "GRULAC", Speakers: 1, People: []string{"Cai"}, Time: 10 * time.Minute, Share: 1.0 / 3, Target: 0.5, Deviation: -5 * time.Minute},
 				{Group: "WEOG", Speakers: 2, People: []string{"Ana", "Ben"}, Time: 20 * time.Minute, Share: 2.0 / 3, Target: 0.5, Deviation: 5 * time.Minute},
 			},
-			Missing:  []string{"African Group", "Asia-Pacific Group", "Eastern European Group"},
-			Unknown:  1,
-			Evenness: even(2.0/3, 1.0/3),
-			Gap:      (1.0/6 + 1.0/6) / 2,
+			Missing:     []string{"African Group", "Asia-Pacific Group", "Eastern European Group"},
+			Unknown:     1,
+			UnknownTime: 10 * time.Minute,
+			Counted:     3,
+			Evenness:    even(2.0/3, 1.0/3),
+			Gap:         (1.0/6 + 1.0/6) / 2,
 		},
 	}
 	if diff := gocmp.Diff(wantDims, r.Dimensions, repApprox); diff != "" {
@@ -176,14 +181,21 @@ func TestDraftReport(t *testing.T) {
 	}
 
 	wantFindings := []balance.Finding{
+		// The line-up: 2 of the 3 who give a UN regional group are WEOG,
+		// 100·(2/3 − 1/5) points above an equal share of the five.
+		{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "WEOG", People: []string{"Ana", "Ben"}, Severity: 100 * (2.0/3 - 0.2),
+			Text: "2 of 3 speakers from a UN regional group are WEOG"},
 		// One finding per dimension for its missing groups, each worth
 		// the equal share of one group of five.
-		{Kind: balance.FindingMissing, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
+		{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
 			Text: "no speaker from Private Sector, Technical Community or Intergovernmental Organization"},
-		{Kind: balance.FindingMissing, Dimension: "region", Group: "African Group, Asia-Pacific Group, Eastern European Group", Severity: 20,
-			Text: "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group"},
-		{Kind: balance.FindingOver, Dimension: "region", Group: "WEOG", People: []string{"Ana", "Ben"}, Severity: 200.0/3 - 50,
-			Text: "2 of 4 speakers are WEOG: 66.7% of speaking time against an equal share of 50% (20% among all 5 UN regional groups)"},
+		{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "African Group, Asia-Pacific Group, Eastern European Group", Severity: 20,
+			Text: "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group, among the 3 speakers from a UN regional group"},
+		{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "region", Group: "WEOG", People: []string{"Ana", "Ben"}, Severity: 200.0/3 - 50,
+			Text: "WEOG speakers have 66.7% of the speaking time of the 3 speakers from a UN regional group, against an equal share of 50%"},
+		// Dee gives no region, and nobody a gender.
+		{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "region", Severity: 10, Text: "1 of 4 speakers gives no regional group"},
+		{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "gender", Severity: 2, Text: "no speaker gives a gender"},
 	}
 	if diff := gocmp.Diff(wantFindings, r.Findings, repApprox); diff != "" {
 		t.Errorf("Findings mismatch (-want +got):\n%s", diff)
@@ -306,9 +318,13 @@ func TestFindings(t *testing.T) {
 		return repSession(agenda.FormatOnsite, time.Duration(10*len(genders))*time.Minute, speakers...)
 	}
 	regions := func(rs ...agenda.Region) *agenda.Session {
+		// The stakeholder groups cycle through the full set, so that the
+		// line-up has no stakeholder finding while there are five speakers
+		// or more.
+		all := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
 		var speakers []agenda.Person
 		for i, r := range rs {
-			speakers = append(speakers, repSpeaker(fmt.Sprintf("Speaker %d", i+1), agenda.ModeOnsite, agenda.StakeholderGovernment, r))
+			speakers = append(speakers, repSpeaker(fmt.Sprintf("Speaker %d", i+1), agenda.ModeOnsite, all[i%len(all)], r))
 		}
 		return repSession(agenda.FormatOnsite, time.Duration(10*len(rs))*time.Minute, speakers...)
 	}
@@ -337,26 +353,31 @@ func TestFindings(t *testing.T) {
 	on, off := agenda.ModeOnline, agenda.ModeOnsite
 	regionOnly := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion}}}
 	modeOnly := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode}}}
-	missingRegions := balance.Finding{Kind: balance.FindingMissing, Dimension: "region", Group: "African Group, Asia-Pacific Group, Eastern European Group", Severity: 20,
-		Text: "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group"}
-
 	tests := []struct {
 		name   string
 		reason string
 		s      *agenda.Session
 		p      balance.Policy
-		want   []balance.Finding
+		// all keeps the findings that no speaker gives a field, which the
+		// test's sessions mostly do not, left out unless it is set.
+		all  bool
+		want []balance.Finding
 	}{{
 		name:   "WEOG panel",
-		reason: "50 of 60 minutes are WEOG's, 33.3 points above its equal share of two groups; GRULAC's mirror is not repeated; the mode dimension is dropped, all four other stakeholder groups and three regional groups are missing, one finding each",
+		reason: "the line-up: all 6 in government, 5 of 6 WEOG, by headcount against the full sets; the plan: 50 of 60 minutes are WEOG's, 33.3 points above its equal share of two groups, GRULAC's mirror not repeated; the mode dimension is dropped, all four other stakeholder groups and three regional groups are missing, one finding each",
 		s:      repPanel(agenda.FormatOnsite),
 		p:      balance.Policy{},
 		want: []balance.Finding{
-			{Kind: balance.FindingOver, Dimension: "region", Group: "WEOG", People: speakers(5), Severity: 100 * (5.0/6 - 0.5),
-				Text: "5 of 6 speakers are WEOG: 83.3% of speaking time against an equal share of 50% (20% among all 5 UN regional groups)"},
-			{Kind: balance.FindingMissing, Dimension: "stakeholder", Group: "Civil Society, Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Government", People: speakers(6), Severity: 80,
+				Text: "all 6 speakers are from Government"},
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "WEOG", People: speakers(5), Severity: 100 * (5.0/6 - 0.2),
+				Text: "5 of 6 speakers are WEOG"},
+			{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "region", Group: "WEOG", People: speakers(5), Severity: 100 * (5.0/6 - 0.5),
+				Text: "WEOG speakers have 83.3% of speaking time against an equal share of 50%"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Civil Society, Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
 				Text: "no speaker from Civil Society, Private Sector, Technical Community or Intergovernmental Organization"},
-			missingRegions,
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "African Group, Asia-Pacific Group, Eastern European Group", Severity: 20,
+				Text: "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group"},
 		},
 	}, {
 		name:   "three regional groups",
@@ -364,14 +385,16 @@ func TestFindings(t *testing.T) {
 		s:      regions(W, W, W, W, G, A),
 		p:      regionOnly,
 		want: []balance.Finding{
-			{Kind: balance.FindingOver, Dimension: "region", Group: "WEOG", People: speakers(4), Severity: 100 * (4.0/6 - 1.0/3),
-				Text: "4 of 6 speakers are WEOG: 66.7% of speaking time against an equal share of 33.3% (20% among all 5 UN regional groups)"},
-			{Kind: balance.FindingMissing, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "WEOG", People: speakers(4), Severity: 100 * (4.0/6 - 0.2),
+				Text: "4 of 6 speakers are WEOG"},
+			{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "region", Group: "WEOG", People: speakers(4), Severity: 100 * (4.0/6 - 1.0/3),
+				Text: "WEOG speakers have 66.7% of speaking time against an equal share of 33.3%"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
 				Text: "no speaker from the Asia-Pacific Group or the Eastern European Group"},
-			{Kind: balance.FindingUnder, Dimension: "region", Group: "African Group", People: []string{"Speaker 6"}, Severity: 100 * (1.0/3 - 1.0/6),
-				Text: "African Group has 16.7% of speaking time against an equal share of 33.3% (1 of 6 speakers)"},
-			{Kind: balance.FindingUnder, Dimension: "region", Group: "GRULAC", People: []string{"Speaker 5"}, Severity: 100 * (1.0/3 - 1.0/6),
-				Text: "GRULAC has 16.7% of speaking time against an equal share of 33.3% (1 of 6 speakers)"},
+			{Kind: balance.FindingUnder, Scope: balance.ScopePlan, Dimension: "region", Group: "African Group", People: []string{"Speaker 6"}, Severity: 100 * (1.0/3 - 1.0/6),
+				Text: "African Group speaker has 16.7% of speaking time against an equal share of 33.3%"},
+			{Kind: balance.FindingUnder, Scope: balance.ScopePlan, Dimension: "region", Group: "GRULAC", People: []string{"Speaker 5"}, Severity: 100 * (1.0/3 - 1.0/6),
+				Text: "GRULAC speaker has 16.7% of speaking time against an equal share of 33.3%"},
 		},
 	}, {
 		name:   "exactly the threshold",
@@ -379,9 +402,12 @@ func TestFindings(t *testing.T) {
 		s:      regions(W, W, W, G, G),
 		p:      regionOnly,
 		want: []balance.Finding{
-			missingRegions,
-			{Kind: balance.FindingOver, Dimension: "region", Group: "WEOG", People: speakers(3), Severity: 10,
-				Text: "3 of 5 speakers are WEOG: 60% of speaking time against an equal share of 50% (20% among all 5 UN regional groups)"},
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "WEOG", People: speakers(3), Severity: 40,
+				Text: "3 of 5 speakers are WEOG"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "African Group, Asia-Pacific Group, Eastern European Group", Severity: 20,
+				Text: "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group"},
+			{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "region", Group: "WEOG", People: speakers(3), Severity: 10,
+				Text: "WEOG speakers have 60% of speaking time against an equal share of 50%"},
 		},
 	}, {
 		name:   "exactly the threshold under",
@@ -390,19 +416,26 @@ func TestFindings(t *testing.T) {
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion, Target: balance.TargetExplicit,
 			Shares: map[string]float64{"WEOG": 0.5, "GRULAC": 0.3, "African Group": 0.2}}}},
 		want: []balance.Finding{
-			{Kind: balance.FindingMissing, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "WEOG", People: speakers(6), Severity: 40,
+				Text: "6 of 10 speakers are WEOG"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
 				Text: "no speaker from the Asia-Pacific Group or the Eastern European Group"},
-			{Kind: balance.FindingOver, Dimension: "region", Group: "WEOG", People: speakers(6), Severity: 10,
-				Text: "6 of 10 speakers are WEOG: 60% of speaking time against a target of 50%"},
-			{Kind: balance.FindingUnder, Dimension: "region", Group: "GRULAC", People: []string{"Speaker 7", "Speaker 8"}, Severity: 10,
-				Text: "GRULAC have 20% of speaking time against a target of 30% (2 of 10 speakers)"},
+			{Kind: balance.FindingUnder, Scope: balance.ScopePlan, Dimension: "region", Group: "GRULAC", People: []string{"Speaker 7", "Speaker 8"}, Severity: 10,
+				Text: "GRULAC speakers have 20% of speaking time against a target of 30%"},
+			{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "region", Group: "WEOG", People: speakers(6), Severity: 10,
+				Text: "WEOG speakers have 60% of speaking time against a target of 50%"},
 		},
 	}, {
 		name:   "below the threshold",
-		reason: "WEOG 4 of 7 is 57.1% against 50%: 7.1 points, no finding",
+		reason: "WEOG 4 of 7 is 57.1% of the time against 50%: 7.1 points, no finding of the plan; but 4 of 7 speakers is a majority of the line-up",
 		s:      regions(W, W, W, W, G, G, G),
 		p:      regionOnly,
-		want:   []balance.Finding{missingRegions},
+		want: []balance.Finding{
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "WEOG", People: speakers(4), Severity: 100 * (4.0/7 - 0.2),
+				Text: "4 of 7 speakers are WEOG"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "African Group, Asia-Pacific Group, Eastern European Group", Severity: 20,
+				Text: "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group"},
+		},
 	}, {
 		name:   "stakeholder group",
 		reason: "three of four in government: 75% against 50%",
@@ -411,9 +444,11 @@ func TestFindings(t *testing.T) {
 			repSpeaker("Cai", off, agenda.StakeholderGovernment, ""), repSpeaker("Dee", off, agenda.StakeholderCivilSociety, "")),
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder}}},
 		want: []balance.Finding{
-			{Kind: balance.FindingOver, Dimension: "stakeholder", Group: "Government", People: []string{"Ana", "Ben", "Cai"}, Severity: 25,
-				Text: "3 of 4 speakers are from Government: 75% of speaking time against an equal share of 50% (20% among all 5 stakeholder groups)"},
-			{Kind: balance.FindingMissing, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Government", People: []string{"Ana", "Ben", "Cai"}, Severity: 100 * (3.0/4 - 0.2),
+				Text: "3 of 4 speakers are from Government"},
+			{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "stakeholder", Group: "Government", People: []string{"Ana", "Ben", "Cai"}, Severity: 25,
+				Text: "Government speakers have 75% of speaking time against an equal share of 50%"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
 				Text: "no speaker from Private Sector, Technical Community or Intergovernmental Organization"},
 		},
 	}, {
@@ -425,9 +460,11 @@ func TestFindings(t *testing.T) {
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder, Target: balance.TargetExplicit,
 			Shares: map[string]float64{"Government": 0.25, "Civil Society": 0.75}}}},
 		want: []balance.Finding{
-			{Kind: balance.FindingOver, Dimension: "stakeholder", Group: "Government", People: []string{"Ana", "Ben", "Cai"}, Severity: 50,
-				Text: "3 of 4 speakers are from Government: 75% of speaking time against a target of 25%"},
-			{Kind: balance.FindingMissing, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Government", People: []string{"Ana", "Ben", "Cai"}, Severity: 100 * (3.0/4 - 0.2),
+				Text: "3 of 4 speakers are from Government"},
+			{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "stakeholder", Group: "Government", People: []string{"Ana", "Ben", "Cai"}, Severity: 50,
+				Text: "Government speakers have 75% of speaking time against a target of 25%"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
 				Text: "no speaker from Private Sector, Technical Community or Intergovernmental Organization"},
 		},
 	}, {
@@ -435,7 +472,10 @@ func TestFindings(t *testing.T) {
 		reason: "no online speaker: the missing mode is worth half the time; one group has all of it, on its target",
 		s:      modes(off, off),
 		p:      modeOnly,
-		want:   []balance.Finding{{Kind: balance.FindingMissing, Dimension: "mode", Group: "online", Severity: 50, Text: "no speaker is online"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "mode", Group: "online", Severity: 50,
+				Text: "no speaker is online"},
+		},
 	}, {
 		name:   "balanced modes",
 		reason: "one onsite, one online, ten minutes each, moderators in both places: nothing to say",
@@ -451,8 +491,10 @@ func TestFindings(t *testing.T) {
 			return s
 		}(),
 		p: modeOnly,
-		want: []balance.Finding{{Kind: balance.FindingModeration, People: []string{"Moderator", "Online moderator"}, Severity: 25,
-			Text: "every moderator is onsite: nobody moderates from among the online participants"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingModeration, Scope: balance.ScopeLineup, People: []string{"Moderator", "Online moderator"}, Severity: 25,
+				Text: "every moderator is onsite: nobody moderates from among the online participants"},
+		},
 	}, {
 		name:   "moderators onsite, not hybrid",
 		reason: "in an onsite session every moderator is onsite, and should be",
@@ -464,22 +506,30 @@ func TestFindings(t *testing.T) {
 		reason: "two speakers, both women, spelt in two cases",
 		s:      women("woman", "Woman"),
 		p:      repNoDimensions,
-		want: []balance.Finding{{Kind: balance.FindingOneGender, Dimension: "gender", Group: "woman", People: speakers(2), Severity: 30,
-			Text: "both speakers are women"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingOneGender, Scope: balance.ScopeLineup, Dimension: "gender", Group: "woman", People: speakers(2), Severity: 30,
+				Text: "both speakers are women"},
+		},
 	}, {
 		name:   "all men",
 		reason: "three speakers, all men",
 		s:      women("man", "man", " man"),
 		p:      repNoDimensions,
-		want: []balance.Finding{{Kind: balance.FindingOneGender, Dimension: "gender", Group: "man", People: speakers(3), Severity: 30,
-			Text: "all 3 speakers are men"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingOneGender, Scope: balance.ScopeLineup, Dimension: "gender", Group: "man", People: speakers(3), Severity: 30,
+				Text: "all 3 speakers are men"},
+		},
 	}, {
 		name:   "gender not always given",
 		reason: "three of four give their gender, all women",
 		s:      women("woman", "", "woman", "woman"),
 		p:      repNoDimensions,
-		want: []balance.Finding{{Kind: balance.FindingOneGender, Dimension: "gender", Group: "woman", People: []string{"Speaker 1", "Speaker 3", "Speaker 4"}, Severity: 30,
-			Text: "all 3 speakers whose gender is given are women"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingOneGender, Scope: balance.ScopeLineup, Dimension: "gender", Group: "woman", People: []string{"Speaker 1", "Speaker 3", "Speaker 4"}, Severity: 30,
+				Text: "all 3 speakers whose gender is given are women"},
+			{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "gender", Severity: 2,
+				Text: "1 of 4 speakers gives no gender"},
+		},
 	}, {
 		name:   "mixed genders",
 		reason: "a woman and a man",
@@ -491,28 +541,39 @@ func TestFindings(t *testing.T) {
 		reason: "one speaker is no pattern",
 		s:      women("woman", ""),
 		p:      repNoDimensions,
-		want:   nil,
+		want: []balance.Finding{
+			{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "gender", Severity: 2,
+				Text: "1 of 2 speakers gives no gender"},
+		},
 	}, {
 		name:   "organizers speak",
 		reason: "two of four speakers organize the session: 20 of 40 minutes",
 		s:      roles([]agenda.Role{agenda.RoleOrganizer}, nil, []agenda.Role{agenda.RoleOrganizer}, nil),
 		p:      repNoDimensions,
-		want: []balance.Finding{{Kind: balance.FindingRoles, Group: "organizer", Severity: 5,
-			Text: "2 of 4 speakers are also organizers, with 50% of speaking time"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingRoles, Scope: balance.ScopeLineup, Group: "organizer", Severity: 5,
+				Text: "2 of 4 speakers are also organizers"},
+		},
 	}, {
 		name:   "one moderator speaks",
 		reason: "one of three speakers also moderates: 10 of 30 minutes",
 		s:      roles(nil, []agenda.Role{agenda.RoleModerator}, nil),
 		p:      repNoDimensions,
-		want: []balance.Finding{{Kind: balance.FindingRoles, Group: "moderator", Severity: 5,
-			Text: "1 of 3 speakers is also a moderator, with 33.3% of speaking time"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingRoles, Scope: balance.ScopeLineup, Group: "moderator", Severity: 5,
+				Text: "1 of 3 speakers is also a moderator"},
+		},
 	}, {
 		name:   "online moderator and rapporteur speak",
-		reason: "an online moderator who speaks is named; a rapporteur who speaks is not",
+		reason: "an online moderator who speaks is named, and so is a rapporteur who speaks, by headcount, without the time the plan gives them",
 		s:      roles([]agenda.Role{agenda.RoleOnlineModerator}, []agenda.Role{agenda.RoleRapporteur}),
 		p:      repNoDimensions,
-		want: []balance.Finding{{Kind: balance.FindingRoles, Group: "online moderator", Severity: 5,
-			Text: "1 of 2 speakers is also an online moderator, with 50% of speaking time"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingRoles, Scope: balance.ScopeLineup, Group: "rapporteur", Severity: 5,
+				Text: "1 of 2 speakers is also a rapporteur"},
+			{Kind: balance.FindingRoles, Scope: balance.ScopeLineup, Group: "online moderator", Severity: 5,
+				Text: "1 of 2 speakers is also an online moderator"},
+		},
 	}, {
 		name:   "attendance",
 		reason: "seed 004: 25 people, 6 of them women (6/25 = 24%), 2 connected remotely (2/25 = 8%); equal severity, so by text",
@@ -523,8 +584,10 @@ func TestFindings(t *testing.T) {
 		}(),
 		p: repNoDimensions,
 		want: []balance.Finding{
-			{Kind: balance.FindingParticipation, Severity: 1, Text: "2 participants connected remotely (8%)"},
-			{Kind: balance.FindingParticipation, Severity: 1, Text: "25 people attended, 6 of them women (24%)"},
+			{Kind: balance.FindingParticipation, Scope: balance.ScopeLineup, Severity: 1,
+				Text: "2 participants connected remotely (8%)"},
+			{Kind: balance.FindingParticipation, Scope: balance.ScopeLineup, Severity: 1,
+				Text: "25 people attended, 6 of them women (24%)"},
 		},
 	}, {
 		name:   "headcount only",
@@ -534,8 +597,11 @@ func TestFindings(t *testing.T) {
 			s.Attendance = agenda.Attendance{People: 40}
 			return s
 		}(),
-		p:    repNoDimensions,
-		want: []balance.Finding{{Kind: balance.FindingParticipation, Severity: 1, Text: "40 people attended"}},
+		p: repNoDimensions,
+		want: []balance.Finding{
+			{Kind: balance.FindingParticipation, Scope: balance.ScopeLineup, Severity: 1,
+				Text: "40 people attended"},
+		},
 	}, {
 		name:   "no headcount",
 		reason: "women counted without a headcount give no share to report",
@@ -551,8 +617,10 @@ func TestFindings(t *testing.T) {
 		reason: "three onsite, one online: online 10 of 40 minutes against the promised 20, 25 points, doubled; a promise names the side it fails, online, not its mirror",
 		s:      modes(off, off, off, on),
 		p:      balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: balance.TargetEqual}}},
-		want: []balance.Finding{{Kind: balance.FindingPromise, Dimension: "mode", Group: "online", People: []string{"Speaker 4"}, Severity: 50,
-			Text: "online speakers hold 25% of speaking time; the policy promises an equal share of 50%"}},
+		want: []balance.Finding{
+			{Kind: balance.FindingPromise, Scope: balance.ScopePlan, Dimension: "mode", Group: "online", People: []string{"Speaker 4"}, Severity: 50,
+				Text: "online speakers hold 25% of speaking time; the policy promises an equal share of 50%"},
+		},
 	}, {
 		name:   "hard mode rule kept within tolerance",
 		reason: "onsite is 10 minutes over, exactly the tolerance of 25% of 40 minutes; nor is a hard dimension judged by the soft threshold",
@@ -565,13 +633,15 @@ func TestFindings(t *testing.T) {
 		s:      regions(W, W, W, W, G, A),
 		p:      balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion, Hard: true}}},
 		want: []balance.Finding{
-			{Kind: balance.FindingPromise, Dimension: "region", Group: "WEOG", People: speakers(4), Severity: 200 * (4.0/6 - 1.0/3),
-				Text: "WEOG hold 66.7% of speaking time; the policy promises an equal share of 33.3%"},
-			{Kind: balance.FindingPromise, Dimension: "region", Group: "African Group", People: []string{"Speaker 6"}, Severity: 200 * (1.0/3 - 1.0/6),
-				Text: "African Group hold 16.7% of speaking time; the policy promises an equal share of 33.3%"},
-			{Kind: balance.FindingPromise, Dimension: "region", Group: "GRULAC", People: []string{"Speaker 5"}, Severity: 200 * (1.0/3 - 1.0/6),
-				Text: "GRULAC hold 16.7% of speaking time; the policy promises an equal share of 33.3%"},
-			{Kind: balance.FindingMissing, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
+			{Kind: balance.FindingPromise, Scope: balance.ScopePlan, Dimension: "region", Group: "WEOG", People: speakers(4), Severity: 200 * (4.0/6 - 1.0/3),
+				Text: "WEOG speakers hold 66.7% of speaking time; the policy promises an equal share of 33.3%"},
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "WEOG", People: speakers(4), Severity: 100 * (4.0/6 - 0.2),
+				Text: "4 of 6 speakers are WEOG"},
+			{Kind: balance.FindingPromise, Scope: balance.ScopePlan, Dimension: "region", Group: "African Group", People: []string{"Speaker 6"}, Severity: 100 * (4.0/6 - 1.0/3),
+				Text: "African Group speakers hold 16.7% of speaking time; the policy promises an equal share of 33.3%"},
+			{Kind: balance.FindingPromise, Scope: balance.ScopePlan, Dimension: "region", Group: "GRULAC", People: []string{"Speaker 5"}, Severity: 100 * (4.0/6 - 1.0/3),
+				Text: "GRULAC speakers hold 16.7% of speaking time; the policy promises an equal share of 33.3%"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
 				Text: "no speaker from the Asia-Pacific Group or the Eastern European Group"},
 		},
 	}, {
@@ -582,9 +652,105 @@ func TestFindings(t *testing.T) {
 			repSpeaker("Cai", on, agenda.StakeholderGovernment, W), repSpeaker("Dee", off, agenda.StakeholderCivilSociety, G)),
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}}},
 		want: []balance.Finding{
-			{Kind: balance.FindingMissing, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
 				Text: "no speaker from Private Sector, Technical Community or Intergovernmental Organization"},
-			missingRegions,
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "African Group, Asia-Pacific Group, Eastern European Group", Severity: 20,
+				Text: "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group"},
+		},
+	}, {
+		name:   "one-region panel",
+		reason: "all 4 speakers from the African Group: the worst line-up by region, whatever the plan; the plan's region dimension has one group, on its target, so nothing of the plan",
+		s:      regions(A, A, A, A),
+		p:      regionOnly,
+		want: []balance.Finding{
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "African Group", People: speakers(4), Severity: 80,
+				Text: "all 4 speakers are from the African Group"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Intergovernmental Organization", Severity: 20,
+				Text: "no speaker from Intergovernmental Organization"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group, GRULAC, WEOG", Severity: 20,
+				Text: "no speaker from the Asia-Pacific Group, the Eastern European Group, GRULAC or WEOG"},
+		},
+	}, {
+		name:   "Intergovernmental Organization as region",
+		reason: "seed 000 gives IGO as the region of three speakers: it is said as what it is, a value outside the UN regional groups, not a sixth region; the two WEOG of the three from a UN regional group are a majority; IGO is not missing",
+		s:      regions(W, W, G, agenda.RegionIntergovernmental, agenda.RegionIntergovernmental),
+		p:      regionOnly,
+		want: []balance.Finding{
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "region", Group: "WEOG", People: speakers(2), Severity: 100 * (2.0/3 - 0.2),
+				Text: "2 of 3 speakers from a UN regional group are WEOG"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "African Group, Asia-Pacific Group, Eastern European Group", Severity: 20,
+				Text: "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group, among the 3 speakers from a UN regional group"},
+			{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "region", Group: "WEOG", People: speakers(2), Severity: 100 * (2.0/3 - 0.5),
+				Text: "WEOG speakers have 66.7% of the speaking time of the 3 speakers from a UN regional group, against an equal share of 50%"},
+			{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "region", Group: "Intergovernmental Organization", People: []string{"Speaker 4", "Speaker 5"}, Severity: 10,
+				Text: "2 of 5 speakers give Intergovernmental Organization as region, which is not one of the 5 UN regional groups"},
+		},
+	}, {
+		name:   "2 of 3 without stakeholder group",
+		reason: "the one who gives a stakeholder group is not a majority of one; the two who give none are said, and the missing groups are among the one who gives one",
+		s: repSession(agenda.FormatOnsite, 30*time.Minute,
+			repSpeaker("Ana", off, agenda.StakeholderCivilSociety, W), repSpeaker("Ben", off, "", G), repSpeaker("Cai", off, "", A)),
+		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder}}},
+		want: []balance.Finding{
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Government, Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
+				Text: "no speaker from Government, Private Sector, Technical Community or Intergovernmental Organization, among the 1 speaker who gives a stakeholder group"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
+				Text: "no speaker from the Asia-Pacific Group or the Eastern European Group"},
+			{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "stakeholder", Severity: 10,
+				Text: "2 of 3 speakers give no stakeholder group"},
+		},
+	}, {
+		name:   "2 of 3 Civil Society",
+		reason: "the issue's line-up: 2 of 3 speakers are Civil Society, reported though the plan gives the lone Government speaker more time",
+		s: repSession(agenda.FormatOnsite, 30*time.Minute,
+			repSpeaker("Ana", off, agenda.StakeholderCivilSociety, W), repSpeaker("Ben", off, agenda.StakeholderCivilSociety, G), repSpeaker("Cai", off, agenda.StakeholderGovernment, A)),
+		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder}}},
+		want: []balance.Finding{
+			{Kind: balance.FindingHeadcount, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Civil Society", People: []string{"Ana", "Ben"}, Severity: 100 * (2.0/3 - 0.2),
+				Text: "2 of 3 speakers are from Civil Society"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
+				Text: "no speaker from Private Sector, Technical Community or Intergovernmental Organization"},
+			{Kind: balance.FindingMissing, Scope: balance.ScopeLineup, Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
+				Text: "no speaker from the Asia-Pacific Group or the Eastern European Group"},
+			{Kind: balance.FindingOver, Scope: balance.ScopePlan, Dimension: "stakeholder", Group: "Civil Society", People: []string{"Ana", "Ben"}, Severity: 100 * (2.0/3 - 0.5),
+				Text: "Civil Society speakers have 66.7% of speaking time against an equal share of 50%"},
+		},
+	}, {
+		name:   "no speaker gives a gender",
+		reason: "IGF pages give no genders: said once, at a low weight, and no one-gender finding",
+		s:      women("", "", ""),
+		p:      repNoDimensions,
+		all:    true,
+		want: []balance.Finding{
+			{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "region", Severity: 10, Text: "no speaker gives a regional group"},
+			{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "stakeholder", Severity: 10, Text: "no speaker gives a stakeholder group"},
+			{Kind: balance.FindingNotGiven, Scope: balance.ScopeLineup, Dimension: "gender", Severity: 2, Text: "no speaker gives a gender"},
+		},
+	}, {
+		name:   "organizers from one organization",
+		reason: "three organizers, one of whom does not speak, all from one organization written in two forms",
+		s: func() *agenda.Session {
+			s := roles([]agenda.Role{agenda.RoleOrganizer}, []agenda.Role{agenda.RoleOrganizer}, nil)
+			s.People[1].Organization, s.People[2].Organization = "Chatham House", "chatham  house"
+			s.People = append(s.People, agenda.Person{Name: "Eve", Roles: []agenda.Role{agenda.RoleOrganizer}, Organization: "Chatham House"})
+			return s
+		}(),
+		p: repNoDimensions,
+		want: []balance.Finding{
+			{Kind: balance.FindingOrganization, Scope: balance.ScopeLineup, People: []string{"Speaker 1", "Speaker 2", "Eve"}, Severity: 15, Text: "all 3 organizers are from one organization"},
+			{Kind: balance.FindingRoles, Scope: balance.ScopeLineup, Group: "organizer", Severity: 5, Text: "2 of 3 speakers are also organizers"},
+		},
+	}, {
+		name:   "organizers from two organizations",
+		reason: "no finding when one organizer is from elsewhere",
+		s: func() *agenda.Session {
+			s := roles([]agenda.Role{agenda.RoleOrganizer}, []agenda.Role{agenda.RoleOrganizer})
+			s.People[1].Organization, s.People[2].Organization = "Chatham House", "ICRC"
+			return s
+		}(),
+		p: repNoDimensions,
+		want: []balance.Finding{
+			{Kind: balance.FindingRoles, Scope: balance.ScopeLineup, Group: "organizer", Severity: 5, Text: "both speakers are also organizers"},
 		},
 	}}
 	for _, tt := range tests {
@@ -593,7 +759,10 @@ func TestFindings(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", tt.reason, err)
 			}
-			if diff := gocmp.Diff(tt.want, r.Findings, repApprox); diff != "" {
+			got := slices.DeleteFunc(slices.Clone(r.Findings), func(f balance.Finding) bool {
+				return !tt.all && f.Kind == balance.FindingNotGiven && strings.HasPrefix(f.Text, "no speaker gives")
+			})
+			if diff := gocmp.Diff(tt.want, got, repApprox, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("%s: findings mismatch (-want +got):\n%s", tt.reason, diff)
 			}
 		})
@@ -673,12 +842,14 @@ func TestFindingsSorted(t *testing.T) {
 		Text     string
 	}
 	want := []brief{
-		{balance.FindingOver, 100 * (5.0/6 - 0.5), "5 of 6 speakers are WEOG: 83.3% of speaking time against an equal share of 50% (20% among all 5 UN regional groups)"},
+		{balance.FindingHeadcount, 100 * (1 - 0.2), "all 6 speakers are from Government"},
+		{balance.FindingHeadcount, 100 * (5.0/6 - 0.2), "5 of 6 speakers are WEOG"},
+		{balance.FindingOver, 100 * (5.0/6 - 0.5), "WEOG speakers have 83.3% of speaking time against an equal share of 50%"},
 		{balance.FindingOneGender, 30, "all 6 speakers are women"},
 		{balance.FindingModeration, 25, "every moderator is onsite: nobody moderates from among the online participants"},
 		{balance.FindingMissing, 20, "no speaker from Civil Society, Private Sector, Technical Community or Intergovernmental Organization"},
 		{balance.FindingMissing, 20, "no speaker from the African Group, the Asia-Pacific Group or the Eastern European Group"},
-		{balance.FindingRoles, 5, "1 of 6 speakers is also an organizer, with 16.7% of speaking time"},
+		{balance.FindingRoles, 5, "1 of 6 speakers is also an organizer"},
 		{balance.FindingParticipation, 1, "2 participants connected remotely (8%)"},
 		{balance.FindingParticipation, 1, "25 people attended, 6 of them women (24%)"},
 	}
@@ -774,9 +945,146 @@ func TestPlanReport(t *testing.T) {
 	if r2.Speaking != 40*time.Minute-stray {
 		t.Errorf("with %s's speech of %v given to somebody else, Speaking %v, want %v", who, stray, r2.Speaking, 40*time.Minute-stray)
 	}
-	wantFinding := balance.Finding{Kind: balance.FindingUnattributed, Severity: 100 * float64(stray) / float64(40*time.Minute),
+	wantFinding := balance.Finding{Kind: balance.FindingUnattributed, Scope: balance.ScopePlan, Severity: 100 * float64(stray) / float64(40*time.Minute),
 		Text: timeslot.FormatLength(stray) + " of speaking time was logged for nobody among the session's people"}
 	if !slices.ContainsFunc(r2.Findings, func(f balance.Finding) bool { return gocmp.Equal(f, wantFinding, repApprox) }) {
 		t.Errorf("findings %+v lack %+v", r2.Findings, wantFinding)
+	}
+}
+
+// TestLineup counts the line-up's speakers by group against the full sets,
+// by people, not by time, whatever the policy balances.
+func TestLineup(t *testing.T) {
+	off := agenda.ModeOnsite
+	W, G, A, IGO := agenda.RegionWEOG, agenda.RegionGRULAC, agenda.RegionAfrican, agenda.RegionIntergovernmental
+	CS, Gov := agenda.StakeholderCivilSociety, agenda.StakeholderGovernment
+	tests := []struct {
+		name   string
+		reason string
+		s      *agenda.Session
+		want   []balance.Headcount
+	}{{
+		name:   "one region",
+		reason: "all four from the African Group: every counted speaker in one group of five is the furthest a line-up can be, 0.8",
+		s: repSession(agenda.FormatOnsite, 40*time.Minute,
+			repSpeaker("Ana", off, Gov, A), repSpeaker("Ben", off, Gov, A), repSpeaker("Cai", off, CS, A), repSpeaker("Dee", off, CS, A)),
+		want: []balance.Headcount{
+			{Dimension: balance.Dimension{By: balance.ByStakeholder},
+				Groups:  []balance.GroupCount{{Group: "Civil Society", Speakers: 2, People: []string{"Cai", "Dee"}}, {Group: "Government", Speakers: 2, People: []string{"Ana", "Ben"}}},
+				Missing: []string{"Private Sector", "Technical Community", "Intergovernmental Organization"}, Counted: 4,
+				// ½(|½−⅕|·2 + ⅕·3)
+				Distance: (0.3*2 + 0.2*3) / 2},
+			{Dimension: balance.Dimension{By: balance.ByRegion},
+				Groups:  []balance.GroupCount{{Group: "African Group", Speakers: 4, People: []string{"Ana", "Ben", "Cai", "Dee"}}},
+				Missing: []string{"Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"}, Counted: 4, Distance: 0.8},
+			{Dimension: balance.Dimension{By: balance.ByGender}, Unknown: 4},
+		},
+	}, {
+		name:   "IGO as region, stakeholder not given",
+		reason: "an Intergovernmental Organization in the region field is its own group, outside the set: not counted, not missing; two of three give no stakeholder group",
+		s: repSession(agenda.FormatOnsite, 30*time.Minute,
+			repSpeaker("Ana", off, CS, W), repSpeaker("Ben", off, "", G), repSpeaker("Cai", off, "", IGO)),
+		want: []balance.Headcount{
+			{Dimension: balance.Dimension{By: balance.ByStakeholder},
+				Groups:  []balance.GroupCount{{Group: "Civil Society", Speakers: 1, People: []string{"Ana"}}},
+				Missing: []string{"Government", "Private Sector", "Technical Community", "Intergovernmental Organization"}, Unknown: 2, Counted: 1, Distance: 0.8},
+			{Dimension: balance.Dimension{By: balance.ByRegion},
+				Groups: []balance.GroupCount{{Group: "GRULAC", Speakers: 1, People: []string{"Ben"}},
+					{Group: "Intergovernmental Organization", Speakers: 1, People: []string{"Cai"}, Outside: true},
+					{Group: "WEOG", Speakers: 1, People: []string{"Ana"}}},
+				Missing: []string{"African Group", "Asia-Pacific Group", "Eastern European Group"}, Counted: 2,
+				Distance: (0.3*2 + 0.2*3) / 2},
+			{Dimension: balance.Dimension{By: balance.ByGender}, Unknown: 3},
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// The line-up is the same whatever the policy balances.
+			for _, p := range []balance.Policy{{}, repNoDimensions} {
+				r, err := balance.DraftReport(tt.s, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := gocmp.Diff(tt.want, r.Lineup, repApprox); diff != "" {
+					t.Errorf("%s: Lineup mismatch (-want +got):\n%s", tt.reason, diff)
+				}
+			}
+		})
+	}
+}
+
+// TestOutsideSet reports a value that is not a UN regional group as its
+// own row, with no share and no target, and the equal targets of the
+// regional groups among themselves.
+func TestOutsideSet(t *testing.T) {
+	off := agenda.ModeOnsite
+	s := repSession(agenda.FormatOnsite, 40*time.Minute,
+		repSpeaker("Ana", off, agenda.StakeholderGovernment, agenda.RegionWEOG),
+		repSpeaker("Ben", off, agenda.StakeholderGovernment, agenda.RegionWEOG),
+		repSpeaker("Cai", off, agenda.StakeholderGovernment, agenda.RegionGRULAC),
+		repSpeaker("Dee", off, agenda.StakeholderIntergovernmental, agenda.RegionIntergovernmental))
+	r, err := balance.DraftReport(s, balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []balance.DimensionReport{{
+		Dimension: balance.Dimension{By: balance.ByRegion},
+		Groups: []balance.GroupReport{
+			{Group: "GRULAC", Speakers: 1, People: []string{"Cai"}, Time: 10 * time.Minute, Share: 1.0 / 3, Target: 0.5, Deviation: -5 * time.Minute},
+			{Group: "Intergovernmental Organization", Speakers: 1, People: []string{"Dee"}, Time: 10 * time.Minute, Outside: true},
+			{Group: "WEOG", Speakers: 2, People: []string{"Ana", "Ben"}, Time: 20 * time.Minute, Share: 2.0 / 3, Target: 0.5, Deviation: 5 * time.Minute},
+		},
+		Missing:  []string{"African Group", "Asia-Pacific Group", "Eastern European Group"},
+		Counted:  3,
+		Evenness: 0.9182958340544894,
+		Gap:      1.0 / 6,
+	}}
+	if diff := gocmp.Diff(want, r.Dimensions, repApprox); diff != "" {
+		t.Errorf("Dimensions mismatch (-want +got):\n%s", diff)
+	}
+	for _, f := range r.Findings {
+		if f.Kind == balance.FindingMissing && strings.Contains(f.Text, "Intergovernmental") {
+			t.Errorf("an IGO stakeholder is there, and IGO is no region, but a finding says it is missing: %q", f.Text)
+		}
+	}
+}
+
+// TestLineupWhateverThePlan: the findings of the line-up are the same for
+// the draft and for the plan, however the plan shares the time, and no
+// finding of the plan is about who holds a role.
+func TestLineupWhateverThePlan(t *testing.T) {
+	sessions := map[string]*agenda.Session{"mixed": repMixed(), "panel": repPanel(agenda.FormatHybrid)}
+	online := repSession(agenda.FormatHybrid, 70*time.Minute,
+		repSpeaker("Ana", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG),
+		repSpeaker("Ben", agenda.ModeOnsite, agenda.StakeholderCivilSociety, agenda.RegionWEOG),
+		repSpeaker("Cai", agenda.ModeOnline, agenda.StakeholderCivilSociety, agenda.RegionAfrican, agenda.RoleOnlineModerator))
+	sessions["lone online moderator"] = online
+	for _, name := range slices.Sorted(maps.Keys(sessions)) {
+		s := sessions[name]
+		t.Run(name, func(t *testing.T) {
+			draft, err := balance.DraftReport(s, balance.Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ros, _, err := balance.Plan(s, balance.Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan, err := balance.PlanReport(ros, balance.Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := gocmp.Diff(draft.FindingsOf(balance.ScopeLineup), plan.FindingsOf(balance.ScopeLineup), repApprox); diff != "" {
+				t.Errorf("line-up findings of the draft and of the plan differ (-draft +plan):\n%s", diff)
+			}
+			for _, f := range plan.FindingsOf(balance.ScopePlan) {
+				if f.Kind == balance.FindingRoles || strings.Contains(f.Text, "moderator") {
+					t.Errorf("a finding of the plan reports a role: %q", f.Text)
+				}
+			}
+			if n := len(draft.FindingsOf(balance.ScopeLineup)) + len(draft.FindingsOf(balance.ScopePlan)); n != len(draft.Findings) {
+				t.Errorf("%d findings are in neither scope", len(draft.Findings)-n)
+			}
+		})
 	}
 }

@@ -185,6 +185,38 @@ type chartDim struct {
 type chartGroup struct {
 	name          string
 	share, target float64
+	noTarget      bool // a row of speakers who give no value, or a value outside the set: a bar without a target
+}
+
+// chartGroups returns the bars of a dimension's groups. When some speakers
+// give no value in the dimension, or a value outside its set, every bar is
+// a share of all speaking time, theirs a bar of its own without a target,
+// so that a group is never drawn at 100% of a time that is not all; the
+// second result says so.
+func chartGroups(groups []Group) ([]chartGroup, bool) {
+	var all, counted time.Duration
+	partial := false
+	for _, g := range groups {
+		all += g.Time
+		if g.HasShare() {
+			counted += g.Time
+		} else {
+			partial = true
+		}
+	}
+	var out []chartGroup
+	for _, g := range groups[:min(len(groups), chartMaxGroups)] {
+		cg := chartGroup{name: shown(g.Name), share: g.Share, target: g.Target, noTarget: !g.HasShare()}
+		if partial && all > 0 {
+			scale := float64(counted) / float64(all)
+			cg.share, cg.target = g.Share*scale, g.Target*scale
+			if cg.noTarget {
+				cg.share, cg.target = float64(g.Time)/float64(all), 0
+			}
+		}
+		out = append(out, cg)
+	}
+	return out, partial
 }
 
 // newChart gathers what the charts show.
@@ -287,8 +319,10 @@ func chartDims(d *Document) ([]chartDim, int) {
 			continue
 		}
 		dim := chartDim{title: chartDimTitle(b.Dimension), mode: b.Dimension.By == balance.ByMode}
-		for _, g := range b.Groups[:min(len(b.Groups), chartMaxGroups)] {
-			dim.groups = append(dim.groups, chartGroup{name: shown(g.Name), share: g.Share, target: g.Target})
+		var partial bool
+		dim.groups, partial = chartGroups(b.Groups)
+		if partial {
+			dim.title += ": shares of all speaking time"
 		}
 		if len(b.Groups) > chartMaxGroups {
 			dim.title += fmt.Sprintf(" (first %d of %d groups)", chartMaxGroups, len(b.Groups))
@@ -910,15 +944,21 @@ func (b chartBars) Plot(c draw.Canvas, p *plot.Plot) {
 		if math.IsNaN(g.share) {
 			xs = x(0)
 		}
+		if g.noTarget {
+			xt = xs
+		}
 		if xs > x(0) {
 			c.FillPolygon(col, chartRect(vg.Point{X: x(0), Y: y0}, vg.Point{X: xs, Y: y1}))
 		}
-		if !math.IsNaN(g.target) {
+		if !g.noTarget && !math.IsNaN(g.target) {
 			c.FillPolygon(color.Black, chartRect(vg.Point{X: xt - 0.8, Y: y(yc - 0.45)}, vg.Point{X: xt + 0.8, Y: y(yc + 0.45)}))
 		}
 		sty := chartText(chartSans, 6, color.Black)
 		sty.YAlign = draw.YCenter
 		label := Percent(g.share) + " (target " + Percent(g.target) + ")"
+		if g.noTarget {
+			label = Percent(g.share)
+		}
 		// The label goes right of the bar and target, else inside the bar's
 		// end if it fits there, else left of both: never over the group
 		// names left of the axis.

@@ -84,9 +84,16 @@ func ExampleMarkdown() {
 	// | online | 1 | 7m | 51.9% | 50% |
 	// | onsite | 1 | 6m30s | 48.1% | 50% |
 	//
-	// ## Findings
+	// ## Findings of the line-up
 	//
 	// 1. every moderator is onsite: nobody moderates from among the online participants
+	// 2. no speaker from Private Sector, Technical Community or Intergovernmental Organization
+	// 3. no speaker from the African Group, GRULAC or WEOG
+	// 4. no speaker gives a gender
+	//
+	// ## Findings of the plan
+	//
+	// None.
 }
 
 func ExampleCSV() {

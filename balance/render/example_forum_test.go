@@ -94,10 +94,14 @@ func ExampleForumText() {
 	//   online  2         14m   51.9%  50%
 	//   onsite  1         13m   48.1%  50%
 	//
-	// Sessions, furthest from their targets first
-	//   #  session      when                        room    speakers  off target  presets failed  from
-	//   1  Open data    2025-03-03 14:00–14:20 UTC  Room 1  2         1.9%        0               plan
-	//   2  Open source  2025-03-04 14:00–14:20 UTC  Room 1  2         1.9%        1               plan
+	// Sessions, the line-up furthest from the full sets first
+	//   #  session      when                        room    speakers  line-up off  time off target  presets failed  from
+	//   1  Open source  2025-03-04 14:00–14:20 UTC  Room 1  2         70%          1.9%             1               plan
+	//   2  Open data    2025-03-03 14:00–14:20 UTC  Room 1  2         60%          1.9%             0               plan
+	//   line-up off: the share of a session's speakers that would have to be in another
+	//   stakeholder or regional group for the line-up to spread equally over the five of each
+	//   (80% when all are in one); time off target: the share of speaking time that would have
+	//   to change hands to meet the plan's targets
 	//
 	// Preset two-regions: 1 of 2 sessions pass
 	//   Speakers from at least two regional groups.
@@ -116,25 +120,25 @@ func ExampleForumCSV() {
 		fmt.Println(err)
 	}
 	// Output:
-	// table,rank,session,when,room,source,dimension,group,preset,rule,found,people,speakers,sessions,minutes,share,target,off_target,presets_failed
-	// group,,,,,,region,African Group,,,,,0,,0,0.0000,0.2000,,
-	// group,,,,,,region,Asia-Pacific Group,,,,,1,,7,0.2593,0.2000,,
-	// group,,,,,,region,Eastern European Group,,,,,2,,20,0.7407,0.2000,,
-	// group,,,,,,region,GRULAC,,,,,0,,0,0.0000,0.2000,,
-	// group,,,,,,region,WEOG,,,,,0,,0,0.0000,0.2000,,
-	// group,,,,,,stakeholder,Civil Society,,,,,1,,7,0.2593,0.2000,,
-	// group,,,,,,stakeholder,Government,,,,,1,,13,0.4815,0.2000,,
-	// group,,,,,,stakeholder,Intergovernmental Organization,,,,,0,,0,0.0000,0.2000,,
-	// group,,,,,,stakeholder,Private Sector,,,,,0,,0,0.0000,0.2000,,
-	// group,,,,,,stakeholder,Technical Community,,,,,1,,7,0.2593,0.2000,,
-	// group,,,,,,gender,man,,,,,2,,14,0.5185,0.5000,,
-	// group,,,,,,gender,woman,,,,,1,,13,0.4815,0.5000,,
-	// group,,,,,,mode,online,,,,,2,,14,0.5185,0.5000,,
-	// group,,,,,,mode,onsite,,,,,1,,13,0.4815,0.5000,,
-	// session,1,Open data,2025-03-03 14:00–14:20 UTC,Room 1,plan,,,,,,,2,,,,,0.0185,0
-	// session,2,Open source,2025-03-04 14:00–14:20 UTC,Room 1,plan,,,,,,,2,,,,,0.0185,1
-	// violation,,Open source,,,,,,two-regions,at least 2 regional groups among speakers,1: Eastern European Group,,,,,,,,
-	// speaker,1,Open data; Open source,,,,,,,,,Ola Nowak,,2,13,,,,
-	// speaker,2,Open data,,,,,,,,,Tui Rangi,,1,7,,,,
-	// speaker,3,Open source,,,,,,,,,Ivan Petrov,,1,7,,,,
+	// table,rank,session,when,room,source,dimension,group,preset,rule,outcome,found,people,speakers,sessions,minutes,share,target,lineup_off,off_target,presets_failed
+	// group,,,,,,region,African Group,,,,,,0,,0,0.0000,0.2000,,,
+	// group,,,,,,region,Asia-Pacific Group,,,,,,1,,7,0.2593,0.2000,,,
+	// group,,,,,,region,Eastern European Group,,,,,,2,,20,0.7407,0.2000,,,
+	// group,,,,,,region,GRULAC,,,,,,0,,0,0.0000,0.2000,,,
+	// group,,,,,,region,WEOG,,,,,,0,,0,0.0000,0.2000,,,
+	// group,,,,,,stakeholder,Civil Society,,,,,,1,,7,0.2593,0.2000,,,
+	// group,,,,,,stakeholder,Government,,,,,,1,,13,0.4815,0.2000,,,
+	// group,,,,,,stakeholder,Intergovernmental Organization,,,,,,0,,0,0.0000,0.2000,,,
+	// group,,,,,,stakeholder,Private Sector,,,,,,0,,0,0.0000,0.2000,,,
+	// group,,,,,,stakeholder,Technical Community,,,,,,1,,7,0.2593,0.2000,,,
+	// group,,,,,,gender,man,,,,,,2,,14,0.5185,0.5000,,,
+	// group,,,,,,gender,woman,,,,,,1,,13,0.4815,0.5000,,,
+	// group,,,,,,mode,online,,,,,,2,,14,0.5185,0.5000,,,
+	// group,,,,,,mode,onsite,,,,,,1,,13,0.4815,0.5000,,,
+	// session,1,Open source,2025-03-04 14:00–14:20 UTC,Room 1,plan,,,,,,,,2,,,,,0.7000,0.0185,1
+	// session,2,Open data,2025-03-03 14:00–14:20 UTC,Room 1,plan,,,,,,,,2,,,,,0.6000,0.0185,0
+	// violation,,Open source,,,,,,two-regions,at least 2 regional groups among speakers,fail,1: Eastern European Group,,,,,,,,,
+	// speaker,1,Open data; Open source,,,,,,,,,,Ola Nowak,,2,13,,,,,
+	// speaker,2,Open data,,,,,,,,,,Tui Rangi,,1,7,,,,,
+	// speaker,3,Open source,,,,,,,,,,Ivan Petrov,,1,7,,,,,
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,16 +39,29 @@ type forumView struct {
 	Title    string
 	Facts    []htmlFact
 	Dims     []forumDim
-	Sessions []forumSession // furthest from their targets first
+	Sessions []forumSession // in the forum's rank: the line-up furthest from the full sets first
 	Presets  []forumPreset
 	Frequent []forumPerson
 }
 
 type forumDim struct {
-	Title   string // "By region"
-	Dim     balance.Dimension
-	Groups  []balance.ForumGroup
-	Unknown int // speakers with no value
+	Title  string // "By region"
+	Dim    balance.Dimension
+	Groups []Group // by name, then a row of the speakers who give no value, if any
+	Over   string  // over whom the shares are, if not over every speaker: "shares of the 2 of 19 speakers who give a gender"
+}
+
+// forumGroups returns the rows of a forum dimension as a report's are
+// shown: its groups, then the speakers who give no value.
+func forumGroups(fd balance.ForumDimension) []Group {
+	var out []Group
+	for _, g := range fd.Groups {
+		out = append(out, Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target, Outside: g.Outside})
+	}
+	if fd.Unknown > 0 {
+		out = append(out, Group{Name: NotGivenRow, Speakers: fd.Unknown, Time: fd.UnknownTime, NotGiven: true})
+	}
+	return out
 }
 
 type forumSession struct {
@@ -58,6 +70,7 @@ type forumSession struct {
 	Title          string
 	When, Room     string
 	Speakers       int
+	Distance       float64 // the line-up's distance from the full sets
 	Gap            float64
 	Source         string // "plan", or "draft" for a session that cannot be planned
 	PresetsFailed  int
@@ -66,8 +79,12 @@ type forumSession struct {
 
 type forumPreset struct {
 	Name, Description string
-	Passing, Of       int // Passing counts the sessions checked that do not fail
-	Failing           []forumFailure
+	// Passing counts the sessions checked that neither fail nor have a
+	// rule that cannot be checked; Unchecked those that do not fail but
+	// have such a rule.
+	Passing, UncheckedOnly, Of int
+	Failing                    []forumFailure
+	Unchecked                  []forumFailure // the rules that cannot be checked, of every session with one
 }
 
 type forumFailure struct {
@@ -134,11 +151,8 @@ func (d *ForumDocument) view() (*forumView, error) {
 	}
 
 	for _, fd := range f.Dimensions {
-		groups := slices.Clone(fd.Groups)
-		for i := range groups {
-			groups[i].Group = shown(groups[i].Group)
-		}
-		v.Dims = append(v.Dims, forumDim{Title: chartDimTitle(fd.Dimension), Dim: fd.Dimension, Groups: groups, Unknown: fd.Unknown})
+		b := Balance{Dimension: fd.Dimension, Groups: forumGroups(fd), Counted: fd.Counted, Speakers: fd.Counted + fd.Unknown + outsideCount(forumGroups(fd))}
+		v.Dims = append(v.Dims, forumDim{Title: chartDimTitle(fd.Dimension), Dim: fd.Dimension, Groups: b.Groups, Over: b.Over()})
 	}
 
 	docs := make([]*Document, len(prog.Sessions))
@@ -155,28 +169,44 @@ func (d *ForumDocument) view() (*forumView, error) {
 			checked++
 		}
 	}
-	for _, pr := range f.Presets {
-		fp := forumPreset{Name: pr.Preset.Name, Description: pr.Preset.Description, Of: len(prog.Sessions), Passing: checked - len(pr.Failing)}
-		for _, pf := range pr.Failing {
-			ff := forumFailure{Session: shown(prog.Sessions[pf.Session].Title), Index: pf.Session}
-			for _, vi := range pf.Violations {
-				rule := forumRule{Rule: shown(vi.Constraint.String()), Note: shown(vi.Constraint.Note), Found: shown(vi.Text)}
+	failure := func(pf balance.PresetFailure) forumFailure {
+		ff := forumFailure{Session: shown(prog.Sessions[pf.Session].Title), Index: pf.Session}
+		for _, vi := range pf.Violations {
+			rule := forumRule{Rule: shown(vi.Constraint.String()), Note: shown(vi.Constraint.Note), Found: shown(vi.Text)}
+			if !vi.Fails() {
+				rule.Found = "cannot be checked: " + shown(vi.Text)
+			} else {
 				for _, name := range vi.People {
 					rule.People = append(rule.People, doc(pf.Session).Who(name))
 				}
-				ff.Rules = append(ff.Rules, rule)
 			}
+			ff.Rules = append(ff.Rules, rule)
+		}
+		return ff
+	}
+	for _, pr := range f.Presets {
+		fp := forumPreset{Name: pr.Preset.Name, Description: pr.Preset.Description, Of: len(prog.Sessions)}
+		failing := map[int]bool{}
+		for _, pf := range pr.Failing {
+			failing[pf.Session] = true
 			failed[pf.Session].PresetsFailed++
 			failed[pf.Session].ConstraintsNot += len(pf.Violations)
-			fp.Failing = append(fp.Failing, ff)
+			fp.Failing = append(fp.Failing, failure(pf))
 		}
+		for _, pf := range pr.Unchecked {
+			if !failing[pf.Session] {
+				fp.UncheckedOnly++
+			}
+			fp.Unchecked = append(fp.Unchecked, failure(pf))
+		}
+		fp.Passing = checked - len(pr.Failing) - fp.UncheckedOnly
 		v.Presets = append(v.Presets, fp)
 	}
 
 	for rank, i := range f.Ranked {
 		fs := f.Sessions[i]
 		s := &prog.Sessions[i]
-		row := forumSession{Rank: rank + 1, Index: i, Title: shown(s.Title), Room: shown(s.Room), Gap: fs.Gap, Source: "plan",
+		row := forumSession{Rank: rank + 1, Index: i, Title: shown(s.Title), Room: shown(s.Room), Distance: fs.Distance, Gap: fs.Gap, Source: "plan",
 			PresetsFailed: failed[i].PresetsFailed, ConstraintsNot: failed[i].ConstraintsNot}
 		if fs.Err != nil {
 			row.Source = "draft"
@@ -219,9 +249,12 @@ func minutes(d time.Duration) string { return timeslot.FormatLength(d) }
 
 // ForumText writes the programme's report as plain text: the programme, the
 // speaking time and headcount of every group over all sessions against an
-// equal share, the sessions ranked by their distance from their targets,
+// equal share (a "(not given)" row for the speakers who give no value, the
+// shares over those who do), the sessions ranked by their line-up's
+// distance from the full sets of stakeholder and regional groups,
 // the sessions that fail each preset with the rules, counts and people,
-// and the people who speak in the most sessions.
+// and those it cannot be checked against, and the people who speak in the
+// most sessions.
 //
 // It returns [ErrNoForum] for a document without a forum report, and the
 // errors of out.
@@ -242,27 +275,34 @@ func ForumText(out io.Writer, d *ForumDocument) error {
 		fmt.Fprintf(w, "\n%s\n", dim.Title)
 		rows := [][]string{{"group", "speakers", "time", "share", "equal share"}}
 		for _, g := range dim.Groups {
-			rows = append(rows, []string{g.Group, strconv.Itoa(g.Speakers), minutes(g.Time), Percent(g.Share), Percent(g.Target)})
+			rows = append(rows, []string{forumGroupCell(g), strconv.Itoa(g.Speakers), minutes(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
 		}
 		textTable(w, rows)
-		if dim.Unknown > 0 {
-			fmt.Fprintf(w, "  %s no %s\n", speakersGive(dim.Unknown), dim.Dim.Name())
+		if dim.Over != "" {
+			fmt.Fprintf(w, "  %s\n", dim.Over)
 		}
 	}
 
-	fmt.Fprintln(w, "\nSessions, furthest from their targets first")
-	rows := [][]string{{"#", "session", "when", "room", "speakers", "off target", "presets failed", "from"}}
+	fmt.Fprintln(w, "\nSessions, the line-up furthest from the full sets first")
+	rows := [][]string{{"#", "session", "when", "room", "speakers", "line-up off", "time off target", "presets failed", "from"}}
 	for _, s := range v.Sessions {
 		rows = append(rows, []string{strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
-			Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source})
+			Percent(s.Distance), Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source})
 	}
 	textTable(w, rows)
+	fmt.Fprint(w, textWrap(lineupNote, "  ", "  "))
 
 	for _, p := range v.Presets {
-		fmt.Fprintf(w, "\nPreset %s: %d of %d sessions pass\n", p.Name, p.Passing, p.Of)
+		fmt.Fprintf(w, "\nPreset %s: %s\n", p.Name, p.Summary())
 		fmt.Fprint(w, textWrap(p.Description, "  ", "  "))
 		for _, f := range p.Failing {
 			fmt.Fprint(w, textWrap(f.Session, "  ✗ ", "    "))
+			for _, r := range f.Rules {
+				fmt.Fprint(w, textWrap(r.Text(), "    - ", "      "))
+			}
+		}
+		for _, f := range p.Unchecked {
+			fmt.Fprint(w, textWrap(f.Session, "  ? ", "    "))
 			for _, r := range f.Rules {
 				fmt.Fprint(w, textWrap(r.Text(), "    - ", "      "))
 			}
@@ -282,13 +322,23 @@ func ForumText(out io.Writer, d *ForumDocument) error {
 	return w.Flush()
 }
 
-// speakersGive writes "1 speaker gives" or "3 speakers give".
-func speakersGive(n int) string {
-	if n == 1 {
-		return "1 speaker gives"
+// lineupNote says what the sessions' "line-up off" is.
+const lineupNote = "line-up off: the share of a session's speakers that would have to be in another " +
+	"stakeholder or regional group for the line-up to spread equally over the five of each (80% when all are in one); " +
+	"time off target: the share of speaking time that would have to change hands to meet the plan's targets"
+
+// Summary says how many sessions pass the preset, fail it, and cannot be
+// checked against it: "2 of 5 sessions pass, 1 cannot be checked".
+func (p forumPreset) Summary() string {
+	s := fmt.Sprintf("%d of %d sessions pass", p.Passing, p.Of)
+	if p.UncheckedOnly > 0 {
+		s += fmt.Sprintf(", %d cannot be checked", p.UncheckedOnly)
 	}
-	return fmt.Sprintf("%d speakers give", n)
+	return s
 }
+
+// forumGroupCell names a group of a forum table, as [groupCell] does.
+func forumGroupCell(g Group) string { return groupCell(Balance{}, g) }
 
 func orDash(s string) string {
 	if s == "" {
@@ -316,26 +366,33 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 		mdRow(&b, "Group", "Speakers", "Time", "Share", "Equal share")
 		b.WriteString("| --- | ---: | ---: | ---: | ---: |\n")
 		for _, g := range dim.Groups {
-			mdRow(&b, g.Group, strconv.Itoa(g.Speakers), minutes(g.Time), Percent(g.Share), Percent(g.Target))
+			mdRow(&b, forumGroupCell(g), strconv.Itoa(g.Speakers), minutes(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
 		}
-		if dim.Unknown > 0 {
-			fmt.Fprintf(&b, "\n%s no %s.\n", speakersGive(dim.Unknown), dim.Dim.Name())
+		if dim.Over != "" {
+			fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(dim.Over[:1])+dim.Over[1:])
 		}
 	}
-	b.WriteString("\n## Sessions, furthest from their targets first\n\n")
-	mdRow(&b, "#", "Session", "When", "Room", "Speakers", "Off target", "Presets failed", "From")
-	b.WriteString("| ---: | --- | --- | --- | ---: | ---: | ---: | --- |\n")
+	b.WriteString("\n## Sessions, the line-up furthest from the full sets first\n\n")
+	mdRow(&b, "#", "Session", "When", "Room", "Speakers", "Line-up off", "Time off target", "Presets failed", "From")
+	b.WriteString("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n")
 	for _, s := range v.Sessions {
 		mdRow(&b, strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
-			Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
+			Percent(s.Distance), Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
 	}
+	fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(lineupNote[:1])+lineupNote[1:])
 	for _, p := range v.Presets {
-		fmt.Fprintf(&b, "\n## Preset %s: %d of %d sessions pass\n\n%s\n", mdEscape(p.Name), p.Passing, p.Of, mdEscape(p.Description))
-		if len(p.Failing) > 0 {
+		fmt.Fprintf(&b, "\n## Preset %s: %s\n\n%s\n", mdEscape(p.Name), p.Summary(), mdEscape(p.Description))
+		if len(p.Failing)+len(p.Unchecked) > 0 {
 			b.WriteString("\n")
 		}
 		for _, f := range p.Failing {
 			fmt.Fprintf(&b, "- **%s**\n", mdEscape(f.Session))
+			for _, r := range f.Rules {
+				fmt.Fprintf(&b, "  - %s\n", mdEscape(r.Text()))
+			}
+		}
+		for _, f := range p.Unchecked {
+			fmt.Fprintf(&b, "- **%s** (cannot be checked)\n", mdEscape(f.Session))
 			for _, r := range f.Rules {
 				fmt.Fprintf(&b, "  - %s\n", mdEscape(r.Text()))
 			}
@@ -357,9 +414,13 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 
 // ForumCSV writes the programme's report as one CSV table in long form, for
 // a spreadsheet to filter on its first column: a "group" row for each
-// group of each dimension, a "session" row for each session in rank order
-// (its source "plan", or "draft" for one that cannot be planned), a
-// "violation" row for each rule a session fails in each preset, and a
+// group of each dimension (and a "(not given)" row; a row without a share,
+// such as that one, leaves share and target empty), a "session" row for
+// each session in rank order (its source "plan", or "draft" for one that
+// cannot be planned; lineup_off its line-up's distance from the full sets,
+// off_target its time's), a "violation" row for each rule a session fails
+// in each preset (outcome "fail") or cannot be checked against (outcome
+// "cannot be checked"), and a
 // "speaker" row for each of the people who speak in the most sessions, in
 // rank order, with their sessions' titles and how many there are. Cells
 // that a spreadsheet would take for a formula are quoted as text. Its
@@ -370,8 +431,8 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	columns := []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "found", "people",
-		"speakers", "sessions", "minutes", "share", "target", "off_target", "presets_failed"}
+	columns := []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "outcome", "found", "people",
+		"speakers", "sessions", "minutes", "share", "target", "lineup_off", "off_target", "presets_failed"}
 	cw.Write(columns)
 	// row writes the cells given by column, the others empty; an error, if
 	// any, comes from Flush.
@@ -384,23 +445,30 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 	}
 	for _, dim := range v.Dims {
 		for _, g := range dim.Groups {
-			row(map[string]string{"table": "group", "dimension": dim.Dim.Name(), "group": g.Group, "speakers": strconv.Itoa(g.Speakers),
-				"minutes": decimalMinutes(g.Time), "share": share(g.Share), "target": share(g.Target)})
+			cells := map[string]string{"table": "group", "dimension": dim.Dim.Name(), "group": forumGroupCell(g), "speakers": strconv.Itoa(g.Speakers),
+				"minutes": decimalMinutes(g.Time)}
+			if g.HasShare() { // a row without a share leaves share and target empty
+				cells["share"], cells["target"] = share(g.Share), share(g.Target)
+			}
+			row(cells)
 		}
 	}
 	for _, s := range v.Sessions {
 		row(map[string]string{"table": "session", "rank": strconv.Itoa(s.Rank), "session": s.Title, "when": s.When, "room": s.Room,
-			"source": s.Source, "speakers": strconv.Itoa(s.Speakers), "off_target": share(s.Gap), "presets_failed": strconv.Itoa(s.PresetsFailed)})
+			"source": s.Source, "speakers": strconv.Itoa(s.Speakers), "lineup_off": share(s.Distance), "off_target": share(s.Gap), "presets_failed": strconv.Itoa(s.PresetsFailed)})
 	}
 	for _, p := range v.Presets {
-		for _, f := range p.Failing {
-			for _, r := range f.Rules {
-				rule := r.Rule
-				if r.Note != "" {
-					rule += " (" + r.Note + ")"
+		for k, list := range [][]forumFailure{p.Failing, p.Unchecked} {
+			outcome := []string{string(balance.OutcomeFail), string(balance.OutcomeUnchecked)}[k]
+			for _, f := range list {
+				for _, r := range f.Rules {
+					rule := r.Rule
+					if r.Note != "" {
+						rule += " (" + r.Note + ")"
+					}
+					row(map[string]string{"table": "violation", "session": f.Session, "preset": p.Name, "rule": rule, "outcome": outcome,
+						"found": strings.TrimPrefix(r.Found, "cannot be checked: "), "people": strings.Join(r.People, "; ")})
 				}
-				row(map[string]string{"table": "violation", "session": f.Session, "preset": p.Name, "rule": rule, "found": r.Found,
-					"people": strings.Join(r.People, "; ")})
 			}
 		}
 	}
@@ -423,7 +491,8 @@ var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum
 	"percent": Percent,
 	"length":  minutes,
 	"dash":    orDash,
-	"give":    speakersGive,
+	"share":   shareCell,
+	"group":   forumGroupCell,
 }).Parse(forumSource))
 
 // ForumHTML writes the programme's report as one self-contained HTML page,
@@ -442,8 +511,9 @@ func ForumHTML(w io.Writer, d *ForumDocument) error {
 	}
 	page := struct {
 		*forumView
-		Chart template.HTML
-	}{v, htmlInlineSVG(svg, "Each group's share of speaking time over the programme against an equal share")}
+		Chart      template.HTML
+		LineupNote string
+	}{v, htmlInlineSVG(svg, "Each group's share of speaking time over the programme against an equal share"), strings.ToUpper(lineupNote[:1]) + lineupNote[1:] + "."}
 	var out bytes.Buffer
 	if err := forumTemplate.Execute(&out, page); err != nil {
 		return err
@@ -477,8 +547,9 @@ func forumSVG(v *forumView, header bool) ([]byte, error) {
 	ch.sub = strings.Join(facts, " · ")
 	for _, fd := range v.Dims {
 		dim := chartDim{title: fd.Title, mode: fd.Dim.By == balance.ByMode}
-		for _, g := range fd.Groups {
-			dim.groups = append(dim.groups, chartGroup{name: shown(g.Group), share: g.Share, target: g.Target})
+		var partial bool
+		if dim.groups, partial = chartGroups(fd.Groups); partial {
+			dim.title += ": shares of all speaking time"
 		}
 		if len(dim.groups) > 0 {
 			ch.dims = append(ch.dims, dim)

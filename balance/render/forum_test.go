@@ -47,8 +47,8 @@ var forumFormats = []struct {
 }
 
 // forumCSVHeader is the header of ForumCSV.
-var forumCSVHeader = []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "found", "people",
-	"speakers", "sessions", "minutes", "share", "target", "off_target", "presets_failed"}
+var forumCSVHeader = []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "outcome", "found", "people",
+	"speakers", "sessions", "minutes", "share", "target", "lineup_off", "off_target", "presets_failed"}
 
 // forumCol returns the index of the CSV column called name.
 func forumCol(name string) int {
@@ -454,17 +454,17 @@ func TestForumInjection(t *testing.T) {
 		// Each text is one cell, which reads back as the text once the
 		// escapes are taken out.
 		want := map[string][]string{
-			"## Sessions, furthest from their targets first": nil,
-			"## People who speak in the most sessions":       nil,
-			"### By gender": {"-woman", oneLine(forumInjected.gender)},
+			"## Sessions, the line-up furthest from the full sets first": nil,
+			"## People who speak in the most sessions":                   nil,
+			"### By gender": {"-woman", oneLine(forumInjected.gender), "(not given)"}, // a speaker gives no gender
 		}
 		for _, title := range forumInjected.titles {
-			want["## Sessions, furthest from their targets first"] = append(want["## Sessions, furthest from their targets first"], oneLine(title))
+			want["## Sessions, the line-up furthest from the full sets first"] = append(want["## Sessions, the line-up furthest from the full sets first"], oneLine(title))
 		}
 		for _, name := range names {
 			want["## People who speak in the most sessions"] = append(want["## People who speak in the most sessions"], oneLine(name))
 		}
-		column := map[string]int{"## Sessions, furthest from their targets first": 1}
+		column := map[string]int{"## Sessions, the line-up furthest from the full sets first": 1}
 		for heading, texts := range want {
 			var got []string
 			for _, row := range forumMdTable(t, out, heading) {
@@ -614,7 +614,7 @@ func TestForumNoForum(t *testing.T) {
 			t.Errorf("a session that cannot be planned is not reported from its draft (%v), or has no error (%v)", fs.Report == nil, fs.Err)
 		}
 		outs := forumRender(t, &render.ForumDocument{Forum: forum})
-		for _, want := range []string{`(?m)^  3 +Too large +– +– +0 +0% +0 +none$`, `(?m)^  \d +Uneven .* draft$`} {
+		for _, want := range []string{`(?m)^  3 +Too large +– +– +0 +0% +0% +0 +none$`, `(?m)^  \d +Uneven .* draft$`} {
 			if !regexp.MustCompile(want).Match(outs["text"]) {
 				t.Errorf("text has no line %s:\n%s", want, outs["text"])
 			}

@@ -22,7 +22,8 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 // style inline and no script: the session and its slot, the run-of-show as
 // a table (clock times, segment, person, role, mode, groups and length of
 // every turn), the charts of [SVG] inline, each group's speaking time
-// against its target, and the findings of the report. On a narrow screen
+// against its target (with a "(not given)" row), and the findings of the
+// report, of the line-up and of the plan. On a narrow screen
 // the table's cells stack; printed, a 90-minute session fits one A4 page.
 // Without a run-of-show it shows the draft's segments as given.
 //
@@ -75,8 +76,15 @@ func HTML(w io.Writer, d *Document) error {
 	page.Dims, page.Dropped = htmlDims(d)
 	if d.Report != nil {
 		page.Reported = true
-		for _, f := range d.Report.Findings {
-			page.Findings = append(page.Findings, shown(f.Text))
+		for i, l := range findingLists(d.Report) {
+			hf := htmlFindings{Title: l.Title, None: "None."}
+			if i > 0 {
+				hf.None = "None: every group is near its target."
+			}
+			for _, f := range l.Findings {
+				hf.Items = append(hf.Items, shown(f.Text))
+			}
+			page.Findings = append(page.Findings, hf)
 		}
 	}
 	var out bytes.Buffer
@@ -113,7 +121,14 @@ type htmlPage struct {
 	Dims      []htmlDim
 	Dropped   []string
 	Reported  bool
-	Findings  []string
+	Findings  []htmlFindings // of the line-up, then of the plan
+}
+
+// htmlFindings is one list of findings, with its heading and what it says
+// when it is empty.
+type htmlFindings struct {
+	Title, None string
+	Items       []string
 }
 
 type htmlFact struct{ Label, Value string }
@@ -236,9 +251,12 @@ func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
 	balances, droppedDims := d.Balances()
 	for _, b := range balances {
 		hd := htmlDim{Title: chartDimTitle(b.Dimension), Note: b.Note}
+		if over := b.Over(); over != "" {
+			hd.Note += "; " + over
+		}
 		for _, g := range b.Groups {
-			hd.Groups = append(hd.Groups, htmlGroup{Name: g.Name, Speakers: fmt.Sprint(g.Speakers), Time: timeslot.FormatLength(g.Time),
-				Share: Percent(g.Share), Target: Percent(g.Target), Off: math.Abs(100*(g.Share-g.Target)) >= 10})
+			hd.Groups = append(hd.Groups, htmlGroup{Name: groupCell(b, g), Speakers: fmt.Sprint(g.Speakers), Time: timeslot.FormatLength(g.Time),
+				Share: shareCell(g, g.Share), Target: shareCell(g, g.Target), Off: g.HasShare() && math.Abs(100*(g.Share-g.Target)) >= 10})
 		}
 		dims = append(dims, hd)
 	}

@@ -28,7 +28,7 @@ type Output struct {
 	Rows     []OutputRow     `json:"rows"`     // every turn, as Document.Rows gives them
 	Speaking []OutputSpeaker `json:"speaking"` // every speaker, in the order of Session.People
 	Groups   []OutputGroup   `json:"groups"`   // every group of every dimension balanced, dimension by dimension
-	Findings []OutputFinding `json:"findings"` // most serious first
+	Findings []OutputFinding `json:"findings"` // most serious first, those of the line-up and of the plan, as each one's Scope says
 }
 
 // OutputSlot is the session's slot. Start and End are left out of a
@@ -76,14 +76,27 @@ type OutputGroup struct {
 	Group     string        `json:"group"`
 	Speakers  int           `json:"speakers"`
 	Time      time.Duration `json:"time"`
-	Share     float64       `json:"share"`  // of the time of the speakers with a value in the dimension
-	Target    float64       `json:"target"` // the target share
+	Share     float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share
+	Target    float64       `json:"target"` // the target share; 0 for a row without a share
+
+	// Counted is the number of speakers the dimension's shares are of:
+	// those in one of its groups, without those who give no value or a
+	// value outside its full set.
+	Counted int `json:"counted"`
+
+	// NotGiven marks the row of the speakers who give no value in the
+	// dimension, named "(not given)"; Outside a value that is not one of
+	// the dimension's full set, such as "Intergovernmental Organization"
+	// given as a regional group. Neither has a share or a target.
+	NotGiven bool `json:"not_given,omitempty"`
+	Outside  bool `json:"outside,omitempty"`
 }
 
 // OutputFinding is one finding of the report; People are named as
 // [Document.Who] names them.
 type OutputFinding struct {
 	Kind      string   `json:"kind"`
+	Scope     string   `json:"scope"` // "line-up", who was invited, or "plan", the time they get
 	Dimension string   `json:"dimension,omitempty"`
 	Group     string   `json:"group,omitempty"`
 	People    []string `json:"people,omitempty"`
@@ -140,7 +153,7 @@ func NewOutput(d *Document) *Output {
 	o.Findings = []OutputFinding{}
 	if d.Report != nil {
 		for _, f := range d.Report.Findings {
-			of := OutputFinding{Kind: shown(string(f.Kind)), Dimension: shown(f.Dimension), Group: shown(f.Group), Severity: f.Severity, Text: shown(f.Text)}
+			of := OutputFinding{Kind: shown(string(f.Kind)), Scope: string(f.Scope), Dimension: shown(f.Dimension), Group: shown(f.Group), Severity: f.Severity, Text: shown(f.Text)}
 			for _, name := range f.People {
 				of.People = append(of.People, d.Who(name))
 			}
@@ -179,7 +192,7 @@ func outputGroups(d *Document) []OutputGroup {
 	for _, b := range balances {
 		for _, g := range b.Groups {
 			out = append(out, OutputGroup{Dimension: shown(b.Dimension.Name()), Hard: b.Dimension.Hard, Group: g.Name, Speakers: g.Speakers,
-				Time: g.Time, Share: g.Share, Target: g.Target})
+				Time: g.Time, Share: g.Share, Target: g.Target, Counted: b.Counted, NotGiven: g.NotGiven, Outside: g.Outside})
 		}
 	}
 	return out

@@ -17,8 +17,10 @@ import (
 // policy questions, the run-of-show as a table with one row per turn (clock
 // times, segment, person, role, mode, groups and minutes; an activity shows
 // who leads it), then, when the document has them, each speaker's and each
-// group's speaking time against its target, and the findings of the report
-// as a numbered list. Without a run-of-show the table lists the speakers of
+// group's speaking time against its target (a "(not given)" row for the
+// speakers who give no value, the shares over those who do), and the
+// findings of the report as two numbered lists, of the line-up and of the
+// plan. Without a run-of-show the table lists the speakers of
 // each segment of the draft.
 //
 // Every piece of text from the session is escaped, with a backslash before
@@ -79,12 +81,14 @@ func Markdown(w io.Writer, d *Document) error {
 		mdSpeaking(&b, d, out)
 	}
 	if d.Report != nil {
-		b.WriteString("\n## Findings\n\n")
-		if len(out.Findings) == 0 {
-			b.WriteString("None.\n")
-		}
-		for i, f := range out.Findings {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, mdEscape(f.Text))
+		for _, l := range findingLists(d.Report) {
+			fmt.Fprintf(&b, "\n## %s\n\n", l.Title)
+			if len(l.Findings) == 0 {
+				b.WriteString("None.\n")
+			}
+			for i, f := range l.Findings {
+				fmt.Fprintf(&b, "%d. %s\n", i+1, mdEscape(f.Text))
+			}
 		}
 	}
 	_, err = w.Write(b.Bytes())
@@ -217,7 +221,10 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		b.WriteString(strings.ToUpper(bal.Note[:1]) + bal.Note[1:] + ".\n\n")
 		b.WriteString("| Group | Speakers | Time | Share | Target |\n| --- | ---: | ---: | ---: | ---: |\n")
 		for _, g := range bal.Groups {
-			mdRow(b, g.Name, strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), Percent(g.Share), Percent(g.Target))
+			mdRow(b, groupCell(bal, g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
+		}
+		if over := bal.Over(); over != "" {
+			b.WriteString("\n" + strings.ToUpper(over[:1]) + over[1:] + ".\n")
 		}
 	}
 	for _, dim := range dropped {

@@ -20,7 +20,10 @@ const textWidth = 88
 // Text writes the run-of-show as plain text for a terminal or an e-mail:
 // the session, its people, its policy questions, every segment and turn on
 // the clock, the speaking time of each speaker and group against its target,
-// and the findings of the report. Without a run-of-show it writes the draft
+// with a "(not given)" row for the speakers who give no value, and the
+// findings of the report in two lists, "Findings of the line-up" (who was
+// invited) and "Findings of the plan" (the time they get). Without a
+// run-of-show it writes the draft
 // (Document.Draft) as given.
 //
 // It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
@@ -122,7 +125,7 @@ func Text(out io.Writer, d *Document) error {
 		d.textSpeakingTime(w, al)
 	}
 	if report != nil {
-		textFindings(w, "Findings of the plan", report)
+		textFindings(w, report)
 	}
 	return w.Flush()
 }
@@ -184,9 +187,12 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 		fmt.Fprintf(w, "\nBy %s (%s)\n", shown(b.Dimension.Name()), b.Note)
 		rows := [][]string{{"group", "speakers", "time", "share", "target"}}
 		for _, g := range b.Groups {
-			rows = append(rows, []string{g.Name, fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), Percent(g.Share), Percent(g.Target)})
+			rows = append(rows, []string{groupCell(b, g), fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
 		}
 		textTable(w, rows)
+		if over := b.Over(); over != "" {
+			fmt.Fprintf(w, "  %s\n", over)
+		}
 	}
 	for _, dim := range dropped {
 		fmt.Fprintf(w, "\nNot balanced by %s: the session is %s.\n", shown(dim.Name()), d.Session().Format)
@@ -194,16 +200,43 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 	fmt.Fprintln(w)
 }
 
-// writeFindings prints a report's findings, most serious first.
-func textFindings(w io.Writer, title string, r *balance.Report) {
-	fmt.Fprintln(w, title)
-	if len(r.Findings) == 0 {
-		fmt.Fprintln(w, "  none")
+// textFindings prints a report's findings, most serious first, in two
+// lists: the line-up's, then the plan's (or the draft's, or the log's).
+func textFindings(w io.Writer, r *balance.Report) {
+	for _, l := range findingLists(r) {
+		fmt.Fprintln(w, l.Title)
+		if len(l.Findings) == 0 {
+			fmt.Fprintln(w, "  none")
+		}
+		for i, f := range l.Findings {
+			fmt.Fprint(w, textWrap(f.Text, fmt.Sprintf("  %2d. ", i+1), "      "))
+		}
+		fmt.Fprintln(w)
 	}
-	for i, f := range r.Findings {
-		fmt.Fprint(w, textWrap(shown(f.Text), fmt.Sprintf("  %2d. ", i+1), "      "))
+}
+
+// findingList is one list of a report's findings, with its title.
+type findingList struct {
+	Title    string
+	Findings []balance.Finding
+}
+
+// findingLists returns the report's findings in two lists: "Findings of
+// the line-up", who was invited, and the findings of the time, titled by
+// what the report measures: "Findings of the plan", "of the draft", "of
+// the log".
+func findingLists(r *balance.Report) []findingList {
+	of := "plan"
+	switch r.Source {
+	case balance.SourceDraft:
+		of = "draft"
+	case balance.SourceLog:
+		of = "log"
 	}
-	fmt.Fprintln(w)
+	return []findingList{
+		{"Findings of the line-up", r.FindingsOf(balance.ScopeLineup)},
+		{"Findings of the " + of, r.FindingsOf(balance.ScopePlan)},
+	}
 }
 
 // TextAudit writes an audit of a speaking log as plain text: planned
@@ -245,7 +278,7 @@ func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 		}
 	}
 	fmt.Fprintln(w)
-	textFindings(w, "Findings of the log", a.Actual)
+	textFindings(w, a.Actual)
 	return w.Flush()
 }
 

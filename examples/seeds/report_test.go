@@ -138,6 +138,7 @@ func (r *recorder) Helper() {}
 func (r *recorder) Errorf(format string, args ...any) {
 	r.errors = append(r.errors, fmt.Sprintf(format, args...))
 }
+func (r *recorder) Logf(string, ...any) {}
 
 // TestSeedConstraints asserts diversity constraints on the seeds with the
 // test helper: seed 000 meets the IGF basics of two stakeholder groups and
