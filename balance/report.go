@@ -346,7 +346,7 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 	var known time.Duration
 	groups := map[string]*GroupReport{}
 	for i := range pr.speakers {
-		g := pr.speakers[i].groups[d]
+		g := dim.groupOf(pr.s, pr.speakers[i].person) // with a value outside the set, which the programme leaves out
 		if g == "" {
 			dr.Unknown++
 			dr.UnknownTime += times[i]
