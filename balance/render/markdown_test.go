@@ -209,9 +209,7 @@ func formatRename(s *agenda.Session, from, to string) {
 // formatDocument validates and plans s and reports on the plan.
 func formatDocument(t testing.TB, s *agenda.Session) *render.Document {
 	t.Helper()
-	if err := s.Validate(); err != nil {
-		t.Fatalf("Validate: %v", err)
-	}
+	validExceptText(t, s)
 	ros, al, err := balance.Plan(s, formatPolicy)
 	if err != nil {
 		t.Fatalf("Plan: %v", err)

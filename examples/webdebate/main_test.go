@@ -66,8 +66,8 @@ func TestStakeholderAndRegionalBalance(t *testing.T) {
 		"\nBy stakeholder (balanced; ",
 		"\n  Civil Society  2 ",
 		"\nBy region (balanced; ",
-		"\n  GRULAC  1 ",
-		"\n  WEOG    1 ",
+		"\n  GRULAC       1 ",
+		"\n  WEOG         1 ",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
