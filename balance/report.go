@@ -212,7 +212,7 @@ const (
 	FindingOneGender     FindingKind = "one gender"    // every speaker whose gender is given has the same: 30
 	FindingOrganization  FindingKind = "organization"  // every organizer, two or more, from one organization: 15
 	FindingModeration    FindingKind = "moderation"    // every moderator of a hybrid session onsite: 25
-	FindingRoles         FindingKind = "roles"         // speakers who also organize, moderate or report: 5
+	FindingRoles         FindingKind = "roles"         // speakers who also organize, moderate or report, in one finding: 5
 	FindingParticipation FindingKind = "participation" // attendance as the session reports it: 1
 )
 
@@ -609,7 +609,7 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 		for _, g := range h.Groups {
 			if g.Outside {
 				add(Finding{Kind: FindingNotGiven, Scope: ScopeLineup, Dimension: name, Group: g.Group, People: g.People, Severity: 10,
-					Text: fmt.Sprintf("%s %s as region, which is not one of the %d UN regional groups", speakersGive(g.Speakers, n), g.Group, k)})
+					Text: fmt.Sprintf("%s %s as region, which is no UN regional group", speakersGive(g.Speakers, n), g.Group)})
 			}
 		}
 		if h.Unknown > 0 {
@@ -632,11 +632,26 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 	pr.genderFinding(add)
 	pr.organizationFinding(add)
 	pr.moderationFinding(add)
+	// One finding for the speakers who also organize, moderate or report:
+	// "4 of 7 speakers are also organizers and 1 also a moderator".
+	var roles, parts []string
 	for _, f := range r.Floor {
-		if f.Role != agenda.RoleFacilitator {
-			add(Finding{Kind: FindingRoles, Scope: ScopeLineup, Group: string(f.Role), Severity: 5,
-				Text: fmt.Sprintf("%s %s also %s", someSpeakers(f.Speakers, n), isAre(f.Speakers), roleNoun(f.Role, f.Speakers))})
+		if f.Role == agenda.RoleFacilitator {
+			continue
 		}
+		roles = append(roles, string(f.Role))
+		if len(parts) == 0 {
+			parts = append(parts, fmt.Sprintf("%s %s also %s", someSpeakers(f.Speakers, n), isAre(f.Speakers), roleNoun(f.Role, f.Speakers)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d also %s", f.Speakers, roleNoun(f.Role, f.Speakers)))
+		}
+	}
+	if len(parts) > 0 {
+		text := parts[0]
+		if k := len(parts) - 1; k > 0 {
+			text = strings.Join(parts[:k], ", ") + " and " + parts[k]
+		}
+		add(Finding{Kind: FindingRoles, Scope: ScopeLineup, Group: strings.Join(roles, ", "), Severity: 5, Text: text})
 	}
 	if a := r.Attendance; a.People > 0 {
 		text := fmt.Sprintf("%d people attended", a.People)
