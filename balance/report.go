@@ -27,7 +27,13 @@ const (
 
 // Report says who holds the floor in a session, group by group, against
 // the policy's targets, and lists every imbalance it finds, most serious
-// first.
+// first. It judges two things apart: the line-up, who was invited, by
+// headcount against the full sets of stakeholder and regional groups
+// (Lineup, and the findings of [ScopeLineup]), reported whatever time the
+// speakers get; and the time, of the plan, draft or log, against the
+// targets (Dimensions, and the findings of [ScopePlan]). Speakers who give
+// no value in a dimension are counted as such (Unknown), and its shares
+// are of the others.
 type Report struct {
 	Session  *agenda.Session // the session reported on
 	Source   Source
