@@ -78,7 +78,8 @@ type Headcount struct {
 	// regional groups, the five stakeholder groups) that no speaker is in.
 	Missing []string
 
-	// Unknown counts the speakers who give no value in the dimension.
+	// Unknown counts the speakers who give no value in the dimension, or
+	// one the source marks private.
 	Unknown int
 
 	// Counted is the number of speakers in one of the dimension's groups
@@ -127,8 +128,9 @@ type DimensionReport struct {
 	// no speaker belongs to.
 	Missing []string
 
-	// Unknown counts the speakers with no value in the dimension, and
-	// UnknownTime is their time; they are left out of its shares.
+	// Unknown counts the speakers with no value in the dimension (a value
+	// the source marks private counts as none), and UnknownTime is their
+	// time; they are left out of its shares.
 	Unknown     int
 	UnknownTime time.Duration
 
@@ -213,8 +215,8 @@ type FindingKind string
 // The kinds of the line-up ([ScopeLineup]):
 const (
 	FindingHeadcount     FindingKind = "headcount"     // more than half of the counted speakers, and at least 2, in one stakeholder or regional group: points above an equal share of the full set
-	FindingMissing       FindingKind = "missing"       // no speaker from a group of the full set: its equal share of the full set
-	FindingNotGiven      FindingKind = "not given"     // speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy: 10 (2 for gender)
+	FindingMissing       FindingKind = "missing"       // no speaker from a group of the full set, among those who give a value (no finding if none does): its equal share of the full set
+	FindingNotGiven      FindingKind = "not given"     // speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy, or a region outside the UN regional groups: 10 (2 for gender)
 	FindingOneGender     FindingKind = "one gender"    // every speaker whose gender is given has the same: 30
 	FindingOrganization  FindingKind = "organization"  // every organizer, two or more, from one organization: 15
 	FindingModeration    FindingKind = "moderation"    // every moderator of a hybrid session onsite: 25
@@ -861,17 +863,6 @@ func targetPhrase(d Dimension, t float64) string {
 	return "a target of " + pct(t)
 }
 
-// universeNote adds the equal share among the full set of groups, where a
-// dimension has one and the policy's equal share is among fewer.
-func universeNote(d Dimension) string {
-	u := universe(d)
-	if d.Target != TargetEqual || len(u) == 0 || d.By == ByMode {
-		return ""
-	}
-	set := map[By]string{ByRegion: "UN regional groups", ByStakeholder: "stakeholder groups"}
-	return fmt.Sprintf(" (%s among all %d %s)", pct(1/float64(len(u))), len(u), set[d.By])
-}
-
 func have(n int) string {
 	if n == 1 {
 		return "has"
@@ -885,8 +876,6 @@ func isAre(n int) string {
 	}
 	return "are"
 }
-
-func countOf(n, of int) string { return fmt.Sprintf("%d of %d speakers", n, of) }
 
 // roleNoun writes a role for n people: "a moderator", "organizers".
 func roleNoun(r agenda.Role, n int) string {
