@@ -61,6 +61,11 @@ type GroupShare struct {
 	Speakers int
 	Time     time.Duration
 	Target   time.Duration // t_g times the time of the speakers with a value in the dimension
+
+	// Outside marks a value that is not one of the dimension's groups, such
+	// as "Intergovernmental Organization" as a region: shown, with no
+	// target, and left out of the others' targets.
+	Outside bool
 }
 
 // Allocate shares the speaking time of a session according to policy p.

@@ -424,7 +424,7 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 		for _, g := range names {
 			if (c.Group == "" || g == group) && share(g) > c.Max+1e-12 {
 				out = append(out, Violation{Constraint: c, Group: g, Measured: share(g), People: groups[g].people,
-					Text: fmt.Sprintf("%s has %s", g, pct(share(g)))})
+					Text: fmt.Sprintf("%s has %s%s", g, pct(share(g)), unknown())})
 			}
 		}
 	case RuleMaxPeople:
@@ -442,7 +442,7 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 				who = groups[group].people
 			}
 			out = append(out, Violation{Constraint: c, Group: c.Group, Measured: sh, People: who,
-				Text: fmt.Sprintf("%s has %s", c.Group, pct(sh))})
+				Text: fmt.Sprintf("%s has %s%s", c.Group, pct(sh), unknown())})
 		}
 	case RuleMinCount:
 		var who []string

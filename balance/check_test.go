@@ -99,25 +99,25 @@ func TestCheck(t *testing.T) {
 			c: C{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0.7}},
 		{name: "max-share violated", reason: "WEOG's 2/3 is over 60%",
 			c:    C{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0.6},
-			want: []V{{Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 66.7%"}}},
+			want: []V{{Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 66.7% (regional group given for 3 of 4 speakers)"}}},
 		{name: "max-share violated twice", reason: "both regions are over 30%, in the order of their names",
 			c: C{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0.3},
 			want: []V{
-				{Group: "GRULAC", Measured: 1.0 / 3, People: []string{"Cai"}, Text: "GRULAC has 33.3%"},
-				{Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 66.7%"},
+				{Group: "GRULAC", Measured: 1.0 / 3, People: []string{"Cai"}, Text: "GRULAC has 33.3% (regional group given for 3 of 4 speakers)"},
+				{Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 66.7% (regional group given for 3 of 4 speakers)"},
 			}},
 		{name: "max-share at the bound", reason: "Government has exactly 50%",
 			c: C{Rule: balance.RuleMaxShare, By: balance.ByStakeholder, Max: 0.5}},
 		{name: "max-share of a group", reason: "only GRULAC is capped; WEOG, further over, is not",
 			c:    C{Rule: balance.RuleMaxShare, By: balance.ByRegion, Group: "GRULAC", Max: 0.3},
-			want: []V{{Group: "GRULAC", Measured: 1.0 / 3, People: []string{"Cai"}, Text: "GRULAC has 33.3%"}}},
+			want: []V{{Group: "GRULAC", Measured: 1.0 / 3, People: []string{"Cai"}, Text: "GRULAC has 33.3% (regional group given for 3 of 4 speakers)"}}},
 		{name: "max-share of a group met", reason: "WEOG's 2/3 is under 70%",
 			c: C{Rule: balance.RuleMaxShare, By: balance.ByRegion, Group: "WEOG", Max: 0.7}},
 		{name: "max-share of an absent group", reason: "the African Group has no time to cap",
 			c: C{Rule: balance.RuleMaxShare, By: balance.ByRegion, Group: "African Group", Max: 0}},
 		{name: "max-share of a gender, capitalised", reason: `the women's 2/3 is over 50%, whichever way "woman" is spelt`,
 			c:    C{Rule: balance.RuleMaxShare, By: balance.ByGender, Group: "Woman", Max: 0.5},
-			want: []V{{Group: "woman", Measured: 2.0 / 3, People: []string{"Ana", "Cai"}, Text: "woman has 66.7%"}}},
+			want: []V{{Group: "woman", Measured: 2.0 / 3, People: []string{"Ana", "Cai"}, Text: "woman has 66.7% (gender given for 3 of 4 speakers)"}}},
 
 		// share
 		{name: "share met", reason: "online has 50%, within 45–55%",
@@ -130,7 +130,7 @@ func TestCheck(t *testing.T) {
 			want: []V{{Group: "onsite", Measured: 0.5, People: []string{"Ana", "Ben"}, Text: "onsite has 50%"}}},
 		{name: "share of an absent group", reason: "the African Group has none of the time",
 			c:    C{Rule: balance.RuleShare, By: balance.ByRegion, Group: "African Group", Min: 0.1, Max: 1},
-			want: []V{{Group: "African Group", Measured: 0, Text: "African Group has 0%"}}},
+			want: []V{{Group: "African Group", Measured: 0, Text: "African Group has 0% (regional group given for 3 of 4 speakers)"}}},
 		{name: "share of a gender, capitalised", reason: `the women ("Woman" and "woman") have 2/3 of the time with a gender`,
 			c: C{Rule: balance.RuleShare, By: balance.ByGender, Group: "Woman", Min: 0.5, Max: 1}},
 
@@ -214,7 +214,7 @@ func TestCheckOrder(t *testing.T) {
 	}
 	want := []balance.Violation{
 		{Constraint: cs[0], Outcome: balance.OutcomeFail, Group: "online", Measured: 0.5, People: []string{"Cai", "Dee"}, Text: "online has 50%"},
-		{Constraint: cs[2], Outcome: balance.OutcomeFail, Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 66.7%"},
+		{Constraint: cs[2], Outcome: balance.OutcomeFail, Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 66.7% (regional group given for 3 of 4 speakers)"},
 		{Constraint: cs[3], Outcome: balance.OutcomeFail, Measured: 3, Text: "3: Civil Society, Government, Private Sector"},
 	}
 	got, err := balance.Check(chkReport(t), cs...)
@@ -354,7 +354,7 @@ func TestViolationError(t *testing.T) {
 		t.Fatalf("got %v, %v; want one violation", vs, err)
 	}
 	var e error = &vs[0]
-	want := "balance: no regional group above 60% of speaking time: WEOG has 66.7%"
+	want := "balance: no regional group above 60% of speaking time: WEOG has 66.7% (regional group given for 3 of 4 speakers)"
 	if diff := gocmp.Diff(want, e.Error()); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}

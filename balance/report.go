@@ -27,7 +27,13 @@ const (
 
 // Report says who holds the floor in a session, group by group, against
 // the policy's targets, and lists every imbalance it finds, most serious
-// first.
+// first. It judges two things apart: the line-up, who was invited, by
+// headcount against the full sets of stakeholder and regional groups
+// (Lineup, and the findings of [ScopeLineup]), reported whatever time the
+// speakers get; and the time, of the plan, draft or log, against the
+// targets (Dimensions, and the findings of [ScopePlan]). Speakers who give
+// no value in a dimension are counted as such (Unknown), and its shares
+// are of the others.
 type Report struct {
 	Session  *agenda.Session // the session reported on
 	Source   Source
@@ -72,7 +78,8 @@ type Headcount struct {
 	// regional groups, the five stakeholder groups) that no speaker is in.
 	Missing []string
 
-	// Unknown counts the speakers who give no value in the dimension.
+	// Unknown counts the speakers who give no value in the dimension, or
+	// one the source marks private.
 	Unknown int
 
 	// Counted is the number of speakers in one of the dimension's groups
@@ -121,8 +128,9 @@ type DimensionReport struct {
 	// no speaker belongs to.
 	Missing []string
 
-	// Unknown counts the speakers with no value in the dimension, and
-	// UnknownTime is their time; they are left out of its shares.
+	// Unknown counts the speakers with no value in the dimension (a value
+	// the source marks private counts as none), and UnknownTime is their
+	// time; they are left out of its shares.
 	Unknown     int
 	UnknownTime time.Duration
 
@@ -207,12 +215,12 @@ type FindingKind string
 // The kinds of the line-up ([ScopeLineup]):
 const (
 	FindingHeadcount     FindingKind = "headcount"     // more than half of the counted speakers, and at least 2, in one stakeholder or regional group: points above an equal share of the full set
-	FindingMissing       FindingKind = "missing"       // no speaker from a group of the full set: its equal share of the full set
-	FindingNotGiven      FindingKind = "not given"     // speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy: 10 (2 for gender)
+	FindingMissing       FindingKind = "missing"       // no speaker from a group of the full set, among those who give a value (no finding if none does): its equal share of the full set
+	FindingNotGiven      FindingKind = "not given"     // speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy, or a region outside the UN regional groups: 10 (2 for gender)
 	FindingOneGender     FindingKind = "one gender"    // every speaker whose gender is given has the same: 30
 	FindingOrganization  FindingKind = "organization"  // every organizer, two or more, from one organization: 15
 	FindingModeration    FindingKind = "moderation"    // every moderator of a hybrid session onsite: 25
-	FindingRoles         FindingKind = "roles"         // speakers who also organize, moderate or report: 5
+	FindingRoles         FindingKind = "roles"         // speakers who also organize, moderate or report, in one finding: 5
 	FindingParticipation FindingKind = "participation" // attendance as the session reports it: 1
 )
 
@@ -609,7 +617,7 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 		for _, g := range h.Groups {
 			if g.Outside {
 				add(Finding{Kind: FindingNotGiven, Scope: ScopeLineup, Dimension: name, Group: g.Group, People: g.People, Severity: 10,
-					Text: fmt.Sprintf("%s %s as region, which is not one of the %d UN regional groups", speakersGive(g.Speakers, n), g.Group, k)})
+					Text: fmt.Sprintf("%s %s as region, which is no UN regional group", speakersGive(g.Speakers, n), g.Group)})
 			}
 		}
 		if h.Unknown > 0 {
@@ -632,11 +640,26 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 	pr.genderFinding(add)
 	pr.organizationFinding(add)
 	pr.moderationFinding(add)
+	// One finding for the speakers who also organize, moderate or report:
+	// "4 of 7 speakers are also organizers and 1 also a moderator".
+	var roles, parts []string
 	for _, f := range r.Floor {
-		if f.Role != agenda.RoleFacilitator {
-			add(Finding{Kind: FindingRoles, Scope: ScopeLineup, Group: string(f.Role), Severity: 5,
-				Text: fmt.Sprintf("%s %s also %s", someSpeakers(f.Speakers, n), isAre(f.Speakers), roleNoun(f.Role, f.Speakers))})
+		if f.Role == agenda.RoleFacilitator {
+			continue
 		}
+		roles = append(roles, string(f.Role))
+		if len(parts) == 0 {
+			parts = append(parts, fmt.Sprintf("%s %s also %s", someSpeakers(f.Speakers, n), isAre(f.Speakers), roleNoun(f.Role, f.Speakers)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d also %s", f.Speakers, roleNoun(f.Role, f.Speakers)))
+		}
+	}
+	if len(parts) > 0 {
+		text := parts[0]
+		if k := len(parts) - 1; k > 0 {
+			text = strings.Join(parts[:k], ", ") + " and " + parts[k]
+		}
+		add(Finding{Kind: FindingRoles, Scope: ScopeLineup, Group: strings.Join(roles, ", "), Severity: 5, Text: text})
 	}
 	if a := r.Attendance; a.People > 0 {
 		text := fmt.Sprintf("%d people attended", a.People)
@@ -840,17 +863,6 @@ func targetPhrase(d Dimension, t float64) string {
 	return "a target of " + pct(t)
 }
 
-// universeNote adds the equal share among the full set of groups, where a
-// dimension has one and the policy's equal share is among fewer.
-func universeNote(d Dimension) string {
-	u := universe(d)
-	if d.target() != TargetEqual || len(u) == 0 || d.By == ByMode {
-		return ""
-	}
-	set := map[By]string{ByRegion: "UN regional groups", ByStakeholder: "stakeholder groups"}
-	return fmt.Sprintf(" (%s among all %d %s)", pct(1/float64(len(u))), len(u), set[d.By])
-}
-
 func have(n int) string {
 	if n == 1 {
 		return "has"
@@ -864,8 +876,6 @@ func isAre(n int) string {
 	}
 	return "are"
 }
-
-func countOf(n, of int) string { return fmt.Sprintf("%d of %d speakers", n, of) }
 
 // roleNoun writes a role for n people: "a moderator", "organizers".
 func roleNoun(r agenda.Role, n int) string {

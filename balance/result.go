@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/timeslot"
@@ -72,7 +73,29 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 			}
 			bal.Groups = append(bal.Groups, g)
 		}
+		bal.Groups = append(bal.Groups, pr.outsideGroups(dim, r.people)...)
+		slices.SortStableFunc(bal.Groups, func(a, b GroupShare) int { return strings.Compare(a.Group, b.Group) })
 		al.Balance = append(al.Balance, bal)
 	}
 	return al, nil
+}
+
+// outsideGroups returns the groups of dimension dim whose value is outside
+// its set, which the programme leaves out, with their speakers' steps.
+func (pr *problem) outsideGroups(dim Dimension, steps []int) []GroupShare {
+	var out []GroupShare
+	for i := range pr.speakers {
+		g := dim.groupOf(pr.s, pr.speakers[i].person)
+		if g == "" || !dim.outsideSet(g) {
+			continue
+		}
+		k := slices.IndexFunc(out, func(o GroupShare) bool { return o.Group == g })
+		if k < 0 {
+			k = len(out)
+			out = append(out, GroupShare{Group: g, Outside: true})
+		}
+		out[k].Speakers++
+		out[k].Time += time.Duration(steps[i]) * pr.step
+	}
+	return out
 }

@@ -424,36 +424,20 @@ func (d *Document) Balances() ([]Balance, []balance.Dimension) {
 		}
 		for _, b := range d.Allocation.Balance {
 			bal := Balance{Dimension: b.Dimension, Note: note(b.Dimension), Speakers: len(d.Allocation.Speakers)}
-			dr := reported(b.Dimension)
-			outside := func(name string) bool {
-				return dr != nil && slices.ContainsFunc(dr.Groups, func(g balance.GroupReport) bool { return g.Group == name && g.Outside })
-			}
-			var total, target, given time.Duration // of the groups of the set, and of all with a value
-			anyOutside := false
+			var total, given time.Duration // of the groups of the set, and of all with a value
 			for _, g := range b.Groups {
 				given += g.Time
-				if outside(g.Group) {
-					anyOutside = true
-				} else {
+				if !g.Outside {
 					total += g.Time
-					target += g.Target
 				}
 			}
 			counted := 0
 			for _, g := range b.Groups {
-				gr := Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Outside: outside(g.Group)}
+				gr := Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Outside: g.Outside}
 				if !gr.Outside {
 					counted += g.Speakers
 					if total > 0 {
-						gr.Share = float64(g.Time) / float64(total)
-					}
-					switch {
-					case anyOutside:
-						if target > 0 {
-							gr.Target = float64(g.Target) / float64(target) // the set's targets among themselves
-						}
-					case total > 0:
-						gr.Target = float64(g.Target) / float64(total)
+						gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
 					}
 				}
 				bal.Groups = append(bal.Groups, gr)

@@ -49,7 +49,8 @@ func flat(out string) string { return strings.Join(strings.Fields(out), " ") }
 func TestWEOGImbalanceNamed(t *testing.T) {
 	out := flat(output(t))
 	for _, want := range []string{
-		"5 of 6 speakers are WEOG",
+		"Findings of the line-up 1. 5 of 6 speakers are WEOG",
+		"Findings of the plan 1. WEOG speakers have 82.8% of speaking time",
 		"Meeting a 40% cap per regional group",
 		"Rule: no regional group above 40% of speaking time.",
 		"WEOG holds 82.8% of the planned speaking time, with 5 of the 6 speakers",

@@ -6,9 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/balancetest"
+	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
 // promise is the policy of an IGF hybrid session, as the examples plan under.
@@ -132,13 +135,15 @@ func TestSeedReports(t *testing.T) {
 }
 
 // recorder is a balancetest.TB that keeps what it is told.
-type recorder struct{ errors []string }
+type recorder struct{ errors, logs []string }
 
 func (r *recorder) Helper() {}
+func (r *recorder) Logf(format string, args ...any) {
+	r.logs = append(r.logs, fmt.Sprintf(format, args...))
+}
 func (r *recorder) Errorf(format string, args ...any) {
 	r.errors = append(r.errors, fmt.Sprintf(format, args...))
 }
-func (r *recorder) Logf(string, ...any) {}
 
 // TestSeedConstraints asserts diversity constraints on the seeds with the
 // test helper: seed 000 meets the IGF basics of two stakeholder groups and
@@ -165,5 +170,54 @@ func TestAttendanceIsNotSpeakers(t *testing.T) {
 	r := planReport(t, "sssr-concluding-session")
 	if r.Attendance != (agenda.Attendance{People: 25, Women: 6, Online: 2}) || len(r.Speakers) != 3 {
 		t.Errorf("attendance %+v with %d speakers; the source has 25 attending (6 women, 2 remote) and 3 reporters in the plenary", r.Attendance, len(r.Speakers))
+	}
+}
+
+// TestSeedLineup judges each seed's line-up apart from its plan: the
+// findings of the line-up are the same for the draft and the plan, whatever
+// the plan gives each speaker, and what the sources say of who was invited
+// is among them.
+func TestSeedLineup(t *testing.T) {
+	want := map[string][]string{
+		// Five of six speakers are "Western European and Others Group (WEOG)".
+		"multistakeholder-cyber-diplomacy-panel": {"5 of 6 speakers are WEOG", "1 of 6 speakers is also an organizer"},
+		// Three speakers' region is "Intergovernmental Organization".
+		"cyber-diplomacy-roundtable": {
+			"3 of 7 speakers give Intergovernmental Organization as region, which is no UN regional group",
+			"3 of 4 speakers from a UN regional group are WEOG",
+			"4 of 7 speakers are also organizers, 1 also a moderator and 1 also an online moderator",
+		},
+		// Two of three speakers give no stakeholder group.
+		"sssr-concluding-session":            {"2 of 3 speakers give no stakeholder group", "2 of 3 speakers are WEOG"},
+		"cyber-diplomacy-training-webdebate": {"both speakers who give a stakeholder group are from Civil Society"},
+	}
+	for _, name := range seeds.Names() {
+		t.Run(name, func(t *testing.T) {
+			draft, err := balance.DraftReport(load(t, name), promise)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan := planReport(t, name)
+			if diff := cmp.Diff(draft.FindingsOf(balance.ScopeLineup), plan.FindingsOf(balance.ScopeLineup)); diff != "" {
+				t.Errorf("line-up findings of the draft and of the plan differ (-draft +plan):\n%s", diff)
+			}
+			var lineup []string
+			for _, f := range plan.FindingsOf(balance.ScopeLineup) {
+				lineup = append(lineup, f.Text)
+				if f.Kind == balance.FindingMissing && f.Dimension == "region" && strings.Contains(f.Text, "Intergovernmental") {
+					t.Errorf("an IGO is reported as a missing region: %q", f.Text)
+				}
+			}
+			for _, w := range want[name] {
+				if !slices.Contains(lineup, w) {
+					t.Errorf("line-up findings lack %q: %q", w, lineup)
+				}
+			}
+			for _, f := range plan.FindingsOf(balance.ScopePlan) {
+				if strings.Contains(f.Text, "moderator") || strings.Contains(f.Text, "organizer") || strings.Contains(f.Text, "speakers are") {
+					t.Errorf("a finding of the plan reports the line-up: %q", f.Text)
+				}
+			}
+		})
 	}
 }
