@@ -518,13 +518,17 @@ func (pr *problem) groupRows() []groupRow {
 	var rows []groupRow
 	for d, dim := range pr.dims {
 		count := map[string]int{}
-		share := map[string]float64{} // Σ of the members' relative fair shares
-		known := 0.0
+		share := map[string]float64{}   // Σ of the members' relative fair shares
+		extraOf := map[string]float64{} // Σ of the members' shares beyond 1
+		known, extra := 0.0, 0.0
 		for i := range pr.speakers {
 			if g := pr.speakers[i].groups[d]; g != "" {
+				sh := pr.speakers[i].share
 				count[g]++
-				share[g] += pr.speakers[i].share
-				known += pr.speakers[i].share
+				share[g] += sh
+				known += sh
+				extraOf[g] += sh - 1
+				extra += sh - 1
 			}
 		}
 		if known == 0 {
@@ -543,7 +547,11 @@ func (pr *problem) groupRows() []groupRow {
 			r := groupRow{dim: d, group: g, count: count[g]}
 			switch dim.target() {
 			case TargetEqual:
-				r.target = 1 / float64(len(count))
+				// Each group present has an equal part of the speakers'
+				// ordinary shares, and a speaker's share beyond 1 (a
+				// keynote's) goes to their own group, so that a keynote's
+				// fair share does not count against their groups.
+				r.target = (float64(known-extra)/float64(len(count)) + extraOf[g]) / known
 			case TargetHeadcount:
 				r.target = share[g] / known
 			case TargetExplicit:

@@ -233,6 +233,10 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 				known += sp.share
 			}
 		}
+		n := 0 // the speakers with a value in the dimension
+		for _, c := range count {
+			n += c
+		}
 		if known == 0 {
 			continue
 		}
@@ -254,7 +258,8 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 			}
 			switch target {
 			case balance.TargetEqual:
-				row.target = 1 / float64(len(count))
+				// an equal part of n ordinary shares, and the group's shares beyond them
+				row.target = (float64(n)/float64(len(count)) + share[g] - float64(count[g])) / known
 			case balance.TargetHeadcount:
 				row.target = share[g] / known
 			case balance.TargetExplicit:

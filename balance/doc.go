@@ -14,8 +14,11 @@
 // the time of the speakers with a value in the dimension and t_g the
 // target share: by headcount (the group's Σσ_i over the dimension's) by
 // default for the mode, so that an online speaker gets on average what an
-// onsite speaker gets; equal for each group present by default for every
-// other dimension; or given. A value outside a dimension's set, such as
+// onsite speaker gets; equal by default for every other dimension, each of
+// the k groups present getting an equal part of the n_d speakers' ordinary
+// shares and its members' shares beyond them, t_g = (n_d/k + Σ_{i∈g}(σ_i −
+// 1)) / Σ_{i∈d} σ_i, which is 1/k when every share is 1 and keeps a
+// keynote's larger share from counting against their groups; or given. A value outside a dimension's set, such as
 // "Intergovernmental Organization" written as a region, takes no part in
 // it. [Allocate] solves
 //

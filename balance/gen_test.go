@@ -92,6 +92,14 @@ func randomPolicy(rng *rand.Rand, s *agenda.Session) balance.Policy {
 	if rng.IntN(3) == 0 {
 		p.Fairness = 2
 	}
+	if rng.IntN(4) == 0 && len(s.People) > 2 { // a keynote
+		if p.People == nil {
+			p.People = map[string]balance.Limits{}
+		}
+		l := p.People[s.People[2].Name]
+		l.Share = float64(2 + rng.IntN(2))
+		p.People[s.People[2].Name] = l
+	}
 	return p
 }
 

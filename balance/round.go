@@ -318,8 +318,8 @@ func (rp *repair) run() {
 		best, from, to := 1e-9, place{-1, -1}, place{-1, -1}
 		for _, list := range bySeg {
 			for _, a := range list {
-				if rp.cells[a.k][a.i] == 0 {
-					continue
+				if rp.cells[a.k][a.i] <= rp.pr.segs[rp.ks[a.k].segs[a.i]].minTurn*len(rp.ks[a.k].members) {
+					continue // every member keeps their least turn in the segment
 				}
 				for _, b := range list {
 					if a.k != b.k {

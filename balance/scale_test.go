@@ -265,7 +265,7 @@ func (c scaleCheck) checkSymmetric(ref *reference, al *balance.Allocation) int {
 				segs = append(segs, k)
 			}
 		}
-		key := fmt.Sprintf("%d %d %g %q %v", sp.lo, sp.hi, sp.weight, sp.groups, segs)
+		key := fmt.Sprintf("%d %d %g %g %q %v", sp.lo, sp.hi, sp.weight, sp.share, sp.groups, segs)
 		if alike[key] == nil {
 			keys = append(keys, key)
 		}

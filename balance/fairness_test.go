@@ -1,0 +1,171 @@
+package balance_test
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/examples/seeds"
+)
+
+// lineup is a speaker of a realistic line-up: mode, stakeholder group,
+// regional group.
+type lineup struct {
+	mode agenda.Mode
+	sh   agenda.Stakeholder
+	reg  agenda.Region
+}
+
+// panelOf builds a hybrid panel of one 60-minute discussion with a
+// moderator, an online moderator and the speakers, as IGF workshops have.
+func panelOf(speakers ...lineup) *agenda.Session {
+	s := &agenda.Session{
+		Title: "Realistic panel", Format: agenda.FormatHybrid,
+		Slot: agenda.Session{}.Slot,
+		People: []agenda.Person{
+			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
+			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
+		},
+	}
+	s.Slot.Length = 90 * time.Minute
+	var names []string
+	for i, l := range speakers {
+		name := fmt.Sprintf("Speaker %d", i+1)
+		names = append(names, name)
+		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: l.mode, Stakeholder: l.sh, Region: l.reg})
+	}
+	s.Segments = []agenda.Segment{
+		{Title: "Opening", Kind: agenda.KindOpening, Length: 10 * time.Minute, Facilitators: []string{"Moderator"}},
+		{Title: "Panel", Kind: agenda.KindDiscussion, Length: 60 * time.Minute, Speakers: names, Facilitators: []string{"Moderator", "Online moderator"}},
+		{Title: "Questions", Kind: agenda.KindPlenary, Length: 20 * time.Minute, Facilitators: []string{"Moderator", "Online moderator"}},
+	}
+	return s
+}
+
+// TestFairToEverySpeaker plans realistic line-ups, and the five seeds,
+// under the hybrid promise, and checks what a moderator hands out: every
+// speaker within the band (±25% of the fair share, one step of slack)
+// unless a bound forces more, the median speaker within about 5%, and the
+// only speaker of an under-represented group a clear but modest gain.
+func TestFairToEverySpeaker(t *testing.T) {
+	on, off := agenda.ModeOnline, agenda.ModeOnsite
+	gov, cs, ps, tc := agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity
+	weog, grulac, afr, apg, eeg := agenda.RegionWEOG, agenda.RegionGRULAC, agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean
+	type gain struct {
+		speaker  string
+		min, max float64 // the ratio of time to fair share
+	}
+	tests := []struct {
+		name    string
+		reason  string
+		session *agenda.Session
+		policy  balance.Policy
+		gains   []gain
+	}{{
+		name:    "lone online speaker",
+		reason:  "one online speaker among five: by headcount, she gets what an onsite speaker gets, not half of all speaking time",
+		session: panelOf(lineup{off, gov, weog}, lineup{off, cs, afr}, lineup{off, ps, apg}, lineup{off, tc, grulac}, lineup{on, cs, eeg}),
+		gains:   []gain{{"Speaker 5", 0.95, 1.05}},
+	}, {
+		name:    "one GRULAC among five WEOG",
+		reason:  "the only GRULAC speaker, onsite, gains about a tenth; each WEOG speaker gives a little",
+		session: panelOf(lineup{off, gov, weog}, lineup{off, cs, weog}, lineup{off, ps, weog}, lineup{off, tc, weog}, lineup{off, gov, weog}, lineup{off, cs, grulac}),
+		gains:   []gain{{"Speaker 6", 1.04, 1.20}, {"Speaker 1", 0.9, 1.0}},
+	}, {
+		name:   "four Government among seven",
+		reason: "each Government speaker loses a little, the others gain a little; nobody near the band",
+		session: panelOf(lineup{off, gov, weog}, lineup{off, gov, afr}, lineup{on, gov, apg}, lineup{off, gov, grulac},
+			lineup{off, cs, eeg}, lineup{on, ps, weog}, lineup{off, tc, afr}),
+		gains: []gain{{"Speaker 1", 0.85, 1.0}, {"Speaker 5", 1.0, 1.15}},
+	}, {
+		name:    "a keynote",
+		reason:  "a keynote of share 2 has twice the others' fair share, and is judged against it",
+		session: panelOf(lineup{off, gov, weog}, lineup{off, cs, afr}, lineup{on, ps, apg}, lineup{off, tc, grulac}),
+		policy:  balance.Policy{People: map[string]balance.Limits{"Speaker 1": {Share: 2}}},
+		gains:   []gain{{"Speaker 1", 0.9, 1.1}},
+	}, {
+		name:    "all from one region",
+		reason:  "a one-region panel: no region to nudge towards, everyone at the fair share",
+		session: panelOf(lineup{off, gov, afr}, lineup{off, cs, afr}, lineup{on, ps, afr}, lineup{off, tc, afr}),
+		gains:   []gain{{"Speaker 1", 0.95, 1.05}, {"Speaker 3", 0.95, 1.05}},
+	}}
+	for _, name := range seeds.Names() {
+		s, err := seeds.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tests = append(tests, struct {
+			name    string
+			reason  string
+			session *agenda.Session
+			policy  balance.Policy
+			gains   []gain
+		}{name: "seed " + name, reason: "a real session", session: s})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.policy
+			base := balance.HybridPromise()
+			base.People = p.People
+			if err := tt.session.Validate(); err != nil {
+				t.Fatalf("the session is not valid: %v", err)
+			}
+			al, err := balance.Allocate(tt.session, base)
+			if err != nil {
+				t.Fatalf("Allocate: %v (%s)", err, tt.reason)
+			}
+			var devs []float64
+			ratio := map[string]float64{}
+			for _, sh := range al.Speakers {
+				if sh.Fair <= 0 {
+					continue
+				}
+				r := float64(sh.Time) / float64(sh.Fair)
+				ratio[sh.Name] = r
+				slack := float64(al.Step) / float64(sh.Fair)
+				if r < 0.75-slack || r > 1.25+slack {
+					// Only the segments can force more: a speaker alone, or
+					// with few others, in a segment of their own.
+					if !forced(tt.session, sh.Name) {
+						t.Errorf("%s has %v against a fair share of %v (%.2f), outside the band: %s", sh.Name, sh.Time, sh.Fair, r, tt.reason)
+					}
+				}
+				devs = append(devs, math.Abs(r-1))
+			}
+			slices.Sort(devs)
+			if len(devs) > 0 {
+				step := float64(al.Step) / float64(al.Speakers[0].Fair)
+				if median := devs[len(devs)/2]; median > 0.05+step {
+					t.Errorf("the median speaker is %.1f%% from the fair share, want within about 5%%: %s", 100*median, tt.reason)
+				}
+			}
+			for _, g := range tt.gains {
+				if r, ok := ratio[g.speaker]; !ok || r < g.min || r > g.max {
+					t.Errorf("%s has %.2f of the fair share, want %.2f to %.2f: %s", g.speaker, r, g.min, g.max, tt.reason)
+				}
+			}
+		})
+	}
+}
+
+// forced reports whether a speaker's time is set by the segments rather
+// than the policy: the speaker speaks in a segment with fewer speakers than
+// every other speaking segment, so that segment's time is theirs to share
+// with fewer. The seeds' breakouts and concluding plenary are like that.
+func forced(s *agenda.Session, name string) bool {
+	least, theirs := math.MaxInt, math.MaxInt
+	for _, seg := range s.Segments {
+		if len(seg.Speakers) == 0 {
+			continue
+		}
+		least = min(least, len(seg.Speakers))
+		if slices.Contains(seg.Speakers, name) {
+			theirs = min(theirs, len(seg.Speakers))
+		}
+	}
+	return theirs <= least && theirs < math.MaxInt && least > 0 && theirs != len(s.People)
+}
