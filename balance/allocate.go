@@ -30,9 +30,11 @@ type Allocation struct {
 	// such as the mode dimension of an online-only session.
 	Dropped []Dimension
 
-	// Objective is the optimum of the programme before rounding, in
+	// Objective is the optimum of the programme before rounding, and
+	// Rounded the objective of the allocation in whole steps, both in
 	// weighted seconds (see the package documentation).
 	Objective float64
+	Rounded   float64
 }
 
 // Share is one speaker's time.
@@ -40,6 +42,13 @@ type Share struct {
 	Name string
 	Time time.Duration
 	Fair time.Duration // f_i, the speaker's fair share: B divided by the number of speakers (in a re-plan, what is left of it)
+
+	// Why explains Time − Fair, part by part (see [Reason]): what the
+	// segments and bounds alone give, then each dimension of the policy in
+	// its order, then the rounding to whole steps. The parts add up to the
+	// difference from Fair taken to the second. It is empty when the
+	// speaker has their fair share, and in a re-plan.
+	Why []Reason
 }
 
 // SegmentShare is the speaking time of one segment.
@@ -573,6 +582,31 @@ type layout struct {
 }
 
 func (pr *problem) allocate() (*Allocation, error) {
+	sol, err := pr.solve()
+	if err != nil {
+		return nil, err
+	}
+	r := pr.round(sol.ks, sol.rows, sol.perSeg)
+	al, err := pr.result(sol.rows, r, sol.objective)
+	if err != nil {
+		return nil, err
+	}
+	al.Rounded = pr.objectiveAt(sol.rows, r.people) * pr.step.Seconds()
+	pr.explainShares(al, sol)
+	return al, nil
+}
+
+// solved is the optimum of the programme before rounding.
+type solved struct {
+	ks        []kind
+	rows      []groupRow
+	perSeg    [][]float64 // per type, per segment of the type: steps
+	total     []float64   // per type: Y_k
+	objective float64     // in weighted steps
+}
+
+// solve solves the programme of pr's dimensions.
+func (pr *problem) solve() (*solved, error) {
 	ks := pr.kinds()
 	rows := pr.groupRows()
 	cols := 2 * len(rows) // the columns, counted first so that nothing grows as they are added
@@ -731,5 +765,5 @@ func (pr *problem) allocate() (*Allocation, error) {
 			}
 		}
 	}
-	return pr.result(rows, pr.round(ks, rows, perSeg), objective)
+	return &solved{ks: ks, rows: rows, perSeg: perSeg, total: total, objective: objective}, nil
 }

@@ -517,11 +517,11 @@ func TestOptimalAgainstBruteForce(t *testing.T) {
 
 // TestAllocationProperties plans many random sessions and checks what a user
 // relies on: exact totals in whole steps, bounds, hard rules within one step,
-// and determinism.
+// explanations that add up to each speaker's difference, and determinism.
 func TestAllocationProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	checked := 0
-	for i := range 300 {
+	for i := range 1000 {
 		s, p := randomCase(rng)
 		al, err := balance.Allocate(s, p)
 		if err != nil {
@@ -538,6 +538,13 @@ func TestAllocationProperties(t *testing.T) {
 			total += sh.Time
 			if sh.Time%step != 0 {
 				t.Errorf("case %d: %s has %v, not whole steps of %v", i, sh.Name, sh.Time, step)
+			}
+			var why time.Duration
+			for _, r := range sh.Why {
+				why += r.Change
+			}
+			if want := sh.Time - sh.Fair.Round(time.Second); why != want {
+				t.Errorf("case %d: %s's reasons add up to %v, not %v: %+v", i, sh.Name, why, want, sh.Why)
 			}
 			sp := ref.speakers[slices.IndexFunc(ref.speakers, func(r refSpeaker) bool { return r.name == sh.Name })]
 			if got := int(sh.Time / step); got < sp.lo || got > sp.hi {
@@ -579,7 +586,7 @@ func TestAllocationProperties(t *testing.T) {
 			t.Errorf("case %d: second run differs (-first +second):\n%s", i, diff)
 		}
 	}
-	if checked < 150 {
+	if checked < 500 {
 		t.Errorf("only %d feasible cases; the generator needs tuning", checked)
 	}
 }

@@ -144,17 +144,22 @@ func apportion(values []float64, total int) []int {
 	return out
 }
 
-// split shares a type's total steps among its members: each starts at its
-// clamped fair share c_i, and the difference to the total is spread evenly
-// over the members' cheapest pieces first, as the programme would. The
-// result is rounded to whole steps adding up to total, so members with the
+// split shares a type's total steps among its members as [problem.spread]
+// does, rounded to whole steps adding up to total, so members with the
 // same bounds and weight end within one step of each other.
 func (pr *problem) split(t *kind, total int) []int {
+	return apportion(pr.spread(t, float64(total)), total)
+}
+
+// spread shares a type's total among its members as the programme would,
+// before rounding: each starts at its clamped fair share c_i, and the
+// difference is spread evenly over the members' cheapest pieces first.
+func (pr *problem) spread(t *kind, total float64) []float64 {
 	x := make([]float64, len(t.members))
 	for j, i := range t.members {
 		x[j] = pr.speakers[i].clamped
 	}
-	diff := float64(total) - t.clamped
+	diff := total - t.clamped
 	dir := 1.0
 	if diff < 0 {
 		dir, diff = -1, -diff
@@ -197,7 +202,7 @@ func (pr *problem) split(t *kind, total int) []int {
 		}
 		diff -= min(room, diff)
 	}
-	return apportion(x, total)
+	return x
 }
 
 // waterLevel returns λ with Σ min(caps_i, λ) = amount, for 0 < amount < Σ caps.

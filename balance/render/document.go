@@ -169,6 +169,16 @@ func (d *Document) Named() bool { return d.Session() != nil && d.Session().Named
 // (their place among the session's people) when names may not be shown or
 // the name is private. A name not among the people is returned as given
 // where names may be shown, and as "someone not among the people" elsewhere.
+// Why returns what made a speaker's time differ from their fair share, part
+// by part, as every renderer shows it (see balance.Share.Why).
+func (d *Document) Why(sh balance.Share) []string {
+	var out []string
+	for _, r := range sh.Why {
+		out = append(out, shown(r.Text))
+	}
+	return out
+}
+
 func (d *Document) Who(name string) string {
 	p, i, ok := d.person(name)
 	if !ok {

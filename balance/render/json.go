@@ -67,6 +67,7 @@ type OutputSpeaker struct {
 	Time  time.Duration `json:"time"`
 	Fair  time.Duration `json:"fair,omitempty"` // the fair share, to the second, when the document has an allocation
 	Share float64       `json:"share"`          // of all speakers' time
+	Why   []string      `json:"why,omitempty"`  // what made Time differ from Fair, part by part, when the document has an allocation
 }
 
 // OutputGroup is one group's speaking time against its target.
@@ -174,7 +175,7 @@ func outputSpeaking(d *Document) []OutputSpeaker {
 			total += sh.Time
 		}
 		for _, sh := range d.Allocation.Speakers {
-			out = append(out, OutputSpeaker{Who: d.Who(sh.Name), Time: sh.Time, Fair: sh.Fair.Round(time.Second), Share: fraction(sh.Time, total)})
+			out = append(out, OutputSpeaker{Who: d.Who(sh.Name), Time: sh.Time, Fair: sh.Fair.Round(time.Second), Share: fraction(sh.Time, total), Why: d.Why(sh)})
 		}
 	case d.Report != nil:
 		for _, sp := range d.Report.Speakers {

@@ -201,7 +201,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		if d.Allocation != nil {
 			fmt.Fprintf(b, "%s among %d speakers, in steps of %s.\n\n",
 				timeslot.FormatLength(d.Allocation.Budget), len(out.Speaking), timeslot.FormatLength(d.Allocation.Step))
-			b.WriteString("| Speaker | Time | Share | Fair share |\n| --- | ---: | ---: | ---: |\n")
+			b.WriteString("| Speaker | Time | Share | Fair share | Why |\n| --- | ---: | ---: | ---: | --- |\n")
 		} else {
 			fmt.Fprintf(b, "%s among %d speakers.\n\n", timeslot.FormatLength(d.Report.Speaking), len(out.Speaking))
 			b.WriteString("| Speaker | Time | Share |\n| --- | ---: | ---: |\n")
@@ -209,7 +209,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		for _, sp := range out.Speaking {
 			cells := []string{sp.Who, timeslot.FormatLength(sp.Time), Percent(sp.Share)}
 			if d.Allocation != nil {
-				cells = append(cells, timeslot.FormatLength(sp.Fair))
+				cells = append(cells, timeslot.FormatLength(sp.Fair), strings.Join(sp.Why, "; "))
 			}
 			mdRow(b, cells...)
 		}

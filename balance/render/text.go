@@ -178,6 +178,18 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 		rows = append(rows, []string{d.textMention(sh.Name, true), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
 	}
 	textTable(w, rows)
+	heading := false
+	for _, sh := range al.Speakers {
+		why := d.Why(sh)
+		if len(why) == 0 {
+			continue
+		}
+		if !heading {
+			fmt.Fprintln(w, "\nWhy a time differs from the fair share")
+			heading = true
+		}
+		fmt.Fprint(w, textWrap(d.textMention(sh.Name, false)+": "+strings.Join(why, "; "), "  ", "      "))
+	}
 	balances, dropped := d.Balances()
 	for _, b := range balances {
 		if len(b.Groups) == 0 {

@@ -1,0 +1,208 @@
+package balance
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// Reason is one part of a speaker's difference from their fair share: what
+// made it, how much, and the same in words for the moderator who hands the
+// time out, such as "+1m30s: the only GRULAC speaker (regional balance)" or
+// "−30s: capped at 10m (max)".
+type Reason struct {
+	Cause  Cause
+	Change time.Duration
+	Text   string
+}
+
+// Cause names what moved a speaker's time away from their fair share.
+type Cause string
+
+// The causes of a deviation. A dimension's cause is its name: "mode",
+// "stakeholder", "region", "gender" or "label:<key>".
+const (
+	CauseSegments Cause = "segments" // the segments they speak in: more or fewer speakers, more or less time, least turns
+	CauseBound    Cause = "bound"    // their minimum or maximum
+	CauseRounding Cause = "rounding" // whole steps
+)
+
+// explainShares sets the Why of every speaker of al. The parts are the
+// differences between optima of the programme with more and more of its
+// terms: none of the dimensions (what the segments and bounds alone
+// give), then each dimension in the policy's order, then the rounding to
+// whole steps, so that they add up to each speaker's difference from their
+// fair share taken to the second. A part of less than a sixth of a step is
+// left to the next one, so as not to list a few seconds of noise.
+// A re-plan, whose targets include what was said, is not explained.
+func (pr *problem) explainShares(al *Allocation, final *solved) {
+	if pr.past != nil || len(pr.speakers) == 0 {
+		return
+	}
+	stages := make([][]float64, len(pr.dims)+1) // per stage, per speaker: steps before rounding
+	for k := range pr.dims {
+		sub := *pr
+		sub.dims = pr.dims[:k]
+		sol, err := sub.solve()
+		if err != nil {
+			return // cannot happen for a relaxation of a feasible programme; explain nothing rather than wrongly
+		}
+		stages[k] = sub.perSpeaker(sol)
+	}
+	stages[len(pr.dims)] = pr.perSpeaker(final)
+	// moved[d][g]: how much dimension d moved group g as a whole.
+	moved := make([]map[string]float64, len(pr.dims))
+	for d := range pr.dims {
+		moved[d] = map[string]float64{}
+		for i := range pr.speakers {
+			if g := pr.speakers[i].groups[d]; g != "" {
+				moved[d][g] += stages[d+1][i] - stages[d][i]
+			}
+		}
+	}
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		sh := &al.Speakers[i]
+		var why []Reason
+		prev := sh.Fair.Round(time.Second)
+		add := func(c Cause, at float64, text string) {
+			d := roundSecond(pr.steps(at)) - prev
+			if d.Abs() < pr.step/6 {
+				return // a few seconds: left to the next part, so as not to list noise
+			}
+			prev += d
+			why = append(why, Reason{Cause: c, Change: d, Text: signed(d) + ": " + text})
+		}
+		x0 := stages[0][i]
+		switch {
+		case x0 >= float64(sp.hi)-eps && float64(sp.hi) < sp.fair:
+			add(CauseBound, x0, "capped at "+timeslot.FormatLength(time.Duration(sp.hi)*pr.step)+" (max)")
+		case x0 <= float64(sp.lo)+eps && float64(sp.lo) > sp.fair:
+			add(CauseBound, x0, "raised to "+timeslot.FormatLength(time.Duration(sp.lo)*pr.step)+" (min)")
+		default:
+			add(CauseSegments, x0, pr.segmentsText(sp, x0 > sp.fair))
+		}
+		for d, dim := range pr.dims {
+			own := stages[d+1][i] - stages[d][i]
+			with := own*moved[d][sp.groups[d]] > 0 // moved as their group is, not against it
+			add(Cause(dim.Name()), stages[d+1][i], pr.groupText(d, sp, with))
+		}
+		if d := sh.Time - prev; d != 0 {
+			why = append(why, Reason{Cause: CauseRounding, Change: d, Text: signed(d) + ": rounding to steps of " + timeslot.FormatLength(pr.step)})
+		}
+		sh.Why = why
+	}
+}
+
+// perSpeaker returns each speaker's steps in sol, before rounding.
+func (pr *problem) perSpeaker(sol *solved) []float64 {
+	x := make([]float64, len(pr.speakers))
+	for k := range sol.ks {
+		for j, v := range pr.spread(&sol.ks[k], sol.total[k]) {
+			x[sol.ks[k].members[j]] = v
+		}
+	}
+	return x
+}
+
+// segmentsText says how the segments a speaker speaks in set their time.
+func (pr *problem) segmentsText(sp *speaker, more bool) string {
+	if len(sp.segs) > 1 && len(pr.segs) > len(sp.segs) {
+		return fmt.Sprintf("speaks in %d of the %d speaking segments", len(sp.segs), len(pr.segs))
+	}
+	if len(sp.segs) == 1 && len(pr.segs) > 1 {
+		sg := pr.segs[sp.segs[0]]
+		word := "only"
+		if !more {
+			word = "all"
+		}
+		return fmt.Sprintf("%s %d speakers share the %s of “%s”", word, len(sg.speakers),
+			timeslot.FormatLength(time.Duration(sg.capacity)*pr.step), pr.s.Segments[sg.index].Title)
+	}
+	return "the least turns and the time of the segments"
+}
+
+// groupText says how dimension d moves a speaker: as a member of a group
+// the dimension moves the same way (with), or, with no value in it or
+// against their group's move, as the others' groups are evened out.
+func (pr *problem) groupText(d int, sp *speaker, with bool) string {
+	dim := pr.dims[d]
+	balance := map[By]string{ByMode: "onsite–online balance", ByStakeholder: "stakeholder balance", ByRegion: "regional balance", ByGender: "gender balance"}[dim.By]
+	if balance == "" {
+		balance = dim.Label + " balance"
+	}
+	if dim.Hard {
+		balance += ", a hard rule"
+	}
+	g := sp.groups[d]
+	if g == "" || !with {
+		return "as others are balanced (" + balance + ")"
+	}
+	n := 0
+	for i := range pr.speakers {
+		if pr.speakers[i].groups[d] == g {
+			n++
+		}
+	}
+	if n == 1 {
+		return fmt.Sprintf("the only %s (%s)", groupPhrase(dim, g, false), balance)
+	}
+	return fmt.Sprintf("one of %d %s (%s)", n, groupPhrase(dim, g, true), balance)
+}
+
+// signed writes a change with its sign: "+1m30s", "−30s".
+func signed(d time.Duration) string {
+	if d < 0 {
+		return "−" + timeslot.FormatLength(-d)
+	}
+	return "+" + timeslot.FormatLength(d)
+}
+
+// roundSecond rounds d to the nearest second, as the parts are shown.
+func roundSecond(d time.Duration) time.Duration { return d.Round(time.Second) }
+
+// objectiveAt is the programme's objective at the whole-step allocation
+// people (steps per speaker), in weighted steps: each speaker's cost along
+// their pieces from c_i, and each group's distance from its target.
+func (pr *problem) objectiveAt(rows []groupRow, people []int) float64 {
+	obj := 0.0
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		obj += sp.base
+		move, pieces := float64(people[i])-sp.clamped, sp.up
+		if move < 0 {
+			move, pieces = -move, sp.down
+		}
+		for _, p := range pieces {
+			if move <= 0 {
+				break
+			}
+			take := min(move, p.capacity)
+			obj += take * p.cost
+			move -= take
+		}
+	}
+	for ri, row := range rows {
+		group, known := 0.0, 0.0
+		for i := range pr.speakers {
+			if g := pr.speakers[i].groups[row.dim]; g != "" {
+				known += float64(people[i])
+				if g == row.group {
+					group += float64(people[i])
+				}
+			}
+		}
+		if pr.past != nil {
+			group += pr.past.group[ri]
+			known += pr.past.known[ri]
+		}
+		w := pr.dims[row.dim].Weight
+		if w == 0 {
+			w = 1
+		}
+		obj += w * math.Abs(group-row.target*known)
+	}
+	return obj
+}
