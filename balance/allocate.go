@@ -591,7 +591,7 @@ func (pr *problem) allocate() (*Allocation, error) {
 	if err != nil {
 		return nil, err
 	}
-	al.Rounded = pr.objectiveAt(sol.rows, r.people) * pr.step.Seconds()
+	al.Rounded = pr.objectiveAt(sol.ks, sol.rows, r.people) * pr.step.Seconds()
 	pr.explainShares(al, sol)
 	return al, nil
 }

@@ -443,14 +443,20 @@ func TestOptimalAgainstFullProgramme(t *testing.T) {
 			t.Errorf("case %d: optimum %v, full programme %v", i, al.Objective, want)
 		}
 		// Without hard rules, which rounding may miss by a step, the rounded
-		// allocation is a feasible point, so it costs at least the optimum.
-		x := make([]float64, len(al.Speakers))
-		for j, sh := range al.Speakers {
-			x[j] = float64(sh.Time / ref.step)
+		// allocation is a feasible point, so it costs at least the optimum;
+		// and Rounded is what it costs. The reference lists its speakers in
+		// the order the segments name them.
+		x := make([]float64, len(ref.speakers))
+		for _, sh := range al.Speakers {
+			x[slices.IndexFunc(ref.speakers, func(r refSpeaker) bool { return r.name == sh.Name })] = float64(sh.Time / ref.step)
 		}
 		hard := slices.ContainsFunc(ref.dims, func(d balance.Dimension) bool { return d.Hard })
-		if got := ref.objective(x); !hard && got < want-1e-6 {
+		got := ref.objective(x)
+		if !hard && got < want-1e-6 {
 			t.Errorf("case %d: the rounded allocation costs %v, below the optimum %v", i, got, want)
+		}
+		if math.Abs(al.Rounded-got) > 1e-6*(1+math.Abs(got)) {
+			t.Errorf("case %d: Rounded is %v, the reference's objective of the rounded allocation %v", i, al.Rounded, got)
 		}
 		solved++
 	}

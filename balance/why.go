@@ -166,28 +166,23 @@ func roundSecond(d time.Duration) time.Duration { return d.Round(time.Second) }
 // objectiveAt is the programme's objective at the whole-step allocation
 // people (steps per speaker), in weighted steps: each speaker's cost along
 // their pieces from c_i, and each group's distance from its target.
-func (pr *problem) objectiveAt(rows []groupRow, people []int) float64 {
+// The speakers are taken type by type, in the types' order, so that the
+// sum does not depend on the order of the input.
+func (pr *problem) objectiveAt(ks []kind, rows []groupRow, people []int) float64 {
 	obj := 0.0
-	for i := range pr.speakers {
-		sp := &pr.speakers[i]
-		obj += sp.base
-		move, pieces := float64(people[i])-sp.clamped, sp.up
-		if move < 0 {
-			move, pieces = -move, sp.down
-		}
-		for _, p := range pieces {
-			if move <= 0 {
-				break
-			}
-			take := min(move, p.capacity)
-			obj += take * p.cost
-			move -= take
+	for k := range ks {
+		for _, i := range ks[k].members {
+			obj += pr.speakerCost(i, people[i])
 		}
 	}
 	for ri, row := range rows {
-		group, known := 0.0, 0.0
-		for i := range pr.speakers {
-			if g := pr.speakers[i].groups[row.dim]; g != "" {
+		var group, known float64
+		for k := range ks {
+			g := ks[k].groups[row.dim]
+			if g == "" {
+				continue
+			}
+			for _, i := range ks[k].members {
 				known += float64(people[i])
 				if g == row.group {
 					group += float64(people[i])
@@ -203,6 +198,26 @@ func (pr *problem) objectiveAt(rows []groupRow, people []int) float64 {
 			w = 1
 		}
 		obj += w * math.Abs(group-row.target*known)
+	}
+	return obj
+}
+
+// speakerCost is w₀·w_i·φ̃_i at x steps: the cost at c_i and along the
+// pieces from it.
+func (pr *problem) speakerCost(i, x int) float64 {
+	sp := &pr.speakers[i]
+	obj := sp.base
+	move, pieces := float64(x)-sp.clamped, sp.up
+	if move < 0 {
+		move, pieces = -move, sp.down
+	}
+	for _, p := range pieces {
+		if move <= 0 {
+			break
+		}
+		take := min(move, p.capacity)
+		obj += take * p.cost
+		move -= take
 	}
 	return obj
 }

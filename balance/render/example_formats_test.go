@@ -70,10 +70,10 @@ func ExampleMarkdown() {
 	//
 	// 13m30s among 2 speakers, in steps of 30s.
 	//
-	// | Speaker | Time | Share | Fair share |
-	// | --- | ---: | ---: | ---: |
-	// | Ola Nowak | 6m30s | 48.1% | 6m45s |
-	// | Tui Rangi | 7m | 51.9% | 6m45s |
+	// | Speaker | Time | Share | Fair share | Why |
+	// | --- | ---: | ---: | ---: | --- |
+	// | Ola Nowak | 6m30s | 48.1% | 6m45s | −15s: rounding to steps of 30s |
+	// | Tui Rangi | 7m | 51.9% | 6m45s | +15s: rounding to steps of 30s |
 	//
 	// ### By mode
 	//
