@@ -112,7 +112,11 @@ func fuzzRenderOne(t *testing.T, data []byte) {
 // not, in every format, as runofshow prints a draft with the problems
 // Validate finds under it: no renderer may panic, and for a valid session
 // none may fail, but ICS on a session that is not scheduled, with
-// ErrUnscheduled. A valid session that plans is rendered planned as well.
+// ErrUnscheduled, and any on a time past year 9999, with a
+// *render.TimeError. What a renderer writes is checked as FuzzRender checks
+// it (see fuzzCheckOutput): the SVG well-formed, no control characters. A
+// valid session that plans is rendered planned as well. The corpus holds
+// the repro files of issue 13 (testdata/repro).
 func FuzzRenderDraft(f *testing.F) {
 	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "seeds", "*.json"))
 	if err != nil {
@@ -159,9 +163,14 @@ func FuzzRenderDraft(f *testing.F) {
 				{"Text", render.Text}, {"Markdown", render.Markdown}, {"HTML", render.HTML}, {"CSV", render.CSV},
 				{"JSON", render.JSON}, {"ICS", render.ICS}, {"SVG", render.SVG},
 			} {
-				err := r.render(io.Discard, d)
+				var buf bytes.Buffer
+				err := r.render(&buf, d)
+				var te *render.TimeError
+				if err == nil {
+					fuzzCheckOutput(t, r.name, buf.Bytes())
+				}
 				switch {
-				case !valid:
+				case !valid, errors.As(err, &te): // validation refuses a year past 9999, or will
 				case r.name == "ICS" && !d.Slot().Scheduled():
 					if !errors.Is(err, render.ErrUnscheduled) {
 						t.Fatalf("ICS of a valid session that is not scheduled: %v, want ErrUnscheduled", err)
