@@ -22,16 +22,26 @@ import (
 // FuzzRender builds a valid session from the fuzzer's bytes (formats,
 // attribution, people with random groups, modes, zones and private fields,
 // segments on parallel tracks or not, a slot on a day clocks change or
-// none), plans it under the examples' policy, and renders every format,
-// named and redacted, in the slot's zone and another: the plan, the plan
-// without its allocation, the draft, the audit of a log of the plan and the
-// re-plan of its second half. No renderer may fail on any of them, but ICS
-// on a session that is not scheduled, with ErrUnscheduled. No output may
-// show a private field's value, nor, when the session is not attributed or
-// the document redacted, anyone's name or organization, or a name the log
-// gives that is nobody's; searched as written and with each format's
-// escapes and folds taken out, and by the first five characters of each
-// value, which a chart that shortens a long text would keep.
+// none), then may make it one that validation refuses but a program can
+// still render (see fuzzHostile: control characters, line breaks, terminal
+// escapes, bidirectional overrides, noncharacters and bytes that are not
+// UTF-8 in every text; or a slot that ends in year 10000), plans it under
+// the examples' policy, and renders every format, named and redacted, in
+// the slot's zone and another: the plan, the plan without its allocation,
+// the draft, the audit of a log of the plan and the re-plan of its second
+// half. No renderer may fail on any of them, but ICS on a session that is
+// not scheduled, with ErrUnscheduled, and every renderer on a session that
+// ends past year 9999, with a *render.TimeError and nothing written. The
+// SVG must be well-formed XML, read to its end; no output may hold a
+// control character but its line breaks (CR LF in ICS, and tabs between an
+// SVG's attributes), so that no value can forge a line of the text, nor a
+// noncharacter, a bidirectional override or bytes that are not UTF-8. No
+// output, and no error, may show a private field's value, nor, when the
+// session is not attributed or the document redacted, anyone's name or
+// organization, or a name the log gives that is nobody's; searched as
+// written and with each format's escapes and folds taken out, and by the
+// first five characters of each value, which a chart that shortens a long
+// text would keep.
 //
 // PNG draws pixels, a hundred times slower than the rest: it is drawn for
 // one input in 64, chosen by a checksum of the bytes so that the fuzzer,
@@ -49,53 +59,64 @@ func FuzzRender(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		pk := &fuzzPicker{data: data}
-		s, unknown := fuzzSession(pk)
-		validExceptText(t, s) // the generator's text is hostile on purpose
-		withPNG := crc32.ChecksumIEEE(data)%64 == 0
+	f.Fuzz(fuzzRenderOne)
+}
 
-		var docs []*render.Document
-		draft, err := balance.DraftReport(s, formatPolicy)
+// fuzzRenderOne is one run of FuzzRender, on the fuzzer's bytes.
+func fuzzRenderOne(t *testing.T, data []byte) {
+	pk := &fuzzPicker{data: data}
+	s, unknown := fuzzSession(pk)
+	if err := s.Validate(); err != nil {
+		t.Fatalf("the generated session is not valid: %v", err)
+	}
+	// What validation refuses, or may, a program can still render.
+	late := fuzzHostile(pk, s)
+	withPNG := crc32.ChecksumIEEE(data)%64 == 0
+
+	var docs []*render.Document
+	draft, err := balance.DraftReport(s, formatPolicy)
+	if err != nil {
+		t.Fatalf("DraftReport: %v", err)
+	}
+	docs = append(docs, &render.Document{Draft: s, Report: draft})
+	ros, al, err := balance.Plan(s, formatPolicy)
+	switch {
+	case errors.Is(err, balance.ErrInfeasible):
+	case err != nil:
+		t.Fatalf("Plan of a valid session: %v, want a plan or an *InfeasibleError", err)
+	default:
+		report, err := balance.PlanReport(ros, formatPolicy)
 		if err != nil {
-			t.Fatalf("DraftReport: %v", err)
+			t.Fatalf("PlanReport: %v", err)
 		}
-		docs = append(docs, &render.Document{Draft: s, Report: draft})
-		ros, al, err := balance.Plan(s, formatPolicy)
-		switch {
-		case errors.Is(err, balance.ErrInfeasible):
-		case err != nil:
-			t.Fatalf("Plan of a valid session: %v, want a plan or an *InfeasibleError", err)
-		default:
-			report, err := balance.PlanReport(ros, formatPolicy)
-			if err != nil {
-				t.Fatalf("PlanReport: %v", err)
-			}
-			docs = append(docs, &render.Document{RunOfShow: ros, Allocation: al, Report: report})
-			if pk.intn(4) == 0 {
-				docs = append(docs, &render.Document{RunOfShow: ros, Report: report})
-			}
+		docs = append(docs, &render.Document{RunOfShow: ros, Allocation: al, Report: report})
+		if pk.intn(4) == 0 {
+			docs = append(docs, &render.Document{RunOfShow: ros, Report: report})
 		}
-		loc := []*time.Location{nil, fuzzLoad(t, "Europe/Paris"), fuzzLoad(t, "America/New_York"), time.FixedZone("", -(9*60+30)*60)}[pk.intn(4)]
-		for _, base := range docs {
-			for _, redact := range []bool{false, true} {
-				d := *base
-				d.Redact, d.Location = redact, loc
-				fuzzRenderAll(t, &d, withPNG)
-				withPNG = false
-				if ros != nil && d.RunOfShow != nil && d.Allocation != nil {
-					fuzzAuditAndReplan(t, &d, unknown)
-				}
+	}
+	loc := []*time.Location{nil, fuzzLoad(t, "Europe/Paris"), fuzzLoad(t, "America/New_York"), time.FixedZone("", -(9*60+30)*60)}[pk.intn(4)]
+	for _, base := range docs {
+		for _, redact := range []bool{false, true} {
+			d := *base
+			d.Redact, d.Location = redact, loc
+			fuzzRenderAll(t, &d, withPNG, late)
+			withPNG = false
+			if ros != nil && d.RunOfShow != nil && d.Allocation != nil && !late {
+				fuzzAuditAndReplan(t, &d, unknown)
 			}
 		}
-	})
+	}
 }
 
 // FuzzRenderDraft renders whatever agenda.Decode reads as a draft, valid or
 // not, in every format, as runofshow prints a draft with the problems
 // Validate finds under it: no renderer may panic, and for a valid session
 // none may fail, but ICS on a session that is not scheduled, with
-// ErrUnscheduled. A valid session that plans is rendered planned as well.
+// ErrUnscheduled, and any on a time past year 9999, with a
+// *render.TimeError. What a renderer writes is checked as FuzzRender checks
+// it (see fuzzCheckOutput): the SVG well-formed, no control characters. A
+// valid session that plans is rendered planned as well. The corpus holds
+// the repro files of issue 13 (testdata/repro).
 func FuzzRenderDraft(f *testing.F) {
 	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "seeds", "*.json"))
 	if err != nil {
@@ -142,9 +163,14 @@ func FuzzRenderDraft(f *testing.F) {
 				{"Text", render.Text}, {"Markdown", render.Markdown}, {"HTML", render.HTML}, {"CSV", render.CSV},
 				{"JSON", render.JSON}, {"ICS", render.ICS}, {"SVG", render.SVG},
 			} {
-				err := r.render(io.Discard, d)
+				var buf bytes.Buffer
+				err := r.render(&buf, d)
+				var te *render.TimeError
+				if err == nil {
+					fuzzCheckOutput(t, r.name, buf.Bytes())
+				}
 				switch {
-				case !valid:
+				case !valid, errors.As(err, &te): // validation refuses a year past 9999, or will
 				case r.name == "ICS" && !d.Slot().Scheduled():
 					if !errors.Is(err, render.ErrUnscheduled) {
 						t.Fatalf("ICS of a valid session that is not scheduled: %v, want ErrUnscheduled", err)
@@ -197,7 +223,7 @@ var fuzzPersonZones = []string{"Asia/Tokyo", "Africa/Dakar", "America/Lima", "Pa
 func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 	format := pick(pk, agenda.FormatHybrid, agenda.FormatOnsite, agenda.FormatOnline)
 	s := &agenda.Session{
-		Title:       "Session" + pick(pk, "", ` <b>bold</b> & "quoted"`, ": données – qui décide ?", "\r\n=1+2"),
+		Title:       "Session" + pick(pk, "", ` <b>bold</b> & "quoted"`, ": données – qui décide ?", "; =1+2"),
 		Format:      format,
 		Attribution: pick(pk, "", agenda.AttributionNamed, agenda.AttributionNone),
 		Room:        pick(pk, "", "Room 3", `WS 4 – Room B-1; "East", \ wing`),
@@ -207,7 +233,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 		agenda.FormatOnsite: {agenda.ModeOnsite, ""},
 		agenda.FormatOnline: {agenda.ModeOnline, ""},
 	}[format]
-	decor := []string{"", " Lee", " <i>x</i>", `, "Bobby" Jr.`, "\nNext", " =SUM(A1)", " | *b* _i_", " ; \\ ,"}
+	decor := []string{"", " Lee", " <i>x</i>", `, "Bobby" Jr.`, " @Next", " =SUM(A1)", " | *b* _i_", " ; \\ ,"}
 	fields := []agenda.Field{agenda.FieldName, agenda.FieldOrganization, agenda.FieldStakeholder, agenda.FieldRegion, agenda.FieldCountry, agenda.FieldGender, agenda.FieldZone}
 	person := func(roles ...agenda.Role) agenda.Person {
 		i := len(s.People)
@@ -275,14 +301,14 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 			}
 		}
 		if len(out) == 0 && len(names) > 0 {
-			out = names[:1]
+			out = []string{names[0]} // not names[:1], which an append would write through
 		}
 		return out
 	}
 	segs := 1 + pk.intn(5)
 	for k := 0; k < segs; k++ {
 		seg := agenda.Segment{
-			Title:  fmt.Sprintf("Segment %d%s", k+1, pick(pk, "", ": </td><script>x</script>", "; part 1, \\ with\nnew line")),
+			Title:  fmt.Sprintf("Segment %d%s", k+1, pick(pk, "", ": </td><script>x</script>", "; part 1, \\ with new line")),
 			Kind:   pick(pk, kinds...),
 			Length: time.Duration(5+5*pk.intn(8)) * time.Minute,
 		}
@@ -340,9 +366,94 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 	return s, fuzzToken + "U00" + decor[pk.intn(len(decor))]
 }
 
-// fuzzRenderAll renders d in every format, and checks that none fails and
-// none shows what it must not.
-func fuzzRenderAll(t *testing.T, d *render.Document, withPNG bool) {
+// fuzzHostileTexts are what fuzzHostile adds to a session's texts: line
+// breaks that would forge a line of text or a line of iCalendar, terminal
+// escapes, bidirectional overrides, characters XML cannot hold, bytes that
+// are not UTF-8, and markup that would end an SVG text.
+var fuzzHostileTexts = []string{
+	"\n               0:20:00–0:30:00   Forged (online)   10m", "\r\nEND:VEVENT\r\nBEGIN:VEVENT", "\rCR", "\x1b[31mRed\x1b[0m\x1b]0;title\x07",
+	"\u202eevil\u202c", "\u2066x\u2069", "\x00\x01\x7f\u0085\u009b", "\uFFFE\uFFFF\uFDD0", "\xff\xfe", "\xed\xa0\x80", "</text><script>x</script>]]><!--", "\t=cmd|' /C calc'!A0", "\u2028next",
+}
+
+// fuzzHostile changes, by the picker's choice, a valid session's texts as
+// validation would not let them be (see fuzzHostileTexts): its title, room,
+// tracks, questions, the segments' titles and the people's names,
+// organizations and genders, each name kept its own; or moves its slot to
+// the last hours of year 9999, so that it ends in year 10000. It reports
+// whether the session's slot ends after year 9999.
+func fuzzHostile(pk *fuzzPicker, s *agenda.Session) bool {
+	switch pk.intn(4) {
+	case 1:
+		h := func() string { return fuzzHostileTexts[pk.intn(len(fuzzHostileTexts))] }
+		s.Title += h()
+		s.Room += h()
+		for i := range s.Questions {
+			s.Questions[i].Text += h()
+		}
+		for i := range s.Segments {
+			s.Segments[i].Title += h()
+			if s.Segments[i].Track != "" {
+				s.Segments[i].Track += "\x1b[0m" // the same in both tracks of a pair, or they would be one
+			}
+		}
+		for i := range s.People {
+			p := &s.People[i]
+			if p.Organization != "" { // an empty one would be a value of the hostile text alone, not the person's
+				p.Organization += h()
+			}
+			if p.Gender != "" {
+				p.Gender += h()
+			}
+			fuzzRename(s, p.Name, p.Name+h())
+		}
+	case 2:
+		if s.Slot.Scheduled() {
+			s.Slot.Start = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC).Add(-s.Slot.Length / 2).In(s.Slot.Start.Location())
+			return true
+		}
+	case 3:
+		for i := range s.People {
+			fuzzRename(s, s.People[i].Name, s.People[i].Name+fuzzHostileTexts[pk.intn(len(fuzzHostileTexts))])
+		}
+	}
+	return false
+}
+
+// fuzzRename gives a person another name everywhere in s.
+func fuzzRename(s *agenda.Session, from, to string) {
+	for i := range s.People {
+		if s.People[i].Name == from {
+			s.People[i].Name = to
+		}
+	}
+	for i := range s.Segments {
+		for _, list := range [][]string{s.Segments[i].Speakers, s.Segments[i].Facilitators} {
+			for k := range list {
+				if list[k] == from {
+					list[k] = to
+				}
+			}
+		}
+	}
+}
+
+// fuzzCheckOutput fails if the output of a format holds a character no
+// output may (see reproControl), if an SVG is not well-formed XML, or if
+// a line of text does not come from the renderer: every line of the text
+// formats holds no control character but its line break.
+func fuzzCheckOutput(t *testing.T, format string, out []byte) {
+	t.Helper()
+	reproCheckControls(t, strings.ToLower(format), out)
+	if format == "SVG" {
+		xmlCheck(t, "SVG", out)
+	}
+}
+
+// fuzzRenderAll renders d in every format, and checks that none fails, but
+// with a *render.TimeError for a session that ends past year 9999 (late),
+// none writes what no format may hold (see fuzzCheckOutput), and none
+// shows, in its output or its error, what it must not.
+func fuzzRenderAll(t *testing.T, d *render.Document, withPNG, late bool) {
 	t.Helper()
 	hidden := fuzzHidden(d, d.Session(), "")
 	for _, r := range []struct {
@@ -367,6 +478,16 @@ func fuzzRenderAll(t *testing.T, d *render.Document, withPNG bool) {
 	} {
 		var buf bytes.Buffer
 		err := r.render(&buf, d)
+		if err != nil {
+			fuzzCheckHidden(t, r.name+"'s error", err.Error(), hidden)
+		}
+		if late {
+			var te *render.TimeError
+			if !errors.As(err, &te) || buf.Len() > 0 {
+				t.Fatalf("%s of a session that ends in year 10000: %v, %d bytes; want a *render.TimeError and nothing written", r.name, err, buf.Len())
+			}
+			continue
+		}
 		if r.name == "ICS" && !d.Slot().Scheduled() {
 			if !errors.Is(err, render.ErrUnscheduled) {
 				t.Fatalf("ICS of a session that is not scheduled: %v, want ErrUnscheduled", err)
@@ -377,6 +498,7 @@ func fuzzRenderAll(t *testing.T, d *render.Document, withPNG bool) {
 			t.Fatalf("%s: %v", r.name, err)
 		}
 		out := buf.Bytes()
+		fuzzCheckOutput(t, r.name, out)
 		forms := []string{string(out)}
 		if r.forms != nil {
 			forms = append(forms, r.forms(out)...)
@@ -395,7 +517,7 @@ func fuzzRenderAll(t *testing.T, d *render.Document, withPNG bool) {
 		}
 	}
 	if withPNG {
-		if err := render.PNG(new(bytes.Buffer), d); err != nil {
+		if err := render.PNG(new(bytes.Buffer), d); err != nil && !late {
 			t.Fatalf("PNG: %v", err)
 		}
 	}
@@ -427,6 +549,7 @@ func fuzzAuditAndReplan(t *testing.T, d *render.Document, unknown string) {
 	if err := render.TextAudit(&buf, d, a); err != nil {
 		t.Fatalf("TextAudit: %v", err)
 	}
+	fuzzCheckOutput(t, "text", buf.Bytes())
 	fuzzCheckHidden(t, "TextAudit", buf.String(), fuzzHidden(d, s, unknown))
 
 	at := s.Slot.Start.Add(s.Slot.Length / 2).Truncate(time.Minute)
@@ -445,6 +568,7 @@ func fuzzAuditAndReplan(t *testing.T, d *render.Document, unknown string) {
 	if err := render.TextReplan(&buf, rest, s.Slot.Start); err != nil {
 		t.Fatalf("TextReplan: %v", err)
 	}
+	fuzzCheckOutput(t, "text", buf.Bytes())
 	fuzzCheckHidden(t, "TextReplan", buf.String(), fuzzHidden(rest, s, ""))
 }
 

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -135,5 +136,154 @@ func TestRenderLimits(t *testing.T) {
 				t.Errorf("%s at agenda.MaxPeople: %v", r.name, err)
 			}
 		})
+	}
+}
+
+// worstSession returns a scheduled hybrid session within every limit
+// (agenda.MaxPeople people, agenda.MaxListed names listed in segments)
+// that lists as many turns as the limits allow, in one of three shapes:
+// "2 segments" of every speaker each, "100 segments" of 99 speakers each,
+// each speaker in two, and "100 tracks", parallel segments of 49 speakers
+// each, which the timeline draws in a hundred lanes; "long texts" is "2
+// segments" with every title, name and organization as long as a format
+// shows (1,000 characters), which makes the most bytes.
+func worstSession(shape string) *agenda.Session {
+	if shape == "long texts" {
+		s := worstSession("2 segments")
+		pad := func(v string) string { return v + " " + strings.Repeat("x", 999-len(v)) }
+		s.Title = pad(s.Title)
+		for i := range s.People {
+			s.People[i].Organization = pad(s.People[i].Organization)
+			formatRename(s, s.People[i].Name, pad(s.People[i].Name))
+		}
+		for i := range s.Segments {
+			s.Segments[i].Title = pad(s.Segments[i].Title)
+		}
+		return s
+	}
+	s := &agenda.Session{
+		Title: "Worst case: " + shape, Format: agenda.FormatHybrid,
+		Slot: timeslot.Slot{Start: time.Date(2023, 10, 10, 6, 0, 0, 0, time.UTC)},
+	}
+	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
+	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean, agenda.RegionGRULAC, agenda.RegionWEOG}
+	zones := []string{"Asia/Tokyo", "Africa/Dakar", "America/Lima", "Pacific/Tongatapu", "Asia/Kolkata"}
+	mods := 1
+	if shape == "100 tracks" {
+		mods = agenda.MaxSegments
+	}
+	for i := range agenda.MaxPeople {
+		p := agenda.Person{Name: fmt.Sprintf("Person %04d", i), Organization: fmt.Sprintf("Organization %d", i%97),
+			Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}[i%2],
+			Stakeholder: stakeholders[i%5], Region: regions[i/5%5], Zone: zones[i%5]}
+		if i < mods {
+			p.Roles = []agenda.Role{agenda.RoleModerator}
+			p.Mode = agenda.ModeOnsite
+		}
+		s.People = append(s.People, p)
+	}
+	speakers := func(from, n int) []string {
+		var names []string
+		for k := range n {
+			names = append(names, s.People[mods+(from+k)%(agenda.MaxPeople-mods)].Name)
+		}
+		return names
+	}
+	switch shape {
+	case "2 segments":
+		n := agenda.MaxListed/2 - 1
+		for k := range 2 {
+			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.KindDiscussion,
+				Length: 100 * time.Hour, Speakers: speakers(0, n), Facilitators: []string{s.People[0].Name}})
+		}
+	case "100 segments":
+		n := agenda.MaxListed/agenda.MaxSegments - 1
+		for k := range agenda.MaxSegments {
+			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.KindDiscussion,
+				Length: 10 * time.Hour, Speakers: speakers(k*n/2, n), Facilitators: []string{s.People[0].Name}})
+		}
+	case "100 tracks":
+		n := (agenda.MaxPeople - mods) / agenda.MaxSegments
+		for k := range agenda.MaxSegments {
+			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Breakout %d", k+1), Kind: agenda.KindDiscussion, Track: fmt.Sprintf("Room %d", k+1),
+				Length: 5 * time.Hour, Speakers: speakers(k*n, n), Facilitators: []string{s.People[k].Name}})
+		}
+	}
+	s.Slot.Length = s.Plan().Used()
+	return s
+}
+
+// worstShapes are the shapes of worstSession.
+var worstShapes = []string{"2 segments", "100 segments", "100 tracks", "long texts"}
+
+// worstPolicy balances the worst sessions by mode and region. The
+// examples' policy plans "100 segments" in seconds to minutes, in
+// balance's rounding (see the issue), which is not what these measure:
+// what a renderer draws does not depend on the policy but for its few
+// dimensions.
+var worstPolicy = balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode}, {By: balance.ByRegion}}}
+
+// worstDocument plans worstSession(shape), with its report.
+func worstDocument(t testing.TB, shape string) *render.Document {
+	t.Helper()
+	s := worstSession(shape)
+	if err := s.CheckSize(); err != nil {
+		t.Fatal(err)
+	}
+	ros, al, err := balance.Plan(s, worstPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := balance.PlanReport(ros, worstPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &render.Document{RunOfShow: ros, Allocation: al, Report: report}
+}
+
+// BenchmarkRenderLimits renders the worst sessions within the limits (see
+// worstSession) in every format: go test -run XXX -bench RenderLimits
+// -benchmem ./balance/render. README.md's Limits table gives the figures.
+func BenchmarkRenderLimits(b *testing.B) {
+	for _, shape := range worstShapes {
+		d := worstDocument(b, shape)
+		for _, r := range allRenderers {
+			b.Run(shape+"/"+r.name, func(b *testing.B) {
+				var buf bytes.Buffer
+				for b.Loop() {
+					buf.Reset()
+					if err := r.render(&buf, d); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(buf.Len()), "bytes-written")
+			})
+		}
+	}
+}
+
+// TestRenderWorstCase renders the worst sessions within the limits (see
+// worstSession) in every format, each in a few seconds at most, and the
+// charts bounded by what they draw, not by the thousands of turns: the
+// key lists 40 speakers, turns too narrow to see are drawn together.
+// Issue 13 measured 14.5 s for the text, 72 s and 2.2 GB for the HTML and
+// more than two minutes for the PNG of a session now beyond the limits.
+func TestRenderWorstCase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plans and renders sessions of 10,000 turns")
+	}
+	for _, shape := range worstShapes {
+		d := worstDocument(t, shape)
+		for _, r := range allRenderers {
+			t.Run(shape+"/"+r.name, func(t *testing.T) {
+				out := renderTimed(t, r.name, r.render, d, 10*time.Second)
+				if (r.name == "svg" || r.name == "png") && len(out) > 2<<20 {
+					t.Errorf("the %s of %s is %d bytes: a chart should draw what can be seen", r.name, shape, len(out))
+				}
+				if r.name == "svg" {
+					xmlCheck(t, "SVG", out)
+				}
+			})
+		}
 	}
 }
