@@ -49,15 +49,28 @@ const (
 	TurnActivity   TurnKind = "activity"   // a segment without speakers, such as a poll or a breakout
 )
 
-// SpeakingTime returns how long each person speaks, by name, summed over
-// every speech turn.
+// SpeakingTime returns how long each person speaks, summed over every
+// speech turn, by their name as Session.People writes it: a turn may name
+// them in another case, spacing or Unicode form (see [NameKey]). A name
+// that is nobody among the people is kept as the turn writes it.
 func (r *RunOfShow) SpeakingTime() map[string]time.Duration {
 	total := map[string]time.Duration{}
+	var roster *Roster
+	if r.Session != nil {
+		roster = r.Session.Roster()
+	}
 	for _, seg := range r.Segments {
 		for _, t := range seg.Turns {
-			if t.Kind == TurnSpeech {
-				total[t.Person] += t.Length()
+			if t.Kind != TurnSpeech {
+				continue
 			}
+			name := t.Person
+			if roster != nil {
+				if p, ok := roster.Person(name); ok {
+					name = p.Name
+				}
+			}
+			total[name] += t.Length()
 		}
 	}
 	return total

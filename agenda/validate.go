@@ -570,7 +570,11 @@ func (v *validator) roles(s *Session) {
 	case FormatHybrid:
 		for _, r := range []Role{RoleModerator, RoleOnlineModerator} {
 			if !held[r] {
-				v.add("people", string(r), ErrRoleMissing, "a hybrid session needs a %s", r)
+				article := "a"
+				if r == RoleOnlineModerator {
+					article = "an"
+				}
+				v.add("people", string(r), ErrRoleMissing, "a hybrid session needs %s %s", article, r)
 			}
 		}
 	case FormatOnsite, FormatOnline:

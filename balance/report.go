@@ -287,9 +287,12 @@ func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	byName := make(map[string]int, len(pr.speakers))
+	// A turn names its speaker as the roster finds them, in any case,
+	// spacing or Unicode form.
+	roster := ros.Session.Roster()
+	speakerOf := make(map[int]int, len(pr.speakers)) // index in Session.People -> speaker
 	for i := range pr.speakers {
-		byName[pr.speakers[i].person.Name] = i
+		speakerOf[pr.speakers[i].index] = i
 	}
 	times := make([]time.Duration, len(pr.speakers))
 	var other time.Duration
@@ -298,7 +301,7 @@ func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 			if t.Kind != agenda.TurnSpeech {
 				continue
 			}
-			if i, ok := byName[t.Person]; ok {
+			if i, ok := speakerOf[roster.Index(t.Person)]; ok {
 				times[i] += t.Length()
 			} else {
 				other += t.Length()

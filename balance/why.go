@@ -52,13 +52,16 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		stages[k] = sub.perSpeaker(sol)
 	}
 	stages[len(pr.dims)] = pr.perSpeaker(final)
-	// moved[d][g]: how much dimension d moved group g as a whole.
+	// moved[d][g]: how much dimension d moved group g as a whole; count[d][g]:
+	// the group's speakers.
 	moved := make([]map[string]float64, len(pr.dims))
+	count := make([]map[string]int, len(pr.dims))
 	for d := range pr.dims {
-		moved[d] = map[string]float64{}
+		moved[d], count[d] = map[string]float64{}, map[string]int{}
 		for i := range pr.speakers {
 			if g := pr.speakers[i].groups[d]; g != "" {
 				moved[d][g] += stages[d+1][i] - stages[d][i]
+				count[d][g]++
 			}
 		}
 	}
@@ -87,7 +90,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		for d, dim := range pr.dims {
 			own := stages[d+1][i] - stages[d][i]
 			with := own*moved[d][sp.groups[d]] > 0 // moved as their group is, not against it
-			add(Cause(dim.Name()), stages[d+1][i], pr.groupText(d, sp, with))
+			add(Cause(dim.Name()), stages[d+1][i], pr.groupText(d, sp, with, count[d][sp.groups[d]]))
 		}
 		if d := sh.Time - prev; d != 0 {
 			why = append(why, Reason{Cause: CauseRounding, Change: d, Text: signed(d) + ": rounding to steps of " + timeslot.FormatLength(pr.step)})
@@ -124,10 +127,10 @@ func (pr *problem) segmentsText(sp *speaker, more bool) string {
 	return "the least turns and the time of the segments"
 }
 
-// groupText says how dimension d moves a speaker: as a member of a group
-// the dimension moves the same way (with), or, with no value in it or
-// against their group's move, as the others' groups are evened out.
-func (pr *problem) groupText(d int, sp *speaker, with bool) string {
+// groupText says how dimension d moves a speaker: as one of the n members
+// of a group the dimension moves the same way (with), or, with no value in
+// it or against their group's move, as the others' groups are evened out.
+func (pr *problem) groupText(d int, sp *speaker, with bool, n int) string {
 	dim := pr.dims[d]
 	balance := map[By]string{ByMode: "onsite–online balance", ByStakeholder: "stakeholder balance", ByRegion: "regional balance", ByGender: "gender balance"}[dim.By]
 	if balance == "" {
@@ -139,12 +142,6 @@ func (pr *problem) groupText(d int, sp *speaker, with bool) string {
 	g := sp.groups[d]
 	if g == "" || !with {
 		return "as others are balanced (" + balance + ")"
-	}
-	n := 0
-	for i := range pr.speakers {
-		if pr.speakers[i].groups[d] == g {
-			n++
-		}
 	}
 	if n == 1 {
 		return fmt.Sprintf("the only %s (%s)", groupPhrase(dim, g, false), balance)
