@@ -100,8 +100,9 @@ type OutputFinding struct {
 // written with < > & escaped as \u003c \u003e \u0026, so the output is safe
 // to embed in a page. [DecodeJSON] reads it back.
 //
-// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
-// document it cannot render (see the package doc), and the errors of w.
+// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// *agenda.LimitError for a document it cannot render (see the package
+// doc), and the errors of w.
 func JSON(w io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
