@@ -121,7 +121,7 @@ func NewOutput(d *Document) *Output {
 	}
 	s := d.Session()
 	slot := d.Slot()
-	o := &Output{Title: s.Title, Slot: OutputSlot{Length: slot.Length}}
+	o := &Output{Title: shown(s.Title), Slot: OutputSlot{Length: slot.Length}} // shown already, unless prepare failed
 	if slot.Scheduled() {
 		o.Slot.Start, o.Slot.End = slot.Start, slot.End()
 		o.Zone = slot.Start.Location().String()
