@@ -40,12 +40,25 @@ const (
 // segments only.
 //
 // The image is 512 points wide; its height depends on the tracks,
-// dimensions and groups. The same document gives the same bytes. Fonts are
-// not embedded: text is set in Liberation Sans, with Arial and sans-serif
-// as fallbacks, which share its metrics.
+// dimensions and groups. What it draws is bounded whatever the document
+// holds: the time axis has at most 20 marks at a nice interval (5 minutes
+// to days, then 1, 2 or 5 times a power of ten days), however long the
+// slot; a label too wide for its place is cut with an ellipsis after
+// measuring no more of it than can fit; turns too narrow to tell apart
+// (under 0.75 points) are drawn together, a run of them as one bar in the
+// colour of most of its time; the key lists the first 40 speakers and says
+// how many more there are; and the bars show the first 16 groups of at most
+// 12 dimensions, their titles saying how many more. Many tracks share the
+// height of ten, down to 16 points each. A share or target that is not a
+// number between 0 and 1, which only a report built by hand can have, is
+// drawn at the axis's end or not at all, and labelled as it is. The same
+// document gives the same bytes. Fonts are not embedded: text is set in
+// Liberation Sans, with Arial and sans-serif as fallbacks, which share its
+// metrics.
 //
-// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
-// document it cannot render (see the package doc), and the errors of w.
+// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// *agenda.LimitError for a document it cannot render (see the package
+// doc), and the errors of w.
 func SVG(w io.Writer, d *Document) error {
 	svg, err := chartSVG(d, true)
 	if err != nil {

@@ -33,8 +33,9 @@ var csvHeader = []string{"segment", "track", "start", "end", "minutes", "kind", 
 // the package doc), so reading the file back with encoding/csv and dropping
 // that quote gives the text as the other formats show it.
 //
-// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
-// document it cannot render (see the package doc), and the errors of w.
+// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// *agenda.LimitError for a document it cannot render (see the package
+// doc), and the errors of w.
 func CSV(w io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {

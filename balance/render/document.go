@@ -165,7 +165,8 @@ func (d *Document) Slot() timeslot.Slot {
 // for a document without a session.
 func (d *Document) Named() bool { return d.Session() != nil && d.Session().Named() && !d.Redact }
 
-// Who returns how the document names a person: their name, or "person 3"
+// Who returns how the document names a person: their name, on one line as
+// every format shows a value (see the package doc), or "person 3"
 // (their place among the session's people) when names may not be shown or
 // the name is private. A name not among the people is returned as given
 // where names may be shown, and as "someone not among the people" elsewhere.

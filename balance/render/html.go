@@ -31,8 +31,9 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 // come through the document's accessors, so privacy holds as for every
 // format.
 //
-// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
-// document it cannot render (see the package doc), and the errors of w.
+// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// *agenda.LimitError for a document it cannot render (see the package
+// doc), and the errors of w.
 func HTML(w io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {

@@ -53,13 +53,15 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 //
 // Names and organizations appear as the document's accessors allow; no
 // ATTENDEE or ORGANIZER is written. Text is escaped as RFC 5545 requires
-// (\; \, \\ \n); a carriage return is written as a line break and any other
-// control character as U+FFFD. Lines longer than 75 octets are folded.
+// (\; \, \\ \n); every value from the session is on one line, as in every
+// format (see the package doc), so a line break in the file's text is one
+// the description puts between its parts. Lines longer than 75 octets are
+// folded.
 //
 // ICS returns [ErrUnscheduled] for a session without a start time,
-// [ErrNoSegments] for one without segments, [ErrNoSession], [ErrMismatch]
-// or an *agenda.LimitError for a document no renderer can render (see the
-// package doc), and the errors of w. Nothing is written to w when it
+// [ErrNoSegments] for one without segments, [ErrNoSession], [ErrMismatch],
+// a *[TimeError] or an *agenda.LimitError for a document no renderer can
+// render (see the package doc), and the errors of w. Nothing is written to w when it
 // returns an error of its own.
 func ICS(w io.Writer, d *Document) error {
 	d, err := d.prepare()

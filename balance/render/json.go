@@ -114,8 +114,9 @@ type OutputFinding struct {
 // written with < > & escaped as \u003c \u003e \u0026, so the output is safe
 // to embed in a page. [DecodeJSON] reads it back.
 //
-// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
-// document it cannot render (see the package doc), and the errors of w.
+// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// *agenda.LimitError for a document it cannot render (see the package
+// doc), and the errors of w.
 func JSON(w io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
@@ -134,7 +135,7 @@ func NewOutput(d *Document) *Output {
 	}
 	s := d.Session()
 	slot := d.Slot()
-	o := &Output{Title: s.Title, Slot: OutputSlot{Length: slot.Length}}
+	o := &Output{Title: shown(s.Title), Slot: OutputSlot{Length: slot.Length}} // shown already, unless prepare failed
 	if slot.Scheduled() {
 		o.Slot.Start, o.Slot.End = slot.Start, slot.End()
 		o.Zone = slot.Start.Location().String()

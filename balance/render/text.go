@@ -26,8 +26,9 @@ const textWidth = 88
 // run-of-show it writes the draft
 // (Document.Draft) as given.
 //
-// It returns [ErrNoSession], [ErrMismatch] or an *agenda.LimitError for a
-// document it cannot render (see the package doc), and the errors of out.
+// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// *agenda.LimitError for a document it cannot render (see the package
+// doc), and the errors of out.
 func Text(out io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
