@@ -17,6 +17,20 @@ import (
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
+// MaxProgramme is the most cells the simplex tableau of a session's
+// programme may have: rows (one per speaking segment, per type of speaker
+// in several segments and per group) times columns (a few per type of
+// speaker, and the rows' own). Types, not people, make the programme's
+// size: speakers with the same groups and segments are one type. Every
+// real session is far below it (a 90-minute panel has a few hundred
+// cells, and 5,000 speakers in 20 segments some 500,000), and the limit
+// keeps the worst programme within it to seconds and 10 MB; past it,
+// [Allocate] and [Plan] return an *agenda.LimitError, which matches
+// agenda.ErrTooLarge, before building the tableau. Sessions that reach it
+// have thousands of speakers, each of a type of their own, in a hundred
+// segments.
+const MaxProgramme = 1_000_000
+
 // Allocation is how a session's speaking time is shared among its speakers.
 type Allocation struct {
 	Budget time.Duration // B, the speaking time of all speaking segments together
@@ -666,6 +680,9 @@ func (pr *problem) solve() (*solved, error) {
 		}
 	}
 	m := len(pr.segs) + len(multi) + len(rows)
+	if cells := m * (lay.n + m); cells > MaxProgramme {
+		return nil, &agenda.LimitError{What: "cells in the tableau of its programme", Count: cells, Max: MaxProgramme, Limit: "balance.MaxProgramme"}
+	}
 	a := mat.NewDense(max(m, 1), max(lay.n, 1), nil)
 	b := make([]float64, max(m, 1))
 	// delta adds coef·(Y_k − C_k) to row r: Y_k − C_k = Σ raises − Σ lowerings.

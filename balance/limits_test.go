@@ -268,3 +268,80 @@ func measure(b *testing.B, n int, unit string, f func() error) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(n), "B/"+unit)
 }
+
+// programmeSession has segs discussion segments of per speakers each, every
+// speaker in two neighbouring segments and of a type of their own (mode,
+// stakeholder and region varied): the programme's shape that grows
+// fastest, a row and many columns for every speaker.
+func programmeSession(segs, per int) *agenda.Session {
+	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
+	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean, agenda.RegionGRULAC, agenda.RegionWEOG}
+	s := &agenda.Session{
+		Title: fmt.Sprintf("%d segments of %d speakers", segs, per), Format: agenda.FormatHybrid,
+		Slot: timeslot.Slot{Start: time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC)},
+		People: []agenda.Person{
+			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
+			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
+		},
+	}
+	n := segs * per / 2
+	for i := range n {
+		s.People = append(s.People, agenda.Person{Name: fmt.Sprintf("Speaker %04d", i), Roles: []agenda.Role{agenda.RoleSpeaker},
+			Mode: []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}[i%2], Stakeholder: stakeholders[i/2%5], Region: regions[i/10%5]})
+	}
+	for k := range segs {
+		seg := agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+			Facilitators: []string{"Moderator", "Online moderator"}}
+		for j := range per {
+			seg.Speakers = append(seg.Speakers, s.People[2+(k*per/2+j)%n].Name)
+		}
+		s.Segments = append(s.Segments, seg)
+	}
+	s.Slot.Length = time.Duration(segs) * 30 * time.Minute
+	return s
+}
+
+// TestMaxProgramme: a programme past balance.MaxProgramme is refused with
+// an *agenda.LimitError before its tableau is built; one within it plans.
+func TestMaxProgramme(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		segs    int
+		per     int
+		refused bool
+		reason  string
+	}{
+		{"within", 20, 10, false, "100 speakers of their own types in 20 segments"},
+		{"past", 100, 8, true, "400 speakers of their own types, each in two of 100 segments"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := programmeSession(tt.segs, tt.per)
+			if err := s.Validate(); err != nil {
+				t.Fatalf("Validate: %v", err)
+			}
+			_, _, err := balance.Plan(s, balance.HybridPromise())
+			var le *agenda.LimitError
+			switch {
+			case tt.refused && (!errors.Is(err, agenda.ErrTooLarge) || !errors.As(err, &le) || le.Limit != "balance.MaxProgramme" || le.Count <= balance.MaxProgramme):
+				t.Errorf("Plan: %v, want the *agenda.LimitError of balance.MaxProgramme: %s", err, tt.reason)
+			case !tt.refused && err != nil:
+				t.Errorf("Plan: %v: %s", err, tt.reason)
+			}
+		})
+	}
+}
+
+// BenchmarkMaxProgramme plans the costliest programme found within
+// balance.MaxProgramme: 30 segments of 14 speakers, each speaker in two of
+// them and of a type of their own (README.md, "Limits").
+func BenchmarkMaxProgramme(b *testing.B) {
+	s := programmeSession(30, 14)
+	p := balance.HybridPromise()
+	if _, _, err := balance.Plan(s, p); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		balance.Plan(s, p)
+	}
+}
