@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/lp"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -752,25 +753,30 @@ func (pr *problem) solve() (*solved, error) {
 	}
 	objective := base
 	if m > 0 && lay.n > 0 {
-		prog := &program{c: c, a: a, b: b, lo: lo, hi: hi}
-		sol := prog.solve()
-		if !sol.feasible {
-			return nil, pr.explain(ks, rows, sol.conflict, len(multi))
+		sol := (&lp.Problem{C: c, A: a, B: b, Lo: lo, Hi: hi}).Solve()
+		switch sol.Status {
+		case lp.Optimal:
+		case lp.Infeasible:
+			return nil, pr.explain(ks, rows, sol.Conflict, len(multi))
+		default:
+			// Every variable is bounded and the objective is bounded below
+			// by its base: only a fault of the method gets here.
+			return nil, fmt.Errorf("%w: the simplex ended %v after %d pivots", ErrInternal, sol.Status, sol.Pivots)
 		}
-		objective += sol.objective
+		objective += sol.Objective
 		for k := range ks {
 			total[k] = ks[k].clamped
 			for _, j := range lay.up[k] {
-				total[k] += sol.x[j]
+				total[k] += sol.X[j]
 			}
 			for _, j := range lay.down[k] {
-				total[k] -= sol.x[j]
+				total[k] -= sol.X[j]
 			}
 			if len(ks[k].segs) == 1 {
 				perSeg[k][0] = total[k]
 			} else {
 				for i, j := range lay.split[k] {
-					perSeg[k][i] = sol.x[j]
+					perSeg[k][i] = sol.X[j]
 				}
 			}
 		}
@@ -778,7 +784,7 @@ func (pr *problem) solve() (*solved, error) {
 		// No variables: every segment's speaking time must already be met.
 		for si, sg := range pr.segs {
 			if sg.capacity != 0 {
-				return nil, pr.explain(ks, rows, []residual{{row: si, value: float64(sg.capacity)}}, 0)
+				return nil, pr.explain(ks, rows, []lp.Residual{{Row: si, Value: float64(sg.capacity)}}, 0)
 			}
 		}
 	}

@@ -83,7 +83,8 @@
 // type's cost is a convex piecewise-linear function of its total whose
 // pieces are its members' merged. The programme therefore has a handful of variables
 // per type, however many speakers there are, and is solved by a small
-// bounded-variable simplex on a dense tableau (gonum's mat and floats);
+// bounded-variable simplex on a dense tableau (gonum's mat and floats, in
+// package balance/internal/lp, which says how each solve ended);
 // bounds are kept by the method, not as rows. The types' totals are rounded
 // to steps segment by segment, repaired where rounding broke a bound or a
 // hard rule, and split among the type's members.

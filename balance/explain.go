@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fairfloor/fairfloor/balance/internal/lp"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -104,7 +105,7 @@ func (pr *problem) boundConflict(sp *speaker, room, turns int) error {
 // conflicts that involve one segment or one group on their own, which name
 // their cause exactly; if none explains it, the rules conflict only together,
 // and it names the rows the solver could not satisfy.
-func (pr *problem) explain(ks []kind, rows []groupRow, conflict []residual, multi int) error {
+func (pr *problem) explain(ks []kind, rows []groupRow, conflict []lp.Residual, multi int) error {
 	// A segment or a speaker whose bounds cannot meet the segments' time
 	// is the cause; the hard rules it then breaks, measured against a
 	// budget that cannot be shared, are not.
@@ -134,9 +135,9 @@ func (pr *problem) explain(ks []kind, rows []groupRow, conflict []residual, mult
 		var names []string
 		var segs []int
 		for _, c := range conflict {
-			if c.row < len(pr.segs) {
-				segs = append(segs, pr.segs[c.row].index)
-				for _, i := range pr.segs[c.row].speakers {
+			if c.Row < len(pr.segs) {
+				segs = append(segs, pr.segs[c.Row].index)
+				for _, i := range pr.segs[c.Row].speakers {
 					names = append(names, pr.speakers[i].person.Name)
 				}
 			}
@@ -153,12 +154,12 @@ func (pr *problem) explain(ks []kind, rows []groupRow, conflict []residual, mult
 	var segs []int
 	for _, c := range conflict {
 		switch {
-		case c.row < len(pr.segs):
-			seg := pr.s.Segments[pr.segs[c.row].index]
+		case c.Row < len(pr.segs):
+			seg := pr.s.Segments[pr.segs[c.Row].index]
 			parts = append(parts, fmt.Sprintf("the speaking time of %q", seg.Title))
-			segs = append(segs, pr.segs[c.row].index)
-		case c.row >= len(pr.segs)+multi:
-			row := rows[c.row-len(pr.segs)-multi]
+			segs = append(segs, pr.segs[c.Row].index)
+		case c.Row >= len(pr.segs)+multi:
+			row := rows[c.Row-len(pr.segs)-multi]
 			dim := pr.dims[row.dim]
 			g := dim.Name() + " " + row.group
 			parts = append(parts, fmt.Sprintf("%s at %s ± %s", g, pct(row.target), pct(dim.Tolerance)))

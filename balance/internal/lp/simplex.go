@@ -1,4 +1,4 @@
-package balance
+package lp
 
 import (
 	"math"
@@ -8,34 +8,67 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// program is a linear programme with bounded variables:
+// Problem is a linear programme with bounded variables:
 //
 //	minimise cᵀx  subject to  Ax = b,  lo ≤ x ≤ hi
 //
 // Every lower bound is finite; an upper bound may be +Inf. Bounds are kept
-// by the method rather than as extra rows, which is what keeps the
-// programmes of [Plan] small.
-type program struct {
-	c      []float64
-	a      *mat.Dense // m×n
-	b      []float64
-	lo, hi []float64
+// by the method rather than as extra rows, which is what keeps balance's
+// programmes small.
+type Problem struct {
+	C      []float64
+	A      *mat.Dense // m×n
+	B      []float64
+	Lo, Hi []float64
 }
 
-// solution is the result of solving a program.
-type solution struct {
-	x         []float64 // the structural variables
-	objective float64
-	feasible  bool
-	// conflict lists the rows still violated when no feasible point exists,
-	// as (row, signed residual b − Ax) at the least infeasible point found.
-	conflict []residual
-	pivots   int
+// Status says how a solve ended.
+type Status int
+
+// The outcomes of [Problem.Solve].
+const (
+	Optimal        Status = iota // X is an optimum
+	Infeasible                   // no x meets the rows and bounds; Conflict says which rows
+	Unbounded                    // the objective falls without end
+	IterationLimit               // the method stopped at its pivot limit; X is feasible, but maybe not optimal
+)
+
+// String returns "optimal", "infeasible", "unbounded" or "iteration limit".
+func (s Status) String() string {
+	switch s {
+	case Optimal:
+		return "optimal"
+	case Infeasible:
+		return "infeasible"
+	case Unbounded:
+		return "unbounded"
+	case IterationLimit:
+		return "iteration limit"
+	}
+	return "unknown status"
 }
 
-type residual struct {
-	row   int
-	value float64
+// Result is the outcome of [Problem.Solve].
+type Result struct {
+	Status    Status
+	X         []float64 // the variables, at the optimum or the last point reached
+	Objective float64   // cᵀX
+	// Dual is, at an optimum, the price y of each row: the reduced costs
+	// c − Aᵀy are non-negative for variables at their lower bound,
+	// non-positive at their upper bound and zero between, which certifies
+	// the optimum.
+	Dual []float64
+	// Conflict lists the rows still violated when no feasible point
+	// exists, with their signed residual b − Ax at the least infeasible
+	// point found.
+	Conflict []Residual
+	Pivots   int
+}
+
+// Residual is a row's signed residual b − Ax.
+type Residual struct {
+	Row   int
+	Value float64
 }
 
 // Tolerances of the solver. Values are seconds and costs are weights near
@@ -46,38 +79,63 @@ const (
 	feasTol  = 1e-6 // seconds of infeasibility treated as none
 )
 
-// solve runs a two-phase, bounded-variable primal simplex on a dense
+// Solve runs a two-phase, bounded-variable primal simplex on a dense
 // tableau. Phase one starts from every variable at its lower bound with one
 // artificial variable per row and minimises their sum; phase two fixes the
 // artificials at zero and minimises cᵀx. Entering variables are chosen by
 // the largest reduced cost (Dantzig's rule), switching to Bland's rule after
 // a run of degenerate pivots so that the method cannot cycle. Everything is
 // in index order, so the result is deterministic.
-func (p *program) solve() solution {
-	m, n := p.a.Dims()
+func (p *Problem) Solve() Result {
+	m, n := p.A.Dims()
 	s := newSimplex(p, m, n)
-	s.phase(phaseOne)
+	if st := s.phase(phaseOne); st == IterationLimit {
+		return Result{Status: st, X: s.x[:n:n], Pivots: s.pivots}
+	}
 	infeasible := 0.0
 	for r := range m {
 		infeasible += s.x[n+r]
 	}
 	if infeasible > feasTol*float64(max(1, m)) {
-		sol := solution{x: s.x[:n:n], pivots: s.pivots}
+		res := Result{Status: Infeasible, X: s.x[:n:n], Pivots: s.pivots}
 		for r := range m {
 			if s.x[n+r] > feasTol {
-				sol.conflict = append(sol.conflict, residual{row: r, value: s.sign[r] * s.x[n+r]})
+				res.Conflict = append(res.Conflict, Residual{Row: r, Value: s.sign[r] * s.x[n+r]})
 			}
 		}
-		return sol
+		return res
 	}
 	for r := range m {
 		s.hi[n+r] = 0
 		s.x[n+r] = 0
 	}
-	s.phase(phaseTwo)
+	st := s.phase(phaseTwo)
 	s.refine()
 	x := s.x[:n:n]
-	return solution{x: x, objective: floats.Dot(p.c, x), feasible: true, pivots: s.pivots}
+	res := Result{Status: st, X: x, Objective: floats.Dot(p.C, x), Pivots: s.pivots}
+	if st == Optimal {
+		res.Dual = s.dual()
+	}
+	return res
+}
+
+// dual returns y = c_Bᵀ B⁻¹: the tableau's artificial columns hold B⁻¹D,
+// where D is the diagonal of the artificials' signs.
+func (s *simplex) dual() []float64 {
+	y := make([]float64, s.m)
+	for r, j := range s.basis {
+		cb := 0.0
+		if j < s.n {
+			cb = s.p.C[j]
+		}
+		if cb == 0 {
+			continue
+		}
+		for k := range s.m {
+			y[k] += cb * s.t[r*s.width+s.n+k] * s.sign[k]
+		}
+	}
+	return y
 }
 
 type phaseKind int
@@ -91,7 +149,7 @@ const (
 // is the diagonal of signs that makes the artificials' start non-negative,
 // the basis, the value of every variable, and the reduced costs.
 type simplex struct {
-	p      *program
+	p      *Problem
 	m, n   int
 	t      []float64 // m×(n+m), row-major
 	width  int
@@ -105,7 +163,7 @@ type simplex struct {
 	pivots int
 }
 
-func newSimplex(p *program, m, n int) *simplex {
+func newSimplex(p *Problem, m, n int) *simplex {
 	w := n + m
 	s := &simplex{
 		p: p, m: m, n: n, t: make([]float64, m*w), width: w,
@@ -113,14 +171,14 @@ func newSimplex(p *program, m, n int) *simplex {
 		lo: make([]float64, w), hi: make([]float64, w), sign: make([]float64, m),
 		d: make([]float64, w), cost: make([]float64, w),
 	}
-	copy(s.lo, p.lo)
-	copy(s.hi, p.hi)
-	copy(s.x, p.lo)
-	raw := p.a.RawMatrix()
+	copy(s.lo, p.Lo)
+	copy(s.hi, p.Hi)
+	copy(s.x, p.Lo)
+	raw := p.A.RawMatrix()
 	slack := singletons(raw, m, n)
 	for r := range m {
 		row := raw.Data[r*raw.Stride : r*raw.Stride+n]
-		resid := p.b[r] - floats.Dot(row, s.x[:n])
+		resid := p.B[r] - floats.Dot(row, s.x[:n])
 		trow := s.t[r*w : (r+1)*w]
 		s.hi[n+r] = math.Inf(1)
 		s.sign[r] = 1
@@ -178,15 +236,16 @@ func singletons(raw blas64.General, m, n int) []int {
 	return slack
 }
 
-// phase minimises the cost of the given phase from the current basis.
-func (s *simplex) phase(k phaseKind) {
+// phase minimises the cost of the given phase from the current basis, and
+// says how it ended.
+func (s *simplex) phase(k phaseKind) Status {
 	clear(s.cost)
 	if k == phaseOne {
 		for r := range s.m {
 			s.cost[s.n+r] = 1
 		}
 	} else {
-		copy(s.cost, s.p.c)
+		copy(s.cost, s.p.C)
 	}
 	// d = cost − c_Bᵀ T
 	copy(s.d, s.cost)
@@ -201,11 +260,11 @@ func (s *simplex) phase(k phaseKind) {
 		bland := degenerate > s.m
 		enter, dir := s.entering(bland)
 		if enter < 0 {
-			return
+			return Optimal
 		}
 		step, leave := s.ratio(enter, dir, bland)
 		if math.IsInf(step, 1) {
-			return // unbounded below; cannot happen with the programmes Plan builds
+			return Unbounded
 		}
 		if step <= feasTol {
 			degenerate++
@@ -214,6 +273,7 @@ func (s *simplex) phase(k phaseKind) {
 		}
 		s.move(enter, dir, step, leave)
 	}
+	return IterationLimit
 }
 
 func (s *simplex) row(r int) []float64 { return s.t[r*s.width : (r+1)*s.width] }
@@ -317,10 +377,10 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 // B⁻¹(b − N x_N), to remove the rounding error the updates accumulate.
 // B⁻¹ is the artificial columns of the tableau, times the row signs.
 func (s *simplex) refine() {
-	raw := s.p.a.RawMatrix()
+	raw := s.p.A.RawMatrix()
 	resid := make([]float64, s.m)
 	for r := range s.m {
-		resid[r] = s.p.b[r]
+		resid[r] = s.p.B[r]
 		for j := range s.n {
 			if !s.inBase[j] {
 				resid[r] -= raw.Data[r*raw.Stride+j] * s.x[j]
