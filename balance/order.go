@@ -36,9 +36,18 @@ const (
 // the one whose names come first in [agenda.NameKey] order, so the result
 // does not depend on the order of the input. Up to 12 speakers the order is
 // optimal; above, it comes from a deterministic heuristic: greedy starts
-// improved by swaps, reversals and moves, and seeded kicks.
+// improved by swaps, reversals and moves, and seeded kicks. A nil entry is
+// nobody, and is left out.
 func Order(speakers []*agenda.Person, first, last []string) []*agenda.Person {
-	t := newTurnOrder(speakers, first, last)
+	return order(speakers, first, last, func(p *agenda.Person) string { return agenda.NameKey(p.Name) })
+}
+
+// order is [Order] with ties broken by tie instead of the name key: a plan
+// of a session that is not attributed breaks them by the people's places in
+// the session, so that the order of turns says nothing of the hidden names.
+func order(speakers []*agenda.Person, first, last []string, tie func(*agenda.Person) string) []*agenda.Person {
+	speakers = slices.DeleteFunc(slices.Clone(speakers), func(p *agenda.Person) bool { return p == nil })
+	t := newTurnOrder(speakers, first, last, tie)
 	var idx []int
 	if len(t.people) <= exactOrderLimit {
 		idx = t.exact()
@@ -54,21 +63,23 @@ func Order(speakers []*agenda.Person, first, last []string) []*agenda.Person {
 
 // turnOrder is the ordering problem of one segment.
 type turnOrder struct {
-	people   []*agenda.Person // sorted by name key, so ties go the same way whatever the input order
+	people   []*agenda.Person // sorted by the tie key, so ties go the same way whatever the input order
 	class    []int            // per person: 0 pinned first, 1 free, 2 pinned last
 	profile  []int            // per person: people with the same class, mode, region and stakeholder share one
 	profiles int
 	ppen     []int // profiles×profiles: the penalty of one profile right after another
 }
 
-func newTurnOrder(speakers []*agenda.Person, first, last []string) *turnOrder {
+func newTurnOrder(speakers []*agenda.Person, first, last []string, tie func(*agenda.Person) string) *turnOrder {
 	n := len(speakers)
-	keys := make(map[*agenda.Person]string, n)
+	keys := make(map[*agenda.Person]string, n) // the name keys, for First and Last
+	ties := make(map[*agenda.Person]string, n)
 	for _, p := range speakers {
 		keys[p] = agenda.NameKey(p.Name)
+		ties[p] = tie(p)
 	}
 	t := &turnOrder{people: slices.Clone(speakers), class: make([]int, n), profile: make([]int, n)}
-	slices.SortFunc(t.people, func(a, b *agenda.Person) int { return strings.Compare(keys[a], keys[b]) })
+	slices.SortFunc(t.people, func(a, b *agenda.Person) int { return strings.Compare(ties[a], ties[b]) })
 	pinned := func(names []string) map[string]bool {
 		set := map[string]bool{}
 		for _, name := range names {

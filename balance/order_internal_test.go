@@ -100,7 +100,7 @@ func TestOrderHeuristicAgainstExact(t *testing.T) {
 	var worse []string
 	for k := range cases {
 		c := randomOrderCase(rng)
-		to := newTurnOrder(c.people, c.first, c.last)
+		to := newTurnOrder(c.people, c.first, c.last, func(p *agenda.Person) string { return agenda.NameKey(p.Name) })
 		h, e := to.heuristic(), to.exact()
 		if !to.respectsPins(h) {
 			t.Fatalf("case %d: heuristic order %v is not a permutation keeping the pins (%s)", k, h, c.describe(to, h, e))

@@ -1,6 +1,7 @@
 package balance
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -75,7 +76,11 @@ func layTurns(s *agenda.Session, roster *agenda.Roster, i int, span timeslot.Spa
 		times[person.Name] = sh.Time
 		people = append(people, person)
 	}
-	for _, person := range Order(people, p.First, p.Last) {
+	tie := func(person *agenda.Person) string { return agenda.NameKey(person.Name) }
+	if s.Attribution == agenda.AttributionNone {
+		tie = func(person *agenda.Person) string { return fmt.Sprintf("%08d", roster.Index(person.Name)) }
+	}
+	for _, person := range order(people, p.First, p.Last, tie) {
 		handover := p.Handover
 		if person.Mode == agenda.ModeOnline {
 			handover = p.OnlineHandover
