@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/timeslot"
@@ -88,6 +89,17 @@ func HTML(w io.Writer, d *Document) error {
 			page.Findings = append(page.Findings, hf)
 		}
 	}
+	if d.Allocation != nil {
+		why := htmlFindings{Title: "Why a time differs from the fair share", None: "Every speaker has their fair share.", Wide: true}
+		for _, sh := range d.Allocation.Speakers {
+			if reasons := d.Why(sh); len(reasons) > 0 {
+				why.Items = append(why.Items, fmt.Sprintf("%s, %s against %s: %s", d.Who(sh.Name),
+					timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second)), strings.Join(reasons, "; ")))
+			}
+		}
+		page.Reported = true
+		page.Findings = append(page.Findings, why)
+	}
 	var out bytes.Buffer
 	if err := htmlTemplate.Execute(&out, page); err != nil {
 		return err
@@ -130,6 +142,7 @@ type htmlPage struct {
 type htmlFindings struct {
 	Title, None string
 	Items       []string
+	Wide        bool // a list of its own line, below the others
 }
 
 type htmlFact struct{ Label, Value string }
