@@ -141,6 +141,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if problems != nil && *format != "text" {
 		fmt.Fprintln(stderr, "runofshow: the session cannot be planned:")
 		for _, line := range splitProblems(problems) {
+			line = hiddenNames(doc).Replace(line)
 			fmt.Fprintln(stderr, "  - "+line)
 		}
 		return 1
@@ -150,7 +151,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	if *format == "text" {
-		writeProblems(&out, problems)
+		writeProblems(&out, hiddenNames(doc), problems)
 	}
 	if len(presets) > 0 && doc.Report != nil {
 		w := io.Writer(&out)
@@ -214,8 +215,9 @@ var formats = map[string]func(io.Writer, *render.Document) error{
 	"png":      render.PNG,
 }
 
-// writeProblems writes what validation or planning found, under the text.
-func writeProblems(w io.Writer, problems error) {
+// writeProblems writes what validation or planning found, under the text,
+// with the names the document may not show replaced.
+func writeProblems(w io.Writer, hide *strings.Replacer, problems error) {
 	if problems == nil {
 		fmt.Fprintln(w, "Validation: no problems.")
 		return
@@ -223,8 +225,30 @@ func writeProblems(w io.Writer, problems error) {
 	lines := splitProblems(problems)
 	fmt.Fprintf(w, "Validation: %d problem(s):\n", len(lines))
 	for _, l := range lines {
-		fmt.Fprintln(w, "  - "+l)
+		fmt.Fprintln(w, "  - "+hide.Replace(l))
 	}
+}
+
+// hiddenNames replaces, in the text of a problem, the name of everyone the
+// document may not name (everyone, in a session that is not attributed or
+// under -redact; a private name otherwise) with how the document refers to
+// them, "person 3": a planning error names the people in conflict, and
+// would otherwise show what the output hides. Longer names go first, so
+// that a name holding another is replaced whole.
+func hiddenNames(doc *render.Document) *strings.Replacer {
+	s := doc.Session()
+	var people []agenda.Person
+	if s != nil {
+		people = slices.Clone(s.People)
+	}
+	slices.SortStableFunc(people, func(a, b agenda.Person) int { return len(b.Name) - len(a.Name) })
+	var pairs []string
+	for _, p := range people {
+		if who := doc.Who(p.Name); p.Name != "" && who != p.Name {
+			pairs = append(pairs, p.Name, who)
+		}
+	}
+	return strings.NewReplacer(pairs...)
 }
 
 // readJSON opens file and decodes it with decode.

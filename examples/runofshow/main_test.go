@@ -184,6 +184,12 @@ func TestNoHiddenNames(t *testing.T) {
 		{"IGFRedact", []string{"-redact", "-igf", "04_igf_redact_stderr.txt"},
 			[]string{"SecretOrg", "Inc.", "Hidden Namedperson", "Pavel", "John Hering", "Lockname", "Joyce", "Pablo", "Edoardo"}},
 		{"LogProblems", []string{"-f", "03_priv_session.json", "-log", "03_private_name_log.csv"}, nil},
+		// A plan no allocation meets names the people in conflict: as
+		// "person 2" in a session that is not attributed.
+		{"PlanningError", []string{"-f", "infeasible_unattributed.json", "-policy", "infeasible_policy.json"},
+			[]string{"Alice", "Hiddenname", "Secretname"}},
+		{"PlanningErrorJSON", []string{"-format", "json", "-f", "infeasible_unattributed.json", "-policy", "infeasible_policy.json"},
+			[]string{"Alice", "Hiddenname", "Secretname"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,7 +200,10 @@ func TestNoHiddenNames(t *testing.T) {
 				}
 			}
 			var stdout, stderr bytes.Buffer
-			run(args, strings.NewReader(""), &stdout, &stderr)
+			code := run(args, strings.NewReader(""), &stdout, &stderr)
+			if strings.HasPrefix(tt.name, "PlanningError") && (code != 1 || !strings.Contains(stdout.String()+stderr.String(), "person 2 must speak at least 10m")) {
+				t.Errorf("exit %d, want 1 and the conflict of person 2:\n%s%s", code, stdout.String(), stderr.String())
+			}
 			for _, sec := range tt.secrets {
 				for what, out := range map[string]string{"output": stdout.String(), "standard error": stderr.String()} {
 					if strings.Contains(strings.ToLower(out), strings.ToLower(sec)) {
@@ -210,5 +219,50 @@ func TestNoHiddenNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPolicyAndPresets plans under -policy and checks the plan against
+// -presets: the policy's bound holds, each preset is listed as met or not,
+// and a bad file is a clear error with exit status 2.
+func TestPolicyAndPresets(t *testing.T) {
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "policy.json")
+	presets := filepath.Join(dir, "presets.json")
+	if err := os.WriteFile(policy, []byte(`{"people": {"Droz Serge": {"max": "6m"}}, "intro": "1m", "online_handover": "30s"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(presets, []byte(`[{"name": "three-groups", "description": "at least 3 stakeholder groups", "constraints": [{"rule": "min-groups", "by": "stakeholder", "min": 3}]},
+		{"name": "two-regions", "description": "at least 2 regional groups", "constraints": [{"rule": "min-groups", "by": "region", "min": 2}]}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-policy", policy, "-presets", presets}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		"  Droz Serge (onsite)        6m     7m47s\n", // the policy's maximum
+		"\nPresets\n  three-groups: not met\n",        // Civil Society and Government only
+		"    - at least 3 stakeholder groups among speakers\n",
+		"  two-regions: met\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, tt := range []struct{ flag, content, want string }{
+		{"-policy", `{"dimensions": [{"by": "colour"}]}`, "-policy"},
+		{"-presets", `[{"name": ""}]`, "-presets"},
+	} {
+		bad := filepath.Join(dir, "bad.json")
+		if err := os.WriteFile(bad, []byte(tt.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		stdout.Reset()
+		stderr.Reset()
+		if code := run([]string{tt.flag, bad}, strings.NewReader(""), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("%s %s: exit %d, stderr %q; want 2 and an error naming the flag", tt.flag, tt.content, code, stderr.String())
+		}
 	}
 }
