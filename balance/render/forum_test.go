@@ -236,7 +236,7 @@ func forumPeoplePresets() []balance.Preset {
 // all three.
 func forumPrivacyProgramme() *agenda.Programme {
 	secret := func(s *agenda.Session) {
-		formatRename(s, "Droz Serge", forumSecret)
+		rename(s, "Droz Serge", forumSecret)
 		p := &s.People[3]
 		p.Organization, p.Region, p.Gender, p.Country, p.Zone = forumSecretOrg, agenda.RegionGRULAC, forumSecretGender, forumSecretLand, forumSecretZone
 		p.Private = []agenda.Field{agenda.FieldName, agenda.FieldOrganization, agenda.FieldRegion, agenda.FieldGender, agenda.FieldCountry, agenda.FieldZone}
@@ -252,7 +252,7 @@ func forumPrivacyProgramme() *agenda.Programme {
 	c.Title = "Closed consultation"
 	c.Slot.Start = c.Slot.Start.Add(48 * time.Hour)
 	for from, to := range forumUnnamed {
-		formatRename(c, from, to)
+		rename(c, from, to)
 	}
 	for i := range c.People {
 		c.People[i].Organization = forumHiddenOrg
@@ -809,7 +809,7 @@ func forumFuzzProgramme(pk *fuzzPicker) *agenda.Programme {
 		for j := range s.People {
 			p := &s.People[j]
 			// fuzzSession names person j fuzzToken+"N%02d"+decoration.
-			formatRename(s, p.Name, fmt.Sprintf("%sN%d%d%s", fuzzToken, k, j, p.Name[len(fuzzToken)+3:]))
+			rename(s, p.Name, fmt.Sprintf("%sN%d%d%s", fuzzToken, k, j, p.Name[len(fuzzToken)+3:]))
 			if strings.HasPrefix(p.Gender, fuzzToken) {
 				p.Gender = fmt.Sprintf("%sG%d%d", fuzzToken, k, j)
 			}
@@ -825,7 +825,7 @@ func forumFuzzProgramme(pk *fuzzPicker) *agenda.Programme {
 				continue
 			}
 			j := speakers[sh.who[k]%len(speakers)]
-			formatRename(s, s.People[j].Name, sh.name)
+			rename(s, s.People[j].Name, sh.name)
 			s.People[j].Organization = sh.org
 		}
 		prog.Sessions = append(prog.Sessions, *s)

@@ -404,7 +404,7 @@ func fuzzHostile(pk *fuzzPicker, s *agenda.Session) bool {
 			if p.Gender != "" {
 				p.Gender += h()
 			}
-			fuzzRename(s, p.Name, p.Name+h())
+			rename(s, p.Name, p.Name+h())
 		}
 	case 2:
 		if s.Slot.Scheduled() {
@@ -413,28 +413,10 @@ func fuzzHostile(pk *fuzzPicker, s *agenda.Session) bool {
 		}
 	case 3:
 		for i := range s.People {
-			fuzzRename(s, s.People[i].Name, s.People[i].Name+fuzzHostileTexts[pk.intn(len(fuzzHostileTexts))])
+			rename(s, s.People[i].Name, s.People[i].Name+fuzzHostileTexts[pk.intn(len(fuzzHostileTexts))])
 		}
 	}
 	return false
-}
-
-// fuzzRename gives a person another name everywhere in s.
-func fuzzRename(s *agenda.Session, from, to string) {
-	for i := range s.People {
-		if s.People[i].Name == from {
-			s.People[i].Name = to
-		}
-	}
-	for i := range s.Segments {
-		for _, list := range [][]string{s.Segments[i].Speakers, s.Segments[i].Facilitators} {
-			for k := range list {
-				if list[k] == from {
-					list[k] = to
-				}
-			}
-		}
-	}
 }
 
 // fuzzCheckOutput fails if the output of a format holds a character no

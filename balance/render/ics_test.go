@@ -653,7 +653,7 @@ func FuzzICS(f *testing.F) {
 		s := formatPanel()
 		s.Segments[1].Title = title
 		s.Room = room
-		formatRename(s, "Droz Serge", name)
+		rename(s, "Droz Serge", name)
 		if s.Validate() != nil {
 			t.Skip()
 		}

@@ -154,7 +154,7 @@ func worstSession(shape string) *agenda.Session {
 		s.Title = pad(s.Title)
 		for i := range s.People {
 			s.People[i].Organization = pad(s.People[i].Organization)
-			formatRename(s, s.People[i].Name, pad(s.People[i].Name))
+			rename(s, s.People[i].Name, pad(s.People[i].Name))
 		}
 		for i := range s.Segments {
 			s.Segments[i].Title = pad(s.Segments[i].Title)

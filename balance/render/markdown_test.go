@@ -136,7 +136,7 @@ func formatPrivateFields() *agenda.Session {
 func formatUnattributed() *agenda.Session {
 	s := formatPanel()
 	s.Attribution = agenda.AttributionNone
-	formatRename(s, "Droz Serge", "Zelda Hidden")
+	rename(s, "Droz Serge", "Zelda Hidden")
 	for i := range s.People {
 		s.People[i].Organization = "Hidden Org"
 	}
@@ -152,7 +152,7 @@ func formatInjection() *agenda.Session {
 	s.Segments[1].Title = `Panel: </td><script>alert(3)</script>`
 	s.Segments[2].Facilitators = []string{"Lea Kim", "Ana Moreno"}
 	for from, to := range formatInjected {
-		formatRename(s, from, to)
+		rename(s, from, to)
 	}
 	s.People[0].Organization = "\r<img src=x onerror=alert(2)>"
 	s.People[1].Organization = "@SUM(A1:A2)"
@@ -186,24 +186,6 @@ func injectedTexts() []string {
 // line break (CR LF as one) and tab a space.
 func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ", "\v", " ", "\f", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ").Replace(s)
-}
-
-// formatRename gives a person another name everywhere in s.
-func formatRename(s *agenda.Session, from, to string) {
-	for i := range s.People {
-		if s.People[i].Name == from {
-			s.People[i].Name = to
-		}
-	}
-	for i := range s.Segments {
-		for _, list := range [][]string{s.Segments[i].Speakers, s.Segments[i].Facilitators} {
-			for k := range list {
-				if list[k] == from {
-					list[k] = to
-				}
-			}
-		}
-	}
 }
 
 // formatDocument validates and plans s and reports on the plan.

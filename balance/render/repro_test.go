@@ -232,7 +232,7 @@ func TestReproControlCharacters(t *testing.T) {
 			s.People[i].Organization += bad
 			s.People[i].Gender += bad
 		}
-		formatRename(s, "Epsilon Plain", "Epsilon"+bad+"Plain")
+		rename(s, "Epsilon Plain", "Epsilon"+bad+"Plain")
 		ros, al, err := balance.Plan(s, formatPolicy)
 		if err != nil {
 			t.Fatal(err)
