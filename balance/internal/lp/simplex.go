@@ -2,6 +2,7 @@ package lp
 
 import (
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
@@ -20,6 +21,40 @@ type Problem struct {
 	A      *mat.Dense // m×n
 	B      []float64
 	Lo, Hi []float64
+
+	// Convex, if not nil, gives some variables a convex piecewise-linear
+	// cost in place of C_j·x_j: for a variable j with Convex[j].Points,
+	// Lo and Hi are its first and last point and C_j is unused. A variable
+	// with such a cost is one column however many pieces it has, which is
+	// what keeps balance's tableau small.
+	Convex []Convex
+}
+
+// Convex is a convex piecewise-linear cost of one variable: on each
+// segment from Points[k] to Points[k+1] it rises by Slopes[k] a unit, and
+// it is 0 at x = 0. Points are increasing and Slopes non-decreasing, one
+// fewer than Points.
+type Convex struct {
+	Points []float64
+	Slopes []float64
+}
+
+// At returns the cost at x: the integral of the slopes from 0 to x.
+func (c Convex) At(x float64) float64 {
+	v := 0.0
+	for k, s := range c.Slopes {
+		a, b := c.Points[k], c.Points[k+1]
+		// The part of [a, b] between 0 and x, signed by the direction from 0.
+		lo, hi := max(a, min(0, x)), min(b, max(0, x))
+		if hi > lo {
+			if x >= 0 {
+				v += s * (hi - lo)
+			} else {
+				v -= s * (hi - lo)
+			}
+		}
+	}
+	return v
 }
 
 // Status says how a solve ended.
@@ -112,21 +147,38 @@ func (p *Problem) Solve() Result {
 	st := s.phase(phaseTwo)
 	s.refine()
 	x := s.x[:n:n]
-	res := Result{Status: st, X: x, Objective: floats.Dot(p.C, x), Pivots: s.pivots}
+	res := Result{Status: st, X: x, Objective: p.objective(x), Pivots: s.pivots}
 	if st == Optimal {
 		res.Dual = s.dual()
 	}
 	return res
 }
 
+// objective is the cost of x: Σ C_j·x_j, and the convex costs.
+func (p *Problem) objective(x []float64) float64 {
+	v := 0.0
+	for j, xj := range x {
+		if p.convex(j) {
+			v += p.Convex[j].At(xj)
+		} else {
+			v += p.C[j] * xj
+		}
+	}
+	return v
+}
+
+// convex reports whether variable j has a piecewise-linear cost.
+func (p *Problem) convex(j int) bool { return j < len(p.Convex) && len(p.Convex[j].Points) > 0 }
+
 // dual returns y = c_Bᵀ B⁻¹: the tableau's artificial columns hold B⁻¹D,
-// where D is the diagonal of the artificials' signs.
+// where D is the diagonal of the artificials' signs. A basic variable of a
+// convex cost costs the slope of its segment.
 func (s *simplex) dual() []float64 {
 	y := make([]float64, s.m)
 	for r, j := range s.basis {
 		cb := 0.0
 		if j < s.n {
-			cb = s.p.C[j]
+			cb = s.cost[j]
 		}
 		if cb == 0 {
 			continue
@@ -159,7 +211,11 @@ type simplex struct {
 	lo, hi []float64
 	sign   []float64 // sign of row r's artificial
 	d      []float64 // reduced costs
-	cost   []float64 // cost of the current phase
+	cost   []float64 // cost of the current phase; for a convex cost, the slope in use
+	// at, for a variable of a convex cost, in phase two: the point it
+	// stands on when non-basic, the segment it is in when basic.
+	at     []int
+	two    bool // in phase two, where the convex costs count
 	pivots int
 }
 
@@ -174,6 +230,17 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	copy(s.lo, p.Lo)
 	copy(s.hi, p.Hi)
 	copy(s.x, p.Lo)
+	s.at = make([]int, n)
+	for j := range n {
+		if !p.convex(j) {
+			continue
+		}
+		// A variable of a convex cost starts at its point 0, or its first.
+		pts := p.Convex[j].Points
+		s.lo[j], s.hi[j] = pts[0], pts[len(pts)-1]
+		k := max(0, slices.IndexFunc(pts, func(v float64) bool { return v == 0 }))
+		s.at[j], s.x[j] = k, pts[k]
+	}
 	raw := p.A.RawMatrix()
 	slack := singletons(raw, m, n)
 	for r := range m {
@@ -185,12 +252,13 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		// A column found only in this row whose bounds take up the residual
 		// starts in the basis: a crash basis, which spares phase one a pivot.
 		if j := slack[r]; j >= 0 {
-			if v := s.lo[j] + resid/row[j]; v >= s.lo[j] && v <= s.hi[j] {
+			if v := s.x[j] + resid/row[j]; v >= s.lo[j] && v <= s.hi[j] {
 				floats.AddScaled(trow[:n], 1/row[j], row)
 				trow[n+r] = 1 / row[j]
 				s.basis[r] = j
 				s.inBase[j] = true
 				s.x[j] = v
+				s.at[j] = s.segment(j, v)
 				continue
 			}
 		}
@@ -246,7 +314,17 @@ func (s *simplex) phase(k phaseKind) Status {
 		}
 	} else {
 		copy(s.cost, s.p.C)
+		for j := range s.n {
+			if s.p.convex(j) {
+				slopes := s.p.Convex[j].Slopes
+				s.cost[j] = 0
+				if len(slopes) > 0 {
+					s.cost[j] = slopes[min(s.at[j], len(slopes)-1)]
+				}
+			}
+		}
 	}
+	s.two = k == phaseTwo
 	// d = cost − c_Bᵀ T
 	copy(s.d, s.cost)
 	for r, j := range s.basis {
@@ -255,12 +333,28 @@ func (s *simplex) phase(k phaseKind) Status {
 		}
 	}
 	degenerate := 0
-	limit := 50 * (s.m + s.n + 10)
+	pieces := 0
+	for j := range s.n {
+		if s.p.convex(j) {
+			pieces += len(s.p.Convex[j].Slopes)
+		}
+	}
+	limit := 50 * (s.m + s.n + pieces + 10)
 	for range limit {
 		bland := degenerate > s.m
 		enter, dir := s.entering(bland)
 		if enter < 0 {
 			return Optimal
+		}
+		if s.p.convex(enter) {
+			// It moves at the slope of the piece on its side.
+			left, right := s.slopes(enter)
+			z := s.cost[enter] - s.d[enter]
+			s.cost[enter] = right
+			if dir < 0 {
+				s.cost[enter] = left
+			}
+			s.d[enter] = s.cost[enter] - z
 		}
 		step, leave := s.ratio(enter, dir, bland)
 		if math.IsInf(step, 1) {
@@ -288,13 +382,29 @@ func (s *simplex) entering(bland bool) (int, float64) {
 			continue
 		}
 		var gain, jdir float64
-		switch {
-		case s.d[j] < -costTol && s.x[j] < s.hi[j]:
-			gain, jdir = -s.d[j], 1
-		case s.d[j] > costTol && s.x[j] > s.lo[j]:
-			gain, jdir = s.d[j], -1
-		default:
-			continue
+		if j < s.n && s.p.convex(j) {
+			// At a point between pieces, up costs the right slope and down
+			// saves the left one.
+			left, right := s.slopes(j)
+			z := s.cost[j] - s.d[j]
+			last := len(s.p.Convex[j].Points) - 1
+			switch {
+			case s.at[j] < last && right-z < -costTol:
+				gain, jdir = z-right, 1
+			case s.at[j] > 0 && left-z > costTol:
+				gain, jdir = left-z, -1
+			default:
+				continue
+			}
+		} else {
+			switch {
+			case s.d[j] < -costTol && s.x[j] < s.hi[j]:
+				gain, jdir = -s.d[j], 1
+			case s.d[j] > costTol && s.x[j] > s.lo[j]:
+				gain, jdir = s.d[j], -1
+			default:
+				continue
+			}
 		}
 		if bland {
 			return j, jdir
@@ -306,20 +416,69 @@ func (s *simplex) entering(bland bool) (int, float64) {
 	return best, dir
 }
 
+// slopes returns the slopes of the pieces left and right of the point a
+// non-basic variable of a convex cost stands on; in phase one, which
+// counts no cost, both are 0.
+func (s *simplex) slopes(j int) (left, right float64) {
+	if !s.two {
+		return 0, 0
+	}
+	c := s.p.Convex[j]
+	k := s.at[j]
+	if k > 0 {
+		left = c.Slopes[k-1]
+	}
+	if k < len(c.Slopes) {
+		right = c.Slopes[k]
+	}
+	return left, right
+}
+
+// segment returns the piece of variable j's convex cost that holds v.
+func (s *simplex) segment(j int, v float64) int {
+	if !s.p.convex(j) {
+		return 0
+	}
+	pts := s.p.Convex[j].Points
+	k, _ := slices.BinarySearch(pts, v)
+	return min(max(k-1, 0), max(len(pts)-2, 0))
+}
+
+// bounds returns the bounds a variable may move within: for a basic one of
+// a convex cost, those of its piece, since its cost changes past them.
+func (s *simplex) bounds(j int) (lo, hi float64) {
+	if j < s.n && s.p.convex(j) && s.inBase[j] {
+		pts := s.p.Convex[j].Points
+		if len(pts) > 1 {
+			return pts[s.at[j]], pts[s.at[j]+1]
+		}
+	}
+	return s.lo[j], s.hi[j]
+}
+
 // ratio returns how far the entering variable can move and the row whose
 // basic variable then reaches a bound, or −1 if the entering variable
 // reaches its own other bound first.
 func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 	step, leave := s.hi[enter]-s.lo[enter], -1
+	if enter < s.n && s.p.convex(enter) {
+		pts := s.p.Convex[enter].Points
+		if dir > 0 {
+			step = pts[s.at[enter]+1] - pts[s.at[enter]]
+		} else {
+			step = pts[s.at[enter]] - pts[s.at[enter]-1]
+		}
+	}
 	for r := range s.m {
 		alpha := dir * s.t[r*s.width+enter]
 		j := s.basis[r]
+		lo, hi := s.bounds(j)
 		var lim float64
 		switch {
 		case alpha > pivotTol:
-			lim = (s.x[j] - s.lo[j]) / alpha
-		case alpha < -pivotTol && !math.IsInf(s.hi[j], 1):
-			lim = (s.hi[j] - s.x[j]) / -alpha
+			lim = (s.x[j] - lo) / alpha
+		case alpha < -pivotTol && !math.IsInf(hi, 1):
+			lim = (hi - s.x[j]) / -alpha
 		default:
 			continue
 		}
@@ -342,7 +501,13 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 			}
 		}
 	}
+	convex := enter < s.n && s.p.convex(enter)
 	if leave < 0 {
+		if convex { // on to the next point, still non-basic
+			s.at[enter] += int(dir)
+			s.x[enter] = s.p.Convex[enter].Points[s.at[enter]]
+			return
+		}
 		s.x[enter] = s.lo[enter]
 		if dir > 0 {
 			s.x[enter] = s.hi[enter]
@@ -350,10 +515,18 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 		return
 	}
 	out := s.basis[leave]
-	if dir*s.t[leave*s.width+enter] > 0 {
-		s.x[out] = s.lo[out]
+	lo, hi := s.bounds(out)
+	atLower := dir*s.t[leave*s.width+enter] > 0
+	if atLower {
+		s.x[out] = lo
 	} else {
-		s.x[out] = s.hi[out]
+		s.x[out] = hi
+	}
+	if out < s.n && s.p.convex(out) && !atLower {
+		s.at[out]++ // the point at the top of its piece
+	}
+	if convex && dir < 0 {
+		s.at[enter]-- // basic in the piece below its point
 	}
 	prow := s.row(leave)
 	floats.Scale(1/prow[enter], prow)
