@@ -20,16 +20,16 @@ import (
 
 // MaxProgramme is the most cells the simplex tableau of a session's
 // programme may have: rows (one per speaking segment, per type of speaker
-// in several segments and per group) times columns (a few per type of
-// speaker, and the rows' own). Types, not people, make the programme's
-// size: speakers with the same groups and segments are one type. Every
-// real session is far below it (a 90-minute panel has a few hundred
-// cells, and 5,000 speakers in 20 segments some 500,000), and the limit
-// keeps the worst programme within it to seconds and 10 MB; past it,
-// [Allocate] and [Plan] return an *agenda.LimitError, which matches
-// agenda.ErrTooLarge, before building the tableau. Sessions that reach it
-// have thousands of speakers, each of a type of their own, in a hundred
-// segments.
+// in several segments and per group) times columns (one per type of
+// speaker, one per segment of a type in several, and the rows' own).
+// Types, not people, make the programme's size: speakers with the same
+// groups and segments are one type. Every real session is far below it (a
+// 90-minute panel has a few hundred cells, 5,000 speakers in 20 segments
+// some tens of thousands), and the limit keeps the worst programme within
+// it to about two seconds and 20 MB; past it, [Allocate] and [Plan] return
+// an *agenda.LimitError, which matches agenda.ErrTooLarge, before building
+// the tableau. Sessions that reach it have hundreds of speakers each of a
+// type of their own and in several of a hundred segments.
 const MaxProgramme = 1_000_000
 
 // Allocation is how a session's speaking time is shared among its speakers.
@@ -504,26 +504,49 @@ func (pr *problem) kinds() []kind {
 			t.hi += sp.hi
 			t.clamped += sp.clamped
 			t.base += sp.base
-			for _, p := range sp.up {
-				t.up = addPiece(t.up, p)
-			}
-			for _, p := range sp.down {
-				t.down = addPiece(t.down, p)
-			}
+			t.up = append(t.up, sp.up...)
+			t.down = append(t.down, sp.down...)
 		}
+		t.up, t.down = mergePieces(t.up), mergePieces(t.down)
 	}
 	return ks
 }
 
-// addPiece adds p's room to the piece of the same cost in list, keeping the
-// list sorted by cost, cheapest first.
-func addPiece(list []piece, p piece) []piece {
-	i, found := slices.BinarySearchFunc(list, p.cost, func(q piece, cost float64) int { return cmp.Compare(q.cost, cost) })
-	if found {
-		list[i].capacity += p.capacity
-		return list
+// convex returns the type's cost as a function of Y_k − C_k: its
+// lowerings to the left of 0, dearest furthest, and its raises to the right.
+func (t *kind) convex() lp.Convex {
+	pts := make([]float64, 0, len(t.down)+len(t.up)+1)
+	slopes := make([]float64, 0, len(t.down)+len(t.up))
+	at := 0.0
+	for i := len(t.down) - 1; i >= 0; i-- {
+		at -= t.down[i].capacity
 	}
-	return slices.Insert(list, i, p)
+	pts = append(pts, at)
+	for i := len(t.down) - 1; i >= 0; i-- {
+		at += t.down[i].capacity
+		pts, slopes = append(pts, at), append(slopes, -t.down[i].cost)
+	}
+	pts[len(pts)-1], at = 0, 0 // exactly, whatever the rounding of the sum
+	for _, p := range t.up {
+		at += p.capacity
+		pts, slopes = append(pts, at), append(slopes, p.cost)
+	}
+	return lp.Convex{Points: pts, Slopes: slopes}
+}
+
+// mergePieces sorts pieces by cost, cheapest first, and merges those of
+// the same cost into one with their rooms added up.
+func mergePieces(list []piece) []piece {
+	slices.SortFunc(list, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
+	out := list[:0]
+	for _, p := range list {
+		if n := len(out); n > 0 && out[n-1].cost == p.cost {
+			out[n-1].capacity += p.capacity
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // groupRow is one (dimension, group) row of the programme.
@@ -589,15 +612,15 @@ func (pr *problem) groupRows() []groupRow {
 
 // layout numbers the variables of the programme.
 type layout struct {
-	up, down [][]int // per type, per piece: the variable of a raise or a lowering
-	split    [][]int // per type in more than one segment, per segment of the type: y_ks
-	plus     []int   // per group row: s⁺
-	minus    []int   // per group row: s⁻
-	n        int
+	dev   []int   // per type: Y_k − C_k, whose cost is the type's pieces
+	split [][]int // per type in more than one segment, per segment of the type: y_ks
+	plus  []int   // per group row: s⁺
+	minus []int   // per group row: s⁻
+	n     int
 }
 
 func (pr *problem) allocate() (*Allocation, error) {
-	sol, err := pr.solve()
+	sol, err := pr.solve(pr.kinds())
 	if err != nil {
 		return nil, err
 	}
@@ -620,47 +643,44 @@ type solved struct {
 	objective float64     // in weighted steps
 }
 
-// solve solves the programme of pr's dimensions.
-func (pr *problem) solve() (*solved, error) {
-	ks := pr.kinds()
+// solve solves the programme of pr's dimensions over the types ks (see
+// [problem.kinds]; types of the same groups in more dimensions than pr's
+// serve as well).
+func (pr *problem) solve(ks []kind) (*solved, error) {
 	rows := pr.groupRows()
-	cols := 2 * len(rows) // the columns, counted first so that nothing grows as they are added
+	cols := 2*len(rows) + len(ks) // the columns, counted first so that nothing grows as they are added
 	for k := range ks {
-		cols += len(ks[k].up) + len(ks[k].down)
 		if len(ks[k].segs) > 1 {
 			cols += len(ks[k].segs)
 		}
 	}
-	lay := layout{up: make([][]int, 0, len(ks)), down: make([][]int, 0, len(ks)), split: make([][]int, 0, len(ks))}
+	lay := layout{dev: make([]int, 0, len(ks)), split: make([][]int, 0, len(ks))}
 	c, lo, hi := make([]float64, 0, cols), make([]float64, 0, cols), make([]float64, 0, cols)
-	index := make([]int, 0, cols) // backing store of the column lists
+	convex := make([]lp.Convex, 0, cols)
+	index := make([]int, 0, cols) // backing store of the split lists
 	add := func(cost, upper float64) int {
-		c, lo, hi = append(c, cost), append(lo, 0), append(hi, upper)
+		c, lo, hi, convex = append(c, cost), append(lo, 0), append(hi, upper), append(convex, lp.Convex{})
 		lay.n++
 		return lay.n - 1
 	}
-	take := func(n int) []int { // a list of the next n columns' indices
-		list := index[len(index) : len(index)+n : len(index)+n]
-		index = index[:len(index)+n]
-		return list
-	}
 	for k := range ks {
-		up, down := take(len(ks[k].up))[:0], take(len(ks[k].down))[:0]
+		// Y_k − C_k, a column whose cost is the type's pieces: lowerings
+		// below 0, raises above, cheapest nearest.
+		j := add(0, 0)
+		convex[j] = ks[k].convex()
+		lo[j], hi[j] = convex[j].Points[0], convex[j].Points[len(convex[j].Points)-1]
+		lay.dev = append(lay.dev, j)
 		var split []int
-		for _, pc := range ks[k].up {
-			up = append(up, add(pc.cost, pc.capacity))
-		}
-		for _, pc := range ks[k].down {
-			down = append(down, add(pc.cost, pc.capacity))
-		}
 		if len(ks[k].segs) > 1 {
+			split = index[len(index):len(index):len(index)+len(ks[k].segs)]
 			for _, si := range ks[k].segs {
 				j := add(0, math.Inf(1))
 				lo[j] = float64(pr.segs[si].minTurn * len(ks[k].members))
 				split = append(split, j)
 			}
+			index = index[:len(index)+len(split)]
 		}
-		lay.up, lay.down, lay.split = append(lay.up, up), append(lay.down, down), append(lay.split, split)
+		lay.split = append(lay.split, split)
 	}
 	B := float64(pr.budget)
 	for _, r := range rows {
@@ -686,16 +706,10 @@ func (pr *problem) solve() (*solved, error) {
 	}
 	a := mat.NewDense(max(m, 1), max(lay.n, 1), nil)
 	b := make([]float64, max(m, 1))
-	// delta adds coef·(Y_k − C_k) to row r: Y_k − C_k = Σ raises − Σ lowerings.
+	// delta adds coef·(Y_k − C_k) to row r.
 	raw := a.RawMatrix()
 	delta := func(r, k int, coef float64) {
-		row := raw.Data[r*raw.Stride:]
-		for _, j := range lay.up[k] {
-			row[j] += coef
-		}
-		for _, j := range lay.down[k] {
-			row[j] -= coef
-		}
+		raw.Data[r*raw.Stride+lay.dev[k]] += coef
 	}
 	for si, sg := range pr.segs {
 		b[si] = float64(sg.capacity)
@@ -753,7 +767,7 @@ func (pr *problem) solve() (*solved, error) {
 	}
 	objective := base
 	if m > 0 && lay.n > 0 {
-		sol := (&lp.Problem{C: c, A: a, B: b, Lo: lo, Hi: hi}).Solve()
+		sol := (&lp.Problem{C: c, A: a, B: b, Lo: lo, Hi: hi, Convex: convex}).Solve()
 		switch sol.Status {
 		case lp.Optimal:
 		case lp.Infeasible:
@@ -765,13 +779,7 @@ func (pr *problem) solve() (*solved, error) {
 		}
 		objective += sol.Objective
 		for k := range ks {
-			total[k] = ks[k].clamped
-			for _, j := range lay.up[k] {
-				total[k] += sol.X[j]
-			}
-			for _, j := range lay.down[k] {
-				total[k] -= sol.X[j]
-			}
+			total[k] = ks[k].clamped + sol.X[lay.dev[k]]
 			if len(ks[k].segs) == 1 {
 				perSeg[k][0] = total[k]
 			} else {

@@ -150,28 +150,52 @@ func (pr *problem) explain(ks []kind, rows []groupRow, conflict []lp.Residual, m
 			Fix:      "raise the speakers' maximums, lower their minimums or least turns, or change who speaks in which segment",
 		}
 	}
-	var parts, groups []string
+	var titles, rules, groups []string
 	var segs []int
 	for _, c := range conflict {
 		switch {
 		case c.Row < len(pr.segs):
 			seg := pr.s.Segments[pr.segs[c.Row].index]
-			parts = append(parts, fmt.Sprintf("the speaking time of %q", seg.Title))
+			titles = append(titles, strconv.Quote(seg.Title))
 			segs = append(segs, pr.segs[c.Row].index)
 		case c.Row >= len(pr.segs)+multi:
 			row := rows[c.Row-len(pr.segs)-multi]
 			dim := pr.dims[row.dim]
 			g := dim.Name() + " " + row.group
-			parts = append(parts, fmt.Sprintf("%s at %s ± %s", g, pct(row.target), pct(dim.Tolerance)))
+			rules = append(rules, fmt.Sprintf("%s at %s ± %s", g, pct(row.target), pct(dim.Tolerance)))
 			groups = append(groups, g)
 		}
 	}
+	if len(rules) == 0 {
+		// The rows left short are segments: name the hard rules they meet.
+		for _, d := range pr.dims {
+			if d.Hard {
+				rules = append(rules, fmt.Sprintf("the %s rule (%s ± %s)", d.Name(), d.target(), pct(d.Tolerance)))
+			}
+		}
+	}
+	const shown = 5 // segments named in full; the error's Segments lists them all
+	if len(titles) > shown {
+		titles = append(titles[:shown:shown], fmt.Sprintf("%d more", len(titles)-shown))
+	}
+	reason := "these hard rules cannot all hold at once: " + strings.Join(rules, ", ")
+	if len(titles) > 0 {
+		reason += ", with the speaking time of " + listAnd(titles)
+	}
 	return &InfeasibleError{
-		Reason:   "these hard rules cannot all hold at once: " + strings.Join(parts, ", "),
+		Reason:   reason,
 		Groups:   groups,
 		Segments: segs,
-		Fix:      "loosen the tolerance of one of these dimensions, or change who speaks in which segment",
+		Fix:      "loosen the tolerance of one of these dimensions, or change who speaks in which segment, or their lengths or hand-overs",
 	}
+}
+
+// listAnd joins "a", "b" and "c" as "a, b and c".
+func listAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // segmentConflict checks one segment: the speakers who speak only there must

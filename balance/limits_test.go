@@ -315,7 +315,7 @@ func TestMaxProgramme(t *testing.T) {
 		reason  string
 	}{
 		{"within", 20, 10, false, "100 speakers of their own types in 20 segments"},
-		{"past", 100, 8, true, "400 speakers of their own types, each in two of 100 segments"},
+		{"past", 100, 14, true, "700 speakers of their own types, each in two of 100 segments"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := programmeSession(tt.segs, tt.per)

@@ -156,6 +156,12 @@ func (pr *problem) split(t *kind, total int) []int {
 // difference is spread evenly over the members' cheapest pieces first.
 func (pr *problem) spread(t *kind, total float64) []float64 {
 	x := make([]float64, len(t.members))
+	if pr.alike(t) { // the common case: members who differ only by name share alike
+		for j := range x {
+			x[j] = total / float64(len(x))
+		}
+		return x
+	}
 	for j, i := range t.members {
 		x[j] = pr.speakers[i].clamped
 	}
@@ -203,6 +209,19 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		diff -= min(room, diff)
 	}
 	return x
+}
+
+// alike reports whether every member of t has the same clamped fair share
+// and pieces, so that the cheapest split of any total is an equal one.
+func (pr *problem) alike(t *kind) bool {
+	first := &pr.speakers[t.members[0]]
+	for _, i := range t.members[1:] {
+		sp := &pr.speakers[i]
+		if sp.clamped != first.clamped || !slices.Equal(sp.up, first.up) || !slices.Equal(sp.down, first.down) {
+			return false
+		}
+	}
+	return true
 }
 
 // waterLevel returns λ with Σ min(caps_i, λ) = amount, for 0 < amount < Σ caps.

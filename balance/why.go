@@ -45,7 +45,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 	for k := range pr.dims {
 		sub := *pr
 		sub.dims = pr.dims[:k]
-		sol, err := sub.solve()
+		sol, err := sub.solve(final.ks)
 		if err != nil {
 			return // cannot happen for a relaxation of a feasible programme; explain nothing rather than wrongly
 		}
@@ -65,6 +65,12 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 			}
 		}
 	}
+	type textKey struct {
+		dim   int
+		group string
+		with  bool
+	}
+	texts := map[textKey]string{} // the words of a dimension's part, the same for a group's members
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sh := &al.Speakers[i]
@@ -90,7 +96,13 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		for d, dim := range pr.dims {
 			own := stages[d+1][i] - stages[d][i]
 			with := own*moved[d][sp.groups[d]] > 0 // moved as their group is, not against it
-			add(Cause(dim.Name()), stages[d+1][i], pr.groupText(d, sp, with, count[d][sp.groups[d]]))
+			key := textKey{d, sp.groups[d], with}
+			text, ok := texts[key]
+			if !ok {
+				text = pr.groupText(d, sp, with, count[d][sp.groups[d]])
+				texts[key] = text
+			}
+			add(Cause(dim.Name()), stages[d+1][i], text)
 		}
 		if d := sh.Time - prev; d != 0 {
 			why = append(why, Reason{Cause: CauseRounding, Change: d, Text: signed(d) + ": rounding to steps of " + timeslot.FormatLength(pr.step)})
