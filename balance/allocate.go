@@ -672,7 +672,7 @@ func (pr *problem) solve(ks []kind) (*solved, error) {
 		lay.dev = append(lay.dev, j)
 		var split []int
 		if len(ks[k].segs) > 1 {
-			split = index[len(index):len(index):len(index)+len(ks[k].segs)]
+			split = index[len(index) : len(index) : len(index)+len(ks[k].segs)]
 			for _, si := range ks[k].segs {
 				j := add(0, math.Inf(1))
 				lo[j] = float64(pr.segs[si].minTurn * len(ks[k].members))
