@@ -81,11 +81,13 @@
 // the same group in every dimension and the same speaking segments. Within a
 // type the cheapest split fills every member's cheapest pieces first, so a
 // type's cost is a convex piecewise-linear function of its total whose
-// pieces are its members' merged. The programme therefore has a handful of variables
-// per type, however many speakers there are, and is solved by a small
-// bounded-variable simplex on a dense tableau (gonum's mat and floats, in
-// package balance/internal/lp, which says how each solve ended);
-// bounds are kept by the method, not as rows. The types' totals are rounded
+// pieces are its members' merged. The programme therefore has one column
+// per type (and one per segment of a type in several), however many
+// speakers and pieces there are, and is solved by a small bounded-variable
+// simplex on a dense tableau that moves a column along its convex cost
+// piece by piece (gonum's mat and floats, in package balance/internal/lp,
+// which says how each solve ended); bounds are kept by the method, not as
+// rows. A programme of more than [MaxProgramme] cells is refused. The types' totals are rounded
 // to steps segment by segment, repaired where rounding broke a bound or a
 // hard rule, and split among the type's members.
 //
