@@ -31,6 +31,24 @@ func BenchmarkAllocate(b *testing.B) {
 	}
 }
 
+// BenchmarkAllocateSegments measures Allocate at 5,000 speakers over 20
+// speaking segments, the size of issue 14's last target (20 ms).
+func BenchmarkAllocateSegments(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5000, 20))
+	s := genSession(rng, 4998, 20) // and the two moderators: agenda.MaxPeople
+	p := genPolicy(rng, s)
+	if _, err := balance.Allocate(s, p); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := balance.Allocate(s, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed())/float64(b.N)/5000, "ns/speaker")
+}
+
 // BenchmarkOrder measures the order of turns of one segment: exact up to 12
 // speakers, heuristic above.
 func BenchmarkOrder(b *testing.B) {

@@ -340,9 +340,17 @@ func (s *simplex) phase(k phaseKind) Status {
 		}
 	}
 	limit := 50 * (s.m + s.n + pieces + 10)
+	along, alongDir := -1, 0.0 // a convex column that just passed a point, without a pivot
 	for range limit {
 		bland := degenerate > s.m
-		enter, dir := s.entering(bland)
+		enter, dir := -1, 0.0
+		if along >= 0 && s.improves(along, alongDir) {
+			// Past a point nothing but its own slope changed: going on
+			// along the same column still improves, and spares a pricing.
+			enter, dir = along, alongDir
+		} else {
+			enter, dir = s.entering(bland)
+		}
 		if enter < 0 {
 			return Optimal
 		}
@@ -366,6 +374,10 @@ func (s *simplex) phase(k phaseKind) Status {
 			degenerate = 0
 		}
 		s.move(enter, dir, step, leave)
+		along = -1
+		if leave < 0 && enter < s.n && s.p.convex(enter) {
+			along, alongDir = enter, dir
+		}
 	}
 	return IterationLimit
 }
@@ -414,6 +426,17 @@ func (s *simplex) entering(bland bool) (int, float64) {
 		}
 	}
 	return best, dir
+}
+
+// improves reports whether moving non-basic variable j of a convex cost in
+// direction dir, from the point it stands on, lowers the objective.
+func (s *simplex) improves(j int, dir float64) bool {
+	left, right := s.slopes(j)
+	z := s.cost[j] - s.d[j]
+	if dir > 0 {
+		return s.at[j] < len(s.p.Convex[j].Points)-1 && right-z < -costTol
+	}
+	return s.at[j] > 0 && left-z > costTol
 }
 
 // slopes returns the slopes of the pieces left and right of the point a
