@@ -53,11 +53,14 @@ const (
 
 // The pieces of the quadratic cost: inside the band, the breakpoints are
 // evenly spaced, one step apart or band/maxBandPieces where that is wider;
-// beyond it, up to maxOuterPieces pieces double in width, the last reaching
-// the bound.
+// beyond it, evenOuterPieces more as wide, then up to maxOuterPieces
+// pieces that double in width, the last reaching the bound. A piece is no
+// column of the programme, only a point its column passes, so they are
+// many: the optimum is unique to within a piece.
 const (
-	maxBandPieces  = 16
-	maxOuterPieces = 8
+	maxBandPieces   = 64
+	evenOuterPieces = 32
+	maxOuterPieces  = 8
 )
 
 // deviation is one speaker's cost as a function of their time: centre f
@@ -106,7 +109,7 @@ func (d deviation) breakpoints(reach float64) []float64 {
 	if inside > 1 {
 		n = min(maxBandPieces, int(math.Ceil(inside-eps)))
 	}
-	bps := make([]float64, 0, n+maxOuterPieces)
+	bps := make([]float64, 0, n+evenOuterPieces+maxOuterPieces)
 	h := inside / float64(n)
 	for j := 1; j < n; j++ {
 		bps = append(bps, float64(j)*h)
@@ -115,10 +118,12 @@ func (d deviation) breakpoints(reach float64) []float64 {
 		bps = append(bps, inside)
 		width := max(h, 1)
 		at := inside
-		for k := 0; k < maxOuterPieces-1 && at+width < reach-eps; k++ {
+		for k := 0; k < evenOuterPieces+maxOuterPieces-1 && at+width < reach-eps; k++ {
 			at += width
 			bps = append(bps, at)
-			width *= 2
+			if k >= evenOuterPieces-1 {
+				width *= 2
+			}
 		}
 	}
 	return append(bps, reach)

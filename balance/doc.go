@@ -41,15 +41,17 @@
 // these distances δ on each side, whose reach R is the distance from f_i to the bound on that side
 // (u_i − f_i above, f_i − l_i below), where positive:
 //   - quadratic: with a = min(b_i, R) and n = 1 if a ≤ 1, else
-//     min(16, ⌈a⌉): δ = j·a/n for j = 1…n; then, if a < R, with
-//     h = max(a/n, 1): δ = a + h, a + 3h, a + 7h, … (widths doubling), at
-//     most seven of them, each below R; and δ = R;
+//     min(64, ⌈a⌉): δ = j·a/n for j = 1…n; then, if a < R, with
+//     h = max(a/n, 1): δ = a + j·h for j = 1…32, then seven more at
+//     widths 2h, 4h, 8h, … (each twice the last), every δ below R; and
+//     δ = R;
 //   - linear: δ = b_i if 0 < b_i < R, and δ = R.
 //
 // So inside the band a step away from the fair share costs about w₀·2|u|/F_i,
 // growing with the distance: a correction is spread over many speakers
 // rather than taken from one, each group's evenly over its members, and
-// the optimum is unique to within a step. Beyond the band the cost rises a
+// the optimum is unique to within a piece of φ̃: a step, unless the band
+// holds more than 64 steps. Beyond the band the cost rises a
 // hundred times faster, so a preference for the groups moves no one past
 // it; only a bound or a hard rule can. With the defaults (w₀ = 8, w_d = 1,
 // s = 25%) a line-up's only speaker of an under-represented group gains
@@ -67,8 +69,13 @@
 //     variable per speaker, segment and piece);
 //   - bounded: bounds always hold; hard rules hold exactly before rounding
 //     and within one step after;
+//   - unique: the optimum does not depend on the solver's path, to within a
+//     piece of φ̃ (a step unless the band holds more than 64 steps),
+//     checked by solving from another start;
 //   - symmetric: speakers with the same groups, segments, bounds and weight
 //     get the same time, within one step;
+//   - explained: each speaker's difference from the fair share is
+//     [Share.Why], parts that add up to it;
 //   - order-independent and deterministic: permuting the people or the
 //     order segments list them changes nothing but the order of the output;
 //   - explained: a policy no allocation can meet gives an *[InfeasibleError]
