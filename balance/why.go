@@ -77,7 +77,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		var why []Reason
 		prev := sh.Fair.Round(time.Second)
 		add := func(c Cause, at float64, text string) {
-			d := roundSecond(pr.steps(at)) - prev
+			d := pr.steps(at).Round(time.Second) - prev
 			if d.Abs() < pr.step/6 {
 				return // a few seconds: left to the next part, so as not to list noise
 			}
@@ -169,8 +169,6 @@ func signed(d time.Duration) string {
 	return "+" + timeslot.FormatLength(d)
 }
 
-// roundSecond rounds d to the nearest second, as the parts are shown.
-func roundSecond(d time.Duration) time.Duration { return d.Round(time.Second) }
 
 // objectiveAt is the programme's objective at the whole-step allocation
 // people (steps per speaker), in weighted steps: each speaker's cost along
