@@ -169,7 +169,6 @@ func signed(d time.Duration) string {
 	return "+" + timeslot.FormatLength(d)
 }
 
-
 // objectiveAt is the programme's objective at the whole-step allocation
 // people (steps per speaker), in weighted steps: each speaker's cost along
 // their pieces from c_i, and each group's distance from its target.
