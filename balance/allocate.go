@@ -685,7 +685,7 @@ func (pr *problem) solve(ks []kind) (*solved, error) {
 	B := float64(pr.budget)
 	for _, r := range rows {
 		dim := pr.dims[r.dim]
-		w, bound := cmp.Or(dim.Weight, 1), math.Inf(1)
+		w, bound := dim.weight(), math.Inf(1)
 		if dim.Hard {
 			bound = dim.Tolerance * B
 		}

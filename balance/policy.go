@@ -1,6 +1,7 @@
 package balance
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -195,6 +196,9 @@ func (t *Target) UnmarshalText(text []byte) error {
 	}
 	return nil
 }
+
+// weight returns w_d, d's Weight with the default of 1 resolved.
+func (d Dimension) weight() float64 { return cmp.Or(d.Weight, 1) }
 
 // target returns how d's targets are set, with the default resolved: "an
 // online speaker gets on average what an onsite speaker gets" is a target
