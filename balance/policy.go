@@ -128,7 +128,8 @@ type Dimension struct {
 
 	// Hard makes the target a rule rather than a preference: every group's
 	// time must be within Tolerance·B of its target (B being the speaking
-	// time), exactly before rounding and within one step after.
+	// time), exactly before rounding; after rounding, exactly whenever a
+	// whole-step plan can, and within one step otherwise.
 	Hard      bool    `json:"hard,omitempty"`
 	Tolerance float64 `json:"tolerance,omitempty"`
 }
