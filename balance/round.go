@@ -237,13 +237,15 @@ type repair struct {
 	slack  []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
 	member [][]int   // per type: the rows whose group it is in
 	inDim  [][]int   // per type: the rows of the dimensions it has a value in
+	alike  []bool    // per type: whether its members share alike (see [problem.alike])
 }
 
 func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
 	rp := &repair{pr: pr, ks: ks, rows: rows, cells: cells, total: make([]int, len(ks)),
 		group: make([]float64, len(rows)), known: make([]float64, len(rows)), slack: make([]float64, len(rows)),
-		member: make([][]int, len(ks)), inDim: make([][]int, len(ks))}
+		member: make([][]int, len(ks)), inDim: make([][]int, len(ks)), alike: make([]bool, len(ks))}
 	for k := range ks {
+		rp.alike[k] = pr.alike(&ks[k])
 		for _, n := range cells[k] {
 			rp.total[k] += n
 		}
@@ -388,13 +390,16 @@ func (rp *repair) fix(bySeg [][]place) {
 // the rounded plan would depend on which of two optima of equal cost the
 // simplex reached, and could be a step from a cheaper plan.
 func (rp *repair) improve(bySeg [][]place) {
-	up, down := make([]float64, len(rp.ks)), make([]float64, len(rp.ks))
+	up, down := make([]float64, len(rp.ks)), make([]float64, len(rp.ks)) // per type: the cost of a step more, a step less
+	price := func(k int) {
+		now := rp.typeCost(k, rp.total[k])
+		up[k] = rp.typeCost(k, rp.total[k]+1) - now
+		down[k] = rp.typeCost(k, rp.total[k]-1) - now
+	}
+	for k := range rp.ks {
+		price(k)
+	}
 	for limit := 0; limit < 10*rp.pr.budget+10; limit++ {
-		for k := range rp.ks {
-			now := rp.typeCost(k, rp.total[k])
-			up[k] = rp.typeCost(k, rp.total[k]+1) - now
-			down[k] = rp.typeCost(k, rp.total[k]-1) - now
-		}
 		best, from, to := -1e-9, place{-1, -1}, place{-1, -1}
 		for _, list := range bySeg {
 			for _, a := range list {
@@ -415,6 +420,8 @@ func (rp *repair) improve(bySeg [][]place) {
 			return
 		}
 		rp.step(from, to)
+		price(from.k)
+		price(to.k)
 	}
 }
 
@@ -424,6 +431,13 @@ func (rp *repair) typeCost(k, total int) float64 {
 	t := &rp.ks[k]
 	if total < t.lo || total > t.hi {
 		return math.Inf(1)
+	}
+	if n := len(t.members); rp.alike[k] {
+		// An equal split: total mod n members get a step more, and alike
+		// members cost alike.
+		q, r := total/n, total%n
+		first := t.members[0]
+		return float64(n-r)*rp.pr.speakerCost(first, q) + float64(r)*rp.pr.speakerCost(first, q+1)
 	}
 	c := 0.0
 	for j, x := range rp.pr.split(t, total) {
