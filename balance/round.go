@@ -238,6 +238,7 @@ type repair struct {
 	member [][]int   // per type: the rows whose group it is in
 	inDim  [][]int   // per type: the rows of the dimensions it has a value in
 	alike  []bool    // per type: whether its members share alike (see [problem.alike])
+	union  []int     // scratch of touched
 }
 
 func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
@@ -307,7 +308,7 @@ func (rp *repair) shifted(r, a, b int) (group, known float64) {
 func (rp *repair) gain(a, b int) float64 {
 	before := rp.boundExcess(a, rp.total[a]) + rp.boundExcess(b, rp.total[b])
 	after := rp.boundExcess(a, rp.total[a]-1) + rp.boundExcess(b, rp.total[b]+1)
-	for _, r := range touched(rp.inDim[a], rp.inDim[b]) {
+	for _, r := range rp.touched(rp.inDim[a], rp.inDim[b]) {
 		g, kn := rp.shifted(r, a, b)
 		before += rp.ruleExcess(r, rp.group[r], rp.known[r])
 		after += rp.ruleExcess(r, g, kn)
@@ -450,7 +451,7 @@ func (rp *repair) typeCost(k, total int) float64 {
 // one step moves from type a to type b.
 func (rp *repair) groupChange(a, b int) float64 {
 	change := 0.0
-	for _, r := range touched(rp.inDim[a], rp.inDim[b]) {
+	for _, r := range rp.touched(rp.inDim[a], rp.inDim[b]) {
 		g, kn := rp.shifted(r, a, b)
 		t := rp.rows[r].target
 		change += rp.pr.dims[rp.rows[r].dim].weight() * (math.Abs(g-t*kn) - math.Abs(rp.group[r]-t*rp.known[r]))
@@ -482,11 +483,22 @@ func (rp *repair) move(a, b int) {
 	rp.total[b]++
 }
 
-// touched returns the union of two sorted row lists.
-func touched(a, b []int) []int {
-	out := slices.Concat(a, b)
-	slices.Sort(out)
-	return slices.Compact(out)
+// touched returns the union of two sorted row lists, in a buffer that the
+// next call reuses: it is called for every pair of types tried.
+func (rp *repair) touched(a, b []int) []int {
+	out := rp.union[:0]
+	for len(a) > 0 || len(b) > 0 {
+		switch {
+		case len(b) == 0 || (len(a) > 0 && a[0] < b[0]):
+			out, a = append(out, a[0]), a[1:]
+		case len(a) == 0 || b[0] < a[0]:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
+		}
+	}
+	rp.union = out
+	return out
 }
 
 func btoi(b bool) int {
