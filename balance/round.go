@@ -147,9 +147,9 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		x[j] = pr.speakers[i].clamped
 	}
 	diff := total - t.clamped
-	dir := 1.0
+	dir, merged := 1.0, t.up
 	if diff < 0 {
-		dir, diff = -1, -diff
+		dir, diff, merged = -1, -diff, t.down
 	}
 	piecesOf := func(j int) []piece {
 		if dir > 0 {
@@ -157,37 +157,47 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		}
 		return pr.speakers[t.members[j]].down
 	}
-	var costs []float64
-	for j := range t.members {
-		for _, p := range piecesOf(j) {
-			costs = append(costs, p.cost)
-		}
-	}
-	slices.Sort(costs)
-	for _, cost := range slices.Compact(costs) {
-		if diff <= 0 {
+	// The type's pieces, merged by cost, fill cheapest first: every piece
+	// cheaper than the level where diff runs out is full, and the members'
+	// pieces at that level share the rest evenly.
+	level, rest := math.Inf(1), 0.0
+	for _, p := range merged {
+		if diff <= p.capacity {
+			level, rest = p.cost, diff
 			break
 		}
-		var class []int // positions in t.members with a piece of this cost
-		var caps []float64
-		room := 0.0
-		for j := range t.members {
-			for _, p := range piecesOf(j) {
-				if p.cost == cost {
-					class = append(class, j)
-					caps = append(caps, p.capacity)
-					room += p.capacity
-				}
+		diff -= p.capacity
+	}
+	var caps []float64
+	for j := range t.members {
+		for _, p := range piecesOf(j) {
+			switch {
+			case p.cost < level:
+				x[j] += dir * p.capacity
+			case p.cost == level:
+				caps = append(caps, p.capacity)
 			}
 		}
-		level := math.Inf(1)
-		if room > diff {
-			level = waterLevel(caps, diff)
+	}
+	if rest <= 0 {
+		return x
+	}
+	room := 0.0
+	for _, c := range caps {
+		room += c
+	}
+	water := math.Inf(1)
+	if room > rest {
+		water = waterLevel(caps, rest)
+	}
+	n := 0
+	for j := range t.members {
+		for _, p := range piecesOf(j) {
+			if p.cost == level {
+				x[j] += dir * min(caps[n], water)
+				n++
+			}
 		}
-		for n, j := range class {
-			x[j] += dir * min(caps[n], level)
-		}
-		diff -= min(room, diff)
 	}
 	return x
 }
