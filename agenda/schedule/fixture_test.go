@@ -69,6 +69,8 @@ func forum(t testing.TB) *agenda.Programme {
 				People: []agenda.Person{
 					{Name: "Lucía Pérez", Organization: "Youth IGF", Roles: []agenda.Role{agenda.RoleSpeaker},
 						Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionGRULAC, Mode: agenda.ModeOnline},
+					{Name: "Kofi Mensah", Organization: "Secret Org Ltd", Roles: []agenda.Role{agenda.RoleRapporteur},
+						Stakeholder: agenda.StakeholderPrivateSector, Private: []agenda.Field{agenda.FieldOrganization, agenda.FieldStakeholder}},
 				},
 			},
 			{
