@@ -1,6 +1,9 @@
 package schedule_test
 
 import (
+	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,4 +94,25 @@ func one(t testing.TB) *agenda.Programme {
 		Title: "Registration", Room: "Foyer",
 		Slot: timeslot.Slot{Start: time.Date(2025, 6, 22, 8, 0, 0, 0, time.UTC), Length: 2 * time.Hour},
 	}}}
+}
+
+// fmtAny writes a decoded JSON value compactly.
+func fmtAny(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// sortPersons sorts the persons within an event's summary from events.
+func sortPersons(v string) string {
+	i := strings.Index(v, "persons=")
+	if i < 0 {
+		return v
+	}
+	end := i + strings.IndexByte(v[i:], ';')
+	var persons []map[string]any
+	if err := json.Unmarshal([]byte(v[i+len("persons="):end]), &persons); err != nil {
+		return v
+	}
+	slices.SortFunc(persons, func(a, b map[string]any) int { return strings.Compare(fmtAny(a), fmtAny(b)) })
+	return v[:i] + "persons=" + fmtAny(persons) + v[end:]
 }

@@ -83,10 +83,21 @@ func layout(p *agenda.Programme, opt Options) (*conference, error) {
 	c := &conference{title: p.Title, acronym: acronym, version: opt.Version, loc: loc, zone: zoneName(loc)}
 	names := newNamer(acronym)
 
+	// Rooms are ordered, and spelled, as the sessions in time first use
+	// them, so that neither depends on the order of the programme.
+	inTime := make([]int, len(p.Sessions))
+	for i := range inTime {
+		inTime[i] = i
+	}
+	slices.SortStableFunc(inTime, func(a, b int) int {
+		sa, sb := &p.Sessions[a], &p.Sessions[b]
+		return cmp.Or(sa.Slot.Start.Compare(sb.Slot.Start), cmp.Compare(agenda.NameKey(sa.Title), agenda.NameKey(sb.Title)),
+			cmp.Compare(sa.Room, sb.Room))
+	})
 	roomOf := make([]int, len(p.Sessions))
 	roomIndex := map[string]int{}
 	titles := map[string]int{}
-	for i := range p.Sessions {
+	for _, i := range inTime {
 		s := &p.Sessions[i]
 		key := agenda.NameKey(s.Room)
 		r, ok := roomIndex[key]

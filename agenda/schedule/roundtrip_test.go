@@ -3,8 +3,8 @@ package schedule_test
 import (
 	"bytes"
 	"cmp"
-	"encoding/xml"
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,7 +20,7 @@ import (
 )
 
 // carried returns what schedule.json carries of p, in the order ReadJSON
-// reads it back (by day, room in order of first appearance, start): each
+// reads it back (by day, room in order of first use in time, start): each
 // session's title, room as first spelled, format, slot, attribution, and
 // the people whose names may be shown, with their roles, organization,
 // stakeholder group, region and mode unless the source marks them private.
@@ -28,7 +28,11 @@ func carried(p *agenda.Programme) *agenda.Programme {
 	out := &agenda.Programme{Title: p.Title}
 	rooms := map[string]string{}
 	var order []string
-	for _, s := range p.Sessions {
+	inTime := slices.Clone(p.Sessions)
+	slices.SortStableFunc(inTime, func(a, b agenda.Session) int {
+		return cmp.Or(a.Slot.Start.Compare(b.Slot.Start), cmp.Compare(agenda.NameKey(a.Title), agenda.NameKey(b.Title)))
+	})
+	for _, s := range inTime {
 		key := agenda.NameKey(s.Room)
 		if _, ok := rooms[key]; !ok {
 			rooms[key] = s.Room
