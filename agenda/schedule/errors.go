@@ -3,6 +3,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -74,3 +75,19 @@ func (e *DecodeError) Error() string {
 
 // Unwrap returns Err.
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// OptionError is an [Options] field, or what its default would be, that
+// cannot be used.
+type OptionError struct {
+	Field string // such as "Acronym"
+	Value string // the value given or made
+	Err   error  // ErrAcronym or ErrLocation
+}
+
+// Error returns `schedule: Options.Acronym "ab": acronym is not ...`.
+func (e *OptionError) Error() string {
+	return "schedule: Options." + e.Field + " " + strconv.Quote(e.Value) + ": " + strings.TrimPrefix(e.Err.Error(), "schedule: ")
+}
+
+// Unwrap returns Err.
+func (e *OptionError) Unwrap() error { return e.Err }

@@ -2,7 +2,6 @@ package schedule
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -123,19 +122,3 @@ func zoneName(loc *time.Location) string {
 	}
 	return name
 }
-
-// OptionError is an [Options] field, or what its default would be, that
-// cannot be used.
-type OptionError struct {
-	Field string // such as "Acronym"
-	Value string // the value given or made
-	Err   error  // ErrAcronym or ErrLocation
-}
-
-// Error returns `schedule: Options.Acronym "ab": acronym is not ...`.
-func (e *OptionError) Error() string {
-	return "schedule: Options." + e.Field + " " + strconv.Quote(e.Value) + ": " + strings.TrimPrefix(e.Err.Error(), "schedule: ")
-}
-
-// Unwrap returns Err.
-func (e *OptionError) Unwrap() error { return e.Err }
