@@ -20,7 +20,8 @@ import (
 )
 
 // carried returns what schedule.json carries of p, in the order ReadJSON
-// reads it back (by day, room in order of first use in time, start): each
+// reads it back (by day, room in order of first use in time, start,
+// title): each
 // session's title, room as first spelled, format, slot, attribution, and
 // the people whose names may be shown, with their roles, organization,
 // stakeholder group, region and mode unless the source marks them private.
@@ -64,7 +65,7 @@ func carried(p *agenda.Programme) *agenda.Programme {
 		da, db := a.Slot.Start.Format(time.DateOnly), b.Slot.Start.Format(time.DateOnly)
 		return cmp.Or(cmp.Compare(da, db),
 			cmp.Compare(slices.Index(order, agenda.NameKey(a.Room)), slices.Index(order, agenda.NameKey(b.Room))),
-			a.Slot.Start.Compare(b.Slot.Start))
+			a.Slot.Start.Compare(b.Slot.Start), cmp.Compare(agenda.NameKey(a.Title), agenda.NameKey(b.Title)))
 	})
 	return out
 }
