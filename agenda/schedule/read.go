@@ -168,11 +168,14 @@ type rawEvent struct {
 	Title    string `json:"title"`
 	Type     string `json:"type"`
 	Abstract string `json:"abstract"`
-	Persons  []struct {
-		GUID       string `json:"guid"`
-		Name       string `json:"name"`
-		PublicName string `json:"public_name"`
-	} `json:"persons"`
+	Persons  []json.RawMessage `json:"persons"`
+}
+
+// rawPerson is what ReadJSON reads of a person.
+type rawPerson struct {
+	GUID       string `json:"guid"`
+	Name       string `json:"name"`
+	PublicName string `json:"public_name"`
 }
 
 func (rd *reader) readEvent(p *agenda.Programme, raw json.RawMessage, roomName, path string) error {
@@ -215,7 +218,11 @@ func (rd *reader) readEvent(p *agenda.Programme, raw json.RawMessage, roomName, 
 				Msg: fmt.Sprintf("%d people for the %d persons of %s", len(meta.People), len(e.Persons), path), Err: ErrFormat}
 		}
 	}
-	for k, person := range e.Persons {
+	for k, raw := range e.Persons {
+		var person rawPerson
+		if err := decode(raw, fmt.Sprintf("%s.persons[%d]", path, k), &person); err != nil {
+			return err
+		}
 		name := person.Name
 		if name == "" {
 			name = person.PublicName

@@ -45,7 +45,7 @@ func TestReadErrors(t *testing.T) {
 		{name: "end before start", doc: event(`"title": "x", "date": "2025-06-23T09:00:00+02:00", "end": "2025-06-23T08:00:00+02:00"`),
 			path: `schedule.conference.days[0].rooms["Room A"][0].end`, value: "2025-06-23T08:00:00+02:00", is: schedule.ErrFormat},
 		{name: "person name a list", doc: event(ok + `, "persons": [{"name": []}]`),
-			path: `schedule.conference.days[0].rooms["Room A"][0].persons.name`},
+			path: `schedule.conference.days[0].rooms["Room A"][0].persons[0].name`},
 		{name: "meta role unknown", doc: strings.Replace(event(ok), `"days"`,
 			`"meta": {"fairfloor": {"sessions": {"g": {"people": [{"guid": "p", "roles": ["juggler"]}]}}}}, "days"`, 1),
 			path: `schedule.conference.meta.fairfloor.sessions["g"]`},
