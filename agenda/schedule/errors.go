@@ -29,7 +29,7 @@ var (
 type SessionError struct {
 	Index int    // in Programme.Sessions
 	Title string // the session's title; empty when it may not be shown (ErrSecret)
-	Err   error  // one of ErrNoStart, ErrNoRoom, ErrMinute, ErrLength, ErrSameStart, ErrSecret
+	Err   error  // one of ErrNoStart, ErrNoRoom, ErrMinute, ErrLength, ErrSameStart, ErrSecret, or agenda.ErrYear
 }
 
 // Error returns `schedule: sessions[3] "Title": session has no room`.

@@ -116,6 +116,10 @@ func layout(p *agenda.Programme, opt Options) (*conference, error) {
 	for i := range p.Sessions {
 		s := &p.Sessions[i]
 		start := s.Slot.Start.In(loc)
+		if y, end := start.Year(), start.Add(s.Slot.Length).Year(); y < 1 || end > 9999 {
+			errs = append(errs, &SessionError{Index: i, Title: s.Title, Err: agenda.ErrYear})
+			continue
+		}
 		if start.Second() != 0 || start.Nanosecond() != 0 {
 			errs = append(errs, &SessionError{Index: i, Title: s.Title, Err: ErrMinute})
 			continue
