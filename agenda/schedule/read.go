@@ -160,14 +160,14 @@ func (rd *reader) readDay(p *agenda.Programme, raw json.RawMessage, path string)
 
 // rawEvent is what ReadJSON reads of an event.
 type rawEvent struct {
-	GUID     string `json:"guid"`
-	Date     string `json:"date"`
-	Duration string `json:"duration"`
-	End      string `json:"end"`
-	Room     string `json:"room"`
-	Title    string `json:"title"`
-	Type     string `json:"type"`
-	Abstract string `json:"abstract"`
+	GUID     string            `json:"guid"`
+	Date     string            `json:"date"`
+	Duration string            `json:"duration"`
+	End      string            `json:"end"`
+	Room     string            `json:"room"`
+	Title    string            `json:"title"`
+	Type     string            `json:"type"`
+	Abstract string            `json:"abstract"`
 	Persons  []json.RawMessage `json:"persons"`
 }
 
