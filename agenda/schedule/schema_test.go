@@ -126,10 +126,7 @@ func TestXMLSchema(t *testing.T) {
 // written document with an event's required field taken out.
 func TestJSONSchema(t *testing.T) {
 	sch := jsonSchema(t)
-	invalid, err := os.ReadFile(filepath.Join("testdata", "invalid-example.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	invalid := read(t, "invalid-example.json")
 	for _, tc := range []struct {
 		name string
 		doc  func(t *testing.T) []byte
@@ -138,6 +135,7 @@ func TestJSONSchema(t *testing.T) {
 		{"forum", func(t *testing.T) []byte { return writeJSON(t, forum(t)) }, true},
 		{"one session", func(t *testing.T) []byte { return writeJSON(t, one(t)) }, true},
 		{"c3voc's invalid example", func(t *testing.T) []byte { return invalid }, false},
+		{"c3voc's pretalx example, which its validator passes", func(t *testing.T) []byte { return read(t, "pretalx-democon.json") }, true},
 		{"an event without its slug", func(t *testing.T) []byte {
 			return []byte(strings.Replace(string(writeJSON(t, one(t))), `"slug":`, `"slug_":`, 1))
 		}, false},
@@ -170,4 +168,14 @@ func writeJSON(t testing.TB, p *agenda.Programme) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// read returns the file of testdata.
+func read(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
