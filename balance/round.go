@@ -396,11 +396,25 @@ func (rp *repair) fix(bySeg [][]place) {
 	}
 }
 
+// improveWork is how many moves improve tries in all: a session of up to
+// a few dozen types per segment is improved until no move helps, while a
+// programme of thousands of types, each a step from its optimum already,
+// is left as rounded rather than searched pair by pair.
+const improveWork = 1 << 18
+
 // improve moves the step that most lowers the objective at whole steps,
 // without breaking a bound or a rule further, until none does. Without it
 // the rounded plan would depend on which of two optima of equal cost the
 // simplex reached, and could be a step from a cheaper plan.
 func (rp *repair) improve(bySeg [][]place) {
+	pairs := 0
+	for _, list := range bySeg {
+		pairs += len(list) * len(list)
+	}
+	rounds := min(10*rp.pr.budget+10, improveWork/max(pairs, 1))
+	if rounds == 0 {
+		return
+	}
 	up, down := make([]float64, len(rp.ks)), make([]float64, len(rp.ks)) // per type: the cost of a step more, a step less
 	price := func(k int) {
 		now := rp.typeCost(k, rp.total[k])
@@ -410,7 +424,7 @@ func (rp *repair) improve(bySeg [][]place) {
 	for k := range rp.ks {
 		price(k)
 	}
-	for limit := 0; limit < 10*rp.pr.budget+10; limit++ {
+	for range rounds {
 		best, from, to := -1e-9, place{-1, -1}, place{-1, -1}
 		for _, list := range bySeg {
 			for _, a := range list {
@@ -418,10 +432,10 @@ func (rp *repair) improve(bySeg [][]place) {
 					continue
 				}
 				for _, b := range list {
-					if a.k == b.k || math.IsInf(up[b.k], 1) || rp.gain(a.k, b.k) < 0 {
+					if a.k == b.k || math.IsInf(up[b.k], 1) {
 						continue
 					}
-					if d := down[a.k] + up[b.k] + rp.groupChange(a.k, b.k); d < best {
+					if d := down[a.k] + up[b.k] + rp.groupChange(a.k, b.k); d < best && rp.gain(a.k, b.k) >= 0 {
 						best, from, to = d, a, b
 					}
 				}
