@@ -133,6 +133,10 @@ type Forum struct {
 	Dimensions []ForumDimension // region, stakeholder group, gender and mode
 	Presets    []PresetResult   // in the order of the presets given
 	Frequent   []FrequentSpeaker
+
+	// Repeated lists every person who appears in more than one session,
+	// in any role: see [RepeatedPerson].
+	Repeated []RepeatedPerson
 }
 
 // ForumSession is one session of the programme.
@@ -140,6 +144,11 @@ type ForumSession struct {
 	Index  int     // in Programme.Sessions
 	Report *Report // of the plan or, if the session cannot be planned, of the draft; nil if neither can be made
 	Err    error   // why the session cannot be planned (a *ProgrammeError), or nil
+
+	// Invalid is set for a session that fails agenda.Session.Validate: it
+	// is not planned, its Report is of the draft, and its Err wraps what
+	// validation finds.
+	Invalid bool
 
 	// Distance is how far the session's line-up is from the full sets of
 	// groups: the mean [Headcount] Distance of its stakeholder and regional
@@ -235,8 +244,10 @@ const MaxFrequent = 10
 // and the [MaxFrequent] people who speak in the most sessions (people
 // identified as [agenda.Programme.Attendees] says).
 //
-// A session that cannot be planned is reported from its draft, with the
-// reason in its Err; one that cannot even be reported has a nil Report. It
+// A session that fails validation is not planned: it is reported from its
+// draft, marked Invalid, with what validation finds in its Err. A session
+// that cannot be planned is reported from its draft too, with the reason
+// in its Err; one that cannot even be reported has a nil Report. It
 // returns an error only for a malformed preset (a *PolicyError), a nil
 // programme ([ErrNoProgramme]) or one of more than agenda.MaxSessions
 // sessions (an *agenda.LimitError).
@@ -301,6 +312,7 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 	}
 	f.rank()
 	f.tally()
+	f.Repeated = repeated(prog)
 	return f, nil
 }
 
@@ -309,7 +321,10 @@ func forumSession(prog *agenda.Programme, i int, p Policy) ForumSession {
 	s := &prog.Sessions[i]
 	fs := ForumSession{Index: i}
 	var err error
-	if ros, _, perr := Plan(s, p); perr == nil {
+	if verr := s.Validate(); verr != nil {
+		fs.Invalid, fs.Err = true, &ProgrammeError{Index: i, Title: s.Title, Err: verr}
+		fs.Report, err = DraftReport(s, p)
+	} else if ros, _, perr := Plan(s, p); perr == nil {
 		fs.Report, err = PlanReport(ros, p)
 	} else {
 		fs.Err = &ProgrammeError{Index: i, Title: s.Title, Err: perr}
