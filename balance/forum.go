@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -45,50 +43,6 @@ func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error
 		}
 	}
 	return plans, errors.Join(errs...)
-}
-
-// each calls f(0), …, f(n-1) on as many goroutines as there are cores. A
-// call that panics does not take the process down: its panic is returned,
-// at its index, as an error matching [ErrInternal], and the other calls go
-// on. The result is nil when no call panics.
-func each(n int, f func(i int)) []error {
-	var failed []error
-	var failedMu sync.Mutex
-	call := func(i int) {
-		defer func() {
-			if r := recover(); r != nil {
-				failedMu.Lock()
-				if failed == nil {
-					failed = make([]error, n)
-				}
-				failed[i] = fmt.Errorf("%w: %v", ErrInternal, r)
-				failedMu.Unlock()
-			}
-		}()
-		f(i)
-	}
-	workers := min(n, runtime.GOMAXPROCS(0))
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		next int
-	)
-	for range workers {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				call(i)
-			}
-		})
-	}
-	wg.Wait()
-	return failed
 }
 
 // ErrNoProgramme is returned by [ForumReport] and [PlanProgramme] for a nil
