@@ -11,23 +11,39 @@
 //
 // Usage:
 //
-//	go run ./examples/runofshow [-f session.json | -igf page.txt | -seed name] [-tz zone] [-format text] [-o file] [-redact] [-log log.csv [-at 50m]]
+//	go run ./examples/runofshow [-f session.json | -igf page.txt | -seed name]
+//		[-start 2025-06-23T10:00 [-zone Europe/Oslo]] [-title title] [-room room]
+//		[-tz zone] [-format text] [-o file] [-redact] [-log log.csv [-at 50m]]
+//		[-policy policy.json] [-presets presets.json]
 //
 // With no flags it prints the hybrid roundtable of seed 000, embedded in the
 // program. -f reads a session from a JSON file (- for standard input), -igf
 // imports one from the plain text of an IGF session page (what the importer
-// could not place is listed on standard error), -seed
-// picks another of the embedded source sessions, and -tz shows clock times
-// in another IANA time zone, such as Europe/Paris. -format chooses the output
-// (text by default; see -help for the others) and -o writes it to a file.
+// could not place is listed on standard error), -seed picks another of the
+// embedded source sessions; only one of the three may be given.
+//
+// -start, -zone, -title and -room complete the draft: -start sets its start
+// time, read in -zone (the venue's IANA zone; the session's own if it has
+// one, else UTC, which is then said on standard error), unless it gives its
+// own offset (2025-06-23T10:00+02:00). -tz shows clock times in another
+// zone, such as Europe/Paris; a session without a start time has no clock
+// to show, so -tz is refused for it.
+//
+// -format chooses the output, in any case: text (the default), markdown
+// (or md), html, csv, json, ics, svg, png, or session, which writes the
+// draft itself as -f reads it back, so that an imported page can be fixed
+// in an editor and planned. -o writes to a file; without -format, its
+// extension picks the format (ros.html, ros.md, ros.ics, draft.session.json).
 // -redact leaves names and organizations out. -log audits a speaking
 // log of the session (who spoke from when to when) against the plan, and -at
 // then re-plans the rest of the session from that moment, as a moderator
 // would at the break.
 //
-// It exits 0 when the session is valid and planned, 1 when validation finds
-// problems or no plan meets the policy (the draft is printed with the
-// problems under it), and 2 when it cannot read the session or its flags.
+// It exits as every example program does (see examples/internal/cli): 0
+// when the session is valid and planned; 1 when validation finds problems
+// or no plan meets the policy (the draft is printed with the problems under
+// it, or with -format session written with the problems on standard error);
+// 2 when it cannot read the session or its flags, or flags conflict.
 package main
 
 import (
