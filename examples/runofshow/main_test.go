@@ -620,3 +620,77 @@ func TestCalendarWithStart(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMECommands runs, in order and in one folder, every runofshow
+// command of this program's README and of the top README, as a reader
+// would from the root of the repository: each must exit 0 and write what
+// it says.
+func TestREADMECommands(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var commands [][]string
+	for _, readme := range []string{filepath.Join(root, "examples", "runofshow", "README.md"), filepath.Join(root, "README.md")} {
+		data, err := os.ReadFile(readme)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			if rest, ok := strings.CutPrefix(line, "go run ./examples/runofshow"); ok {
+				rest, _, _ = strings.Cut(rest, "#") // a comment after the command
+				commands = append(commands, shellWords(rest))
+			}
+		}
+	}
+	if len(commands) < 8 {
+		t.Fatalf("found %d runofshow commands in the READMEs, want the organizer's path", len(commands))
+	}
+	t.Chdir(t.TempDir())
+	for _, args := range commands {
+		for i, a := range args {
+			if strings.HasPrefix(a, "examples/") {
+				args[i] = filepath.Join(root, a)
+			}
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
+			t.Errorf("go run ./examples/runofshow %s: exit %d:\n%s", strings.Join(args, " "), code, stderr.String())
+			continue
+		}
+		if i := slices.Index(args, "-o"); i >= 0 {
+			if info, err := os.Stat(args[i+1]); err != nil || info.Size() == 0 {
+				t.Errorf("%s: no %s written: %v", strings.Join(args, " "), args[i+1], err)
+			}
+		} else if stdout.Len() == 0 {
+			t.Errorf("%s: no output", strings.Join(args, " "))
+		}
+	}
+}
+
+// shellWords splits a command line as the shell would, for the commands of
+// a README: words separated by spaces, double quotes keeping spaces.
+func shellWords(line string) []string {
+	var words []string
+	var word strings.Builder
+	quoted, in := false, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			quoted, in = !quoted, true
+		case (r == ' ' || r == '\t' || r == '\n') && !quoted:
+			if in {
+				words = append(words, word.String())
+				word.Reset()
+				in = false
+			}
+		default:
+			word.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		words = append(words, word.String())
+	}
+	return words
+}
