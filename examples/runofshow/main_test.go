@@ -509,6 +509,15 @@ func TestSessionRoundTrip(t *testing.T) {
 		got, first := draftOf(t, 0, "-start", "2025-06-23T10:00", "-zone", "Europe/Oslo", "-title", "Retitled", "-room", "Conference Room 7")
 		checkSame(t, want, got, first)
 	})
+	t.Run("offset", func(t *testing.T) {
+		want, err := seeds.Load(seeds.Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Slot.Start = time.Date(2025, 6, 23, 10, 0, 0, 0, time.FixedZone("", 2*60*60))
+		got, first := draftOf(t, 0, "-start", "2025-06-23T10:00:00+02:00")
+		checkSame(t, want, got, first)
+	})
 	t.Run("imported", func(t *testing.T) {
 		page := filepath.Join("..", "seeds", "pages", "multistakeholder-cyber-diplomacy-panel.txt")
 		want, _, err := importPage(page)
@@ -693,4 +702,55 @@ func shellWords(line string) []string {
 		words = append(words, word.String())
 	}
 	return words
+}
+
+// FuzzParseStart checks that -start never panics, and that what it reads
+// is a moment it reads again, written in its first layout, to the same
+// moment.
+func FuzzParseStart(f *testing.F) {
+	for _, s := range []string{"2025-06-23T10:00", "2025-06-23T10:00:30", "2025-06-23 10:00", "2025-06-23T10:00:00+02:00", "2025-06-23T10:00Z", "2025-13-40T25:61", ""} {
+		f.Add(s)
+	}
+	oslo, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, value string) {
+		got, _, err := parseStart(value, oslo)
+		if err != nil {
+			if !strings.Contains(err.Error(), "-start") {
+				t.Fatalf("the error %q does not name the flag", err)
+			}
+			return
+		}
+		if got.Year() < 0 || got.Year() > 9999 {
+			return // beyond what RFC 3339 writes
+		}
+		again, _, err := parseStart(got.Format(time.RFC3339Nano), oslo)
+		if err != nil || !again.Equal(got) {
+			t.Fatalf("parseStart(%q) = %v, which reads back as %v, %v", value, got, again, err)
+		}
+	})
+}
+
+// FuzzArgs runs the program on command lines of any words: it never
+// panics, and exits 0, 1 or 2. Command lines that write a file (-o) or
+// name a URL are left out.
+func FuzzArgs(f *testing.F) {
+	for _, s := range []string{"", "-format md", "-start 2025-06-23T10:00 -format ics", "-seed panel", "-f - -format session", "-tz Europe/Paris -start 2025-06-23T10:00",
+		"-zone UTC", "-format session -redact", "-title x -room y -format SESSION", "-at 3m"} {
+		f.Add(s, `{"title": "T"}`)
+	}
+	f.Fuzz(func(t *testing.T, line, stdin string) {
+		args := strings.Fields(line)
+		for _, a := range args {
+			if strings.HasPrefix(strings.TrimLeft(a, "-"), "o") || strings.Contains(a, "://") || strings.Contains(a, "log") {
+				return
+			}
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, strings.NewReader(stdin), &stdout, &stderr); code < 0 || code > 2 {
+			t.Fatalf("%q: exit %d", args, code)
+		}
+	})
 }

@@ -41,7 +41,9 @@ var formatAliases = map[string]string{"md": "markdown", "txt": "text", "htm": "h
 
 // formatNames returns the formats -format accepts, sorted.
 func formatNames() []string {
-	return slices.Sorted(slices.Values(append(slices.Collect(maps.Keys(formats)), sessionFormat)))
+	names := append(slices.Collect(maps.Keys(formats)), sessionFormat)
+	slices.Sort(names)
+	return names
 }
 
 // parseFormat returns the format a -format value names, ignoring case and
