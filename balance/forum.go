@@ -72,7 +72,8 @@ func (e *ProgrammeError) Unwrap() error { return e.Err }
 
 // Forum is the report on a whole programme: who speaks, by group, over all
 // its sessions; the sessions furthest from their targets; the sessions that
-// fail each preset; and the people who speak most often.
+// fail each preset; the people who speak most often; and the people in
+// more than one session.
 type Forum struct {
 	Programme *agenda.Programme
 	Sessions  []ForumSession // in programme order
@@ -195,8 +196,9 @@ const MaxFrequent = 10
 // [PlanProgramme]) and reports on the whole: the headcount and planned
 // speaking time of each group over all sessions, the sessions ranked by
 // their distance from their targets, the sessions that fail each preset,
-// and the [MaxFrequent] people who speak in the most sessions (people
-// identified as [agenda.Programme.Attendees] says).
+// the [MaxFrequent] people who speak in the most sessions, and every person
+// in more than one session in any role (people identified as
+// [agenda.Programme.Attendees] says).
 //
 // A session that fails validation is not planned: it is reported from its
 // draft, marked Invalid, with what validation finds in its Err. A session
