@@ -171,23 +171,27 @@ func problems(w io.Writer, forum *balance.Forum, files []string, left int, redac
 		}
 		found = true
 		where := fmt.Sprintf("sessions[%d] %q", fs.Index, prog.Sessions[fs.Index].Title)
+		hint := ""
 		if fs.Index < len(files) {
 			where += " (" + files[fs.Index] + ")"
+			hint = "; go run ./examples/runofshow -f " + files[fs.Index] + " says why"
 		}
-		var pe *balance.ProgrammeError
-		n := 1
-		if errors.As(fs.Err, &pe) {
-			if joined, ok := pe.Err.(interface{ Unwrap() []error }); ok {
-				n = len(joined.Unwrap())
-			}
-		}
+		// The problems themselves name people, whom a session may not
+		// show: the report counts them, runofshow shows them as it may.
 		switch {
+		case fs.Report == nil:
+			fmt.Fprintf(w, "forum: %s can be neither planned nor reported%s\n", where, hint)
 		case fs.Invalid:
-			fmt.Fprintf(w, "forum: %s fails validation (%d problem(s)): reported from its draft, not planned; go run ./examples/runofshow -f on it lists them\n", where, n)
-		case redact:
-			fmt.Fprintf(w, "forum: %s cannot be planned: reported from its draft\n", where)
+			n := 1
+			var pe *balance.ProgrammeError
+			if errors.As(fs.Err, &pe) {
+				if joined, ok := pe.Err.(interface{ Unwrap() []error }); ok {
+					n = len(joined.Unwrap())
+				}
+			}
+			fmt.Fprintf(w, "forum: %s fails validation (%d problem(s)): reported from its draft, not planned%s\n", where, n, hint)
 		default:
-			fmt.Fprintf(w, "forum: %s cannot be planned: %v\n", where, pe.Err)
+			fmt.Fprintf(w, "forum: %s cannot be planned under the policy: reported from its draft%s\n", where, hint)
 		}
 	}
 	var conflicts, other int
