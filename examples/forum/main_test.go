@@ -212,6 +212,7 @@ func TestFolderKeepsGoing(t *testing.T) {
 		"2-spelling.json": strings.Replace(session("Misspelt", "1h", "M", "S"), `"GRULAC"`, `"Latin America"`, 1),
 		"3-syntax.json":   "{\n  \"title\": \"Broken\",\n  \"people\": [}\n",
 		"4-invalid.json":  session("Overrun talk", "30m", "Ana Berg", "Ben Osei"),
+		"5-short.json":    strings.ReplaceAll(session("Short talk", "30s", "Mod One", "Cleo Dias"), `"1h"`, `"30s"`), // no time for the moderator's intro, even in the draft
 		"notes.txt":       "not a session",
 	}
 	for name, text := range files {
@@ -224,14 +225,15 @@ func TestFolderKeepsGoing(t *testing.T) {
 		filepath.Join(dir, "2-spelling.json") + `:4: agenda: decoding people[1].region: unknown regional group "Latin America"`,
 		filepath.Join(dir, "3-syntax.json") + ":3: ",
 		`sessions[1] "Overrun talk" (` + filepath.Join(dir, "4-invalid.json") + `) fails validation (1 problem(s))`,
-		"2 sessions", "2 file(s) left out",
+		`sessions[2] "Short talk" (` + filepath.Join(dir, "5-short.json") + `) can be neither planned nor reported; go run ./examples/runofshow -f ` + filepath.Join(dir, "5-short.json") + ` says why`,
+		"3 sessions", "2 file(s) left out",
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("standard error lacks %q:\n%s", want, errs)
 		}
 	}
 	for _, pattern := range []string{
-		`Good talk[^\n]* plan\n`, `Overrun talk[^\n]* invalid\n`,
+		`Good talk[^\n]* plan\n`, `Overrun talk[^\n]* invalid\n`, `Short talk[^\n]* none\n`,
 		`Ana Berg +2 +Good talk \(speaker\); Overrun talk \(moderator\)`,
 	} {
 		if !regexp.MustCompile(pattern).MatchString(out) {
