@@ -30,7 +30,11 @@ type InfeasibleError struct {
 // Error returns `timetable: sessions [2 5]: <reason>; <fix>`.
 func (e *InfeasibleError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "timetable: sessions %v", e.Sessions)
+	if len(e.Sessions) > maxListed {
+		fmt.Fprintf(&b, "timetable: sessions %v and %d more", e.Sessions[:maxListed], len(e.Sessions)-maxListed)
+	} else {
+		fmt.Fprintf(&b, "timetable: sessions %v", e.Sessions)
+	}
 	if len(e.People) > 0 {
 		fmt.Fprintf(&b, " (%s)", strings.Join(e.People, ", "))
 	}
@@ -40,6 +44,10 @@ func (e *InfeasibleError) Error() string {
 	}
 	return b.String()
 }
+
+// maxListed is the most sessions an error message lists; the error's
+// Sessions holds them all.
+const maxListed = 10
 
 // Unwrap returns ErrInfeasible.
 func (e *InfeasibleError) Unwrap() error { return ErrInfeasible }
