@@ -54,13 +54,14 @@ func (m *model) bound() float64 {
 	var minutes, changes int64
 	for i := range m.n {
 		best := int64(math.MaxInt64)
-		for _, c := range m.cells[i] {
+		for k := range m.count(i) {
+			c := m.cell(i, k)
 			best = min(best, m.minutes[i*m.S+int(c)/m.R])
 		}
 		if best < math.MaxInt64 {
 			minutes += best
 		}
-		if m.p.Published != nil && (m.pub[i] < 0 || !m.allowed[i*m.S*m.R+int(m.pub[i])]) {
+		if m.p.Published != nil && (m.pub[i] < 0 || !m.ok(i, m.pub[i])) {
 			changes++
 		}
 	}
@@ -87,7 +88,8 @@ func (m *model) overflowBound() (total, worst int64) {
 	var alone, aloneWorst int64
 	for i := range m.n {
 		best := int64(math.MaxInt64)
-		for _, c := range m.cells[i] {
+		for k := range m.count(i) {
+			c := m.cell(i, k)
 			best = min(best, m.ovf[i*m.R+int(c)%m.R])
 		}
 		if best < math.MaxInt64 {

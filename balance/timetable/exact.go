@@ -32,7 +32,7 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(len(m.cells[a]), len(m.cells[b])), cmp.Compare(len(m.people[b]), len(m.people[a])))
+		return cmp.Or(cmp.Compare(m.count(a), m.count(b)), cmp.Compare(len(m.people[b]), len(m.people[a])))
 	})
 	// rest[k] bounds what the sessions order[k:] add, worst[k] their
 	// least worst overflow.
@@ -40,7 +40,8 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 	for k := m.n - 1; k >= 0; k-- {
 		i := order[k]
 		least, leastOvf := math.Inf(1), int64(math.MaxInt64)
-		for _, c := range m.cells[i] {
+		for k := range m.count(i) {
+			c := m.cell(i, k)
 			s, r := int(c)/m.R, int(c)%m.R
 			add := w.Overflow*float64(m.ovf[i*m.R+r]) + w.Hours*float64(m.minutes[i*m.S+s])/60
 			if m.p.Published != nil && m.pub[i] != c {
@@ -48,7 +49,7 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 			}
 			least, leastOvf = min(least, add), min(leastOvf, m.ovf[i*m.R+r])
 		}
-		if len(m.cells[i]) == 0 {
+		if m.count(i) == 0 {
 			return nil, 0, true // a session with nowhere to go: no timetable
 		}
 		self := 0.0
@@ -83,7 +84,8 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 		}
 		i := order[k]
 		list := kids[k][:0]
-		for _, c := range m.cells[i] {
+		for k := range m.count(i) {
+			c := m.cell(i, k)
 			if st.occ[c] >= 0 || st.clashesAt(i, c, -1) > 0 {
 				continue
 			}

@@ -136,7 +136,8 @@ func (m *model) crowded(st *state, unplaced []int) *InfeasibleError {
 	for len(queue) > 0 {
 		i := queue[0]
 		queue = queue[1:]
-		for _, c := range m.cells[i] {
+		for k := range m.count(i) {
+			c := m.cell(i, k)
 			if cells[c] {
 				continue
 			}

@@ -39,13 +39,17 @@ type model struct {
 	nThemes int
 	pairs   int64 // session-theme pairs
 
-	allowed []bool    // n × cells: may session i go to cell c under the hard rules of one session
-	cells   [][]int32 // the allowed cells of each session, in order
-	minutes []int64   // n × S: minutes online speakers of session i would speak outside their hours in slot s
-	ovf     []int64   // n × R: people over the room's capacity
-	pub     []int32   // published cell of each session, or -1
-	near    [][]int32 // slots whose time overlaps each slot's, other than itself
-	buffer  int64
+	// Where each session may go under the rules that concern it alone:
+	// the slots (n × S) and the rooms (n × R), and lists of each. A cell
+	// is allowed when both its slot and its room are, so the tables grow
+	// with sessions × (slots + rooms), not with sessions × cells.
+	slotOK, roomOK   []bool
+	okSlots, okRooms [][]int32
+	minutes          []int64   // n × S: minutes online speakers of session i would speak outside their hours in slot s
+	ovf              []int64   // n × R: people over the room's capacity
+	pub              []int32   // published cell of each session, or -1
+	near             [][]int32 // slots whose time overlaps each slot's, other than itself
+	buffer           int64
 }
 
 // dims are the dimensions of diversity: region and stakeholder group.
@@ -211,24 +215,20 @@ func compile(p *Problem) (*model, error) {
 	return m, nil
 }
 
-// allow fills the cells each session may go to under the rules that
-// concern it alone: a slot long enough, a room that fits and takes online
-// participants if it has them, its pins, and its people's times.
+// allow fills the slots and rooms each session may go to under the rules
+// that concern it alone: a slot long enough, a room that fits and takes
+// online participants if it has them, its pins, and its people's times.
 func (m *model) allow(byKey map[string][]int32) {
 	p := m.p
-	m.allowed = make([]bool, m.n*m.S*m.R)
+	m.slotOK, m.roomOK = make([]bool, m.n*m.S), make([]bool, m.n*m.R)
+	m.okSlots, m.okRooms = make([][]int32, m.n), make([][]int32, m.n)
 	m.away = make([]bool, len(m.sessions))
-	m.cells = make([][]int32, m.n)
 	for i := range m.n {
 		for s := range m.S {
-			if !m.slotFits(i, s) {
-				continue
-			}
-			for r := range m.R {
-				if m.roomFits(i, r) {
-					m.allowed[(i*m.S+s)*m.R+r] = true
-				}
-			}
+			m.slotOK[i*m.S+s] = m.slotFits(i, s)
+		}
+		for r := range m.R {
+			m.roomOK[i*m.R+r] = m.roomFits(i, r)
 		}
 	}
 	for _, u := range p.Unavailable {
@@ -238,21 +238,39 @@ func (m *model) allow(byKey map[string][]int32) {
 			for _, i := range m.sessions[a] {
 				for s := range m.S {
 					if m.start[s] < to && from < m.start[s]+m.length[i] {
-						for r := range m.R {
-							m.allowed[(int(i)*m.S+s)*m.R+r] = false
-						}
+						m.slotOK[int(i)*m.S+s] = false
 					}
 				}
 			}
 		}
 	}
 	for i := range m.n {
-		for c := range m.S * m.R {
-			if m.allowed[i*m.S*m.R+c] {
-				m.cells[i] = append(m.cells[i], int32(c))
+		for s := range m.S {
+			if m.slotOK[i*m.S+s] {
+				m.okSlots[i] = append(m.okSlots[i], int32(s))
+			}
+		}
+		for r := range m.R {
+			if m.roomOK[i*m.R+r] {
+				m.okRooms[i] = append(m.okRooms[i], int32(r))
 			}
 		}
 	}
+}
+
+// ok reports whether session i may go to cell c.
+func (m *model) ok(i int, c int32) bool {
+	return m.slotOK[i*m.S+int(c)/m.R] && m.roomOK[i*m.R+int(c)%m.R]
+}
+
+// count returns how many cells session i may go to.
+func (m *model) count(i int) int { return len(m.okSlots[i]) * len(m.okRooms[i]) }
+
+// cell returns the k-th cell session i may go to, k < count(i), in order
+// of slot and then room.
+func (m *model) cell(i, k int) int32 {
+	rooms := m.okRooms[i]
+	return m.okSlots[i][k/len(rooms)]*int32(m.R) + rooms[k%len(rooms)]
 }
 
 // slotFits reports whether session i may start in slot s: it fits the

@@ -26,7 +26,7 @@ func (m *model) search(start Timetable, seed uint64) (st *state, unplaced []int)
 				continue
 			}
 			c := int32(pl.Slot*m.R + pl.Room)
-			if m.allowed[i*m.S*m.R+int(c)] && st.occ[c] < 0 {
+			if m.ok(i, c) && st.occ[c] < 0 {
 				st.place(i, c)
 			}
 		}
@@ -39,7 +39,7 @@ func (m *model) search(start Timetable, seed uint64) (st *state, unplaced []int)
 	}
 	// The most constrained first: fewest cells, then most people.
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(len(m.cells[a]), len(m.cells[b])), cmp.Compare(len(m.people[b]), len(m.people[a])))
+		return cmp.Or(cmp.Compare(m.count(a), m.count(b)), cmp.Compare(len(m.people[b]), len(m.people[a])))
 	})
 	for _, i := range order {
 		if c := st.bestCell(i); c >= 0 {
@@ -68,7 +68,8 @@ func (m *model) search(start Timetable, seed uint64) (st *state, unplaced []int)
 // the penalty, or -1 if every allowed cell is taken.
 func (st *state) bestCell(i int) int32 {
 	best, bestPen := int32(-1), math.Inf(1)
-	for _, c := range st.m.cells[i] {
+	for k := range st.m.count(i) {
+		c := st.m.cell(i, k)
 		if st.occ[c] >= 0 {
 			continue
 		}
@@ -89,7 +90,8 @@ func (st *state) augment(i int) bool {
 	seen := make([]bool, m.S*m.R)
 	var path func(i int) bool
 	path = func(i int) bool {
-		for _, c := range m.cells[i] {
+		for k := range m.count(i) {
+			c := m.cell(i, k)
 			if seen[c] {
 				continue
 			}
@@ -121,7 +123,7 @@ func (st *state) try(i int, c int32) (j int, ok bool) {
 		return -1, false
 	}
 	j = int(st.occ[c])
-	if j >= 0 && !m.allowed[j*m.S*m.R+int(from)] {
+	if j >= 0 && !m.ok(j, from) {
 		return -1, false
 	}
 	st.remove(i)
@@ -159,8 +161,7 @@ func (st *state) anneal(rng *rand.Rand, moves int, hot, cold float64) {
 	for range moves {
 		temp *= cool
 		i := rng.IntN(m.n)
-		cells := m.cells[i]
-		c := cells[rng.IntN(len(cells))]
+		c := m.okSlots[i][rng.IntN(len(m.okSlots[i]))]*int32(m.R) + m.okRooms[i][rng.IntN(len(m.okRooms[i]))]
 		from := st.at[i]
 		j, ok := st.try(i, c)
 		if !ok {
@@ -204,7 +205,8 @@ func (st *state) descend(rounds int) {
 		for i := range m.n {
 			pen := st.penalty()
 			bestC, bestPen := int32(-1), pen-1e-9
-			for _, c := range m.cells[i] {
+			for k := range m.count(i) {
+				c := m.cell(i, k)
 				from := st.at[i]
 				j, ok := st.try(i, c)
 				if !ok {

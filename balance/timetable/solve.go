@@ -48,7 +48,7 @@ func (p *Problem) Solve() (*Result, error) {
 		return nil, err
 	}
 	for i := range m.n {
-		if len(m.cells[i]) == 0 {
+		if m.count(i) == 0 {
 			return nil, m.nowhere(i)
 		}
 	}

@@ -15,14 +15,14 @@ type Rule string
 
 // The hard rules that [Problem.Validate] checks.
 const (
-	RuleUnplaced      Rule = "unplaced"       // every session is placed once
-	RuleSlotTooShort  Rule = "slot too short" // a session fits its slot
-	RuleRoomTooSmall  Rule = "room too small" // with HardCapacity, a room seats its session
-	RuleNotOnline     Rule = "room not online" // a session with online participants is in a room that takes them
-	RulePin           Rule = "pin broken"     // pinned sessions are where they are pinned
-	RuleUnavailable   Rule = "unavailable"    // nobody is placed when they are unavailable
-	RulePersonOverlap Rule = "person overlap" // nobody is in two places at once, with the buffer between rooms
-	RuleRoomOverlap   Rule = "room overlap"   // no room holds two sessions at once
+	RuleUnplaced      Rule = "unplaced"          // every session is placed once
+	RuleSlotTooShort  Rule = "slot too short"    // a session fits its slot
+	RuleRoomTooSmall  Rule = "room too small"    // with HardCapacity, a room seats its session
+	RuleNotOnline     Rule = "room not online"   // a session with online participants is in a room that takes them
+	RulePin           Rule = "pin broken"        // pinned sessions are where they are pinned
+	RuleUnavailable   Rule = "unavailable"       // nobody is placed when they are unavailable
+	RulePersonOverlap Rule = "person overlap"    // nobody is in two places at once, with the buffer between rooms
+	RuleRoomOverlap   Rule = "room overlap"      // no room holds two sessions at once
 	RuleTooMany       Rule = "too many sessions" // nobody speaks in more than SessionsPerSpeaker sessions
 )
 
