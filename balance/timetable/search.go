@@ -10,7 +10,7 @@ import (
 // movesPerSession is how many moves the local search tries for each
 // session: enough, on the IGF-sized forum, that more change the cost by
 // less than a move of one session would.
-const movesPerSession = 1500
+const movesPerSession = 1000
 
 // search returns a timetable found by local search: the given start (the
 // sessions whose cell is still allowed), the others placed greedily, every

@@ -18,7 +18,7 @@ import (
 // race detector.
 func igfSize() int {
 	if raceEnabled {
-		return 60
+		return 30
 	}
 	return 300
 }
@@ -29,7 +29,11 @@ func TestStateMatchesCost(t *testing.T) {
 	// at once, and an unavailable person.
 	first := p.Slots[0]
 	p.Slots = append(p.Slots, timeslot.Slot{Start: first.Start.Add(first.Length / 2), Length: first.Length})
-	if err := timetable.CheckState(p, 300, 7); err != nil {
+	steps := 200
+	if raceEnabled {
+		steps = 50
+	}
+	if err := timetable.CheckState(p, steps, 7); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -45,8 +49,14 @@ func TestForum(t *testing.T) {
 	if len(res.Violations) > 0 {
 		t.Fatalf("%d violations, the first %v", len(res.Violations), res.Violations[0])
 	}
-	if res.Bound > res.Cost.Total || res.Gap() > 0.02*res.Cost.Total {
-		t.Errorf("cost %v, bound %v: gap more than 2%%", res.Cost.Total, res.Bound)
+	// The bound spreads groups as if speakers came one by one, not a
+	// session at a time: it is tighter the larger the forum.
+	within := 0.02
+	if raceEnabled {
+		within = 0.15
+	}
+	if res.Bound > res.Cost.Total || res.Gap() > within*res.Cost.Total {
+		t.Errorf("cost %v, bound %v: gap more than %v%%", res.Cost.Total, res.Bound, 100*within)
 	}
 	again, err := p.Solve()
 	if err != nil {

@@ -27,7 +27,7 @@ func Forum(sessions int, seed uint64) *timetable.Problem {
 	rng := rand.New(rand.NewPCG(seed, 0x666f72756d))
 	sessions = max(sessions, 1)
 	days := 4
-	rooms := max(2, min(12, sessions/25))
+	rooms := max(2, min(12, (sessions+24)/25))
 	perDay := (sessions*11/10 + rooms*days - 1) / (rooms * days)
 	oslo, _ := time.LoadLocation("Europe/Oslo")
 	p := &timetable.Problem{
@@ -38,9 +38,9 @@ func Forum(sessions int, seed uint64) *timetable.Problem {
 	for r := range rooms {
 		room := timetable.Room{Name: fmt.Sprintf("Room %d", r+1), Capacity: 60, Online: r%6 != 5}
 		switch {
-		case r < rooms/6:
+		case r < max(1, rooms/6):
 			room.Capacity = 500
-		case r < rooms/2:
+		case r < max(2, rooms/2):
 			room.Capacity = 150
 		}
 		p.Rooms = append(p.Rooms, room)
