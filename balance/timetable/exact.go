@@ -6,9 +6,10 @@ import (
 	"slices"
 )
 
-// maxNodes is the most nodes the branch and bound visits before it gives
-// up proving its incumbent optimal.
-const maxNodes = 2_000_000
+// maxNodes is the most work the branch and bound does before it gives up
+// proving its incumbent optimal, counted in sessions whose least addition
+// it bounds: about a second.
+const maxNodes = 150_000
 
 // exact finds, by branch and bound, a timetable with no clash of least
 // cost, starting from the incumbent (a timetable with no clash, or nil).
@@ -17,14 +18,15 @@ const maxNodes = 2_000_000
 // none.
 //
 // Sessions are placed one at a time, the most constrained first, each in
-// every empty allowed cell where it clashes with no session placed, the
-// cheapest first. A node is cut when its lower bound reaches the
-// incumbent's cost. Every term of the objective only grows as sessions are
-// placed, so the bound is the cost so far plus, for each session still to
-// place, the least it can add alone: its cheapest cell for overflow, hours
-// and changes, the square of its own groups and themes (a count n grows to
-// n + k, adding 2nk + k² ≥ k²), and the worst overflow raised to the
-// largest of the sessions' least overflows.
+// every empty allowed cell where it clashes with no session placed. A node
+// is cut when its lower bound reaches the incumbent's cost. The bound: each
+// additive term (overflow, hours, changes) as it stands plus, for each
+// session still to place, its least in any allowed cell; the worst
+// overflow raised to the largest of those sessions' least overflows; and,
+// for diversity and themes, the least sum of squares that the counts so
+// far can reach when the speakers (the themes) still to place are added
+// one by one where the counts are lowest, which is what water-filling
+// gives for a sum of squares.
 func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, float64, bool) {
 	w := m.w
 	order := make([]int, m.n)
@@ -34,14 +36,24 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 	slices.SortStableFunc(order, func(a, b int) int {
 		return cmp.Or(cmp.Compare(m.count(a), m.count(b)), cmp.Compare(len(m.people[b]), len(m.people[a])))
 	})
-	// rest[k] bounds what the sessions order[k:] add, worst[k] their
-	// least worst overflow.
+	// rest[k] bounds what the sessions order[k:] add to the additive
+	// terms, worst[k] their least worst overflow; remG[k] and remT[k] are
+	// their speakers by group and their themes.
 	rest, worst := make([]float64, m.n+1), make([]int64, m.n+1)
+	remG := make([][dims][]int64, m.n+1)
+	remT := make([][]int64, m.n+1)
+	for d := range dims {
+		remG[m.n][d] = make([]int64, m.nGroups[d])
+	}
+	remT[m.n] = make([]int64, m.nThemes)
 	for k := m.n - 1; k >= 0; k-- {
 		i := order[k]
+		if m.count(i) == 0 {
+			return nil, 0, true // a session with nowhere to go: no timetable
+		}
 		least, leastOvf := math.Inf(1), int64(math.MaxInt64)
-		for k := range m.count(i) {
-			c := m.cell(i, k)
+		for x := range m.count(i) {
+			c := m.cell(i, x)
 			s, r := int(c)/m.R, int(c)%m.R
 			add := w.Overflow*float64(m.ovf[i*m.R+r]) + w.Hours*float64(m.minutes[i*m.S+s])/60
 			if m.p.Published != nil && m.pub[i] != c {
@@ -49,33 +61,89 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 			}
 			least, leastOvf = min(least, add), min(leastOvf, m.ovf[i*m.R+r])
 		}
-		if m.count(i) == 0 {
-			return nil, 0, true // a session with nowhere to go: no timetable
-		}
-		self := 0.0
-		for _, g := range m.groups[i] {
-			self += w.Diversity * float64(g.count) * float64(g.count) / float64(m.total[g.dim])
-		}
-		if m.pairs > 0 {
-			self += w.Themes * float64(len(m.themes[i])) / float64(m.pairs)
-		}
-		rest[k] = rest[k+1] + least + self
+		rest[k] = rest[k+1] + least
 		worst[k] = max(worst[k+1], leastOvf)
+		for d := range dims {
+			remG[k][d] = slices.Clone(remG[k+1][d])
+		}
+		for _, g := range m.groups[i] {
+			remG[k][g.dim][g.group] += int64(g.count)
+		}
+		remT[k] = slices.Clone(remT[k+1])
+		for _, th := range m.themes[i] {
+			remT[k][th]++
+		}
 	}
 	best, bestCost := incumbent, incumbentCost
 	if best == nil {
 		bestCost = math.Inf(1)
 	}
 	st := newState(m)
-	nodes := 0
-	type child struct {
-		c    int32
-		cost float64
+	scratch := make([]int64, max(m.S, m.days))
+	// spread bounds the final Σ squares of one group's counts, stride
+	// apart in counts, when more are still to come.
+	spread := func(counts []int32, at, stride, parts int, more int64) int64 {
+		c := scratch[:parts]
+		for s := range parts {
+			c[s] = int64(counts[s*stride+at])
+		}
+		if more == 0 {
+			var sq int64
+			for _, v := range c {
+				sq += v * v
+			}
+			return sq
+		}
+		slices.Sort(c)
+		return waterfill(c, more)
 	}
-	kids := make([][]child, m.n)
+	bound := func(k int) float64 {
+		lb := w.Overflow*float64(st.ovfSum) + w.Hours*float64(st.minutes)/60 + w.Changes*float64(st.changes) +
+			w.Worst*float64(max(st.worst, worst[k])) + rest[k]
+		for d := range dims {
+			if m.total[d] == 0 || w.Diversity == 0 {
+				continue
+			}
+			var sq int64
+			for g := range m.nGroups[d] {
+				sq += spread(st.cnt[d], g, m.nGroups[d], m.S, remG[k][d][g])
+			}
+			lb += w.Diversity * float64(sq) / float64(m.total[d])
+		}
+		if m.pairs > 0 && w.Themes > 0 {
+			var sq int64
+			for th := range m.nThemes {
+				// st.thm is themes × days: theme th's days are consecutive.
+				sq += spread(st.thm[th*m.days:], 0, 1, m.days, remT[k][th])
+			}
+			lb += w.Themes * float64(sq) / float64(m.pairs)
+		}
+		return lb
+	}
+	// alone bounds what the sessions order[k:] add, each on its own into
+	// the counts as they stand: counts only grow, so each adds at least
+	// that much, whatever the others do.
+	nodes := 0
+	alone := func(k int) float64 {
+		var sum float64
+		nodes += m.n - k
+		for _, i := range order[k:] {
+			least := math.Inf(1)
+			for x := range m.count(i) {
+				c := m.cell(i, x)
+				if st.occ[c] >= 0 {
+					continue
+				}
+				if add := st.added(i, c); add < least {
+					least = add
+				}
+			}
+			sum += least
+		}
+		return sum
+	}
 	var branch func(k int)
 	branch = func(k int) {
-		nodes++
 		if k == m.n {
 			if c := st.cost(); c < bestCost-1e-9 {
 				best, bestCost = st.timetable(), c
@@ -83,28 +151,17 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 			return
 		}
 		i := order[k]
-		list := kids[k][:0]
-		for k := range m.count(i) {
-			c := m.cell(i, k)
-			if st.occ[c] >= 0 || st.clashesAt(i, c, -1) > 0 {
-				continue
-			}
-			st.place(i, c)
-			list = append(list, child{c, st.cost()})
-			st.remove(i)
-		}
-		slices.SortStableFunc(list, func(a, b child) int { return cmp.Compare(a.cost, b.cost) })
-		kids[k] = list
-		for _, ch := range list {
+		for x := range m.count(i) {
 			if nodes > maxNodes {
 				return
 			}
-			st.place(i, ch.c)
-			lb := st.cost() + rest[k+1]
-			if wo := worst[k+1]; wo > st.worst {
-				lb += w.Worst * float64(wo-st.worst)
+			c := m.cell(i, x)
+			if st.occ[c] >= 0 || st.clashesAt(i, c, -1) > 0 {
+				continue
 			}
-			if lb < bestCost-1e-9 {
+			nodes++
+			st.place(i, c)
+			if bound(k+1) < bestCost-1e-9 && st.cost()+alone(k+1)+w.Worst*float64(max(0, worst[k+1]-st.worst)) < bestCost-1e-9 {
 				branch(k + 1)
 			}
 			st.remove(i)
@@ -112,4 +169,27 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 	}
 	branch(0)
 	return best, bestCost, nodes <= maxNodes
+}
+
+// waterfill returns the least Σ x_s² over whole x_s ≥ c_s that add more to
+// the sum of c, which is sorted: the lowest counts raised to one level.
+func waterfill(c []int64, more int64) int64 {
+	n := len(c)
+	var sum int64
+	j := 0
+	for ; j < n; j++ {
+		sum += c[j]
+		if j+1 < n && c[j+1]*int64(j+1)-sum <= more {
+			continue
+		}
+		break
+	}
+	k := int64(j + 1)
+	total := sum + more
+	q, r := total/k, total%k
+	sq := r*(q+1)*(q+1) + (k-r)*q*q
+	for _, v := range c[j+1:] {
+		sq += v * v
+	}
+	return sq
 }

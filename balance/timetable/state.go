@@ -162,3 +162,24 @@ func (st *state) timetable() Timetable {
 	}
 	return t
 }
+
+// added returns what placing the unplaced session i in cell c would add
+// to the cost, other than to the worst overflow, without placing it.
+func (st *state) added(i int, c int32) float64 {
+	m, w := st.m, st.m.w
+	s, r := int(c)/m.R, int(c)%m.R
+	add := 0.0
+	for _, g := range m.groups[i] {
+		n, k := int64(st.cnt[g.dim][s*m.nGroups[g.dim]+int(g.group)]), int64(g.count)
+		add += w.Diversity * float64(2*n*k+k*k) / float64(m.total[g.dim])
+	}
+	for _, th := range m.themes[i] {
+		n := int64(st.thm[int(th)*m.days+m.day[s]])
+		add += w.Themes * float64(2*n+1) / float64(m.pairs)
+	}
+	add += w.Hours*float64(m.minutes[i*m.S+s])/60 + w.Overflow*float64(m.ovf[i*m.R+r])
+	if m.p.Published != nil && m.pub[i] != c {
+		add += w.Changes
+	}
+	return add
+}
