@@ -53,9 +53,12 @@ type Problem struct {
 	// timetable.
 	Seed uint64
 
-	// ExactUpTo is the most sessions solved exactly, by branch and bound;
-	// 0 means 20, a negative value never. Larger programmes are solved by
-	// local search.
+	// ExactUpTo is the most sessions for which Solve tries branch and
+	// bound after the local search; 0 means 20, a negative value never.
+	// Branch and bound proves the optimum (Result.Exact) when it ends
+	// within its limit of work, about a second: on the generated forums,
+	// for programmes of up to about 8 sessions in 8 cells; otherwise the
+	// result is the local search's, measured against the lower bound.
 	ExactUpTo int
 }
 

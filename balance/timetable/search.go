@@ -20,15 +20,13 @@ const movesPerSession = 1000
 // sessions compete for too few cells; unplaced lists them.
 func (m *model) search(start Timetable, seed uint64) (st *state, unplaced []int) {
 	st = newState(m)
-	if start != nil {
-		for i, pl := range start {
-			if !pl.Placed() {
-				continue
-			}
-			c := int32(pl.Slot*m.R + pl.Room)
-			if m.ok(i, c) && st.occ[c] < 0 {
-				st.place(i, c)
-			}
+	for i, pl := range start {
+		if !pl.Placed() {
+			continue
+		}
+		c := int32(pl.Slot*m.R + pl.Room)
+		if m.ok(i, c) && st.occ[c] < 0 {
+			st.place(i, c)
 		}
 	}
 	order := make([]int, 0, m.n)

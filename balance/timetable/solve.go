@@ -30,14 +30,15 @@ type Result struct {
 // best one could be, at most.
 func (r *Result) Gap() float64 { return r.Cost.Total - r.Bound }
 
-// Solve makes a timetable: by branch and bound for a programme of at most
-// ExactUpTo sessions, proved optimal when the search ends within its
-// limit, and otherwise by a seeded local search from Published (or from
-// nothing), measured against a lower bound. The same problem gives the
-// same result.
+// Solve makes a timetable: by a seeded local search from Published (or
+// from nothing), then, for a programme of at most ExactUpTo sessions, by
+// branch and bound, which proves it optimal when it ends within its limit;
+// otherwise the result says how far it may be from the lower bound. The
+// same problem gives the same result.
 //
-// The error is an *InputError for a malformed problem, and then the result
-// is nil; a *InfeasibleError (matching [ErrInfeasible]) when a session has
+// The error is an *InputError for a malformed problem, or an
+// *agenda.LimitError for a programme of more than agenda.MaxSessions
+// sessions, and then the result is nil; a *InfeasibleError (matching [ErrInfeasible]) when a session has
 // no room or slot it may go to or the sessions compete for too few (the
 // result is nil), or when a person speaks in more sessions than the
 // programme allows or the timetable found still breaks a hard rule (the

@@ -39,20 +39,6 @@ func newState(m *model) *state {
 	return st
 }
 
-// clone returns an independent copy of st.
-func (st *state) clone() *state {
-	c := *st
-	c.at, c.occ, c.thm = append([]int32(nil), st.at...), append([]int32(nil), st.occ...), append([]int32(nil), st.thm...)
-	for d := range dims {
-		c.cnt[d] = append([]int32(nil), st.cnt[d]...)
-	}
-	c.hist = make(map[int64]int32, len(st.hist))
-	for k, v := range st.hist {
-		c.hist[k] = v
-	}
-	return &c
-}
-
 // cost is the weighted objective, without the clashes.
 func (st *state) cost() float64 {
 	m, w := st.m, st.m.w
