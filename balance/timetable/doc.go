@@ -27,7 +27,8 @@
 //   - r takes online participants if any of the session's people takes part
 //     online; with HardCapacity, r seats the session's expected attendance;
 //   - nobody present in the session (everyone but those who only
-//     organize) is unavailable during [a_t, a_t + ℓ_i);
+//     organize) is unavailable during [a_t, a_t + ℓ_i); with HardHours, no
+//     online person takes part outside their Hours where their Zone is;
 //   - a person in sessions i at (t, r) and j at (u, q) is never in two
 //     places at once: with b the Buffer if r ≠ q and 0 if r = q,
 //     a_t + ℓ_i + b ≤ a_u or a_u + ℓ_j + b ≤ a_t; and likewise no two sessions

@@ -78,6 +78,7 @@ func problemFrom(data []byte) (*timetable.Problem, timetable.Timetable) {
 	}
 	p.Buffer = time.Duration(b.signed()) * time.Minute
 	p.HardCapacity = b.next()%2 == 0
+	p.HardHours = b.next()%3 == 0
 	p.Hours = timetable.Hours{From: time.Duration(b.signed()) * time.Hour, To: time.Duration(b.signed()) * time.Hour}
 	if b.next()%3 == 0 {
 		w := timetable.DefaultWeights()

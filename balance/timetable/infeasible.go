@@ -104,6 +104,22 @@ func (m *model) nowhere(i int) *InfeasibleError {
 		}
 		return e
 	}
+	if p.HardHours {
+		var awake []int
+		for _, t := range fits {
+			if m.minutes[i*m.S+t] == 0 {
+				awake = append(awake, t)
+			}
+		}
+		if len(awake) == 0 {
+			e.Rule = RuleHours
+			e.Slots = fits
+			e.Reason = fmt.Sprintf("%q has online people outside their hours in every slot that fits it", s.Title)
+			e.Fix = "widen the hours, make them a preference (HardHours false), or add a slot in their day"
+			return e
+		}
+		fits = awake
+	}
 	// The slots fit and so do the rooms: its people are unavailable in
 	// every slot that fits.
 	e.Rule = RuleUnavailable

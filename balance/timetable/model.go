@@ -225,7 +225,7 @@ func (m *model) allow(byKey map[string][]int32) {
 	m.away = make([]bool, len(m.sessions))
 	for i := range m.n {
 		for s := range m.S {
-			m.slotOK[i*m.S+s] = m.slotFits(i, s)
+			m.slotOK[i*m.S+s] = m.slotFits(i, s) && !(p.HardHours && m.minutes[i*m.S+s] > 0)
 		}
 		for r := range m.R {
 			m.roomOK[i*m.R+r] = m.roomFits(i, r)

@@ -41,6 +41,11 @@ type Problem struct {
 	// where their Zone says they are; the zero value means 07:00 to 23:00.
 	Hours Hours
 
+	// HardHours makes Hours a hard rule: no session is placed where one of
+	// its online people would take part outside their hours. Otherwise it
+	// is a preference (see [Weights]).
+	HardHours bool
+
 	// Weights weigh the preferences; nil means [DefaultWeights].
 	Weights *Weights
 

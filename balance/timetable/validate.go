@@ -21,6 +21,7 @@ const (
 	RuleNotOnline     Rule = "room not online"   // a session with online participants is in a room that takes them
 	RulePin           Rule = "pin broken"        // pinned sessions are where they are pinned
 	RuleUnavailable   Rule = "unavailable"       // nobody is placed when they are unavailable
+	RuleHours         Rule = "outside hours"     // with HardHours, no online person takes part outside their hours
 	RulePersonOverlap Rule = "person overlap"    // nobody is in two places at once, with the buffer between rooms
 	RuleRoomOverlap   Rule = "room overlap"      // no room holds two sessions at once
 	RuleTooMany       Rule = "too many sessions" // nobody speaks in more than SessionsPerSpeaker sessions
@@ -96,6 +97,29 @@ func (p *Problem) Validate(t Timetable) ([]Violation, error) {
 			}
 			if !need.Start.IsZero() && !need.Start.Equal(slot.Start) {
 				add(RulePin, []int{i}, "", pl.Slot, -1, "%q is pinned to start at %s", s.Title, need.Start.Format(time.RFC3339))
+			}
+		}
+	}
+	if p.HardHours {
+		hours := p.hours()
+		for i, pl := range t {
+			if !pl.Placed() {
+				continue
+			}
+			for j := range prog.Sessions[i].People {
+				person := &prog.Sessions[i].People[j]
+				if person.Mode != agenda.ModeOnline || person.Zone == "" || onlyOrganizes(person) {
+					continue
+				}
+				loc, _ := time.LoadLocation(person.Zone) // compile has loaded it
+				start, _ := span(i)
+				if out := outside(start.In(loc), sessionLength(&prog.Sessions[i]), hours); out > 0 {
+					name := person.Name
+					if person.IsPrivate(agenda.FieldName) || !prog.Sessions[i].Named() {
+						name = fmt.Sprintf("sessions[%d].people[%d]", i, j)
+					}
+					add(RuleHours, []int{i}, name, pl.Slot, -1, "online %d minutes outside %v to %v in %s", out, hours.From, hours.To, person.Zone)
+				}
 			}
 		}
 	}

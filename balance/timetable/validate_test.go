@@ -93,6 +93,12 @@ func TestValidate(t *testing.T) {
 		}, []timetable.Rule{timetable.RuleNotOnline}},
 		{"room overlap", func(p *timetable.Problem, t timetable.Timetable) { t[1] = timetable.Placement{Slot: 2, Room: 0} },
 			[]timetable.Rule{timetable.RuleRoomOverlap}},
+		// Dee is in Tokyo: 10:05 UTC is 19:05 there, 14:00 is 23:00.
+		{"hours", func(p *timetable.Problem, t timetable.Timetable) {
+			p.HardHours = true
+			t[2], t[3] = timetable.Placement{Slot: 2, Room: 0}, timetable.Placement{Slot: 1, Room: 0}
+		}, []timetable.Rule{timetable.RuleSlotTooShort, timetable.RuleHours}},
+		{"hours kept", func(p *timetable.Problem, t timetable.Timetable) { p.HardHours = true }, nil},
 		{"too many", func(p *timetable.Problem, t timetable.Timetable) { p.Programme.SessionsPerSpeaker = 1 },
 			[]timetable.Rule{timetable.RuleTooMany}},
 	}
@@ -156,6 +162,11 @@ func TestInfeasible(t *testing.T) {
 				p.Needs = append(p.Needs, timetable.Need{})
 			}
 		}, timetable.RuleUnplaced, []int{2, 4, 5, 6}, nil, false},
+		// Dee's session fits the first two slots, at night in Tokyo.
+		{"outside hours", func(p *timetable.Problem) {
+			p.HardHours = true
+			p.Hours = timetable.Hours{From: 9 * time.Hour, To: 17 * time.Hour}
+		}, timetable.RuleHours, []int{2}, nil, false},
 		{"too many sessions", func(p *timetable.Problem) { p.Programme.SessionsPerSpeaker = 1 },
 			timetable.RuleTooMany, []int{0, 1}, []string{"Ana"}, true},
 		// Both of Ana's sessions pinned to 09:00.
