@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -164,7 +165,7 @@ func compile(p *Problem) (*model, error) {
 					loc, ok := zones[person.Zone]
 					if !ok {
 						var err error
-						if loc, err = time.LoadLocation(person.Zone); err != nil {
+						if loc, err = loadZone(person.Zone); err != nil {
 							return nil, inputError(fmt.Sprintf("programme.sessions[%d].people[%d].zone", i, j), person.Zone, "is not a time zone")
 						}
 						zones[person.Zone] = loc
@@ -384,4 +385,20 @@ func sortDays(keys [][3]int) {
 	slices.SortFunc(keys, func(a, b [3]int) int {
 		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]), cmp.Compare(a[2], b[2]))
 	})
+}
+
+// zoneCache holds the zones loaded: time.LoadLocation reads the zone database
+// each time, and a programme's people share a few zones.
+var zoneCache sync.Map // name -> *time.Location
+
+func loadZone(name string) (*time.Location, error) {
+	if loc, ok := zoneCache.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	zoneCache.Store(name, loc)
+	return loc, nil
 }

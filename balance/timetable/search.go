@@ -53,11 +53,13 @@ func (m *model) search(start Timetable, seed uint64) (st *state, unplaced []int)
 		return st, unplaced
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x7469_6d65_7461_626c))
-	hot := 0.3
+	hot, moves := 0.3, m.n*movesPerSession
 	if start != nil {
-		hot = 0.02 // a published timetable is kept, not shaken up
+		// A published timetable is kept, not shaken up: a short, cool
+		// search mends what must change.
+		hot, moves = 0.02, moves/5
 	}
-	st.anneal(rng, m.n*movesPerSession, hot, 0.001)
+	st.anneal(rng, moves, hot, 0.001)
 	st.descend(3)
 	return st, nil
 }

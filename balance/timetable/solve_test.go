@@ -24,7 +24,7 @@ func igfSize() int {
 }
 
 func TestStateMatchesCost(t *testing.T) {
-	p := timetabletest.Forum(40, 1)
+	p := timetabletest.Forum(24, 1)
 	// A slot overlapping the first, so that a room can hold two sessions
 	// at once, and an unavailable person.
 	first := p.Slots[0]
@@ -53,7 +53,7 @@ func TestForum(t *testing.T) {
 	// session at a time: it is tighter the larger the forum.
 	within := 0.02
 	if raceEnabled {
-		within = 0.15
+		within = 0.25
 	}
 	if res.Bound > res.Cost.Total || res.Gap() > within*res.Cost.Total {
 		t.Errorf("cost %v, bound %v: gap more than %v%%", res.Cost.Total, res.Bound, 100*within)
@@ -98,6 +98,7 @@ func TestResolve(t *testing.T) {
 		if len(again.Violations) > 0 {
 			t.Errorf("%s unavailable: %v", person, again.Violations)
 		}
+		t.Logf("%s unavailable in slots[%d]: moved %v", person, res.Timetable[k].Slot, moves)
 	}
 }
 
@@ -218,7 +219,7 @@ func bruteForce(t *testing.T, p *timetable.Problem) (float64, bool) {
 func TestExactMatchesBruteForce(t *testing.T) {
 	cases := 60
 	if raceEnabled {
-		cases = 15
+		cases = 8
 	}
 	rng := rand.New(rand.NewPCG(17, 17))
 	for k := range cases {

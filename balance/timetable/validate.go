@@ -111,7 +111,7 @@ func (p *Problem) Validate(t Timetable) ([]Violation, error) {
 				if person.Mode != agenda.ModeOnline || person.Zone == "" || onlyOrganizes(person) {
 					continue
 				}
-				loc, _ := time.LoadLocation(person.Zone) // compile has loaded it
+				loc, _ := loadZone(person.Zone) // compile has loaded it
 				start, _ := span(i)
 				if out := outside(start.In(loc), sessionLength(&prog.Sessions[i]), hours); out > 0 {
 					name := person.Name

@@ -13,12 +13,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the files in testdata")
 
-// TestGolden compares the output, with a forum of 60 sessions so that it
+// TestGolden compares the output, with a forum of 30 sessions so that it
 // stays quick under the race detector, with testdata/timetable.txt;
 // -update rewrites it.
 func TestGolden(t *testing.T) {
 	var out, errs bytes.Buffer
-	if err := run([]string{"-forum", "60"}, &out, &errs); err != nil {
+	if err := run([]string{"-forum", "30"}, &out, &errs); err != nil {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "timetable.txt")
