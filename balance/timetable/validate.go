@@ -1,7 +1,6 @@
 package timetable
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -141,21 +140,34 @@ func (p *Problem) Validate(t Timetable) ([]Violation, error) {
 			}
 		}
 	}
+	// Each person's sessions, and each room's, in order of start: a sweep
+	// compares a session with those that start before it ends (with the
+	// buffer), so that it lists every overlap without trying every pair.
+	byStart := func(list []int) {
+		slices.SortStableFunc(list, func(a, b int) int { return p.Slots[t[a].Slot].Start.Compare(p.Slots[t[b].Slot].Start) })
+	}
 	for a := range attendees {
-		list := m.sessions[a]
+		var list []int
+		for _, i := range m.sessions[a] {
+			if t[i].Placed() {
+				list = append(list, int(i))
+			}
+		}
+		byStart(list)
 		for x, i := range list {
+			si, ei := span(i)
 			for _, j := range list[x+1:] {
-				if !t[i].Placed() || !t[j].Placed() {
-					continue
+				sj, ej := span(j)
+				if !sj.Before(ei.Add(p.Buffer)) {
+					break
 				}
-				si, ei := span(int(i))
-				sj, ej := span(int(j))
 				gap := time.Duration(0)
 				if t[i].Room != t[j].Room {
 					gap = p.Buffer
 				}
 				if si.Before(ej.Add(gap)) && sj.Before(ei.Add(gap)) {
-					add(RulePersonOverlap, []int{int(i), int(j)}, m.names[a], t[j].Slot, -1, "in %q and %q, less than %v apart", prog.Sessions[i].Title, prog.Sessions[j].Title, gap)
+					add(RulePersonOverlap, []int{min(i, j), max(i, j)}, m.names[a], t[j].Slot, -1, "in %q and %q, less than %v apart",
+						prog.Sessions[min(i, j)].Title, prog.Sessions[max(i, j)].Title, gap)
 				}
 			}
 		}
@@ -167,13 +179,17 @@ func (p *Problem) Validate(t Timetable) ([]Violation, error) {
 				in = append(in, i)
 			}
 		}
-		slices.SortStableFunc(in, func(a, b int) int { return cmp.Compare(t[a].Slot, t[b].Slot) })
+		byStart(in)
 		for x, i := range in {
+			si, ei := span(i)
 			for _, j := range in[x+1:] {
-				si, ei := span(i)
 				sj, ej := span(j)
-				if si.Before(ej) && sj.Before(ei) {
-					add(RuleRoomOverlap, []int{min(i, j), max(i, j)}, "", t[j].Slot, r, "%q and %q overlap in %s", prog.Sessions[i].Title, prog.Sessions[j].Title, p.Rooms[r].Name)
+				if !sj.Before(ei) {
+					break
+				}
+				if si.Before(ej) {
+					add(RuleRoomOverlap, []int{min(i, j), max(i, j)}, "", t[j].Slot, r, "%q and %q overlap in %s",
+						prog.Sessions[min(i, j)].Title, prog.Sessions[max(i, j)].Title, p.Rooms[r].Name)
 				}
 			}
 		}
