@@ -76,6 +76,42 @@ func (p *Problem) Apply(t Timetable) (*agenda.Programme, error) {
 	return &out, nil
 }
 
+// Placements reads a timetable back from a programme whose sessions have
+// rooms and starts, such as one [Problem.Apply] returned or a published
+// schedule read as a programme: each session is in the room of its name
+// (compared as [agenda.NameKey] compares names) and the slot that starts
+// when it starts, or [Unplaced] if either is missing. The programme's
+// sessions are taken in the order of the problem's; the error is an
+// *InputError if it has not as many.
+func (p *Problem) Placements(prog *agenda.Programme) (Timetable, error) {
+	if p == nil || p.Programme == nil {
+		return nil, inputError("programme", nil, "is missing")
+	}
+	if prog == nil || len(prog.Sessions) != len(p.Programme.Sessions) {
+		n := 0
+		if prog != nil {
+			n = len(prog.Sessions)
+		}
+		return nil, inputError("sessions", n, "has not the %d sessions of the problem", len(p.Programme.Sessions))
+	}
+	t := make(Timetable, len(prog.Sessions))
+	for i := range prog.Sessions {
+		s := &prog.Sessions[i]
+		t[i] = Placement{Unplaced, Unplaced}
+		r := p.roomIndex(s.Room)
+		if r < 0 || !s.Slot.Scheduled() {
+			continue
+		}
+		for k, sl := range p.Slots {
+			if sl.Start.Equal(s.Slot.Start) {
+				t[i] = Placement{Slot: k, Room: r}
+				break
+			}
+		}
+	}
+	return t, nil
+}
+
 // String returns "slots[2] rooms[1]", or "unplaced".
 func (pl Placement) String() string {
 	if !pl.Placed() {

@@ -273,6 +273,16 @@ func TestApplyAndDiff(t *testing.T) {
 	if diff := cmp.Diff(want, timetable.Diff(res.Timetable, moved)); diff != "" {
 		t.Errorf("Diff mismatch (-want +got):\n%s", diff)
 	}
+	back, err := p.Placements(prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(res.Timetable, back); diff != "" {
+		t.Errorf("Placements of the applied programme mismatch (-want +got):\n%s", diff)
+	}
+	if _, err := p.Placements(&agenda.Programme{}); err == nil {
+		t.Errorf("Placements of an empty programme succeeded")
+	}
 	if _, err := p.Apply(moved[:2]); err == nil {
 		t.Errorf("Apply of a short timetable succeeded")
 	}
