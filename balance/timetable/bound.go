@@ -11,9 +11,14 @@ import (
 func (m *model) bound() float64 {
 	w := m.w
 	b := 0.0
-	// Diversity: a group's speakers, spread as evenly as whole people can
-	// be over the slots, minimise the sum of squares of its counts.
+	// Diversity: the larger of two bounds. A group's speakers spread as
+	// evenly as whole people can be over the slots minimise the sum of
+	// squares of its counts; and the sessions come whole, so the sum is at
+	// least what each session's own speakers make, plus, as n sessions
+	// share S slots, what the n − S sessions that pair most cheaply add
+	// beside another.
 	if w.Diversity > 0 {
+		even := 0.0
 		for d := range dims {
 			if m.total[d] == 0 {
 				continue
@@ -30,8 +35,9 @@ func (m *model) bound() float64 {
 			for _, t := range totals {
 				sq += evenSquares(t, int64(m.S))
 			}
-			b += w.Diversity * float64(sq) / float64(m.total[d])
+			even += float64(sq) / float64(m.total[d])
 		}
+		b += w.Diversity * max(even, m.pairBound())
 	}
 	// Themes: likewise, each theme's sessions spread evenly over the days.
 	if w.Themes > 0 && m.pairs > 0 {
@@ -134,3 +140,61 @@ func sign(x int64) int64 {
 	}
 	return 0
 }
+
+// pairBound returns a lower bound on D: each session's own speakers, Σ_i
+// Σ_d Σ_g k_idg² / N_d, plus the cross terms 2 k_idg k_jdg / N_d of
+// sessions i and j in one slot. In a slot, every session but the first
+// pairs with the first at least, so at least n − S sessions each add at
+// least their cheapest pairing with any other session.
+func (m *model) pairBound() float64 {
+	self := 0.0
+	for i := range m.n {
+		for _, g := range m.groups[i] {
+			self += float64(g.count) * float64(g.count) / float64(m.total[g.dim])
+		}
+	}
+	extra := m.n - m.S
+	if extra <= 0 || m.n > maxPairBound {
+		return self
+	}
+	// Each session's groups as a dense vector, for the cross products.
+	offset := [dims]int{0, m.nGroups[0]}
+	vec := make([]float64, m.n*(m.nGroups[0]+m.nGroups[1]))
+	width := m.nGroups[0] + m.nGroups[1]
+	for i := range m.n {
+		for _, g := range m.groups[i] {
+			vec[i*width+offset[g.dim]+int(g.group)] = float64(g.count)
+		}
+	}
+	scale := make([]float64, width)
+	for d := range dims {
+		for g := range m.nGroups[d] {
+			if m.total[d] > 0 {
+				scale[offset[d]+g] = 2 / float64(m.total[d])
+			}
+		}
+	}
+	cheapest := make([]float64, m.n)
+	for i := range m.n {
+		cheapest[i] = math.Inf(1)
+		for j := range m.n {
+			if i == j {
+				continue
+			}
+			c := 0.0
+			for k := range width {
+				c += vec[i*width+k] * vec[j*width+k] * scale[k]
+			}
+			cheapest[i] = min(cheapest[i], c)
+		}
+	}
+	slices.Sort(cheapest)
+	for _, c := range cheapest[:extra] {
+		self += c
+	}
+	return self
+}
+
+// maxPairBound is the most sessions whose pairings pairBound weighs: it
+// costs sessions² × groups.
+const maxPairBound = 2000
