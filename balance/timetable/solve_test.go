@@ -53,7 +53,7 @@ func TestForum(t *testing.T) {
 	// session at a time: it is tighter the larger the forum.
 	within := 0.02
 	if raceEnabled {
-		within = 0.25
+		within = 0.10
 	}
 	if res.Bound > res.Cost.Total || res.Gap() > within*res.Cost.Total {
 		t.Errorf("cost %v, bound %v: gap more than %v%%", res.Cost.Total, res.Bound, 100*within)
