@@ -13,7 +13,8 @@
 // [Result]: the [Timetable], its [Cost] and a lower bound on the cost of any
 // timetable, so that it says how far from the optimum it may be.
 // [Problem.Apply] returns the programme with each session's room and start
-// set, for the renderers and writers of schedules. [Problem.Validate] lists
+// set, for the renderers and writers of schedules, and [Problem.Placements]
+// reads a timetable back from such a programme. [Problem.Validate] lists
 // every breach of a hard rule in any timetable, [Diff] the sessions two
 // timetables place differently. People are identified across sessions as
 // [agenda.Programme.Attendees] identifies them.
@@ -64,8 +65,8 @@
 //
 // # Solvers and the bound
 //
-// A programme of at most ExactUpTo sessions (20 by default) is then solved
-// by branch and bound over the sessions, the most constrained first, from
+// Every programme is first placed by local search (below); one of at most
+// ExactUpTo sessions (20 by default) is then solved by branch and bound over the sessions, the most constrained first, from
 // the local search's timetable as incumbent. Each term only grows as
 // sessions are placed, so a partial timetable's cost, plus what each
 // session still to place adds at least on its own into the counts as they
@@ -89,7 +90,9 @@
 // The lower bound (Result.Bound) is the weighted sum of a bound on each
 // term: for D and Θ, each group's speakers (each theme's sessions) spread as
 // evenly as whole numbers can be over the slots (the days), which minimises
-// a sum of squares of fixed total; for O and O_max, the larger of each
+// a sum of squares of fixed total; for D also, if larger, the squares of
+// each session's own speakers plus, as n sessions in S slots put at least
+// n − S of them beside another, the n − S cheapest pairings; for O and O_max, the larger of each
 // session alone in its least-overflowing allowed room and the largest
 // sessions matched in order with the largest seats of the grid (which, the
 // overflow being convex, minimises both); for H, each session in its best
