@@ -177,11 +177,11 @@ func grid(w io.Writer, p *timetable.Problem, res *timetable.Result) {
 	io.WriteString(w, b.String())
 }
 
-// short returns a room's name cut to 10 characters.
+// short returns a room's name cut to 15 characters.
 func short(name string) string {
 	r := []rune(name)
-	if len(r) > 10 {
-		return string(r[:10])
+	if len(r) > 15 {
+		return string(r[:15])
 	}
 	return name
 }
