@@ -66,19 +66,23 @@
 // # Solvers and the bound
 //
 // Every programme is first placed by local search (below); one of at most
-// ExactUpTo sessions (20 by default) is then solved by branch and bound over the sessions, the most constrained first, from
-// the local search's timetable as incumbent. Each term only grows as
-// sessions are placed, so a partial timetable's cost, plus what each
-// session still to place adds at least on its own into the counts as they
-// stand, bounds every completion; so does the least sum of squares the
-// counts can reach when the speakers still to place are poured, one by one,
-// into the lowest (water-filling). The search is exact (Result.Exact) when
-// it ends within its limit of work, about a second, and its optimum is
-// checked against the enumeration of every timetable in the tests. The
-// objective is quadratic in the placements, and the bound at the root is
-// the relaxation below, some 10% under the best timetable known for a programme of 20
-// sessions: within the limit, branch and bound proves programmes of up to
-// about 8 sessions in 8 cells, not 20 in 24.
+// ExactUpTo sessions (20 by default) is then solved by branch and bound
+// over the sessions, the most constrained first, from the local search's
+// timetable as incumbent. Each term only grows as sessions are placed, so a
+// partial timetable's cost, plus what each session still to place adds at
+// least on its own into the counts as they stand, bounds every completion;
+// so does the least sum of squares the counts can reach when the speakers
+// still to place are poured, one by one, into the lowest (water-filling).
+// Of rooms alike for every session still to place (the same rooms allowed,
+// the same overflow), with no published timetable, no buffer longer than a
+// gap between slots and no slots that overlap, only the first empty one of
+// a slot is tried: the others would mirror it. The search is exact
+// (Result.Exact) when it ends within its limit of work, about a second, and
+// its optimum is checked against the enumeration of every timetable in the
+// tests. The objective is quadratic in the placements, and the bound at the
+// root is the relaxation below, some 7% under the best timetable known for
+// a programme of 20 sessions: within the limit, branch and bound proves
+// programmes of up to about 10 sessions in 16 cells, not 20 in 24.
 //
 // Larger programmes are placed greedily, the most constrained session first
 // in its cheapest free cell (then by augmenting paths, if cells run short),

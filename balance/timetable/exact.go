@@ -74,6 +74,7 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 			remT[k][th]++
 		}
 	}
+	same := m.sameRooms(order)
 	best, bestCost := incumbent, incumbentCost
 	if best == nil {
 		bestCost = math.Inf(1)
@@ -156,7 +157,7 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 				return
 			}
 			c := m.cell(i, x)
-			if st.occ[c] >= 0 || st.clashesAt(i, c, -1) > 0 {
+			if st.occ[c] >= 0 || st.clashesAt(i, c, -1) > 0 || (same != nil && st.twin(same[k], c)) {
 				continue
 			}
 			nodes++
@@ -192,4 +193,51 @@ func waterfill(c []int64, more int64) int64 {
 		sq += v * v
 	}
 	return sq
+}
+
+// sameRooms returns, for each k, which rooms are alike for the sessions
+// order[k:]: same[k][r] is the first room that each of those sessions may
+// take exactly when it may take r, overflowing it as much. Rooms alike are
+// interchangeable within a slot whose cells are both empty, unless the
+// rooms tell apart sessions in other slots: through a published timetable,
+// a buffer longer than a gap between slots, or slots that overlap. It
+// returns nil then, or for more sessions than the table is worth.
+func (m *model) sameRooms(order []int) [][]int {
+	if m.p.Published != nil || m.n > 64 {
+		return nil
+	}
+	for s := range m.S {
+		if len(m.near[s]) > 0 {
+			return nil
+		}
+		for t := range m.S {
+			if gap := m.start[t] - (m.start[s] + m.slen[s]); s != t && gap >= 0 && gap < m.buffer {
+				return nil
+			}
+		}
+	}
+	same := make([][]int, m.n+1)
+	for k := range same {
+		same[k] = make([]int, m.R)
+		for r := range m.R {
+			same[k][r] = r
+			for q := range r {
+				if same[k][q] != q {
+					continue
+				}
+				alike := true
+				for _, i := range order[k:] {
+					if m.roomOK[i*m.R+r] != m.roomOK[i*m.R+q] || m.ovf[i*m.R+r] != m.ovf[i*m.R+q] {
+						alike = false
+						break
+					}
+				}
+				if alike {
+					same[k][r] = q
+					break
+				}
+			}
+		}
+	}
+	return same
 }

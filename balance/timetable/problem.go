@@ -62,7 +62,7 @@ type Problem struct {
 	// bound after the local search; 0 means 20, a negative value never.
 	// Branch and bound proves the optimum (Result.Exact) when it ends
 	// within its limit of work, about a second: on the generated forums,
-	// for programmes of up to about 8 sessions in 8 cells; otherwise the
+	// for programmes of up to about 10 sessions in 16 cells; otherwise the
 	// result is the local search's, measured against the lower bound.
 	ExactUpTo int
 }

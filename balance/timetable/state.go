@@ -169,3 +169,21 @@ func (st *state) added(i int, c int32) float64 {
 	}
 	return add
 }
+
+// twin reports whether cell c has an empty twin in its slot: an earlier
+// room alike to its own, by same, whose cell is empty too, so that a
+// session placed in c would only mirror one placed there.
+func (st *state) twin(same []int, c int32) bool {
+	m := st.m
+	s, r := int(c)/m.R, int(c)%m.R
+	first := same[r]
+	if first == r {
+		return false
+	}
+	for q := first; q < r; q++ {
+		if same[q] == first && st.occ[s*m.R+q] < 0 {
+			return true
+		}
+	}
+	return false
+}
