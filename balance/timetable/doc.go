@@ -74,9 +74,10 @@
 // so does the least sum of squares the counts can reach when the speakers
 // still to place are poured, one by one, into the lowest (water-filling).
 // Of rooms alike for every session still to place (the same rooms allowed,
-// the same overflow), with no published timetable, no buffer longer than a
-// gap between slots and no slots that overlap, only the first empty one of
-// a slot is tried: the others would mirror it. The search is exact
+// the same overflow), and of empty slots alike on one day (the same
+// sessions allowed, the same hours outside), only the first empty one is
+// tried, the others would mirror it, when there is no published timetable,
+// no buffer longer than a gap between slots and no slots that overlap. The search is exact
 // (Result.Exact) when it ends within its limit of work, about a second, and
 // its optimum is checked against the enumeration of every timetable in the
 // tests. The objective is quadratic in the placements, and the bound at the

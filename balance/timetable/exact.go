@@ -9,7 +9,7 @@ import (
 // maxNodes is the most work the branch and bound does before it gives up
 // proving its incumbent optimal, counted in sessions whose least addition
 // it bounds: about a second.
-const maxNodes = 150_000
+const maxNodes = 300_000
 
 // exact finds, by branch and bound, a timetable with no clash of least
 // cost, starting from the incumbent (a timetable with no clash, or nil).
@@ -74,7 +74,7 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 			remT[k][th]++
 		}
 	}
-	same := m.sameRooms(order)
+	same, slotsAlike := m.sameRooms(order), m.sameSlots(order)
 	best, bestCost := incumbent, incumbentCost
 	if best == nil {
 		bestCost = math.Inf(1)
@@ -157,7 +157,8 @@ func (m *model) exact(incumbent Timetable, incumbentCost float64) (Timetable, fl
 				return
 			}
 			c := m.cell(i, x)
-			if st.occ[c] >= 0 || st.clashesAt(i, c, -1) > 0 || (same != nil && st.twin(same[k], c)) {
+			if st.occ[c] >= 0 || st.clashesAt(i, c, -1) > 0 || (same != nil && st.twin(same[k], c)) ||
+				(slotsAlike != nil && st.twinSlot(slotsAlike[k], c)) {
 				continue
 			}
 			nodes++
@@ -203,18 +204,8 @@ func waterfill(c []int64, more int64) int64 {
 // a buffer longer than a gap between slots, or slots that overlap. It
 // returns nil then, or for more sessions than the table is worth.
 func (m *model) sameRooms(order []int) [][]int {
-	if m.p.Published != nil || m.n > 64 {
+	if !m.separate() {
 		return nil
-	}
-	for s := range m.S {
-		if len(m.near[s]) > 0 {
-			return nil
-		}
-		for t := range m.S {
-			if gap := m.start[t] - (m.start[s] + m.slen[s]); s != t && gap >= 0 && gap < m.buffer {
-				return nil
-			}
-		}
 	}
 	same := make([][]int, m.n+1)
 	for k := range same {
@@ -234,6 +225,63 @@ func (m *model) sameRooms(order []int) [][]int {
 				}
 				if alike {
 					same[k][r] = q
+					break
+				}
+			}
+		}
+	}
+	return same
+}
+
+// separate reports whether sessions in different cells bear on each other
+// only through their slot's counts and their day: with no published
+// timetable, no slots that overlap and no buffer longer than a gap between
+// slots. It is false too for more sessions than the tables of twins are
+// worth.
+func (m *model) separate() bool {
+	if m.p.Published != nil || m.n > 64 {
+		return false
+	}
+	for s := range m.S {
+		if len(m.near[s]) > 0 {
+			return false
+		}
+		for t := range m.S {
+			if gap := m.start[t] - (m.start[s] + m.slen[s]); s != t && gap >= 0 && gap < m.buffer {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameSlots returns, for each k, which slots are alike for the sessions
+// order[k:]: same[k][s] is the first slot of the same day that each of
+// those sessions may take exactly when it may take s, with as many minutes
+// outside its online people's hours. Two such slots, both empty, are
+// interchangeable. It returns nil when sessions are not separate.
+func (m *model) sameSlots(order []int) [][]int {
+	if !m.separate() {
+		return nil
+	}
+	same := make([][]int, m.n+1)
+	for k := range same {
+		same[k] = make([]int, m.S)
+		for s := range m.S {
+			same[k][s] = s
+			for q := range s {
+				if same[k][q] != q || m.day[q] != m.day[s] {
+					continue
+				}
+				alike := true
+				for _, i := range order[k:] {
+					if m.slotOK[i*m.S+s] != m.slotOK[i*m.S+q] || m.minutes[i*m.S+s] != m.minutes[i*m.S+q] {
+						alike = false
+						break
+					}
+				}
+				if alike {
+					same[k][s] = q
 					break
 				}
 			}

@@ -187,3 +187,29 @@ func (st *state) twin(same []int, c int32) bool {
 	}
 	return false
 }
+
+// twinSlot reports whether the slot of cell c is empty and has an earlier
+// twin, alike by same, that is empty too.
+func (st *state) twinSlot(same []int, c int32) bool {
+	m := st.m
+	s := int(c) / m.R
+	first := same[s]
+	if first == s || !st.emptySlot(s) {
+		return false
+	}
+	for q := first; q < s; q++ {
+		if same[q] == first && st.emptySlot(q) {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) emptySlot(s int) bool {
+	for _, j := range st.occ[s*st.m.R : (s+1)*st.m.R] {
+		if j >= 0 {
+			return false
+		}
+	}
+	return true
+}
