@@ -11,59 +11,113 @@
 //
 // Usage:
 //
-//	go run ./examples/timetable [-forum 300] [-seed 1]
+//	go run ./examples/timetable [-forum 300] [-seed 1] [-o dir]
 //
 // -forum sets the number of sessions of the generated forum (0 leaves it
-// out), -seed the seed of both the forum and the search.
+// out), -seed the seed of both the forum and the search. -o writes each
+// timetable into folder dir in the formats conference apps read, as
+// seeds.schedule.xml and seeds.schedule.json (frab/c3voc, with package
+// agenda/schedule) and seeds.ics (one iCalendar for the whole timetable),
+// and the same for forum.
+//
+// It exits as every example program does (see examples/internal/cli): 0
+// when the timetables are printed, 1 when one cannot be made or written,
+// 2 for a flag it refuses.
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/agenda/schedule"
 	"github.com/fairfloor/fairfloor/balance/timetable"
 	"github.com/fairfloor/fairfloor/balance/timetable/timetabletest"
+	"github.com/fairfloor/fairfloor/examples/internal/cli"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "timetable: "+strings.ReplaceAll(err.Error(), "\n", "\n  "))
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) error {
+// run is the whole program, with its outputs passed in so that tests can
+// drive it; it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("timetable", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	forum := fs.Int("forum", 300, "sessions of the generated `forum`; 0 leaves it out")
 	seed := fs.Uint64("seed", 1, "seed of the generated forum and of the search")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	dir := fs.String("o", "", "write each timetable's schedule.xml, schedule.json and .ics into `folder`")
+	if code, ok := cli.Parse(fs, args, stderr, ""); !ok {
+		return code
 	}
 	if *forum < 0 || *forum > agenda.MaxSessions {
-		return fmt.Errorf("-forum %d: want 0 to %d sessions", *forum, agenda.MaxSessions)
+		fmt.Fprintf(stderr, "timetable: -forum %d: want 0 to %d sessions\n", *forum, agenda.MaxSessions)
+		return cli.Usage
+	}
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "timetable: "+strings.ReplaceAll(err.Error(), "\n", "\n  "))
+		return cli.Findings
 	}
 	p, err := seedProblem()
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	p.Seed = *seed
-	if err := show(stdout, p); err != nil {
+	problems := map[string]*timetable.Problem{"seeds": p}
+	names := []string{"seeds"}
+	if *forum > 0 {
+		problems["forum"] = timetabletest.Forum(*forum, *seed)
+		names = append(names, "forum")
+	}
+	for i, name := range names {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		res, err := show(stdout, problems[name])
+		if err != nil {
+			return fail(err)
+		}
+		if *dir != "" {
+			if err := write(*dir, name, problems[name], res); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	return cli.OK
+}
+
+// write writes the timetable res of p into folder dir as name.schedule.xml,
+// name.schedule.json and name.ics.
+func write(dir, name string, p *timetable.Problem, res *timetable.Result) error {
+	prog, err := p.Apply(res.Timetable)
+	if err != nil {
 		return err
 	}
-	if *forum > 0 {
-		fmt.Fprintln(stdout)
-		return show(stdout, timetabletest.Forum(*forum, *seed))
+	opt := schedule.Options{Acronym: "fairfloor_" + name}
+	outputs := []struct {
+		file  string
+		write func(io.Writer) error
+	}{
+		{name + ".schedule.xml", func(w io.Writer) error { return schedule.WriteXML(w, prog, opt) }},
+		{name + ".schedule.json", func(w io.Writer) error { return schedule.WriteJSON(w, prog, opt) }},
+	}
+	for _, o := range outputs {
+		var b bytes.Buffer
+		if err := o.write(&b); err != nil {
+			return fmt.Errorf("%s: %w", o.file, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, o.file), b.Bytes(), 0o644); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -109,11 +163,11 @@ func seedProblem() (*timetable.Problem, error) {
 	return p, nil
 }
 
-// show solves p and prints its timetable.
-func show(w io.Writer, p *timetable.Problem) error {
+// show solves p, prints its timetable and returns it.
+func show(w io.Writer, p *timetable.Problem) (*timetable.Result, error) {
 	res, err := p.Solve()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(w, "%s: %d sessions, %d rooms, %d slots\n", p.Programme.Title, len(p.Programme.Sessions), len(p.Rooms), len(p.Slots))
 	grid(w, p, res)
@@ -133,7 +187,7 @@ func show(w io.Writer, p *timetable.Problem) error {
 	} else {
 		fmt.Fprintf(w, "Bound: %.4f: within %.4f (%.2f%%) of the optimum, by local search\n", res.Bound, res.Gap(), 100*res.Gap()/c.Total)
 	}
-	return nil
+	return res, nil
 }
 
 // grid prints a row per slot, a column per room, each cell the number of
