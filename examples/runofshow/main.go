@@ -25,6 +25,11 @@
 // then re-plans the rest of the session from that moment, as a moderator
 // would at the break.
 //
+// -serve 127.0.0.1:8080 serves the live floor of the planned session
+// instead: pages for the timekeeper (its address, with a token, is printed
+// at start), the moderator and the projector, recording every event in the
+// -log file (runofshow-log.csv by default) and resuming from it.
+//
 // It exits 0 when the session is valid and planned, 1 when validation finds
 // problems or no plan meets the policy (the draft is printed with the
 // problems under it), and 2 when it cannot read the session or its flags.
@@ -70,6 +75,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	at := flags.String("at", "", "with -log, re-plan the rest of the session from this `time` after its start, such as 50m")
 	policyFile := flags.String("policy", "", "plan under the policy in this JSON `file` (balance.DecodePolicy) rather than balance.HybridPromise")
 	presetsFile := flags.String("presets", "", "check the plan against the presets in this JSON `file` (balance.DecodePresets)")
+	serveAddr := flags.String("serve", "", "serve the live floor on this `address`, such as 127.0.0.1:8080, recording the speaking log in the -log file (see serve.go)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -137,6 +143,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if doc.Report, err = balance.PlanReport(doc.RunOfShow, policy); err != nil {
 			return fail("%v", err)
 		}
+	}
+	if *serveAddr != "" {
+		return serve(*serveAddr, *logFile, doc, policy, problems, stdout, stderr)
 	}
 	if problems != nil && *format != "text" {
 		fmt.Fprintln(stderr, "runofshow: the session cannot be planned:")
