@@ -223,3 +223,9 @@ func readStream(body io.Reader, got func(seq int, data string)) {
 		}
 	}
 }
+
+// jsonDecode decodes an answer's JSON body and closes it.
+func jsonDecode(resp *http.Response, v any) error {
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(v)
+}
