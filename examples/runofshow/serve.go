@@ -24,7 +24,9 @@ const defaultLiveLog = "runofshow-log.csv"
 // the process is interrupted, recording every event in logFile (see
 // package floor). An address without a host listens on loopback only:
 // another interface must be named, such as 0.0.0.0:8080. It prints the
-// addresses of the three pages, the timekeeper's with its token.
+// addresses of the three pages, the timekeeper's with its token: a new
+// one from crypto/rand each time, or that of the environment variable
+// RUNOFSHOW_TOKEN, so that a timekeeper's page survives a restart.
 func serve(addr, logFile string, doc *render.Document, policy balance.Policy, problems error, stdout, stderr io.Writer) int {
 	fail := func(format string, args ...any) int {
 		fmt.Fprintf(stderr, "runofshow: -serve: "+format+"\n", args...)

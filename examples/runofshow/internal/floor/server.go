@@ -39,7 +39,13 @@ type Server struct {
 	mu    sync.Mutex // orders the events and the states published
 	ls    *live.Session
 	clock func() time.Time
+	stop  chan struct{} // closed by Close, to stop the refresh
+	once  sync.Once
 }
+
+// refreshEvery is how often the state is published anew while a clock
+// runs, so that the shares on every page move with the turn under way.
+const refreshEvery = 2 * time.Second
 
 // Open opens the log, resumes the session from it, and returns the server.
 // A log whose last line was cut short (a server killed while writing an
@@ -105,22 +111,49 @@ func open(c Config, f *os.File) (*Server, error) {
 	if c.Token == "" {
 		c.Token = rand.Text()
 	}
-	srv := &Server{doc: c.Doc, token: c.Token, file: f, hub: newHub(), ls: ls, clock: c.Clock}
+	srv := &Server{doc: c.Doc, token: c.Token, file: f, hub: newHub(), ls: ls, clock: c.Clock, stop: make(chan struct{})}
 	if err := srv.publish(); err != nil {
 		return nil, err
 	}
+	go srv.refresh()
 	return srv, nil
 }
 
 // Token returns the timekeeper's token.
 func (srv *Server) Token() string { return srv.token }
 
-// Close ends every stream and closes the log.
+// Close ends every stream and closes the log; a second call does nothing.
 func (srv *Server) Close() error {
-	srv.hub.close()
-	srv.mu.Lock()
-	defer srv.mu.Unlock()
-	return srv.file.Close()
+	var err error
+	srv.once.Do(func() {
+		close(srv.stop)
+		srv.hub.close()
+		srv.mu.Lock()
+		defer srv.mu.Unlock()
+		err = srv.file.Close()
+	})
+	return err
+}
+
+// refresh publishes the state every refreshEvery while someone has the
+// floor, until Close.
+func (srv *Server) refresh() {
+	tick := time.NewTicker(refreshEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-srv.stop:
+			return
+		case <-tick.C:
+		}
+		st, err := srv.ls.State()
+		if err != nil || (st.Floor.Speaker == "" && st.Floor.Break == "") {
+			continue
+		}
+		srv.mu.Lock()
+		srv.publish() // an error here is the audit's, which the next event reports
+		srv.mu.Unlock()
+	}
 }
 
 // publish hands the state to every page. Called with srv.mu held, or

@@ -87,6 +87,7 @@ func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, "retry: 1000\n\n") // a page whose server restarts is back within a second or so
 	tick := time.NewTicker(keepAlive)
 	defer tick.Stop()
 	for {
