@@ -89,7 +89,8 @@ func (ls *liveServer) kill() {
 }
 
 // TestLiveFloorInBrowser drives the live floor in headless Chromium, one
-// browser with a tab for the timekeeper and one for the moderator: a tap
+// browser with a tab for the timekeeper, one for the moderator and one for
+// the projector: a tap
 // on a speaker starts the moderator's countdown; the state survives a
 // reload and a server killed and started again on the same log; a change
 // without the token is refused with 403; and after the session, -log on
@@ -174,10 +175,15 @@ func TestLiveFloorInBrowser(t *testing.T) {
 	until(moderator, "the page sees the server gone", `document.getElementById("conn").textContent !== "live"`)
 	srv = startServer(t, addr, logFile, token)
 	until(moderator, "the page is back after the restart, in the same state", `document.getElementById("conn").textContent === "live" && document.body.dataset.seq === "4" && document.getElementById("status").textContent === "intervention: Delegate of Kenya"`)
+	projector, cancel := chromedp.NewContext(keeper) // a third tab
+	defer cancel()
+	do(projector, "open the projector's page", chromedp.Navigate(srv.projector))
+	until(projector, "the projector shows the intervention", `document.getElementById("status").textContent === "intervention: Delegate of Kenya" && document.getElementById("countdown").textContent !== "–"`)
 	do(keeper, "reload the timekeeper's page", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`#resume`)))
 	until(keeper, "the timekeeper's page has the state", `document.body.dataset.seq === "4"`)
 	do(keeper, "resume after the intervention", chromedp.Click(chromedp.CSS(`#resume`)))
 	until(moderator, "the speaker goes on", fmt.Sprintf(`document.body.dataset.seq === "5" && document.getElementById("name").textContent === %q && !document.getElementById("status").textContent.includes("intervention")`, speaker))
+	until(projector, "the projector shows the speaker", fmt.Sprintf(`document.getElementById("name").textContent === %q`, speaker))
 
 	// The moderator's page cannot change anything, nor open the controls.
 	status := eval(moderator, "post an event without the token", `(() => {

@@ -22,30 +22,35 @@
     return f.running ? f.left - (performance.now() - receivedAt) : f.left;
   }
 
+  // tick redraws the countdown, and the warning that goes with it: wrap up
+  // in the turn's last seconds (State.WrapUp), over once it runs over.
   function tick() {
     if (!state) return;
     const f = state.floor, cd = $("countdown");
     cd.classList.remove("wrap", "over");
+    let status = "";
+    if (f.break === "pause") status = "paused";
+    else if (f.break) status = f.break + ": " + f.breakName;
+    else if (f.speaker) status = f.mode ? f.mode : "";
     if (!f.speaker) {
       cd.textContent = "–";
+      $("status").textContent = status;
       return;
     }
     const l = left();
     cd.textContent = l < 0 ? "+" + clock(l) : clock(l);
-    if (l < 0) cd.classList.add("over");
-    else if (l <= state.wrapUp) cd.classList.add("wrap");
+    let warn = "";
+    if (l < 0) warn = "over";
+    else if (l <= state.wrapUp) warn = "wrap";
+    if (warn) cd.classList.add(warn);
+    if (warn && !f.break) status = (warn === "over" ? "over time" : "wrap up") + (status ? " · " + status : "");
+    $("status").textContent = status;
     cd.dataset.left = String(Math.round(l));
   }
 
   function render() {
     const f = state.floor;
     $("name").textContent = f.speaker || (f.break ? f.breakName : "Nobody has the floor");
-    let status = "";
-    if (f.break === "pause") status = "paused";
-    else if (f.break) status = f.break + ": " + f.breakName;
-    else if (f.speaker) status = f.mode ? f.mode : "";
-    if (f.speaker && f.left <= state.wrapUp && f.left >= 0 && !f.break) status = "wrap up" + (status ? " · " + status : "");
-    $("status").textContent = status;
     document.body.dataset.seq = String(state.seq);
     tick();
     if (view === "projector") return;
