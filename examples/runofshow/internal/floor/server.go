@@ -62,6 +62,10 @@ func Open(c Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := lock(f); err != nil {
+		f.Close()
+		return nil, err
+	}
 	srv, err := open(c, f)
 	if err != nil {
 		f.Close()

@@ -143,6 +143,9 @@ func TestResume(t *testing.T) {
 		}
 	}
 	want := state(t, h)
+	if _, err := Open(Config{Doc: testDoc(t), LogPath: filepath.Join(dir, "log.csv")}); err == nil || !strings.Contains(err.Error(), "another server has the log open") {
+		t.Errorf("a second server on the log: %v, want it refused", err)
+	}
 	srv.Close()
 	f, err := os.OpenFile(filepath.Join(dir, "log.csv"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
