@@ -51,11 +51,16 @@ func (k *EventKind) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
+	return kindError(string(text))
+}
+
+// kindError is the error of an event of no kind.
+func kindError(kind string) *EventError {
 	valid := make([]string, len(eventKinds))
 	for i, v := range eventKinds {
 		valid[i] = string(v)
 	}
-	return &EventError{Event: Event{Kind: EventKind(text)}, Reason: "want one of " + strings.Join(valid, ", ")}
+	return &EventError{Event: Event{Kind: EventKind(kind)}, Reason: "want one of " + strings.Join(valid, ", ")}
 }
 
 // ErrNotNow is what an [EventError] wraps when the event cannot happen in

@@ -111,8 +111,8 @@ func New(ros *agenda.RunOfShow, o Options) (*Session, error) {
 // check refuses a log that the events of a session cannot have written,
 // and sets the moment of the last event.
 func (ls *Session) check() error {
-	if err := balanceCheck(&ls.log); err != nil {
-		return err
+	if n := len(ls.log.Entries); n > balance.MaxLogEntries {
+		return &EventError{Reason: fmt.Sprintf("the log holds %d entries, more than balance.MaxLogEntries", n)}
 	}
 	speeches, breaks := 0, 0
 	for i, e := range ls.log.Entries {
@@ -140,15 +140,6 @@ func (ls *Session) check() error {
 		if speeches > 1 || breaks > 1 {
 			return bad("a second entry open at once")
 		}
-	}
-	return nil
-}
-
-// balanceCheck refuses a log longer than balance.MaxLogEntries, as
-// balance.AuditLog would.
-func balanceCheck(log *balance.Log) error {
-	if len(log.Entries) > balance.MaxLogEntries {
-		return &EventError{Reason: fmt.Sprintf("the log holds %d entries, more than balance.MaxLogEntries", len(log.Entries))}
 	}
 	return nil
 }
@@ -289,9 +280,10 @@ func (ls *Session) lines(e Event, at time.Time) ([]balance.Entry, error) {
 		}
 		closeBreak()
 		lines = append(lines, balance.Entry{Name: name, Start: at, Kind: kind})
-	default:
-		var k EventKind
-		return nil, k.UnmarshalText([]byte(e.Kind))
+	default: // a kind spelt otherwise, such as "Take", is one UnmarshalText reads; Apply takes only the constants
+		err := kindError(string(e.Kind))
+		err.Event = e
+		return nil, err
 	}
 	return lines, nil
 }

@@ -56,6 +56,7 @@ func TestApply(t *testing.T) {
 			{ev: live.Event{Kind: live.Yield}, err: "live: yield: nobody has the floor"},
 			{ev: live.Event{Kind: live.Take, Name: "Nobody"}, err: `live: take "Nobody": not among the session's people`},
 			{ev: live.Event{Kind: "sing"}, err: `live: sing: want one of take, yield, pause, resume, point of order, intervention`},
+			{ev: live.Event{Kind: "Take", Name: "Ana Berg"}, err: `live: Take "Ana Berg": want one of take, yield, pause, resume, point of order, intervention`}, // this was taken as nothing, and dropped
 		},
 		next: []string{"Ana Berg", "Chloe Diaz", "Ben Okafor"},
 	}, {
