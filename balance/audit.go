@@ -66,7 +66,7 @@ type LogProblemKind string
 const (
 	LogUnknownName LogProblemKind = "unknown name"     // nobody in the session has the name; the time counts as unattributed
 	LogOverlap     LogProblemKind = "overlap"          // the entry overlaps an earlier one; both count in full
-	LogOutsideSlot LogProblemKind = "outside slot"     // the entry starts or ends outside the session's slot; it counts in full
+	LogOutsideSlot LogProblemKind = "outside slot"     // the entry starts or ends outside the session's slot (of an unscheduled session, only an entry whose start counts from it, within a day); it counts in full
 	LogBackwards   LogProblemKind = "end before start" // the entry ends before it starts; it counts as nothing
 	LogNotSpeaker  LogProblemKind = "not a speaker"    // a person who speaks in no speaking segment; the time is theirs but not speaking time in the report
 	LogDuplicate   LogProblemKind = "duplicate"        // the entry repeats an earlier one: the same name, start, end and kind; it counts once
@@ -162,11 +162,21 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 	problem := func(i int, kind LogProblemKind, format string, args ...any) {
 		a.Problems = append(a.Problems, LogProblem{Entry: i, Kind: kind, Text: fmt.Sprintf(format, args...)})
 	}
+	// fromStart reports whether t counts from the start of an unscheduled
+	// session, as a stopwatch time of the log does, rather than being a
+	// moment of a clock, as a live session records them.
+	fromStart := func(t time.Time) bool {
+		d := t.Sub(s.Slot.Start)
+		return !s.Slot.Scheduled() && -24*time.Hour < d && d < 24*time.Hour
+	}
 	clock := func(t time.Time) string {
-		if s.Slot.Scheduled() {
+		switch {
+		case s.Slot.Scheduled():
 			return t.In(s.Slot.Start.Location()).Format("15:04:05")
+		case fromStart(t):
+			return "+" + timeslot.FormatLength(t.Sub(s.Slot.Start))
 		}
-		return "+" + timeslot.FormatLength(t.Sub(s.Slot.Start))
+		return t.Format(time.RFC3339)
 	}
 	var other time.Duration
 	order := make([]int, len(log.Entries)) // entries by start, to find overlaps
@@ -208,7 +218,9 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 				a.Outside += e.End.Sub(e.Start)
 			}
 		}
-		if s.Slot.Length > 0 && (e.Start.Before(s.Slot.Start) || e.End.After(s.Slot.End())) {
+		// An unscheduled session's slot has no place on a clock: only the
+		// times that count from its start can be outside it.
+		if s.Slot.Length > 0 && (s.Slot.Scheduled() || fromStart(e.Start)) && (e.Start.Before(s.Slot.Start) || e.End.After(s.Slot.End())) {
 			problem(i, LogOutsideSlot, "%s speaks %s–%s, outside the slot %s", who(e.Name), clock(e.Start), clock(e.End), s.Slot)
 		}
 		if !e.Speech() {

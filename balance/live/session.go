@@ -18,8 +18,9 @@ type Options struct {
 	Policy balance.Policy
 
 	// Clock gives the moment of each event and of each answer; nil is
-	// time.Now. The session reads it to the millisecond, and never earlier
-	// than its last event, so a clock set back gives no entry that ends
+	// time.Now. An event is recorded at the second, as a timekeeper's sheet
+	// would, and an answer is at the millisecond; neither is ever earlier
+	// than the last event, so a clock set back gives no entry that ends
 	// before it starts.
 	Clock func() time.Time
 
@@ -144,7 +145,8 @@ func (ls *Session) check() error {
 	return nil
 }
 
-// now reads the clock as every event and answer uses it.
+// now reads the clock as every answer uses it; an event truncates it to
+// the second.
 func (ls *Session) now() time.Time {
 	t := ls.o.Clock().Round(0).Truncate(time.Millisecond)
 	if t.Before(ls.last) {
@@ -177,7 +179,7 @@ func (ls *Session) open() (speech, brk int) {
 func (ls *Session) Apply(e Event) error {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
-	at := ls.now()
+	at := ls.now().Truncate(time.Second) // never before the last event, which is at a whole second
 	lines, err := ls.lines(e, at)
 	if err != nil {
 		return err
