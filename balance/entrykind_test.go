@@ -141,3 +141,34 @@ func TestAuditInterruptions(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditUnscheduledClock audits a log of clock times, as a live session
+// records them, against an unscheduled session: no entry is outside its
+// slot, which has no place on the clock, and a problem names the moment as
+// RFC 3339 (this once printed an offset of 2562047 hours). A stopwatch time
+// past the slot is still outside it.
+func TestAuditUnscheduledClock(t *testing.T) {
+	s := auditSession()
+	s.Slot.Start = time.Time{}
+	ros, _, err := balance.Plan(s, auditPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 2, 13, 0, 0, 0, time.UTC)
+	log := &balance.Log{Entries: []balance.Entry{
+		{Name: "Ana Berg", Start: at, End: at.Add(5 * time.Minute)},
+		{Name: "Ben Okafor", Start: at.Add(5 * time.Minute)},
+		{Name: "Chloe Diaz", Start: s.Slot.Start.Add(39 * time.Minute), End: s.Slot.Start.Add(41 * time.Minute)},
+	}}
+	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []balance.LogProblem{
+		{Entry: 1, Kind: balance.LogOpen, Text: "Ben Okafor (speech from 2026-12-02T13:05:00Z) has no end; counted as nothing"},
+		{Entry: 2, Kind: balance.LogOutsideSlot, Text: "Chloe Diaz speaks +39m–+41m, outside the slot 40m, not scheduled"},
+	}
+	if diff := cmp.Diff(want, a.Problems); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -117,12 +117,21 @@
   }
 
   const conn = $("conn");
-  const es = new EventSource("/events");
-  es.addEventListener("state", (e) => {
-    if (conn) { conn.textContent = "live"; conn.className = "conn ok"; }
-    take(JSON.parse(e.data));
-  });
-  es.onerror = () => { if (conn) { conn.textContent = "reconnecting…"; conn.className = "conn"; } };
+  // follow streams the states; the browser reconnects by itself after a
+  // network error, but gives up on an answer that is not a stream (a
+  // server shutting down), so then the page starts again after a second.
+  function follow() {
+    const es = new EventSource("/events");
+    es.addEventListener("state", (e) => {
+      if (conn) { conn.textContent = "live"; conn.className = "conn ok"; }
+      take(JSON.parse(e.data));
+    });
+    es.onerror = () => {
+      if (conn) { conn.textContent = "reconnecting…"; conn.className = "conn"; }
+      if (es.readyState === EventSource.CLOSED) setTimeout(follow, 1000);
+    };
+  }
+  follow();
   setInterval(tick, 200);
 
   const form = $("controls");
