@@ -137,3 +137,34 @@ func ExampleSession_Replan() {
 	// Ben Okafor: 6m30s
 	// Chloe Diaz: 9m0s
 }
+
+// The shares against the plan, as they stand: each speaker's time, and each
+// group's share of the time so far against its target.
+func ExampleSession_State() {
+	s := panel()
+	policy := balance.HybridPromise()
+	ros, _, err := balance.Plan(s, policy)
+	must(err)
+	c := newClock(s)
+	ls, err := live.New(ros, live.Options{Policy: policy, Clock: c.now})
+	must(err)
+	c.advance(6 * time.Minute)
+	must(ls.Apply(live.Event{Kind: live.Take, Name: "Ana Berg"}))
+	c.advance(8 * time.Minute)
+	must(ls.Apply(live.Event{Kind: live.Take, Name: "Chloe Diaz"}))
+	c.advance(2 * time.Minute)
+	st, err := ls.State()
+	must(err)
+	for _, sp := range st.Speakers {
+		fmt.Printf("%-10s %-6s %v of %v\n", sp.Name, sp.Mode, sp.Actual, sp.Planned)
+	}
+	for _, g := range st.Groups {
+		fmt.Printf("%s %s: %.0f%% (target %.0f%%)\n", g.Dimension, g.Group, 100*g.Share, 100*g.Target)
+	}
+	// Output:
+	// Ana Berg   onsite 8m0s of 9m30s
+	// Ben Okafor onsite 0s of 9m30s
+	// Chloe Diaz online 2m0s of 9m30s
+	// mode online: 20% (target 33%)
+	// mode onsite: 80% (target 67%)
+}
