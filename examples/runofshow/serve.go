@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -48,6 +50,9 @@ func serve(addr, logFile string, doc *render.Document, policy balance.Policy, pr
 	}
 	if logFile == "" {
 		logFile = defaultLiveLog
+	}
+	if strings.HasSuffix(strings.ToLower(logFile), ".json") {
+		return fail("%s: the live floor writes its log as CSV", logFile) // before schedule writes to it
 	}
 	if !doc.Session().Slot.Scheduled() {
 		var err error
@@ -91,23 +96,38 @@ func serve(addr, logFile string, doc *render.Document, policy balance.Policy, pr
 	return 0
 }
 
-// schedule returns doc planned anew on a slot that starts at the first
-// event of the log, or, for a new log, at the minute now is in: a live
-// session runs on the clock, which an unscheduled session lacks.
+// slotComment starts the first line of a log that -serve writes for an
+// unscheduled session: the moment it took as the session's start, so that
+// a restart takes the same. ReadLogCSV skips it, as any comment.
+const slotComment = "# runofshow -serve: the unscheduled session starts at "
+
+// schedule returns doc planned anew on a slot that starts at the moment
+// the log's first line records, else at its first event, else at the
+// minute now is in, which it records in a new log: a live session runs on
+// the clock, which an unscheduled session lacks.
 func schedule(doc *render.Document, policy balance.Policy, logFile string, now time.Time, stdout io.Writer) (*render.Document, error) {
 	s := *doc.Session()
 	start, from := now.Truncate(time.Minute), "now"
-	if f, err := os.Open(logFile); err == nil {
-		log, err := balance.ReadLogCSV(f, &s)
-		f.Close()
-		if err == nil && log != nil && len(log.Entries) > 0 {
-			start, from = log.Entries[0].Start.Truncate(time.Minute), "the first event of "+logFile
+	data, err := os.ReadFile(logFile)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	first, _, _ := strings.Cut(string(data), "\n")
+	if at, ok := strings.CutPrefix(first, slotComment); ok {
+		if start, err = time.Parse(time.RFC3339, strings.TrimSpace(at)); err != nil {
+			return nil, fmt.Errorf("%s: line 1: %w", logFile, err)
+		}
+		from = "as " + logFile + " records"
+	} else if log, err := balance.ReadLogCSV(bytes.NewReader(data), &s); err == nil && log != nil && len(log.Entries) > 0 {
+		start, from = log.Entries[0].Start.Truncate(time.Minute), "the first event of "+logFile
+	} else if len(bytes.TrimSpace(data)) == 0 {
+		if err := os.WriteFile(logFile, []byte(slotComment+start.Format(time.RFC3339)+"\n"+balance.LogCSVHeader), 0o644); err != nil {
+			return nil, err
 		}
 	}
 	s.Slot.Start = start
 	d := *doc
 	d.Draft = &s
-	var err error
 	if d.RunOfShow, d.Allocation, err = balance.Plan(&s, policy); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,5 +25,8 @@ func TestServeFlags(t *testing.T) {
 		if code != tt.code || !strings.Contains(stderr.String(), tt.err) {
 			t.Errorf("%q: exit %d, %q; want %d with %q", tt.args, code, stderr.String(), tt.code, tt.err)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "log.json")); err == nil {
+		t.Errorf("-serve refused log.json, but wrote it")
 	}
 }
