@@ -77,7 +77,11 @@ func serve(addr, logFile string, doc *render.Document, policy balance.Policy, pr
 	if f, ok := stdout.(interface{ Sync() error }); ok {
 		f.Sync()
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	handler := srv.Handler()
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		handler = loopbackOnly(handler)
+	}
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	done := make(chan error, 1)
@@ -136,4 +140,22 @@ func schedule(doc *render.Document, policy balance.Policy, logFile string, now t
 	}
 	fmt.Fprintf(stdout, "runofshow: the session is not scheduled; it starts at %s, %s\n", start.Format("15:04 MST"), from)
 	return &d, nil
+}
+
+// loopbackOnly refuses a request whose Host is not a loopback name or
+// address, with 403: a page elsewhere that resolves its own name to
+// 127.0.0.1 (DNS rebinding) must not read the floor of a server that only
+// this machine is meant to reach.
+func loopbackOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := r.Host
+		if host, _, err := net.SplitHostPort(r.Host); err == nil {
+			name = host
+		}
+		if ip := net.ParseIP(name); name != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			http.Error(w, "403: this server answers only at a loopback address", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

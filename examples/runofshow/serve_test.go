@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,5 +30,23 @@ func TestServeFlags(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "log.json")); err == nil {
 		t.Errorf("-serve refused log.json, but wrote it")
+	}
+}
+
+// TestLoopbackOnly checks that a server on loopback answers only requests
+// made to a loopback name or address.
+func TestLoopbackOnly(t *testing.T) {
+	h := loopbackOnly(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	for host, want := range map[string]int{
+		"127.0.0.1:8080": 200, "localhost:8080": 200, "[::1]:8080": 200, "127.0.0.2": 200,
+		"evil.example:8080": 403, "192.168.1.5:8080": 403, "": 403, "localhost.evil.example": 403,
+	} {
+		r := httptest.NewRequest("GET", "/moderator", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != want {
+			t.Errorf("Host %q: %d, want %d", host, w.Code, want)
+		}
 	}
 }
