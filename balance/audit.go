@@ -18,6 +18,11 @@ type Audit struct {
 	// Problems lists what is wrong with the log: every entry stays counted,
 	// and every oddity is listed here rather than dropped.
 	Problems []LogProblem
+
+	// Paused is the time of the log's pauses, and Outside that of its
+	// points of order and interventions (see [EntryKind]): both are left
+	// out of the speakers' time, as they are of any budget.
+	Paused, Outside time.Duration
 }
 
 // PersonAudit is one person's planned and actual speaking time.
@@ -61,10 +66,11 @@ type LogProblemKind string
 const (
 	LogUnknownName LogProblemKind = "unknown name"     // nobody in the session has the name; the time counts as unattributed
 	LogOverlap     LogProblemKind = "overlap"          // the entry overlaps an earlier one; both count in full
-	LogOutsideSlot LogProblemKind = "outside slot"     // the entry starts or ends outside the session's slot; it counts in full
+	LogOutsideSlot LogProblemKind = "outside slot"     // the entry starts or ends outside the session's slot (of an unscheduled session, only an entry whose start counts from it, within a day); it counts in full
 	LogBackwards   LogProblemKind = "end before start" // the entry ends before it starts; it counts as nothing
 	LogNotSpeaker  LogProblemKind = "not a speaker"    // a person who speaks in no speaking segment; the time is theirs but not speaking time in the report
-	LogDuplicate   LogProblemKind = "duplicate"        // the entry repeats an earlier one: the same name, start and end; it counts once
+	LogDuplicate   LogProblemKind = "duplicate"        // the entry repeats an earlier one: the same name, start, end and kind; it counts once
+	LogOpen        LogProblemKind = "not ended"        // the entry has no end, as a live session left it; it counts as nothing
 )
 
 // AuditLog compares a speaking log with the run-of-show planned for the
@@ -72,8 +78,10 @@ const (
 // are those of [Allocate] and [PlanReport], and a *LogError for a log of
 // more than [MaxLogEntries] entries; a nil log is an empty one. An entry
 // that repeats an earlier one exactly (the same name, as agenda.NameKey
-// compares names, start and end), as a log exported twice holds, counts
-// once and is a [LogDuplicate] problem.
+// compares names, start, end and kind), as a log exported twice holds,
+// counts once and is a [LogDuplicate] problem. A speech counts without the
+// pauses, points of order and interventions within it, which count in
+// Audit.Paused and Audit.Outside and name nobody of the audit.
 func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Audit, error) {
 	pr, err := newProblem(s, p, nil)
 	if err != nil {
@@ -139,11 +147,12 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 	type entryKey struct {
 		name       string
 		start, end moment
+		kind       EntryKind
 	}
 	duplicate := make([]int, len(log.Entries)) // per entry: 1 + the index of the entry it repeats, or 0
 	firstOf := make(map[entryKey]int, len(log.Entries))
 	for i, e := range log.Entries {
-		k := entryKey{agenda.NameKey(e.Name), moment{e.Start.Unix(), e.Start.Nanosecond()}, moment{e.End.Unix(), e.End.Nanosecond()}}
+		k := entryKey{agenda.NameKey(e.Name), moment{e.Start.Unix(), e.Start.Nanosecond()}, moment{e.End.Unix(), e.End.Nanosecond()}, cmp.Or(e.Kind, EntrySpeech)}
 		if j, ok := firstOf[k]; ok {
 			duplicate[i] = j + 1
 			continue
@@ -153,11 +162,21 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 	problem := func(i int, kind LogProblemKind, format string, args ...any) {
 		a.Problems = append(a.Problems, LogProblem{Entry: i, Kind: kind, Text: fmt.Sprintf(format, args...)})
 	}
+	// fromStart reports whether t counts from the start of an unscheduled
+	// session, as a stopwatch time of the log does, rather than being a
+	// moment of a clock, as a live session records them.
+	fromStart := func(t time.Time) bool {
+		d := t.Sub(s.Slot.Start)
+		return !s.Slot.Scheduled() && -24*time.Hour < d && d < 24*time.Hour
+	}
 	clock := func(t time.Time) string {
-		if s.Slot.Scheduled() {
+		switch {
+		case s.Slot.Scheduled():
 			return t.In(s.Slot.Start.Location()).Format("15:04:05")
+		case fromStart(t):
+			return "+" + timeslot.FormatLength(t.Sub(s.Slot.Start))
 		}
-		return "+" + timeslot.FormatLength(t.Sub(s.Slot.Start))
+		return t.Format(time.RFC3339)
 	}
 	var other time.Duration
 	order := make([]int, len(log.Entries)) // entries by start, to find overlaps
@@ -169,8 +188,8 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 	latestEntry := -1
 	for _, i := range order {
 		e := log.Entries[i]
-		if duplicate[i] > 0 {
-			continue // said below; it overlaps only the entry it repeats
+		if duplicate[i] > 0 || !e.Speech() {
+			continue // said below; it overlaps only the entry it repeats. An interruption is within a speech by design
 		}
 		if latestEntry >= 0 && e.Start.Before(latest) {
 			problem(i, LogOverlap, "%s (%s–%s) overlaps %s", who(e.Name), clock(e.Start), clock(e.End), who(log.Entries[latestEntry].Name))
@@ -179,18 +198,33 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 			latest, latestEntry = e.End, i
 		}
 	}
+	spoken := speaking(log, time.Time{})
 	for i, e := range log.Entries {
 		if duplicate[i] > 0 {
 			problem(i, LogDuplicate, "%s (%s–%s) repeats entry %d; counted once", who(e.Name), clock(e.Start), clock(e.End), duplicate[i])
 			continue
 		}
-		length := e.End.Sub(e.Start)
-		if length < 0 {
-			problem(i, LogBackwards, "%s ends at %s, before starting at %s", who(e.Name), clock(e.End), clock(e.Start))
-			length = 0
+		if e.Open() {
+			problem(i, LogOpen, "%s (%s from %s) has no end; counted as nothing", who(e.Name), e.Kind, clock(e.Start))
+			continue
 		}
-		if s.Slot.Length > 0 && (e.Start.Before(s.Slot.Start) || e.End.After(s.Slot.End())) {
+		length := spoken[i]
+		if e.End.Before(e.Start) {
+			problem(i, LogBackwards, "%s ends at %s, before starting at %s", who(e.Name), clock(e.End), clock(e.Start))
+		} else if !e.Speech() {
+			if e.Kind == EntryPause {
+				a.Paused += e.End.Sub(e.Start)
+			} else {
+				a.Outside += e.End.Sub(e.Start)
+			}
+		}
+		// An unscheduled session's slot has no place on a clock: only the
+		// times that count from its start can be outside it.
+		if s.Slot.Length > 0 && (s.Slot.Scheduled() || fromStart(e.Start)) && (e.Start.Before(s.Slot.Start) || e.End.After(s.Slot.End())) {
 			problem(i, LogOutsideSlot, "%s speaks %s–%s, outside the slot %s", who(e.Name), clock(e.Start), clock(e.End), s.Slot)
+		}
+		if !e.Speech() {
+			continue // outside the budgets, and its name may be anyone's words
 		}
 		pa := audit(e.Name)
 		pa.Actual += length

@@ -181,3 +181,41 @@ func ExampleReplan() {
 	// whole session, online: 20m, target 20m
 	// whole session, onsite: 20m, target 20m
 }
+
+// A live timekeeper appends a line when a turn starts, with no end, and the
+// same line with its end when it stops; a pause within the turn is a line
+// of its own kind. ReadLogCSV reads the file back to the closed entries.
+func ExampleAppendLogCSV() {
+	s := &agenda.Session{
+		Title: "Hybrid panel",
+		Slot:  timeslot.Slot{Start: time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC), Length: 40 * time.Minute},
+	}
+	at := func(m int) time.Time { return s.Slot.Start.Add(time.Duration(m) * time.Minute) }
+	var file strings.Builder
+	file.WriteString(balance.LogCSVHeader)
+	turn := balance.Entry{Name: "Ana Berg", Start: at(5)}
+	pause := balance.Entry{Name: "Ana Berg", Start: at(7), Kind: balance.EntryPause}
+	balance.AppendLogCSV(&file, turn)  // she takes the floor
+	balance.AppendLogCSV(&file, pause) // her microphone fails
+	pause.End, turn.End = at(8), at(12)
+	balance.AppendLogCSV(&file, pause) // it works again
+	balance.AppendLogCSV(&file, turn)  // she yields
+	fmt.Print(file.String())
+
+	log, err := balance.ReadLogCSV(strings.NewReader(file.String()), s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range log.Entries {
+		fmt.Printf("%s: %s %s–%s\n", e.Kind, e.Name, e.Start.Format("15:04"), e.End.Format("15:04"))
+	}
+	// Output:
+	// name,start,end,kind
+	// Ana Berg,2023-10-10T06:20:00Z,,
+	// Ana Berg,2023-10-10T06:22:00Z,,pause
+	// Ana Berg,2023-10-10T06:22:00Z,2023-10-10T06:23:00Z,pause
+	// Ana Berg,2023-10-10T06:20:00Z,2023-10-10T06:27:00Z,
+	// speech: Ana Berg 06:20–06:27
+	// pause: Ana Berg 06:22–06:23
+}

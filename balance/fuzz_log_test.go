@@ -33,7 +33,9 @@ func FuzzReadLogCSV(f *testing.F) {
 		"name,start,end\n\"Okafor, Ben\",06:20,06:25\n\"Ana \"\"the\"\" Berg\",06:25,06:26\n",
 		"name,start,end\nAna Berg,0001-01-01T00:00:00Z,9999-12-31T23:59:59Z\nAna Berg,0001-01-01T00:00:00Z,9999-12-31T23:59:59Z\n",
 		"name,start\n", "name,start,name\n", "name,start,end\n,06:20,06:25\n", "name,start,end\nAna,06:20,soon\n",
-		"name,start,end\n\"Ana,06:20,06:25\n", "name,start,end\nAna Berg,2023-10-10T06:20:00Z,2023-10-11T06:25:00+23:60\n", "", "#", "\ufeffname,start,end\n", "\r\n\r\n", "name,start,end\r\nAna Berg,06:20,06:25\r\n",
+		"name,start,end\n\"Ana,06:20,06:25\n",
+		"name,start,end,kind\nAna Berg,06:20,,\nAna Berg,06:22,,pause\nAna Berg,06:22,06:23,pause\nfloor,06:24,06:25,point of order\nAna Berg,06:20,06:29,\nBen Okafor,06:29,,\n",
+		"kind,name,start,end\nIntervention,Someone,06:20,06:21\nsleep,Ana,06:20,06:21\n", "name,start,end,kind,kind\n", "name,start,end\nAna,06:20,\nAna,06:20,\n", "name,start,end\nAna Berg,2023-10-10T06:20:00Z,2023-10-11T06:25:00+23:60\n", "", "#", "\ufeffname,start,end\n", "\r\n\r\n", "name,start,end\r\nAna Berg,06:20,06:25\r\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -69,6 +71,19 @@ func FuzzReadLogCSV(f *testing.F) {
 				if e.Name == "" || strings.TrimSpace(e.Name) != e.Name {
 					t.Fatalf("ReadLogCSV(%q) entry %d has the name %q, empty or untrimmed", data, i, e.Name)
 				}
+			}
+			// What WriteLogCSV writes, ReadLogCSV reads back to the same
+			// instants, names and kinds.
+			var buf bytes.Buffer
+			if err := balance.WriteLogCSV(&buf, log); err != nil {
+				t.Fatalf("WriteLogCSV of what ReadLogCSV(%q) read: %v", data, err)
+			}
+			back, err := balance.ReadLogCSV(&buf, c.s)
+			if err != nil {
+				t.Fatalf("ReadLogCSV of what WriteLogCSV wrote of %q: %v\n%s", data, err, buf.Bytes())
+			}
+			if diff := cmp.Diff(log, back, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+				t.Fatalf("round trip of %q mismatch (-read +written and read):\n%s", data, diff)
 			}
 			fuzzCheckAudit(t, c.s, c.ros, log)
 			if c.ros != nil {
@@ -135,18 +150,26 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 	}
 
 	var want time.Duration // overflows as AuditLog's sum does, whatever the order
-	backwards, duplicates := 0, 0
+	backwards, duplicates, open, breaks := 0, 0, 0, 0
 	for i, e := range log.Entries {
 		if slices.ContainsFunc(log.Entries[:i], func(o balance.Entry) bool {
-			return agenda.NameKey(o.Name) == agenda.NameKey(e.Name) && o.Start.Equal(e.Start) && o.End.Equal(e.End)
+			return agenda.NameKey(o.Name) == agenda.NameKey(e.Name) && o.Start.Equal(e.Start) && o.End.Equal(e.End) && o.Kind.String() == e.Kind.String()
 		}) {
 			duplicates++ // counted once
 			continue
 		}
-		if d := e.End.Sub(e.Start); d >= 0 {
-			want += d
-		} else {
+		switch d := e.End.Sub(e.Start); {
+		case e.Open():
+			open++
+		case d < 0:
 			backwards++
+			if !e.Speech() {
+				breaks++
+			}
+		case !e.Speech():
+			breaks++
+		default:
+			want += d - interrupted(log, e)
 		}
 	}
 	var actual time.Duration
@@ -169,7 +192,7 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 			t.Fatalf("%s planned %v without a run-of-show", p.Name, p.Planned)
 		}
 	}
-	if turns != len(log.Entries)-duplicates {
+	if turns != len(log.Entries)-duplicates-open-breaks {
 		t.Fatalf("%d turns for %d entries, %d of them repeats: %+v", turns, len(log.Entries), duplicates, a.People)
 	}
 	fuzzCheckAuditPrivacy(t, s, a)
@@ -185,7 +208,7 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 		if i > 0 && a.Problems[i-1].Entry > p.Entry {
 			t.Fatalf("problems out of order: %+v", a.Problems)
 		}
-		if !slices.Contains([]balance.LogProblemKind{balance.LogUnknownName, balance.LogOverlap, balance.LogOutsideSlot, balance.LogBackwards, balance.LogNotSpeaker, balance.LogDuplicate}, p.Kind) {
+		if !slices.Contains([]balance.LogProblemKind{balance.LogUnknownName, balance.LogOverlap, balance.LogOutsideSlot, balance.LogBackwards, balance.LogNotSpeaker, balance.LogDuplicate, balance.LogOpen}, p.Kind) {
 			t.Fatalf("problem of unknown kind: %+v", p)
 		}
 		count[p.Kind]++
@@ -193,12 +216,15 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 	// Every entry is a speaker's turn, or is listed as an unknown name or as
 	// someone who is not a speaker.
 	if count[balance.LogUnknownName] != unknownTurns || count[balance.LogNotSpeaker] != otherTurns ||
-		speakerTurns+count[balance.LogUnknownName]+count[balance.LogNotSpeaker]+count[balance.LogDuplicate] != len(log.Entries) {
+		speakerTurns+count[balance.LogUnknownName]+count[balance.LogNotSpeaker]+count[balance.LogDuplicate]+count[balance.LogOpen]+breaks != len(log.Entries) {
 		t.Fatalf("%d entries: %d speakers' turns, %d unknown-name and %d not-a-speaker problems; turns %d unknown, %d others",
 			len(log.Entries), speakerTurns, count[balance.LogUnknownName], count[balance.LogNotSpeaker], unknownTurns, otherTurns)
 	}
 	if count[balance.LogDuplicate] != duplicates {
 		t.Fatalf("%d duplicate problems for %d repeated entries", count[balance.LogDuplicate], duplicates)
+	}
+	if count[balance.LogOpen] != open {
+		t.Fatalf("%d not-ended problems for %d open entries", count[balance.LogOpen], open)
 	}
 	if count[balance.LogBackwards] != backwards {
 		t.Fatalf("%d end-before-start problems for %d backwards entries", count[balance.LogBackwards], backwards)
@@ -316,4 +342,39 @@ func fuzzCheckAuditPrivacy(t *testing.T, s *agenda.Session, a *balance.Audit) {
 			}
 		}
 	}
+}
+
+// interrupted is how much of speech e the closed pauses, points of order and
+// interventions of log cover, each instant once: the oracle of what the
+// audit takes off a speech, by a sweep over the instants where coverage
+// changes.
+func interrupted(log *balance.Log, e balance.Entry) time.Duration {
+	type edge struct {
+		at    time.Time
+		delta int
+	}
+	var edges []edge
+	for _, b := range log.Entries {
+		if b.Speech() || b.Open() || !b.End.After(b.Start) || !b.Start.Before(e.End) || !b.End.After(e.Start) {
+			continue
+		}
+		from, to := b.Start, b.End
+		if from.Before(e.Start) {
+			from = e.Start
+		}
+		if to.After(e.End) {
+			to = e.End
+		}
+		edges = append(edges, edge{from, +1}, edge{to, -1})
+	}
+	slices.SortFunc(edges, func(x, y edge) int { return x.at.Compare(y.at) })
+	var covered time.Duration
+	depth := 0
+	for i, ed := range edges {
+		if depth > 0 {
+			covered += ed.at.Sub(edges[i-1].at)
+		}
+		depth += ed.delta
+	}
+	return covered
 }

@@ -13,11 +13,14 @@ import (
 )
 
 // Entry is one turn as a timekeeper or a speaking-time app recorded it:
-// who had the floor, from when to when.
+// who had the floor, from when to when. A live timekeeper also records the
+// interruptions of a turn (see [EntryKind]), and an entry whose end is not
+// known yet (see [Entry.Open]).
 type Entry struct {
 	Name  string    `json:"name"`
 	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	End   time.Time `json:"end,omitzero"`   // zero while the entry is open
+	Kind  EntryKind `json:"kind,omitempty"` // empty for a speech
 }
 
 // Log is what was actually said in a session, turn by turn.
@@ -87,7 +90,13 @@ func (e *LogError) Error() string {
 }
 
 // ReadLogCSV reads a speaking log as CSV with the header name,start,end (in
-// any order, no other columns); lines starting with # are comments. A time
+// any order), and optionally a fourth column kind (see [ParseEntryKind]; an
+// empty kind is a speech); lines starting with # are comments. An empty end
+// is an entry still open, and a later line with the same name (as
+// agenda.NameKey compares names), start and kind and an end closes it: the
+// log has the closed entry where the open one was, as [AppendLogCSV]
+// writes a live session's log, an entry when it starts and again when it
+// ends. A time
 // is RFC 3339, or a clock time "15:04:05" or "15:04" on the day and in the
 // zone of the session's slot; for a session that is not scheduled, a clock
 // time counts from its start ("0:12:30"). Every error is a *LogError,
@@ -109,7 +118,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comment = '#'
-	cr.FieldsPerRecord = 3
+	cr.FieldsPerRecord = 0 // that of the header, checked below
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true // the fields are copied out of each record
 	header, err := cr.Read()
@@ -121,14 +130,22 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 		given = strings.TrimSpace(given)
 		h := strings.ToLower(given)
 		line, _ := cr.FieldPos(i) // the header need not be on line 1: comments may come first
-		if h != "name" && h != "start" && h != "end" {
-			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "want the columns name, start and end"}
+		if h != "name" && h != "start" && h != "end" && h != "kind" {
+			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "want the columns name, start and end, and optionally kind"}
 		}
 		if _, dup := col[h]; dup {
 			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "column given twice"}
 		}
 		col[h] = i
 	}
+	for _, h := range []string{"name", "start", "end"} {
+		if _, ok := col[h]; !ok {
+			line, _ := cr.FieldPos(0)
+			return nil, &LogError{Line: line, Field: "header", Value: strings.Join(header, ","), Reason: "want the columns name, start and end, and optionally kind"}
+		}
+	}
+	kindCol, hasKind := col["kind"]
+	open := map[openKey]int{} // the open entries, by what closes them: index in log.Entries
 	// An entry per line at most, and no more than one past the limit: grown
 	// as it is read, the list would be copied over and over.
 	log := &Log{Entries: make([]Entry, 0, min(bytes.Count(data, []byte("\n"))+1, MaxLogEntries+1))}
@@ -144,25 +161,108 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 			return nil, csvError(err)
 		}
 		line, _ := cr.FieldPos(0)
-		if err := checkEntries(len(log.Entries)+1, line); err != nil {
-			return nil, err
-		}
 		e := Entry{Name: strings.TrimSpace(rec[col["name"]])}
 		if e.Name == "" {
 			return nil, &LogError{Line: line, Field: "name", Reason: "empty"}
+		}
+		if hasKind {
+			k, err := ParseEntryKind(rec[kindCol])
+			if err != nil {
+				err.(*LogError).Line = line
+				return nil, err
+			}
+			if k != EntrySpeech {
+				e.Kind = k // a speech is the zero value, as a log without the column reads
+			}
 		}
 		for _, f := range []struct {
 			name string
 			to   *time.Time
 		}{{"start", &e.Start}, {"end", &e.End}} {
-			t, err := parseLogTime(strings.TrimSpace(rec[col[f.name]]), s)
+			text := strings.TrimSpace(rec[col[f.name]])
+			if f.name == "end" && text == "" {
+				break // open
+			}
+			t, err := parseLogTime(text, s)
 			if err != nil {
 				return nil, &LogError{Line: line, Field: f.name, Value: rec[col[f.name]], Reason: err.Error()}
 			}
 			*f.to = t
 		}
+		key := openKey{agenda.NameKey(e.Name), e.Start.UnixNano(), e.Kind}
+		if i, ok := open[key]; ok && !e.Open() {
+			log.Entries[i].End = e.End // the line that closes an open entry
+			delete(open, key)
+			continue
+		}
+		if err := checkEntries(len(log.Entries)+1, line); err != nil {
+			return nil, err
+		}
+		if e.Open() {
+			open[key] = len(log.Entries)
+		}
 		log.Entries = append(log.Entries, e)
 	}
+}
+
+// openKey is what a line that closes an open entry repeats of it.
+type openKey struct {
+	name  string
+	start int64
+	kind  EntryKind
+}
+
+// WriteLogCSV writes log as CSV that [ReadLogCSV] reads back: the header
+// name,start,end,kind and a line per entry (see [AppendLogCSV]).
+func WriteLogCSV(w io.Writer, log *Log) error {
+	if _, err := io.WriteString(w, LogCSVHeader); err != nil {
+		return err
+	}
+	var entries []Entry
+	if log != nil {
+		entries = log.Entries
+	}
+	return AppendLogCSV(w, entries...)
+}
+
+// LogCSVHeader is the first line [WriteLogCSV] writes, with its newline: a
+// file that [AppendLogCSV] appends to starts with it.
+const LogCSVHeader = "name,start,end,kind\n"
+
+// AppendLogCSV writes the entries as lines of the CSV that [WriteLogCSV]
+// writes, in one Write call, so that a live session can append each event
+// to its log as it happens: the times in RFC 3339 with the fraction of a
+// second they have, an open entry's end empty, a speech's kind empty. It
+// refuses an entry without a name or with a kind that is none of the kinds
+// with a *LogError, writing nothing.
+func AppendLogCSV(w io.Writer, entries ...Entry) error {
+	var b bytes.Buffer
+	cw := csv.NewWriter(&b)
+	for i, e := range entries {
+		if strings.TrimSpace(e.Name) == "" {
+			return &LogError{Field: fmt.Sprintf("entries[%d].name", i), Reason: "empty"}
+		}
+		if _, err := e.Kind.MarshalText(); err != nil {
+			err.(*LogError).Field = fmt.Sprintf("entries[%d].kind", i)
+			return err
+		}
+		for _, t := range []time.Time{e.Start, e.End} {
+			if err := rfc3339(t); err != nil {
+				return &LogError{Field: fmt.Sprintf("entries[%d]", i), Value: t.String(), Reason: err.Error()}
+			}
+		}
+		end, kind := "", ""
+		if !e.Open() {
+			end = e.End.Format(time.RFC3339Nano)
+		}
+		if !e.Speech() {
+			kind = string(e.Kind)
+		}
+		cw.Write([]string{e.Name, e.Start.Format(time.RFC3339Nano), end, kind}) // errors are those of b, which has none
+	}
+	cw.Flush()
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // csvError turns an error of encoding/csv into a *LogError that wraps it.

@@ -190,14 +190,14 @@ func TestReadLogCSVErrors(t *testing.T) {
 		reason: "a column besides name, start and end is refused, as given",
 		s:      utc,
 		in:     "name,start,Stop\nAna Berg,06:20,06:25\n",
-		want:   &balance.LogError{Line: 1, Field: "header", Value: "Stop", Reason: "want the columns name, start and end"},
-		text:   `balance: log line 1 header "Stop": want the columns name, start and end`,
+		want:   &balance.LogError{Line: 1, Field: "header", Value: "Stop", Reason: "want the columns name, start and end, and optionally kind"},
+		text:   `balance: log line 1 header "Stop": want the columns name, start and end, and optionally kind`,
 	}, {
 		name:   "unknown column after comments",
 		reason: "the header's line counts the comments above it (this said line 1 for a header on line 3)",
 		s:      utc,
 		in:     "# made up\n# for a test\nspeaker,start,end\n",
-		want:   &balance.LogError{Line: 3, Field: "header", Value: "speaker", Reason: "want the columns name, start and end"},
+		want:   &balance.LogError{Line: 3, Field: "header", Value: "speaker", Reason: "want the columns name, start and end, and optionally kind"},
 	}, {
 		name:   "duplicate column",
 		reason: "two name columns leave no end column",
@@ -206,11 +206,11 @@ func TestReadLogCSVErrors(t *testing.T) {
 		want:   &balance.LogError{Line: 1, Field: "header", Value: "Name", Reason: "column given twice"},
 	}, {
 		name:   "missing column",
-		reason: "three fields are required, and encoding/csv counts them",
+		reason: "the three columns are required, and the header names the one missing",
 		s:      utc,
 		in:     "name,start\nAna Berg,06:20\n",
-		want:   &balance.LogError{Line: 1, Err: csv.ErrFieldCount},
-		text:   "balance: log line 1: wrong number of fields",
+		want:   &balance.LogError{Line: 1, Field: "header", Value: "name,start", Reason: "want the columns name, start and end, and optionally kind"},
+		text:   `balance: log line 1 header "name,start": want the columns name, start and end, and optionally kind`,
 	}, {
 		name:   "missing field in an entry",
 		reason: "an entry with two fields is refused on its own line, after a comment",
@@ -390,7 +390,7 @@ func TestReadLogJSONErrors(t *testing.T) {
 		reason: "a misspelt field is refused at its path, not ignored",
 		in:     `{"entries": [{"name": "Ana Berg", "start": "2023-10-10T06:20:00Z", "end": "2023-10-10T06:29:30Z"}, {"speaker": "Ben Okafor"}]}`,
 		want:   &agenda.DecodeError{Path: "entries[1].speaker"},
-		text:   "agenda: decoding entries[1].speaker: unknown field (known: end, name, start)",
+		text:   "agenda: decoding entries[1].speaker: unknown field (known: end, kind, name, start)",
 	}, {
 		name:   "unknown top-level field",
 		reason: "the log has only entries",

@@ -58,6 +58,9 @@ func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
 			if turns == nil {
 				turns = make(map[string][]Entry)
 				for _, e := range log.Entries {
+					if !e.Speech() {
+						continue
+					}
 					key := agenda.NameKey(e.Name)
 					turns[key] = append(turns[key], e)
 				}
@@ -75,10 +78,11 @@ func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
 	return &rest, nil
 }
 
-// spokeIn reports whether any of a person's entries is between from and to.
+// spokeIn reports whether any of a person's entries is between from and to;
+// an open entry counts from its start.
 func spokeIn(entries []Entry, from, to time.Time) bool {
 	for _, e := range entries {
-		if e.Start.Before(to) && e.End.After(from) {
+		if e.Start.Before(to) && (e.Open() || e.End.After(from)) {
 			return true
 		}
 	}
@@ -133,13 +137,9 @@ const replanHardWeight = 10000 // past the band's steepness, so the rule still p
 // speakers said before at.
 func (pr *problem) pastOf(log *Log, at time.Time) *past {
 	ps := &past{spoken: map[string]float64{}, rows: pr.groupRows()}
-	for _, e := range log.Entries {
-		end := e.End
-		if end.After(at) {
-			end = at
-		}
-		if d := end.Sub(e.Start); d > 0 {
-			ps.spoken[agenda.NameKey(e.Name)] += float64(d) / float64(pr.step)
+	for i, d := range speaking(log, at) {
+		if d > 0 {
+			ps.spoken[agenda.NameKey(log.Entries[i].Name)] += float64(d) / float64(pr.step)
 		}
 	}
 	ps.group = make([]float64, len(ps.rows))

@@ -284,6 +284,9 @@ func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 		rows = append(rows, []string{name, timeslot.FormatLength(p.Planned), timeslot.FormatLength(p.Actual), fmt.Sprint(p.Turns), over})
 	}
 	textTable(w, rows)
+	if a.Paused > 0 || a.Outside > 0 {
+		fmt.Fprintf(w, "\nOutside the budgets: %s of points of order and interventions, %s paused.\n", timeslot.FormatLength(a.Outside), timeslot.FormatLength(a.Paused))
+	}
 	if len(a.Problems) > 0 {
 		fmt.Fprintln(w, "\nProblems in the log")
 		for _, p := range a.Problems {
@@ -303,6 +306,7 @@ var textProblemWords = map[balance.LogProblemKind]string{
 	balance.LogOutsideSlot: "the turn starts or ends outside the slot",
 	balance.LogBackwards:   "the turn ends before it starts",
 	balance.LogNotSpeaker:  "the person speaks in no speaking segment",
+	balance.LogOpen:        "the entry has no end",
 }
 
 // textProblem returns the text of a log problem, which names people as the

@@ -39,6 +39,11 @@
 // then re-plans the rest of the session from that moment, as a moderator
 // would at the break.
 //
+// -serve 127.0.0.1:8080 serves the live floor of the planned session
+// instead: pages for the timekeeper (its address, with a token, is printed
+// at start), the moderator and the projector, recording every event in the
+// -log file (runofshow-log.csv by default) and resuming from it.
+//
 // It exits as every example program does (see examples/internal/cli): 0
 // when the session is valid and planned; 1 when validation finds problems
 // or no plan meets the policy (the draft is printed with the problems under
@@ -141,6 +146,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if doc.Report, err = balance.PlanReport(doc.RunOfShow, policy); err != nil {
 			return fail("%v", err)
 		}
+	}
+	if o.serve != "" {
+		return serve(o.serve, o.logFile, doc, policy, problems, stdout, stderr)
 	}
 	if problems != nil && o.format != "text" {
 		fmt.Fprintln(stderr, "runofshow: the session cannot be planned:")

@@ -648,7 +648,9 @@ func TestREADMECommands(t *testing.T) {
 		for line := range strings.Lines(string(data)) {
 			if rest, ok := strings.CutPrefix(line, "go run ./examples/runofshow"); ok {
 				rest, _, _ = strings.Cut(rest, "#") // a comment after the command
-				commands = append(commands, shellWords(rest))
+				if args := shellWords(rest); !slices.Contains(args, "-serve") {
+					commands = append(commands, args) // the live floor serves until stopped: TestLiveFloorInBrowser runs it
+				}
 			}
 		}
 	}

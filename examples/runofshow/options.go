@@ -23,6 +23,7 @@ type options struct {
 	logFile, at     string
 	policyFile      string
 	presetsFile     string
+	serve           string // the address of the live floor, if it is served
 
 	// What completes the draft: a start time read in a zone, a title, a
 	// room. Each is applied only when its flag is given.
@@ -96,6 +97,7 @@ func parseOptions(args []string, stderr io.Writer) (o *options, code int, ok boo
 	flags.StringVar(&o.at, "at", "", "with -log, re-plan the rest of the session from this `time` after its start, such as 50m")
 	flags.StringVar(&o.policyFile, "policy", "", "plan under the policy in this JSON `file` (balance.DecodePolicy) rather than balance.HybridPromise")
 	flags.StringVar(&o.presetsFile, "presets", "", "check the plan against the presets in this JSON `file` (balance.DecodePresets)")
+	flags.StringVar(&o.serve, "serve", "", "serve the live floor on this `address`, such as 127.0.0.1:8080, recording the speaking log in the -log file (see serve.go)")
 	flags.StringVar(&o.start, "start", "", "start the session at this `time`, such as 2025-06-23T10:00 (in -zone) or 2025-06-23T10:00+02:00")
 	flags.StringVar(&o.zone, "zone", "", "read -start in this IANA time `zone`, the venue's, such as Europe/Oslo (default: the session's own, else UTC)")
 	flags.StringVar(&o.title, "title", "", "set the session's `title`")
@@ -141,6 +143,8 @@ func (o *options) check() string {
 		return "-at needs -log: a re-plan starts from what was said"
 	case (o.logFile != "" || o.at != "") && o.format != "text":
 		return fmt.Sprintf("-log and -at write text only, not -format %s", o.format)
+	case o.serve != "" && (o.at != "" || o.set["format"] || o.outFile != ""):
+		return "-serve serves the live floor, recording in -log; -at, -format and -o are for a run-of-show written once"
 	case o.set["zone"] && !o.set["start"]:
 		return "-zone is the zone -start is read in; give -start too, or -tz to show the clock in another zone"
 	}
