@@ -185,6 +185,11 @@ func (p *igfParser) line(text string) {
 	if text == "" {
 		return
 	}
+	// A list item of the HTML, or a pasted bullet, over a line of its own
+	// kind: the bullet is not part of it.
+	if bare, ok := strings.CutPrefix(text, "• "); ok && p.sec != secQuestions && !strings.HasSuffix(bare, "?") {
+		text = bare
+	}
 	afterTime := p.afterTime
 	p.afterTime = false
 	if igfHybrid.MatchString(text) && !p.hybrid {
