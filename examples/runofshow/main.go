@@ -15,8 +15,9 @@
 //
 // With no flags it prints the hybrid roundtable of seed 000, embedded in the
 // program. -f reads a session from a JSON file (- for standard input), -igf
-// imports one from the plain text of an IGF session page (what the importer
-// could not place is listed on standard error), -seed
+// imports one from an IGF session page, its text, its saved HTML or its
+// https:// address (what the importer could not place or had to assume is
+// listed on standard error), -seed
 // picks another of the embedded source sessions, and -tz shows clock times
 // in another IANA time zone, such as Europe/Paris. -format chooses the output
 // (text by default; see -help for the others) and -o writes it to a file.
@@ -60,7 +61,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("runofshow", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	file := flags.String("f", "", "read the session from this JSON `file` (- for standard input)")
-	igf := flags.String("igf", "", "import the session from this IGF session `page`, saved as plain text")
+	igf := flags.String("igf", "", "import the session from this IGF session `page`: its text, its saved HTML, or its https:// address")
 	seed := flags.String("seed", seeds.Default, "show this embedded source `session`: "+strings.Join(seeds.Names(), ", "))
 	zone := flags.String("tz", "", "show clock times in this IANA time `zone`, such as Europe/Paris")
 	format := flags.String("format", "text", "write this `format`: "+strings.Join(slices.Sorted(maps.Keys(formats)), ", "))
@@ -302,16 +303,6 @@ func load(file, seed string, stdin io.Reader) (*agenda.Session, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return s, nil
-}
-
-// importPage reads an IGF session page saved as plain text.
-func importPage(file string) (*agenda.Session, []agenda.Warning, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	return agenda.ParseIGF(f)
 }
 
 // readLog reads a speaking log: JSON if the file's name ends in .json, else CSV.
