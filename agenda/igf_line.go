@@ -259,7 +259,7 @@ func unlock(field string) (string, bool) {
 	if !strings.Contains(field, igfLock) {
 		return strings.TrimSpace(field), false
 	}
-	return strings.TrimSpace(strings.ReplaceAll(field, igfLock, "")), true
+	return strings.Join(strings.Fields(strings.ReplaceAll(field, igfLock, " ")), " "), true
 }
 
 // isGroup reports whether a field is a stakeholder or regional group.

@@ -22,7 +22,16 @@ var igfInline = regexp.MustCompile(`(?:^|\s)\(?([A-H]|[1-9])(?:[.)]|\s+-)\s*`)
 type questionItem struct {
 	id   string // the marker's letter or number, or empty
 	text string
+	more []string // the rest of a question broken over lines, joined at the end
 	line int
+}
+
+// last returns the end of the question as read so far.
+func (it *questionItem) last() string {
+	if len(it.more) > 0 {
+		return it.more[len(it.more)-1]
+	}
+	return it.text
 }
 
 // questionsOf splits a line into its questions: by the markers of a
@@ -100,7 +109,7 @@ func (p *igfParser) questionLine(text string) bool {
 	}
 	// The rest of a question broken over lines.
 	if n := len(p.items); n > 0 {
-		last := p.items[n-1].text
+		last := p.items[n-1].last()
 		return !strings.HasSuffix(last, "?") && !strings.HasSuffix(last, ".")
 	}
 	return false
@@ -110,9 +119,9 @@ func (p *igfParser) questionLine(text string) bool {
 // to the question before it when that one is unfinished.
 func (p *igfParser) addQuestions(text string) {
 	if n := len(p.items); n > 0 && !hasMarker(text) {
-		last := &p.items[n-1]
-		if !strings.HasSuffix(last.text, "?") && !strings.HasSuffix(last.text, ".") {
-			last.text += " " + text
+		it := &p.items[n-1]
+		if last := it.last(); !strings.HasSuffix(last, "?") && !strings.HasSuffix(last, ".") {
+			it.more = append(it.more, text)
 			return
 		}
 	}
@@ -133,7 +142,11 @@ func (p *igfParser) setQuestions() {
 		} else {
 			it.id = ""
 		}
-		p.s.Questions = append(p.s.Questions, Question{ID: it.id, Text: it.text})
+		text := it.text
+		if len(it.more) > 0 {
+			text += " " + strings.Join(it.more, " ")
+		}
+		p.s.Questions = append(p.s.Questions, Question{ID: it.id, Text: text})
 	}
 	n := 0
 	for i := range p.s.Questions {
