@@ -124,7 +124,6 @@ type igfParser struct {
 	formatLine  int
 	minutes     time.Duration // the length the format or a duration gives
 	minLine     int
-	zoneless    bool
 	people      map[string]int  // name key -> index in s.People
 	firstLine   []int           // the first line of each person
 	modeGiven   map[int]bool    // people whose line gives their mode

@@ -1,6 +1,7 @@
 package seeds_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
 )
 
 // TestIGFPagesMatchJSON imports the session pages of the seeds that list
@@ -94,5 +96,54 @@ func TestIGFReportsWarn(t *testing.T) {
 		}) {
 			t.Errorf("%s: %d people and warnings %v; want none and a warning that says so", name, len(s.People), warnings)
 		}
+	}
+}
+
+// TestIGFPagesPlanOrSay imports every bundled page, as `runofshow -igf`
+// does: each page either validates and plans under the hybrid promise, or
+// its warnings say what is missing and how to add it, for each problem
+// validation finds.
+func TestIGFPagesPlanOrSay(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("pages", "*.txt"))
+	if err != nil || len(files) != 5 {
+		t.Fatalf("%d bundled pages, want 5 (%v)", len(files), err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			f, err := os.Open(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			s, warnings, err := agenda.ParseIGF(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			problems := s.Validate()
+			if problems == nil {
+				if _, _, err := balance.Plan(s, balance.HybridPromise()); err != nil {
+					t.Errorf("the page validates but does not plan: %v", err)
+				}
+				return
+			}
+			says := func(what string) bool {
+				return slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return strings.Contains(w.Reason, what) })
+			}
+			// The problems of a draft from a page are what the page lacks:
+			// the people, or the moderator, and the segment made of them.
+			for _, kind := range []error{agenda.ErrRoleMissing, agenda.ErrUnderfill} {
+				if errors.Is(problems, kind) && !says("add them so") && !says("add a \"Moderator\" heading") {
+					t.Errorf("validation finds %v, and no warning says how to add what is missing: %v", problems, warnings)
+				}
+			}
+			for _, err := range problems.(interface{ Unwrap() []error }).Unwrap() {
+				if !errors.Is(err, agenda.ErrRoleMissing) && !errors.Is(err, agenda.ErrUnderfill) {
+					t.Errorf("a problem no warning explains: %v", err)
+				}
+			}
+			if !says("title") && s.Title == "" {
+				t.Errorf("the title is empty and no warning says so")
+			}
+		})
 	}
 }
