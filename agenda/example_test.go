@@ -166,3 +166,43 @@ Policy Question(s)
 	// the page has no agenda: one discussion segment over the whole slot is assumed
 	// the page does not say who takes part online: person 2, person 3, person 4 assumed onsite; set their modes
 }
+
+func ExampleParseIGFHTML() {
+	page := `<html><head><title>IGF 2023 WS #77 Satellite Broadband | Internet Governance Forum</title></head>
+<body><nav><a href="/">Home</a></nav>
+<main>
+<div class="field__label">Time</div>
+<div class="field__item">Thursday, 12th October, 2023 (00:30 UTC) - Thursday, 12th October, 2023 (02:00 UTC)</div>
+<div class="field__label">Room</div><div class="field__item">WS 10 &ndash; Room J</div>
+<p>Speaker 1: Fatou Sarr, Technical Community, African Group<br>
+Speaker 2: Rohan Das &#x1F512;, Private Sector, Asia-Pacific Group</p>
+<div class="field__label">Online Moderator</div><div class="field__item">Hiroshi Kato, Technical Community, Asia-Pacific Group</div>
+<div class="field__label">Policy Question(s)</div>
+<ol><li>Who assigns the spectrum?</li><li>What may regulators require?</li></ol>
+</main></body></html>`
+	s, warnings, err := agenda.ParseIGFHTML(strings.NewReader(page))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Title, "|", s.Room, "|", s.Slot.Start.Format(time.RFC3339), s.Slot.Length)
+	for _, p := range s.People {
+		fmt.Println(p.Name, p.Roles, p.Mode, p.Private)
+	}
+	for _, q := range s.Questions {
+		fmt.Println(q.ID, q.Text)
+	}
+	for _, w := range warnings {
+		fmt.Println(w.Redacted())
+	}
+	// Output:
+	// IGF 2023 WS #77 Satellite Broadband | WS 10 – Room J | 2023-10-12T00:30:00Z 1h30m0s
+	// Fatou Sarr [speaker] onsite []
+	// Rohan Das [speaker] onsite [name]
+	// Hiroshi Kato [online moderator] online []
+	// 1 Who assigns the spectrum?
+	// 2 What may regulators require?
+	// no format name ("Panel - 90 Min", "Roundtable") on the page: the segment is called "Discussion"
+	// the page has no agenda: one discussion segment over the whole slot is assumed
+	// the page does not say who takes part online: person 1, person 2 assumed onsite; set their modes
+}

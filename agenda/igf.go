@@ -117,6 +117,7 @@ type igfParser struct {
 	inBlock     bool // within the people: after a labeled line or a role heading
 	items       []questionItem
 	qHeading    bool // the page has a policy questions heading
+	headingless int  // the last line of questions read without the heading
 	speakers    []string
 	hybrid      bool
 	hybridLine  int
@@ -191,7 +192,7 @@ func (p *igfParser) line(text string) {
 	}
 	afterTime := p.afterTime
 	p.afterTime = false
-	if igfHybrid.MatchString(text) && !p.hybrid {
+	if igfHybrid.MatchString(text) && !igfNotHybrid.MatchString(text) && !p.hybrid {
 		p.hybrid, p.hybridLine = true, p.n
 	}
 	h, rest, isHeading := heading(text)
@@ -270,7 +271,10 @@ func (p *igfParser) line(text string) {
 		}
 	case !p.qHeading && (hasMarker(text) && !strings.HasPrefix(text, "-") && !strings.HasPrefix(text, "•")) && strings.HasSuffix(text, "?") ||
 		!p.qHeading && len(inlineItems(text, p.n)) > 1 && strings.Contains(text, "?"):
-		p.warn("", "policy questions without a \"Policy Question(s)\" heading; read as the policy questions")
+		if p.headingless != p.n-1 {
+			p.warn("", "policy questions without a \"Policy Question(s)\" heading; read as the policy questions")
+		}
+		p.headingless = p.n
 		p.addQuestions(text)
 	case personLine(text) && strings.Contains(text, ","):
 		p.warn(text, "a line that looks like a person's, outside the list of people; not added")

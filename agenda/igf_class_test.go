@@ -202,3 +202,16 @@ func questions(want ...string) func(*agenda.Session) string {
 		return got
 	}, want)
 }
+
+// TestDecodeRegionalGroupSpelling checks that the JSON decoder reads the
+// "Regional Group" spellings the importer reads (issue 15, error class 7).
+func TestDecodeRegionalGroupSpelling(t *testing.T) {
+	s, err := agenda.Decode(strings.NewReader(`{"title": "T", "format": "onsite", "slot": {"length": "1h"},
+		"people": [{"name": "Mei Tanaka", "roles": ["speaker"], "region": "Asia Pacific Regional Group"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.People[0].Region; got != agenda.RegionAsiaPacific {
+		t.Errorf("region %q, want %q", got, agenda.RegionAsiaPacific)
+	}
+}

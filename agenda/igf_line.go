@@ -128,6 +128,8 @@ var (
 	// "Monday, June 23, 2025 09:00 UTC - 10:30 UTC", month before day.
 	igfTimeUS = regexp.MustCompile(`(?i)^(?:\w+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}),?\s*\(?\s*(\d{1,2}[:.]\d{2})\s*h?\s*(UTC|GMT)?\s*\)?\s*[-–—]+\s*(?:(?:\w+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}),?\s*)?\(?\s*(\d{1,2}[:.]\d{2})\s*h?\s*(UTC|GMT)?\s*\)?$`)
 	igfHybrid = regexp.MustCompile(`(?i)\bhybrid\b`)
+	// "not hybrid", "non-hybrid": the words that say a session is not.
+	igfNotHybrid = regexp.MustCompile(`(?i)\b(not|non|no)[\s-]+hybrid\b`)
 )
 
 // igfTimeOf reads a time line: the slot it gives, whether it names the

@@ -189,3 +189,22 @@ func importPage(t *testing.T, base string) (*agenda.Session, []agenda.Warning) {
 	}
 	return s, warnings
 }
+
+// TestIGFScoreCounts checks the scoring itself: a draft that misses fields
+// scores them wrong, and a person the page does not list is caught.
+func TestIGFScoreCounts(t *testing.T) {
+	yes := true
+	want := &igfWant{Title: "T", Room: "R", Hybrid: &yes,
+		People:    []igfWho{{Name: "Ana Silva", Roles: []string{"speaker"}, Stakeholder: "Civil Society"}},
+		Questions: []string{"Why?"}}
+	right := &agenda.Session{Title: "T", Room: "R", Format: agenda.FormatHybrid, Questions: []agenda.Question{{ID: "1", Text: "Why?"}},
+		People: []agenda.Person{{Name: "Ana Silva", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderCivilSociety}}}
+	if sc := scoreIGF(want, right); sc.right != 7 || sc.total != 7 || len(sc.invented) > 0 {
+		t.Errorf("the right draft scores %d of %d, invented %q; want 7 of 7 and none", sc.right, sc.total, sc.invented)
+	}
+	wrong := &agenda.Session{Title: "", Format: agenda.FormatOnsite,
+		People: []agenda.Person{{Name: "Civil Society", Roles: []agenda.Role{agenda.RoleSpeaker}}}}
+	if sc := scoreIGF(want, wrong); sc.right != 0 || sc.total != 7 || !slices.Equal(sc.invented, []string{"Civil Society"}) {
+		t.Errorf("a wrong draft scores %d of %d, invented %q; want 0 of 7 and the group-named person", sc.right, sc.total, sc.invented)
+	}
+}
