@@ -276,7 +276,7 @@ func (p *igfParser) line(text string) {
 		}
 		p.headingless = p.n
 		p.addQuestions(text)
-	case personLine(text) && strings.Contains(text, ","):
+	case personLine(text) && surePerson(text, false):
 		p.warn(text, "a line that looks like a person's, outside the list of people; not added")
 	}
 }

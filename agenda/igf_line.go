@@ -93,7 +93,9 @@ func init() {
 		"Online Participation", "SDGs", "Targets", "Relevance to Internet Governance", "Relevance to Theme",
 		"Discussion Facilitation", "Connection with previous Messages", "Format description", "Agenda",
 		"Event summary", "Event report", "Event description", "Event recording", "Session", "Content", "Tags",
-		"Speakers' bios", "Additional Speakers", "Background Paper", "Session Objectives", "Links")
+		"Speakers' bios", "Additional Speakers", "Background Paper", "Session Objectives", "Links",
+		"Subtheme(s)", "Subthemes", "Proposed Additional Tools", "Reference Document", "Relevance to Theme",
+		"What will participants gain from attending this session?")
 }
 
 // heading returns the heading a line is, and the text after its colon if

@@ -3,6 +3,7 @@ package agenda
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -277,11 +278,11 @@ func (p *igfParser) closeBlock() {
 			for _, l := range rest {
 				p.placed(l, slotRoles[g.slot], "")
 			}
-		case len(missing) == len(rest):
+		case !slices.ContainsFunc(rest, func(l igfLine) bool { return !surePerson(l.text, len(groups) > 1) }) && len(missing) == len(rest):
 			for k, l := range rest {
 				p.placed(l, slotRoles[missing[k]], lostHeading(missing[k]))
 			}
-		case len(missing) == 1:
+		case !slices.ContainsFunc(rest, func(l igfLine) bool { return !surePerson(l.text, len(groups) > 1) }) && len(missing) == 1:
 			for _, l := range rest {
 				p.placed(l, slotRoles[missing[0]], lostHeading(missing[0]))
 			}
@@ -292,6 +293,22 @@ func (p *igfParser) closeBlock() {
 			}
 		}
 	}
+}
+
+// surePerson reports whether a line under no heading is surely a person's,
+// to be placed by its position: a line that gives a group or a lock, as
+// the forms' lines do, or a name alone in a block that has a role heading,
+// and not a phrase such as a subtheme ("Digital Inclusion") that happens to
+// follow the speakers.
+func surePerson(text string, headed bool) bool {
+	if !strings.Contains(text, ",") {
+		return headed
+	}
+	if strings.Contains(text, igfLock) {
+		return true
+	}
+	f := readFields(text)
+	return f.stakeholder != "" || f.region != ""
 }
 
 // lostHeading is the warning about a line placed by its position.

@@ -18,6 +18,10 @@ var igfMarker = regexp.MustCompile(`^(?:\(?([A-Ha-h]|[1-9][0-9]?)(?:[.)]|\s+[-�
 // space or at its start: "A. … B. … C.What …".
 var igfInline = regexp.MustCompile(`(?:^|\s)\(?([A-H]|[1-9])(?:[.)]|\s+-)\s*`)
 
+// igfAsks matches the words that open a question written without its
+// question mark.
+var igfAsks = regexp.MustCompile(`^(How|What|Which|Who|Whom|Whose|Why|When|Where|To what extent|In what ways?|Can|Could|Should|Would|Is|Are|Do|Does|Will|Has|Have)\b`)
+
 // questionItem is a policy question as the page marks it.
 type questionItem struct {
 	id   string // the marker's letter or number, or empty
@@ -104,7 +108,7 @@ func (p *igfParser) questionLine(text string) bool {
 			return false
 		}
 	}
-	if hasMarker(text) || strings.HasSuffix(text, "?") {
+	if hasMarker(text) || strings.HasSuffix(text, "?") || igfAsks.MatchString(text) || len(p.items) == 0 {
 		return true
 	}
 	// The rest of a question broken over lines.
@@ -118,7 +122,7 @@ func (p *igfParser) questionLine(text string) bool {
 // addQuestions adds the items of a line, joining a line without a marker
 // to the question before it when that one is unfinished.
 func (p *igfParser) addQuestions(text string) {
-	if n := len(p.items); n > 0 && !hasMarker(text) {
+	if n := len(p.items); n > 0 && !hasMarker(text) && !igfAsks.MatchString(text) {
 		it := &p.items[n-1]
 		if last := it.last(); !strings.HasSuffix(last, "?") && !strings.HasSuffix(last, ".") {
 			it.more = append(it.more, text)
