@@ -99,7 +99,8 @@ func ParseIGF(r io.Reader) (*Session, []Warning, error) {
 	var lines []igfLine
 	for n := 1; len(data) > 0; n++ {
 		line, rest, _ := bytes.Cut(data, []byte("\n"))
-		lines = append(lines, igfLine{n: n, text: cleanLine(string(line))})
+		text, mojibake := cleanLine(string(line))
+		lines = append(lines, igfLine{n: n, text: text, mojibake: mojibake})
 		data = rest
 	}
 	return parseIGF(lines)
@@ -146,6 +147,9 @@ func parseIGF(lines []igfLine) (*Session, []Warning, error) {
 			break
 		}
 		p.n = l.n
+		if l.mojibake {
+			p.warn(l.text, "the line was saved in the wrong encoding (mojibake); read as it was written")
+		}
 		p.line(l.text)
 	}
 	if p.err != nil {

@@ -110,6 +110,15 @@ func TestIGFErrorClasses(t *testing.T) {
 			reason: "\"Ana Berg 🔒, Civil Society, WEOG\" lost the groups under bogus warnings and the name was not marked private",
 		},
 		{
+			name: "8/MojibakeNames", page: "2022-ws-mojibake",
+			check: field("names", func(s *agenda.Session) any {
+				p, _ := s.Person("José Martínez")
+				return []any{p != nil && p.IsPrivate(agenda.FieldOrganization), len(s.People)}
+			}, []any{true, 6}),
+			warning: "line 4: the line was saved in the wrong encoding (mojibake); read as it was written",
+			reason:  "a page saved in the wrong encoding shows its names as mojibake too, and its lock",
+		},
+		{
 			name: "9/NoDuration", page: "2024-of-no-duration",
 			check:   field("length", func(s *agenda.Session) any { return s.Slot.Length }, agenda.IGFDefaultLength),
 			warning: "no time line, length or format with minutes on the page: the slot is assumed to be 1h30m long and is not scheduled; set slot.start and slot.length",

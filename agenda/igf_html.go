@@ -134,7 +134,7 @@ func (r *htmlReader) text(s string, n int) {
 
 // flush ends the current line.
 func (r *htmlReader) flush() {
-	text := cleanLine(r.cur.String())
+	text, mojibake := cleanLine(r.cur.String())
 	r.cur.Reset()
 	if text == "" {
 		return
@@ -145,7 +145,7 @@ func (r *htmlReader) flush() {
 			text = text[:k]
 		}
 	}
-	r.lines = append(r.lines, igfLine{n: r.curN, text: text})
+	r.lines = append(r.lines, igfLine{n: r.curN, text: text, mojibake: mojibake})
 }
 
 func (r *htmlReader) start(name string, void bool, n int, alt func() string) {
@@ -180,7 +180,7 @@ func (r *htmlReader) start(name string, void bool, n int, alt func() string) {
 		r.curN = n
 	case "img":
 		// A lock drawn as an image with the lock as its text.
-		if a := alt(); strings.Contains(cleanLine(a), igfLock) {
+		if a, _ := cleanLine(alt()); strings.Contains(a, igfLock) {
 			r.text(igfLock, n)
 		}
 	}

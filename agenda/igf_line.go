@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // This file reads what one line of an IGF page says on its own: a heading,
@@ -15,8 +18,9 @@ import (
 // trimmed, with runs of space as one space and the lock's mojibake as the
 // lock.
 type igfLine struct {
-	n    int
-	text string
+	n        int
+	text     string
+	mojibake bool // the text was repaired
 }
 
 // igfLock marks a field the page keeps private.
@@ -28,10 +32,35 @@ var igfMojibake = strings.NewReplacer("πŸ”’", igfLock, "ðŸ”’", igfLo
 
 // cleanLine returns a line as the importer reads it: without surrounding
 // space, with every run of space (tabs and no-break spaces included) as one
-// space, and the lock's mojibake as the lock.
-func cleanLine(s string) string {
-	s = igfMojibake.Replace(s)
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+// space, the lock's mojibake as the lock, and other mojibake repaired (see
+// unmojibake), and whether it had any.
+func cleanLine(s string) (string, bool) {
+	locks := igfMojibake.Replace(s)
+	parts := strings.Split(locks, igfLock)
+	repaired := false
+	for i, part := range parts {
+		if fixed, ok := unmojibake(part); ok {
+			parts[i], repaired = fixed, true
+		}
+	}
+	s2 := strings.Join(parts, igfLock)
+	return strings.Join(strings.FieldsFunc(s2, unicode.IsSpace), " "), repaired || locks != s
+}
+
+// unmojibake repairs text whose UTF-8 was read as Windows-1252 and saved
+// again as UTF-8 ("RÃ¼ckheim", "Tupouâ€™tuah"), as pages saved with the
+// wrong encoding show names: it reports whether the text, written back in
+// Windows-1252, is UTF-8 that holds a character of more than one byte,
+// which text in Windows-1252 almost never is.
+func unmojibake(s string) (string, bool) {
+	if !strings.ContainsAny(s, "ÂÃÄÅÆÇÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö") {
+		return s, false
+	}
+	b, err := charmap.Windows1252.NewEncoder().String(s)
+	if err != nil || !utf8.ValidString(b) || utf8.RuneCountInString(b) == len(b) {
+		return s, false
+	}
+	return b, true
 }
 
 // igfSection is what the lines under a heading are.
