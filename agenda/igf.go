@@ -266,7 +266,7 @@ func (p *igfParser) line(text string) {
 		g := &p.block[len(p.block)-1]
 		g.lines = append(g.lines, igfLine{n: p.n, text: text})
 	case p.timeLine(text):
-	case p.formatName == "" && igfFormatName.MatchString(text):
+	case p.formatName == "" && isFormatName(text):
 		p.setFormat(text)
 	case p.s.Room == "" && isRoom(text) && (afterTime || igfRoomy.MatchString(text)):
 		p.s.Room = text
@@ -297,7 +297,12 @@ func (p *igfParser) under(text, line string) {
 			p.s.Room = text
 		}
 	case secFormat:
-		p.setFormat(text)
+		// A format's name, not a description of the format.
+		if isFormatName(text) || len(text) <= 60 && !strings.ContainsAny(text, ".:?") {
+			p.setFormat(text)
+		} else {
+			p.warn(line, "a format, but not a format's name such as \"Panel - 90 Min\"; not read")
+		}
 	case secDuration:
 		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.ToLower(text), "min")))
 		if err != nil || n <= 0 || n > 24*60 {
@@ -363,7 +368,7 @@ func (p *igfParser) firstTitle(lines []igfLine) {
 		}
 		_, _, isHeading := heading(l.text)
 		_, _, _, isTime := igfTimeOf(l.text)
-		if isHeading || isTime || igfPerson.MatchString(l.text) || igfFormatName.MatchString(l.text) ||
+		if isHeading || isTime || igfPerson.MatchString(l.text) || isFormatName(l.text) ||
 			len(l.text) > 200 || len(strings.Fields(l.text)) < 3 || strings.HasSuffix(l.text, ".") || strings.Contains(l.text, igfLock) {
 			return
 		}

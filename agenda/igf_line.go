@@ -168,6 +168,11 @@ var (
 // line whose start and end make no slot.
 func igfTimeOf(text string) (start time.Time, length time.Duration, zoned, ok bool) {
 	var day1, mon1, year1, clock1, zone1, day2, mon2, year2, clock2, zone2 string
+	// Most lines are not times: the regular expressions only see lines
+	// short enough, with a clock in them.
+	if len(text) > 160 || !strings.ContainsAny(text, ":.") || !strings.ContainsAny(text, "0123456789") {
+		return time.Time{}, 0, false, false
+	}
 	if m := igfTime.FindStringSubmatch(text); m != nil {
 		day1, mon1, year1, clock1, zone1, day2, mon2, year2, clock2, zone2 = m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9], m[10]
 	} else if m := igfTimeUS.FindStringSubmatch(text); m != nil {
@@ -198,6 +203,11 @@ func igfDate(day, month, year, clock string) (time.Time, error) {
 		month = month[:3]
 	}
 	return time.ParseInLocation("2 Jan 2006 15:04", day+" "+month+" "+year+" "+clock, time.UTC)
+}
+
+// isFormatName reports whether a line is a format's name.
+func isFormatName(text string) bool {
+	return len(text) <= 120 && igfFormatName.MatchString(text)
 }
 
 // formatMinutes returns the minutes a format name gives, "Panel - 90 Min".
@@ -241,7 +251,7 @@ func nameLike(text string) bool {
 			return false
 		}
 	}
-	return !igfFormatName.MatchString(text) && !igfRoomy.MatchString(text)
+	return !isFormatName(text) && !igfRoomy.MatchString(text)
 }
 
 // igfParticles are the lower-case words names hold.

@@ -208,3 +208,35 @@ func TestIGFScoreCounts(t *testing.T) {
 		t.Errorf("a wrong draft scores %d of %d, invented %q; want 0 of 7 and the group-named person", sc.right, sc.total, sc.invented)
 	}
 }
+
+// BenchmarkParseIGF imports every page of testdata/igf, and a page of
+// nearly agenda.MaxBytes: the time grows with the page.
+func BenchmarkParseIGF(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "igf", "*.txt"))
+	var pages [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+	}
+	b.Run("pages", func(b *testing.B) {
+		for b.Loop() {
+			for _, p := range pages {
+				if _, _, err := agenda.ParseIGF(bytes.NewReader(p)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	large := bytes.Repeat(pages[0], agenda.MaxBytes/len(pages[0])-1)
+	b.Run("MaxBytes", func(b *testing.B) {
+		b.SetBytes(int64(len(large)))
+		for b.Loop() {
+			if _, _, err := agenda.ParseIGF(bytes.NewReader(large)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
