@@ -37,7 +37,7 @@ func (p *igfParser) finish() {
 		p.warn("", "the page does not say the session is hybrid: taken as onsite; set \"format\" to \"hybrid\" if it is")
 	}
 	if len(p.s.People) == 0 {
-		p.warn("", "no organizer, speaker or moderator found: the page lists nobody in the shape \"Speaker 1: Name, Stakeholder group, Regional group\" or under a \"Moderator\" heading; add them so, or write the people in the session's JSON")
+		p.warn("", "no organizer, speaker or moderator found, and so no segment: the page lists nobody in the shape \"Speaker 1: Name, Stakeholder group, Regional group\" or under a \"Moderator\" heading; add them so, or write the people and segments in the session's JSON")
 	}
 	p.segment()
 	p.groupsGiven()
