@@ -224,3 +224,43 @@ func TestDecodeRegionalGroupSpelling(t *testing.T) {
 		t.Errorf("region %q, want %q", got, agenda.RegionAsiaPacific)
 	}
 }
+
+// TestIGFPersonFields reads the fields after a name in the shapes pages
+// give them, one speaker line each.
+func TestIGFPersonFields(t *testing.T) {
+	type got struct {
+		Org         string
+		Stakeholder agenda.Stakeholder
+		Region      agenda.Region
+		Mode        agenda.Mode
+		Private     []agenda.Field
+	}
+	for _, tt := range []struct {
+		line   string
+		want   got
+		reason string
+	}{
+		{"Ana Silva, Civil Society, WEOG", got{"", agenda.StakeholderCivilSociety, agenda.RegionWEOG, "", nil}, "the shape of the forms"},
+		{"Ana Silva, Senior Policy Analyst, OECD", got{"OECD", "", "", "", nil}, "a job title is not the organization"},
+		{"Ana Silva, Head of Policy, Digital Lab, Example Council", got{"Digital Lab, Example Council", "", "", "", nil}, "a title, then an organization with a comma"},
+		{"Ana Silva, Digital Lab, Example Council", got{"Digital Lab, Example Council", "", "", "", nil}, "an organization with a comma"},
+		{"Ana Silva, Office of the Special Envoy on Technology", got{"Office of the Special Envoy on Technology", "", "", "", nil}, "an organization holding a title's word"},
+		{"Ana Silva, 🔒Grant, Hale & Partners, Private Sector, WEOG", got{"Grant, Hale & Partners", agenda.StakeholderPrivateSector, agenda.RegionWEOG, "", []agenda.Field{agenda.FieldOrganization}}, "a locked organization runs to the groups"},
+		{"Ana Silva, Civil Society, Intergovernmental Organization", got{"", agenda.StakeholderCivilSociety, agenda.RegionIntergovernmental, "", nil}, "IGO is a region after a stakeholder group"},
+		{"Ana Silva, Civil Society, Asia Pacific Regional Group (online)", got{"", agenda.StakeholderCivilSociety, agenda.RegionAsiaPacific, agenda.ModeOnline, nil}, "a mode in parentheses"},
+		{"Ana Silva, Academia, Europe", got{"", "", "", "", nil}, "groups that are none of the groups are warnings, not an organization"},
+	} {
+		s, _, err := agenda.ParseIGF(strings.NewReader("Speaker 1: " + tt.line))
+		if err != nil || len(s.People) != 1 {
+			t.Fatalf("%q: %v, %d people", tt.line, err, len(s.People))
+		}
+		p := s.People[0]
+		mode := p.Mode
+		if mode == agenda.ModeOnsite {
+			mode = "" // assumed, in a hybrid session
+		}
+		if diff := cmp.Diff(tt.want, got{p.Organization, p.Stakeholder, p.Region, mode, p.Private}); diff != "" || p.Name != "Ana Silva" {
+			t.Errorf("%q (%s): name %q, mismatch (-want +got):\n%s", tt.line, tt.reason, p.Name, diff)
+		}
+	}
+}

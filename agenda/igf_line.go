@@ -173,6 +173,10 @@ func igfTimeOf(text string) (start time.Time, length time.Duration, zoned, ok bo
 	if len(text) > 160 || !strings.ContainsAny(text, ":.") || !strings.ContainsAny(text, "0123456789") {
 		return time.Time{}, 0, false, false
 	}
+	// "Time Monday, 9th October, …", the heading and the time on one line.
+	for _, label := range []string{"Time ", "Date ", "Time: ", "Date: "} {
+		text = strings.TrimPrefix(text, label)
+	}
 	if m := igfTime.FindStringSubmatch(text); m != nil {
 		day1, mon1, year1, clock1, zone1, day2, mon2, year2, clock2, zone2 = m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9], m[10]
 	} else if m := igfTimeUS.FindStringSubmatch(text); m != nil {

@@ -15,6 +15,22 @@ import (
 // of the groups ("Ana Silva, Senior Policy Analyst, OECD").
 var igfJobTitle = regexp.MustCompile(`(?i)\b(director|analyst|officer|professor|lecturer|head|manager|advis[eo]r|researcher|fellow|chair(person|man|woman)?|president|ceo|cto|coo|founder|co-founder|lead|coordinator|minister|ambassador|secretary|counsel+or|specialist|engineer|consultant|expert|member|partner|vice|deputy|senior|chief|executive|associate|assistant|student|candidate|editor|journalist|attorney|lawyer|judge|commissioner|representative|envoy|delegate|scientist|architect|strategist|leader|principal|dean|dr|phd|programme officer|program officer)\b`)
 
+// igfOrgWord matches the first word of an organization's name, which a
+// job title does not start with ("Office of the Special Envoy").
+var igfOrgWord = regexp.MustCompile(`(?i)^(office|ministry|department|cent(re|er)|institute|university|council|foundation|association|agency|commission|authority|bureau|network|lab|laboratory|secretariat|coalition|forum|society|union|organi[sz]ation|group|company|the|global|international|national|european|african|world|united)\b`)
+
+// titleLike reports whether a field is a job title: its first or last word
+// is a title's ("Senior Policy Analyst", "Head of Cyber Policy"), and its
+// first word is not an organization's.
+func titleLike(v string) bool {
+	w := strings.Fields(v)
+	if len(w) == 0 || igfOrgWord.MatchString(v) {
+		return false
+	}
+	first, last := w[0], w[len(w)-1]
+	return igfJobTitle.FindString(first) == first || igfJobTitle.FindString(last) == last
+}
+
 // igfMode reads a mode a line gives in parentheses, "(online)".
 var igfMode = regexp.MustCompile(`(?i)\s*\((online|remote|remotely|virtual|onsite|on-site|in person|in-person)\)\s*`)
 
@@ -102,9 +118,9 @@ func readFields(text string) igfFields {
 	}
 	switch {
 	case len(others) == 0:
-	case len(others) == 1 && igfJobTitle.MatchString(others[0]) && f.stakeholder == "":
+	case len(others) == 1 && titleLike(others[0]) && f.stakeholder == "":
 		f.title = others[0]
-	case len(others) >= 2 && igfJobTitle.MatchString(others[0]) && !igfJobTitle.MatchString(others[len(others)-1]):
+	case len(others) >= 2 && titleLike(others[0]) && !titleLike(others[len(others)-1]):
 		f.title = others[0]
 		f.org = strings.Join(others[1:], ", ")
 	default:
