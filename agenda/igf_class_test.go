@@ -264,3 +264,23 @@ func TestIGFPersonFields(t *testing.T) {
 		}
 	}
 }
+
+// TestParseIGFHTMLLines checks that a warning about a page's HTML names the
+// line of the HTML where the text starts, and that the text a browser does
+// not show as the page's (scripts, navigation, sidebars) is not read.
+func TestParseIGFHTMLLines(t *testing.T) {
+	s, warnings := importPage(t, "testdata/igf/2022-ws-saved")
+	want := agenda.Warning{Line: 8, Text: "Organizer 2: Private Sector, Western European and Others Group (WEOG)", Reason: "an organizer given by groups only, without a name; not added as a person"}
+	if !slices.Contains(warnings, want) {
+		t.Errorf("no warning %v among:\n%s", want, redacted(warnings))
+	}
+	s2, _ := importPage(t, "testdata/igf/2023-ws-saved")
+	for _, name := range []string{"Nobody Real", "Sidebar Person"} {
+		if _, ok := s2.Person(name); ok {
+			t.Errorf("%s, in a script or a sidebar, was read as a person", name)
+		}
+	}
+	if s.Title != "IGF 2022 WS #350 Cloud Sovereignty Without Fragmentation" {
+		t.Errorf("title %q, want the <title> without the site's name", s.Title)
+	}
+}
