@@ -77,15 +77,23 @@ const IGFDefaultLength = 90 * time.Minute
 //   - whether the session is hybrid, from an online moderator or from the
 //     page's words ("Given the hybrid nature of this year's forum");
 //   - a lock, 🔒 or its mojibake "πŸ”’", on a field, which keeps the value
-//     and marks the field private (see [Person.IsPrivate]).
+//     and marks the field private (see [Person.IsPrivate]); other mojibake
+//     of a page saved in the wrong encoding ("RÃ¼ckheim") is repaired, with
+//     a warning.
+//
+// A page without a title line takes its first line as the title, with a
+// warning, when that line is a title's and nothing else; a time line that
+// names no zone is read as UTC, with a warning.
 //
 // Every field it could not read or had to assume is a warning naming the
 // line, or the page as a whole: a page with neither a time nor a length gets
 // [IGFDefaultLength]; one that does not say it is hybrid is taken as onsite;
 // in a hybrid session the online moderator is taken to be online and
 // everyone else who speaks or moderates onsite, unless the line says
-// "(online)" or "(onsite)". The draft has one discussion segment over the
-// whole slot, with every speaker, moderated by the moderators.
+// "(online)" or "(onsite)". The draft has one segment over the whole slot,
+// named after the format (a breakout in a break-out format, else a
+// discussion), with every speaker, moderated by the moderators and
+// facilitators.
 //
 // The error is only for input it cannot read, or input beyond the limits:
 // more than [MaxBytes], or more than [MaxPeople] people, where it stops at
