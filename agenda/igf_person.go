@@ -11,6 +11,11 @@ import (
 // lines under the role headings, placed by the forms' order when a heading
 // was lost.
 
+// igfHonorific matches the titles before a name that one line of a page
+// gives and another leaves out ("Dr. Ana Silva", "Ana Silva"), which
+// the importer ignores to find the person, keeping the name as first given.
+var igfHonorific = regexp.MustCompile(`^(?i)((dr|prof|mr|mrs|ms|mx|h\.\s?e|amb|eng|hon|sir)\.?\s+)+`)
+
 // igfJobTitle matches the words of a job title, which pages give in place
 // of the groups ("Ana Silva, Senior Policy Analyst, OECD").
 var igfJobTitle = regexp.MustCompile(`(?i)\b(director|analyst|officer|professor|lecturer|head|manager|advis[eo]r|researcher|fellow|chair(person|man|woman)?|president|ceo|cto|coo|founder|co-founder|lead|coordinator|minister|ambassador|secretary|counsel+or|specialist|engineer|consultant|expert|member|partner|vice|deputy|senior|chief|executive|associate|assistant|student|candidate|editor|journalist|attorney|lawyer|judge|commissioner|representative|envoy|delegate|scientist|architect|strategist|leader|principal|dean|dr|phd|programme officer|program officer)\b`)
@@ -142,8 +147,11 @@ func (p *igfParser) person(line, fields string, role Role) {
 		p.warn(shown, "%s given by groups only, without a name; not added as a person", aRole(role))
 		return
 	}
-	key := NameKey(f.name)
+	key := NameKey(igfHonorific.ReplaceAllString(f.name, ""))
 	i, existing := p.people[key]
+	if existing && NameKey(p.s.People[i].Name) != NameKey(f.name) {
+		p.warn(shown, "person %d's name is written with a title on one line and without it on another; taken as one person", i+1)
+	}
 	if !existing {
 		if err := checkPeople(len(p.s.People) + 1); err != nil {
 			err.Count = 0 // the rest of the page is not read
