@@ -251,6 +251,9 @@ func (p *igfParser) line(text string) {
 		case secProse, secPeople:
 			// A heading over text the importer does not read, or over
 			// labeled lines: it ends what came before, and nothing more.
+			if h.sec == secPeople && rest != "" {
+				p.warn(text, "people listed on one line after a heading; not read: give each on a line of their own, as \"Speaker 1: Name, Stakeholder group, Regional group\"")
+			}
 			p.sec = secNone
 			return
 		}

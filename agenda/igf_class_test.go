@@ -284,3 +284,40 @@ func TestParseIGFHTMLLines(t *testing.T) {
 		t.Errorf("title %q, want the <title> without the site's name", s.Title)
 	}
 }
+
+// TestIGFUnplaced checks that a line the importer cannot place is a
+// warning naming the line, never a person.
+func TestIGFUnplaced(t *testing.T) {
+	for _, tt := range []struct {
+		page    string
+		people  []string // the people the page lists as they may be read
+		warning string
+	}{
+		{"Speakers: Ana Silva (Civil Society), Bo Li (Government)", nil,
+			"line 1: people listed on one line after a heading; not read: give each on a line of their own, as \"Speaker 1: Name, Stakeholder group, Regional group\""},
+		{"Organizer 1: Civil Society, WEOG", nil, "line 1: an organizer given by groups only, without a name; not added as a person"},
+		{"Description\nAna Silva, Civil Society, WEOG\nFormat", nil, "line 2: a line that looks like a person's, outside the list of people; not added"},
+		// Two lines after the speakers, no heading: which two of the three
+		// roles they hold the page does not tell.
+		{"Speaker 1: Cy Do, Government, GRULAC\nAna Silva, Civil Society, WEOG\nBo Li, Government, WEOG\nFormat\nPanel - 90 Min", []string{"Cy Do"},
+			"line 2: a person under no role heading, whose role its place does not tell; not added (put it under a \"Moderator\", \"Online Moderator\" or \"Rapporteur\" heading)"},
+		// A subtheme after the speakers is no moderator.
+		{"Speaker 1: Cy Do, Government, GRULAC\nDigital Inclusion\nFormat\nPanel - 90 Min", []string{"Cy Do"}, ""},
+		{"Speaker 1: 🔒, Government, GRULAC", nil, "line 1: a speaker without a name; not added"},
+	} {
+		s, warnings, err := agenda.ParseIGF(strings.NewReader(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var people []string
+		for _, p := range s.People {
+			people = append(people, p.Name)
+		}
+		if diff := cmp.Diff(tt.people, people); diff != "" {
+			t.Errorf("%q: people mismatch (-want +got):\n%s", tt.page, diff)
+		}
+		if tt.warning != "" && !slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return w.Redacted() == tt.warning }) {
+			t.Errorf("%q: no warning %q among:\n%s", tt.page, tt.warning, redacted(warnings))
+		}
+	}
+}
