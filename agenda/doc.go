@@ -54,6 +54,12 @@
 // "1h30m", times in RFC 3339; [encoding/json.Marshal] writes a session that
 // decodes to the same session.
 //
+// [ParseIGF] imports a draft from the text of an IGF session page as it is
+// pasted or saved, of any year since 2019, and [ParseIGFHTML] from the
+// page's HTML. Neither invents anything: every field it could not read or
+// had to assume is a [Warning] naming the line, and a line it cannot place
+// is a warning, never a person.
+//
 // A [Programme] holds many sessions, read from one JSON file
 // ([DecodeProgramme]) or a folder of session files ([ReadProgramme]).
 // [Programme.Validate] checks each session and then the programme as a

@@ -320,12 +320,22 @@ var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacifi
 	"western european and others group (weog)": RegionWEOG, "western european and others group": RegionWEOG,
 	"western european and other states": RegionWEOG, "western european and others": RegionWEOG,
 	"intergovernmental organisation": RegionIntergovernmental, "intergovernmental": RegionIntergovernmental, "igo": RegionIntergovernmental,
+	// The "Regional Group" spellings of IGF pages and the UN's lists.
+	"african regional group": RegionAfrican, "african group of states": RegionAfrican,
+	"asia pacific regional group": RegionAsiaPacific, "asia pacific group of states": RegionAsiaPacific,
+	"group of asia pacific states": RegionAsiaPacific, "asia and pacific group": RegionAsiaPacific,
+	"eastern european regional group": RegionEasternEuropean, "eastern european group of states": RegionEasternEuropean,
+	"latin american and caribbean regional group": RegionGRULAC, "latin american and caribbean regional group (grulac)": RegionGRULAC,
+	"latin american and caribbean group of states": RegionGRULAC, "latin american and caribbean states (grulac)": RegionGRULAC,
+	"western european and others regional group": RegionWEOG, "western european and others regional group (weog)": RegionWEOG,
+	"western european and other states group": RegionWEOG, "western european and others group of states": RegionWEOG,
 })
 
 // ParseRegion reads a regional group as session pages spell it: "African
 // Group", "Asia-Pacific Group", "Eastern European Group", "Latin American and
 // Caribbean Group (GRULAC)" or "GRULAC", "Western European and Others Group
-// (WEOG)" or "WEOG", and "Intergovernmental Organization". Any other text is a
+// (WEOG)" or "WEOG", and "Intergovernmental Organization", also with
+// "Regional Group" for "Group" ("Asia Pacific Regional Group"). Any other text is a
 // *[ParseError]; blank text is the zero value, "not given".
 func ParseRegion(s string) (Region, error) { return regions.parse(s) }
 

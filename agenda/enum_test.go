@@ -141,6 +141,11 @@ var parseTests = []struct {
 	{"AsiaPacificUnderscore", "regional group", "ASIA_PACIFIC_GROUP", string(RegionAsiaPacific), "underscores fold like hyphens"},
 	{"African", "regional group", "African Group", string(RegionAfrican), "the spelling of session pages"},
 	{"IGORegion", "regional group", "Intergovernmental Organization", string(RegionIntergovernmental), "pages put IGO in the region field too"},
+	{"AsiaPacificRegional", "regional group", "Asia Pacific Regional Group", string(RegionAsiaPacific), "issue 15: the spelling of 2022 pages, refused before"},
+	{"AfricanRegional", "regional group", "African Regional Group", string(RegionAfrican), "the same \"Regional Group\" spelling of another group"},
+	{"WEOGRegional", "regional group", "Western European and Others Regional Group (WEOG)", string(RegionWEOG), "the same with the acronym"},
+	{"GRULACRegional", "regional group", "Latin American and Caribbean Regional Group", string(RegionGRULAC), "the same without it"},
+	{"EEGRegional", "regional group", "Eastern European Regional Group", string(RegionEasternEuropean), "the same for the fifth group"},
 
 	// Roles.
 	{"OnlineModeratorLower", "role", "online moderator", string(RoleOnlineModerator), "the canonical spelling"},

@@ -118,26 +118,91 @@ func ExampleSession_Plan() {
 }
 
 func ExampleParseIGF() {
-	page := `Organizer 1: Pavel Mraz, 🔒Microsoft
+	page := `IGF 2022 WS #123 Digital Rights and Connectivity
+Tuesday, 29th November, 2022 (09:30 UTC) - Tuesday, 29th November, 2022 (11:00 UTC)
+Conference Room 7
+Organizer 1: Private Sector, Asia-Pacific Group
+Organizer 2: Pavel Mraz, 🔒Microsoft
 Speaker 1: Joyce Hakmeh, Civil Society, Western European and Others Group (WEOG)
-Speaker 2: Pablo Castro, Government, Latin American and Caribbean Group (GRULAC)
+Speaker 2: Ana Silva, Senior Policy Analyst, OECD
 Moderator
 John Hering, Private Sector, Western European and Others Group (WEOG)
+Online Moderator
+Mei Tanaka, Technical Community, Asia Pacific Regional Group
 Format
-Panel - 90 Min`
+Round Table - Circle - 90 Min
+Policy Question(s)
+1. How can connectivity reach the last billion?
+2. Who pays for it?`
 	s, warnings, err := agenda.ParseIGF(strings.NewReader(page))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(s.Title)
+	fmt.Println(s.Slot.Start.Format(time.RFC3339), s.Slot.Length, s.Room, s.Format, s.Segments[0].Title)
 	for _, p := range s.People {
-		fmt.Println(p.Name, p.Roles, p.Stakeholder, p.Region, p.Private)
+		fmt.Printf("%s %v %q %q %q %s %v\n", p.Name, p.Roles, p.Organization, p.Stakeholder, p.Region, p.Mode, p.Private)
 	}
-	fmt.Println(s.Slot.Length, len(warnings), "warnings")
+	for _, q := range s.Questions {
+		fmt.Println(q.ID, q.Text)
+	}
+	for _, w := range warnings {
+		fmt.Println(w.Redacted())
+	}
 	// Output:
-	// Pavel Mraz [organizer]   [organization]
-	// Joyce Hakmeh [speaker] Civil Society WEOG []
-	// Pablo Castro [speaker] Government GRULAC []
-	// John Hering [moderator] Private Sector WEOG []
-	// 1h30m0s 2 warnings
+	// IGF 2022 WS #123 Digital Rights and Connectivity
+	// 2022-11-29T09:30:00Z 1h30m0s Conference Room 7 hybrid Round Table - Circle - 90 Min
+	// Pavel Mraz [organizer] "Microsoft" "" ""  [organization]
+	// Joyce Hakmeh [speaker] "" "Civil Society" "WEOG" onsite []
+	// Ana Silva [speaker] "OECD" "" "" onsite []
+	// John Hering [moderator] "" "Private Sector" "WEOG" onsite []
+	// Mei Tanaka [online moderator] "" "Technical Community" "Asia-Pacific Group" online []
+	// 1 How can connectivity reach the last billion?
+	// 2 Who pays for it?
+	// line 4: an organizer given by groups only, without a name; not added as a person
+	// line 7: a job title in place of the groups; the job title is not kept
+	// line 7: the page gives no stakeholder group or regional group for person 3: add ", Stakeholder group, Regional group" to a line of theirs, or set them in the session's JSON
+	// the page has no agenda: one discussion segment over the whole slot is assumed
+	// the page does not say who takes part online: person 2, person 3, person 4 assumed onsite; set their modes
+}
+
+func ExampleParseIGFHTML() {
+	page := `<html><head><title>IGF 2023 WS #77 Satellite Broadband | Internet Governance Forum</title></head>
+<body><nav><a href="/">Home</a></nav>
+<main>
+<div class="field__label">Time</div>
+<div class="field__item">Thursday, 12th October, 2023 (00:30 UTC) - Thursday, 12th October, 2023 (02:00 UTC)</div>
+<div class="field__label">Room</div><div class="field__item">WS 10 &ndash; Room J</div>
+<p>Speaker 1: Fatou Sarr, Technical Community, African Group<br>
+Speaker 2: Rohan Das &#x1F512;, Private Sector, Asia-Pacific Group</p>
+<div class="field__label">Online Moderator</div><div class="field__item">Hiroshi Kato, Technical Community, Asia-Pacific Group</div>
+<div class="field__label">Policy Question(s)</div>
+<ol><li>Who assigns the spectrum?</li><li>What may regulators require?</li></ol>
+</main></body></html>`
+	s, warnings, err := agenda.ParseIGFHTML(strings.NewReader(page))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Title, "|", s.Room, "|", s.Slot.Start.Format(time.RFC3339), s.Slot.Length)
+	for _, p := range s.People {
+		fmt.Println(p.Name, p.Roles, p.Mode, p.Private)
+	}
+	for _, q := range s.Questions {
+		fmt.Println(q.ID, q.Text)
+	}
+	for _, w := range warnings {
+		fmt.Println(w.Redacted())
+	}
+	// Output:
+	// IGF 2023 WS #77 Satellite Broadband | WS 10 – Room J | 2023-10-12T00:30:00Z 1h30m0s
+	// Fatou Sarr [speaker] onsite []
+	// Rohan Das [speaker] onsite [name]
+	// Hiroshi Kato [online moderator] online []
+	// 1 Who assigns the spectrum?
+	// 2 What may regulators require?
+	// no format name ("Panel - 90 Min", "Roundtable") on the page: the segment is called "Discussion"
+	// the page has no agenda: one discussion segment over the whole slot is assumed
+	// the page does not say who takes part online: person 1, person 2 assumed onsite; set their modes
 }

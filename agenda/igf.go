@@ -2,9 +2,10 @@ package agenda
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +15,7 @@ import (
 
 // Warning is something ParseIGF read but could not place, or had to assume.
 //
-// No warning shows a value the page locks: Text shows each locked value as
+// No warning shows a value the page locks: Text shows each locked field as
 // the lock alone, and is empty when it would show a locked name or
 // organization the page gives elsewhere. Reason quotes nothing from the
 // page, and names people by their place among the session's people, as
@@ -45,34 +46,54 @@ func (w Warning) Redacted() string {
 	return fmt.Sprintf("line %d: %s", w.Line, w.Reason)
 }
 
-var (
-	igfPerson   = regexp.MustCompile(`^(Organizer|Organiser|Speaker)\s*\d*\s*:\s*(.+)$`)
-	igfHeading  = regexp.MustCompile(`^(Moderator|Online Moderator|Onsite Moderator|Rapporteur|Facilitator)s?\s*$`)
-	igfTime     = regexp.MustCompile(`^\w+,\s*(\d{1,2})\w*\s+(\w+),\s*(\d{4})\s*\((\d{1,2}:\d{2})\s*(UTC|GMT)\)\s*[-–]\s*\w+,\s*(\d{1,2})\w*\s+(\w+),\s*(\d{4})\s*\((\d{1,2}:\d{2})\s*(UTC|GMT)\)$`)
-	igfMinutes  = regexp.MustCompile(`(?i)(?:Duration \(minutes\):\s*(\d+))|(?:-\s*(\d+)\s*Min\b)`)
-	igfQuestion = regexp.MustCompile(`(?:^|\s)([A-Z])\.\s*`)
-)
+// IGFDefaultLength is the slot ParseIGF assumes, with a warning, for a page
+// that gives neither a time nor a length: the length of most IGF workshops.
+const IGFDefaultLength = 90 * time.Minute
 
-// igfLock marks a field the page keeps private.
-const igfLock = "🔒"
-
-// ParseIGF reads the plain text of an IGF session page, in the shape of the
-// proposals and reports on the IGF site ("Organizer 1: Name, Organization",
-// "Speaker 2: Name, Civil Society, Western European and Others Group
-// (WEOG)", "Moderator" headings, "Panel - 90 Min", the time line in UTC,
-// "Room", "Policy Question(s)"), into a draft session and a list of
-// warnings for what it could not place or had to assume. It never guesses
-// silently: a person listed twice becomes one person and a warning, an
-// unknown group spelling a warning naming the line, a missing length or
-// time a warning. Fields marked with a lock ("🔒SecretOrg, Inc.",
-// "🔒Civil Society") are kept and marked private (see [Person.IsPrivate]);
-// a locked value that does not parse is left out, and no warning shows it
-// (see [Warning]).
+// ParseIGF reads the text of an IGF session page as it is pasted or saved
+// from a browser, of any year since 2019, into a draft session and a list
+// of warnings for what it could not place or had to assume. It reads:
 //
-// The draft has one discussion segment over the whole slot, with every
-// speaker, moderated by the moderators. Participation modes are not on IGF
-// pages: in a hybrid session the online moderator is taken to be online and
-// everyone else who speaks or moderates onsite, with a warning naming them.
+//   - the title line, "IGF 2022 WS #123 Digital Rights and Connectivity";
+//   - the time, "Tuesday, 29th November, 2022 (09:30 UTC) - Tuesday, 29th
+//     November, 2022 (11:00 UTC)", and the room, "Conference Room 7",
+//     under their headings or not;
+//   - "Organizer 1:" and "Speaker 1:" lines, whose fields after the name
+//     are the stakeholder and regional groups, an organization (which may
+//     hold commas), or a job title and an organization; the job title is
+//     not kept. A line that gives groups but no name is a warning, not a
+//     person;
+//   - the people under the "Moderator", "Online Moderator", "Rapporteur"
+//     and "Facilitator" headings. Stored text often loses some of them: a
+//     line whose heading was lost is placed by its position, as the forms
+//     list the moderator, the online moderator and the rapporteur in that
+//     order, with a warning; a line its position does not place is a
+//     warning, never a person;
+//   - the format name ("Round Table - Circle - 60 Min", "Panel - 90 Min",
+//     "Roundtable"), kept as the title of the draft's segment, and the
+//     length it or "Duration (minutes): 90" gives;
+//   - the policy questions, lettered, numbered, dashed, bulleted or one to a
+//     line, under their heading or, lettered or numbered, without it;
+//   - whether the session is hybrid, from an online moderator or from the
+//     page's words ("Given the hybrid nature of this year's forum");
+//   - a lock, 🔒 or its mojibake "πŸ”’", on a field, which keeps the value
+//     and marks the field private (see [Person.IsPrivate]); other mojibake
+//     of a page saved in the wrong encoding ("RÃ¼ckheim") is repaired, with
+//     a warning.
+//
+// A page without a title line takes its first line as the title, with a
+// warning, when that line is a title's and nothing else; a time line that
+// names no zone is read as UTC, with a warning.
+//
+// Every field it could not read or had to assume is a warning naming the
+// line, or the page as a whole: a page with neither a time nor a length gets
+// [IGFDefaultLength]; one that does not say it is hybrid is taken as onsite;
+// in a hybrid session the online moderator is taken to be online and
+// everyone else who speaks or moderates onsite, unless the line says
+// "(online)" or "(onsite)". The draft has one segment over the whole slot,
+// named after the format (a breakout in a break-out format, else a
+// discussion), with every speaker, moderated by the moderators and
+// facilitators.
 //
 // The error is only for input it cannot read, or input beyond the limits:
 // more than [MaxBytes], or more than [MaxPeople] people, where it stops at
@@ -83,38 +104,86 @@ func ParseIGF(r io.Reader) (*Session, []Warning, error) {
 	if err != nil {
 		return nil, nil, &DecodeError{Err: err}
 	}
-	p := igfParser{s: &Session{Format: FormatOnsite}, people: map[string]int{}, speaking: map[string]bool{}}
-	for len(data) > 0 && p.err == nil {
+	var lines []igfLine
+	for n := 1; len(data) > 0; n++ {
 		line, rest, _ := bytes.Cut(data, []byte("\n"))
-		p.line(strings.TrimSuffix(string(line), "\r"))
+		text, mojibake := cleanLine(string(line))
+		lines = append(lines, igfLine{n: n, text: text, mojibake: mojibake})
 		data = rest
+	}
+	return parseIGF(lines)
+}
+
+// igfParser is the state of the importer between lines.
+type igfParser struct {
+	s           *Session
+	warnings    []Warning
+	n           int // the current line number
+	sec         igfSection
+	slot        int  // the role of the lines under a secRole heading
+	afterTime   bool // the last line was the time, which the room follows
+	block       []igfGroup
+	inBlock     bool // within the people: after a labeled line or a role heading
+	items       []questionItem
+	qHeading    bool // the page has a policy questions heading
+	headingless int  // the last line of questions read without the heading
+	speakers    []string
+	hybrid      bool
+	hybridLine  int
+	formatName  string
+	formatLine  int
+	minutes     time.Duration // the length the format or a duration gives
+	minLine     int
+	people      map[string]int  // name key -> index in s.People
+	firstLine   []int           // the first line of each person
+	modeGiven   map[int]bool    // people whose line gives their mode
+	groupWarned map[int]bool    // people with a warning of an unknown group
+	speaking    map[string]bool // name keys of the speakers
+	err         error           // set when the page is beyond the limits
+}
+
+func parseIGF(lines []igfLine) (*Session, []Warning, error) {
+	p := igfParser{s: &Session{}, people: map[string]int{}, speaking: map[string]bool{}, modeGiven: map[int]bool{}, groupWarned: map[int]bool{}}
+	for _, l := range lines {
+		if h, _, ok := heading(l.text); ok && h.sec == secQuestions {
+			p.qHeading = true
+			break
+		}
+	}
+	for _, l := range lines {
+		if p.err != nil {
+			break
+		}
+		p.n = l.n
+		if l.mojibake {
+			p.warn(l.text, "the line was saved in the wrong encoding (mojibake); read as it was written")
+		}
+		p.line(l.text)
 	}
 	if p.err != nil {
 		return nil, nil, p.err
 	}
+	if p.inBlock {
+		p.closeBlock()
+	}
+	if p.err != nil {
+		return nil, nil, p.err
+	}
+	p.firstTitle(lines)
 	p.finish()
 	// A name or organization locked on one line may be written out on
 	// another: no warning shows the text of such a line.
 	secrets := p.s.Secrets(false)
+	// In the page's order, the page as a whole last.
+	slices.SortStableFunc(p.warnings, func(a, b Warning) int {
+		return cmp.Compare(uint(a.Line-1), uint(b.Line-1))
+	})
 	for i := range p.warnings {
 		if secrets.In(p.warnings[i].Text) {
 			p.warnings[i].Text = ""
 		}
 	}
 	return p.s, p.warnings, nil
-}
-
-// igfParser is the state of ParseIGF between lines.
-type igfParser struct {
-	s        *Session
-	warnings []Warning
-	n        int    // the current line number
-	heading  string // the last heading, which says what the next lines are
-	speakers []string
-	hybrid   bool
-	people   map[string]int  // name key -> index in s.People
-	speaking map[string]bool // name keys of the speakers
-	err      error           // set when the page is beyond the limits
 }
 
 // warn adds a warning about the current line, shown as text without what
@@ -124,272 +193,199 @@ func (p *igfParser) warn(text, format string, args ...any) {
 	p.warnings = append(p.warnings, Warning{Line: p.n, Text: blankLocks(text), Reason: fmt.Sprintf(format, args...)})
 }
 
-// unlock returns a field of a line without the lock, and whether it had one.
-func unlock(field string) (string, bool) {
-	if !strings.Contains(field, igfLock) {
-		return strings.TrimSpace(field), false
-	}
-	return strings.TrimSpace(strings.ReplaceAll(field, igfLock, "")), true
-}
-
-// blankLocks returns text with what follows a lock in each of its
-// comma-separated fields left out: "Speaker 3: 🔒Jane Doe, Government"
-// becomes "Speaker 3: 🔒, Government", as a warning may show the line.
-func blankLocks(text string) string {
-	if !strings.Contains(text, igfLock) {
-		return text
-	}
-	parts := strings.Split(text, ",")
-	for i, part := range parts {
-		if k := strings.Index(part, igfLock); k >= 0 {
-			parts[i] = part[:k+len(igfLock)]
-		}
-	}
-	return strings.Join(parts, ",")
-}
-
-func (p *igfParser) line(raw string) {
-	p.n++
-	text := strings.TrimSpace(raw)
+func (p *igfParser) line(text string) {
 	if text == "" {
 		return
 	}
-	switch {
-	case igfHeading.MatchString(text):
-		p.heading = strings.TrimSuffix(strings.TrimSpace(text), "s")
-		return
-	case text == "Time" || text == "Room" || strings.HasPrefix(text, "Policy Question"):
-		p.heading = text
-		return
-	case strings.HasPrefix(text, "Hybrid Format"):
-		p.hybrid = true
+	// A list item of the HTML, or a pasted bullet, over a line of its own
+	// kind: the bullet is not part of it.
+	if bare, ok := strings.CutPrefix(text, "• "); ok && p.sec != secQuestions && !strings.HasSuffix(bare, "?") {
+		text = bare
 	}
-	if m := igfPerson.FindStringSubmatch(text); m != nil {
-		role := RoleSpeaker
-		if m[1] != "Speaker" {
-			role = RoleOrganizer
-		}
-		p.person(text, m[2], role)
-		p.heading = ""
-		return
+	afterTime := p.afterTime
+	p.afterTime = false
+	if igfHybrid.MatchString(text) && !igfNotHybrid.MatchString(text) && !p.hybrid {
+		p.hybrid, p.hybridLine = true, p.n
 	}
-	if m := igfMinutes.FindStringSubmatch(text); m != nil && p.s.Slot.Length == 0 {
-		n, _ := strconv.Atoi(m[1] + m[2])
-		p.s.Slot.Length = time.Duration(n) * time.Minute
-	}
-	switch p.heading {
-	case "Time":
-		p.time(text)
-	case "Room":
-		p.s.Room = text
-	case "Moderator", "Onsite Moderator":
-		p.person(text, text, RoleModerator)
-	case "Online Moderator":
-		p.person(text, text, RoleOnlineModerator)
-		p.hybrid = true
-	case "Rapporteur":
-		p.person(text, text, RoleRapporteur)
-	case "Facilitator":
-		p.person(text, text, RoleFacilitator)
-	default:
-		if strings.HasPrefix(p.heading, "Policy Question") || (strings.HasPrefix(text, "A. ") && strings.Contains(text, " B.")) {
-			p.questions(text)
-		} else if len(p.speakers) > 0 && strings.Count(text, ",") == 2 && p.groupsParse(text) {
-			// A speaker line without its number, as some pages list organizers who also speak.
-			p.person(text, text, RoleSpeaker)
+	h, rest, isHeading := heading(text)
+	m := igfPerson.FindStringSubmatch(text)
+	// The people block ends at the first line that is none of its own.
+	if p.inBlock && m == nil && !(isHeading && (h.sec == secRole || h.sec == secPeople)) && !personLine(text) {
+		p.closeBlock()
+		p.inBlock = false
+		if p.sec == secRole {
+			p.sec = secNone
 		}
 	}
-	p.heading = ""
-}
-
-// groupsParse reports whether the last two fields of "Name, Group, Group"
-// are groups, locked or not.
-func (p *igfParser) groupsParse(text string) bool {
-	f := strings.Split(text, ",")
-	g, _ := unlock(f[1])
-	r, _ := unlock(f[2])
-	_, err1 := ParseStakeholder(g)
-	_, err2 := ParseRegion(r)
-	return err1 == nil && err2 == nil
-}
-
-// person adds or updates a person from "Name, Organization" or "Name,
-// Stakeholder, Region", with a role. A lock on the name, the organization,
-// the stakeholder group or the regional group keeps the value and marks it
-// private. A locked organization may hold commas ("🔒SecretOrg, Inc."): a
-// locked field after the name that is not a stakeholder group starts an
-// organization that runs to the end of the line.
-func (p *igfParser) person(text, fields string, role Role) {
-	parts := strings.Split(fields, ",")
-	name, nameLocked := unlock(parts[0])
-	rest := parts[1:]
-	first, firstLocked := "", false
-	if len(rest) > 0 {
-		first, firstLocked = unlock(rest[0])
-	}
-	_, firstErr := ParseStakeholder(first)
-	lockedOrg := firstLocked && (first == "" || firstErr != nil) && len(rest) > 1
-	// The line as a warning may show it: locked values as the lock alone,
-	// and all of a locked organization.
-	shown := blankLocks(text)
-	if lockedOrg {
-		shown = blankLocks(text[:len(text)-len(fields)] + strings.Join(parts[:2], ","))
-	}
-	if name == "" {
-		p.warn(shown, "no name")
-		return
-	}
-	key := NameKey(name)
-	i, existing := p.people[key]
-	if !existing {
-		if err := checkPeople(len(p.s.People) + 1); err != nil {
-			err.Count = 0 // the rest of the page is not read
-			p.err = &DecodeError{Path: fmt.Sprintf("line %d", p.n), Err: err}
+	if p.sec == secQuestions && !isHeading && m == nil {
+		if p.questionLine(text) {
+			p.addQuestions(text)
 			return
 		}
-		i = len(p.s.People)
-		p.people[key] = i
-		p.s.People = append(p.s.People, Person{Name: name})
-	}
-	person := &p.s.People[i]
-	private := func(f Field) {
-		if !person.IsPrivate(f) {
-			person.Private = append(person.Private, f)
-		}
-	}
-	if nameLocked {
-		private(FieldName)
-	}
-	if existing && person.Has(role) {
-		p.warn(shown, "person %d is listed as %s twice; kept once", i+1, role)
-	}
-	if !person.Has(role) {
-		person.Roles = append(person.Roles, role)
-	}
-	if role == RoleSpeaker && !p.speaking[key] {
-		p.speaking[key] = true
-		p.speakers = append(p.speakers, person.Name)
+		p.sec = secNone
 	}
 	switch {
-	case len(rest) == 0:
-	case len(rest) == 1 || lockedOrg: // Organization, perhaps private
-		org, locked := unlock(strings.Join(rest, ","))
-		if locked {
-			private(FieldOrganization)
+	case m != nil:
+		p.sec = secNone
+		if !p.inBlock {
+			p.inBlock = true
+		} else if len(p.block) > 0 {
+			// Lines under role headings before more labeled lines.
+			p.closeBlock()
 		}
-		if org != "" && person.Organization == "" {
-			person.Organization = org
+		role := RoleOrganizer
+		if strings.HasPrefix(strings.ToLower(m[1]), "speaker") || strings.HasPrefix(strings.ToLower(m[1]), "panel") {
+			role = RoleSpeaker
 		}
-	default: // Stakeholder, Region; anything more is left as a warning
-		if g, err := ParseStakeholder(first); err != nil {
-			if firstLocked {
-				p.warn(shown, "a locked stakeholder group that is none of the groups; left out")
-			} else {
-				p.warn(shown, "unknown stakeholder group")
+		p.person(text, m[2], role)
+		return
+	case isHeading:
+		p.sec, p.slot = h.sec, h.slot
+		switch h.sec {
+		case secRole:
+			p.inBlock = true
+			p.block = append(p.block, igfGroup{slot: h.slot})
+			if h.slot == slotOnline {
+				p.hybrid = true
 			}
-		} else if g != "" {
-			person.Stakeholder = g
-			if firstLocked {
-				private(FieldStakeholder)
+		case secProse, secPeople:
+			// A heading over text the importer does not read, or over
+			// labeled lines: it ends what came before, and nothing more.
+			if h.sec == secPeople && rest != "" {
+				p.warn(text, "people listed on one line after a heading; not read: give each on a line of their own, as \"Speaker 1: Name, Stakeholder group, Regional group\"")
 			}
+			p.sec = secNone
+			return
 		}
-		region, locked := unlock(strings.Join(rest[1:], ","))
-		if r, err := ParseRegion(region); err != nil {
-			if locked {
-				p.warn(shown, "a locked regional group that is none of the groups; left out")
-			} else {
-				p.warn(shown, "unknown regional group")
-			}
-		} else if r != "" {
-			person.Region = r
-			if locked {
-				private(FieldRegion)
-			}
+		if rest != "" {
+			p.under(rest, text)
 		}
+		return
+	case p.s.Title == "" && igfTitle.MatchString(text):
+		p.s.Title = text
+		return
+	}
+	if p.sec != secNone {
+		p.under(text, text)
+		return
+	}
+	switch {
+	case p.inBlock && personLine(text):
+		if len(p.block) == 0 {
+			p.block = append(p.block, igfGroup{slot: -1})
+		}
+		g := &p.block[len(p.block)-1]
+		g.lines = append(g.lines, igfLine{n: p.n, text: text})
+	case p.timeLine(text):
+	case p.formatName == "" && isFormatName(text):
+		p.setFormat(text)
+	case p.s.Room == "" && isRoom(text) && (afterTime || igfRoomy.MatchString(text)):
+		p.s.Room = text
+		if !igfRoomy.MatchString(text) {
+			p.warn(text, "taken as the room by its place after the time")
+		}
+	case !p.qHeading && (hasMarker(text) && !strings.HasPrefix(text, "-") && !strings.HasPrefix(text, "•")) && strings.HasSuffix(text, "?") ||
+		!p.qHeading && len(inlineItems(text, p.n)) > 1 && strings.Contains(text, "?"):
+		if p.headingless != p.n-1 {
+			p.warn("", "policy questions without a \"Policy Question(s)\" heading; read as the policy questions")
+		}
+		p.headingless = p.n
+		p.addQuestions(text)
+	case personLine(text) && surePerson(text, false):
+		p.warn(text, "a line that looks like a person's, outside the list of people; not added")
 	}
 }
 
-// time reads "Tuesday, 10th October, 2023 (06:15 UTC) - Tuesday, 10th
-// October, 2023 (07:45 UTC)".
-func (p *igfParser) time(text string) {
-	m := igfTime.FindStringSubmatch(text)
-	if m == nil {
-		p.warn(text, "a time line, but not in the form \"Tuesday, 10th October, 2023 (06:15 UTC) - …\"")
-		return
+// under reads a line under a heading (or after its colon).
+func (p *igfParser) under(text, line string) {
+	switch p.sec {
+	case secTime:
+		if !p.timeLine(text) {
+			p.warn(line, "a time line, but not in the form \"Tuesday, 29th November, 2022 (09:30 UTC) - Tuesday, 29th November, 2022 (11:00 UTC)\"")
+		}
+	case secRoom:
+		if p.s.Room == "" {
+			p.s.Room = text
+		}
+	case secFormat:
+		// A format's name, not a description of the format.
+		if isFormatName(text) || len(text) <= 60 && !strings.ContainsAny(text, ".:?") {
+			p.setFormat(text)
+		} else {
+			p.warn(line, "a format, but not a format's name such as \"Panel - 90 Min\"; not read")
+		}
+	case secDuration:
+		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.ToLower(text), "min")))
+		if err != nil || n <= 0 || n > 24*60 {
+			p.warn(line, "a duration that is not a number of minutes; not read")
+		} else if p.minutes == 0 {
+			p.minutes, p.minLine = time.Duration(n)*time.Minute, p.n
+		}
+	case secQuestions:
+		p.addQuestions(text)
+		return // the questions go on to the next heading
+	case secRole:
+		g := &p.block[len(p.block)-1]
+		g.lines = append(g.lines, igfLine{n: p.n, text: text})
+		return // so do the people under a heading, to the end of the block
 	}
-	parse := func(day, month, year, clock string) (time.Time, error) {
-		return time.ParseInLocation("2 January 2006 15:04", day+" "+month+" "+year+" "+clock, time.UTC)
+	p.sec = secNone
+}
+
+// timeLine reads a time line, reporting whether it is one.
+func (p *igfParser) timeLine(text string) bool {
+	start, length, zoned, ok := igfTimeOf(text)
+	if !ok {
+		return false
 	}
-	start, err1 := parse(m[1], m[2], m[3], m[4])
-	end, err2 := parse(m[6], m[7], m[8], m[9])
-	if err1 != nil || err2 != nil || !end.After(start) {
+	switch {
+	case length == 0:
 		p.warn(text, "the start and end of the time line do not make a slot")
-		return
+	case !p.s.Slot.Start.IsZero():
+		if !start.Equal(p.s.Slot.Start) || length != p.s.Slot.Length {
+			p.warn(text, "a second time line, unlike the first; the first is kept")
+		}
+	default:
+		p.s.Slot = timeslot.Slot{Start: start, Length: length}
+		if !zoned {
+			p.warn(text, "the time line names no zone: taken as UTC; correct slot.start if the page means local time")
+		}
+		p.afterTime = true
 	}
-	p.s.Slot = timeslot.Slot{Start: start, Length: end.Sub(start)}
+	return true
 }
 
-// questions reads "A. … B. … C. …".
-func (p *igfParser) questions(text string) {
-	idx := igfQuestion.FindAllStringSubmatchIndex(text, -1)
-	if len(idx) == 0 {
-		p.s.Questions = append(p.s.Questions, Question{ID: strconv.Itoa(len(p.s.Questions) + 1), Text: text})
+// setFormat keeps the format name and the length it gives.
+func (p *igfParser) setFormat(text string) {
+	if p.formatName != "" {
 		return
 	}
-	for k, m := range idx {
-		end := len(text)
-		if k+1 < len(idx) {
-			end = idx[k+1][0]
-		}
-		p.s.Questions = append(p.s.Questions, Question{ID: text[m[2]:m[3]], Text: strings.TrimSpace(text[m[1]:end])})
+	p.formatName, p.formatLine = text, p.n
+	if d := formatMinutes(text); d > 0 && p.minutes == 0 {
+		p.minutes, p.minLine = d, p.n
 	}
 }
 
-// finish sets what the page implies as a whole, and warns of what it lacks.
-func (p *igfParser) finish() {
-	p.n = 0
-	if p.hybrid {
-		p.s.Format = FormatHybrid
+// firstTitle takes a page's first line as its title when no line starts
+// "IGF <year>" and the first line is a title's: a phrase that is no
+// heading, person, time or format, and not a sentence.
+func (p *igfParser) firstTitle(lines []igfLine) {
+	if p.s.Title != "" {
+		return
 	}
-	if len(p.s.People) == 0 {
-		p.warn("", "no organizer, speaker or moderator found: the page lists nobody in the shape \"Speaker 1: Name, Group, Region\"")
-	}
-	if p.s.Slot.Length == 0 {
-		p.warn("", "no length or time found: the slot is empty")
-	}
-	if p.s.Title == "" {
-		p.warn("", "session pages do not carry a title in their text: the title is empty")
-	}
-	var mods []string
-	for _, person := range p.s.People {
-		if person.Has(RoleModerator) || person.Has(RoleOnlineModerator) {
-			mods = append(mods, person.Name)
+	for _, l := range lines {
+		if l.text == "" {
+			continue
 		}
-	}
-	if len(p.speakers) > 0 || len(mods) > 0 {
-		p.s.Segments = []Segment{{Title: "Discussion", Kind: KindDiscussion, Length: p.s.Slot.Length, Speakers: p.speakers, Facilitators: mods}}
-		p.warn("", "the page has no agenda: one discussion segment over the whole slot is assumed")
-	}
-	if p.s.Format == FormatHybrid {
-		// Pages do not say who is in the room; a hybrid session cannot be
-		// checked or planned without it. Assume the room, but the online
-		// moderator online, and say so.
-		var assumed, names []string
-		for i := range p.s.People {
-			person := &p.s.People[i]
-			switch {
-			case person.Has(RoleOnlineModerator):
-				person.Mode = ModeOnline
-			case person.Has(RoleSpeaker) || person.Has(RoleModerator):
-				person.Mode = ModeOnsite
-				assumed = append(assumed, "person "+strconv.Itoa(i+1))
-				if !person.IsPrivate(FieldName) {
-					names = append(names, person.Name)
-				}
-			}
+		_, _, isHeading := heading(l.text)
+		_, _, _, isTime := igfTimeOf(l.text)
+		if isHeading || isTime || igfPerson.MatchString(l.text) || isFormatName(l.text) ||
+			len(l.text) > 200 || len(strings.Fields(l.text)) < 3 || strings.HasSuffix(l.text, ".") || strings.Contains(l.text, igfLock) {
+			return
 		}
-		if len(assumed) > 0 {
-			p.warn(strings.Join(names, ", "), "the page does not say who takes part online: %s assumed onsite; set their modes", strings.Join(assumed, ", "))
-		}
+		p.s.Title = l.text
+		p.n = l.n
+		p.warn(l.text, "taken as the title: the first line, though it does not start \"IGF <year>\"")
+		return
 	}
 }

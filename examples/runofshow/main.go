@@ -18,8 +18,9 @@
 //
 // With no flags it prints the hybrid roundtable of seed 000, embedded in the
 // program. -f reads a session from a JSON file (- for standard input), -igf
-// imports one from the plain text of an IGF session page (what the importer
-// could not place is listed on standard error), -seed picks another of the
+// imports one from an IGF session page, its text, its saved HTML or its
+// https:// address (what the importer could not place or had to assume is
+// listed on standard error), -seed picks another of the
 // embedded source sessions; only one of the three may be given.
 //
 // -start, -zone, -title and -room complete the draft: -start sets its start
@@ -374,16 +375,6 @@ func decode(name string, r io.Reader) (*agenda.Session, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return s, nil
-}
-
-// importPage reads an IGF session page saved as plain text.
-func importPage(file string) (*agenda.Session, []agenda.Warning, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	return agenda.ParseIGF(f)
 }
 
 // readLog reads a speaking log: JSON if the file's name ends in .json, else CSV.

@@ -86,7 +86,7 @@ func parseOptions(args []string, stderr io.Writer) (o *options, code int, ok boo
 	flags.SetOutput(stderr)
 	o = new(options)
 	flags.StringVar(&o.file, "f", "", "read the session from this JSON `file` (- for standard input), as -format session writes it")
-	flags.StringVar(&o.igf, "igf", "", "import the session from this IGF session `page`, saved as plain text")
+	flags.StringVar(&o.igf, "igf", "", "import the session from this IGF session `page`: its text, its saved HTML, or its https:// address")
 	flags.StringVar(&o.seed, "seed", seeds.Default, "show this embedded source `session`: "+strings.Join(seeds.Names(), ", "))
 	flags.StringVar(&o.tz, "tz", "", "show clock times in this IANA time `zone`, such as Europe/Paris (the session needs a start time)")
 	flags.StringVar(&o.format, "format", "text", "write this `format`, in any case: "+strings.Join(formatNames(), ", ")+
