@@ -32,6 +32,16 @@ type ForumDocument struct {
 
 	// Redact leaves every name out.
 	Redact bool
+
+	// Stamp and Sequence are the DTSTAMP and SEQUENCE of the events
+	// [ForumICS] writes, as [Document.Stamp] and [Document.Sequence] are
+	// for one session's.
+	Stamp    time.Time
+	Sequence int
+
+	// ByteOrderMark makes [ForumCSV] begin with the UTF-8 byte-order mark,
+	// as [Document.ByteOrderMark] does for [CSV].
+	ByteOrderMark bool
 }
 
 // forumView is what every format of a forum report shows, privacy applied.

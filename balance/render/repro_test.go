@@ -63,7 +63,7 @@ var allRenderers = []struct {
 	render func(io.Writer, *render.Document) error
 }{
 	{"text", render.Text}, {"markdown", render.Markdown}, {"html", render.HTML}, {"csv", render.CSV},
-	{"json", render.JSON}, {"ics", render.ICS}, {"svg", render.SVG}, {"png", render.PNG},
+	{"json", render.JSON}, {"ics", icsStamped}, {"svg", render.SVG}, {"png", render.PNG},
 }
 
 // renderTimed renders d in a format, and fails if it takes longer than
