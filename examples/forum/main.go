@@ -11,11 +11,13 @@
 //
 // Usage:
 //
-//	go run ./examples/forum [-f programme.json | -dir folder] [-presets presets.json] [-format text|markdown|html|csv|svg] [-o file] [-redact]
+//	go run ./examples/forum [-f programme.json | -dir folder] [-presets presets.json] [-format text|markdown|html|csv|svg|ics] [-o file] [-redact]
 //
 // -f reads a programme from one JSON file ({"title": …, "sessions": […]});
 // -dir reads every *.json file of a folder as one session. -presets adds
-// an organizer's own presets, in JSON, to the built-in ones. What the
+// an organizer's own presets, in JSON, to the built-in ones. -format ics
+// writes the forum's calendar instead of the report: every session that has
+// a start time, with one event for the session and one per segment. What the
 // validation finds is written to standard error, after the report.
 package main
 
@@ -48,6 +50,7 @@ var formats = map[string]func(io.Writer, *render.ForumDocument) error{
 	"html":     render.ForumHTML,
 	"csv":      render.ForumCSV,
 	"svg":      render.ForumSVG,
+	"ics":      render.ForumICS,
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -56,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	file := fs.String("f", "", "read the programme from this JSON `file`")
 	dir := fs.String("dir", "", "read the programme from this `folder` of session files")
 	presetFile := fs.String("presets", "", "add the presets of this JSON `file`")
-	format := fs.String("format", "text", "text, markdown, html, csv or svg")
+	format := fs.String("format", "text", "text, markdown, html, csv, svg or ics")
 	outFile := fs.String("o", "", "write the report to this `file` instead of standard output")
 	redact := fs.Bool("redact", false, "leave every name out")
 	if err := fs.Parse(args); err != nil {
@@ -67,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	write, ok := formats[*format]
 	if !ok {
-		return fmt.Errorf("-format %q: want text, markdown, html, csv or svg", *format)
+		return fmt.Errorf("-format %q: want text, markdown, html, csv, svg or ics", *format)
 	}
 	prog, err := load(*file, *dir)
 	if err != nil {
@@ -97,8 +100,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *format == "ics" {
+		unscheduled(stderr, prog)
+	}
 	problems(stderr, prog, *redact)
 	return nil
+}
+
+// unscheduled names the sessions without a start time, which a calendar
+// leaves out.
+func unscheduled(w io.Writer, prog *agenda.Programme) {
+	for i := range prog.Sessions {
+		if !prog.Sessions[i].Slot.Scheduled() {
+			fmt.Fprintf(w, "forum: sessions[%d] %q has no start time and is not in the calendar\n", i, prog.Sessions[i].Title)
+		}
+	}
 }
 
 // load reads the programme from a file or a folder, or returns the seeds.
