@@ -433,12 +433,18 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 // "cannot be checked"), and a
 // "speaker" row for each of the people who speak in the most sessions, in
 // rank order, with their sessions' titles and how many there are. Cells
-// that a spreadsheet would take for a formula are quoted as text. Its
-// errors are those of [ForumText].
+// that a spreadsheet would take for a formula are quoted as text. With
+// ByteOrderMark set the file begins with the UTF-8 byte-order mark, for
+// Excel. Its errors are those of [ForumText].
 func ForumCSV(w io.Writer, d *ForumDocument) error {
 	v, err := d.view()
 	if err != nil {
 		return err
+	}
+	if d.ByteOrderMark {
+		if _, err := io.WriteString(w, csvBOM); err != nil {
+			return err
+		}
 	}
 	cw := csv.NewWriter(w)
 	columns := []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "outcome", "found", "people",
