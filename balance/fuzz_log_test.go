@@ -17,7 +17,10 @@ import (
 )
 
 // FuzzReadLogCSV checks that ReadLogCSV never panics and that every error
-// it returns is a *balance.LogError; and that whatever it reads, for the
+// it returns is a *balance.LogError; that every entry it reads keeps its
+// line, the lines rising; that a log of commas read with semicolons in
+// their place (where no field is quoted or holds a semicolon) is the same
+// log; and that whatever it reads, for the
 // scheduled panel of the audit tests and for the same panel unscheduled,
 // AuditLog audits without panicking and keeps every entry: one turn each,
 // the time of every entry that does not run backwards, and a problem for
@@ -34,6 +37,8 @@ func FuzzReadLogCSV(f *testing.F) {
 		"name,start,end\nAna Berg,0001-01-01T00:00:00Z,9999-12-31T23:59:59Z\nAna Berg,0001-01-01T00:00:00Z,9999-12-31T23:59:59Z\n",
 		"name,start\n", "name,start,name\n", "name,start,end\n,06:20,06:25\n", "name,start,end\nAna,06:20,soon\n",
 		"name,start,end\n\"Ana,06:20,06:25\n", "name,start,end\nAna Berg,2023-10-10T06:20:00Z,2023-10-11T06:25:00+23:60\n", "", "#", "\ufeffname,start,end\n", "\r\n\r\n", "name,start,end\r\nAna Berg,06:20,06:25\r\n",
+		"name;start;end\nOkafor, Ben;06:20;06:25\n\"Ana; Berg\";2023-10-10T06:25:00,5Z;06:30\n", "\ufeffName; Start; End\r\nAna Berg;06:20;06:25\r\n",
+		"name;start;end\nAna Berg,06:20,06:25\n", "name;start,end\n", "name\tstart\tend\nAna\t06:20\t06:25\n", "# a;b;c\nname,start,end\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -68,6 +73,19 @@ func FuzzReadLogCSV(f *testing.F) {
 			for i, e := range log.Entries {
 				if e.Name == "" || strings.TrimSpace(e.Name) != e.Name {
 					t.Fatalf("ReadLogCSV(%q) entry %d has the name %q, empty or untrimmed", data, i, e.Name)
+				}
+				if e.Line < 2 || i > 0 && e.Line <= log.Entries[i-1].Line {
+					t.Fatalf("ReadLogCSV(%q) entry %d is on line %d, after line %d and the header", data, i, e.Line, log.Entries[max(i-1, 0)].Line)
+				}
+			}
+			if !bytes.ContainsAny(data, "\";") {
+				semi := bytes.ReplaceAll(data, []byte(","), []byte(";"))
+				again, err := balance.ReadLogCSV(bytes.NewReader(semi), c.s)
+				if err != nil {
+					t.Fatalf("ReadLogCSV(%q) reads, but with semicolons, %q, fails: %v", data, semi, err)
+				}
+				if diff := cmp.Diff(log, again); diff != "" {
+					t.Fatalf("ReadLogCSV(%q) and with semicolons differ (-commas +semicolons):\n%s", data, diff)
 				}
 			}
 			fuzzCheckAudit(t, c.s, c.ros, log)
@@ -181,6 +199,9 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 	for i, p := range a.Problems {
 		if p.Entry < 0 || p.Entry >= len(log.Entries) {
 			t.Fatalf("problem %+v names no entry of %d", p, len(log.Entries))
+		}
+		if p.Line != log.Entries[p.Entry].Line {
+			t.Fatalf("problem %+v gives line %d for an entry of line %d", p, p.Line, log.Entries[p.Entry].Line)
 		}
 		if i > 0 && a.Problems[i-1].Entry > p.Entry {
 			t.Fatalf("problems out of order: %+v", a.Problems)

@@ -18,6 +18,12 @@ type Entry struct {
 	Name  string    `json:"name"`
 	Start time.Time `json:"start"`
 	End   time.Time `json:"end"`
+
+	// Line is the line of the file the entry was read from by
+	// [ReadLogCSV], counting from 1, so that a problem with it can say
+	// where to look; 0 for an entry read otherwise. It is not written as
+	// JSON.
+	Line int `json:"-"`
 }
 
 // Log is what was actually said in a session, turn by turn.
@@ -87,7 +93,12 @@ func (e *LogError) Error() string {
 }
 
 // ReadLogCSV reads a speaking log as CSV with the header name,start,end (in
-// any order, no other columns); lines starting with # are comments. A time
+// any order, no other columns); lines starting with # are comments. The
+// fields are separated by commas, or by semicolons, as spreadsheets set to
+// a European language write CSV ("name;start;end"): the header says which,
+// and every line must then use it; a header that is neither is refused
+// with an error that names both. Each entry keeps its line (Entry.Line),
+// so that the problems [AuditLog] finds name it. A time
 // is RFC 3339, or a clock time "15:04:05" or "15:04" on the day and in the
 // zone of the session's slot; for a session that is not scheduled, a clock
 // time counts from its start ("0:12:30"). Every error is a *LogError,
@@ -107,22 +118,29 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	if err != nil {
 		return nil, &LogError{Err: err}
 	}
+	sep := logSeparator(data)
 	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = sep
 	cr.Comment = '#'
-	cr.FieldsPerRecord = 3
+	cr.FieldsPerRecord = -1 // the header is counted here, the entries by cr
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true // the fields are copied out of each record
 	header, err := cr.Read()
 	if err != nil {
-		return nil, csvError(err)
+		return nil, csvError(err, sep)
 	}
+	if len(header) != 3 {
+		line, _ := cr.FieldPos(0)
+		return nil, &LogError{Line: line, Field: "header", Value: strings.Join(header, string(sep)), Reason: logHeaderWant}
+	}
+	cr.FieldsPerRecord = 3
 	col := map[string]int{}
 	for i, given := range header {
 		given = strings.TrimSpace(given)
 		h := strings.ToLower(given)
 		line, _ := cr.FieldPos(i) // the header need not be on line 1: comments may come first
 		if h != "name" && h != "start" && h != "end" {
-			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "want the columns name, start and end"}
+			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: logHeaderWant}
 		}
 		if _, dup := col[h]; dup {
 			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "column given twice"}
@@ -141,13 +159,13 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 			return log, nil
 		}
 		if err != nil {
-			return nil, csvError(err)
+			return nil, csvError(err, sep)
 		}
 		line, _ := cr.FieldPos(0)
 		if err := checkEntries(len(log.Entries)+1, line); err != nil {
 			return nil, err
 		}
-		e := Entry{Name: strings.TrimSpace(rec[col["name"]])}
+		e := Entry{Name: strings.TrimSpace(rec[col["name"]]), Line: line}
 		if e.Name == "" {
 			return nil, &LogError{Line: line, Field: "name", Reason: "empty"}
 		}
@@ -165,11 +183,46 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	}
 }
 
-// csvError turns an error of encoding/csv into a *LogError that wraps it.
-func csvError(err error) error {
+// logHeaderWant is what a log's header must be.
+const logHeaderWant = "want the columns name, start and end, separated by commas (name,start,end) or semicolons (name;start;end)"
+
+// logSeparator returns the separator of a CSV log: a semicolon if its
+// header, the first line that is not blank or a comment, reads as the
+// three columns with semicolons between them and not with commas, and a
+// comma otherwise, whose header errors then say what is wanted.
+func logSeparator(data []byte) rune {
+	for _, sep := range []rune{',', ';'} {
+		cr := csv.NewReader(bytes.NewReader(data))
+		cr.Comma, cr.Comment, cr.FieldsPerRecord, cr.LazyQuotes = sep, '#', -1, true
+		header, err := cr.Read()
+		if err != nil || len(header) != 3 {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, h := range header {
+			seen[strings.ToLower(strings.TrimSpace(h))] = true
+		}
+		if seen["name"] && seen["start"] && seen["end"] {
+			return sep
+		}
+	}
+	return ','
+}
+
+// csvError turns an error of encoding/csv into a *LogError that wraps it;
+// a line with too few or too many fields is told which separator the
+// header set.
+func csvError(err error, sep rune) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &LogError{Line: pe.Line, Err: pe.Err}
+		le := &LogError{Line: pe.Line, Err: pe.Err}
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			le.Reason = "want 3 fields, name, start and end, separated by commas, as in the header"
+			if sep == ';' {
+				le.Reason = "want 3 fields, name, start and end, separated by semicolons, as in the header"
+			}
+		}
+		return le
 	}
 	if err == io.EOF {
 		return &LogError{Reason: "empty: want a header name,start,end"}

@@ -287,7 +287,11 @@ func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 	if len(a.Problems) > 0 {
 		fmt.Fprintln(w, "\nProblems in the log")
 		for _, p := range a.Problems {
-			fmt.Fprint(w, textWrap(fmt.Sprintf("entry %d, %s: %s", p.Entry+1, p.Kind, d.textProblem(p)), "  - ", "    "))
+			where := fmt.Sprintf("entry %d", p.Entry+1)
+			if p.Line > 0 {
+				where = fmt.Sprintf("line %d", p.Line) // of the file, where the organizer will look
+			}
+			fmt.Fprint(w, textWrap(fmt.Sprintf("%s, %s: %s", where, p.Kind, d.textProblem(p)), "  - ", "    "))
 		}
 	}
 	fmt.Fprintln(w)

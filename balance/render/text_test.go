@@ -113,3 +113,42 @@ func TestFallBackRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestTextAuditLines checks that the problems of a log read from a CSV
+// file are numbered by the file's lines, where the organizer will look,
+// and those of a log built otherwise by their place in it.
+func TestTextAuditLines(t *testing.T) {
+	doc := errorsDocument(t)
+	s := doc.RunOfShow.Session
+	for _, tc := range []struct {
+		name string
+		log  func() (*balance.Log, error)
+		want string
+	}{
+		{"CSV", func() (*balance.Log, error) {
+			return balance.ReadLogCSV(strings.NewReader("# timekeeper\nname;start;end\nAnna Berg;06:15;06:25\n\n# then\nSomeone;06:25;06:30\n"), s)
+		}, "  - line 6, unknown name:"},
+		{"JSON", func() (*balance.Log, error) {
+			return balance.ReadLogJSON(strings.NewReader(`{"entries": [{"name": "Anna Berg", "start": "2023-10-10T06:15:00Z", "end": "2023-10-10T06:25:00Z"},
+				{"name": "Someone", "start": "2023-10-10T06:25:00Z", "end": "2023-10-10T06:30:00Z"}]}`))
+		}, "  - entry 2, unknown name:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			log, err := tc.log()
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := balance.AuditLog(s, doc.RunOfShow, log, balance.Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := render.TextAudit(&buf, doc, a); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), tc.want) {
+				t.Errorf("the audit lacks %q:\n%s", tc.want, buf.String())
+			}
+		})
+	}
+}
