@@ -275,7 +275,7 @@ func ForumText(out io.Writer, d *ForumDocument) error {
 	}
 	w := bufio.NewWriter(out)
 	fmt.Fprintln(w, v.Title)
-	fmt.Fprintln(w, strings.Repeat("=", len([]rune(v.Title))))
+	fmt.Fprintln(w, strings.Repeat("=", textDisplayWidth(v.Title)))
 	for _, f := range v.Facts {
 		fmt.Fprintf(w, "%-10s%s\n", f.Label+":", f.Value)
 	}
