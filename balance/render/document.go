@@ -60,7 +60,8 @@ type Document struct {
 	// for part of the first cell.
 	ByteOrderMark bool
 
-	roster *agenda.Roster // the session's people by name, while a renderer runs; see prepare
+	roster *agenda.Roster  // the session's people by name, while a renderer runs; see prepare
+	source *agenda.Session // the session as given, before prepare shows its text; see validation
 }
 
 // prepare checks the document before a renderer reads it, and returns a
@@ -90,6 +91,7 @@ func (d *Document) prepare() (*Document, error) {
 		return nil, err
 	}
 	c := *d
+	c.source = s
 	shownSession := shownSession(s)
 	if c.RunOfShow != nil {
 		ros := *c.RunOfShow
@@ -100,6 +102,32 @@ func (d *Document) prepare() (*Document, error) {
 	}
 	c.roster = shownSession.Roster()
 	return &c, nil
+}
+
+// validation returns what agenda.Session.Validate finds in the session as
+// given, one problem each, on one line as every format shows a value, with
+// what validation hides hidden and, under Redact, what agenda.Redact hides.
+func (d *Document) validation() []string {
+	s := d.source
+	if s == nil {
+		s = d.Session()
+	}
+	err := s.Validate()
+	if d.Redact {
+		err = agenda.Redact(err)
+	}
+	if err == nil {
+		return nil
+	}
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	out := make([]string, len(errs))
+	for i, e := range errs {
+		out[i] = shown(strings.TrimPrefix(e.Error(), "agenda: "))
+	}
+	return out
 }
 
 // shownSession returns a copy of s with its text as every format shows it

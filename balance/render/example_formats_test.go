@@ -54,6 +54,14 @@ func ExampleMarkdown() {
 	// - **Slot:** 2025-03-01 14:00–14:20 UTC
 	// - **Format:** hybrid
 	//
+	// ## People
+	//
+	// | Name | Roles | Stakeholder | Region | Mode | Organization |
+	// | --- | --- | --- | --- | --- | --- |
+	// | Mia Chen | moderator |  |  | onsite |  |
+	// | Ola Nowak | speaker | Government | Eastern European Group | onsite | Ministry of Digital Affairs |
+	// | Tui Rangi | speaker | Civil Society | Asia-Pacific Group | online |  |
+	//
 	// ## Run of show
 	//
 	// | Time | Segment | Person | Role | Mode | Groups | Minutes |
@@ -94,6 +102,10 @@ func ExampleMarkdown() {
 	// ## Findings of the plan
 	//
 	// None.
+	//
+	// ## Validation
+	//
+	// - people "online moderator": the format needs a role that nobody holds: a hybrid session needs an online moderator
 }
 
 func ExampleCSV() {
