@@ -76,3 +76,47 @@ func ExampleICS() {
 	// END:VEVENT
 	// END:VCALENDAR
 }
+
+// A programme whose sessions carry their own start times, such as a
+// timetable gives them, goes into one calendar; ForumICS reads only the
+// programme, so no report is needed. The example prints what a calendar
+// program lists: each event's start and summary.
+func ExampleForumICS() {
+	talk := func(id, title string, start time.Time) agenda.Session {
+		return agenda.Session{ID: id, Title: title, Format: agenda.FormatOnsite, Room: "Room 1",
+			Slot: timeslot.Slot{Start: start, Length: 30 * time.Minute},
+			Segments: []agenda.Segment{
+				{ID: "talk", Title: "Talk", Kind: agenda.KindDiscussion, Length: 20 * time.Minute},
+				{ID: "questions", Title: "Questions", Kind: agenda.KindPlenary, Length: 10 * time.Minute},
+			}}
+	}
+	day := time.Date(2025, 6, 23, 9, 0, 0, 0, time.UTC)
+	prog := &agenda.Programme{Title: "Lightning day", Sessions: []agenda.Session{
+		talk("LT-1", "Open data", day),
+		talk("LT-2", "Open standards", day.Add(time.Hour)),
+	}}
+	var buf bytes.Buffer
+	doc := &render.ForumDocument{Forum: &balance.Forum{Programme: prog}, Stamp: day.Add(-24 * time.Hour)}
+	if err := render.ForumICS(&buf, doc); err != nil {
+		fmt.Println(err)
+	}
+	for _, line := range strings.Split(buf.String(), "\r\n") {
+		if strings.HasPrefix(line, "X-WR-CALNAME:") || strings.HasPrefix(line, "DTSTART:") || strings.HasPrefix(line, "SUMMARY:") {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// X-WR-CALNAME:Lightning day
+	// DTSTART:20250623T090000Z
+	// SUMMARY:Open data
+	// DTSTART:20250623T090000Z
+	// SUMMARY:Open data – Talk
+	// DTSTART:20250623T092000Z
+	// SUMMARY:Open data – Questions
+	// DTSTART:20250623T100000Z
+	// SUMMARY:Open standards
+	// DTSTART:20250623T100000Z
+	// SUMMARY:Open standards – Talk
+	// DTSTART:20250623T102000Z
+	// SUMMARY:Open standards – Questions
+}
