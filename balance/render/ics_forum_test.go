@@ -227,3 +227,89 @@ func TestICSStamp(t *testing.T) {
 		t.Errorf("ICS stamped in year 10000: %v, want a *TimeError for the stamp", err)
 	}
 }
+
+// FuzzForumICS writes the calendar of the programmes FuzzForumRender
+// builds, named and redacted, in their own zones and in others: the file
+// keeps to RFC 5545's lines, both parsers read it, with the session's event
+// and one per segment of every session that has a start time, and it shows
+// no name or organization that no session may show (private, or in a
+// session that is not attributed, or any when redacted), and no country,
+// zone or private gender, which a calendar never shows.
+func FuzzForumICS(f *testing.F) {
+	for _, seed := range [][]byte{nil, {2, 0, 0, 3, 0, 0, 0, 0, 1, 2, 3, 4, 0x7f, 1, 1, 0, 0, 0, 0, 0, 1, 7, 5, 3, 1, 0xff, 0x80, 2, 2},
+		[]byte("the quick brown fox jumps over the lazy dog; 01:30 Europe/Zurich"), bytes.Repeat([]byte{1, 7, 3, 0xc4}, 60)} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pk := &fuzzPicker{data: data}
+		prog := forumFuzzProgramme(pk)
+		loc := []*time.Location{nil, fuzzLoad(t, "Europe/Paris"), fuzzLoad(t, "America/New_York"), time.FixedZone("", -(9*60+30)*60)}[pk.intn(4)]
+		events := 0
+		for i := range prog.Sessions {
+			if s := &prog.Sessions[i]; s.Slot.Scheduled() {
+				events += 1 + len(s.Segments)
+			}
+		}
+		for _, redact := range []bool{false, true} {
+			var buf bytes.Buffer
+			err := render.ForumICS(&buf, &render.ForumDocument{Forum: &balance.Forum{Programme: prog}, Location: loc, Redact: redact, Stamp: icsStamp})
+			if events == 0 {
+				if !errors.Is(err, render.ErrUnscheduled) {
+					t.Fatalf("ForumICS of a programme without a start time: %v, want ErrUnscheduled", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ForumICS: %v", err)
+			}
+			out := buf.Bytes()
+			icsCheckLines(t, out)
+			for parser, got := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "golang-ical": icsReadArran4(t, out)} {
+				if len(got) != events {
+					t.Fatalf("%s reads %d events, want %d", parser, len(got), events)
+				}
+			}
+			unfolded := strings.Join(icsUnfold(out), "\n")
+			for _, form := range []string{string(out), unfolded, strings.NewReplacer(`\\`, `\`, `\;`, ";", `\,`, ",", `\n`, "\n").Replace(unfolded)} {
+				fuzzCheckHidden(t, "ics", form, icsFuzzHidden(prog, redact))
+			}
+		}
+	})
+}
+
+// icsFuzzHidden returns what no calendar of prog may show: a name or an
+// organization that no session may show, and every country, zone and
+// private gender.
+func icsFuzzHidden(prog *agenda.Programme, redact bool) []string {
+	shown := map[string]bool{} // names and organizations some session may show
+	for i := range prog.Sessions {
+		s := &prog.Sessions[i]
+		for _, p := range s.People {
+			if !redact && s.Named() && !p.IsPrivate(agenda.FieldName) {
+				shown[agenda.NameKey(p.Name)] = true
+			}
+			if !redact && s.Named() && !p.IsPrivate(agenda.FieldOrganization) {
+				shown[agenda.NameKey(p.Organization)] = true
+			}
+		}
+	}
+	var hidden []string
+	for i := range prog.Sessions {
+		for _, p := range prog.Sessions[i].People {
+			for _, v := range []string{p.Name, p.Organization} {
+				if v != "" && !shown[agenda.NameKey(v)] {
+					hidden = append(hidden, v)
+				}
+			}
+			for _, v := range []string{p.Country, p.Zone} {
+				if v != "" {
+					hidden = append(hidden, v)
+				}
+			}
+			if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate(agenda.FieldGender) {
+				hidden = append(hidden, p.Gender)
+			}
+		}
+	}
+	return hidden
+}
