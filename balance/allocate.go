@@ -456,11 +456,12 @@ type kind struct {
 	members []int // speaker indices, sorted by name key
 	segs    []int
 	groups  []string
-	lo, hi  int     // Σ bounds of the members
-	clamped float64 // C_k = Σ c_i
-	base    float64 // Σ w_i |c_i − f_i|, the cost at Y_k = C_k
-	up      []piece // ways to raise Y_k above C_k, cheapest first
-	down    []piece // ways to lower it
+	lo, hi  int       // Σ bounds of the members
+	clamped float64   // C_k = Σ c_i
+	base    float64   // Σ w_i |c_i − f_i|, the cost at Y_k = C_k
+	up      []piece   // ways to raise Y_k above C_k, cheapest first
+	down    []piece   // ways to lower it
+	cost    lp.Convex // the cost of Y_k − C_k, from down and up
 }
 
 // piece is room to move a total, at a cost per step.
@@ -508,6 +509,7 @@ func (pr *problem) kinds() []kind {
 			t.down = append(t.down, sp.down...)
 		}
 		t.up, t.down = mergePieces(t.up), mergePieces(t.down)
+		t.cost = t.convex()
 	}
 	return ks
 }
@@ -667,7 +669,7 @@ func (pr *problem) solve(ks []kind) (*solved, error) {
 		// Y_k − C_k, a column whose cost is the type's pieces: lowerings
 		// below 0, raises above, cheapest nearest.
 		j := add(0, 0)
-		convex[j] = ks[k].convex()
+		convex[j] = ks[k].cost
 		lo[j], hi[j] = convex[j].Points[0], convex[j].Points[len(convex[j].Points)-1]
 		lay.dev = append(lay.dev, j)
 		var split []int
@@ -685,7 +687,7 @@ func (pr *problem) solve(ks []kind) (*solved, error) {
 	B := float64(pr.budget)
 	for _, r := range rows {
 		dim := pr.dims[r.dim]
-		w, bound := cmp.Or(dim.Weight, 1), math.Inf(1)
+		w, bound := dim.weight(), math.Inf(1)
 		if dim.Hard {
 			bound = dim.Tolerance * B
 		}

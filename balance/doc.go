@@ -67,8 +67,12 @@
 //   - optimal: before rounding, the objective is the optimum of the programme
 //     above (checked against gonum's lp.Simplex on the full programme, a
 //     variable per speaker, segment and piece);
-//   - bounded: bounds always hold; hard rules hold exactly before rounding
-//     and within one step after;
+//   - bounded: bounds always hold; hard rules hold exactly before rounding,
+//     and after rounding exactly whenever a whole-step plan meets them
+//     (checked against every whole-step plan of small sessions), within
+//     one step otherwise;
+//   - rounded well: the plan in whole steps is within one step per speaker
+//     of a best whole-step plan (checked the same way);
 //   - unique: the optimum does not depend on the solver's path, to within a
 //     piece of φ̃ (a step unless the band holds more than 64 steps),
 //     checked by solving from another start;
@@ -91,12 +95,15 @@
 // pieces are its members' merged. The programme therefore has one column
 // per type (and one per segment of a type in several), however many
 // speakers and pieces there are, and is solved by a small bounded-variable
-// simplex on a dense tableau that moves a column along its convex cost
-// piece by piece (gonum's mat and floats, in package balance/internal/lp,
-// which says how each solve ended); bounds are kept by the method, not as
-// rows. A programme of more than [MaxProgramme] cells is refused. The types' totals are rounded
-// to steps segment by segment, repaired where rounding broke a bound or a
-// hard rule, and split among the type's members.
+// simplex on a dense tableau whose ratio test moves a column past the
+// points of the convex costs for as long as the move pays (gonum's mat and
+// floats, in package balance/internal/lp, which says how each solve
+// ended); bounds are kept by the method, not as rows. A programme of more
+// than [MaxProgramme] cells is refused. The types' totals are rounded to
+// steps segment by segment, repaired where rounding broke a bound or a hard
+// rule (exactly if a step at a time can, within a step if not), improved a
+// step at a time while the objective at whole steps falls, and split among
+// the type's members.
 //
 // [Order] then orders each segment's turns to alternate onsite and online
 // speakers and avoid consecutive speakers of one region or stakeholder

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -47,50 +45,6 @@ func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error
 	return plans, errors.Join(errs...)
 }
 
-// each calls f(0), …, f(n-1) on as many goroutines as there are cores. A
-// call that panics does not take the process down: its panic is returned,
-// at its index, as an error matching [ErrInternal], and the other calls go
-// on. The result is nil when no call panics.
-func each(n int, f func(i int)) []error {
-	var failed []error
-	var failedMu sync.Mutex
-	call := func(i int) {
-		defer func() {
-			if r := recover(); r != nil {
-				failedMu.Lock()
-				if failed == nil {
-					failed = make([]error, n)
-				}
-				failed[i] = fmt.Errorf("%w: %v", ErrInternal, r)
-				failedMu.Unlock()
-			}
-		}()
-		f(i)
-	}
-	workers := min(n, runtime.GOMAXPROCS(0))
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		next int
-	)
-	for range workers {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				call(i)
-			}
-		})
-	}
-	wg.Wait()
-	return failed
-}
-
 // ErrNoProgramme is returned by [ForumReport] and [PlanProgramme] for a nil
 // programme.
 var ErrNoProgramme = errors.New("balance: no programme")
@@ -118,7 +72,8 @@ func (e *ProgrammeError) Unwrap() error { return e.Err }
 
 // Forum is the report on a whole programme: who speaks, by group, over all
 // its sessions; the sessions furthest from their targets; the sessions that
-// fail each preset; and the people who speak most often.
+// fail each preset; the people who speak most often; and the people in
+// more than one session.
 type Forum struct {
 	Programme *agenda.Programme
 	Sessions  []ForumSession // in programme order
@@ -133,6 +88,10 @@ type Forum struct {
 	Dimensions []ForumDimension // region, stakeholder group, gender and mode
 	Presets    []PresetResult   // in the order of the presets given
 	Frequent   []FrequentSpeaker
+
+	// Repeated lists every person who appears in more than one session,
+	// in any role: see [RepeatedPerson].
+	Repeated []RepeatedPerson
 }
 
 // ForumSession is one session of the programme.
@@ -140,6 +99,11 @@ type ForumSession struct {
 	Index  int     // in Programme.Sessions
 	Report *Report // of the plan or, if the session cannot be planned, of the draft; nil if neither can be made
 	Err    error   // why the session cannot be planned (a *ProgrammeError), or nil
+
+	// Invalid is set for a session that fails agenda.Session.Validate: it
+	// is not planned, its Report is of the draft, and its Err wraps what
+	// validation finds.
+	Invalid bool
 
 	// Distance is how far the session's line-up is from the full sets of
 	// groups: the mean [Headcount] Distance of its stakeholder and regional
@@ -232,11 +196,14 @@ const MaxFrequent = 10
 // [PlanProgramme]) and reports on the whole: the headcount and planned
 // speaking time of each group over all sessions, the sessions ranked by
 // their distance from their targets, the sessions that fail each preset,
-// and the [MaxFrequent] people who speak in the most sessions (people
-// identified as [agenda.Programme.Attendees] says).
+// the [MaxFrequent] people who speak in the most sessions, and every person
+// in more than one session in any role (people identified as
+// [agenda.Programme.Attendees] says).
 //
-// A session that cannot be planned is reported from its draft, with the
-// reason in its Err; one that cannot even be reported has a nil Report. It
+// A session that fails validation is not planned: it is reported from its
+// draft, marked Invalid, with what validation finds in its Err. A session
+// that cannot be planned is reported from its draft too, with the reason
+// in its Err; one that cannot even be reported has a nil Report. It
 // returns an error only for a malformed preset (a *PolicyError), a nil
 // programme ([ErrNoProgramme]) or one of more than agenda.MaxSessions
 // sessions (an *agenda.LimitError).
@@ -301,6 +268,7 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 	}
 	f.rank()
 	f.tally()
+	f.Repeated = repeated(prog)
 	return f, nil
 }
 
@@ -309,7 +277,10 @@ func forumSession(prog *agenda.Programme, i int, p Policy) ForumSession {
 	s := &prog.Sessions[i]
 	fs := ForumSession{Index: i}
 	var err error
-	if ros, _, perr := Plan(s, p); perr == nil {
+	if verr := s.Validate(); verr != nil {
+		fs.Invalid, fs.Err = true, &ProgrammeError{Index: i, Title: s.Title, Err: verr}
+		fs.Report, err = DraftReport(s, p)
+	} else if ros, _, perr := Plan(s, p); perr == nil {
 		fs.Report, err = PlanReport(ros, p)
 	} else {
 		fs.Err = &ProgrammeError{Index: i, Title: s.Title, Err: perr}

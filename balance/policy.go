@@ -1,6 +1,7 @@
 package balance
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -127,7 +128,8 @@ type Dimension struct {
 
 	// Hard makes the target a rule rather than a preference: every group's
 	// time must be within Tolerance·B of its target (B being the speaking
-	// time), exactly before rounding and within one step after.
+	// time), exactly before rounding; after rounding, exactly whenever a
+	// whole-step plan can, and within one step otherwise.
 	Hard      bool    `json:"hard,omitempty"`
 	Tolerance float64 `json:"tolerance,omitempty"`
 }
@@ -195,6 +197,9 @@ func (t *Target) UnmarshalText(text []byte) error {
 	}
 	return nil
 }
+
+// weight returns w_d, d's Weight with the default of 1 resolved.
+func (d Dimension) weight() float64 { return cmp.Or(d.Weight, 1) }
 
 // target returns how d's targets are set, with the default resolved: "an
 // online speaker gets on average what an onsite speaker gets" is a target

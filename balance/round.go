@@ -43,9 +43,7 @@ func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) roundin
 			cells[c.k][c.i] = steps[j]
 		}
 	}
-	if pr.needsRepair(ks) {
-		newRepair(pr, ks, rows, cells).run()
-	}
+	newRepair(pr, ks, rows, cells).run()
 
 	r := rounding{cells: cells, people: make([]int, len(pr.speakers)), turns: make([][]int, len(pr.speakers))}
 	total := 0
@@ -94,23 +92,6 @@ func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) roundin
 		}
 	}
 	return r
-}
-
-// needsRepair reports whether rounding can have broken anything: a hard rule,
-// or the bounds of a type in several segments. A type in one segment is
-// rounded within its bounds, which are whole steps.
-func (pr *problem) needsRepair(ks []kind) bool {
-	for _, d := range pr.dims {
-		if d.Hard {
-			return true
-		}
-	}
-	for k := range ks {
-		if len(ks[k].segs) > 1 {
-			return true
-		}
-	}
-	return false
 }
 
 // apportion rounds values, which add up to total up to rounding error, to
@@ -166,9 +147,9 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		x[j] = pr.speakers[i].clamped
 	}
 	diff := total - t.clamped
-	dir := 1.0
+	dir, merged := 1.0, t.up
 	if diff < 0 {
-		dir, diff = -1, -diff
+		dir, diff, merged = -1, -diff, t.down
 	}
 	piecesOf := func(j int) []piece {
 		if dir > 0 {
@@ -176,37 +157,47 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		}
 		return pr.speakers[t.members[j]].down
 	}
-	var costs []float64
-	for j := range t.members {
-		for _, p := range piecesOf(j) {
-			costs = append(costs, p.cost)
-		}
-	}
-	slices.Sort(costs)
-	for _, cost := range slices.Compact(costs) {
-		if diff <= 0 {
+	// The type's pieces, merged by cost, fill cheapest first: every piece
+	// cheaper than the level where diff runs out is full, and the members'
+	// pieces at that level share the rest evenly.
+	level, rest := math.Inf(1), 0.0
+	for _, p := range merged {
+		if diff <= p.capacity {
+			level, rest = p.cost, diff
 			break
 		}
-		var class []int // positions in t.members with a piece of this cost
-		var caps []float64
-		room := 0.0
-		for j := range t.members {
-			for _, p := range piecesOf(j) {
-				if p.cost == cost {
-					class = append(class, j)
-					caps = append(caps, p.capacity)
-					room += p.capacity
-				}
+		diff -= p.capacity
+	}
+	var caps []float64
+	for j := range t.members {
+		for _, p := range piecesOf(j) {
+			switch {
+			case p.cost < level:
+				x[j] += dir * p.capacity
+			case p.cost == level:
+				caps = append(caps, p.capacity)
 			}
 		}
-		level := math.Inf(1)
-		if room > diff {
-			level = waterLevel(caps, diff)
+	}
+	if rest <= 0 {
+		return x
+	}
+	room := 0.0
+	for _, c := range caps {
+		room += c
+	}
+	water := math.Inf(1)
+	if room > rest {
+		water = waterLevel(caps, rest)
+	}
+	n := 0
+	for j := range t.members {
+		for _, p := range piecesOf(j) {
+			if p.cost == level {
+				x[j] += dir * min(caps[n], water)
+				n++
+			}
 		}
-		for n, j := range class {
-			x[j] += dir * min(caps[n], level)
-		}
-		diff -= min(room, diff)
 	}
 	return x
 }
@@ -241,8 +232,10 @@ func waterLevel(caps []float64, amount float64) float64 {
 }
 
 // repair moves single steps between types in the same segment until every
-// type is within its bounds and every hard rule holds within one step, or no
-// move helps. Rounding each segment on its own can break both by a few steps.
+// type is within its bounds and every hard rule holds, exactly if it can and
+// within one step if not, or no move helps; then while a move lowers the
+// objective. Rounding each segment on its own can break bounds and rules
+// by a few steps, and leave a plan a step from a cheaper one.
 type repair struct {
 	pr     *problem
 	ks     []kind
@@ -251,16 +244,19 @@ type repair struct {
 	total  []int     // per type
 	group  []float64 // per row: X_g
 	known  []float64 // per row: time of the speakers known in the row's dimension
-	slack  []float64 // per row: allowed deviation, or +Inf for a soft rule
+	slack  []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
 	member [][]int   // per type: the rows whose group it is in
 	inDim  [][]int   // per type: the rows of the dimensions it has a value in
+	alike  []bool    // per type: whether its members share alike (see [problem.alike])
+	union  []int     // scratch of touched
 }
 
 func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
 	rp := &repair{pr: pr, ks: ks, rows: rows, cells: cells, total: make([]int, len(ks)),
 		group: make([]float64, len(rows)), known: make([]float64, len(rows)), slack: make([]float64, len(rows)),
-		member: make([][]int, len(ks)), inDim: make([][]int, len(ks))}
+		member: make([][]int, len(ks)), inDim: make([][]int, len(ks)), alike: make([]bool, len(ks))}
 	for k := range ks {
+		rp.alike[k] = pr.alike(&ks[k])
 		for _, n := range cells[k] {
 			rp.total[k] += n
 		}
@@ -269,7 +265,7 @@ func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
 		dim := pr.dims[row.dim]
 		rp.slack[r] = math.Inf(1)
 		if dim.Hard {
-			rp.slack[r] = dim.Tolerance*float64(pr.budget) + 1
+			rp.slack[r] = dim.Tolerance*float64(pr.budget) + eps
 		}
 		for k := range ks {
 			g := ks[k].groups[row.dim]
@@ -282,6 +278,10 @@ func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
 				rp.member[k] = append(rp.member[k], r)
 				rp.group[r] += float64(rp.total[k])
 			}
+		}
+		if pr.past != nil {
+			rp.group[r] += pr.past.group[r]
+			rp.known[r] += pr.past.known[r]
 		}
 	}
 	return rp
@@ -300,20 +300,27 @@ func (rp *repair) ruleExcess(r int, group, known float64) float64 {
 	return max(0, math.Abs(group-rp.rows[r].target*known)-rp.slack[r])
 }
 
+// shifted returns row r's group time and known time after one step moves
+// from type a to type b.
+func (rp *repair) shifted(r, a, b int) (group, known float64) {
+	group, known = rp.group[r], rp.known[r]
+	if slices.Contains(rp.member[a], r) {
+		group--
+	}
+	if slices.Contains(rp.member[b], r) {
+		group++
+	}
+	known += float64(btoi(slices.Contains(rp.inDim[b], r)) - btoi(slices.Contains(rp.inDim[a], r)))
+	return group, known
+}
+
 // gain is how much moving one step from type a to type b reduces the excess.
 func (rp *repair) gain(a, b int) float64 {
 	before := rp.boundExcess(a, rp.total[a]) + rp.boundExcess(b, rp.total[b])
 	after := rp.boundExcess(a, rp.total[a]-1) + rp.boundExcess(b, rp.total[b]+1)
-	for _, r := range touched(rp.inDim[a], rp.inDim[b]) {
-		g, kn := rp.group[r], rp.known[r]
-		before += rp.ruleExcess(r, g, kn)
-		if slices.Contains(rp.member[a], r) {
-			g--
-		}
-		if slices.Contains(rp.member[b], r) {
-			g++
-		}
-		kn += float64(btoi(slices.Contains(rp.inDim[b], r)) - btoi(slices.Contains(rp.inDim[a], r)))
+	for _, r := range rp.touched(rp.inDim[a], rp.inDim[b]) {
+		g, kn := rp.shifted(r, a, b)
+		before += rp.ruleExcess(r, rp.group[r], rp.known[r])
 		after += rp.ruleExcess(r, g, kn)
 	}
 	return before - after
@@ -331,19 +338,47 @@ func (rp *repair) excess() float64 {
 }
 
 func (rp *repair) run() {
-	type place struct{ k, i int }
+	bySeg := rp.places()
+	rp.fix(bySeg)
+	if rp.excess() > 1e-9 {
+		// No whole-step plan this search finds meets a hard rule exactly:
+		// within one step is what rounding can promise.
+		for r := range rp.slack {
+			rp.slack[r]++
+		}
+		rp.fix(bySeg)
+	}
+	rp.improve(bySeg)
+}
+
+// place is a type's cell in a segment: type k's i'th segment.
+type place struct{ k, i int }
+
+// places returns the cells of every segment.
+func (rp *repair) places() [][]place {
 	bySeg := make([][]place, len(rp.pr.segs))
 	for k := range rp.ks {
 		for i, si := range rp.ks[k].segs {
 			bySeg[si] = append(bySeg[si], place{k, i})
 		}
 	}
+	return bySeg
+}
+
+// gives reports whether type a's cell can give a step and keep every
+// member's least turn in the segment.
+func (rp *repair) gives(a place) bool {
+	return rp.cells[a.k][a.i] > rp.pr.segs[rp.ks[a.k].segs[a.i]].minTurn*len(rp.ks[a.k].members)
+}
+
+// fix moves the step that most reduces the excess until none does.
+func (rp *repair) fix(bySeg [][]place) {
 	for limit := 0; rp.excess() > 1e-9 && limit < 10*rp.pr.budget+10; limit++ {
 		best, from, to := 1e-9, place{-1, -1}, place{-1, -1}
 		for _, list := range bySeg {
 			for _, a := range list {
-				if rp.cells[a.k][a.i] <= rp.pr.segs[rp.ks[a.k].segs[a.i]].minTurn*len(rp.ks[a.k].members) {
-					continue // every member keeps their least turn in the segment
+				if !rp.gives(a) {
+					continue
 				}
 				for _, b := range list {
 					if a.k != b.k {
@@ -357,10 +392,102 @@ func (rp *repair) run() {
 		if from.k < 0 {
 			return // nothing helps; Allocate's checks report what remains
 		}
-		rp.move(from.k, to.k)
-		rp.cells[from.k][from.i]--
-		rp.cells[to.k][to.i]++
+		rp.step(from, to)
 	}
+}
+
+// improveWork is how many moves improve tries in all: a session of up to
+// a few dozen types per segment is improved until no move helps, while a
+// programme of thousands of types, each a step from its optimum already,
+// is left as rounded rather than searched pair by pair.
+const improveWork = 1 << 18
+
+// improve moves the step that most lowers the objective at whole steps,
+// without breaking a bound or a rule further, until none does. Without it
+// the rounded plan would depend on which of two optima of equal cost the
+// simplex reached, and could be a step from a cheaper plan.
+func (rp *repair) improve(bySeg [][]place) {
+	pairs := 0
+	for _, list := range bySeg {
+		pairs += len(list) * len(list)
+	}
+	rounds := min(10*rp.pr.budget+10, improveWork/max(pairs, 1))
+	if rounds == 0 {
+		return
+	}
+	up, down := make([]float64, len(rp.ks)), make([]float64, len(rp.ks)) // per type: the cost of a step more, a step less
+	price := func(k int) {
+		now := rp.typeCost(k, rp.total[k])
+		up[k] = rp.typeCost(k, rp.total[k]+1) - now
+		down[k] = rp.typeCost(k, rp.total[k]-1) - now
+	}
+	for k := range rp.ks {
+		price(k)
+	}
+	for range rounds {
+		best, from, to := -1e-9, place{-1, -1}, place{-1, -1}
+		for _, list := range bySeg {
+			for _, a := range list {
+				if !rp.gives(a) || math.IsInf(down[a.k], 1) {
+					continue
+				}
+				for _, b := range list {
+					if a.k == b.k || math.IsInf(up[b.k], 1) {
+						continue
+					}
+					if d := down[a.k] + up[b.k] + rp.groupChange(a.k, b.k); d < best && rp.gain(a.k, b.k) >= 0 {
+						best, from, to = d, a, b
+					}
+				}
+			}
+		}
+		if from.k < 0 {
+			return
+		}
+		rp.step(from, to)
+		price(from.k)
+		price(to.k)
+	}
+}
+
+// typeCost is Σ w₀·w_i·φ̃_i over type k's members when the type has total
+// steps, split as [problem.split] does; +Inf outside the type's bounds.
+func (rp *repair) typeCost(k, total int) float64 {
+	t := &rp.ks[k]
+	if total < t.lo || total > t.hi {
+		return math.Inf(1)
+	}
+	if n := len(t.members); rp.alike[k] {
+		// An equal split: total mod n members get a step more, and alike
+		// members cost alike.
+		q, r := total/n, total%n
+		first := t.members[0]
+		return float64(n-r)*rp.pr.speakerCost(first, q) + float64(r)*rp.pr.speakerCost(first, q+1)
+	}
+	c := 0.0
+	for j, x := range rp.pr.split(t, total) {
+		c += rp.pr.speakerCost(t.members[j], x)
+	}
+	return c
+}
+
+// groupChange is how much the groups' cost, Σ w_d |X_g − T_g|, changes when
+// one step moves from type a to type b.
+func (rp *repair) groupChange(a, b int) float64 {
+	change := 0.0
+	for _, r := range rp.touched(rp.inDim[a], rp.inDim[b]) {
+		g, kn := rp.shifted(r, a, b)
+		t := rp.rows[r].target
+		change += rp.pr.dims[rp.rows[r].dim].weight() * (math.Abs(g-t*kn) - math.Abs(rp.group[r]-t*rp.known[r]))
+	}
+	return change
+}
+
+// step moves one step from cell a to cell b of the same segment.
+func (rp *repair) step(a, b place) {
+	rp.move(a.k, b.k)
+	rp.cells[a.k][a.i]--
+	rp.cells[b.k][b.i]++
 }
 
 func (rp *repair) move(a, b int) {
@@ -380,11 +507,22 @@ func (rp *repair) move(a, b int) {
 	rp.total[b]++
 }
 
-// touched returns the union of two sorted row lists.
-func touched(a, b []int) []int {
-	out := slices.Concat(a, b)
-	slices.Sort(out)
-	return slices.Compact(out)
+// touched returns the union of two sorted row lists, in a buffer that the
+// next call reuses: it is called for every pair of types tried.
+func (rp *repair) touched(a, b []int) []int {
+	out := rp.union[:0]
+	for len(a) > 0 || len(b) > 0 {
+		switch {
+		case len(b) == 0 || (len(a) > 0 && a[0] < b[0]):
+			out, a = append(out, a[0]), a[1:]
+		case len(a) == 0 || b[0] < a[0]:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
+		}
+	}
+	rp.union = out
+	return out
 }
 
 func btoi(b bool) int {

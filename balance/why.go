@@ -199,11 +199,7 @@ func (pr *problem) objectiveAt(ks []kind, rows []groupRow, people []int) float64
 			group += pr.past.group[ri]
 			known += pr.past.known[ri]
 		}
-		w := pr.dims[row.dim].Weight
-		if w == 0 {
-			w = 1
-		}
-		obj += w * math.Abs(group-row.target*known)
+		obj += pr.dims[row.dim].weight() * math.Abs(group-row.target*known)
 	}
 	return obj
 }

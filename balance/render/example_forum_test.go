@@ -23,7 +23,7 @@ func exampleForum() *render.ForumDocument {
 			Room:   "Room 1",
 			Slot:   timeslot.Slot{Start: time.Date(2025, 3, day, 14, 0, 0, 0, time.UTC), Length: 20 * time.Minute},
 			People: []agenda.Person{
-				{Name: "Mia Chen", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
+				{Name: "Mia Chen", Roles: []agenda.Role{agenda.RoleModerator, agenda.RoleOnlineModerator}, Mode: agenda.ModeOnsite},
 				{Name: "Ola Nowak", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite,
 					Stakeholder: agenda.StakeholderGovernment, Region: agenda.RegionEasternEuropean, Gender: "woman"},
 				online,
@@ -113,6 +113,11 @@ func ExampleForumText() {
 	//   Ola Nowak    2         13m   Open data; Open source
 	//   Tui Rangi    1         7m    Open data
 	//   Ivan Petrov  1         7m    Open source
+	//
+	// People in more than one session, in any role
+	//   person     sessions  as
+	//   Mia Chen   2         Open data (moderator, online moderator); Open source (moderator, online moderator)
+	//   Ola Nowak  2         Open data (speaker); Open source (speaker)
 }
 
 func ExampleForumCSV() {
@@ -141,4 +146,6 @@ func ExampleForumCSV() {
 	// speaker,1,Open data; Open source,,,,,,,,,,Ola Nowak,,2,13,,,,,
 	// speaker,2,Open data,,,,,,,,,,Tui Rangi,,1,7,,,,,
 	// speaker,3,Open source,,,,,,,,,,Ivan Petrov,,1,7,,,,,
+	// person,,"Open data (moderator, online moderator); Open source (moderator, online moderator)",,,,,,,,,,Mia Chen,,2,,,,,,
+	// person,,Open data (speaker); Open source (speaker),,,,,,,,,,Ola Nowak,,2,,,,,,
 }

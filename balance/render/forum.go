@@ -52,6 +52,7 @@ type forumView struct {
 	Sessions []forumSession // in the forum's rank: the line-up furthest from the full sets first
 	Presets  []forumPreset
 	Frequent []forumPerson
+	Repeated []forumRepeated
 }
 
 type forumDim struct {
@@ -82,7 +83,7 @@ type forumSession struct {
 	Speakers       int
 	Distance       float64 // the line-up's distance from the full sets
 	Gap            float64
-	Source         string // "plan", or "draft" for a session that cannot be planned
+	Source         string // see sessionSource
 	PresetsFailed  int
 	ConstraintsNot int
 }
@@ -216,14 +217,9 @@ func (d *ForumDocument) view() (*forumView, error) {
 	for rank, i := range f.Ranked {
 		fs := f.Sessions[i]
 		s := &prog.Sessions[i]
-		row := forumSession{Rank: rank + 1, Index: i, Title: shown(s.Title), Room: shown(s.Room), Distance: fs.Distance, Gap: fs.Gap, Source: "plan",
+		row := forumSession{Rank: rank + 1, Index: i, Title: shown(s.Title), Room: shown(s.Room), Distance: fs.Distance, Gap: fs.Gap, Source: sessionSource(fs),
 			PresetsFailed: failed[i].PresetsFailed, ConstraintsNot: failed[i].ConstraintsNot}
-		if fs.Err != nil {
-			row.Source = "draft"
-		}
-		if fs.Report == nil {
-			row.Source = "none"
-		} else {
+		if fs.Report != nil {
 			row.Speakers = len(fs.Report.Speakers)
 		}
 		if slot := s.Slot.In(d.Location); slot.Scheduled() {
@@ -242,6 +238,7 @@ func (d *ForumDocument) view() (*forumView, error) {
 		}
 		v.Frequent = append(v.Frequent, p)
 	}
+	v.Repeated = d.repeatedView(f)
 	return v, nil
 }
 
@@ -263,8 +260,9 @@ func minutes(d time.Duration) string { return timeslot.FormatLength(d) }
 // shares over those who do), the sessions ranked by their line-up's
 // distance from the full sets of stakeholder and regional groups,
 // the sessions that fail each preset with the rules, counts and people,
-// and those it cannot be checked against, and the people who speak in the
-// most sessions.
+// and those it cannot be checked against, the people who speak in the
+// most sessions, and every person in more than one session, in any role.
+// A session that fails validation is shown "from" "invalid", not "plan".
 //
 // It returns [ErrNoForum] for a document without a forum report, and the
 // errors of out.
@@ -329,6 +327,7 @@ func ForumText(out io.Writer, d *ForumDocument) error {
 		}
 		textTable(w, rows)
 	}
+	forumRepeatedText(w, v)
 	return w.Flush()
 }
 
@@ -418,6 +417,7 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 			mdRow(&b, p.Who, strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(p.Sessions, "; "))
 		}
 	}
+	forumRepeatedMarkdown(&b, v)
 	_, err = w.Write(b.Bytes())
 	return err
 }
@@ -426,13 +426,16 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 // a spreadsheet to filter on its first column: a "group" row for each
 // group of each dimension (and a "(not given)" row; a row without a share,
 // such as that one, leaves share and target empty), a "session" row for
-// each session in rank order (its source "plan", or "draft" for one that
-// cannot be planned; lineup_off its line-up's distance from the full sets,
+// each session in rank order (its source "plan", "invalid" for one that
+// fails validation, which is not planned, or "draft" for one no plan
+// meets; lineup_off its line-up's distance from the full sets,
 // off_target its time's), a "violation" row for each rule a session fails
 // in each preset (outcome "fail") or cannot be checked against (outcome
 // "cannot be checked"), and a
 // "speaker" row for each of the people who speak in the most sessions, in
-// rank order, with their sessions' titles and how many there are. Cells
+// rank order, with their sessions' titles and how many there are, and a
+// "person" row for each person in more than one session, in any role,
+// with each session's title and roles. Cells
 // that a spreadsheet would take for a formula are quoted as text. With
 // ByteOrderMark set the file begins with the UTF-8 byte-order mark, for
 // Excel. Its errors are those of [ForumText].
@@ -492,6 +495,7 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 		row(map[string]string{"table": "speaker", "rank": strconv.Itoa(i + 1), "session": strings.Join(p.Sessions, "; "), "people": p.Who,
 			"sessions": strconv.Itoa(len(p.Sessions)), "minutes": decimalMinutes(p.Time)})
 	}
+	forumRepeatedCSV(row, v)
 	cw.Flush()
 	return cw.Error()
 }

@@ -17,6 +17,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -25,20 +26,36 @@ import (
 
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
+	"github.com/fairfloor/fairfloor/examples/internal/cli"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "brainstorm: "+strings.ReplaceAll(err.Error(), "\n", "; "))
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run plans the brainstorm and writes its run-of-show and report to stdout.
+// run is the whole program, with its outputs passed in so that tests can
+// drive it. It takes no flags but -h, and returns the exit code of every
+// example program (see examples/internal/cli): 0 when the output is
+// written, 1 when the session cannot be planned, 2 for a flag or an
+// argument.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("brainstorm", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if code, ok := cli.Parse(fs, args, stderr, ""); !ok {
+		return code
+	}
+	if err := show(stdout); err != nil {
+		fmt.Fprintln(stderr, "brainstorm: "+strings.ReplaceAll(err.Error(), "\n", "; "))
+		return cli.Findings
+	}
+	return cli.OK
+}
+
+// show plans the brainstorm and writes its run-of-show and report to stdout.
 // The session is not attributed, so render.Text leaves names and
 // organizations out by itself.
-func run(stdout io.Writer) error {
+func show(stdout io.Writer) error {
 	s, err := seeds.Load("igf-cooperation-roadmap-brainstorm")
 	if err != nil {
 		return err

@@ -25,6 +25,7 @@ package main
 import (
 	"bufio"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,6 +35,7 @@ import (
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
+	"github.com/fairfloor/fairfloor/examples/internal/cli"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
@@ -53,15 +55,30 @@ var policy = balance.Policy{
 const shortSlot = 90 * time.Minute
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "concluding: "+strings.ReplaceAll(err.Error(), "\n", "; "))
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run plans the session, validates it in a 90-minute slot and writes both,
+// run is the whole program, with its outputs passed in so that tests can
+// drive it. It takes no flags but -h, and returns the exit code of every
+// example program (see examples/internal/cli): 0 when the output is
+// written, 1 when the session cannot be planned, 2 for a flag or an
+// argument.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("concluding", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if code, ok := cli.Parse(fs, args, stderr, ""); !ok {
+		return code
+	}
+	if err := show(stdout); err != nil {
+		fmt.Fprintln(stderr, "concluding: "+strings.ReplaceAll(err.Error(), "\n", "; "))
+		return cli.Findings
+	}
+	return cli.OK
+}
+
+// show plans the session, validates it in a 90-minute slot and writes both,
 // with the participation findings, to stdout.
-func run(stdout io.Writer) error {
+func show(stdout io.Writer) error {
 	s, err := seeds.Load("sssr-concluding-session")
 	if err != nil {
 		return err

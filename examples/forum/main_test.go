@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,13 +14,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the files in testdata")
 
-// output runs the program with args and returns what it writes to
-// standard output and standard error.
+// output runs the program with args, which must exit 0, and returns what
+// it writes to standard output and standard error.
 func output(t *testing.T, args ...string) (stdout, stderr string) {
 	t.Helper()
+	return outputCode(t, 0, args...)
+}
+
+// outputCode runs the program with args, checks that it exits with code,
+// and returns what it writes to standard output and standard error.
+func outputCode(t *testing.T, code int, args ...string) (stdout, stderr string) {
+	t.Helper()
 	var out, errs bytes.Buffer
-	if err := run(args, &out, &errs); err != nil {
-		t.Fatal(err)
+	if got := run(args, &out, &errs); got != code {
+		t.Fatalf("%v: exit %d, want %d; stderr:\n%s", args, got, code, errs.String())
 	}
 	return out.String(), errs.String()
 }
@@ -141,7 +149,7 @@ func TestProgrammeFile(t *testing.T) {
 	write(filepath.Join(folder, "2.json"), b)
 
 	for _, args := range [][]string{{"-f", prog}, {"-dir", folder}} {
-		out, errs := output(t, append(args, "-presets", presets)...)
+		out, errs := outputCode(t, 1, append(args, "-presets", presets)...) // sessions in conflict are a finding
 		for _, want := range []string{"Preset two-speakers: 0 of 2 sessions pass", "at least 2 speakers (two-speakers): 1"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v: output lacks %q:\n%s", args, want, out)
@@ -155,16 +163,84 @@ func TestProgrammeFile(t *testing.T) {
 	}
 }
 
-// TestBadArguments checks that bad flags are errors, not panics.
-func TestBadArguments(t *testing.T) {
-	for _, args := range [][]string{
-		{"-format", "pdf"},
-		{"-f", "a.json", "-dir", "b"},
-		{"-f", filepath.Join(t.TempDir(), "missing.json")},
-		{"extra"},
-	} {
-		if err := run(args, new(bytes.Buffer), new(bytes.Buffer)); err == nil {
-			t.Errorf("%v: no error", args)
+// TestExitCodes checks the exit code of each kind of outcome, and that bad
+// flags are errors, not panics.
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{nil, 0, "0 conflicts"},
+		{[]string{"-format", "MD"}, 0, ""},
+		{[]string{"-h"}, 0, "Usage of forum"},
+		{[]string{"-format", "pdf"}, 2, `-format "pdf"`},
+		{[]string{"-f", "a.json", "-dir", "b"}, 2, "-f and -dir each name the programme"},
+		{[]string{"-f", filepath.Join(t.TempDir(), "missing.json")}, 2, "missing.json"},
+		{[]string{"-dir", filepath.Join(t.TempDir(), "missing")}, 2, "missing"},
+		{[]string{"extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"-x"}, 2, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		code := run(tt.args, &stdout, &stderr)
+		if code != tt.code || !strings.Contains(stderr.String(), tt.inStderr) || strings.Contains(stderr.String(), "goroutine") {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, stderr.String(), tt.code, tt.inStderr)
 		}
+		if code == 2 && stdout.Len() > 0 {
+			t.Errorf("%v: a refusal writes a report", tt.args)
+		}
+	}
+}
+
+// TestFolderKeepsGoing reads a folder with a file of an unknown spelling,
+// a file that is not JSON and a session that fails validation: the report
+// covers the rest, each file left out is named with the line of its
+// problem, the invalid session is shown as such and named on stderr, and
+// a person who speaks in one session and moderates another is listed.
+func TestFolderKeepsGoing(t *testing.T) {
+	session := func(title, length, moderator, speaker string) string {
+		return `{"title": "` + title + `", "format": "onsite",
+  "slot": {"length": "` + length + `"},
+  "people": [{"name": "` + moderator + `", "roles": ["moderator"], "mode": "onsite"},
+    {"name": "` + speaker + `", "roles": ["speaker"], "mode": "onsite", "region": "GRULAC"}],
+  "segments": [{"title": "Talk", "kind": "discussion", "length": "1h", "speakers": ["` + speaker + `"], "facilitators": ["` + moderator + `"]}]}`
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"1-good.json":     session("Good talk", "1h", "Mod One", "Ana Berg"),
+		"2-spelling.json": strings.Replace(session("Misspelt", "1h", "M", "S"), `"GRULAC"`, `"Latin America"`, 1),
+		"3-syntax.json":   "{\n  \"title\": \"Broken\",\n  \"people\": [}\n",
+		"4-invalid.json":  session("Overrun talk", "30m", "Ana Berg", "Ben Osei"),
+		"5-short.json":    strings.ReplaceAll(session("Short talk", "30s", "Mod One", "Cleo Dias"), `"1h"`, `"30s"`), // no time for the moderator's intro, even in the draft
+		"notes.txt":       "not a session",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs := outputCode(t, 1, "-dir", dir)
+	for _, want := range []string{
+		filepath.Join(dir, "2-spelling.json") + `:4: agenda: decoding people[1].region: unknown regional group "Latin America"`,
+		filepath.Join(dir, "3-syntax.json") + ":3: ",
+		`sessions[1] "Overrun talk" (` + filepath.Join(dir, "4-invalid.json") + `) fails validation (1 problem(s))`,
+		`sessions[2] "Short talk" (` + filepath.Join(dir, "5-short.json") + `) can be neither planned nor reported; go run ./examples/runofshow -f ` + filepath.Join(dir, "5-short.json") + ` says why`,
+		"3 sessions", "2 file(s) left out",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("standard error lacks %q:\n%s", want, errs)
+		}
+	}
+	for _, pattern := range []string{
+		`Good talk[^\n]* plan\n`, `Overrun talk[^\n]* invalid\n`, `Short talk[^\n]* none\n`,
+		`Ana Berg +2 +Good talk \(speaker\); Overrun talk \(moderator\)`,
+	} {
+		if !regexp.MustCompile(pattern).MatchString(out) {
+			t.Errorf("the report does not match %q:\n%s", pattern, out)
+		}
+	}
+	if strings.Contains(out, "Misspelt") || strings.Contains(out, "Broken") {
+		t.Errorf("the report shows a session of a file left out:\n%s", out)
 	}
 }

@@ -23,6 +23,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -32,6 +33,7 @@ import (
 
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
+	"github.com/fairfloor/fairfloor/examples/internal/cli"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
@@ -39,15 +41,30 @@ import (
 var regionCap = balance.Constraint{Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0.4}
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "panel: "+strings.ReplaceAll(err.Error(), "\n", "; "))
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run plans the panel and writes its run-of-show, its report and the
+// run is the whole program, with its outputs passed in so that tests can
+// drive it. It takes no flags but -h, and returns the exit code of every
+// example program (see examples/internal/cli): 0 when the output is
+// written, 1 when the session cannot be planned, 2 for a flag or an
+// argument.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("panel", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if code, ok := cli.Parse(fs, args, stderr, ""); !ok {
+		return code
+	}
+	if err := show(stdout); err != nil {
+		fmt.Fprintln(stderr, "panel: "+strings.ReplaceAll(err.Error(), "\n", "; "))
+		return cli.Findings
+	}
+	return cli.OK
+}
+
+// show plans the panel and writes its run-of-show, its report and the
 // changes that would meet the cap to stdout.
-func run(stdout io.Writer) error {
+func show(stdout io.Writer) error {
 	s, err := seeds.Load("multistakeholder-cyber-diplomacy-panel")
 	if err != nil {
 		return err

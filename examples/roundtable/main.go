@@ -17,6 +17,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,18 +25,34 @@ import (
 
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
+	"github.com/fairfloor/fairfloor/examples/internal/cli"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "roundtable: "+strings.ReplaceAll(err.Error(), "\n", "; "))
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run plans the roundtable and writes its run-of-show and report to stdout.
-func run(stdout io.Writer) error {
+// run is the whole program, with its outputs passed in so that tests can
+// drive it. It takes no flags but -h, and returns the exit code of every
+// example program (see examples/internal/cli): 0 when the output is
+// written, 1 when the session cannot be planned, 2 for a flag or an
+// argument.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("roundtable", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if code, ok := cli.Parse(fs, args, stderr, ""); !ok {
+		return code
+	}
+	if err := show(stdout); err != nil {
+		fmt.Fprintln(stderr, "roundtable: "+strings.ReplaceAll(err.Error(), "\n", "; "))
+		return cli.Findings
+	}
+	return cli.OK
+}
+
+// show plans the roundtable and writes its run-of-show and report to stdout.
+func show(stdout io.Writer) error {
 	s, err := seeds.Load("cyber-diplomacy-roundtable")
 	if err != nil {
 		return err

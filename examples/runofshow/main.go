@@ -11,32 +11,46 @@
 //
 // Usage:
 //
-//	go run ./examples/runofshow [-f session.json | -igf page.txt | -seed name] [-tz zone] [-format text] [-o file] [-redact] [-log log.csv [-at 50m]]
+//	go run ./examples/runofshow [-f session.json | -igf page.txt | -seed name]
+//		[-start 2025-06-23T10:00 [-zone Europe/Oslo]] [-title title] [-room room]
+//		[-tz zone] [-format text] [-o file] [-redact] [-log log.csv [-at 50m]]
+//		[-policy policy.json] [-presets presets.json]
 //
 // With no flags it prints the hybrid roundtable of seed 000, embedded in the
 // program. -f reads a session from a JSON file (- for standard input), -igf
 // imports one from the plain text of an IGF session page (what the importer
-// could not place is listed on standard error), -seed
-// picks another of the embedded source sessions, and -tz shows clock times
-// in another IANA time zone, such as Europe/Paris. -format chooses the output
-// (text by default; see -help for the others) and -o writes it to a file.
+// could not place is listed on standard error), -seed picks another of the
+// embedded source sessions; only one of the three may be given.
+//
+// -start, -zone, -title and -room complete the draft: -start sets its start
+// time, read in -zone (the venue's IANA zone; the session's own if it has
+// one, else UTC, which is then said on standard error), unless it gives its
+// own offset (2025-06-23T10:00+02:00). -tz shows clock times in another
+// zone, such as Europe/Paris; a session without a start time has no clock
+// to show, so -tz is refused for it.
+//
+// -format chooses the output, in any case: text (the default), markdown
+// (or md), html, csv, json, ics, svg, png, or session, which writes the
+// draft itself as -f reads it back, so that an imported page can be fixed
+// in an editor and planned. -o writes to a file; without -format, its
+// extension picks the format (ros.html, ros.md, ros.ics, draft.session.json).
 // -redact leaves names and organizations out. -log audits a speaking
 // log of the session (who spoke from when to when) against the plan, and -at
 // then re-plans the rest of the session from that moment, as a moderator
 // would at the break.
 //
-// It exits 0 when the session is valid and planned, 1 when validation finds
-// problems or no plan meets the policy (the draft is printed with the
-// problems under it), and 2 when it cannot read the session or its flags.
+// It exits as every example program does (see examples/internal/cli): 0
+// when the session is valid and planned; 1 when validation finds problems
+// or no plan meets the policy (the draft is printed with the problems under
+// it, or with -format session written with the problems on standard error);
+// 2 when it cannot read the session or its flags, or flags conflict.
 package main
 
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -46,6 +60,7 @@ import (
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
+	"github.com/fairfloor/fairfloor/examples/internal/cli"
 	"github.com/fairfloor/fairfloor/examples/seeds"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
@@ -55,80 +70,69 @@ func main() {
 }
 
 // run is the whole program, with its inputs and outputs passed in so that
-// tests can drive it. It returns the exit code.
+// tests can drive it. It returns the exit code: cli.OK, cli.Findings or
+// cli.Usage.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("runofshow", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	file := flags.String("f", "", "read the session from this JSON `file` (- for standard input)")
-	igf := flags.String("igf", "", "import the session from this IGF session `page`, saved as plain text")
-	seed := flags.String("seed", seeds.Default, "show this embedded source `session`: "+strings.Join(seeds.Names(), ", "))
-	zone := flags.String("tz", "", "show clock times in this IANA time `zone`, such as Europe/Paris")
-	format := flags.String("format", "text", "write this `format`: "+strings.Join(slices.Sorted(maps.Keys(formats)), ", "))
-	outFile := flags.String("o", "", "write to this `file` rather than standard output")
-	redact := flags.Bool("redact", false, "leave names and organizations out, as for a session that is not attributed")
-	logFile := flags.String("log", "", "audit this speaking `log` (CSV name,start,end, or JSON if it ends in .json) against the plan")
-	at := flags.String("at", "", "with -log, re-plan the rest of the session from this `time` after its start, such as 50m")
-	policyFile := flags.String("policy", "", "plan under the policy in this JSON `file` (balance.DecodePolicy) rather than balance.HybridPromise")
-	presetsFile := flags.String("presets", "", "check the plan against the presets in this JSON `file` (balance.DecodePresets)")
-	if err := flags.Parse(args); err != nil {
-		return 2
+	o, code, ok := parseOptions(args, stderr)
+	if !ok {
+		return code
 	}
 	var err error
 	fail := func(format string, args ...any) int {
 		fmt.Fprintf(stderr, "runofshow: "+format+"\n", args...)
-		return 2
-	}
-	switch {
-	case flags.NArg() > 0:
-		return fail("unexpected argument %q; use -f to read a file", flags.Arg(0))
-	case formats[*format] == nil:
-		return fail("-format %q: want one of %s", *format, strings.Join(slices.Sorted(maps.Keys(formats)), ", "))
-	case *at != "" && *logFile == "":
-		return fail("-at needs -log: a re-plan starts from what was said")
-	case (*logFile != "" || *at != "") && *format != "text":
-		return fail("-log and -at write text only")
-	}
-	if *igf != "" && *file != "" {
-		return fail("-igf and -f both name the session; give one")
+		return cli.Usage
 	}
 	policy := balance.HybridPromise()
-	if *policyFile != "" {
-		if policy, err = readJSON(*policyFile, balance.DecodePolicy); err != nil {
-			return fail("-policy %s: %v", *policyFile, err)
+	if o.policyFile != "" {
+		if policy, err = readJSON(o.policyFile, balance.DecodePolicy); err != nil {
+			return fail("-policy %s: %v", o.policyFile, err)
 		}
 	}
 	var presets []balance.Preset
-	if *presetsFile != "" {
-		if presets, err = readJSON(*presetsFile, balance.DecodePresets); err != nil {
-			return fail("-presets %s: %v", *presetsFile, err)
+	if o.presetsFile != "" {
+		if presets, err = readJSON(o.presetsFile, balance.DecodePresets); err != nil {
+			return fail("-presets %s: %v", o.presetsFile, err)
 		}
 	}
 	var s *agenda.Session
 	var warnings []agenda.Warning
-	if *igf != "" {
-		s, warnings, err = importPage(*igf)
+	if o.igf != "" {
+		s, warnings, err = importPage(o.igf)
 	} else {
-		s, err = load(*file, *seed, stdin)
+		s, err = load(o.file, o.seed, stdin)
 	}
 	if err != nil {
 		return fail("%v", err)
 	}
 	for _, w := range warnings {
 		text := w.String()
-		if *redact {
+		if o.redact {
 			text = w.Redacted() // without the page's text, which holds names
 		}
-		fmt.Fprintln(stderr, "runofshow: "+*igf+": "+text)
+		fmt.Fprintln(stderr, "runofshow: "+o.igf+": "+text)
 	}
-	doc := &render.Document{Draft: s, Redact: *redact}
-	if *zone != "" {
-		if doc.Location, err = time.LoadLocation(*zone); err != nil {
-			return fail("-tz %q is not an IANA time zone, such as Europe/Paris", *zone)
+	note, err := complete(s, o)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if note != "" {
+		fmt.Fprintln(stderr, "runofshow: "+note)
+	}
+	doc := &render.Document{Draft: s, Redact: o.redact}
+	if o.tz != "" {
+		if doc.Location, err = time.LoadLocation(o.tz); err != nil {
+			return fail("-tz %q is not an IANA time zone, such as Europe/Paris", o.tz)
+		}
+		if !s.Slot.Scheduled() {
+			return fail("-tz %s: the session has no start time, so no clock time to show in another zone; give it one with -start, such as -start 2025-06-23T10:00", o.tz)
 		}
 	}
 	problems := s.Validate()
-	if *redact {
+	if o.redact {
 		problems = agenda.Redact(problems) // the session's own problems hide what an unattributed session hides
+	}
+	if o.format == sessionFormat {
+		return writeDraft(o, s, doc, problems, stdout, stderr)
 	}
 	if problems == nil {
 		doc.RunOfShow, doc.Allocation, problems = balance.Plan(s, policy)
@@ -138,69 +142,102 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return fail("%v", err)
 		}
 	}
-	if problems != nil && *format != "text" {
+	if problems != nil && o.format != "text" {
 		fmt.Fprintln(stderr, "runofshow: the session cannot be planned:")
-		for _, line := range splitProblems(problems) {
-			line = hiddenNames(doc).Replace(line)
-			fmt.Fprintln(stderr, "  - "+line)
-		}
-		return 1
+		listProblems(stderr, hiddenNames(doc), problems)
+		return cli.Findings
 	}
 	var out bytes.Buffer
-	if err := formats[*format](&out, doc); err != nil {
+	if err := formats[o.format](&out, doc); err != nil {
+		if errors.Is(err, render.ErrUnscheduled) {
+			return fail("-format %s: the session has no start time; give it one with -start, such as -start 2025-06-23T10:00 -zone Europe/Oslo", o.format)
+		}
 		return fail("%v", err)
 	}
-	if *format == "text" {
+	if o.format == "text" {
 		writeProblems(&out, hiddenNames(doc), problems)
 	}
 	if len(presets) > 0 && doc.Report != nil {
 		w := io.Writer(&out)
-		if *format != "text" {
+		if o.format != "text" {
 			w = stderr // the other formats are files of their own kind
 		}
 		if err := writePresets(w, doc.Report, presets); err != nil {
 			return fail("%v", err)
 		}
 	}
-	if *logFile != "" && problems == nil {
-		log, err := readLog(*logFile, s)
-		if err != nil {
+	if o.logFile != "" && problems == nil {
+		if err := audit(&out, o, s, doc, policy); err != nil {
 			return fail("%v", err)
-		}
-		audit, err := balance.AuditLog(s, doc.RunOfShow, log, policy)
-		if err != nil {
-			return fail("%v", err)
-		}
-		if err := render.TextAudit(&out, doc, audit); err != nil {
-			return fail("%v", err)
-		}
-		if *at != "" {
-			since, err := timeslot.ParseLength(*at)
-			if err != nil {
-				return fail("-at %q: %v", *at, err)
-			}
-			rest, restAl, err := balance.Replan(s, policy, log, s.Slot.Start.Add(since))
-			if err != nil {
-				return fail("%v", err)
-			}
-			restDoc := *doc
-			restDoc.RunOfShow, restDoc.Allocation, restDoc.Report = rest, restAl, nil
-			if err := render.TextReplan(&out, &restDoc, s.Slot.Start); err != nil {
-				return fail("%v", err)
-			}
 		}
 	}
-	if *outFile != "" {
-		if err := os.WriteFile(*outFile, out.Bytes(), 0o644); err != nil {
-			return fail("%v", err)
-		}
-	} else if _, err := stdout.Write(out.Bytes()); err != nil {
+	if err := output(o, stdout, out.Bytes()); err != nil {
 		return fail("%v", err)
 	}
 	if problems != nil {
-		return 1
+		return cli.Findings
 	}
-	return 0
+	return cli.OK
+}
+
+// writeDraft writes the session itself, as -f reads it back, and lists
+// what validation finds on stderr, so that the organizer knows what to
+// fix in it.
+func writeDraft(o *options, s *agenda.Session, doc *render.Document, problems error, stdout, stderr io.Writer) int {
+	var out bytes.Buffer
+	if err := writeSession(&out, s); err != nil {
+		fmt.Fprintf(stderr, "runofshow: %v\n", err)
+		return cli.Usage
+	}
+	if err := output(o, stdout, out.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "runofshow: %v\n", err)
+		return cli.Usage
+	}
+	if problems == nil {
+		return cli.OK
+	}
+	fmt.Fprintln(stderr, "runofshow: the draft is written; fix these in it, then plan it with -f:")
+	listProblems(stderr, hiddenNames(doc), problems)
+	return cli.Findings
+}
+
+// audit writes the audit of -log against the plan and, with -at, the
+// re-plan of the rest of the session.
+func audit(out io.Writer, o *options, s *agenda.Session, doc *render.Document, policy balance.Policy) error {
+	log, err := readLog(o.logFile, s)
+	if err != nil {
+		return err
+	}
+	found, err := balance.AuditLog(s, doc.RunOfShow, log, policy)
+	if err != nil {
+		return err
+	}
+	if err := render.TextAudit(out, doc, found); err != nil {
+		return err
+	}
+	if o.at == "" {
+		return nil
+	}
+	since, err := timeslot.ParseLength(o.at)
+	if err != nil {
+		return fmt.Errorf("-at %q: %w", o.at, err)
+	}
+	rest, restAl, err := balance.Replan(s, policy, log, s.Slot.Start.Add(since))
+	if err != nil {
+		return err
+	}
+	restDoc := *doc
+	restDoc.RunOfShow, restDoc.Allocation, restDoc.Report = rest, restAl, nil
+	return render.TextReplan(out, &restDoc, s.Slot.Start)
+}
+
+// output writes what the program made to -o, or else to stdout.
+func output(o *options, stdout io.Writer, data []byte) error {
+	if o.outFile != "" {
+		return os.WriteFile(o.outFile, data, 0o644)
+	}
+	_, err := stdout.Write(data)
+	return err
 }
 
 // formats are the outputs -format chooses from.
@@ -222,9 +259,14 @@ func writeProblems(w io.Writer, hide *strings.Replacer, problems error) {
 		fmt.Fprintln(w, "Validation: no problems.")
 		return
 	}
-	lines := splitProblems(problems)
-	fmt.Fprintf(w, "Validation: %d problem(s):\n", len(lines))
-	for _, l := range lines {
+	fmt.Fprintf(w, "Validation: %d problem(s):\n", len(splitProblems(problems)))
+	listProblems(w, hide, problems)
+}
+
+// listProblems writes the problems joined in problems one a line, with the
+// names the document may not show replaced.
+func listProblems(w io.Writer, hide *strings.Replacer, problems error) {
+	for _, l := range splitProblems(problems) {
 		fmt.Fprintln(w, "  - "+hide.Replace(l))
 	}
 }
@@ -288,18 +330,40 @@ func writePresets(w io.Writer, r *balance.Report, presets []balance.Preset) erro
 func load(file, seed string, stdin io.Reader) (*agenda.Session, error) {
 	switch file {
 	case "":
-		return seeds.Load(seed)
+		s, err := seeds.Load(seed)
+		if errors.Is(err, seeds.ErrUnknown) {
+			msg := fmt.Sprintf("-seed %q: no such session", seed)
+			if near := suggest(seed, seeds.Names()); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			return nil, fmt.Errorf("%s (have %s)", msg, strings.Join(seeds.Names(), ", "))
+		}
+		return s, err
 	case "-":
-		return agenda.Decode(stdin)
+		return decode("standard input", stdin)
 	}
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	s, err := agenda.Decode(f)
+	return decode(file, f)
+}
+
+// decode reads a session from r, named name in an error, with the line of
+// the problem where it has one: "draft.json:12: agenda: decoding …", so
+// that the organizer who edited the file finds it.
+func decode(name string, r io.Reader) (*agenda.Session, error) {
+	data, err := agenda.ReadInput(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	s := new(agenda.Session)
+	if err := s.UnmarshalJSON(data); err != nil {
+		if line := cli.Line(data, err); line > 0 {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return s, nil
 }

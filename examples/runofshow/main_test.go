@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"maps"
 	"os"
@@ -10,10 +11,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	ical "github.com/arran4/golang-ical"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/examples/seeds"
+	"github.com/fairfloor/fairfloor/timeslot"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -136,6 +141,9 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-f", filepath.Join(dir, "nope.json")}, "", 2, "nope.json", ""},
 		{"bad JSON", []string{"-f", write("bad.json", `{"title": "T", "nmae": 1}`)}, "", 2, `decoding nmae: unknown field`, ""},
 		{"unknown region", []string{"-f", "-"}, `{"people": [{"name": "A", "region": "Europe"}]}`, 2, `people[0].region: unknown regional group "Europe"`, ""},
+		{"line of an edit", []string{"-f", write("edited.json", "{\"title\": \"T\",\n \"people\": [\n  {\"name\": \"A\", \"mode\": \"both\"}]}")}, "", 2,
+			`edited.json:3: agenda: decoding people[0].mode: unknown participation mode "both"`, ""},
+		{"line of standard input", []string{"-f", "-"}, "{\n\"title\": 1}", 2, `standard input:2: agenda: decoding title: want a string`, ""},
 		{"unknown seed", []string{"-seed", "nope"}, "", 2, "no such session", ""},
 		{"unknown zone", []string{"-tz", "Mars/Olympus"}, "", 2, `-tz "Mars/Olympus"`, ""},
 		{"unknown flag", []string{"-x"}, "", 2, "flag provided but not defined", ""},
@@ -270,4 +278,516 @@ func TestPolicyAndPresets(t *testing.T) {
 			t.Errorf("%s %s: exit %d, stderr %q; want 2 and an error naming the flag", tt.flag, tt.content, code, stderr.String())
 		}
 	}
+}
+
+// TestFlags runs every path of the flags that complete a draft, choose the
+// output and refuse what cannot go together, and checks the exit code and
+// what is written where.
+func TestFlags(t *testing.T) {
+	dir := t.TempDir()
+	panelPage := filepath.Join("..", "seeds", "pages", "multistakeholder-cyber-diplomacy-panel.txt")
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStdout []string // each must be in the output (in the -o file, if one is named in file)
+		inStderr string
+		notErr   string // must not be in stderr
+		file     string // the -o file, relative to dir
+		reason   string
+	}{
+		{name: "format upper case", args: []string{"-format", "MARKDOWN"}, inStdout: []string{"# Cyber diplomacy in action"},
+			reason: "-format is case-insensitive"},
+		{name: "format md", args: []string{"-format", "md"}, inStdout: []string{"# Cyber diplomacy in action"}, reason: "md is markdown"},
+		{name: "format session mixed case", args: []string{"-format", "Session"}, inStdout: []string{`"title": "Cyber diplomacy in action`}},
+		{name: "format unknown", args: []string{"-format", "pdf"}, code: 2, inStderr: `-format "pdf": want one of csv, html, ics, json, markdown, png, session, svg, text`},
+		{name: "o html", args: []string{"-o", "ros.html"}, file: "ros.html", inStdout: []string{"<!DOCTYPE html>"}, reason: "-o picks html from .html"},
+		{name: "o md upper", args: []string{"-o", "ROS.MD"}, file: "ROS.MD", inStdout: []string{"# Cyber diplomacy in action"}},
+		{name: "o session.json", args: []string{"-o", "draft.session.json"}, file: "draft.session.json", inStdout: []string{`"segments": [`},
+			reason: "a name ending in .session.json is a draft"},
+		{name: "o json", args: []string{"-o", "ros.json"}, file: "ros.json", inStdout: []string{`"rows": [`}},
+		{name: "format beats o", args: []string{"-format", "session", "-o", "draft.json"}, file: "draft.json", inStdout: []string{`"people": [`},
+			reason: "an explicit -format wins over the extension"},
+		{name: "o no extension", args: []string{"-o", "ros"}, file: "ros", inStdout: []string{"Validation: no problems."}},
+		{name: "o unknown extension", args: []string{"-o", "ros.pdf"}, code: 2, inStderr: "ros.pdf: .pdf names no format; give -format"},
+		{name: "start in UTC", args: []string{"-start", "2025-06-23T10:00"}, inStdout: []string{"Slot:   2025-06-23 10:00–11:30 UTC"},
+			inStderr: "-start 2025-06-23T10:00 is read as UTC; give -zone", reason: "the zone assumed is said"},
+		{name: "start in zone", args: []string{"-start", "2025-06-23T10:00", "-zone", "Europe/Oslo"}, inStdout: []string{"Slot:   2025-06-23 10:00–11:30 CEST"},
+			notErr: "read as UTC"},
+		{name: "start with seconds", args: []string{"-start", "2025-06-23T10:00:30", "-zone", "Europe/Oslo"}, inStdout: []string{"10:00–11:30 CEST"}},
+		{name: "start with offset", args: []string{"-start", "2025-06-23T08:00Z", "-zone", "Europe/Oslo"}, inStdout: []string{"Slot:   2025-06-23 10:00–11:30 CEST"},
+			reason: "a moment with its offset is shown in -zone"},
+		{name: "start RFC 3339", args: []string{"-start", "2025-06-23T10:00:00+02:00"}, inStdout: []string{"2025-06-23 10:00–11:30"}, notErr: "read as UTC"},
+		{name: "start moves in own zone", args: []string{"-seed", "igf-cooperation-roadmap-brainstorm", "-start", "2018-12-12T10:00", "-format", "session"},
+			inStdout: []string{`"start": "2018-12-12T10:00:00+01:00"`, `"zone": "Europe/Zurich"`}, notErr: "read as UTC",
+			reason: "a session moved stays in the zone it is held in"},
+		{name: "start then tz", args: []string{"-start", "2025-06-23T10:00", "-zone", "Europe/Oslo", "-tz", "Asia/Tokyo"}, inStdout: []string{"2025-06-23 17:00–18:30 JST"}},
+		{name: "start unreadable", args: []string{"-start", "tomorrow"}, code: 2, inStderr: `-start "tomorrow": want a date and a time such as 2025-06-23T10:00`},
+		{name: "zone unknown", args: []string{"-start", "2025-06-23T10:00", "-zone", "Mars/Olympus"}, code: 2, inStderr: `-zone "Mars/Olympus" is not an IANA time zone`},
+		{name: "zone without start", args: []string{"-zone", "Europe/Oslo"}, code: 2, inStderr: "-zone is the zone -start is read in"},
+		{name: "title and room", args: []string{"-title", "Open data, open doors", "-room", "Conference Room 7"},
+			inStdout: []string{"Open data, open doors\n=====", "Room:   Conference Room 7"}},
+		{name: "seed near miss", args: []string{"-seed", "cyber-diplomacy-roundtabel"}, code: 2, inStderr: `did you mean "cyber-diplomacy-roundtable"?`},
+		{name: "seed word", args: []string{"-seed", "panel"}, code: 2, inStderr: `did you mean "multistakeholder-cyber-diplomacy-panel"?`},
+		{name: "seed far", args: []string{"-seed", "zzz"}, code: 2, inStderr: `-seed "zzz": no such session (have cyber-diplomacy-roundtable,`, notErr: "did you mean"},
+		{name: "f and seed", args: []string{"-f", "x.json", "-seed", "panel"}, code: 2, inStderr: "-f and -seed each name the session; give one of them"},
+		{name: "igf and seed", args: []string{"-igf", panelPage, "-seed", seeds.Default}, code: 2, inStderr: "-igf and -seed each name the session",
+			reason: "-seed given with its default value is still given"},
+		{name: "igf and f", args: []string{"-igf", panelPage, "-f", "x.json"}, code: 2, inStderr: "-f and -igf each name the session"},
+		{name: "tz unscheduled", args: []string{"-tz", "Europe/Paris"}, code: 2, inStderr: "-tz Europe/Paris: the session has no start time",
+			reason: "-tz on an unscheduled session is not ignored silently"},
+		{name: "ics unscheduled", args: []string{"-format", "ics"}, code: 2, inStderr: "give it one with -start"},
+		{name: "ics with start", args: []string{"-format", "ics", "-start", "2025-06-23T10:00"}, inStdout: []string{"BEGIN:VCALENDAR", "DTSTART:20250623T100000Z"}},
+		{name: "session redact", args: []string{"-format", "session", "-redact"}, code: 2, inStderr: "-redact is for the run-of-show"},
+		{name: "session tz", args: []string{"-seed", "multistakeholder-cyber-diplomacy-panel", "-format", "session", "-tz", "Europe/Paris"}, code: 2, inStderr: "-tz is for the run-of-show"},
+		{name: "session policy", args: []string{"-format", "session", "-policy", "p.json"}, code: 2, inStderr: "-policy is for the run-of-show"},
+		{name: "log html", args: []string{"-log", "l.csv", "-o", "ros.html"}, code: 2, inStderr: "-log and -at write text only, not -format html"},
+		{name: "help", args: []string{"-h"}, code: 0, inStderr: "-start time"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := slices.Clone(tt.args)
+			for i := range args {
+				if i > 0 && args[i-1] == "-o" {
+					args[i] = filepath.Join(dir, args[i])
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(args, strings.NewReader(""), &stdout, &stderr)
+			if code != tt.code {
+				t.Fatalf("%s: exit %d, want %d; stderr:\n%s", tt.reason, code, tt.code, stderr.String())
+			}
+			out := stdout.String()
+			if tt.file != "" {
+				data, err := os.ReadFile(filepath.Join(dir, tt.file))
+				if err != nil {
+					t.Fatalf("%s: %v", tt.reason, err)
+				}
+				if stdout.Len() > 0 {
+					t.Errorf("with -o, standard output holds %q", out)
+				}
+				out = string(data)
+			}
+			for _, want := range tt.inStdout {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s: output lacks %q:\n%s", tt.reason, want, out)
+				}
+			}
+			if !strings.Contains(stderr.String(), tt.inStderr) {
+				t.Errorf("%s: stderr lacks %q:\n%s", tt.reason, tt.inStderr, stderr.String())
+			}
+			if tt.notErr != "" && strings.Contains(stderr.String(), tt.notErr) {
+				t.Errorf("%s: stderr holds %q:\n%s", tt.reason, tt.notErr, stderr.String())
+			}
+			if code == 2 && stdout.Len() > 0 {
+				t.Errorf("a refusal writes output:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestFormatAliases checks that the spellings of a format give the same
+// bytes as its name.
+func TestFormatAliases(t *testing.T) {
+	for alias, name := range map[string]string{"md": "markdown", "MD": "markdown", "Txt": "text", "HTML": "html", "ical": "ics"} {
+		args := []string{"-seed", "multistakeholder-cyber-diplomacy-panel", "-format"}
+		var want, got, stderr bytes.Buffer
+		if code := run(append(args, name), strings.NewReader(""), &want, &stderr); code != 0 {
+			t.Fatalf("-format %s: exit %d: %s", name, code, stderr.String())
+		}
+		if code := run(append(args, alias), strings.NewReader(""), &got, &stderr); code != 0 {
+			t.Fatalf("-format %s: exit %d: %s", alias, code, stderr.String())
+		}
+		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+			t.Errorf("-format %s differs from -format %s (-want +got):\n%s", alias, name, diff)
+		}
+	}
+}
+
+// draftOf runs the program with args and -format session, checks the
+// exit code, 0 for a valid draft and 1 for one with problems, and decodes
+// what it writes.
+func draftOf(t *testing.T, want int, args ...string) (*agenda.Session, []byte) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(append(args, "-format", "session"), strings.NewReader(""), &stdout, &stderr); code != want {
+		t.Fatalf("%v -format session: exit %d, want %d:\n%s", args, code, want, stderr.String())
+	}
+	if want == 1 && !strings.Contains(stderr.String(), "the draft is written; fix these in it") {
+		t.Errorf("the problems of the draft are not on stderr:\n%s", stderr.String())
+	}
+	s, err := agenda.Decode(bytes.NewReader(stdout.Bytes()))
+	if err != nil {
+		t.Fatalf("-f cannot read what -format session writes: %v\n%s", err, stdout.String())
+	}
+	return s, stdout.Bytes()
+}
+
+// checkSame fails unless got is want, to the zone of the start and the
+// bytes of a second encoding.
+func checkSame(t *testing.T, want, got *agenda.Session, first []byte) {
+	t.Helper()
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("decode(-format session) mismatch (-want +got):\n%s", diff)
+	}
+	if w, g := want.Slot.Start.Location().String(), got.Slot.Start.Location().String(); w != g {
+		t.Errorf("the start's zone %q came back as %q", w, g)
+	}
+	var again bytes.Buffer
+	if err := writeSession(&again, got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(first), again.String()); diff != "" {
+		t.Errorf("a second encoding differs (-first +second):\n%s", diff)
+	}
+}
+
+// TestSessionRoundTrip checks that -format session writes what -f reads
+// back as the same session, every field included (private fields, labels,
+// lengths to the nanosecond, a zone), and that the draft read back plans
+// to the same run-of-show as the original.
+func TestSessionRoundTrip(t *testing.T) {
+	for _, name := range seeds.Names() {
+		t.Run(name, func(t *testing.T) {
+			want, err := seeds.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, first := draftOf(t, 0, "-seed", name)
+			checkSame(t, want, got, first)
+
+			file := filepath.Join(t.TempDir(), "draft.json")
+			if err := os.WriteFile(file, first, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var fromSeed, fromDraft, stderr bytes.Buffer
+			run([]string{"-seed", name}, strings.NewReader(""), &fromSeed, &stderr)
+			run([]string{"-f", file}, strings.NewReader(""), &fromDraft, &stderr)
+			if diff := cmp.Diff(fromSeed.String(), fromDraft.String()); diff != "" {
+				t.Errorf("the draft read back plans differently (-seed +draft):\n%s", diff)
+			}
+		})
+	}
+	t.Run("every field", func(t *testing.T) {
+		zurich, err := time.LoadLocation("Europe/Zurich")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := &agenda.Session{
+			Title: "Open <data> & doors", Format: agenda.FormatHybrid, Attribution: agenda.AttributionNone, Room: "Room 3",
+			Slot: timeslot.Slot{Start: time.Date(2025, 6, 23, 10, 0, 0, 0, zurich), Length: 90*time.Minute + 1500*time.Millisecond},
+			People: []agenda.Person{
+				{Name: "Ana Berg", Organization: "ECCRI", Roles: []agenda.Role{agenda.RoleOrganizer, agenda.RoleModerator},
+					Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionWEOG, Country: "Switzerland", Mode: agenda.ModeOnsite,
+					Gender: "woman", Zone: "Europe/Zurich", Labels: map[string]string{"age": "youth"},
+					Private: []agenda.Field{agenda.FieldName, agenda.FieldOrganization}},
+				{Name: "Ben Osei", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderTechnicalCommunity,
+					Region: agenda.RegionAfrican, Mode: agenda.ModeOnline, Zone: "Africa/Accra"},
+			},
+			Segments: []agenda.Segment{
+				{Title: "Welcome", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Ana Berg"}},
+				{Title: "Breakout A", Kind: agenda.KindBreakout, Length: 40*time.Minute + 1, Track: "A", Speakers: []string{"Ben Osei"}, Questions: []string{"Q1"}},
+			},
+			Questions:  []agenda.Question{{ID: "Q1", Text: "What next?"}},
+			Attendance: agenda.Attendance{People: 25, Women: 6, Online: 2},
+			Deadlines:  []agenda.Deadline{{What: "key takeaways", Due: time.Date(2025, 6, 23, 18, 0, 0, 0, time.UTC)}},
+			Notes:      "Tags <b> & entities stay as they are.",
+		}
+		data, err := json.Marshal(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(t.TempDir(), "all.json")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, first := draftOf(t, 1, "-f", file) // a hybrid session without an online moderator, a slot left unplanned
+		checkSame(t, want, got, first)
+	})
+	t.Run("completed", func(t *testing.T) {
+		want, err := seeds.Load(seeds.Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oslo, _ := time.LoadLocation("Europe/Oslo")
+		want.Title, want.Room, want.Slot.Start = "Retitled", "Conference Room 7", time.Date(2025, 6, 23, 10, 0, 0, 0, oslo)
+		got, first := draftOf(t, 0, "-start", "2025-06-23T10:00", "-zone", "Europe/Oslo", "-title", "Retitled", "-room", "Conference Room 7")
+		checkSame(t, want, got, first)
+	})
+	t.Run("offset", func(t *testing.T) {
+		want, err := seeds.Load(seeds.Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Slot.Start = time.Date(2025, 6, 23, 10, 0, 0, 0, time.FixedZone("", 2*60*60))
+		got, first := draftOf(t, 0, "-start", "2025-06-23T10:00:00+02:00")
+		checkSame(t, want, got, first)
+	})
+	t.Run("imported", func(t *testing.T) {
+		page := filepath.Join("..", "seeds", "pages", "multistakeholder-cyber-diplomacy-panel.txt")
+		want, _, err := importPage(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, first := draftOf(t, 0, "-igf", page)
+		checkSame(t, want, got, first)
+	})
+}
+
+// TestDraftPath follows the organizer's path: import a page, write the
+// draft, change a speaker's mode in an editor, and plan the draft.
+func TestDraftPath(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "draft.json")
+	page := filepath.Join("..", "seeds", "pages", "multistakeholder-cyber-diplomacy-panel.txt")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-igf", page, "-format", "session", "-o", draft, "-start", "2025-06-23T10:00", "-zone", "Europe/Oslo", "-title", "Cyber voices"},
+		strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("import: exit %d:\n%s", code, stderr.String())
+	}
+
+	// The edit, as in an editor: the text of the file changes, one mode.
+	data, err := os.ReadFile(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := agenda.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	speaker := ""
+	for _, p := range slices.Backward(s.People) {
+		if p.Has(agenda.RoleSpeaker) && p.Mode == agenda.ModeOnsite && speaker == "" {
+			speaker = p.Name
+		}
+	}
+	if speaker == "" {
+		t.Fatalf("the imported draft has no onsite speaker:\n%s", data)
+	}
+	at := bytes.Index(data, []byte(`"name": "`+speaker+`"`))
+	mode := bytes.Index(data[at:], []byte(`"mode": "onsite"`))
+	if at < 0 || mode < 0 {
+		t.Fatalf("no mode for %s in the draft:\n%s", speaker, data)
+	}
+	edited := slices.Concat(data[:at+mode], []byte(`"mode": "online"`), data[at+mode+len(`"mode": "onsite"`):])
+	if err := os.WriteFile(draft, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"-f", draft}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("plan: exit %d:\n%s%s", code, stdout.String(), stderr.String())
+	}
+	for _, want := range []string{"Cyber voices\n", "Slot:   2025-06-23 10:00–11:30 CEST", "  " + speaker + " (online)", "Validation: no problems."} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("the plan of the edited draft lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}
+
+// TestCalendarWithStart puts the default session, which has no start time,
+// into a calendar with -start, and reads it back with a second iCalendar
+// parser: the session and every segment is an event, at its time in the
+// zone given, and the UIDs stay when the session is retitled and moved.
+func TestCalendarWithStart(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-format", "ics", "-start", "2025-06-23T10:00", "-zone", "Europe/Oslo"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	cal, err := ical.ParseCalendar(bytes.NewReader(stdout.Bytes()))
+	if err != nil {
+		t.Fatalf("golang-ical cannot read the calendar: %v\n%s", err, stdout.String())
+	}
+	s, err := seeds.Load(seeds.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oslo, _ := time.LoadLocation("Europe/Oslo")
+	start := time.Date(2025, 6, 23, 10, 0, 0, 0, oslo)
+	summaries := map[string]bool{}
+	first, last := time.Time{}, time.Time{}
+	for _, e := range cal.Events() {
+		from, err := e.GetStartAt()
+		if err != nil {
+			t.Fatalf("DTSTART: %v", err)
+		}
+		to, err := e.GetEndAt()
+		if err != nil {
+			t.Fatalf("DTEND: %v", err)
+		}
+		if first.IsZero() || from.Before(first) {
+			first = from
+		}
+		if to.After(last) {
+			last = to
+		}
+		if p := e.GetProperty(ical.ComponentPropertySummary); p != nil {
+			summaries[p.Value] = true
+		}
+	}
+	if !first.Equal(start) || !last.Equal(start.Add(s.Slot.Length)) {
+		t.Errorf("the events run %v to %v, want %v to %v", first, last, start, start.Add(s.Slot.Length))
+	}
+	// The session's event, and one per segment whose summary says whose
+	// segment it is.
+	for _, want := range append([]string{s.Title}, func() (titles []string) {
+		for _, seg := range s.Segments {
+			titles = append(titles, s.Title+" – "+seg.Title)
+		}
+		return titles
+	}()...) {
+		if !summaries[want] {
+			t.Errorf("no event %q; have %v", want, slices.Sorted(maps.Keys(summaries)))
+		}
+	}
+
+	// The UIDs stay when the session is retitled and moved, so that a
+	// calendar imports the new file as changes to the events it holds.
+	uids := func(args ...string) []string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"-format", "ics"}, args...), strings.NewReader(""), &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d:\n%s", args, code, stderr.String())
+		}
+		cal, err := ical.ParseCalendar(bytes.NewReader(stdout.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range cal.Events() {
+			out = append(out, e.Id())
+		}
+		return out
+	}
+	before := uids("-start", "2025-06-23T10:00", "-zone", "Europe/Oslo")
+	after := uids("-start", "2025-06-24T14:30", "-zone", "Europe/Oslo", "-title", "Cyber diplomacy, retitled")
+	if len(before) != 1+len(s.Segments) || !slices.Equal(before, after) {
+		t.Errorf("UIDs before a retitle and a move:\n%q\nafter:\n%q", before, after)
+	}
+}
+
+// TestREADMECommands runs, in order and in one folder, every runofshow
+// command of this program's README and of the top README, as a reader
+// would from the root of the repository: each must exit 0 and write what
+// it says.
+func TestREADMECommands(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var commands [][]string
+	for _, readme := range []string{filepath.Join(root, "examples", "runofshow", "README.md"), filepath.Join(root, "README.md")} {
+		data, err := os.ReadFile(readme)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			if rest, ok := strings.CutPrefix(line, "go run ./examples/runofshow"); ok {
+				rest, _, _ = strings.Cut(rest, "#") // a comment after the command
+				commands = append(commands, shellWords(rest))
+			}
+		}
+	}
+	if len(commands) < 8 {
+		t.Fatalf("found %d runofshow commands in the READMEs, want the organizer's path", len(commands))
+	}
+	t.Chdir(t.TempDir())
+	for _, args := range commands {
+		for i, a := range args {
+			if strings.HasPrefix(a, "examples/") {
+				args[i] = filepath.Join(root, a)
+			}
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
+			t.Errorf("go run ./examples/runofshow %s: exit %d:\n%s", strings.Join(args, " "), code, stderr.String())
+			continue
+		}
+		if i := slices.Index(args, "-o"); i >= 0 {
+			if info, err := os.Stat(args[i+1]); err != nil || info.Size() == 0 {
+				t.Errorf("%s: no %s written: %v", strings.Join(args, " "), args[i+1], err)
+			}
+		} else if stdout.Len() == 0 {
+			t.Errorf("%s: no output", strings.Join(args, " "))
+		}
+	}
+}
+
+// shellWords splits a command line as the shell would, for the commands of
+// a README: words separated by spaces, double quotes keeping spaces.
+func shellWords(line string) []string {
+	var words []string
+	var word strings.Builder
+	quoted, in := false, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			quoted, in = !quoted, true
+		case (r == ' ' || r == '\t' || r == '\n') && !quoted:
+			if in {
+				words = append(words, word.String())
+				word.Reset()
+				in = false
+			}
+		default:
+			word.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		words = append(words, word.String())
+	}
+	return words
+}
+
+// FuzzParseStart checks that -start never panics, and that what it reads
+// is a moment it reads again, written in its first layout, to the same
+// moment.
+func FuzzParseStart(f *testing.F) {
+	for _, s := range []string{"2025-06-23T10:00", "2025-06-23T10:00:30", "2025-06-23 10:00", "2025-06-23T10:00:00+02:00", "2025-06-23T10:00Z", "2025-13-40T25:61", ""} {
+		f.Add(s)
+	}
+	oslo, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, value string) {
+		got, _, err := parseStart(value, oslo)
+		if err != nil {
+			if !strings.Contains(err.Error(), "-start") {
+				t.Fatalf("the error %q does not name the flag", err)
+			}
+			return
+		}
+		if got.Year() < 0 || got.Year() > 9999 {
+			return // beyond what RFC 3339 writes
+		}
+		again, _, err := parseStart(got.Format(time.RFC3339Nano), oslo)
+		if err != nil || !again.Equal(got) {
+			t.Fatalf("parseStart(%q) = %v, which reads back as %v, %v", value, got, again, err)
+		}
+	})
+}
+
+// FuzzArgs runs the program on command lines of any words: it never
+// panics, and exits 0, 1 or 2. Command lines that write a file (-o) or
+// name a URL are left out.
+func FuzzArgs(f *testing.F) {
+	for _, s := range []string{"", "-format md", "-start 2025-06-23T10:00 -format ics", "-seed panel", "-f - -format session", "-tz Europe/Paris -start 2025-06-23T10:00",
+		"-zone UTC", "-format session -redact", "-title x -room y -format SESSION", "-at 3m"} {
+		f.Add(s, `{"title": "T"}`)
+	}
+	f.Fuzz(func(t *testing.T, line, stdin string) {
+		args := strings.Fields(line)
+		for _, a := range args {
+			if strings.HasPrefix(strings.TrimLeft(a, "-"), "o") || strings.Contains(a, "://") || strings.Contains(a, "log") {
+				return
+			}
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, strings.NewReader(stdin), &stdout, &stderr); code < 0 || code > 2 {
+			t.Fatalf("%q: exit %d", args, code)
+		}
+	})
 }

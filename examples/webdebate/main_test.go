@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite testdata/output.txt")
 func output(t *testing.T) string {
 	t.Helper()
 	var out bytes.Buffer
-	if err := run(&out); err != nil {
+	if err := show(&out); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()
@@ -80,5 +80,26 @@ func TestStakeholderAndRegionalBalance(t *testing.T) {
 	}
 	if n := strings.Count(out, "\n  group "); n != 2 {
 		t.Errorf("%d tables of groups, want 2 (stakeholder, region):\n%s", n, out)
+	}
+}
+
+// TestExitCodes checks the exit codes every example program shares: 0 for
+// the run-of-show written, 0 for -h, 2 for a flag or an argument it does
+// not take.
+func TestExitCodes(t *testing.T) {
+	for _, tt := range []struct {
+		args   []string
+		code   int
+		stdout bool // whether anything is written to standard output
+	}{
+		{nil, 0, true},
+		{[]string{"-h"}, 0, false},
+		{[]string{"-x"}, 2, false},
+		{[]string{"session.json"}, 2, false},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(tt.args, &stdout, &stderr); code != tt.code || (stdout.Len() > 0) != tt.stdout {
+			t.Errorf("%q: exit %d with %d bytes of output, want %d and output %v; stderr:\n%s", tt.args, code, stdout.Len(), tt.code, tt.stdout, stderr.String())
+		}
 	}
 }

@@ -215,7 +215,8 @@ type simplex struct {
 	// at, for a variable of a convex cost, in phase two: the point it
 	// stands on when non-basic, the segment it is in when basic.
 	at     []int
-	two    bool // in phase two, where the convex costs count
+	next   []float64 // per row, scratch of ratio: the move at which its basic variable next reaches a point or bound
+	two    bool      // in phase two, where the convex costs count
 	pivots int
 }
 
@@ -225,7 +226,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		p: p, m: m, n: n, t: make([]float64, m*w), width: w,
 		basis: make([]int, m), inBase: make([]bool, w), x: make([]float64, w),
 		lo: make([]float64, w), hi: make([]float64, w), sign: make([]float64, m),
-		d: make([]float64, w), cost: make([]float64, w),
+		d: make([]float64, w), cost: make([]float64, w), next: make([]float64, m),
 	}
 	copy(s.lo, p.Lo)
 	copy(s.hi, p.Hi)
@@ -340,17 +341,9 @@ func (s *simplex) phase(k phaseKind) Status {
 		}
 	}
 	limit := 50 * (s.m + s.n + pieces + 10)
-	along, alongDir := -1, 0.0 // a convex column that just passed a point, without a pivot
 	for range limit {
 		bland := degenerate > s.m
-		enter, dir := -1, 0.0
-		if along >= 0 && s.improves(along, alongDir) {
-			// Past a point nothing but its own slope changed: going on
-			// along the same column still improves, and spares a pricing.
-			enter, dir = along, alongDir
-		} else {
-			enter, dir = s.entering(bland)
-		}
+		enter, dir := s.entering(bland)
 		if enter < 0 {
 			return Optimal
 		}
@@ -374,10 +367,6 @@ func (s *simplex) phase(k phaseKind) Status {
 			degenerate = 0
 		}
 		s.move(enter, dir, step, leave)
-		along = -1
-		if leave < 0 && enter < s.n && s.p.convex(enter) {
-			along, alongDir = enter, dir
-		}
 	}
 	return IterationLimit
 }
@@ -428,17 +417,6 @@ func (s *simplex) entering(bland bool) (int, float64) {
 	return best, dir
 }
 
-// improves reports whether moving non-basic variable j of a convex cost in
-// direction dir, from the point it stands on, lowers the objective.
-func (s *simplex) improves(j int, dir float64) bool {
-	left, right := s.slopes(j)
-	z := s.cost[j] - s.d[j]
-	if dir > 0 {
-		return s.at[j] < len(s.p.Convex[j].Points)-1 && right-z < -costTol
-	}
-	return s.at[j] > 0 && left-z > costTol
-}
-
 // slopes returns the slopes of the pieces left and right of the point a
 // non-basic variable of a convex cost stands on; in phase one, which
 // counts no cost, both are 0.
@@ -479,38 +457,126 @@ func (s *simplex) bounds(j int) (lo, hi float64) {
 	return s.lo[j], s.hi[j]
 }
 
-// ratio returns how far the entering variable can move and the row whose
-// basic variable then reaches a bound, or −1 if the entering variable
-// reaches its own other bound first.
+// ratio returns how far the entering variable moves, and the row whose
+// basic variable then leaves, or −1 if the entering variable stays
+// non-basic, at a point of its convex cost or its other bound. The move
+// goes on past the points of convex costs, its own and the basic
+// variables', while it still lowers the objective (a long-step ratio
+// test): each point passed raises the rate of change by the jump of the
+// slopes there times the speed of the variable, and spares the pivot and
+// pricing a stop there would take. Points passed update the pieces of the
+// basic variables, their costs and the reduced costs. Under Bland's rule
+// every point stops the move, as in the textbook ratio test.
 func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
-	step, leave := s.hi[enter]-s.lo[enter], -1
-	if enter < s.n && s.p.convex(enter) {
-		pts := s.p.Convex[enter].Points
-		if dir > 0 {
-			step = pts[s.at[enter]+1] - pts[s.at[enter]]
-		} else {
-			step = pts[s.at[enter]] - pts[s.at[enter]-1]
-		}
-	}
 	for r := range s.m {
-		alpha := dir * s.t[r*s.width+enter]
-		j := s.basis[r]
-		lo, hi := s.bounds(j)
-		var lim float64
-		switch {
-		case alpha > pivotTol:
-			lim = (s.x[j] - lo) / alpha
-		case alpha < -pivotTol && !math.IsInf(hi, 1):
-			lim = (hi - s.x[j]) / -alpha
-		default:
+		s.next[r] = s.event(r, enter, dir)
+	}
+	for {
+		own, ownHard := s.ownEvent(enter, dir)
+		t, leave := own, -1
+		for r, tr := range s.next {
+			if tr < t || (tr == t && leave >= 0 && bland && s.basis[r] < s.basis[leave]) {
+				t, leave = tr, r
+			}
+		}
+		if math.IsInf(t, 1) {
+			return t, -1
+		}
+		if leave < 0 {
+			if ownHard || bland || dir*s.d[enter]+s.ownJump(enter, dir) >= -costTol {
+				if enter < s.n && s.p.convex(enter) {
+					s.at[enter] += int(dir) // it stops at the point, or its last
+				}
+				return t, -1
+			}
+			// On past its own point, at the slope of the next piece.
+			s.at[enter] += int(dir)
+			left, right := s.slopes(enter)
+			side := right
+			if dir < 0 {
+				side = left
+			}
+			s.d[enter] += side - s.cost[enter]
+			s.cost[enter] = side
 			continue
 		}
-		lim = max(lim, 0)
-		if lim < step || (lim == step && leave >= 0 && bland && j < s.basis[leave]) {
-			step, leave = lim, r
+		j := s.basis[leave]
+		alpha := dir * s.t[leave*s.width+enter]
+		if !s.crossable(j, alpha) || bland {
+			return t, leave
 		}
+		// The basic variable would pass a point into its next piece.
+		k := s.at[j] + 1
+		if alpha > 0 {
+			k = s.at[j] - 1
+		}
+		delta := 0.0
+		if s.two {
+			delta = s.p.Convex[j].Slopes[k] - s.cost[j]
+		}
+		if dir*(s.d[enter]-delta*s.t[leave*s.width+enter]) >= -costTol {
+			return t, leave // past the point the move no longer pays
+		}
+		s.at[j] = k
+		if delta != 0 {
+			s.cost[j] += delta
+			s.d[j] += delta
+			floats.AddScaled(s.d, -delta, s.row(leave))
+		}
+		s.next[leave] = s.event(leave, enter, dir)
 	}
-	return step, leave
+}
+
+// event returns how far the entering variable can move before the basic
+// variable of row r reaches the end of its piece or its bound, +Inf if
+// never.
+func (s *simplex) event(r, enter int, dir float64) float64 {
+	alpha := dir * s.t[r*s.width+enter]
+	j := s.basis[r]
+	lo, hi := s.bounds(j)
+	switch {
+	case alpha > pivotTol:
+		return max((s.x[j]-lo)/alpha, 0)
+	case alpha < -pivotTol && !math.IsInf(hi, 1):
+		return max((hi-s.x[j])/-alpha, 0)
+	}
+	return math.Inf(1)
+}
+
+// crossable reports whether basic variable j, moving down if alpha > 0 and
+// up otherwise, reaches a point of its convex cost with a piece beyond it
+// rather than its bound.
+func (s *simplex) crossable(j int, alpha float64) bool {
+	if j >= s.n || !s.p.convex(j) {
+		return false
+	}
+	if alpha > 0 {
+		return s.at[j] > 0
+	}
+	return s.at[j]+2 < len(s.p.Convex[j].Points)
+}
+
+// ownEvent returns how far the entering variable, starting from the point
+// or bound it stands on, moves to its next point or its other bound, and
+// whether that is its bound.
+func (s *simplex) ownEvent(enter int, dir float64) (float64, bool) {
+	if enter >= s.n || !s.p.convex(enter) {
+		return s.hi[enter] - s.lo[enter], true
+	}
+	pts := s.p.Convex[enter].Points
+	k := s.at[enter] + int(dir)
+	return math.Abs(pts[k] - s.x[enter]), k == 0 || k == len(pts)-1
+}
+
+// ownJump is how much the entering variable's rate of change rises past
+// the next point of its convex cost: the jump of its slopes there.
+func (s *simplex) ownJump(enter int, dir float64) float64 {
+	if !s.two {
+		return 0
+	}
+	c := s.p.Convex[enter]
+	k := s.at[enter] + int(dir) // the point ahead, with a piece on each side
+	return c.Slopes[k] - c.Slopes[k-1]
 }
 
 // move shifts the entering variable by step in direction dir, updates the
@@ -526,8 +592,7 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	}
 	convex := enter < s.n && s.p.convex(enter)
 	if leave < 0 {
-		if convex { // on to the next point, still non-basic
-			s.at[enter] += int(dir)
+		if convex { // at the point ratio stopped it on, still non-basic
 			s.x[enter] = s.p.Convex[enter].Points[s.at[enter]]
 			return
 		}

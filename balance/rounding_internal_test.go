@@ -1,0 +1,162 @@
+package balance
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+)
+
+// wholeSteps enumerates every whole-step plan of pr: each segment's
+// speaking time shared among its speakers, each at least the least turn,
+// every speaker within their bounds. It calls visit with each plan's
+// totals per speaker; the slice is reused.
+func wholeSteps(pr *problem, visit func(people []int)) {
+	people := make([]int, len(pr.speakers))
+	var seg func(si int)
+	seg = func(si int) {
+		if si == len(pr.segs) {
+			for i := range pr.speakers {
+				if people[i] < pr.speakers[i].lo || people[i] > pr.speakers[i].hi {
+					return
+				}
+			}
+			visit(people)
+			return
+		}
+		sg := &pr.segs[si]
+		var give func(j, left int)
+		give = func(j, left int) {
+			if j == len(sg.speakers)-1 {
+				if left >= sg.minTurn {
+					people[sg.speakers[j]] += left
+					seg(si + 1)
+					people[sg.speakers[j]] -= left
+				}
+				return
+			}
+			for x := sg.minTurn; x <= left-sg.minTurn*(len(sg.speakers)-1-j); x++ {
+				people[sg.speakers[j]] += x
+				give(j+1, left-x)
+				people[sg.speakers[j]] -= x
+			}
+		}
+		if len(sg.speakers) > 0 {
+			give(0, sg.capacity)
+		} else {
+			seg(si + 1)
+		}
+	}
+	seg(0)
+}
+
+// hardExcess is how far the plan people is from meeting pr's hard rules
+// exactly, in steps.
+func hardExcess(pr *problem, rows []groupRow, people []int) float64 {
+	e := 0.0
+	for _, row := range rows {
+		dim := pr.dims[row.dim]
+		if !dim.Hard {
+			continue
+		}
+		var group, known float64
+		for i := range pr.speakers {
+			if g := pr.speakers[i].groups[row.dim]; g != "" {
+				known += float64(people[i])
+				if g == row.group {
+					group += float64(people[i])
+				}
+			}
+		}
+		e += max(0, math.Abs(group-row.target*known)-dim.Tolerance*float64(pr.budget))
+	}
+	return e
+}
+
+// TestRoundingAgainstWholeSteps compares the rounded plan of small random
+// sessions with every whole-step plan: the hard rules hold exactly whenever
+// some whole-step plan meets them, and the rounded plan is within one step
+// per speaker of a best whole-step plan.
+func TestRoundingAgainstWholeSteps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 2))
+	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector}
+	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionGRULAC, agenda.RegionWEOG}
+	cases, exactCases, worstGap, worstDist := 0, 0, 0.0, 0
+	for c := range 400 {
+		s := &agenda.Session{Title: "random", Format: agenda.FormatHybrid,
+			People: []agenda.Person{{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite}}}
+		n, segs := 2+rng.IntN(4), 1+rng.IntN(2)
+		for i := range n {
+			s.People = append(s.People, agenda.Person{Name: fmt.Sprintf("Speaker %d", i), Roles: []agenda.Role{agenda.RoleSpeaker},
+				Mode: []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}[rng.IntN(2)], Stakeholder: stakeholders[rng.IntN(3)], Region: regions[rng.IntN(3)]})
+		}
+		for k := range segs {
+			seg := agenda.Segment{Title: fmt.Sprint("Part ", k), Kind: agenda.KindDiscussion, Length: time.Duration(n+rng.IntN(8)) * time.Minute}
+			for i := range n {
+				if segs == 1 || rng.IntN(3) == 0 || i%segs == k {
+					seg.Speakers = append(seg.Speakers, s.People[1+i].Name)
+				}
+			}
+			s.Segments = append(s.Segments, seg)
+		}
+		p := Policy{Step: time.Minute, MinTurn: time.Minute, Dimensions: []Dimension{
+			{By: ByMode, Hard: true, Tolerance: []float64{0, 0.02, 0.05, 0.1}[rng.IntN(4)]},
+			{By: ByStakeholder}, {By: ByRegion}}}
+		pr, err := newProblem(s, p, nil)
+		if err != nil {
+			continue
+		}
+		sol, err := pr.solve(pr.kinds())
+		if err != nil {
+			continue // no plan meets the rules before rounding
+		}
+		got := pr.round(sol.ks, sol.rows, sol.perSeg).people
+		gotObj, gotExcess := pr.objectiveAt(sol.ks, sol.rows, got), hardExcess(pr, sol.rows, got)
+
+		best, exists := math.Inf(1), false
+		var bests [][]int
+		wholeSteps(pr, func(people []int) {
+			if hardExcess(pr, sol.rows, people) > 1e-9 {
+				return
+			}
+			exists = true
+			obj := pr.objectiveAt(sol.ks, sol.rows, people)
+			switch {
+			case obj < best-1e-9:
+				best, bests = obj, [][]int{append([]int(nil), people...)}
+			case obj <= best+1e-9:
+				bests = append(bests, append([]int(nil), people...))
+			}
+		})
+		cases++
+		if !exists {
+			continue
+		}
+		exactCases++
+		if gotExcess > 1e-9 {
+			t.Errorf("case %d: the rounded plan %v misses a hard rule by %.2f steps, though a whole-step plan meets it exactly", c, got, gotExcess)
+			continue
+		}
+		dist := math.MaxInt
+		for _, b := range bests {
+			d := 0
+			for i := range b {
+				d = max(d, abs(b[i]-got[i]))
+			}
+			dist = min(dist, d)
+		}
+		worstDist, worstGap = max(worstDist, dist), max(worstGap, gotObj-best)
+		if dist > 1 {
+			t.Errorf("case %d: the rounded plan %v (objective %.3f) is %d steps from the nearest best whole-step plan %v (objective %.3f)", c, got, gotObj, dist, bests[0], best)
+		}
+	}
+	t.Logf("%d sessions, %d with a whole-step plan meeting the hard rules; worst objective gap %.3f, worst distance %d steps", cases, exactCases, worstGap, worstDist)
+	if exactCases < 200 {
+		t.Errorf("only %d sessions compared; the generator needs tuning", exactCases)
+	}
+}
+
+func abs(x int) int { return max(x, -x) }
