@@ -858,7 +858,7 @@ var decodeProgrammeErrorTests = []struct {
 		name:   "UnknownSessionField",
 		input:  `{"sessions": [{}, {"title": "S", "zeta": 1, "alpha": 2}]}`,
 		path:   "sessions[1].zeta",
-		msg:    "agenda: decoding sessions[1].zeta: unknown field (known: attendance, attribution, deadlines, format, notes, people, questions, room, segments, slot, title)",
+		msg:    "agenda: decoding sessions[1].zeta: unknown field (known: attendance, attribution, deadlines, format, id, notes, people, questions, room, segments, slot, title)",
 		reason: "a session decodes as Decode decodes one, naming the first unknown field in the document, from the programme",
 	},
 	{
@@ -1154,7 +1154,7 @@ func TestReadProgrammeErrors(t *testing.T) {
 			fsys:   fstest.MapFS{"a.json": {Data: valid}, "b.json": {Data: []byte(`{"title": "B", "zeta": 1, "alpha": 2}`)}},
 			file:   "b.json",
 			path:   "zeta",
-			msg:    "agenda: decoding b.json zeta: unknown field (known: attendance, attribution, deadlines, format, notes, people, questions, room, segments, slot, title)",
+			msg:    "agenda: decoding b.json zeta: unknown field (known: attendance, attribution, deadlines, format, id, notes, people, questions, room, segments, slot, title)",
 			reason: "the error names the file and the first unknown field in it",
 		},
 		{

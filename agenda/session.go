@@ -15,6 +15,10 @@ import (
 // and the slot it is given. Its zero value is an empty draft; [Session.Validate]
 // says what it still lacks.
 type Session struct {
+	// ID is a stable identity of the session that its title and slot can
+	// change around, such as the IGF's "IGF 2022 WS #123"; calendars take
+	// the UIDs of its events from it (see render.ICS). Empty means none.
+	ID          string        `json:"id,omitempty"`
 	Title       string        `json:"title"`
 	Format      Format        `json:"format"`
 	Attribution Attribution   `json:"attribution,omitempty"` // empty means AttributionNamed
@@ -59,6 +63,10 @@ func (p *Person) IsPrivate(f Field) bool { return slices.Contains(p.Private, f) 
 
 // Segment is one timed part of a session.
 type Segment struct {
+	// ID is a stable identity of the segment within its session, such as
+	// "opening", that its title, length and place can change around;
+	// calendars take the UID of its event from it. Empty means none.
+	ID     string        `json:"id,omitempty"`
 	Title  string        `json:"title"`
 	Kind   SegmentKind   `json:"kind"`
 	Length time.Duration `json:"length"`

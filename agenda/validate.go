@@ -286,6 +286,7 @@ func (v *validator) session(s *Session) {
 			v.year("slot.length", timeslot.FormatLength(s.Slot.Length), s.Slot.End(), "the slot ends")
 		}
 	}
+	v.text("id", s.ID, false, shown)
 	v.text("title", s.Title, false, shown)
 	v.text("room", s.Room, false, shown)
 	v.text("notes", s.Notes, true, shown)
@@ -398,6 +399,7 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 	if strings.TrimSpace(seg.Title) == "" {
 		v.add(at+".title", "", ErrMissing, "a segment needs a title")
 	}
+	v.text(at+".id", seg.ID, false, shown)
 	v.text(at+".title", seg.Title, false, shown)
 	v.text(at+".track", seg.Track, false, shown)
 	if seg.Kind == "" {

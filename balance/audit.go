@@ -51,6 +51,7 @@ func (a PersonAudit) Over() time.Duration { return a.Actual - a.Planned }
 // LogProblem is something odd in a speaking log.
 type LogProblem struct {
 	Entry int // index in Log.Entries
+	Line  int // the entry's line in the CSV file it was read from (Entry.Line); 0 if none
 	Kind  LogProblemKind
 	// Text says what is odd. It names people as the session's outputs may:
 	// someone whose name may not be shown as "person 3" (their place among
@@ -160,7 +161,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 		firstOf[k] = i
 	}
 	problem := func(i int, kind LogProblemKind, format string, args ...any) {
-		a.Problems = append(a.Problems, LogProblem{Entry: i, Kind: kind, Text: fmt.Sprintf(format, args...)})
+		a.Problems = append(a.Problems, LogProblem{Entry: i, Line: log.Entries[i].Line, Kind: kind, Text: fmt.Sprintf(format, args...)})
 	}
 	// fromStart reports whether t counts from the start of an unscheduled
 	// session, as a stopwatch time of the log does, rather than being a

@@ -17,7 +17,10 @@ import (
 )
 
 // FuzzReadLogCSV checks that ReadLogCSV never panics and that every error
-// it returns is a *balance.LogError; and that whatever it reads, for the
+// it returns is a *balance.LogError; that every entry it reads keeps its
+// line, the lines rising; that a log of commas read with semicolons in
+// their place (where no field is quoted or holds a semicolon) is the same
+// log; and that whatever it reads, for the
 // scheduled panel of the audit tests and for the same panel unscheduled,
 // AuditLog audits without panicking and keeps every entry: one turn each,
 // the time of every entry that does not run backwards, and a problem for
@@ -36,6 +39,8 @@ func FuzzReadLogCSV(f *testing.F) {
 		"name,start,end\n\"Ana,06:20,06:25\n",
 		"name,start,end,kind\nAna Berg,06:20,,\nAna Berg,06:22,,pause\nAna Berg,06:22,06:23,pause\nfloor,06:24,06:25,point of order\nAna Berg,06:20,06:29,\nBen Okafor,06:29,,\n",
 		"kind,name,start,end\nIntervention,Someone,06:20,06:21\nsleep,Ana,06:20,06:21\n", "name,start,end,kind,kind\n", "name,start,end\nAna,06:20,\nAna,06:20,\n", "name,start,end\nAna Berg,2023-10-10T06:20:00Z,2023-10-11T06:25:00+23:60\n", "", "#", "\ufeffname,start,end\n", "\r\n\r\n", "name,start,end\r\nAna Berg,06:20,06:25\r\n",
+		"name;start;end\nOkafor, Ben;06:20;06:25\n\"Ana; Berg\";2023-10-10T06:25:00,5Z;06:30\n", "\ufeffName; Start; End\r\nAna Berg;06:20;06:25\r\n",
+		"name;start;end\nAna Berg,06:20,06:25\n", "name;start,end\n", "name\tstart\tend\nAna\t06:20\t06:25\n", "# a;b;c\nname,start,end\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -71,6 +76,19 @@ func FuzzReadLogCSV(f *testing.F) {
 				if e.Name == "" || strings.TrimSpace(e.Name) != e.Name {
 					t.Fatalf("ReadLogCSV(%q) entry %d has the name %q, empty or untrimmed", data, i, e.Name)
 				}
+				if e.Line < 2 || i > 0 && e.Line <= log.Entries[i-1].Line {
+					t.Fatalf("ReadLogCSV(%q) entry %d is on line %d, after line %d and the header", data, i, e.Line, log.Entries[max(i-1, 0)].Line)
+				}
+			}
+			if !bytes.ContainsAny(data, "\";") {
+				semi := bytes.ReplaceAll(data, []byte(","), []byte(";"))
+				again, err := balance.ReadLogCSV(bytes.NewReader(semi), c.s)
+				if err != nil {
+					t.Fatalf("ReadLogCSV(%q) reads, but with semicolons, %q, fails: %v", data, semi, err)
+				}
+				if diff := cmp.Diff(log, again); diff != "" {
+					t.Fatalf("ReadLogCSV(%q) and with semicolons differ (-commas +semicolons):\n%s", data, diff)
+				}
 			}
 			// What WriteLogCSV writes, ReadLogCSV reads back to the same
 			// instants, names and kinds.
@@ -82,7 +100,7 @@ func FuzzReadLogCSV(f *testing.F) {
 			if err != nil {
 				t.Fatalf("ReadLogCSV of what WriteLogCSV wrote of %q: %v\n%s", data, err, buf.Bytes())
 			}
-			if diff := cmp.Diff(log, back, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+			if diff := cmp.Diff(log, back, ignoreLine, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
 				t.Fatalf("round trip of %q mismatch (-read +written and read):\n%s", data, diff)
 			}
 			fuzzCheckAudit(t, c.s, c.ros, log)
@@ -204,6 +222,9 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 	for i, p := range a.Problems {
 		if p.Entry < 0 || p.Entry >= len(log.Entries) {
 			t.Fatalf("problem %+v names no entry of %d", p, len(log.Entries))
+		}
+		if p.Line != log.Entries[p.Entry].Line {
+			t.Fatalf("problem %+v gives line %d for an entry of line %d", p, p.Line, log.Entries[p.Entry].Line)
 		}
 		if i > 0 && a.Problems[i-1].Entry > p.Entry {
 			t.Fatalf("problems out of order: %+v", a.Problems)

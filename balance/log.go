@@ -21,6 +21,12 @@ type Entry struct {
 	Start time.Time `json:"start"`
 	End   time.Time `json:"end,omitzero"`   // zero while the entry is open
 	Kind  EntryKind `json:"kind,omitempty"` // empty for a speech
+
+	// Line is the line of the file the entry was read from by
+	// [ReadLogCSV], counting from 1, so that a problem with it can say
+	// where to look; 0 for an entry read otherwise. It is not written as
+	// JSON.
+	Line int `json:"-"`
 }
 
 // Log is what was actually said in a session, turn by turn.
@@ -96,7 +102,11 @@ func (e *LogError) Error() string {
 // agenda.NameKey compares names), start and kind and an end closes it: the
 // log has the closed entry where the open one was, as [AppendLogCSV]
 // writes a live session's log, an entry when it starts and again when it
-// ends. A time
+// ends. The fields are separated by commas, or by semicolons, as
+// spreadsheets set to a European language write CSV ("name;start;end"):
+// the header says which, and every line must then use it; a header that
+// is neither is refused with an error that names both. Each entry keeps
+// its line (Entry.Line), so that the problems [AuditLog] finds name it. A time
 // is RFC 3339, or a clock time "15:04:05" or "15:04" on the day and in the
 // zone of the session's slot; for a session that is not scheduled, a clock
 // time counts from its start ("0:12:30"). Every error is a *LogError,
@@ -116,14 +126,16 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	if err != nil {
 		return nil, &LogError{Err: err}
 	}
+	sep := logSeparator(data)
 	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = sep
 	cr.Comment = '#'
 	cr.FieldsPerRecord = 0 // that of the header, checked below
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true // the fields are copied out of each record
 	header, err := cr.Read()
 	if err != nil {
-		return nil, csvError(err)
+		return nil, csvError(err, sep)
 	}
 	col := map[string]int{}
 	for i, given := range header {
@@ -131,7 +143,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 		h := strings.ToLower(given)
 		line, _ := cr.FieldPos(i) // the header need not be on line 1: comments may come first
 		if h != "name" && h != "start" && h != "end" && h != "kind" {
-			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "want the columns name, start and end, and optionally kind"}
+			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: logHeaderWant}
 		}
 		if _, dup := col[h]; dup {
 			return nil, &LogError{Line: line, Field: "header", Value: given, Reason: "column given twice"}
@@ -141,7 +153,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	for _, h := range []string{"name", "start", "end"} {
 		if _, ok := col[h]; !ok {
 			line, _ := cr.FieldPos(0)
-			return nil, &LogError{Line: line, Field: "header", Value: strings.Join(header, ","), Reason: "want the columns name, start and end, and optionally kind"}
+			return nil, &LogError{Line: line, Field: "header", Value: strings.Join(header, string(sep)), Reason: logHeaderWant}
 		}
 	}
 	kindCol, hasKind := col["kind"]
@@ -158,10 +170,10 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 			return log, nil
 		}
 		if err != nil {
-			return nil, csvError(err)
+			return nil, csvError(err, sep)
 		}
 		line, _ := cr.FieldPos(0)
-		e := Entry{Name: strings.TrimSpace(rec[col["name"]])}
+		e := Entry{Name: strings.TrimSpace(rec[col["name"]]), Line: line}
 		if e.Name == "" {
 			return nil, &LogError{Line: line, Field: "name", Reason: "empty"}
 		}
@@ -265,11 +277,46 @@ func AppendLogCSV(w io.Writer, entries ...Entry) error {
 	return err
 }
 
-// csvError turns an error of encoding/csv into a *LogError that wraps it.
-func csvError(err error) error {
+// logHeaderWant is what a log's header must be.
+const logHeaderWant = "want the columns name, start and end, and optionally kind, separated by commas (name,start,end) or semicolons (name;start;end)"
+
+// logSeparator returns the separator of a CSV log: a semicolon if its
+// header, the first line that is not blank or a comment, reads as the
+// columns with semicolons between them and not with commas, and a
+// comma otherwise, whose header errors then say what is wanted.
+func logSeparator(data []byte) rune {
+	for _, sep := range []rune{',', ';'} {
+		cr := csv.NewReader(bytes.NewReader(data))
+		cr.Comma, cr.Comment, cr.FieldsPerRecord, cr.LazyQuotes = sep, '#', -1, true
+		header, err := cr.Read()
+		if err != nil || len(header) < 3 || len(header) > 4 {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, h := range header {
+			seen[strings.ToLower(strings.TrimSpace(h))] = true
+		}
+		if seen["name"] && seen["start"] && seen["end"] {
+			return sep
+		}
+	}
+	return ','
+}
+
+// csvError turns an error of encoding/csv into a *LogError that wraps it;
+// a line with too few or too many fields is told which separator the
+// header set.
+func csvError(err error, sep rune) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &LogError{Line: pe.Line, Err: pe.Err}
+		le := &LogError{Line: pe.Line, Err: pe.Err}
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			le.Reason = "want the fields of the header, separated by commas as in it"
+			if sep == ';' {
+				le.Reason = "want the fields of the header, separated by semicolons as in it"
+			}
+		}
+		return le
 	}
 	if err == io.EOF {
 		return &LogError{Reason: "empty: want a header name,start,end"}

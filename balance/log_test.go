@@ -68,75 +68,90 @@ func TestReadLogCSV(t *testing.T) {
 		reason: "the plain case: the header in its documented order, times with a zone",
 		s:      utc,
 		in:     "name,start,end\nAna Berg,2023-10-10T06:20:00Z,2023-10-10T06:29:30Z\n",
-		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 29, 30)}}},
+		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 29, 30), Line: 2}}},
 	}, {
 		name:   "RFC 3339 offset and fraction",
 		reason: "08:40:30+02:00 is 06:40:30 UTC; fractions of a second are kept",
 		s:      utc,
 		in:     "name,start,end\nBen Okafor,2023-10-10T08:40:30+02:00,2023-10-10T06:48:00.5Z\n",
 		want: &balance.Log{Entries: []balance.Entry{{Name: "Ben Okafor", Start: logUTC(6, 40, 30),
-			End: logUTC(6, 48, 0).Add(500 * time.Millisecond)}}},
+			End: logUTC(6, 48, 0).Add(500 * time.Millisecond), Line: 2}}},
 	}, {
 		name:   "header in any order",
 		reason: "columns are found by name, in any case, with space around them",
 		s:      utc,
 		in:     "End, NAME ,Start\n2023-10-10T06:29:30Z,Ana Berg,2023-10-10T06:20:00Z\n",
-		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 29, 30)}}},
+		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 29, 30), Line: 2}}},
 	}, {
 		name:   "comments",
 		reason: "lines starting with # are skipped, before the header and between entries; blank lines too",
 		s:      utc,
 		in:     "# timekeeper's sheet\nname,start,end\n# first question\nAna Berg,06:20,06:29\n\n# second question\nBen Okafor,06:29,06:35\n",
 		want: &balance.Log{Entries: []balance.Entry{
-			{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 29, 0)},
-			{Name: "Ben Okafor", Start: logUTC(6, 29, 0), End: logUTC(6, 35, 0)},
+			{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 29, 0), Line: 4},
+			{Name: "Ben Okafor", Start: logUTC(6, 29, 0), End: logUTC(6, 35, 0), Line: 7}, // after a blank line and a comment
 		}},
 	}, {
 		name:   "clock times on a UTC slot",
 		reason: "a slot 2023-10-10T06:15Z: 06:20:00 is 06:20 UTC that day, 06:25 is 06:25",
 		s:      utc,
 		in:     "name,start,end\nAna Berg,06:20:00,06:25\n",
-		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 25, 0)}}},
+		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 25, 0), Line: 2}}},
 	}, {
 		name:   "clock times in Europe/Zurich",
 		reason: "on 17 December 2017 Zurich is at UTC+1, so 16:05 there is 15:05 UTC; ignoring the zone would give 16:05 UTC",
 		s:      geneva,
 		in:     "name,start,end\nAna Berg,16:05,16:12:30\n",
 		want: &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg",
-			Start: time.Date(2017, 12, 17, 15, 5, 0, 0, time.UTC), End: time.Date(2017, 12, 17, 15, 12, 30, 0, time.UTC)}}},
+			Start: time.Date(2017, 12, 17, 15, 5, 0, 0, time.UTC), End: time.Date(2017, 12, 17, 15, 12, 30, 0, time.UTC), Line: 2}}},
 	}, {
 		name:   "unscheduled slot",
 		reason: "an unscheduled session's clock counts from its zero start: 0:12:30 is 12m30s in, 1:05:00 is 1h5m in",
 		s:      unscheduled,
 		in:     "name,start,end\nJames Shires,0:12:30,1:05:00\n",
-		want:   &balance.Log{Entries: []balance.Entry{{Name: "James Shires", Start: logFromZero(12*time.Minute + 30*time.Second), End: logFromZero(65 * time.Minute)}}},
+		want:   &balance.Log{Entries: []balance.Entry{{Name: "James Shires", Start: logFromZero(12*time.Minute + 30*time.Second), End: logFromZero(65 * time.Minute), Line: 2}}},
 	}, {
 		name:   "unscheduled slot, short clock",
 		reason: "0:12 is hours and minutes, as 15:04 reads it: 12 minutes in",
 		s:      unscheduled,
 		in:     "name,start,end\nJames Shires,0:10,0:12\n",
-		want:   &balance.Log{Entries: []balance.Entry{{Name: "James Shires", Start: logFromZero(10 * time.Minute), End: logFromZero(12 * time.Minute)}}},
+		want:   &balance.Log{Entries: []balance.Entry{{Name: "James Shires", Start: logFromZero(10 * time.Minute), End: logFromZero(12 * time.Minute), Line: 2}}},
 	}, {
 		name:   "unscheduled slot, unpadded clock",
 		reason: "a stopwatch may write 0:5:3 for 5m3s",
 		s:      unscheduled,
 		in:     "name,start,end\nJames Shires,0:5:3,0:6:0\n",
-		want:   &balance.Log{Entries: []balance.Entry{{Name: "James Shires", Start: logFromZero(5*time.Minute + 3*time.Second), End: logFromZero(6 * time.Minute)}}},
+		want:   &balance.Log{Entries: []balance.Entry{{Name: "James Shires", Start: logFromZero(5*time.Minute + 3*time.Second), End: logFromZero(6 * time.Minute), Line: 2}}},
 	}, {
 		name:   "names kept as written",
 		reason: "the name is trimmed but not matched to anyone: that is AuditLog's job",
 		s:      utc,
 		in:     "name,start,end\n\"Okafor, Ben \",06:20,06:25\nAudience member,06:25,06:26\n",
 		want: &balance.Log{Entries: []balance.Entry{
-			{Name: "Okafor, Ben", Start: logUTC(6, 20, 0), End: logUTC(6, 25, 0)},
-			{Name: "Audience member", Start: logUTC(6, 25, 0), End: logUTC(6, 26, 0)},
+			{Name: "Okafor, Ben", Start: logUTC(6, 20, 0), End: logUTC(6, 25, 0), Line: 2},
+			{Name: "Audience member", Start: logUTC(6, 25, 0), End: logUTC(6, 26, 0), Line: 3},
 		}},
 	}, {
 		name:   "end before start",
 		reason: "a backwards entry is read as written; AuditLog reports it",
 		s:      utc,
 		in:     "name,start,end\nAna Berg,06:25,06:20\n",
-		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 25, 0), End: logUTC(6, 20, 0)}}},
+		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 25, 0), End: logUTC(6, 20, 0), Line: 2}}},
+	}, {
+		name:   "semicolons",
+		reason: "spreadsheets set to a European language write CSV with semicolons (issue 15); a comma then belongs to the field",
+		s:      utc,
+		in:     "# Zeitnahme\nName; Start; End\nOkafor, Ben;06:20;06:25\n\"Rückheim; Elena\";2023-10-10T06:25:00,5Z;06:30\n",
+		want: &balance.Log{Entries: []balance.Entry{
+			{Name: "Okafor, Ben", Start: logUTC(6, 20, 0), End: logUTC(6, 25, 0), Line: 3},
+			{Name: "Rückheim; Elena", Start: logUTC(6, 25, 0).Add(500 * time.Millisecond), End: logUTC(6, 30, 0), Line: 4},
+		}},
+	}, {
+		name:   "semicolons with a byte-order mark and CRLF",
+		reason: "as Excel writes them",
+		s:      utc,
+		in:     "\ufeffname;start;end\r\nAna Berg;06:20;06:25\r\n",
+		want:   &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 25, 0), Line: 2}}},
 	}, {
 		name:   "header only",
 		reason: "a log with no entries is empty, not an error",
@@ -177,6 +192,9 @@ func TestReadLogCSVErrors(t *testing.T) {
 	utc := logSession(timeslot.Slot{Start: logUTC(6, 15, 0), Length: 90 * time.Minute})
 	unscheduled := logSession(timeslot.Slot{Length: 90 * time.Minute})
 	const badTime = `want an RFC 3339 time or a clock time such as "15:04:05"`
+	const headerWant = "want the columns name, start and end, and optionally kind, separated by commas (name,start,end) or semicolons (name;start;end)"
+	const commas = "want the fields of the header, separated by commas as in it"
+	const semicolons = "want the fields of the header, separated by semicolons as in it"
 
 	tests := []struct {
 		name   string
@@ -190,14 +208,14 @@ func TestReadLogCSVErrors(t *testing.T) {
 		reason: "a column besides name, start and end is refused, as given",
 		s:      utc,
 		in:     "name,start,Stop\nAna Berg,06:20,06:25\n",
-		want:   &balance.LogError{Line: 1, Field: "header", Value: "Stop", Reason: "want the columns name, start and end, and optionally kind"},
-		text:   `balance: log line 1 header "Stop": want the columns name, start and end, and optionally kind`,
+		want:   &balance.LogError{Line: 1, Field: "header", Value: "Stop", Reason: headerWant},
+		text:   `balance: log line 1 header "Stop": ` + headerWant,
 	}, {
 		name:   "unknown column after comments",
 		reason: "the header's line counts the comments above it (this said line 1 for a header on line 3)",
 		s:      utc,
 		in:     "# made up\n# for a test\nspeaker,start,end\n",
-		want:   &balance.LogError{Line: 3, Field: "header", Value: "speaker", Reason: "want the columns name, start and end, and optionally kind"},
+		want:   &balance.LogError{Line: 3, Field: "header", Value: "speaker", Reason: headerWant},
 	}, {
 		name:   "duplicate column",
 		reason: "two name columns leave no end column",
@@ -209,20 +227,40 @@ func TestReadLogCSVErrors(t *testing.T) {
 		reason: "the three columns are required, and the header names the one missing",
 		s:      utc,
 		in:     "name,start\nAna Berg,06:20\n",
-		want:   &balance.LogError{Line: 1, Field: "header", Value: "name,start", Reason: "want the columns name, start and end, and optionally kind"},
-		text:   `balance: log line 1 header "name,start": want the columns name, start and end, and optionally kind`,
+		want:   &balance.LogError{Line: 1, Field: "header", Value: "name,start", Reason: headerWant},
+		text:   `balance: log line 1 header "name,start": ` + headerWant,
 	}, {
 		name:   "missing field in an entry",
 		reason: "an entry with two fields is refused on its own line, after a comment",
 		s:      utc,
 		in:     "name,start,end\nAna Berg,06:20,06:25\n# Ben forgot to stop the clock\nBen Okafor,06:25\n",
-		want:   &balance.LogError{Line: 4, Err: csv.ErrFieldCount},
+		want:   &balance.LogError{Line: 4, Err: csv.ErrFieldCount, Reason: commas},
 	}, {
 		name:   "extra field",
 		reason: "four fields are as wrong as two",
 		s:      utc,
 		in:     "name,start,end\nAna Berg,06:20,06:25,online\n",
-		want:   &balance.LogError{Line: 2, Err: csv.ErrFieldCount},
+		want:   &balance.LogError{Line: 2, Err: csv.ErrFieldCount, Reason: commas},
+	}, {
+		name:   "another separator",
+		reason: "a header with neither commas nor semicolons between its columns is refused, with both named (issue 15)",
+		s:      utc,
+		in:     "name|start|end\nAna Berg|06:20|06:25\n",
+		want:   &balance.LogError{Line: 1, Field: "header", Value: "name|start|end", Reason: headerWant},
+		text:   `balance: log line 1 header "name|start|end": ` + headerWant,
+	}, {
+		name:   "semicolon header, comma entry",
+		reason: "the header sets the separator for every line, and the error says which",
+		s:      utc,
+		in:     "name;start;end\nAna Berg;06:20;06:25\nBen Okafor,06:25,06:30\n",
+		want:   &balance.LogError{Line: 3, Err: csv.ErrFieldCount, Reason: semicolons},
+		text:   "balance: log line 3: wrong number of fields: " + semicolons,
+	}, {
+		name:   "comma header, semicolon entry",
+		reason: "as above, the other way round",
+		s:      utc,
+		in:     "name,start,end\nAna Berg;06:20;06:25\n",
+		want:   &balance.LogError{Line: 2, Err: csv.ErrFieldCount, Reason: commas},
 	}, {
 		name:   "empty name",
 		reason: "a blank name is refused on its line, counting comments",

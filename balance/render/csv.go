@@ -9,22 +9,41 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/fairfloor/fairfloor/agenda"
 )
 
 // csvHeader names the columns [CSV] writes.
-var csvHeader = []string{"segment", "track", "start", "end", "minutes", "kind", "person", "organization",
+var csvHeader = []string{"segment", "track", "start", "end", "zone", "minutes", "kind", "person", "organization",
 	"role", "mode", "stakeholder", "region", "local_time"}
+
+// csvBOM is the UTF-8 byte-order mark, by which Excel knows a CSV file's
+// encoding.
+const csvBOM = "\uFEFF"
 
 // CSV writes the run-of-show as comma-separated values, a header and then
 // one record per turn, for a spreadsheet:
 //
-//	segment,track,start,end,minutes,kind,person,organization,role,mode,stakeholder,region,local_time
+//	segment,track,start,end,zone,minutes,kind,person,organization,role,mode,stakeholder,region,local_time
 //
-// Start and end are clock times as [Document.Clock] writes them with
-// seconds ("10:20:30", or "0:20:30" from the start of a session that is not
-// scheduled); minutes is the turn's length as a decimal, such as 1.5,
-// rounded to two places; the person of an activity is who leads it. A
-// document without a run-of-show gives the header alone.
+// Start and end are the date and clock time, with seconds, in the
+// document's zone ("2024-12-17 10:20:30", which spreadsheets read as a
+// date and time); zone names that zone, by its IANA name or else its
+// abbreviation, with its offset from UTC at the start of the turn
+// ("Europe/Paris (UTC+01:00)", or "UTC"), and at its end too when the
+// clock changes during the turn ("Europe/Zurich (UTC+02:00 to
+// UTC+01:00)"), so that a row says when it is wherever it is read. For a session that is not scheduled, start and end
+// count from its start ("0:20:30") and zone is empty.
+// Minutes is the turn's length as a decimal, such as 1.5, rounded to two
+// places. An activity has a record for each person who leads it, one
+// without a person if nobody does, so that every record of a person names
+// them alone, with the same organization, mode and groups as all their
+// other records. Local_time is the start in an online speaker's own zone,
+// with its date: "2024-12-17 22:16 Pacific/Tongatapu". A document without
+// a run-of-show gives the header alone.
+//
+// With [Document.ByteOrderMark] set the file begins with the UTF-8
+// byte-order mark, so that Excel shows "Rückheim" rather than "RÃ¼ckheim".
 //
 // It is safe to open in a spreadsheet: a cell that begins with = + - @
 // (or their full-width forms), alone or after spaces, which a spreadsheet
@@ -42,22 +61,48 @@ func CSV(w io.Writer, d *Document) error {
 		return err
 	}
 	var b bytes.Buffer
+	if d.ByteOrderMark {
+		b.WriteString(csvBOM)
+	}
 	cw := csv.NewWriter(&b)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
+	s := d.Session()
+	scheduled := d.Slot().Scheduled()
+	zones := map[string]*time.Location{} // loaded once each
 	for _, r := range d.Rows() {
-		person := r.Who
-		if person == "" && len(r.Leaders) > 0 {
-			person = strings.Join(r.Leaders, ", ")
+		start, end, zone := d.Clock(r.Start, true), d.Clock(r.End, true), ""
+		if scheduled {
+			start, end, zone = r.Start.Format(csvTime), r.End.Format(csvTime), csvZone(r.Start, r.End)
 		}
-		record := []string{r.Title, r.Track, d.Clock(r.Start, true), d.Clock(r.End, true), decimalMinutes(r.Length),
-			string(r.Kind), person, r.Organization, r.Role, string(r.Mode), r.Stakeholder, r.Region, r.Local}
-		for i := range record {
-			record[i] = csvCell(record[i])
+		person := func(who, org string, mode agenda.Mode, stakeholder, region string) []string {
+			return []string{r.Title, r.Track, start, end, zone, decimalMinutes(r.Length),
+				string(r.Kind), who, org, r.Role, string(mode), stakeholder, region, csvLocal(r, zones)}
 		}
-		if err := cw.Write(record); err != nil {
-			return err
+		records := [][]string{person(r.Who, r.Organization, r.Mode, r.Stakeholder, r.Region)}
+		if r.Kind == agenda.TurnActivity && r.Who == "" {
+			leaders := s.Segments[r.Segment].Facilitators
+			if len(leaders) > 0 {
+				records = records[:0]
+			}
+			for _, name := range leaders {
+				p, _, ok := d.person(name)
+				if !ok {
+					records = append(records, person(d.Who(name), "", "", "", ""))
+					continue
+				}
+				records = append(records, person(d.Who(name), d.Field(p, agenda.FieldOrganization), p.Mode,
+					d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion)))
+			}
+		}
+		for _, record := range records {
+			for i := range record {
+				record[i] = csvCell(record[i])
+			}
+			if err := cw.Write(record); err != nil {
+				return err
+			}
 		}
 	}
 	cw.Flush()
@@ -66,6 +111,48 @@ func CSV(w io.Writer, d *Document) error {
 	}
 	_, err = w.Write(b.Bytes())
 	return err
+}
+
+// csvTime is how [CSV] writes a date and clock time.
+const csvTime = "2006-01-02 15:04:05"
+
+// csvZone names the zone of a turn from start to end (both shown in it),
+// by its IANA name or, for a zone without one, its abbreviation, with its
+// offset at start, and at end if that differs: "Europe/Paris (UTC+01:00)",
+// "Europe/Zurich (UTC+02:00 to UTC+01:00)", or "UTC" for UTC.
+func csvZone(start, end time.Time) string {
+	name := start.Location().String()
+	if name == "" || name == "Local" {
+		name, _ = start.Zone()
+	}
+	_, from := start.Zone()
+	_, to := end.Zone()
+	switch {
+	case from == 0 && to == 0 && name == "UTC":
+		return name
+	case from != to:
+		return name + " (UTC" + start.Format("-07:00") + " to UTC" + end.Format("-07:00") + ")"
+	}
+	return name + " (UTC" + start.Format("-07:00") + ")"
+}
+
+// csvLocal writes the start of a turn in its online speaker's own zone, with
+// its date, as Row.Local names the zone: "2024-12-17 22:16
+// Pacific/Tongatapu"; "" for a row without a local time.
+func csvLocal(r Row, zones map[string]*time.Location) string {
+	_, zone, ok := strings.Cut(r.Local, " ")
+	if !ok {
+		return r.Local
+	}
+	loc, seen := zones[zone]
+	if !seen {
+		loc, _ = time.LoadLocation(zone) // it loaded for Rows
+		zones[zone] = loc
+	}
+	if loc == nil {
+		return r.Local
+	}
+	return r.Start.In(loc).Format("2006-01-02 15:04") + " " + zone
 }
 
 // csvCell neutralises a cell that a spreadsheet would read as a formula,

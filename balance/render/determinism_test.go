@@ -32,7 +32,7 @@ var renderers = []struct {
 	{"html", render.HTML},
 	{"csv", render.CSV},
 	{"json", render.JSON},
-	{"ics", render.ICS},
+	{"ics", icsStamped},
 	{"svg", render.SVG},
 	{"png", render.PNG},
 }

@@ -31,8 +31,9 @@
 // have, [ErrMismatch], and a document with a time outside the years 0 to
 // 9999, which RFC 3339 and RFC 5545 cannot write, a *[TimeError] that
 // names it. The forum renderers return [ErrNoForum] for a document without
-// a forum report, and [ICS] [ErrUnscheduled] or [ErrNoSegments] for a
-// session it cannot put in a calendar. Otherwise a renderer's errors are
+// a forum report, [ICS] [ErrUnscheduled] or [ErrNoSegments] for a session
+// it cannot put in a calendar, and [ForumICS] [ErrUnscheduled] for a
+// programme none of whose sessions has a start time. Otherwise a renderer's errors are
 // those of the writer it writes to, returned as they are, so that
 // errors.Is finds them. No document makes a renderer panic, and rendering
 // takes time in proportion to the document; the charts draw at most what

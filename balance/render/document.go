@@ -43,7 +43,25 @@ type Document struct {
 	// be attributed.
 	Redact bool
 
-	roster *agenda.Roster // the session's people by name, while a renderer runs; see prepare
+	// Stamp is the DTSTAMP of the events [ICS] writes: when the file was
+	// written. Zero means the time ICS runs; set it only where the same
+	// document must give the same bytes, as in a golden test.
+	Stamp time.Time
+
+	// Sequence is the SEQUENCE of the events [ICS] writes, their revision:
+	// raise it each time a changed calendar of the same session is sent
+	// again, so that calendars replace the events they hold (RFC 5546).
+	// It must not be negative.
+	Sequence int
+
+	// ByteOrderMark makes [CSV] begin with the UTF-8 byte-order mark, so
+	// that Excel reads the file as UTF-8 and shows "Rückheim" rather than
+	// "RÃ¼ckheim". Other readers, encoding/csv among them, take the mark
+	// for part of the first cell.
+	ByteOrderMark bool
+
+	roster *agenda.Roster  // the session's people by name, while a renderer runs; see prepare
+	source *agenda.Session // the session as given, before prepare shows its text; see validation
 }
 
 // prepare checks the document before a renderer reads it, and returns a
@@ -73,6 +91,7 @@ func (d *Document) prepare() (*Document, error) {
 		return nil, err
 	}
 	c := *d
+	c.source = s
 	shownSession := shownSession(s)
 	if c.RunOfShow != nil {
 		ros := *c.RunOfShow

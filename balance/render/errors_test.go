@@ -95,6 +95,7 @@ func TestErrors(t *testing.T) {
 		{"ForumHTML", render.ForumHTML},
 		{"ForumCSV", render.ForumCSV},
 		{"ForumSVG", render.ForumSVG},
+		{"ForumICS", render.ForumICS},
 	}
 
 	for _, r := range renderers {

@@ -54,6 +54,14 @@ func ExampleMarkdown() {
 	// - **Slot:** 2025-03-01 14:00–14:20 UTC
 	// - **Format:** hybrid
 	//
+	// ## People
+	//
+	// | Name | Roles | Stakeholder | Region | Mode | Organization |
+	// | --- | --- | --- | --- | --- | --- |
+	// | Mia Chen | moderator |  |  | onsite |  |
+	// | Ola Nowak | speaker | Government | Eastern European Group | onsite | Ministry of Digital Affairs |
+	// | Tui Rangi | speaker | Civil Society | Asia-Pacific Group | online |  |
+	//
 	// ## Run of show
 	//
 	// | Time | Segment | Person | Role | Mode | Groups | Minutes |
@@ -94,6 +102,10 @@ func ExampleMarkdown() {
 	// ## Findings of the plan
 	//
 	// None.
+	//
+	// ## Validation
+	//
+	// - people "online moderator": the format needs a role that nobody holds: a hybrid session needs an online moderator
 }
 
 func ExampleCSV() {
@@ -101,12 +113,12 @@ func ExampleCSV() {
 		fmt.Println(err)
 	}
 	// Output:
-	// segment,track,start,end,minutes,kind,person,organization,role,mode,stakeholder,region,local_time
-	// Talks,,14:00:00,14:01:00,1,moderation,Mia Chen,,moderator,onsite,,,
-	// Talks,,14:01:00,14:07:30,6.5,speech,Ola Nowak,Ministry of Digital Affairs,speaker,onsite,Government,Eastern European Group,
-	// Talks,,14:07:30,14:08:00,0.5,handover,Tui Rangi,,speaker,online,Civil Society,Asia-Pacific Group,03:07 Pacific/Auckland
-	// Talks,,14:08:00,14:15:00,7,speech,Tui Rangi,,speaker,online,Civil Society,Asia-Pacific Group,03:08 Pacific/Auckland
-	// Wrap-up,,14:15:00,14:20:00,5,activity,Mia Chen,,facilitator,,,,
+	// segment,track,start,end,zone,minutes,kind,person,organization,role,mode,stakeholder,region,local_time
+	// Talks,,2025-03-01 14:00:00,2025-03-01 14:01:00,UTC,1,moderation,Mia Chen,,moderator,onsite,,,
+	// Talks,,2025-03-01 14:01:00,2025-03-01 14:07:30,UTC,6.5,speech,Ola Nowak,Ministry of Digital Affairs,speaker,onsite,Government,Eastern European Group,
+	// Talks,,2025-03-01 14:07:30,2025-03-01 14:08:00,UTC,0.5,handover,Tui Rangi,,speaker,online,Civil Society,Asia-Pacific Group,2025-03-02 03:07 Pacific/Auckland
+	// Talks,,2025-03-01 14:08:00,2025-03-01 14:15:00,UTC,7,speech,Tui Rangi,,speaker,online,Civil Society,Asia-Pacific Group,2025-03-02 03:08 Pacific/Auckland
+	// Wrap-up,,2025-03-01 14:15:00,2025-03-01 14:20:00,UTC,5,activity,Mia Chen,,facilitator,onsite,,,
 }
 
 // Without the allocation and the report, the lists of speaking time,

@@ -32,6 +32,16 @@ type ForumDocument struct {
 
 	// Redact leaves every name out.
 	Redact bool
+
+	// Stamp and Sequence are the DTSTAMP and SEQUENCE of the events
+	// [ForumICS] writes, as [Document.Stamp] and [Document.Sequence] are
+	// for one session's.
+	Stamp    time.Time
+	Sequence int
+
+	// ByteOrderMark makes [ForumCSV] begin with the UTF-8 byte-order mark,
+	// as [Document.ByteOrderMark] does for [CSV].
+	ByteOrderMark bool
 }
 
 // forumView is what every format of a forum report shows, privacy applied.
@@ -263,7 +273,7 @@ func ForumText(out io.Writer, d *ForumDocument) error {
 	}
 	w := bufio.NewWriter(out)
 	fmt.Fprintln(w, v.Title)
-	fmt.Fprintln(w, strings.Repeat("=", len([]rune(v.Title))))
+	fmt.Fprintln(w, strings.Repeat("=", textDisplayWidth(v.Title)))
 	for _, f := range v.Facts {
 		fmt.Fprintf(w, "%-10s%s\n", f.Label+":", f.Value)
 	}
@@ -426,12 +436,18 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 // rank order, with their sessions' titles and how many there are, and a
 // "person" row for each person in more than one session, in any role,
 // with each session's title and roles. Cells
-// that a spreadsheet would take for a formula are quoted as text. Its
-// errors are those of [ForumText].
+// that a spreadsheet would take for a formula are quoted as text. With
+// ByteOrderMark set the file begins with the UTF-8 byte-order mark, for
+// Excel. Its errors are those of [ForumText].
 func ForumCSV(w io.Writer, d *ForumDocument) error {
 	v, err := d.view()
 	if err != nil {
 		return err
+	}
+	if d.ByteOrderMark {
+		if _, err := io.WriteString(w, csvBOM); err != nil {
+			return err
+		}
 	}
 	cw := csv.NewWriter(w)
 	columns := []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "outcome", "found", "people",

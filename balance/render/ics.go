@@ -2,11 +2,12 @@ package render
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -28,28 +29,50 @@ var ErrNoSegments = errors.New("render: the session has no segments; a calendar 
 // icsProductID names fairfloor as the product that wrote a calendar.
 const icsProductID = "-//fairfloor//run-of-show//EN"
 
-// ICS writes the run-of-show as an iCalendar file (RFC 5545), one event per
-// segment, for the calendars of moderators and speakers:
+// ICS writes the run-of-show as an iCalendar file (RFC 5545) for the
+// calendars of moderators and speakers: one event for the whole session,
+// then one per segment.
 //
-//   - SUMMARY is the segment's title, LOCATION the session's room.
-//   - DESCRIPTION names the session, who moderates or leads the segment and
-//     who speaks in it, with their organizations and stakeholder and
-//     regional groups, the policy questions it takes up and its track; then
-//     every turn with its clock times, as [Document.Clock] writes them in
-//     the zone it names, and an online speaker's local time. A draft
-//     without a run-of-show has segment times but no turns.
+//   - The calendar is named after the session (X-WR-CALNAME, which
+//     calendar programs show as its name).
+//   - The session's event has the session's title as SUMMARY and runs from
+//     the start of the slot to its end, or to the end of the last segment
+//     if that is later. Its DESCRIPTION gives the format, who organizes,
+//     moderates and speaks, with their organizations and stakeholder and
+//     regional groups, the policy questions, each segment on the clock and
+//     what is due after the session.
+//   - A segment's event has "<session title> – <segment title>" as SUMMARY,
+//     so that it says which session it belongs to in a calendar of many,
+//     and the session's event as its parent (RELATED-TO). Its DESCRIPTION
+//     names the session, who moderates or leads the segment and who speaks
+//     in it, the policy questions it takes up and its track; then every
+//     turn with its clock times, as [Document.Clock] writes them in the zone
+//     it names, and an online speaker's local time. A draft without a
+//     run-of-show has segment times but no turns.
+//   - LOCATION is the session's room.
 //   - DTSTART and DTEND are in the document's zone (see [Document.Slot]),
 //     given by its IANA name as TZID, with a VTIMEZONE that describes the
 //     zone's offsets over the session. Times in UTC, and in a zone without
 //     an IANA name (a fixed offset, or Local), are written in UTC with Z;
 //     so is an event that starts or ends in the hour that the clock repeats
 //     when summer time ends, whose local time could be read as either.
-//   - UID is derived from the session's title, its start and the segment's
-//     index, so that importing the file again after a change updates the
-//     events rather than adding new ones; it does not depend on the zone
-//     shown, on Redact or on the turns.
-//   - DTSTAMP is the session's start, so that the same document always
-//     gives the same file.
+//   - UID is derived from identities, never from a title and a start and a
+//     place in a list, so that importing the file again after a change
+//     updates the events rather than adding new ones. The session is known
+//     by its ID (agenda.Session.ID, such as the IGF's "IGF 2022 WS #123")
+//     or, without one, by its title, compared as names are (ignoring case
+//     and spacing); a segment by its ID or, without one, by its title and
+//     track, with the number of the occurrence when several segments of
+//     the session share them (the second "Break-out discussion" of a
+//     track). The session's event is known by the session alone. So the
+//     UIDs stay the same when the session is moved, shown in another zone
+//     or redacted, when turns or lengths change and when a segment is
+//     inserted or removed; a session with an ID keeps them when it is
+//     retitled, and a segment with an ID when it is retitled. The same
+//     session has the same UIDs in the calendar of a programme
+//     ([ForumICS]).
+//   - DTSTAMP is [Document.Stamp], by default the time of writing, in UTC;
+//     SEQUENCE is [Document.Sequence].
 //
 // Names and organizations appear as the document's accessors allow; no
 // ATTENDEE or ORGANIZER is written. Text is escaped as RFC 5545 requires
@@ -59,9 +82,10 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 // folded.
 //
 // ICS returns [ErrUnscheduled] for a session without a start time,
-// [ErrNoSegments] for one without segments, [ErrNoSession], [ErrMismatch],
-// a *[TimeError] or an *agenda.LimitError for a document no renderer can
-// render (see the package doc), and the errors of w. Nothing is written to w when it
+// [ErrNoSegments] for one without segments, an error for a negative
+// Sequence, [ErrNoSession], [ErrMismatch], a *[TimeError] (for the Stamp
+// too) or an *agenda.LimitError for a document no renderer can render (see
+// the package doc), and the errors of w. Nothing is written to w when it
 // returns an error of its own.
 func ICS(w io.Writer, d *Document) error {
 	d, err := d.prepare()
@@ -69,64 +93,161 @@ func ICS(w io.Writer, d *Document) error {
 		return err
 	}
 	s := d.Session()
-	slot := d.Slot()
-	if !slot.Scheduled() {
+	if !d.Slot().Scheduled() {
 		return ErrUnscheduled
 	}
-	spans := icsSpans(d)
-	if len(spans) == 0 {
+	if len(s.Segments) == 0 {
 		return ErrNoSegments
 	}
+	name := s.Title
+	if strings.TrimSpace(name) == "" {
+		name = "Run of show"
+	}
+	c, err := newICSCalendar(name, d.Stamp, d.Sequence)
+	if err != nil {
+		return err
+	}
+	c.session(d, icsSessionKey(s))
+	return c.write(w)
+}
 
-	tzid := icsZone(slot.Start)
-	loc := slot.Start.Location()
+// icsCalendar is a calendar being written: its events, and the span of
+// time over which each zone they are written in needs its VTIMEZONE.
+type icsCalendar struct {
+	cal      *ical.Calendar
+	stamp    time.Time
+	sequence int
+	zones    map[string]*icsZoneUse // by TZID
+}
+
+// icsZoneUse is the time from the earliest to the latest moment that the
+// events write in one zone.
+type icsZoneUse struct {
+	loc      *time.Location
+	from, to time.Time
+}
+
+// newICSCalendar returns an empty calendar called name, whose events carry
+// the stamp (zero for now) and the sequence given.
+func newICSCalendar(name string, stamp time.Time, sequence int) (*icsCalendar, error) {
+	if sequence < 0 {
+		return nil, fmt.Errorf("render: Sequence %d is negative: an event's SEQUENCE counts its revisions from 0", sequence)
+	}
+	if stamp.IsZero() {
+		stamp = time.Now()
+	}
+	stamp = stamp.UTC().Truncate(time.Second)
+	if y := stamp.Year(); y < 0 || y > 9999 {
+		return nil, &TimeError{Field: "stamp", Time: stamp}
+	}
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropProductID, icsProductID)
 	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropMethod, "PUBLISH")
+	icsSetX(cal.Props, "X-WR-CALNAME", name)
+	return &icsCalendar{cal: cal, stamp: stamp, sequence: sequence, zones: map[string]*icsZoneUse{}}, nil
+}
 
+// icsSetX sets the extension property called name to text, as TEXT is
+// written, without the VALUE=TEXT that go-ical gives a property it does not
+// know, and which some readers then show.
+func icsSetX(props ical.Props, name, text string) {
+	prop := ical.NewProp(name)
+	prop.SetText(icsText(text))
+	prop.Params.Del(ical.ParamValue)
+	props.Set(prop)
+}
+
+// event adds an event with the given UID, from start to end, written in
+// the zone loc when it has the IANA name tzid and neither time is one its
+// clock shows twice, and in UTC otherwise.
+func (c *icsCalendar) event(uid string, start, end time.Time, loc *time.Location, tzid string) *ical.Event {
+	ev := ical.NewEvent()
+	ev.Props.SetText(ical.PropUID, uid)
+	ev.Props.SetDateTime(ical.PropDateTimeStamp, c.stamp)
+	seq := ical.NewProp(ical.PropSequence)
+	seq.Value = strconv.Itoa(c.sequence)
+	ev.Props.Set(seq)
+	if tzid != "" && !icsRepeated(start.In(loc)) && !icsRepeated(end.In(loc)) {
+		start, end = start.In(loc), end.In(loc)
+		use := c.zones[tzid]
+		if use == nil {
+			use = &icsZoneUse{loc: loc, from: start, to: end}
+			c.zones[tzid] = use
+		}
+		if start.Before(use.from) {
+			use.from = start
+		}
+		if end.After(use.to) {
+			use.to = end
+		}
+	} else {
+		start, end = start.UTC(), end.UTC()
+	}
+	ev.Props.SetDateTime(ical.PropDateTimeStart, start)
+	ev.Props.SetDateTime(ical.PropDateTimeEnd, end)
+	c.cal.Children = append(c.cal.Children, ev.Component)
+	return ev
+}
+
+// session adds the events of a prepared, scheduled document's session,
+// known by key (see [icsSessionKey]): its own, then one per segment.
+func (c *icsCalendar) session(d *Document, key string) {
+	s := d.Session()
+	slot := d.Slot()
+	tzid, loc := icsZone(slot.Start), slot.Start.Location()
+	spans := icsSpans(d)
 	rows := make([][]Row, len(spans))
 	for _, r := range d.Rows() {
 		rows[r.Segment] = append(rows[r.Segment], r)
 	}
-	stamp := s.Slot.Start.UTC()
-	zoned := false // whether an event is written in tzid
-	from, to := spans[0].Start, spans[0].End
-	for i, sp := range spans {
+	from, to := slot.Start, slot.End()
+	for _, sp := range spans {
 		if sp.Start.Before(from) {
 			from = sp.Start
 		}
 		if sp.End.After(to) {
 			to = sp.End
 		}
-		start, end := sp.Start.UTC(), sp.End.UTC()
-		if tzid != "" && !icsRepeated(sp.Start.In(loc)) && !icsRepeated(sp.End.In(loc)) {
-			start, end = sp.Start.In(loc), sp.End.In(loc)
-			zoned = true
+	}
+	parent := icsUID(key, "")
+	ev := c.event(parent, from, to, loc, tzid)
+	ev.Props.SetText(ical.PropSummary, icsText(s.Title))
+	ev.Props.SetText(ical.PropDescription, icsText(icsSessionDescription(d, spans)))
+	if s.Room != "" {
+		ev.Props.SetText(ical.PropLocation, icsText(s.Room))
+	}
+	for i, seg := range icsSegmentKeys(s) {
+		sg := &s.Segments[i]
+		ev := c.event(icsUID(key, seg), spans[i].Start, spans[i].End, loc, tzid)
+		ev.Props.SetText(ical.PropRelatedTo, parent)
+		summary := sg.Title
+		if strings.TrimSpace(s.Title) != "" {
+			summary = s.Title + " – " + sg.Title
 		}
-		seg := &s.Segments[i]
-		ev := ical.NewEvent()
-		ev.Props.SetText(ical.PropUID, icsUID(s, i))
-		ev.Props.SetDateTime(ical.PropDateTimeStamp, stamp)
-		ev.Props.SetDateTime(ical.PropDateTimeStart, start)
-		ev.Props.SetDateTime(ical.PropDateTimeEnd, end)
-		ev.Props.SetText(ical.PropSummary, icsText(seg.Title))
-		ev.Props.SetText(ical.PropDescription, icsText(icsDescription(d, seg, rows[i])))
+		ev.Props.SetText(ical.PropSummary, icsText(summary))
+		ev.Props.SetText(ical.PropDescription, icsText(icsDescription(d, sg, rows[i])))
 		if s.Room != "" {
 			ev.Props.SetText(ical.PropLocation, icsText(s.Room))
 		}
-		cal.Children = append(cal.Children, ev.Component)
 	}
-	if zoned {
-		// Before the events, where readers look for it first.
-		tz := icsTimezone(tzid, from.In(loc), to.In(loc))
-		cal.Children = append([]*ical.Component{tz}, cal.Children...)
-	}
+}
 
+// write encodes the calendar, with a VTIMEZONE for each zone its events
+// are written in, by TZID, before the events, where readers look for them
+// first, and folds its lines.
+func (c *icsCalendar) write(w io.Writer) error {
+	var zones []*ical.Component
+	for _, tzid := range slices.Sorted(maps.Keys(c.zones)) {
+		use := c.zones[tzid]
+		zones = append(zones, icsTimezone(tzid, use.from.In(use.loc), use.to.In(use.loc)))
+	}
+	c.cal.Children = append(zones, c.cal.Children...)
 	var b bytes.Buffer
-	if err := ical.NewEncoder(&b).Encode(cal); err != nil {
+	if err := ical.NewEncoder(&b).Encode(c.cal); err != nil {
 		return fmt.Errorf("render: iCalendar: %w", err)
 	}
-	_, err = w.Write(icsFold(b.Bytes()))
+	_, err := w.Write(icsFold(b.Bytes()))
 	return err
 }
 
@@ -143,113 +264,59 @@ func icsSpans(d *Document) []timeslot.Span {
 	return d.Session().Plan().Spans
 }
 
-// icsZone returns the TZID for times shown as t is: the IANA name of its
-// location, or "" for UTC and for a location that has no IANA name giving
-// t's offset, whose times are written in UTC.
-func icsZone(t time.Time) string {
-	name := t.Location().String()
-	if name == "" || name == "UTC" || name == "Local" {
-		return ""
+// icsSessionDescription writes what the session's event says: the format,
+// who takes part in each role, the policy questions, the segments on the
+// clock and what is due.
+func icsSessionDescription(d *Document, spans []timeslot.Span) string {
+	s := d.Session()
+	var lines []string
+	if s.Format != "" {
+		lines = append(lines, "Format: "+string(s.Format))
 	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return ""
-	}
-	_, offset := t.Zone()
-	if _, at := t.In(loc).Zone(); at != offset {
-		return ""
-	}
-	return name
-}
-
-// icsRepeated reports whether the clock in t's zone shows the same time at
-// another moment too, as it does in the hour repeated when summer time
-// ends. RFC 5545 reads such a local time as its first occurrence, but Go's
-// time package (and so the readers built on it) may take either, so ICS
-// writes an event with such a time in UTC.
-func icsRepeated(t time.Time) bool {
-	_, offset := t.Zone()
-	onset, next := t.ZoneBounds()
-	if !onset.IsZero() {
-		_, before := onset.Add(-time.Nanosecond).Zone()
-		if back := time.Duration(before-offset) * time.Second; back > 0 && t.Sub(onset) < back {
-			return true // the second time the clock shows this
+	for _, role := range []struct {
+		role  agenda.Role
+		label string
+	}{
+		{agenda.RoleOrganizer, "Organized by"}, {agenda.RoleModerator, "Moderated by"},
+		{agenda.RoleOnlineModerator, "Moderated online by"}, {agenda.RoleFacilitator, "Facilitated by"},
+		{agenda.RoleSpeaker, "Speakers"}, {agenda.RoleRapporteur, "Rapporteurs"},
+	} {
+		var names []string
+		for i := range s.People {
+			if s.People[i].Has(role.role) {
+				names = append(names, s.People[i].Name)
+			}
+		}
+		if len(names) > 0 {
+			lines = append(lines, role.label+": "+icsPeople(d, names))
 		}
 	}
-	if !next.IsZero() {
-		_, after := next.Zone()
-		if back := time.Duration(offset-after) * time.Second; back > 0 && next.Sub(t) <= back {
-			return true // the first time
+	for _, q := range s.Questions {
+		lines = append(lines, "Question "+q.ID+": "+q.Text)
+	}
+	lines = append(lines, "", "Segments, times in "+icsZoneName(d)+":")
+	for i, sp := range spans {
+		line := d.clockRange(sp.Start, sp.End, false) + " " + s.Segments[i].Title
+		if s.Segments[i].Track != "" {
+			line += " (track " + s.Segments[i].Track + ")"
 		}
+		lines = append(lines, line)
 	}
-	return false
+	loc := d.Slot().Start.Location()
+	for _, dl := range s.Deadlines {
+		lines = append(lines, "Due: "+dl.What+" by "+dl.Due.In(loc).Format("Monday 2 January 2006, 15:04 MST"))
+	}
+	return strings.Join(lines, "\n")
 }
 
-// icsTimezone returns the VTIMEZONE of the zone called tzid from the
-// moment from up to to (both shown in the zone): the observance in effect
-// at from, from its onset, and each one that begins before to.
-func icsTimezone(tzid string, from, to time.Time) *ical.Component {
-	tz := ical.NewComponent(ical.CompTimezone)
-	tz.Props.SetText(ical.PropTimezoneID, tzid)
-	for t := from; ; {
-		onset, next := t.ZoneBounds()
-		tz.Children = append(tz.Children, icsObservance(t, onset))
-		if next.IsZero() || !next.Before(to) {
-			break
-		}
-		t = next
+// icsZoneName names the zone the document's clock times are in: its IANA
+// name, or its abbreviation for a zone without one.
+func icsZoneName(d *Document) string {
+	zone := d.Slot().Start.Location().String()
+	if zone == "" || zone == "Local" {
+		zone, _ = d.Slot().Start.Zone()
 	}
-	return tz
-}
-
-// icsObservance returns the STANDARD or DAYLIGHT component of the offset in
-// effect at t, which took effect at onset (zero if it always has).
-func icsObservance(t, onset time.Time) *ical.Component {
-	name := ical.CompTimezoneStandard
-	if t.IsDST() {
-		name = ical.CompTimezoneDaylight
-	}
-	c := ical.NewComponent(name)
-	abbr, offset := t.Zone()
-	before, start := offset, "19700101T000000"
-	if !onset.IsZero() {
-		_, before = onset.Add(-time.Nanosecond).Zone()
-		// The onset is the local time on the clock it replaces.
-		start = onset.In(time.FixedZone("", before)).Format("20060102T150405")
-	}
-	prop := ical.NewProp(ical.PropDateTimeStart)
-	prop.Value = start
-	c.Props.Set(prop)
-	prop = ical.NewProp(ical.PropTimezoneOffsetFrom)
-	prop.Value = icsOffset(before)
-	c.Props.Set(prop)
-	prop = ical.NewProp(ical.PropTimezoneOffsetTo)
-	prop.Value = icsOffset(offset)
-	c.Props.Set(prop)
-	c.Props.SetText(ical.PropTimezoneName, icsText(abbr))
-	return c
-}
-
-// icsOffset writes an offset east of UTC in seconds as a UTC-OFFSET:
-// "+0100", "-0330", or "+003408" with seconds when it has them.
-func icsOffset(seconds int) string {
-	sign := '+'
-	if seconds < 0 {
-		sign, seconds = '-', -seconds
-	}
-	s := fmt.Sprintf("%c%02d%02d", sign, seconds/3600, seconds/60%60)
-	if seconds%60 != 0 {
-		s += fmt.Sprintf("%02d", seconds%60)
-	}
-	return s
-}
-
-// icsUID returns the UID of segment i of s: a hash of the session's title,
-// its start as an instant and i, so that it stays the same whatever else
-// changes and whatever zone the document shows.
-func icsUID(s *agenda.Session, i int) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "%q %s %d", s.Title, s.Slot.Start.UTC().Format(time.RFC3339Nano), i))
-	return hex.EncodeToString(sum[:16]) + "@fairfloor"
+	return zone
 }
 
 // icsDescription writes what the event of a segment says about it: the
@@ -279,11 +346,7 @@ func icsDescription(d *Document, seg *agenda.Segment, rows []Row) string {
 		lines = append(lines, "Track: "+seg.Track)
 	}
 	if len(rows) > 0 {
-		zone := d.Slot().Start.Location().String()
-		if zone == "" || zone == "Local" {
-			zone, _ = d.Slot().Start.Zone()
-		}
-		lines = append(lines, "", "Run of show, times in "+zone+":")
+		lines = append(lines, "", "Run of show, times in "+icsZoneName(d)+":")
 	}
 	for _, r := range rows {
 		line := d.clockRangeOf(r.Start, r.End, icsSeconds(r.Start), icsSeconds(r.End)) + " "

@@ -3,6 +3,7 @@ package render_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -76,17 +77,35 @@ func icsDocuments(t testing.TB) []formatCase {
 	}
 }
 
+// icsStamp is the DTSTAMP of the files the tests compare, which would
+// otherwise hold the time they are written.
+var icsStamp = time.Date(2026, 1, 5, 12, 0, 0, 0, time.UTC)
+
+// icsStamped is render.ICS with the DTSTAMP fixed to icsStamp, unless the
+// document sets one.
+func icsStamped(w io.Writer, d *render.Document) error {
+	if d != nil && d.Stamp.IsZero() {
+		c := *d
+		c.Stamp = icsStamp
+		d = &c
+	}
+	return render.ICS(w, d)
+}
+
 // icsEvent is what a reader of the file sees of an event.
 type icsEvent struct {
 	UID, Summary, Description, Location string
+	Parent                              string    // RELATED-TO: the UID of the session's event, for a segment's
+	Sequence                            string    // SEQUENCE, as written
 	Start, End                          time.Time // compared as instants
 	StartZone, EndZone                  string    // the zones they are read in
 }
 
 // TestICS checks the files against golden files, and reads them back with
 // go-ical and with a second, independent parser, arran4/golang-ical: both
-// must find one event per segment, at the times of the run-of-show, in
-// the document's zone.
+// must find the session's event, then one per segment, at the times of the
+// run-of-show, in the document's zone, each segment's a child of the
+// session's.
 func TestICS(t *testing.T) {
 	for _, tc := range icsDocuments(t) {
 		t.Run(tc.name, func(t *testing.T) {
@@ -118,6 +137,14 @@ func TestICS(t *testing.T) {
 				}
 				uids[ev.UID] = true
 			}
+			for i, ev := range got {
+				if want := got[0].UID; i > 0 && ev.Parent != want {
+					t.Errorf("event %d has RELATED-TO %q, want the session's %q", i, ev.Parent, want)
+				}
+				if i == 0 && ev.Parent != "" {
+					t.Errorf("the session's event has RELATED-TO %q", ev.Parent)
+				}
+			}
 			icsCheckTimezones(t, out)
 		})
 	}
@@ -127,15 +154,17 @@ func TestICS(t *testing.T) {
 // that only the output itself defines.
 func icsIgnoredByWant(p cmp.Path) bool {
 	if f, ok := p.Last().(cmp.StructField); ok {
-		return f.Name() == "UID" || f.Name() == "Description"
+		return f.Name() == "UID" || f.Name() == "Description" || f.Name() == "Parent"
 	}
 	return false
 }
 
-// icsWant returns the events that d should give: one per segment, with its
-// title and its times from the run-of-show (or the draft's plan), read in
-// the document's zone when it has an IANA name and the time is not one the
-// clock shows twice, and in UTC otherwise.
+// icsWant returns the events that d should give: the session's, with its
+// title, from the start of the slot to its end or the last segment's,
+// whichever is later; then one per segment, with the session's title and
+// its own, and its times from the run-of-show (or the draft's plan); each
+// read in the document's zone when it has an IANA name and neither time
+// is one the clock shows twice, and in UTC otherwise.
 func icsWant(t *testing.T, d *render.Document) []icsEvent {
 	t.Helper()
 	s := d.Session()
@@ -151,9 +180,19 @@ func icsWant(t *testing.T, d *render.Document) []icsEvent {
 	if _, err := time.LoadLocation(zone); err != nil || zone == "Local" {
 		zone = "UTC"
 	}
+	whole := timeslot.Span{Start: s.Slot.Start, End: s.Slot.End()}
+	for _, sp := range spans {
+		if sp.End.After(whole.End) {
+			whole.End = sp.End
+		}
+	}
+	summaries := []string{oneLine(s.Title)}
+	for _, seg := range s.Segments {
+		summaries = append(summaries, oneLine(s.Title)+" – "+oneLine(seg.Title))
+	}
 	var want []icsEvent
-	for i, sp := range spans {
-		ev := icsEvent{Summary: oneLine(s.Segments[i].Title), Location: oneLine(s.Room), Start: sp.Start, End: sp.End, StartZone: zone, EndZone: zone}
+	for i, sp := range append([]timeslot.Span{whole}, spans...) {
+		ev := icsEvent{Summary: summaries[i], Location: oneLine(s.Room), Sequence: "0", Start: sp.Start, End: sp.End, StartZone: zone, EndZone: zone}
 		if zone != "UTC" {
 			loc := icsLoad(t, zone)
 			for _, at := range []time.Time{sp.Start, sp.End} {
@@ -174,7 +213,7 @@ func icsWant(t *testing.T, d *render.Document) []icsEvent {
 func icsRender(t *testing.T, d *render.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := render.ICS(&buf, d); err != nil {
+	if err := icsStamped(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -193,6 +232,9 @@ func icsReadGoICal(t *testing.T, out []byte) []icsEvent {
 	if p, _ := cal.Props.Text(ical.PropProductID); p != "-//fairfloor//run-of-show//EN" {
 		t.Errorf("PRODID %q", p)
 	}
+	if p := cal.Props.Get("X-WR-CALNAME"); p == nil || p.Value == "" {
+		t.Error("no X-WR-CALNAME")
+	}
 	var events []icsEvent
 	for _, e := range cal.Events() {
 		var ev icsEvent
@@ -203,6 +245,10 @@ func icsReadGoICal(t *testing.T, out []byte) []icsEvent {
 			return s
 		}
 		ev.UID, ev.Summary, ev.Description, ev.Location = text(ical.PropUID), text(ical.PropSummary), text(ical.PropDescription), text(ical.PropLocation)
+		ev.Parent = text(ical.PropRelatedTo)
+		if p := e.Props.Get(ical.PropSequence); p != nil {
+			ev.Sequence = p.Value
+		}
 		var err error
 		ev.Start, err = e.DateTimeStart(nil)
 		errs = append(errs, err)
@@ -242,7 +288,8 @@ func icsReadArran4(t *testing.T, out []byte) []icsEvent {
 			return ""
 		}
 		ev := icsEvent{UID: text(arran4.ComponentPropertyUniqueId), Summary: text(arran4.ComponentPropertySummary),
-			Description: text(arran4.ComponentPropertyDescription), Location: text(arran4.ComponentPropertyLocation)}
+			Description: text(arran4.ComponentPropertyDescription), Location: text(arran4.ComponentPropertyLocation),
+			Parent: text(arran4.ComponentPropertyRelatedTo), Sequence: text(arran4.ComponentPropertySequence)}
 		if ev.Start, err = e.GetStartAt(); err != nil {
 			t.Fatalf("golang-ical: DTSTART: %v", err)
 		}
@@ -406,14 +453,14 @@ func TestICSZones(t *testing.T) {
 		not       []string // substrings it lacks
 	}{
 		{"UTC is written with Z and no VTIMEZONE", "panel",
-			[]string{"DTSTART:20241217T090000Z", "DTEND:20241217T090500Z", "DTSTAMP:20241217T090000Z"},
+			[]string{"DTSTART:20241217T090000Z", "DTEND:20241217T090500Z", "DTSTAMP:20260105T120000Z"},
 			[]string{"TZID", "VTIMEZONE"}},
 		{"an IANA zone is named, with its VTIMEZONE", "zurich",
 			[]string{"DTSTART;TZID=Europe/Zurich:20171217T160000", "BEGIN:VTIMEZONE", "TZID:Europe/Zurich",
-				"DTSTART:20171029T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTAMP:20171217T150000Z"},
+				"DTSTART:20171029T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTAMP:20260105T120000Z"},
 			[]string{"BEGIN:DAYLIGHT"}},
 		{"the zone a document shows a UTC session in", "paris",
-			[]string{"DTSTART;TZID=Europe/Paris:20241217T100000", "DTSTAMP:20241217T090000Z"}, nil},
+			[]string{"DTSTART;TZID=Europe/Paris:20241217T100000", "DTSTAMP:20260105T120000Z"}, nil},
 		{"a zone without summer time has its last change as onset", "tokyo",
 			[]string{"DTSTART;TZID=Asia/Tokyo:20241217T180000", "BEGIN:STANDARD", "TZOFFSETTO:+0900", "TZNAME:JST"},
 			[]string{"BEGIN:DAYLIGHT"}},
@@ -428,7 +475,7 @@ func TestICSZones(t *testing.T) {
 		// winter time. The VTIMEZONE has both observances.
 		{"a repeated clock time is written in UTC", "fall-back",
 			[]string{"DTSTART;TZID=Europe/Zurich:20241027T015000", "DTSTART:20241026T235500Z", "DTEND:20241027T013000Z",
-				"DTSTART:20241027T013000Z", "DTSTART;TZID=Europe/Zurich:20241027T031500", "DTSTAMP:20241026T235000Z",
+				"DTSTART:20241027T013000Z", "DTSTART;TZID=Europe/Zurich:20241027T031500", "DTSTAMP:20260105T120000Z",
 				"BEGIN:DAYLIGHT", "DTSTART:20240331T020000", "TZNAME:CEST",
 				"BEGIN:STANDARD", "DTSTART:20241027T030000", "TZNAME:CET"},
 			nil},
@@ -452,57 +499,107 @@ func TestICSZones(t *testing.T) {
 
 // TestICSStableUIDs checks that the UIDs stay the same from run to run and
 // when what an organizer changes later changes, so that importing the file
-// again updates the events, and that they differ for another session.
+// again updates the events, and that they differ for another session. A
+// session and its segments with IDs keep their UIDs through a retitle;
+// without IDs they are known by their titles.
 func TestICSStableUIDs(t *testing.T) {
-	base := icsUIDs(t, formatDocument(t, formatPanel()))
-	longer := formatPanel() // the panel takes five minutes from the open floor
-	longer.Segments[1].Length += 5 * time.Minute
-	longer.Segments[2].Length -= 5 * time.Minute
-	paris := formatDocument(t, formatPanel())
-	paris.Location = icsLoad(t, "Europe/Paris")
-	redacted := formatDocument(t, formatPanel())
-	redacted.Redact = true
-	retitled := formatPanel()
-	retitled.Segments[1].Title = "Panel discussion"
-	moved := formatPanel()
-	moved.Slot.Start = moved.Slot.Start.Add(24 * time.Hour)
-	renamed := formatPanel()
-	renamed.Title += " (2)"
+	withIDs := func(s *agenda.Session) *agenda.Session {
+		s.ID = "IGF 2024 WS #42"
+		for i, id := range []string{"opening", "panel", "floor", "closing"} {
+			s.Segments[i].ID = id
+		}
+		return s
+	}
+	type change struct {
+		name    string
+		session func(s *agenda.Session)  // before planning
+		doc     func(d *render.Document) // after
+		same    bool                     // whether every UID stays (else none may: another session)
+	}
+	none := func(*agenda.Session) {}
+	common := []change{
+		{"again", none, nil, true},
+		{"speakers' times change", func(s *agenda.Session) {
+			s.Segments[1].Length += 5 * time.Minute // the panel takes five minutes from the open floor
+			s.Segments[2].Length -= 5 * time.Minute
+		}, nil, true},
+		{"shown in another zone", none, func(d *render.Document) { d.Location = icsLoad(t, "Europe/Paris") }, true},
+		{"redacted", none, func(d *render.Document) { d.Redact = true }, true},
+		{"the draft before planning", none, func(d *render.Document) { *d = render.Document{Draft: d.Session()} }, true},
+		{"moved to another day and room", func(s *agenda.Session) {
+			s.Slot.Start = s.Slot.Start.Add(24*time.Hour + 90*time.Minute)
+			s.Room = "Room 9"
+		}, nil, true},
+		{"a later revision", none, func(d *render.Document) { d.Sequence = 3 }, true},
+	}
 	for _, tc := range []struct {
-		name string
-		doc  *render.Document
-		same bool
+		name    string
+		session func() *agenda.Session
+		changes []change
 	}{
-		{"again", formatDocument(t, formatPanel()), true},
-		{"speakers' times change", formatDocument(t, longer), true},
-		{"shown in another zone", paris, true},
-		{"redacted", redacted, true},
-		{"a segment renamed", formatDocument(t, retitled), true},
-		{"the draft before planning", &render.Document{Draft: formatPanel()}, true},
-		{"moved to another day", formatDocument(t, moved), false},
-		{"another session title", formatDocument(t, renamed), false},
+		{"without IDs", formatPanel, append(common,
+			change{"another session title", func(s *agenda.Session) { s.Title += " (2)" }, nil, false},
+		)},
+		{"with IDs", func() *agenda.Session { return withIDs(formatPanel()) }, append(common,
+			change{"retitled", func(s *agenda.Session) {
+				s.Title = "Who holds the data of the Pacific?"
+				s.Segments[1].Title = "Panel discussion"
+			}, nil, true},
+			change{"another session", func(s *agenda.Session) { s.ID = "IGF 2024 WS #43" }, nil, false},
+		)},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got := icsUIDs(t, tc.doc)
-			if tc.same {
-				if diff := cmp.Diff(base, got); diff != "" {
-					t.Errorf("UIDs changed (-before +after):\n%s", diff)
+		base := icsUIDs(t, formatDocument(t, tc.session()))
+		for _, c := range tc.changes {
+			t.Run(tc.name+"/"+c.name, func(t *testing.T) {
+				s := tc.session()
+				c.session(s)
+				d := formatDocument(t, s)
+				if c.doc != nil {
+					c.doc(d)
 				}
-				return
+				got := icsUIDs(t, d)
+				if c.same {
+					if diff := cmp.Diff(base, got); diff != "" {
+						t.Errorf("UIDs changed (-before +after):\n%s", diff)
+					}
+					return
+				}
+				for _, uid := range got {
+					if slices.Contains(base, uid) {
+						t.Errorf("UID %s is the same for another session", uid)
+					}
+				}
+			})
+		}
+	}
+
+	// A segment inserted, with an ID or without, leaves the UIDs of the
+	// others as they were, and the new one has a UID of its own.
+	for name, s := range map[string]*agenda.Session{"without IDs": formatPanel(), "with IDs": withIDs(formatPanel())} {
+		t.Run(name+"/a segment inserted", func(t *testing.T) {
+			base := icsUIDs(t, formatDocument(t, s))
+			s.Segments[2].Length -= 5 * time.Minute
+			// The same title as the next, in a track of its own.
+			poll := agenda.Segment{Title: "Open floor", Kind: agenda.KindPoll, Length: 5 * time.Minute,
+				Facilitators: []string{s.People[0].Name}, Track: "poll"}
+			if s.ID != "" {
+				poll.ID = "poll"
 			}
-			for _, uid := range got {
-				if slices.Contains(base, uid) {
-					t.Errorf("UID %s is the same for another session", uid)
-				}
+			s.Segments = slices.Insert(s.Segments, 2, poll)
+			got := icsUIDs(t, formatDocument(t, s))
+			if want := slices.Insert(slices.Clone(base), 3, got[3]); !cmp.Equal(want, got) || slices.Contains(base, got[3]) {
+				t.Errorf("UIDs after inserting a segment third:\n%q\nbefore:\n%q", got, base)
 			}
 		})
 	}
 
-	// The speakers' times did change.
-	before := icsReadGoICal(t, icsRender(t, formatDocument(t, formatPanel())))
-	after := icsReadGoICal(t, icsRender(t, formatDocument(t, longer)))
-	if before[1].Description == after[1].Description || before[1].End.Equal(after[1].End) {
-		t.Errorf("the longer panel has the same times:\n%s", after[1].Description)
+	// Segments that share a title and a track, like the breakouts of a
+	// concluding session, each have a UID of their own.
+	s := formatPanel()
+	s.Segments[2].Title = s.Segments[0].Title
+	uids := icsUIDs(t, formatDocument(t, s))
+	if slices.Contains(uids[2:], uids[1]) {
+		t.Errorf("two segments titled %q share their UID: %q", s.Segments[0].Title, uids)
 	}
 }
 
@@ -584,8 +681,8 @@ func TestICSInjection(t *testing.T) {
 	out := icsRender(t, formatDocument(t, s))
 	lines := icsUnfold(out)
 	for _, want := range []string{
-		`SUMMARY:Opening\; part 1\, \\ with new line <script>alert(4)</script>`,
-		`SUMMARY:Panel: </td><script>alert(3)</script>`,
+		`SUMMARY:Panel <b>bold</b> & "quoted" – Opening\; part 1\, \\ with new line <script>alert(4)</script>`,
+		`SUMMARY:Panel <b>bold</b> & "quoted" – Panel: </td><script>alert(3)</script>`,
 		`LOCATION:Room 3\; east wing\, floor \\2`,
 	} {
 		if !slices.Contains(lines, want) {
@@ -600,11 +697,11 @@ func TestICSInjection(t *testing.T) {
 	}
 
 	for name, events := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "golang-ical": icsReadArran4(t, out)} {
-		if len(events) != len(s.Segments) {
-			t.Fatalf("%s reads %d events, want %d", name, len(events), len(s.Segments))
+		if len(events) != 1+len(s.Segments) {
+			t.Fatalf("%s reads %d events, want %d", name, len(events), 1+len(s.Segments))
 		}
-		for i, ev := range events {
-			if want := oneLine(s.Segments[i].Title); ev.Summary != want {
+		for i, ev := range events[1:] {
+			if want := oneLine(s.Title) + " – " + oneLine(s.Segments[i].Title); ev.Summary != want {
 				t.Errorf("%s reads SUMMARY %q, want %q", name, ev.Summary, want)
 			}
 			if want := oneLine(s.Room); ev.Location != want {
@@ -667,17 +764,18 @@ func FuzzICS(f *testing.F) {
 			})
 		}
 		for parser, events := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "golang-ical": icsReadArran4(t, out)} {
-			if len(events) != len(s.Segments) {
-				t.Fatalf("%s reads %d events, want %d", parser, len(events), len(s.Segments))
+			if len(events) != 1+len(s.Segments) {
+				t.Fatalf("%s reads %d events, want %d", parser, len(events), 1+len(s.Segments))
 			}
-			if want, ok := clean(title); ok && events[1].Summary != want {
-				t.Errorf("%s reads SUMMARY %q, want %q", parser, events[1].Summary, want)
+			panel := events[2] // the session's event comes first
+			if want, ok := clean(title); ok && panel.Summary != oneLine(s.Title)+" – "+want {
+				t.Errorf("%s reads SUMMARY %q, want %q", parser, panel.Summary, want)
 			}
-			if want, ok := clean(room); ok && events[1].Location != want {
-				t.Errorf("%s reads LOCATION %q, want %q", parser, events[1].Location, want)
+			if want, ok := clean(room); ok && panel.Location != want {
+				t.Errorf("%s reads LOCATION %q, want %q", parser, panel.Location, want)
 			}
-			if want, ok := clean(d.Who(name)); ok && !strings.Contains(events[1].Description, want) {
-				t.Errorf("%s: the description lacks %q:\n%s", parser, want, events[1].Description)
+			if want, ok := clean(d.Who(name)); ok && !strings.Contains(panel.Description, want) {
+				t.Errorf("%s: the description lacks %q:\n%s", parser, want, panel.Description)
 			}
 		}
 	})

@@ -13,14 +13,19 @@ import (
 )
 
 // Markdown writes the run-of-show as GitHub-flavoured Markdown, for a wiki
-// or a session page: the title, the slot (or that it is not scheduled), the
-// policy questions, the run-of-show as a table with one row per turn (clock
+// or a session page, as complete as [Text]: the title, the slot (or that it
+// is not scheduled), the people with their roles, groups, modes and
+// organizations, the policy questions, the run-of-show as a table with one
+// row per turn (clock
 // times, segment, person, role, mode, groups and minutes; an activity shows
 // who leads it), then, when the document has them, each speaker's and each
 // group's speaking time against its target (a "(not given)" row for the
-// speakers who give no value, the shares over those who do), and the
-// findings of the report as two numbered lists, of the line-up and of the
-// plan. Without a run-of-show the table lists the speakers of
+// speakers who give no value, the shares over those who do), what is due
+// after the session, the findings of the report as two numbered lists, of
+// the line-up and of the plan, and what [agenda.Session.Validate] finds in
+// the session ("No problems." or a list), values the session's outputs may
+// not show left out as validation leaves them out, and as agenda.Redact
+// does under Redact. Without a run-of-show the table lists the speakers of
 // each segment of the draft.
 //
 // Every piece of text from the session is escaped, with a backslash before
@@ -38,6 +43,7 @@ func Markdown(w io.Writer, d *Document) error {
 	if err != nil {
 		return err
 	}
+	problems := d.validation()
 	s := d.Session()
 	var b bytes.Buffer
 	slot := d.Slot()
@@ -52,6 +58,17 @@ func Markdown(w io.Writer, d *Document) error {
 	fact("Room", mdEscape(s.Room))
 	if !d.Named() {
 		fact("Names", "not attributed: people are shown by role and group only")
+	}
+	b.WriteString("\n## People\n\n")
+	if len(s.People) == 0 {
+		b.WriteString("None listed.\n")
+	} else {
+		b.WriteString("| Name | Roles | Stakeholder | Region | Mode | Organization |\n| --- | --- | --- | --- | --- | --- |\n")
+		for i := range s.People {
+			p := &s.People[i]
+			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion),
+				string(p.Mode), d.Field(p, agenda.FieldOrganization))
+		}
 	}
 	if len(s.Questions) > 0 {
 		b.WriteString("\n## Policy questions\n\n")
@@ -76,6 +93,12 @@ func Markdown(w io.Writer, d *Document) error {
 	default:
 		b.WriteString(".\n")
 	}
+	if len(s.Deadlines) > 0 {
+		b.WriteString("\n")
+	}
+	for _, dl := range s.Deadlines {
+		fmt.Fprintf(&b, "- **Due:** %s by %s\n", mdEscape(dl.What), dl.Due.In(slot.Start.Location()).Format("Monday 2 January 2006, 15:04 MST"))
+	}
 
 	out := NewOutput(d)
 	if d.Allocation != nil || d.Report != nil {
@@ -91,6 +114,13 @@ func Markdown(w io.Writer, d *Document) error {
 				fmt.Fprintf(&b, "%d. %s\n", i+1, mdEscape(f.Text))
 			}
 		}
+	}
+	b.WriteString("\n## Validation\n\n")
+	if len(problems) == 0 {
+		b.WriteString("No problems.\n")
+	}
+	for _, p := range problems {
+		fmt.Fprintf(&b, "- %s\n", mdEscape(p))
 	}
 	_, err = w.Write(b.Bytes())
 	return err

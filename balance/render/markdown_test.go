@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -287,7 +288,7 @@ func TestMarkdownInjection(t *testing.T) {
 	for _, line := range strings.Split(out, "\n") {
 		if strings.HasPrefix(line, "|") {
 			row := mdCells(line)
-			if len(row) != 7 && len(row) != 5 && len(row) != 4 && len(row) != 3 {
+			if len(row) != 7 && len(row) != 6 && len(row) != 5 && len(row) != 4 && len(row) != 3 {
 				t.Errorf("table row with %d cells: %s", len(row), line)
 			}
 			for _, c := range row {
@@ -395,5 +396,79 @@ func mdUnescape(s string) string {
 func TestMarkdownNoSession(t *testing.T) {
 	if err := render.Markdown(new(bytes.Buffer), &render.Document{}); err == nil {
 		t.Error("Markdown of a document without a session: no error")
+	}
+}
+
+// TestMarkdownComplete checks that the Markdown shows what the text shows
+// (issue 15): every person with their roles and groups, what is due after
+// the session, and what validation finds, hiding under Redact what
+// agenda.Redact hides.
+func TestMarkdownComplete(t *testing.T) {
+	s := formatPanel()
+	s.Deadlines = []agenda.Deadline{{What: "Key takeaways", Due: time.Date(2024, 12, 17, 23, 59, 0, 0, time.UTC)}}
+	for _, d := range []*render.Document{formatDocument(t, s), {Draft: s}} {
+		var md, text bytes.Buffer
+		if err := render.Markdown(&md, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := render.Text(&text, d); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range s.People {
+			var roles []string
+			for _, r := range p.Roles {
+				roles = append(roles, string(r))
+			}
+			row := fmt.Sprintf("| %s | %s | %s | %s | %s |", p.Name, strings.Join(roles, ", "), p.Stakeholder, p.Region, p.Mode)
+			if !strings.Contains(md.String(), row) {
+				t.Errorf("Markdown lacks the row %q", row)
+			}
+		}
+		due := "Key takeaways by Tuesday 17 December 2024, 23:59 UTC"
+		if !strings.Contains(text.String(), "Due: "+due) || !strings.Contains(md.String(), "- **Due:** "+due) {
+			t.Errorf("the text or the Markdown lacks %q:\n%s", due, md.String())
+		}
+		if !strings.HasSuffix(md.String(), "\n## Validation\n\nNo problems.\n") {
+			t.Errorf("Markdown of a valid session does not end with its validation:\n%s", md.String())
+		}
+	}
+
+	bad := formatPanel()
+	bad.People[2].Mode = ""                                                  // a hybrid session must know it
+	bad.Segments[1].Speakers = append(bad.Segments[1].Speakers, "Zed Quill") // nobody of that name
+	for _, tc := range []struct {
+		name   string
+		doc    *render.Document
+		want   []string
+		hidden []string
+	}{
+		{"named", &render.Document{Draft: bad}, []string{"people[2].mode", `segments[1].speakers[3] "Zed Quill"`}, nil},
+		{"redacted", &render.Document{Draft: bad, Redact: true}, []string{"people[2].mode", "segments[1].speakers[3]"}, []string{"Zed Quill"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := render.Markdown(&buf, tc.doc); err != nil {
+				t.Fatal(err)
+			}
+			_, section, ok := strings.Cut(buf.String(), "\n## Validation\n\n")
+			if !ok {
+				t.Fatalf("no validation in\n%s", buf.String())
+			}
+			section = mdUnescape(section)
+			problems := strings.Count(section, "\n- ") + 1
+			if want := len(strings.Split(bad.Validate().Error(), "\n")); problems != want || !strings.HasPrefix(section, "- ") {
+				t.Errorf("%d problems listed, want %d:\n%s", problems, want, section)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(section, w) {
+					t.Errorf("validation lacks %q:\n%s", w, section)
+				}
+			}
+			for _, h := range tc.hidden {
+				if strings.Contains(buf.String(), h) {
+					t.Errorf("Markdown shows %q:\n%s", h, section)
+				}
+			}
+		})
 	}
 }

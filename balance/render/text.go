@@ -2,11 +2,9 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -40,7 +38,7 @@ func Text(out io.Writer, d *Document) error {
 	plan := s.Plan()
 
 	fmt.Fprintln(w, s.Title)
-	fmt.Fprintln(w, strings.Repeat("=", len([]rune(s.Title))))
+	fmt.Fprintln(w, strings.Repeat("=", textDisplayWidth(s.Title)))
 	line := func(label, value string) {
 		if value != "" {
 			fmt.Fprintf(w, "%-8s%s\n", label+":", value)
@@ -161,7 +159,7 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 			what = string(t.Kind)
 		}
 		times := d.clockRange(t.Start, t.End, true)
-		fmt.Fprintf(w, "%15s%-19s %-44s %6s\n", "", times, what, timeslot.FormatLength(t.Length()))
+		fmt.Fprintf(w, "%15s%-19s %s %6s\n", "", times, textPad(what, 44), timeslot.FormatLength(t.Length()))
 	}
 }
 
@@ -290,7 +288,11 @@ func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 	if len(a.Problems) > 0 {
 		fmt.Fprintln(w, "\nProblems in the log")
 		for _, p := range a.Problems {
-			fmt.Fprint(w, textWrap(fmt.Sprintf("entry %d, %s: %s", p.Entry+1, p.Kind, d.textProblem(p)), "  - ", "    "))
+			where := fmt.Sprintf("entry %d", p.Entry+1)
+			if p.Line > 0 {
+				where = fmt.Sprintf("line %d", p.Line) // of the file, where the organizer will look
+			}
+			fmt.Fprint(w, textWrap(fmt.Sprintf("%s, %s: %s", where, p.Kind, d.textProblem(p)), "  - ", "    "))
 		}
 	}
 	fmt.Fprintln(w)
@@ -363,20 +365,34 @@ func TextReplan(out io.Writer, d *Document, start time.Time) error {
 	return w.Flush()
 }
 
-// table prints rows as aligned columns, indented, without trailing spaces.
+// textTable prints rows as columns two spaces apart, indented, without
+// trailing spaces, each column as wide as its widest cell as a terminal
+// shows it (see [textDisplayWidth]), so that CJK names line up too.
 func textTable(w io.Writer, rows [][]string) {
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	for _, row := range rows {
-		cells := make([]string, len(row))
+	var widths []int
+	cells := make([][]string, len(rows))
+	for k, row := range rows {
+		cells[k] = make([]string, len(row))
 		for i, c := range row {
-			cells[i] = shown(c) // a cell is one line without tabs, or the table breaks
+			c = shown(c) // a cell is one line, or the table breaks
+			cells[k][i] = c
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], textDisplayWidth(c))
 		}
-		fmt.Fprintln(tw, "  "+strings.Join(cells, "\t"))
 	}
-	tw.Flush()
-	for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
-		fmt.Fprintln(w, strings.TrimRight(line, " ")) // tabwriter pads empty last cells
+	var line strings.Builder
+	for _, row := range cells {
+		line.Reset()
+		line.WriteString("  ")
+		for i, c := range row {
+			if i < len(row)-1 {
+				c = textPad(c, widths[i]+2)
+			}
+			line.WriteString(c)
+		}
+		fmt.Fprintln(w, strings.TrimRight(line.String(), " ")) // an empty last cell leaves the padding of the one before
 	}
 }
 
@@ -414,22 +430,26 @@ func textRoles(roles []agenda.Role) string {
 	return strings.Join(s, ", ")
 }
 
-// wrap breaks text into lines of at most width runes where it can, the
-// first starting with first and the rest with indent, each ending in a
-// newline. Spacing within text is not kept.
+// textWrap breaks text into lines of at most textWidth columns (as
+// [textDisplayWidth] counts them) where it can, the first starting with
+// first and the rest with indent, each ending in a newline. Spacing within
+// text is not kept.
 func textWrap(text, first, indent string) string {
 	var b strings.Builder
-	line := first
-	fresh := true // nothing but the prefix on the line yet
+	line, at := first, textDisplayWidth(first) // at: the columns the line takes
+	fresh := true                              // nothing but the prefix on the line yet
 	for _, word := range strings.Fields(text) {
-		if !fresh && len([]rune(line))+1+len([]rune(word)) > textWidth {
+		w := textDisplayWidth(word)
+		if !fresh && at+1+w > textWidth {
 			b.WriteString(line + "\n")
-			line, fresh = indent, true
+			line, at, fresh = indent, textDisplayWidth(indent), true
 		}
 		if !fresh {
 			line += " "
+			at++
 		}
 		line += word
+		at += w
 		fresh = false
 	}
 	b.WriteString(line + "\n")

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
@@ -111,5 +114,136 @@ func TestFallBackRanges(t *testing.T) {
 				t.Errorf("%s: %s reads as ending before it starts", r.name, m[0])
 			}
 		}
+	}
+}
+
+// TestTextAuditLines checks that the problems of a log read from a CSV
+// file are numbered by the file's lines, where the organizer will look,
+// and those of a log built otherwise by their place in it.
+func TestTextAuditLines(t *testing.T) {
+	doc := errorsDocument(t)
+	s := doc.RunOfShow.Session
+	for _, tc := range []struct {
+		name string
+		log  func() (*balance.Log, error)
+		want string
+	}{
+		{"CSV", func() (*balance.Log, error) {
+			return balance.ReadLogCSV(strings.NewReader("# timekeeper\nname;start;end\nAnna Berg;06:15;06:25\n\n# then\nSomeone;06:25;06:30\n"), s)
+		}, "  - line 6, unknown name:"},
+		{"JSON", func() (*balance.Log, error) {
+			return balance.ReadLogJSON(strings.NewReader(`{"entries": [{"name": "Anna Berg", "start": "2023-10-10T06:15:00Z", "end": "2023-10-10T06:25:00Z"},
+				{"name": "Someone", "start": "2023-10-10T06:25:00Z", "end": "2023-10-10T06:30:00Z"}]}`))
+		}, "  - entry 2, unknown name:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			log, err := tc.log()
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := balance.AuditLog(s, doc.RunOfShow, log, balance.Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := render.TextAudit(&buf, doc, a); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), tc.want) {
+				t.Errorf("the audit lacks %q:\n%s", tc.want, buf.String())
+			}
+		})
+	}
+}
+
+// TestTextWideNames checks that the text's tables and turns line up as a
+// terminal shows them when names are written in CJK characters, which take
+// two columns each: issue 15 found them aligned by runes, one column too
+// few for each character.
+func TestTextWideNames(t *testing.T) {
+	s := formatPanel()
+	rename(s, "Sione Tupou", "山田太郎")
+	rename(s, "Mere Walker", "김민준")
+	rename(s, "Droz Serge", "Zoë Droz")
+	s.People[4].Organization = "ＫＤＤＩ" // full-width letters
+	var buf bytes.Buffer
+	if err := render.Text(&buf, formatDocument(t, s)); err != nil {
+		t.Fatal(err)
+	}
+	// columns counts the columns of a terminal as an oracle apart from the
+	// renderer's: two for Han, kana, Hangul and full-width forms, none for a
+	// combining mark.
+	columns := func(s string) int {
+		n := 0
+		for _, r := range s {
+			switch {
+			case unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) || (r >= 0x3000 && r <= 0x30FF) || (r >= 0xFF01 && r <= 0xFF60):
+				n += 2
+			case unicode.Is(unicode.Mn, r):
+			default:
+				n++
+			}
+		}
+		return n
+	}
+	lines := strings.Split(buf.String(), "\n")
+	table := func(heading string) []string {
+		for i, l := range lines {
+			if strings.HasPrefix(l, heading) {
+				var rows []string
+				for _, r := range lines[i+1:] {
+					if !strings.HasPrefix(r, "  ") {
+						break
+					}
+					rows = append(rows, r)
+				}
+				return rows
+			}
+		}
+		t.Fatalf("no %q in\n%s", heading, buf.String())
+		return nil
+	}
+	// Each column of a table starts at the same column of the terminal
+	// on every row: where the header's label starts, a cell starts after
+	// two spaces.
+	for heading, labels := range map[string][]string{
+		"People":        {"roles", "stakeholder", "region", "mode", "organization"},
+		"Speaking time": {"time", "fair share"},
+	} {
+		rows := table(heading)
+		for _, label := range labels {
+			at := columns(rows[0][:strings.Index(rows[0], label)])
+			for _, row := range rows[1:] {
+				cut := 0 // the byte where the terminal's column at starts
+				for cut < len(row) && columns(row[:cut]) < at {
+					_, size := utf8.DecodeRuneInString(row[cut:])
+					cut += size
+				}
+				if columns(row[:cut]) != at || row[cut-2:cut] != "  " || (cut < len(row) && row[cut] == ' ') {
+					t.Errorf("%s: column %q does not start at column %d in\n%s\n%s", heading, label, at, rows[0], row)
+				}
+			}
+		}
+	}
+	// The lengths of the turns end in the same column.
+	var ends []int
+	for _, l := range lines {
+		if strings.Contains(l, "山田太郎 (online)") || strings.Contains(l, "김민준 (onsite)") || strings.Contains(l, "Zoë Droz (onsite)") {
+			if strings.HasPrefix(strings.TrimSpace(l), "0") {
+				ends = append(ends, columns(l))
+			}
+		}
+	}
+	if len(ends) < 3 || slices.Min(ends) != slices.Max(ends) {
+		t.Errorf("the turns of wide names end in columns %v, want one", ends)
+	}
+	// The title's underline is as wide as the title.
+	s.Title = "太平洋のデータガバナンス"
+	buf.Reset()
+	if err := render.Text(&buf, formatDocument(t, s)); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(buf.String(), "\n"); columns(lines[1]) != columns(lines[0]) {
+		t.Errorf("underline %q under %q", lines[1], lines[0])
 	}
 }

@@ -11,7 +11,7 @@
 //
 // Usage:
 //
-//	go run ./examples/forum [-f programme.json | -dir folder] [-presets presets.json] [-format text|markdown|html|csv|svg] [-o file] [-redact]
+//	go run ./examples/forum [-f programme.json | -dir folder] [-presets presets.json] [-format text|markdown|html|csv|svg|ics] [-o file] [-redact]
 //
 // -f reads a programme from one JSON file ({"title": …, "sessions": […]});
 // -dir reads every *.json file of a folder as one session: a file that
@@ -20,7 +20,10 @@
 // -presets adds an organizer's own presets, in JSON, to the built-in ones.
 // A session that fails validation is not planned: the report shows it
 // "from" "invalid", and standard error names it. What the validation finds
-// across sessions is written to standard error, after the report.
+// across sessions is written to standard error, after the report. -format
+// ics writes the forum's calendar instead of the report: every session that
+// has a start time, with one event for the session and one per segment; the
+// sessions without one are named on standard error.
 //
 // It exits as every example program does (see examples/internal/cli): 0
 // when the report is written and the programme has no problems; 1 when it
@@ -56,6 +59,7 @@ var formats = map[string]func(io.Writer, *render.ForumDocument) error{
 	"html":     render.ForumHTML,
 	"csv":      render.ForumCSV,
 	"svg":      render.ForumSVG,
+	"ics":      render.ForumICS,
 }
 
 // run is the whole program, with its outputs passed in so that tests can
@@ -66,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	file := fs.String("f", "", "read the programme from this JSON `file`")
 	dir := fs.String("dir", "", "read the programme from this `folder` of session files")
 	presetFile := fs.String("presets", "", "add the presets of this JSON `file`")
-	format := fs.String("format", "text", "text, markdown (or md), html, csv or svg, in any case")
+	format := fs.String("format", "text", "text, markdown (or md), html, csv, svg or ics, in any case")
 	outFile := fs.String("o", "", "write the report to this `file` instead of standard output")
 	redact := fs.Bool("redact", false, "leave every name out")
 	if code, ok := cli.Parse(fs, args, stderr, "use -f or -dir to read a programme"); !ok {
@@ -82,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	write, ok := formats[name]
 	if !ok {
-		return fail(fmt.Errorf("-format %q: want text, markdown, html, csv or svg", *format))
+		return fail(fmt.Errorf("-format %q: want text, markdown, html, csv, svg or ics", *format))
 	}
 	if *file != "" && *dir != "" {
 		return fail(errors.New("-f and -dir each name the programme; give one of them"))
@@ -115,6 +119,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	if name == "ics" {
+		unscheduled(stderr, prog)
+	}
 	for _, problem := range left {
 		fmt.Fprintln(stderr, "forum: "+problem)
 	}
@@ -122,6 +129,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cli.Findings
 	}
 	return cli.OK
+}
+
+// unscheduled names the sessions without a start time, which a calendar
+// leaves out.
+func unscheduled(w io.Writer, prog *agenda.Programme) {
+	for i := range prog.Sessions {
+		if !prog.Sessions[i].Slot.Scheduled() {
+			fmt.Fprintf(w, "forum: sessions[%d] %q has no start time and is not in the calendar\n", i, prog.Sessions[i].Title)
+		}
+	}
 }
 
 // load reads the programme from a file or a folder, or returns the seeds.

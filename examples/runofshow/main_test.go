@@ -53,8 +53,10 @@ func TestGolden(t *testing.T) {
 			if !strings.Contains(name, ".") {
 				golden += ".txt"
 			}
+			// A calendar is stamped with the time it is written.
+			got := dtstamp.ReplaceAll(stdout.Bytes(), []byte("DTSTAMP:(time of writing)"))
 			if *update {
-				if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -62,12 +64,15 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(string(want), stdout.String()); diff != "" {
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
 				t.Errorf("output mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
 }
+
+// dtstamp matches the DTSTAMP of a calendar's events.
+var dtstamp = regexp.MustCompile(`DTSTAMP:\d{8}T\d{6}Z`)
 
 func TestDefaultIsRoundtable(t *testing.T) {
 	var stdout, stderr bytes.Buffer
@@ -583,7 +588,8 @@ func TestDraftPath(t *testing.T) {
 
 // TestCalendarWithStart puts the default session, which has no start time,
 // into a calendar with -start, and reads it back with a second iCalendar
-// parser: every segment is an event, at its time in the zone given.
+// parser: the session and every segment is an event, at its time in the
+// zone given, and the UIDs stay when the session is retitled and moved.
 func TestCalendarWithStart(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"-format", "ics", "-start", "2025-06-23T10:00", "-zone", "Europe/Oslo"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
@@ -623,10 +629,41 @@ func TestCalendarWithStart(t *testing.T) {
 	if !first.Equal(start) || !last.Equal(start.Add(s.Slot.Length)) {
 		t.Errorf("the events run %v to %v, want %v to %v", first, last, start, start.Add(s.Slot.Length))
 	}
-	for _, seg := range s.Segments {
-		if !summaries[seg.Title] {
-			t.Errorf("no event for segment %q; have %v", seg.Title, slices.Sorted(maps.Keys(summaries)))
+	// The session's event, and one per segment whose summary says whose
+	// segment it is.
+	for _, want := range append([]string{s.Title}, func() (titles []string) {
+		for _, seg := range s.Segments {
+			titles = append(titles, s.Title+" – "+seg.Title)
 		}
+		return titles
+	}()...) {
+		if !summaries[want] {
+			t.Errorf("no event %q; have %v", want, slices.Sorted(maps.Keys(summaries)))
+		}
+	}
+
+	// The UIDs stay when the session is retitled and moved, so that a
+	// calendar imports the new file as changes to the events it holds.
+	uids := func(args ...string) []string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"-format", "ics"}, args...), strings.NewReader(""), &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d:\n%s", args, code, stderr.String())
+		}
+		cal, err := ical.ParseCalendar(bytes.NewReader(stdout.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range cal.Events() {
+			out = append(out, e.Id())
+		}
+		return out
+	}
+	before := uids("-start", "2025-06-23T10:00", "-zone", "Europe/Oslo")
+	after := uids("-start", "2025-06-24T14:30", "-zone", "Europe/Oslo", "-title", "Cyber diplomacy, retitled")
+	if len(before) != 1+len(s.Segments) || !slices.Equal(before, after) {
+		t.Errorf("UIDs before a retitle and a move:\n%q\nafter:\n%q", before, after)
 	}
 }
 
