@@ -52,14 +52,16 @@
 // schedule is reordered, re-timetabled or added to:
 //
 //	conference = UUIDv5(UUIDv5(NameSpaceURL, "https://github.com/fairfloor/fairfloor/agenda/schedule"), acronym)
-//	session    = UUIDv5(conference, "session" NUL NameKey(title)), or, when another session has the same title,
-//	             UUIDv5(conference, "session" NUL NameKey(title) NUL start in UTC, RFC 3339)
+//	session    = UUIDv5(conference, "session-id" NUL id) for a session with an ID (agenda.Session.ID), else
+//	             UUIDv5(conference, "session" NUL NameKey(title)), or, when another session without an ID has the
+//	             same title, UUIDv5(conference, "session" NUL NameKey(title) NUL start in UTC, RFC 3339)
 //	room       = UUIDv5(conference, "room" NUL NameKey(room))
 //	person     = UUIDv5(conference, "person" NUL NameKey(name)), or, when the programme has several attendees
 //	             of that name (see [agenda.Programme.Attendees]), NameKey(name) NUL NameKey(organization)
 //	break      = UUIDv5(conference, "break" NUL NameKey(room) NUL start in UTC, RFC 3339)
 //
-// Two sessions of one title and one start are [ErrSameStart]. The integer
+// A session with an ID keeps its GUID when it is retitled or moved. Two
+// sessions of one GUID (one ID, or one title and one start) are [ErrSameStart]. The integer
 // id both formats still require is 1 plus the GUID's first 31 bits modulo
 // 2³¹−1, or the next free number when another GUID has it, the GUIDs taken
 // in order, so that it too depends on nothing but the GUIDs. The acronym

@@ -63,9 +63,14 @@ func newNamer(acronym string) namer {
 	return namer{ns: newGUID(newGUID(namespaceURL, packageURL), acronym)}
 }
 
-// session returns the GUID of a session: of its title as [agenda.NameKey]
-// folds it, and also of its start when another session has the same title.
-func (n namer) session(title string, start time.Time, shared bool) guid {
+// session returns the GUID of a session: of its ID if it has one, which
+// stays when it is retitled or moved; else of its title as
+// [agenda.NameKey] folds it, and also of its start when another session
+// without an ID has the same title.
+func (n namer) session(id, title string, start time.Time, shared bool) guid {
+	if id != "" {
+		return newGUID(n.ns, "session-id\x00"+id)
+	}
 	name := "session\x00" + agenda.NameKey(title)
 	if shared {
 		name += "\x00" + start.UTC().Format(time.RFC3339)

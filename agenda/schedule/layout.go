@@ -107,7 +107,9 @@ func layout(p *agenda.Programme, opt Options) (*conference, error) {
 			c.rooms = append(c.rooms, room{name: s.Room, guid: names.room(s.Room)})
 		}
 		roomOf[i] = r
-		titles[agenda.NameKey(s.Title)]++
+		if s.ID == "" {
+			titles[agenda.NameKey(s.Title)]++
+		}
 	}
 
 	keys := personKeys(p)
@@ -124,7 +126,7 @@ func layout(p *agenda.Programme, opt Options) (*conference, error) {
 			errs = append(errs, &SessionError{Index: i, Title: s.Title, Err: ErrMinute})
 			continue
 		}
-		u := names.session(s.Title, start, titles[agenda.NameKey(s.Title)] > 1)
+		u := names.session(s.ID, s.Title, start, titles[agenda.NameKey(s.Title)] > 1)
 		if j, ok := bySession[u]; ok {
 			errs = append(errs, &SessionError{Index: i, Title: s.Title, Err: ErrSameStart},
 				&SessionError{Index: j, Title: p.Sessions[j].Title, Err: ErrSameStart})

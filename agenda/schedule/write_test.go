@@ -176,3 +176,34 @@ func TestWriteErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestIDKeepsGUID retitles and moves a session with an ID: its event keeps
+// its GUID, while a session without one is known by its title.
+func TestIDKeepsGUID(t *testing.T) {
+	sessions := func(p *agenda.Programme) map[string]bool { // the GUIDs of the sessions' events, not the breaks'
+		set := map[string]bool{}
+		for g, e := range events(t, writeJSON(t, p)) {
+			if !strings.Contains(e, `type="break";`) {
+				set[g] = true
+			}
+		}
+		return set
+	}
+	change := func(p *agenda.Programme) {
+		p.Sessions[0].Title += " (retitled)"
+		p.Sessions[0].Slot.Start = p.Sessions[0].Slot.Start.Add(24 * time.Hour)
+	}
+	p := forum(t)
+	p.Sessions[0].ID = "IGF 2025 WS #1"
+	before := sessions(p)
+	change(p)
+	if diff := gocmp.Diff(before, sessions(p)); diff != "" {
+		t.Errorf("retitling and moving a session with an ID changed the GUIDs (-before +after):\n%s", diff)
+	}
+	q := forum(t)
+	before = sessions(q)
+	change(q)
+	if gocmp.Equal(before, sessions(q)) {
+		t.Errorf("a session without an ID kept its GUID when retitled; its title is its identity")
+	}
+}

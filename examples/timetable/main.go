@@ -37,6 +37,8 @@ import (
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/agenda/schedule"
+	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/render"
 	"github.com/fairfloor/fairfloor/balance/timetable"
 	"github.com/fairfloor/fairfloor/balance/timetable/timetabletest"
 	"github.com/fairfloor/fairfloor/examples/internal/cli"
@@ -109,6 +111,9 @@ func write(dir, name string, p *timetable.Problem, res *timetable.Result) error 
 	}{
 		{name + ".schedule.xml", func(w io.Writer) error { return schedule.WriteXML(w, prog, opt) }},
 		{name + ".schedule.json", func(w io.Writer) error { return schedule.WriteJSON(w, prog, opt) }},
+		{name + ".ics", func(w io.Writer) error {
+			return render.ForumICS(w, &render.ForumDocument{Forum: &balance.Forum{Programme: prog}})
+		}},
 	}
 	for _, o := range outputs {
 		var b bytes.Buffer

@@ -68,7 +68,7 @@ func TestWrite(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
 	for name, sessions := range map[string]int{"seeds": 5, "forum": 12} {
-		for _, ext := range []string{".schedule.xml", ".schedule.json"} {
+		for _, ext := range []string{".schedule.xml", ".schedule.json", ".ics"} {
 			if _, err := os.Stat(filepath.Join(dir, name+ext)); err != nil {
 				t.Error(err)
 			}
