@@ -1,0 +1,7 @@
+//go:build race
+
+package render_test
+
+// raceEnabled is set when the tests run with the race detector, which slows
+// rendering tenfold: the longest worst case is left to the run without it.
+const raceEnabled = true
