@@ -263,6 +263,11 @@ func (p *igfParser) line(text string) {
 		return
 	case p.s.Title == "" && igfTitle.MatchString(text):
 		p.s.Title = text
+		if m := igfNumber.FindStringSubmatch(text); m != nil {
+			// The session's number is its identity, which a calendar
+			// keeps when the session is retitled or moved.
+			p.s.ID = "IGF " + m[1] + " " + strings.ToUpper(m[2]) + " #" + m[3]
+		}
 		return
 	}
 	if p.sec != secNone {

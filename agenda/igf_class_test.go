@@ -321,3 +321,24 @@ func TestIGFUnplaced(t *testing.T) {
 		}
 	}
 }
+
+// TestIGFNumberIsID reads the session's number from its title line as its
+// ID, which keeps its calendar's UIDs when it is retitled or moved; a
+// title without a number gives none, rather than one made up.
+func TestIGFNumberIsID(t *testing.T) {
+	for _, tt := range []struct{ title, id string }{
+		{"IGF 2022 WS #123 Digital Rights and Connectivity in Rural Ethiopia", "IGF 2022 WS #123"},
+		{"IGF 2019 OF # 7 Open Forum on Data", "IGF 2019 OF #7"},
+		{"IGF2024 ws #45: Youth voices", "IGF 2024 WS #45"},
+		{"IGF 2023 Day 0 Event #12 Launch", ""},
+		{"IGF 2021 Town Hall on connectivity", ""},
+	} {
+		s, _, err := agenda.ParseIGF(strings.NewReader(tt.title + "\nSpeaker 1: Ana Berg, Civil Society, WEOG\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.ID != tt.id || s.Title != tt.title {
+			t.Errorf("%q: ID %q, title %q; want ID %q and the title as it is", tt.title, s.ID, s.Title, tt.id)
+		}
+	}
+}

@@ -147,6 +147,7 @@ var igfProseOpeners = []string{"what will participants gain", "how will you faci
 
 var (
 	igfTitle  = regexp.MustCompile(`^IGF\s?(19|20)\d\d\s+\S`)
+	igfNumber = regexp.MustCompile(`^IGF\s?((?:19|20)\d\d)\s+([A-Za-z]{2,12})\s*#\s*(\d{1,5})\b`) // "IGF 2022 WS #123": the session's number
 	igfPerson = regexp.MustCompile(`^(?i)(Organi[sz]er|Co-?organi[sz]er|Speaker|Panell?ist)\s*#?\s*\d*\s*:\s*(.*)$`)
 	igfRoomy  = regexp.MustCompile(`(?i)\b(room|hall|saal|salle|auditorium|ballroom|annex)\b`)
 	// "Panel - 90 Min", "Round Table - Circle - 60 Min", "Roundtable",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -82,4 +83,21 @@ func writeSession(w io.Writer, s *agenda.Session) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// draftID returns the ID a draft is written with when it has none: its
+// calendar's UIDs follow the session's ID (see render.ICS), and without one
+// its title, so that a draft retitled or moved in the editor would leave
+// its old events behind in every calendar that imported them. The ID is
+// derived from the session as it is when the draft is first written (its
+// title, start, room and people), so the same import gives the same draft.
+func draftID(s *agenda.Session) string {
+	h := sha256.New()
+	for _, v := range []string{agenda.NameKey(s.Title), s.Slot.Start.UTC().Format(time.RFC3339), agenda.NameKey(s.Room)} {
+		io.WriteString(h, v+"\x00")
+	}
+	for i := range s.People {
+		io.WriteString(h, agenda.NameKey(s.People[i].Name)+"\x00")
+	}
+	return fmt.Sprintf("fairfloor-draft:%x", h.Sum(nil)[:8])
 }

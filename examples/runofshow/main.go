@@ -193,6 +193,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // what validation finds on stderr, so that the organizer knows what to
 // fix in it.
 func writeDraft(o *options, s *agenda.Session, doc *render.Document, problems error, stdout, stderr io.Writer) int {
+	if s.ID == "" {
+		s.ID = draftID(s)
+	}
 	var out bytes.Buffer
 	if err := writeSession(&out, s); err != nil {
 		fmt.Fprintf(stderr, "runofshow: %v\n", err)
