@@ -124,7 +124,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if note != "" {
 		fmt.Fprintln(stderr, "runofshow: "+note)
 	}
-	doc := &render.Document{Draft: s, Redact: o.redact}
+	doc := &render.Document{Draft: s, Redact: o.redact, ByteOrderMark: o.bom}
 	if o.tz != "" {
 		if doc.Location, err = time.LoadLocation(o.tz); err != nil {
 			return fail("-tz %q is not an IANA time zone, such as Europe/Paris", o.tz)

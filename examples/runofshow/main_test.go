@@ -299,6 +299,8 @@ func TestFlags(t *testing.T) {
 		{name: "format upper case", args: []string{"-format", "MARKDOWN"}, inStdout: []string{"# Cyber diplomacy in action"},
 			reason: "-format is case-insensitive"},
 		{name: "format md", args: []string{"-format", "md"}, inStdout: []string{"# Cyber diplomacy in action"}, reason: "md is markdown"},
+		{name: "bom", args: []string{"-format", "csv", "-bom"}, inStdout: []string{"\ufeffsegment,"}, reason: "-bom begins the CSV with the byte-order mark Excel needs"},
+		{name: "bom without csv", args: []string{"-bom"}, code: 2, inStderr: "-bom marks a CSV file for Excel"},
 		{name: "format session mixed case", args: []string{"-format", "Session"}, inStdout: []string{`"title": "Cyber diplomacy in action`}},
 		{name: "format unknown", args: []string{"-format", "pdf"}, code: 2, inStderr: `-format "pdf": want one of csv, html, ics, json, markdown, png, session, svg, text`},
 		{name: "o html", args: []string{"-o", "ros.html"}, file: "ros.html", inStdout: []string{"<!DOCTYPE html>"}, reason: "-o picks html from .html"},

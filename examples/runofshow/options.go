@@ -20,6 +20,7 @@ type options struct {
 	format          string // a key of formats, or sessionFormat
 	outFile         string
 	redact          bool
+	bom             bool // begin a CSV with the UTF-8 byte-order mark
 	logFile, at     string
 	policyFile      string
 	presetsFile     string
@@ -92,6 +93,7 @@ func parseOptions(args []string, stderr io.Writer) (o *options, code int, ok boo
 	flags.StringVar(&o.format, "format", "text", "write this `format`, in any case: "+strings.Join(formatNames(), ", ")+
 		" (md for markdown); session writes the draft itself, for -f to read back; without -format, -o picks it from its extension")
 	flags.StringVar(&o.outFile, "o", "", "write to this `file` rather than standard output; its extension (.html, .md, .ics, .session.json …) picks the format")
+	flags.BoolVar(&o.bom, "bom", false, "begin -format csv with the UTF-8 byte-order mark, so that Excel reads names such as Rückheim right")
 	flags.BoolVar(&o.redact, "redact", false, "leave names and organizations out, as for a session that is not attributed")
 	flags.StringVar(&o.logFile, "log", "", "audit this speaking `log` (CSV name,start,end, or JSON if it ends in .json) against the plan")
 	flags.StringVar(&o.at, "at", "", "with -log, re-plan the rest of the session from this `time` after its start, such as 50m")
@@ -145,6 +147,8 @@ func (o *options) check() string {
 		return fmt.Sprintf("-log and -at write text only, not -format %s", o.format)
 	case o.serve != "" && (o.at != "" || o.set["format"] || o.outFile != ""):
 		return "-serve serves the live floor, recording in -log; -at, -format and -o are for a run-of-show written once"
+	case o.bom && o.format != "csv":
+		return fmt.Sprintf("-bom marks a CSV file for Excel; -format %s has no use for it", o.format)
 	case o.set["zone"] && !o.set["start"]:
 		return "-zone is the zone -start is read in; give -start too, or -tz to show the clock in another zone"
 	}
