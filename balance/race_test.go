@@ -3,6 +3,6 @@
 package balance_test
 
 // raceEnabled is set when the tests run with the race detector, which slows
-// the reference solver's dense tableau tenfold: the costliest comparisons
-// run on fewer cases then.
+// the reference solver's dense tableau tenfold: the comparison with it is
+// left to the run without the detector.
 const raceEnabled = true

@@ -286,10 +286,10 @@ func TestRenderWorstCase(t *testing.T) {
 	if testing.Short() {
 		t.Skip("plans and renders sessions of 10,000 turns")
 	}
+	if raceEnabled {
+		t.Skip("renders on one goroutine, tenfold slower under the race detector; .ci/run runs it without the detector")
+	}
 	for _, shape := range worstShapes {
-		if raceEnabled && shape == "long texts" {
-			continue // 45 s under the race detector, for code that runs on one goroutine; go test ./... renders it
-		}
 		d := worstDocument(t, shape)
 		for _, r := range allRenderers {
 			t.Run(shape+"/"+r.name, func(t *testing.T) {
