@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,16 +54,5 @@ func readSessionFile(path string) (*agenda.Session, error) {
 	if info, err := f.Stat(); err == nil && info.IsDir() {
 		return nil, nil
 	}
-	data, err := agenda.ReadInput(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	s := new(agenda.Session)
-	if err := s.UnmarshalJSON(data); err != nil {
-		if line := cli.Line(data, err); line > 0 {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return s, nil
+	return cli.DecodeSession(path, f)
 }

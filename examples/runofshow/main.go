@@ -352,32 +352,14 @@ func load(file, seed string, stdin io.Reader) (*agenda.Session, error) {
 		}
 		return s, err
 	case "-":
-		return decode("standard input", stdin)
+		return cli.DecodeSession("standard input", stdin)
 	}
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return decode(file, f)
-}
-
-// decode reads a session from r, named name in an error, with the line of
-// the problem where it has one: "draft.json:12: agenda: decoding …", so
-// that the organizer who edited the file finds it.
-func decode(name string, r io.Reader) (*agenda.Session, error) {
-	data, err := agenda.ReadInput(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	s := new(agenda.Session)
-	if err := s.UnmarshalJSON(data); err != nil {
-		if line := cli.Line(data, err); line > 0 {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return s, nil
+	return cli.DecodeSession(file, f)
 }
 
 // readLog reads a speaking log: JSON if the file's name ends in .json, else CSV.

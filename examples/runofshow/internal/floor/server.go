@@ -297,12 +297,7 @@ func (srv *Server) event(w http.ResponseWriter, r *http.Request) {
 		reply(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
 		return
 	}
-	srv.hub.mu.Lock()
-	b := srv.hub.last
-	srv.hub.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Write(b)
+	srv.state(w, r) // the answer is the state the event made
 }
 
 // parseEvent reads the event of a form; next is set for "next".
