@@ -237,54 +237,88 @@ func waterLevel(caps []float64, amount float64) float64 {
 // objective. Rounding each segment on its own can break bounds and rules
 // by a few steps, and leave a plan a step from a cheaper one.
 type repair struct {
-	pr     *problem
-	ks     []kind
-	rows   []groupRow
-	cells  [][]int
-	total  []int     // per type
-	group  []float64 // per row: X_g
-	known  []float64 // per row: time of the speakers known in the row's dimension
-	slack  []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
-	member [][]int   // per type: the rows whose group it is in
-	inDim  [][]int   // per type: the rows of the dimensions it has a value in
-	alike  []bool    // per type: whether its members share alike (see [problem.alike])
-	union  []int     // scratch of touched
+	pr    *problem
+	ks    []kind
+	rows  []groupRow
+	cells [][]int
+	total []int     // per type
+	rowOf []int     // per type and dimension, k·D+d: the row of the type's group, −1 for none
+	dims  []dimRows // per dimension: its rows, and the time of the speakers known in it
+	group []float64 // per row: X_g
+	slack []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
+	alike []bool    // per type: whether its members share alike (see [problem.alike])
+}
+
+// dimRows is one dimension's rows, rows[from:to], and K_d, the time of its
+// speakers with a value.
+type dimRows struct {
+	from, to int
+	weight   float64
+	hard     bool
+	known    float64
 }
 
 func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
 	rp := &repair{pr: pr, ks: ks, rows: rows, cells: cells, total: make([]int, len(ks)),
-		group: make([]float64, len(rows)), known: make([]float64, len(rows)), slack: make([]float64, len(rows)),
-		member: make([][]int, len(ks)), inDim: make([][]int, len(ks)), alike: make([]bool, len(ks))}
+		rowOf: pr.rowsOf(ks, rows), dims: make([]dimRows, len(pr.dims)),
+		group: make([]float64, len(rows)), slack: make([]float64, len(rows)), alike: make([]bool, len(ks))}
 	for k := range ks {
 		rp.alike[k] = pr.alike(&ks[k])
 		for _, n := range cells[k] {
 			rp.total[k] += n
 		}
 	}
+	for d, dim := range pr.dims {
+		rp.dims[d] = dimRows{weight: dim.weight(), hard: dim.Hard}
+	}
 	for r, row := range rows {
-		dim := pr.dims[row.dim]
-		rp.slack[r] = math.Inf(1)
-		if dim.Hard {
-			rp.slack[r] = dim.Tolerance*float64(pr.budget) + eps
+		dr := &rp.dims[row.dim]
+		if dr.to == 0 {
+			dr.from = r
 		}
-		for k := range ks {
-			g := ks[k].groups[row.dim]
-			if g == "" {
-				continue
-			}
-			rp.inDim[k] = append(rp.inDim[k], r)
-			rp.known[r] += float64(rp.total[k])
-			if g == row.group {
-				rp.member[k] = append(rp.member[k], r)
-				rp.group[r] += float64(rp.total[k])
-			}
+		dr.to = r + 1
+		rp.slack[r] = math.Inf(1)
+		if dr.hard {
+			rp.slack[r] = pr.dims[row.dim].Tolerance*float64(pr.budget) + eps
 		}
 		if pr.past != nil {
 			rp.group[r] += pr.past.group[r]
-			rp.known[r] += pr.past.known[r]
+			dr.known = pr.past.known[r] // the same for every row of the dimension
+		}
+	}
+	D := len(pr.dims)
+	for k := range ks {
+		for d := range D {
+			if r := rp.rowOf[k*D+d]; r >= 0 {
+				rp.group[r] += float64(rp.total[k])
+				rp.dims[d].known += float64(rp.total[k])
+			}
 		}
 	}
 	return rp
+}
+
+// rowsOf returns, for each type k and dimension d, at k·D+d, the index in
+// rows of the type's group in d, or −1 if it has no value there.
+func (pr *problem) rowsOf(ks []kind, rows []groupRow) []int {
+	D := len(pr.dims)
+	out := make([]int, len(ks)*D)
+	for k := range ks {
+		for d := range D {
+			out[k*D+d] = -1
+			g := ks[k].groups[d]
+			if g == "" {
+				continue
+			}
+			for r := range rows {
+				if rows[r].dim == d && rows[r].group == g {
+					out[k*D+d] = r
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // boundExcess is how far a type's total is outside its bounds.
@@ -292,38 +326,62 @@ func (rp *repair) boundExcess(k, total int) float64 {
 	return float64(max(0, rp.ks[k].lo-total) + max(0, total-rp.ks[k].hi))
 }
 
-// ruleExcess is how far a row's deviation is beyond its slack.
-func (rp *repair) ruleExcess(r int, group, known float64) float64 {
+// ruleExcess is how far a row's deviation is beyond its slack, with its
+// group and its dimension's known time changed by dg and dk.
+func (rp *repair) ruleExcess(r int, known, dg, dk float64) float64 {
 	if math.IsInf(rp.slack[r], 1) {
 		return 0
 	}
-	return max(0, math.Abs(group-rp.rows[r].target*known)-rp.slack[r])
+	return max(0, math.Abs(rp.group[r]+dg-rp.rows[r].target*(known+dk))-rp.slack[r])
 }
 
-// shifted returns row r's group time and known time after one step moves
-// from type a to type b.
-func (rp *repair) shifted(r, a, b int) (group, known float64) {
-	group, known = rp.group[r], rp.known[r]
-	if slices.Contains(rp.member[a], r) {
-		group--
+// shift returns how moving one step from type a to type b changes the
+// groups' cost, Σ w_d |X_g − T_g|, and the hard rules' excess beyond their
+// slack. A dimension in which a and b are in the same group, or both
+// without a value, does not change; one in which only one has a value
+// changes K_d, and so every target of the dimension.
+func (rp *repair) shift(a, b int) (cost, excess float64) {
+	D := len(rp.dims)
+	for d := range D {
+		ra, rb := rp.rowOf[a*D+d], rp.rowOf[b*D+d]
+		if ra == rb {
+			continue
+		}
+		dr := &rp.dims[d]
+		dk := float64(btoi(rb >= 0) - btoi(ra >= 0))
+		from, to := dr.from, dr.to
+		if dk == 0 { // only the two groups' rows change
+			from, to = 0, 0
+		}
+		row := func(r int, dg float64) {
+			t := rp.rows[r].target
+			now := rp.group[r] - t*dr.known
+			cost += dr.weight * (math.Abs(now+dg-t*dk) - math.Abs(now))
+			if dr.hard {
+				excess += rp.ruleExcess(r, dr.known, dg, dk) - rp.ruleExcess(r, dr.known, 0, 0)
+			}
+		}
+		for r := from; r < to; r++ {
+			if r != ra && r != rb {
+				row(r, 0)
+			}
+		}
+		if ra >= 0 {
+			row(ra, -1)
+		}
+		if rb >= 0 {
+			row(rb, 1)
+		}
 	}
-	if slices.Contains(rp.member[b], r) {
-		group++
-	}
-	known += float64(btoi(slices.Contains(rp.inDim[b], r)) - btoi(slices.Contains(rp.inDim[a], r)))
-	return group, known
+	return cost, excess
 }
 
 // gain is how much moving one step from type a to type b reduces the excess.
 func (rp *repair) gain(a, b int) float64 {
 	before := rp.boundExcess(a, rp.total[a]) + rp.boundExcess(b, rp.total[b])
 	after := rp.boundExcess(a, rp.total[a]-1) + rp.boundExcess(b, rp.total[b]+1)
-	for _, r := range rp.touched(rp.inDim[a], rp.inDim[b]) {
-		g, kn := rp.shifted(r, a, b)
-		before += rp.ruleExcess(r, rp.group[r], rp.known[r])
-		after += rp.ruleExcess(r, g, kn)
-	}
-	return before - after
+	_, excess := rp.shift(a, b)
+	return before - after - excess
 }
 
 func (rp *repair) excess() float64 {
@@ -331,8 +389,8 @@ func (rp *repair) excess() float64 {
 	for k := range rp.ks {
 		e += rp.boundExcess(k, rp.total[k])
 	}
-	for r := range rp.rows {
-		e += rp.ruleExcess(r, rp.group[r], rp.known[r])
+	for r, row := range rp.rows {
+		e += rp.ruleExcess(r, rp.dims[row.dim].known, 0, 0)
 	}
 	return e
 }
@@ -435,7 +493,8 @@ func (rp *repair) improve(bySeg [][]place) {
 					if a.k == b.k || math.IsInf(up[b.k], 1) {
 						continue
 					}
-					if d := down[a.k] + up[b.k] + rp.groupChange(a.k, b.k); d < best && rp.gain(a.k, b.k) >= 0 {
+					change, excess := rp.shift(a.k, b.k)
+					if d := down[a.k] + up[b.k] + change; d < best && excess <= 0 {
 						best, from, to = d, a, b
 					}
 				}
@@ -471,58 +530,23 @@ func (rp *repair) typeCost(k, total int) float64 {
 	return c
 }
 
-// groupChange is how much the groups' cost, Σ w_d |X_g − T_g|, changes when
-// one step moves from type a to type b.
-func (rp *repair) groupChange(a, b int) float64 {
-	change := 0.0
-	for _, r := range rp.touched(rp.inDim[a], rp.inDim[b]) {
-		g, kn := rp.shifted(r, a, b)
-		t := rp.rows[r].target
-		change += rp.pr.dims[rp.rows[r].dim].weight() * (math.Abs(g-t*kn) - math.Abs(rp.group[r]-t*rp.known[r]))
-	}
-	return change
-}
-
 // step moves one step from cell a to cell b of the same segment.
 func (rp *repair) step(a, b place) {
-	rp.move(a.k, b.k)
-	rp.cells[a.k][a.i]--
-	rp.cells[b.k][b.i]++
-}
-
-func (rp *repair) move(a, b int) {
-	for _, r := range rp.inDim[a] {
-		rp.known[r]--
-	}
-	for _, r := range rp.member[a] {
-		rp.group[r]--
-	}
-	for _, r := range rp.inDim[b] {
-		rp.known[r]++
-	}
-	for _, r := range rp.member[b] {
-		rp.group[r]++
-	}
-	rp.total[a]--
-	rp.total[b]++
-}
-
-// touched returns the union of two sorted row lists, in a buffer that the
-// next call reuses: it is called for every pair of types tried.
-func (rp *repair) touched(a, b []int) []int {
-	out := rp.union[:0]
-	for len(a) > 0 || len(b) > 0 {
-		switch {
-		case len(b) == 0 || (len(a) > 0 && a[0] < b[0]):
-			out, a = append(out, a[0]), a[1:]
-		case len(a) == 0 || b[0] < a[0]:
-			out, b = append(out, b[0]), b[1:]
-		default:
-			out, a, b = append(out, a[0]), a[1:], b[1:]
+	D := len(rp.dims)
+	for d := range D {
+		if r := rp.rowOf[a.k*D+d]; r >= 0 {
+			rp.group[r]--
+			rp.dims[d].known--
+		}
+		if r := rp.rowOf[b.k*D+d]; r >= 0 {
+			rp.group[r]++
+			rp.dims[d].known++
 		}
 	}
-	rp.union = out
-	return out
+	rp.total[a.k]--
+	rp.total[b.k]++
+	rp.cells[a.k][a.i]--
+	rp.cells[b.k][b.i]++
 }
 
 func btoi(b bool) int {
