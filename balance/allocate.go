@@ -643,11 +643,15 @@ type solved struct {
 	perSeg    [][]float64 // per type, per segment of the type: steps
 	total     []float64   // per type: Y_k
 	objective float64     // in weighted steps
+	// prefix, for explaining, holds per k < len(dims) the types' totals at
+	// an optimum of the programme with the first k dimensions alone.
+	prefix [][]float64
 }
 
 // solve solves the programme of pr's dimensions over the types ks (see
-// [problem.kinds]; types of the same groups in more dimensions than pr's
-// serve as well).
+// [problem.kinds]), and, for explaining, the programmes with fewer of its
+// dimensions: each is the last with a dimension's rows freed, solved on
+// from its optimum.
 func (pr *problem) solve(ks []kind) (*solved, error) {
 	rows := pr.groupRows()
 	cols := 2*len(rows) + len(ks) // the columns, counted first so that nothing grows as they are added
@@ -768,8 +772,22 @@ func (pr *problem) solve(ks []kind) (*solved, error) {
 		perSeg[k] = make([]float64, len(ks[k].segs))
 	}
 	objective := base
+	var prefix [][]float64
 	if m > 0 && lay.n > 0 {
-		sol := (&lp.Problem{C: c, A: a, B: b, Lo: lo, Hi: hi, Convex: convex}).Solve()
+		var stages [][]int // the columns of each dimension, last first
+		if pr.past == nil {
+			for d := len(pr.dims) - 1; d >= 0; d-- {
+				var cols []int
+				for i, r := range rows {
+					if r.dim == d {
+						cols = append(cols, lay.plus[i], lay.minus[i])
+					}
+				}
+				stages = append(stages, cols)
+			}
+		}
+		results := (&lp.Problem{C: c, A: a, B: b, Lo: lo, Hi: hi, Convex: convex}).Relaxations(stages)
+		sol := results[0]
 		switch sol.Status {
 		case lp.Optimal:
 		case lp.Infeasible:
@@ -790,6 +808,16 @@ func (pr *problem) solve(ks []kind) (*solved, error) {
 				}
 			}
 		}
+		if pr.past == nil && len(results) == len(stages)+1 { // else a re-plan, or a relaxation ended other than optimal: nothing is explained
+			prefix = make([][]float64, len(pr.dims))
+			for d := range prefix {
+				x := results[len(pr.dims)-d].X
+				prefix[d] = make([]float64, len(ks))
+				for k := range ks {
+					prefix[d][k] = ks[k].clamped + x[lay.dev[k]]
+				}
+			}
+		}
 	} else if m > 0 {
 		// No variables: every segment's speaking time must already be met.
 		for si, sg := range pr.segs {
@@ -798,5 +826,5 @@ func (pr *problem) solve(ks []kind) (*solved, error) {
 			}
 		}
 	}
-	return &solved{ks: ks, rows: rows, perSeg: perSeg, total: total, objective: objective}, nil
+	return &solved{ks: ks, rows: rows, perSeg: perSeg, total: total, objective: objective, prefix: prefix}, nil
 }

@@ -60,7 +60,7 @@ func TestUniqueFromAnyStart(t *testing.T) {
 		if math.Abs(first.objective-second.objective) > 1e-6*(1+math.Abs(first.objective)) {
 			t.Errorf("case %d: objective %v, reversed %v", c, first.objective, second.objective)
 		}
-		a, b := pr.perSpeaker(first), pr.perSpeaker(second)
+		a, b := pr.perSpeaker(first.ks, first.total), pr.perSpeaker(second.ks, second.total)
 		for i := range a {
 			// Within a step, or a piece where the band holds more than
 			// maxBandPieces steps (the default Spread of a quarter).

@@ -41,17 +41,14 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 	if pr.past != nil || len(pr.speakers) == 0 {
 		return
 	}
-	stages := make([][]float64, len(pr.dims)+1) // per stage, per speaker: steps before rounding
-	for k := range pr.dims {
-		sub := *pr
-		sub.dims = pr.dims[:k]
-		sol, err := sub.solve(final.ks)
-		if err != nil {
-			return // cannot happen for a relaxation of a feasible programme; explain nothing rather than wrongly
-		}
-		stages[k] = sub.perSpeaker(sol)
+	if len(final.prefix) != len(pr.dims) {
+		return // no optimum of a relaxation (there are no variables, or the method failed one): explain nothing rather than wrongly
 	}
-	stages[len(pr.dims)] = pr.perSpeaker(final)
+	stages := make([][]float64, len(pr.dims)+1) // per stage, per speaker: steps before rounding
+	for k, totals := range final.prefix {
+		stages[k] = pr.perSpeaker(final.ks, totals)
+	}
+	stages[len(pr.dims)] = pr.perSpeaker(final.ks, final.total)
 	// moved[d][g]: how much dimension d moved group g as a whole; count[d][g]:
 	// the group's speakers.
 	moved := make([]map[string]float64, len(pr.dims))
@@ -111,12 +108,13 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 	}
 }
 
-// perSpeaker returns each speaker's steps in sol, before rounding.
-func (pr *problem) perSpeaker(sol *solved) []float64 {
+// perSpeaker returns each speaker's steps, before rounding, when the types
+// ks have the totals given.
+func (pr *problem) perSpeaker(ks []kind, totals []float64) []float64 {
 	x := make([]float64, len(pr.speakers))
-	for k := range sol.ks {
-		for j, v := range pr.spread(&sol.ks[k], sol.total[k]) {
-			x[sol.ks[k].members[j]] = v
+	for k := range ks {
+		for j, v := range pr.spread(&ks[k], totals[k]) {
+			x[ks[k].members[j]] = v
 		}
 	}
 	return x

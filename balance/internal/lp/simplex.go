@@ -122,10 +122,22 @@ const (
 // a run of degenerate pivots so that the method cannot cycle. Everything is
 // in index order, so the result is deterministic.
 func (p *Problem) Solve() Result {
+	return p.Relaxations(nil)[0]
+}
+
+// Relaxations solves p, then frees the columns of each stage in turn (no
+// cost, no upper bound) and solves again from the basis the last solve
+// ended on: the optima of ever looser programmes, such as balance's
+// programme without its last dimensions. Freeing columns keeps the last
+// point feasible, so each later solve is a phase two from a basis near its
+// optimum rather than a solve from scratch. The first result is p's and
+// the i'th that with stages[:i] freed; a solve that ends other than
+// optimal ends the list.
+func (p *Problem) Relaxations(stages [][]int) []Result {
 	m, n := p.A.Dims()
 	s := newSimplex(p, m, n)
 	if st := s.phase(phaseOne); st == IterationLimit {
-		return Result{Status: st, X: s.x[:n:n], Pivots: s.pivots}
+		return []Result{{Status: st, X: s.x[:n:n], Pivots: s.pivots}}
 	}
 	infeasible := 0.0
 	for r := range m {
@@ -138,30 +150,46 @@ func (p *Problem) Solve() Result {
 				res.Conflict = append(res.Conflict, Residual{Row: r, Value: s.sign[r] * s.x[n+r]})
 			}
 		}
-		return res
+		return []Result{res}
 	}
 	for r := range m {
 		s.hi[n+r] = 0
 		s.x[n+r] = 0
 	}
+	out := make([]Result, 0, len(stages)+1)
+	for i := 0; ; i++ {
+		res := s.optimum()
+		out = append(out, res)
+		if res.Status != Optimal || i == len(stages) {
+			return out
+		}
+		for _, j := range stages[i] {
+			s.c[j], s.hi[j] = 0, math.Inf(1)
+		}
+	}
+}
+
+// optimum runs phase two from the current basis, and reads the result.
+func (s *simplex) optimum() Result {
+	before := s.pivots
 	st := s.phase(phaseTwo)
 	s.refine()
-	x := s.x[:n:n]
-	res := Result{Status: st, X: x, Objective: p.objective(x), Pivots: s.pivots}
+	x := slices.Clone(s.x[:s.n])
+	res := Result{Status: st, X: x, Objective: s.objective(x), Pivots: s.pivots - before}
 	if st == Optimal {
 		res.Dual = s.dual()
 	}
 	return res
 }
 
-// objective is the cost of x: Σ C_j·x_j, and the convex costs.
-func (p *Problem) objective(x []float64) float64 {
+// objective is the cost of x: Σ c_j·x_j, and the convex costs.
+func (s *simplex) objective(x []float64) float64 {
 	v := 0.0
 	for j, xj := range x {
-		if p.convex(j) {
-			v += p.Convex[j].At(xj)
+		if s.p.convex(j) {
+			v += s.p.Convex[j].At(xj)
 		} else {
-			v += p.C[j] * xj
+			v += s.c[j] * xj
 		}
 	}
 	return v
@@ -211,6 +239,7 @@ type simplex struct {
 	lo, hi []float64
 	sign   []float64 // sign of row r's artificial
 	d      []float64 // reduced costs
+	c      []float64 // the linear costs, C, with the columns of a relaxation freed
 	cost   []float64 // cost of the current phase; for a convex cost, the slope in use
 	// at, for a variable of a convex cost, in phase two: the point it
 	// stands on when non-basic, the segment it is in when basic.
@@ -228,6 +257,8 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		lo: make([]float64, w), hi: make([]float64, w), sign: make([]float64, m),
 		d: make([]float64, w), cost: make([]float64, w), next: make([]float64, m),
 	}
+	s.c = make([]float64, n)
+	copy(s.c, p.C)
 	copy(s.lo, p.Lo)
 	copy(s.hi, p.Hi)
 	copy(s.x, p.Lo)
@@ -314,7 +345,7 @@ func (s *simplex) phase(k phaseKind) Status {
 			s.cost[s.n+r] = 1
 		}
 	} else {
-		copy(s.cost, s.p.C)
+		copy(s.cost, s.c)
 		for j := range s.n {
 			if s.p.convex(j) {
 				slopes := s.p.Convex[j].Slopes
@@ -561,7 +592,12 @@ func (s *simplex) crossable(j int, alpha float64) bool {
 // whether that is its bound.
 func (s *simplex) ownEvent(enter int, dir float64) (float64, bool) {
 	if enter >= s.n || !s.p.convex(enter) {
-		return s.hi[enter] - s.lo[enter], true
+		// From its bound, or from within its bounds for a column a
+		// relaxation freed while it stood at its old upper bound.
+		if dir > 0 {
+			return s.hi[enter] - s.x[enter], true
+		}
+		return s.x[enter] - s.lo[enter], true
 	}
 	pts := s.p.Convex[enter].Points
 	k := s.at[enter] + int(dir)

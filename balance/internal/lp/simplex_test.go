@@ -3,6 +3,7 @@ package lp
 import (
 	"errors"
 	"math"
+	"slices"
 	"math/rand/v2"
 	"testing"
 
@@ -318,5 +319,65 @@ func TestConvexAgainstPieces(t *testing.T) {
 	t.Logf("%d optima agreed, %d infeasible", agreed, infeasible)
 	if agreed < 250 || infeasible < 10 {
 		t.Errorf("only %d optima and %d infeasible cases; the generator needs tuning", agreed, infeasible)
+	}
+}
+
+// TestRelaxations checks that each relaxation, solved on from the last
+// optimum, reaches the optimum of the relaxed programme solved from
+// scratch, and that its point is feasible for it.
+func TestRelaxations(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	compared := 0
+	for i := range 400 {
+		n := 2 + rng.IntN(10)
+		m := 1 + rng.IntN(min(6, n))
+		p := randomProgram(rng, m, n)
+		if rng.IntN(2) == 0 {
+			randomConvex(rng, p)
+		}
+		var stages [][]int
+		for range 1 + rng.IntN(3) {
+			var cols []int
+			for j := range n {
+				if !p.convex(j) && rng.IntN(3) == 0 {
+					cols = append(cols, j)
+				}
+			}
+			stages = append(stages, cols)
+		}
+		got := p.Relaxations(stages)
+		if first := p.Solve(); got[0].Status != first.Status || got[0].Objective != first.Objective {
+			t.Errorf("case %d: the first result is %v %v, Solve's %v %v", i, got[0].Status, got[0].Objective, first.Status, first.Objective)
+		}
+		if got[0].Status != Optimal {
+			if len(got) != 1 {
+				t.Errorf("case %d: %d results after a first solve that ended %v", i, len(got), got[0].Status)
+			}
+			continue
+		}
+		if len(got) != len(stages)+1 {
+			t.Errorf("case %d: %d results for %d stages", i, len(got), len(stages))
+			continue
+		}
+		relaxed := *p
+		relaxed.C, relaxed.Hi = slices.Clone(p.C), slices.Clone(p.Hi)
+		for s, cols := range stages {
+			for _, j := range cols {
+				relaxed.C[j], relaxed.Hi[j] = 0, math.Inf(1)
+			}
+			want := relaxed.Solve()
+			if want.Status != Optimal || got[s+1].Status != Optimal {
+				t.Errorf("case %d stage %d: %v, from scratch %v", i, s, got[s+1].Status, want.Status)
+				continue
+			}
+			if math.Abs(got[s+1].Objective-want.Objective) > 1e-6*(1+math.Abs(want.Objective)) {
+				t.Errorf("case %d stage %d: objective %v, from scratch %v", i, s, got[s+1].Objective, want.Objective)
+			}
+			checkFeasible(t, &relaxed, got[s+1].X)
+			compared++
+		}
+	}
+	if compared < 300 {
+		t.Errorf("only %d relaxations compared; the generator needs tuning", compared)
 	}
 }
