@@ -137,20 +137,21 @@ type segment struct {
 }
 
 type speaker struct {
-	person   *agenda.Person
-	index    int    // in Session.People
-	key      string // agenda.NameKey of the name, for ordering ties
-	segs     []int  // indices into problem.segs
-	groups   []string
-	lo, hi   int     // bounds in steps
-	weight   float64 // w_i
-	share    float64 // the speaker's relative fair share: 1, or Limits.Share
-	fair     float64 // f_i in steps
-	clamped  float64 // c_i: the fair share clamped to the bounds
-	base     float64 // the speaker's cost at c_i
-	up, down []piece // ways to move from c_i, cheapest first: inside the spread band, then beyond
-	minGiven time.Duration
-	maxGiven time.Duration
+	person    *agenda.Person
+	index     int    // in Session.People
+	key       string // agenda.NameKey of the name, for ordering ties
+	segs      []int  // indices into problem.segs
+	groups    []string
+	lo, hi    int     // bounds in steps
+	weight    float64 // w_i
+	share     float64 // the speaker's relative fair share: 1, or Limits.Share
+	fair      float64 // f_i in steps
+	clamped   float64 // c_i: the fair share clamped to the bounds
+	base      float64 // the speaker's cost at c_i
+	costIndex int     // speakers of the same cost, and so the same pieces, have the same index
+	up, down  []piece // ways to move from c_i, cheapest first: inside the spread band, then beyond
+	minGiven  time.Duration
+	maxGiven  time.Duration
 }
 
 // newProblem resolves the policy against the session: the speaking
@@ -381,9 +382,17 @@ func (pr *problem) resolveSpeakers() error {
 		return &PolicyError{Field: "MinTurn", Value: pr.policy.MinTurn.String(), Reason: "must not be negative"}
 	}
 	n, nd := len(pr.speakers), len(pr.dims)
-	groups := make([]string, n*nd)       // one allocation for everyone's groups
-	pieceStore := make([]piece, 0, 16*n) // and one for their pieces
-	shares := 0.0                        // Σ of the speakers' relative shares
+	groups := make([]string, n*nd) // one allocation for everyone's groups
+	// Speakers of the same cost, which most are, share its pieces: a
+	// session's thousands of speakers have a few dozen costs at most.
+	type costOf struct {
+		index         int
+		clamped, base float64
+		up, down      []piece
+	}
+	costs := map[deviation]costOf{}
+	var pieceStore []piece
+	shares := 0.0 // Σ of the speakers' relative shares
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sp.share = 1
@@ -435,7 +444,13 @@ func (pr *problem) resolveSpeakers() error {
 		dev := deviation{kind: pr.policy.Deviation, f: f, scale: max(scale, 1), band: spread * scale,
 			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)}
 		sp.fair = f
-		sp.clamped, sp.base, sp.up, sp.down, pieceStore = dev.pieces(pieceStore)
+		c, ok := costs[dev]
+		if !ok {
+			c.index = len(costs)
+			c.clamped, c.base, c.up, c.down, pieceStore = dev.pieces(pieceStore)
+			costs[dev] = c
+		}
+		sp.costIndex, sp.clamped, sp.base, sp.up, sp.down = c.index, c.clamped, c.base, c.up, c.down
 	}
 	return errors.Join(conflicts...)
 }
@@ -499,14 +514,23 @@ func (pr *problem) kinds() []kind {
 	for k := range ks {
 		t := &ks[k]
 		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
+		many := make(map[int]int, 1) // members per cost, by the cost's index
 		for _, i := range t.members {
 			sp := &pr.speakers[i]
 			t.lo += sp.lo
 			t.hi += sp.hi
 			t.clamped += sp.clamped
 			t.base += sp.base
-			t.up = append(t.up, sp.up...)
-			t.down = append(t.down, sp.down...)
+			many[sp.costIndex]++
+		}
+		// The pieces of a cost that several members have are theirs together.
+		for _, i := range t.members {
+			sp := &pr.speakers[i]
+			if n := many[sp.costIndex]; n > 0 {
+				t.up = appendScaled(t.up, sp.up, n)
+				t.down = appendScaled(t.down, sp.down, n)
+				many[sp.costIndex] = 0
+			}
 		}
 		t.up, t.down = mergePieces(t.up), mergePieces(t.down)
 		t.cost = t.convex()
@@ -534,6 +558,14 @@ func (t *kind) convex() lp.Convex {
 		pts, slopes = append(pts, at), append(slopes, p.cost)
 	}
 	return lp.Convex{Points: pts, Slopes: slopes}
+}
+
+// appendScaled appends the pieces of n members with the same pieces.
+func appendScaled(to, list []piece, n int) []piece {
+	for _, p := range list {
+		to = append(to, piece{cost: p.cost, capacity: p.capacity * float64(n)})
+	}
+	return to
 }
 
 // mergePieces sorts pieces by cost, cheapest first, and merges those of

@@ -202,13 +202,14 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 	return x
 }
 
-// alike reports whether every member of t has the same clamped fair share
-// and pieces, so that the cheapest split of any total is an equal one.
+// alike reports whether every member of t has the same cost, and so the
+// same clamped fair share and pieces, so that the cheapest split of any
+// total is an equal one.
 func (pr *problem) alike(t *kind) bool {
 	first := &pr.speakers[t.members[0]]
 	for _, i := range t.members[1:] {
 		sp := &pr.speakers[i]
-		if sp.clamped != first.clamped || !slices.Equal(sp.up, first.up) || !slices.Equal(sp.down, first.down) {
+		if sp.costIndex != first.costIndex {
 			return false
 		}
 	}
