@@ -148,8 +148,8 @@ type speaker struct {
 	fair      float64 // f_i in steps
 	clamped   float64 // c_i: the fair share clamped to the bounds
 	base      float64 // the speaker's cost at c_i
-	costIndex int     // speakers of the same cost, and so the same pieces, have the same index
-	up, down  []piece // ways to move from c_i, cheapest first: inside the spread band, then beyond
+	costIndex int  // speakers of the same cost, and so the same pieces, have the same index
+	up, down  side // ways to move from c_i, cheapest first: inside the spread band, then beyond
 	minGiven  time.Duration
 	maxGiven  time.Duration
 }
@@ -385,13 +385,7 @@ func (pr *problem) resolveSpeakers() error {
 	groups := make([]string, n*nd) // one allocation for everyone's groups
 	// Speakers of the same cost, which most are, share its pieces: a
 	// session's thousands of speakers have a few dozen costs at most.
-	type costOf struct {
-		index         int
-		clamped, base float64
-		up, down      []piece
-	}
-	costs := map[deviation]costOf{}
-	var pieceStore []piece
+	costs := newCosts(float64(pr.budget) + 1)
 	shares := 0.0 // Σ of the speakers' relative shares
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
@@ -444,12 +438,7 @@ func (pr *problem) resolveSpeakers() error {
 		dev := deviation{kind: pr.policy.Deviation, f: f, scale: max(scale, 1), band: spread * scale,
 			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)}
 		sp.fair = f
-		c, ok := costs[dev]
-		if !ok {
-			c.index = len(costs)
-			c.clamped, c.base, c.up, c.down, pieceStore = dev.pieces(pieceStore)
-			costs[dev] = c
-		}
+		c := costs.of(dev)
 		sp.costIndex, sp.clamped, sp.base, sp.up, sp.down = c.index, c.clamped, c.base, c.up, c.down
 	}
 	return errors.Join(conflicts...)
@@ -477,12 +466,6 @@ type kind struct {
 	up      []piece   // ways to raise Y_k above C_k, cheapest first
 	down    []piece   // ways to lower it
 	cost    lp.Convex // the cost of Y_k − C_k, from down and up
-}
-
-// piece is room to move a total, at a cost per step.
-type piece struct {
-	cost     float64
-	capacity float64
 }
 
 func (pr *problem) kinds() []kind {
@@ -514,25 +497,16 @@ func (pr *problem) kinds() []kind {
 	for k := range ks {
 		t := &ks[k]
 		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
-		many := make(map[int]int, 1) // members per cost, by the cost's index
-		for _, i := range t.members {
+		ups, downs := make([]side, len(t.members)), make([]side, len(t.members))
+		for j, i := range t.members {
 			sp := &pr.speakers[i]
 			t.lo += sp.lo
 			t.hi += sp.hi
 			t.clamped += sp.clamped
 			t.base += sp.base
-			many[sp.costIndex]++
+			ups[j], downs[j] = sp.up, sp.down
 		}
-		// The pieces of a cost that several members have are theirs together.
-		for _, i := range t.members {
-			sp := &pr.speakers[i]
-			if n := many[sp.costIndex]; n > 0 {
-				t.up = appendScaled(t.up, sp.up, n)
-				t.down = appendScaled(t.down, sp.down, n)
-				many[sp.costIndex] = 0
-			}
-		}
-		t.up, t.down = mergePieces(t.up), mergePieces(t.down)
+		t.up, t.down = mergeSides(ups), mergeSides(downs)
 		t.cost = t.convex()
 	}
 	return ks
@@ -558,29 +532,6 @@ func (t *kind) convex() lp.Convex {
 		pts, slopes = append(pts, at), append(slopes, p.cost)
 	}
 	return lp.Convex{Points: pts, Slopes: slopes}
-}
-
-// appendScaled appends the pieces of n members with the same pieces.
-func appendScaled(to, list []piece, n int) []piece {
-	for _, p := range list {
-		to = append(to, piece{cost: p.cost, capacity: p.capacity * float64(n)})
-	}
-	return to
-}
-
-// mergePieces sorts pieces by cost, cheapest first, and merges those of
-// the same cost into one with their rooms added up.
-func mergePieces(list []piece) []piece {
-	slices.SortFunc(list, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
-	out := list[:0]
-	for _, p := range list {
-		if n := len(out); n > 0 && out[n-1].cost == p.cost {
-			out[n-1].capacity += p.capacity
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
 }
 
 // groupRow is one (dimension, group) row of the programme.

@@ -1,6 +1,9 @@
 package balance
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Deviation names the cost of a speaker's distance from their fair share.
 type Deviation string
@@ -129,31 +132,101 @@ func (d deviation) breakpoints(reach float64) []float64 {
 	return append(bps, reach)
 }
 
-// pieces returns the clamped centre c = min(max(f, lo), hi), the cost at
-// c, and the pieces to move up from c to hi and down from c to lo, cheapest
-// first, appended to store.
-func (d deviation) pieces(store []piece) (c, base float64, up, down, out []piece) {
-	c = min(max(d.f, d.lo), d.hi)
-	base = d.cost(c)
-	side := func(dir, reach float64) []piece {
-		start := len(store)
-		from := math.Abs(c - d.f) // c is on this side of f, or at it
-		if (c-d.f)*dir < 0 {
-			from = -from
-		}
-		prev, prevCost := from, d.cost(c)
-		for _, bp := range d.breakpoints(reach) {
-			if bp <= prev+eps {
-				continue
-			}
-			x := d.f + dir*bp
-			cost := d.cost(x)
-			store = append(store, piece{cost: (cost - prevCost) / (bp - prev), capacity: bp - prev})
-			prev, prevCost = bp, cost
-		}
-		return store[start:len(store):len(store)]
+// family is what a speaker's pieces depend on but their bounds: speakers
+// of one family whose bounds are beyond their band, which most are, have
+// the pieces of one list, each cut at their own bound.
+type family struct {
+	kind     Deviation
+	f, scale float64
+	band     float64
+	w        float64
+}
+
+// costs builds the pieces of speakers' costs, and shares them: between
+// speakers of the same cost, and between speakers of a family.
+type costs struct {
+	reach    float64 // beyond every speaker's bound, for a family's list
+	byDev    map[deviation]cost
+	families map[family]*[2]*pieceList // per family: the list up, and down
+}
+
+// cost is a speaker's cost, as the programme and the rounding use it.
+type cost struct {
+	index    int     // the same for speakers of the same cost
+	clamped  float64 // c_i
+	base     float64 // the cost at c_i
+	up, down side    // the ways to move from c_i, cheapest first
+}
+
+func newCosts(reach float64) *costs {
+	return &costs{reach: reach, byDev: map[deviation]cost{}, families: map[family]*[2]*pieceList{}}
+}
+
+// of returns d's cost, built the first time d is asked for.
+func (cs *costs) of(d deviation) cost {
+	if c, ok := cs.byDev[d]; ok {
+		return c
 	}
-	up = side(1, d.hi-d.f)
-	down = side(-1, d.f-d.lo)
-	return c, base, up, down, store
+	c := cost{index: len(cs.byDev), clamped: min(max(d.f, d.lo), d.hi)}
+	c.base = d.cost(c.clamped)
+	c.up = cs.side(d, c.clamped, 1, d.hi-d.f)
+	c.down = cs.side(d, c.clamped, -1, d.f-d.lo)
+	cs.byDev[d] = c
+	return c
+}
+
+// side returns the pieces from c in direction dir, to reach from f: the
+// family's list cut at reach where c is f and reach is beyond the band,
+// which gives the same pieces as [deviation.pieces], or a list of its own.
+func (cs *costs) side(d deviation, c, dir, reach float64) side {
+	if c != d.f || reach < d.band+eps || d.band <= eps || reach <= eps {
+		return ownSide(d.pieces(c, dir, reach))
+	}
+	fam := family{kind: d.kind, f: d.f, scale: d.scale, band: d.band, w: d.w}
+	lists := cs.families[fam]
+	if lists == nil {
+		lists = new([2]*pieceList)
+		cs.families[fam] = lists
+	}
+	which := 0
+	if dir < 0 {
+		which = 1
+	}
+	list := lists[which]
+	if list == nil {
+		list = newPieceList(d.pieces(c, dir, max(cs.reach, reach+1)))
+		lists[which] = list
+	}
+	if reach > list.cum[len(list.pieces)]-1 {
+		return ownSide(d.pieces(c, dir, reach)) // beyond the list
+	}
+	// The list's breakpoints below reach are this speaker's too, and its
+	// last piece ends at reach: breakpoints are the same sequence cut short.
+	n, _ := slices.BinarySearch(list.cum[1:], reach-eps)
+	s := side{list: list, n: n}
+	if from := list.cum[n]; reach > from {
+		s.tail = piece{cost: (d.cost(d.f+dir*reach) - d.cost(d.f+dir*from)) / (reach - from), capacity: reach - from}
+	}
+	return s
+}
+
+// pieces returns the pieces from c in direction dir up to reach from f,
+// cheapest first: the chords of [deviation.cost] between its breakpoints.
+func (d deviation) pieces(c, dir, reach float64) []piece {
+	from := math.Abs(c - d.f) // c is on this side of f, or at it
+	if (c-d.f)*dir < 0 {
+		from = -from
+	}
+	bps := d.breakpoints(reach)
+	out := make([]piece, 0, len(bps))
+	prev, prevCost := from, d.cost(c)
+	for _, bp := range bps {
+		if bp <= prev+eps {
+			continue
+		}
+		cost := d.cost(d.f + dir*bp)
+		out = append(out, piece{cost: (cost - prevCost) / (bp - prev), capacity: bp - prev})
+		prev, prevCost = bp, cost
+	}
+	return out
 }

@@ -151,7 +151,7 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 	if diff < 0 {
 		dir, diff, merged = -1, -diff, t.down
 	}
-	piecesOf := func(j int) []piece {
+	sideOf := func(j int) side {
 		if dir > 0 {
 			return pr.speakers[t.members[j]].up
 		}
@@ -168,36 +168,23 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		}
 		diff -= p.capacity
 	}
-	var caps []float64
+	caps := make([]float64, len(t.members)) // each member's room at the level
+	room := 0.0
 	for j := range t.members {
-		for _, p := range piecesOf(j) {
-			switch {
-			case p.cost < level:
-				x[j] += dir * p.capacity
-			case p.cost == level:
-				caps = append(caps, p.capacity)
-			}
-		}
+		under, at := sideOf(j).below(level)
+		x[j] += dir * under
+		caps[j] = at
+		room += at
 	}
 	if rest <= 0 {
 		return x
-	}
-	room := 0.0
-	for _, c := range caps {
-		room += c
 	}
 	water := math.Inf(1)
 	if room > rest {
 		water = waterLevel(caps, rest)
 	}
-	n := 0
 	for j := range t.members {
-		for _, p := range piecesOf(j) {
-			if p.cost == level {
-				x[j] += dir * min(caps[n], water)
-				n++
-			}
-		}
+		x[j] += dir * min(caps[j], water)
 	}
 	return x
 }

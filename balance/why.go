@@ -206,18 +206,8 @@ func (pr *problem) objectiveAt(ks []kind, rows []groupRow, people []int) float64
 // pieces from it.
 func (pr *problem) speakerCost(i, x int) float64 {
 	sp := &pr.speakers[i]
-	obj := sp.base
-	move, pieces := float64(x)-sp.clamped, sp.up
-	if move < 0 {
-		move, pieces = -move, sp.down
+	if move := float64(x) - sp.clamped; move < 0 {
+		return sp.base + sp.down.fill(-move)
 	}
-	for _, p := range pieces {
-		if move <= 0 {
-			break
-		}
-		take := min(move, p.capacity)
-		obj += take * p.cost
-		move -= take
-	}
-	return obj
+	return sp.base + sp.up.fill(float64(x) - sp.clamped)
 }
