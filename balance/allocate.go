@@ -148,8 +148,8 @@ type speaker struct {
 	fair      float64 // f_i in steps
 	clamped   float64 // c_i: the fair share clamped to the bounds
 	base      float64 // the speaker's cost at c_i
-	costIndex int  // speakers of the same cost, and so the same pieces, have the same index
-	up, down  side // ways to move from c_i, cheapest first: inside the spread band, then beyond
+	costIndex int     // speakers of the same cost, and so the same pieces, have the same index
+	up, down  side    // ways to move from c_i, cheapest first: inside the spread band, then beyond
 	minGiven  time.Duration
 	maxGiven  time.Duration
 }

@@ -27,7 +27,7 @@ func TestFamilySides(t *testing.T) {
 			d := deviation{kind: kind, f: f, scale: max(f, 1), band: spread * f, w: 8, lo: lo, hi: hi}
 			got := cs.of(d)
 			for _, s := range []struct {
-				side      side
+				side       side
 				dir, reach float64
 			}{{got.up, 1, hi - f}, {got.down, -1, f - lo}} {
 				var have []piece

@@ -3,6 +3,7 @@ package balance
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/fairfloor/fairfloor/timeslot"
@@ -68,9 +69,32 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		with  bool
 	}
 	texts := map[textKey]string{} // the words of a dimension's part, the same for a group's members
+	// Members of a type who share alike have the same time at every stage,
+	// and so the same parts when they end with the same time: their words
+	// are written once.
+	type whyKey struct {
+		kind int
+		time time.Duration
+	}
+	kindOf := make([]int, len(pr.speakers))
+	for k := range final.ks {
+		alike := pr.alike(&final.ks[k])
+		for _, i := range final.ks[k].members {
+			kindOf[i] = -1
+			if alike {
+				kindOf[i] = k
+			}
+		}
+	}
+	done := map[whyKey][]Reason{}
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sh := &al.Speakers[i]
+		key := whyKey{kindOf[i], sh.Time}
+		if why, ok := done[key]; ok && key.kind >= 0 {
+			sh.Why = slices.Clone(why)
+			continue
+		}
 		var why []Reason
 		prev := sh.Fair.Round(time.Second)
 		add := func(c Cause, at float64, text string) {
@@ -105,6 +129,9 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 			why = append(why, Reason{Cause: CauseRounding, Change: d, Text: signed(d) + ": rounding to steps of " + timeslot.FormatLength(pr.step)})
 		}
 		sh.Why = why
+		if key.kind >= 0 {
+			done[key] = why
+		}
 	}
 }
 
@@ -209,5 +236,5 @@ func (pr *problem) speakerCost(i, x int) float64 {
 	if move := float64(x) - sp.clamped; move < 0 {
 		return sp.base + sp.down.fill(-move)
 	}
-	return sp.base + sp.up.fill(float64(x) - sp.clamped)
+	return sp.base + sp.up.fill(float64(x)-sp.clamped)
 }

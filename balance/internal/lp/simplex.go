@@ -243,10 +243,16 @@ type simplex struct {
 	cost   []float64 // cost of the current phase; for a convex cost, the slope in use
 	// at, for a variable of a convex cost, in phase two: the point it
 	// stands on when non-basic, the segment it is in when basic.
-	at     []int
-	next   []float64 // per row, scratch of ratio: the move at which its basic variable next reaches a point or bound
-	two    bool      // in phase two, where the convex costs count
-	pivots int
+	at []int
+	// left and right are, for a variable of a convex cost, the slopes of
+	// the pieces either side of its point (0 past its ends), kept with at
+	// so that pricing reads two arrays rather than each cost's slopes.
+	left, right []float64
+	last        []int     // per variable of a convex cost, its last point; −1 for others
+	pend        []float64 // per row, scratch of ratio: the change of its basic variable's cost not yet priced in
+	next        []float64 // per row, scratch of ratio: the move at which its basic variable next reaches a point or bound
+	two         bool      // in phase two, where the convex costs count
+	pivots      int
 }
 
 func newSimplex(p *Problem, m, n int) *simplex {
@@ -263,15 +269,19 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	copy(s.hi, p.Hi)
 	copy(s.x, p.Lo)
 	s.at = make([]int, n)
+	s.left, s.right, s.last, s.pend = make([]float64, n), make([]float64, n), make([]int, n), make([]float64, m)
 	for j := range n {
+		s.last[j] = -1
 		if !p.convex(j) {
 			continue
 		}
+		s.last[j] = len(p.Convex[j].Points) - 1
 		// A variable of a convex cost starts at its point 0, or its first.
 		pts := p.Convex[j].Points
 		s.lo[j], s.hi[j] = pts[0], pts[len(pts)-1]
 		k := max(0, slices.IndexFunc(pts, func(v float64) bool { return v == 0 }))
-		s.at[j], s.x[j] = k, pts[k]
+		s.setAt(j, k)
+		s.x[j] = pts[k]
 	}
 	raw := p.A.RawMatrix()
 	slack := singletons(raw, m, n)
@@ -290,7 +300,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 				s.basis[r] = j
 				s.inBase[j] = true
 				s.x[j] = v
-				s.at[j] = s.segment(j, v)
+				s.setAt(j, s.segment(j, v))
 				continue
 			}
 		}
@@ -414,14 +424,16 @@ func (s *simplex) entering(bland bool) (int, float64) {
 			continue
 		}
 		var gain, jdir float64
-		if j < s.n && s.p.convex(j) {
+		if j < s.n && s.last[j] >= 0 {
 			// At a point between pieces, up costs the right slope and down
 			// saves the left one.
-			left, right := s.slopes(j)
+			var left, right float64
+			if s.two {
+				left, right = s.left[j], s.right[j]
+			}
 			z := s.cost[j] - s.d[j]
-			last := len(s.p.Convex[j].Points) - 1
 			switch {
-			case s.at[j] < last && right-z < -costTol:
+			case s.at[j] < s.last[j] && right-z < -costTol:
 				gain, jdir = z-right, 1
 			case s.at[j] > 0 && left-z > costTol:
 				gain, jdir = left-z, -1
@@ -448,6 +460,22 @@ func (s *simplex) entering(bland bool) (int, float64) {
 	return best, dir
 }
 
+// setAt puts variable j of a convex cost at point or piece k.
+func (s *simplex) setAt(j, k int) {
+	s.at[j] = k
+	if s.last[j] < 0 {
+		return
+	}
+	sl := s.p.Convex[j].Slopes
+	s.left[j], s.right[j] = 0, 0
+	if k > 0 {
+		s.left[j] = sl[k-1]
+	}
+	if k < len(sl) {
+		s.right[j] = sl[k]
+	}
+}
+
 // slopes returns the slopes of the pieces left and right of the point a
 // non-basic variable of a convex cost stands on; in phase one, which
 // counts no cost, both are 0.
@@ -455,15 +483,7 @@ func (s *simplex) slopes(j int) (left, right float64) {
 	if !s.two {
 		return 0, 0
 	}
-	c := s.p.Convex[j]
-	k := s.at[j]
-	if k > 0 {
-		left = c.Slopes[k-1]
-	}
-	if k < len(c.Slopes) {
-		right = c.Slopes[k]
-	}
-	return left, right
+	return s.left[j], s.right[j]
 }
 
 // segment returns the piece of variable j's convex cost that holds v.
@@ -499,6 +519,29 @@ func (s *simplex) bounds(j int) (lo, hi float64) {
 // basic variables, their costs and the reduced costs. Under Bland's rule
 // every point stops the move, as in the textbook ratio test.
 func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
+	t, leave := s.scan(enter, dir, bland)
+	s.settle(enter)
+	return t, leave
+}
+
+// settle prices in the cost changes of the basic variables whose points
+// the last move passed: each row's change once, however often its variable
+// passed a point, rather than a pass over the reduced costs per point.
+func (s *simplex) settle(enter int) {
+	de := s.d[enter] // already up to date
+	for r, delta := range s.pend {
+		if delta != 0 {
+			floats.AddScaled(s.d, -delta, s.row(r))
+			s.d[s.basis[r]] = 0
+			s.pend[r] = 0
+		}
+	}
+	s.d[enter] = de
+}
+
+// scan is ratio's search, leaving the reduced costs of the columns other
+// than enter to settle.
+func (s *simplex) scan(enter int, dir float64, bland bool) (float64, int) {
 	for r := range s.m {
 		s.next[r] = s.event(r, enter, dir)
 	}
@@ -516,12 +559,12 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 		if leave < 0 {
 			if ownHard || bland || dir*s.d[enter]+s.ownJump(enter, dir) >= -costTol {
 				if enter < s.n && s.p.convex(enter) {
-					s.at[enter] += int(dir) // it stops at the point, or its last
+					s.setAt(enter, s.at[enter]+int(dir)) // it stops at the point, or its last
 				}
 				return t, -1
 			}
 			// On past its own point, at the slope of the next piece.
-			s.at[enter] += int(dir)
+			s.setAt(enter, s.at[enter]+int(dir))
 			left, right := s.slopes(enter)
 			side := right
 			if dir < 0 {
@@ -548,11 +591,13 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 		if dir*(s.d[enter]-delta*s.t[leave*s.width+enter]) >= -costTol {
 			return t, leave // past the point the move no longer pays
 		}
-		s.at[j] = k
+		s.setAt(j, k)
 		if delta != 0 {
+			// Only the entering variable's reduced cost matters until the
+			// move ends; the others are priced in once, by settle.
 			s.cost[j] += delta
-			s.d[j] += delta
-			floats.AddScaled(s.d, -delta, s.row(leave))
+			s.d[enter] -= delta * s.t[leave*s.width+enter]
+			s.pend[leave] += delta
 		}
 		s.next[leave] = s.event(leave, enter, dir)
 	}
@@ -647,10 +692,10 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 		s.x[out] = hi
 	}
 	if out < s.n && s.p.convex(out) && !atLower {
-		s.at[out]++ // the point at the top of its piece
+		s.setAt(out, s.at[out]+1) // the point at the top of its piece
 	}
 	if convex && dir < 0 {
-		s.at[enter]-- // basic in the piece below its point
+		s.setAt(enter, s.at[enter]-1) // basic in the piece below its point
 	}
 	prow := s.row(leave)
 	floats.Scale(1/prow[enter], prow)

@@ -3,8 +3,8 @@ package lp
 import (
 	"errors"
 	"math"
-	"slices"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
