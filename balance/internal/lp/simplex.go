@@ -41,18 +41,20 @@ type Convex struct {
 
 // At returns the cost at x: the integral of the slopes from 0 to x.
 func (c Convex) At(x float64) float64 {
+	// Only the pieces between 0 and x count: found by bisection, as a cost
+	// has hundreds of pieces and a point is near 0.
+	lo, hi := min(0, x), max(0, x)
+	first, _ := slices.BinarySearch(c.Points, lo) // the first point at or past lo
+	first = max(first-1, 0)
 	v := 0.0
-	for k, s := range c.Slopes {
-		a, b := c.Points[k], c.Points[k+1]
-		// The part of [a, b] between 0 and x, signed by the direction from 0.
-		lo, hi := max(a, min(0, x)), min(b, max(0, x))
-		if hi > lo {
-			if x >= 0 {
-				v += s * (hi - lo)
-			} else {
-				v -= s * (hi - lo)
-			}
+	for k := first; k < len(c.Slopes) && c.Points[k] < hi; k++ {
+		a, b := max(c.Points[k], lo), min(c.Points[k+1], hi)
+		if b > a {
+			v += c.Slopes[k] * (b - a)
 		}
+	}
+	if x < 0 {
+		return -v
 	}
 	return v
 }
@@ -257,19 +259,26 @@ type simplex struct {
 
 func newSimplex(p *Problem, m, n int) *simplex {
 	w := n + m
-	s := &simplex{
-		p: p, m: m, n: n, t: make([]float64, m*w), width: w,
-		basis: make([]int, m), inBase: make([]bool, w), x: make([]float64, w),
-		lo: make([]float64, w), hi: make([]float64, w), sign: make([]float64, m),
-		d: make([]float64, w), cost: make([]float64, w), next: make([]float64, m),
+	// One allocation for the floats and one for the integers: a solve of
+	// a small programme is dominated by its setup otherwise.
+	store := make([]float64, m*w+5*w+3*n+3*m)
+	take := func(k int) []float64 {
+		out := store[:k:k]
+		store = store[k:]
+		return out
 	}
-	s.c = make([]float64, n)
+	ints := make([]int, m+2*n)
+	s := &simplex{
+		p: p, m: m, n: n, t: take(m * w), width: w,
+		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n:],
+		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), d: take(w), cost: take(w),
+		c: take(n), left: take(n), right: take(n),
+		sign: take(m), next: take(m), pend: take(m),
+	}
 	copy(s.c, p.C)
 	copy(s.lo, p.Lo)
 	copy(s.hi, p.Hi)
 	copy(s.x, p.Lo)
-	s.at = make([]int, n)
-	s.left, s.right, s.last, s.pend = make([]float64, n), make([]float64, n), make([]int, n), make([]float64, m)
 	for j := range n {
 		s.last[j] = -1
 		if !p.convex(j) {

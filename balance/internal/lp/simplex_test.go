@@ -381,3 +381,35 @@ func TestRelaxations(t *testing.T) {
 		t.Errorf("only %d relaxations compared; the generator needs tuning", compared)
 	}
 }
+
+// TestConvexAt checks Convex.At against the integral of its slopes taken
+// step by step from 0, at points on, between and beyond its points.
+func TestConvexAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := range 300 {
+		p := randomProgram(rng, 1, 1)
+		randomConvex(rng, p)
+		c := p.Convex[0]
+		if len(c.Points) == 0 {
+			continue
+		}
+		for range 10 {
+			x := c.Points[0] + rng.Float64()*(c.Points[len(c.Points)-1]-c.Points[0])
+			if rng.IntN(3) == 0 {
+				x = c.Points[rng.IntN(len(c.Points))]
+			}
+			want := 0.0
+			for k, s := range c.Slopes {
+				a, b := c.Points[k], c.Points[k+1]
+				if x >= 0 {
+					want += s * max(0, min(b, x)-max(a, 0))
+				} else {
+					want -= s * max(0, min(b, 0)-max(a, x))
+				}
+			}
+			if got := c.At(x); math.Abs(got-want) > 1e-9*(1+math.Abs(want)) {
+				t.Fatalf("case %d: At(%v) = %v, want %v (%+v)", i, x, got, want, c)
+			}
+		}
+	}
+}
