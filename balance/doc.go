@@ -98,7 +98,13 @@
 // simplex on a dense tableau whose ratio test moves a column past the
 // points of the convex costs for as long as the move pays (gonum's mat and
 // floats, in package balance/internal/lp, which says how each solve
-// ended); bounds are kept by the method, not as rows. A programme of more
+// ended); bounds are kept by the method, not as rows. Speakers of one
+// fair share, band and weight share one list of pieces, each cut at their
+// own bound, so that a type's cost is a list merged with a count per piece
+// rather than every member's pieces sorted. The programmes that explain
+// the deviations, with fewer dimensions, are solved on from the full
+// optimum with those dimensions' rows freed, each a few pivots from the
+// last. A programme of more
 // than [MaxProgramme] cells is refused. The types' totals are rounded to
 // steps segment by segment, repaired where rounding broke a bound or a hard
 // rule (exactly if a step at a time can, within a step if not), improved a
