@@ -93,32 +93,53 @@ func (s side) below(level float64) (under, at float64) {
 // Sides of one list add up piece by piece, so that a type of thousands of
 // speakers merges a list and their tails, not every piece of everyone.
 func mergeSides(sides []side) []piece {
-	var out []piece
-	var lists []*pieceList
-	active := map[*pieceList][]float64{} // per list: how many sides hold each piece
+	var lists []*pieceList // the distinct lists, few: one per family in the type
+	var ends [][]float64   // per list: how many sides stop at each of its pieces
+	var tails []piece
 	for _, s := range sides {
-		n, ok := active[s.list]
-		if !ok {
-			n = make([]float64, len(s.list.pieces)+1)
-			active[s.list] = n
+		i := slices.Index(lists, s.list)
+		if i < 0 {
+			i = len(lists)
 			lists = append(lists, s.list)
+			ends = append(ends, make([]float64, len(s.list.pieces)+1))
 		}
-		n[s.n]++
+		ends[i][s.n]++
 		if s.tail.capacity > 0 {
-			out = append(out, s.tail)
+			tails = append(tails, s.tail)
 		}
 	}
-	for _, l := range lists {
-		n := active[l]
-		held := 0.0 // sides that hold piece j: those that stop at n > j
+	var out []piece
+	for i, l := range lists {
+		start := len(out)
+		held := 0.0 // sides that hold piece j: those that stop past it
 		for j := len(l.pieces) - 1; j >= 0; j-- {
-			held += n[j+1]
+			held += ends[i][j+1]
 			if held > 0 {
 				out = append(out, piece{cost: l.pieces[j].cost, capacity: l.pieces[j].capacity * held})
 			}
 		}
+		slices.Reverse(out[start:])
 	}
-	return mergePieces(out)
+	if len(lists) > 1 {
+		return mergePieces(append(out, tails...))
+	}
+	// One list, in order already: its tails merged in.
+	slices.SortFunc(tails, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
+	merged := make([]piece, 0, len(out)+len(tails))
+	for len(out) > 0 || len(tails) > 0 {
+		var p piece
+		if len(tails) == 0 || len(out) > 0 && out[0].cost <= tails[0].cost {
+			p, out = out[0], out[1:]
+		} else {
+			p, tails = tails[0], tails[1:]
+		}
+		if n := len(merged); n > 0 && merged[n-1].cost == p.cost {
+			merged[n-1].capacity += p.capacity
+			continue
+		}
+		merged = append(merged, p)
+	}
+	return merged
 }
 
 // mergePieces sorts pieces by cost, cheapest first, and merges those of
