@@ -254,6 +254,7 @@ type simplex struct {
 	pend        []float64 // per row, scratch of ratio: the change of its basic variable's cost not yet priced in
 	next        []float64 // per row, scratch of ratio: the move at which its basic variable next reaches a point or bound
 	two         bool      // in phase two, where the convex costs count
+	cursor      int       // where partial pricing goes on from
 	pivots      int
 }
 
@@ -427,8 +428,35 @@ func (s *simplex) row(r int) []float64 { return s.t[r*s.width : (r+1)*s.width] }
 // and the direction of the move: +1 up from its lower bound, −1 down from its
 // upper bound. It returns −1 when none does, which is optimality.
 func (s *simplex) entering(bland bool) (int, float64) {
+	if bland || s.width <= pricingBlock {
+		return s.price(0, s.width, bland)
+	}
+	// Partial pricing: a block at a time, from where the last search
+	// ended, taking the best of the first block that has one.
+	for covered := 0; covered < s.width; {
+		from := s.cursor
+		to := min(from+pricingBlock, s.width)
+		s.cursor = to % s.width
+		covered += to - from
+		if j, dir := s.price(from, to, false); j >= 0 {
+			return j, dir
+		}
+	}
+	return -1, 0
+}
+
+// pricingBlock is how many columns entering prices before it takes the
+// best it has found: a programme of thousands of columns, one per type of
+// speaker, would otherwise spend most of its time pricing columns that
+// stay where they are. A smaller programme is priced in full, by
+// Dantzig's rule.
+const pricingBlock = 256
+
+// price returns the column of from ≤ j < to that improves the objective
+// most (the first that improves it, under Bland's rule), and its direction.
+func (s *simplex) price(from, to int, bland bool) (int, float64) {
 	best, dir, bestGain := -1, 0.0, costTol
-	for j := range s.width {
+	for j := from; j < to; j++ {
 		if s.inBase[j] || s.hi[j] <= s.lo[j] {
 			continue
 		}

@@ -413,3 +413,60 @@ func TestConvexAt(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialPricing solves programmes wider than a pricing block, which
+// are priced a block at a time, against gonum's lp.Simplex, with and
+// without convex costs (against the programme with a column per piece).
+func TestPartialPricing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	agreed := 0
+	for i := range 30 {
+		n := pricingBlock + 50 + rng.IntN(3*pricingBlock)
+		m := 3 + rng.IntN(8)
+		p := randomProgram(rng, m, n)
+		convex := i%2 == 1
+		var want float64
+		if convex {
+			randomConvex(rng, p)
+			x0 := make([]float64, n)
+			for j := range n {
+				x0[j] = min(max(0, p.Lo[j]), p.Hi[j])
+				if !p.convex(j) {
+					x0[j] = p.Lo[j]
+				}
+			}
+			for r := range m {
+				p.B[r] = mat.Dot(p.A.RowView(r), mat.NewVecDense(n, x0))
+			}
+			flat, offset := expand(p)
+			res := flat.Solve()
+			if res.Status != Optimal {
+				continue
+			}
+			want = res.Objective + offset
+		} else {
+			c, a, b, offset := standardForm(p)
+			opt, _, err := glp.Simplex(c, a, b, 1e-10, nil)
+			if err != nil {
+				continue
+			}
+			want = opt + offset
+		}
+		got := p.Solve()
+		if got.Status != Optimal {
+			t.Errorf("case %d (%d×%d): %v, want objective %v", i, m, n, got.Status, want)
+			continue
+		}
+		if math.Abs(got.Objective-want) > 1e-6*(1+math.Abs(want)) {
+			t.Errorf("case %d (%d×%d): objective %v, want %v", i, m, n, got.Objective, want)
+		}
+		checkFeasible(t, p, got.X)
+		if !convex { // checkDual knows linear costs only
+			checkDual(t, p, got)
+		}
+		agreed++
+	}
+	if agreed < 12 {
+		t.Errorf("only %d wide programmes compared; the generator needs tuning", agreed)
+	}
+}
