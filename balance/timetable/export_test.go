@@ -64,3 +64,21 @@ func CheckState(p *Problem, steps int, seed uint64) error {
 	}
 	return nil
 }
+
+// ExactSlots runs the branch and bound over slots on p from the local
+// search's timetable, with a limit of nodes, and returns the nodes it
+// visited, whether it was complete, the cost found and the root bound.
+func ExactSlots(p *Problem, limit int) (nodes int, complete bool, cost, root float64, err error) {
+	m, err := compile(p)
+	if err != nil {
+		return 0, false, 0, 0, err
+	}
+	if !m.separate() {
+		return 0, false, 0, 0, fmt.Errorf("not separate")
+	}
+	st, _ := m.search(nil, p.Seed)
+	ss := newSlotSearch(m, limit)
+	ss.best, ss.bestCost = st.timetable(), st.cost()
+	r := ss.run()
+	return ss.nodes, ss.nodes <= limit, ss.bestCost, r, nil
+}

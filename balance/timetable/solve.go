@@ -1,6 +1,9 @@
 package timetable
 
-import "errors"
+import (
+	"errors"
+	"math"
+)
 
 // Result is a timetable with its cost and how far it may be from the best.
 type Result struct {
@@ -64,13 +67,20 @@ func (p *Problem) Solve() (*Result, error) {
 		upTo = defaultExactUpTo
 	}
 	proven := false
+	root := math.Inf(-1) // the exact search's bound at its root, if it ran
 	if m.n <= upTo {
 		var inc Timetable
 		incCost := 0.0
 		if st.clashes == 0 {
 			inc, incCost = t, st.cost()
 		}
-		best, _, complete := m.exact(inc, incCost)
+		var best Timetable
+		var complete bool
+		if m.separate() {
+			best, _, complete, root = m.exactSlots(inc, incCost, maxSlotNodes)
+		} else {
+			best, _, complete = m.exact(inc, incCost)
+		}
 		if best != nil {
 			t = best
 		}
@@ -80,7 +90,7 @@ func (p *Problem) Solve() (*Result, error) {
 	res.Timetable = t
 	res.Cost = m.costOf(t)
 	res.Diversity = m.slotDiversity(t)
-	res.Bound = min(m.bound(), res.Cost.Total)
+	res.Bound = min(max(m.bound(), root), res.Cost.Total)
 	if res.Exact {
 		res.Bound = res.Cost.Total
 	}

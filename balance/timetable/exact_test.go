@@ -1,0 +1,187 @@
+package timetable_test
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/fairfloor/fairfloor/balance/timetable"
+	"github.com/fairfloor/fairfloor/balance/timetable/timetabletest"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// small returns a programme of n sessions of the generated forum in a grid
+// of rooms × slots (three slots a day, 90 minutes each with 15 between,
+// so that the 10-minute buffer never binds): rooms of 150, 80, 60 and 40
+// seats, the smallest not online; the opening pinned to the first slot of
+// the largest room and one session to a slot; two speakers unavailable
+// for a slot each; on odd seeds a hard capacity (and every room online),
+// on seeds divisible by 3 rooms too small for most sessions, so that the
+// overflow weighs more.
+func small(n, rooms, slots int, seed uint64) *timetable.Problem {
+	p := timetabletest.Forum(n, seed)
+	rng := rand.New(rand.NewPCG(seed, 0x736d616c6c))
+	caps := []int{150, 80, 60, 40, 40, 30}
+	if seed%3 == 0 {
+		caps = []int{80, 40, 30, 20, 20, 20}
+	}
+	p.Rooms = nil
+	for r := range rooms {
+		p.Rooms = append(p.Rooms, timetable.Room{Name: fmt.Sprintf("Room %d", r+1), Capacity: caps[r], Online: r < 3 || seed%2 == 1})
+	}
+	oslo := p.Slots[0].Start.Location()
+	p.Slots = nil
+	for s := range slots {
+		start := time.Date(2025, 6, 23+s/3, 9, 0, 0, 0, oslo).Add(time.Duration(s%3) * 105 * time.Minute)
+		p.Slots = append(p.Slots, timeslot.Slot{Start: start, Length: 90 * time.Minute})
+	}
+	p.HardCapacity = seed%2 == 1
+	p.Needs[0].Room, p.Needs[0].Start, p.Needs[0].Attendance = p.Rooms[0].Name, p.Slots[0].Start, caps[0]
+	if n > 2 {
+		p.Needs[n/2].Start = p.Slots[rng.IntN(slots)].Start
+	}
+	for range 2 {
+		s := &p.Programme.Sessions[1+rng.IntN(n-1)]
+		at := p.Slots[1+rng.IntN(slots-1)]
+		p.Unavailable = append(p.Unavailable, timetable.Unavailable{Person: s.People[2].Name, Span: timeslot.Span{Start: at.Start, End: at.End()}})
+	}
+	if p.HardCapacity {
+		for i := range p.Needs {
+			p.Needs[i].Attendance = min(p.Needs[i].Attendance, caps[min(i%4, rooms-1)])
+		}
+	}
+	return p
+}
+
+// bruteForceFeasible is bruteForce pruned: a partial timetable that breaks
+// a rule other than placing every session is never completed, since
+// placing more sessions mends no breach.
+func bruteForceFeasible(t *testing.T, p *timetable.Problem) (float64, bool) {
+	n, cells := len(p.Programme.Sessions), len(p.Rooms)*len(p.Slots)
+	best, found := math.Inf(1), false
+	tt := make(timetable.Timetable, n)
+	for i := range tt {
+		tt[i] = timetable.Placement{Slot: timetable.Unplaced, Room: timetable.Unplaced}
+	}
+	used := make([]bool, cells)
+	var walk func(i int)
+	walk = func(i int) {
+		vs, err := p.Validate(tt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range vs {
+			if v.Rule != timetable.RuleUnplaced && v.Rule != timetable.RuleTooMany {
+				return
+			}
+		}
+		if i == n {
+			c, err := p.Cost(tt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found = true
+			best = min(best, c.Total)
+			return
+		}
+		for c := range cells {
+			if !used[c] {
+				used[c] = true
+				tt[i] = timetable.Placement{Slot: c / len(p.Rooms), Room: c % len(p.Rooms)}
+				walk(i + 1)
+				tt[i] = timetable.Placement{Slot: timetable.Unplaced, Room: timetable.Unplaced}
+				used[c] = false
+			}
+		}
+	}
+	walk(0)
+	return best, found
+}
+
+// TestExactSlotsMatchesBruteForce solves small generated programmes, whose
+// slots are far enough apart for the search over slots, and compares the
+// optimum with that of every timetable.
+func TestExactSlotsMatchesBruteForce(t *testing.T) {
+	type size struct{ n, rooms, slots int }
+	sizes := []size{{4, 2, 3}, {5, 2, 3}, {6, 2, 3}, {5, 3, 2}, {6, 3, 2}, {5, 2, 4}, {6, 2, 4}, {7, 2, 4}, {5, 4, 2}}
+	seeds := 4
+	if raceEnabled {
+		sizes, seeds = sizes[:6], 2
+	}
+	for _, z := range sizes {
+		for seed := range uint64(seeds) {
+			p := small(z.n, z.rooms, z.slots, seed)
+			want, feasible := bruteForceFeasible(t, p)
+			res, err := p.Solve()
+			name := fmt.Sprintf("%d sessions in %d×%d, seed %d", z.n, z.rooms, z.slots, seed)
+			if !feasible {
+				if err == nil {
+					t.Errorf("%s: no timetable keeps the rules, Solve found %v", name, res.Timetable)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			if !res.Exact || math.Abs(res.Cost.Total-want) > 1e-9 || res.Bound != res.Cost.Total {
+				t.Errorf("%s: Solve cost %v (exact %v, bound %v), brute force %v", name, res.Cost.Total, res.Exact, res.Bound, want)
+			}
+		}
+	}
+}
+
+// TestExactTwenty solves programmes of 20 sessions in 4 rooms × 6 slots
+// exactly: the optimum is no worse than the local search's, no better
+// than any bound, keeps every rule, and is the same again.
+func TestExactTwenty(t *testing.T) {
+	seeds := []uint64{1, 2, 3}
+	if raceEnabled {
+		seeds = seeds[:1]
+	}
+	for _, seed := range seeds {
+		p := small(20, 4, 6, seed)
+		res, err := p.Solve()
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if !res.Exact || res.Bound != res.Cost.Total || len(res.Violations) > 0 {
+			t.Errorf("seed %d: exact %v, cost %v, bound %v, violations %v", seed, res.Exact, res.Cost.Total, res.Bound, res.Violations)
+		}
+		q := *p
+		q.ExactUpTo = -1
+		heur, err := q.Solve()
+		if err != nil {
+			t.Fatalf("seed %d: local search: %v", seed, err)
+		}
+		if heur.Cost.Total < res.Cost.Total-1e-9 || heur.Bound > res.Cost.Total+1e-9 {
+			t.Errorf("seed %d: local search %v, its bound %v, the optimum %v", seed, heur.Cost.Total, heur.Bound, res.Cost.Total)
+		}
+		again, err := p.Solve()
+		if err != nil || len(timetable.Diff(res.Timetable, again.Timetable)) > 0 {
+			t.Errorf("seed %d: a second solve differs: %v", seed, err)
+		}
+		t.Logf("seed %d: optimum %.4f, local search %.4f, its bound %.4f", seed, res.Cost.Total, heur.Cost.Total, heur.Bound)
+	}
+}
+
+// BenchmarkExactTwenty solves eight programmes of 20 sessions in 4 rooms ×
+// 6 slots exactly, one after another: ns/op divided by 8 is the time for
+// one.
+func BenchmarkExactTwenty(b *testing.B) {
+	var ps []*timetable.Problem
+	for seed := range uint64(8) {
+		ps = append(ps, small(20, 4, 6, seed))
+	}
+	b.ReportMetric(8, "programmes")
+	for b.Loop() {
+		for _, p := range ps {
+			res, err := p.Solve()
+			if err != nil || !res.Exact {
+				b.Fatalf("%v, exact %v", err, res != nil && res.Exact)
+			}
+		}
+	}
+}
