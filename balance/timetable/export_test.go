@@ -82,3 +82,7 @@ func ExactSlots(p *Problem, limit int) (nodes int, complete bool, cost, root flo
 	r := ss.run()
 	return ss.nodes, ss.nodes <= limit, ss.bestCost, r, nil
 }
+
+func DebugCaps(f func(c int64, root float64, nodes int, best float64)) { debugCaps = f }
+
+func Stats() (int, int) { a, b := statIters, statCols; statIters, statCols = 0, 0; return a, b }

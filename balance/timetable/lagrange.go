@@ -42,8 +42,7 @@ func (ss *slotSearch) enumerate() bool {
 			if total > maxColumns {
 				return false
 			}
-			ovf, _ := ss.seat(t, -1)
-			c := w.Hours*float64(minutes)/60 + w.Overflow*float64(ovf)
+			c := w.Hours*float64(minutes)/60 + w.Overflow*float64(ss.roomSum[t])
 			for d := range dims {
 				if m.total[d] > 0 {
 					c += w.Diversity * float64(sq[d]) / float64(m.total[d])
@@ -65,10 +64,13 @@ func (ss *slotSearch) enumerate() bool {
 				}
 				minutes += m.minutes[i*m.S+t]
 				ss.members[t] = append(ss.members[t], int32(i))
-				ss.roomSum[t], _ = ss.seat(t, -1)
+				sum := ss.roomSum[t]
+				if slices.ContainsFunc(ss.members[t], func(j int32) bool { return ss.overflows[j] }) {
+					ss.roomSum[t], _ = ss.seat(t, -1) // else none overflows any room
+				}
 				ok := walk(i+1, mask|1<<i)
 				ss.members[t] = ss.members[t][:len(ss.members[t])-1]
-				ss.roomSum[t], _ = ss.seat(t, -1)
+				ss.roomSum[t] = sum
 				minutes -= m.minutes[i*m.S+t]
 				for _, g := range m.groups[i] {
 					v := &cnt[g.dim][g.group]
@@ -99,11 +101,12 @@ func (ss *slotSearch) enumerate() bool {
 //	L(π) = Σ_i π_i + Σ_t min_set (cost(set) − Σ_{i ∈ set} π_i)
 //
 // is at most the cost of any completion, whose sets cover each session
-// once. The prices start from the parent's (pi) and improve by subgradient
+// once. The prices, ss.pi[depth], start from the parent's and improve by subgradient
 // steps toward ub, what the bound must reach to cut the node, for iters
 // steps, or until it reaches ub; pi is left at the best. Its maximum over π is the bound of the linear relaxation of the
 // set partitioning.
-func (ss *slotSearch) lagrange(pi []float64, iters int, theta, ub float64) float64 {
+func (ss *slotSearch) lagrange(depth, iters int, theta, ub float64) float64 {
+	pi := ss.pi[depth]
 	m := ss.m
 	var placed uint64
 	for i := range m.n {
@@ -116,13 +119,23 @@ func (ss *slotSearch) lagrange(pi []float64, iters int, theta, ub float64) float
 		for _, i := range ss.members[t] {
 			fixed |= 1 << i
 		}
-		ss.live[t] = ss.live[t][:0]
-		for k, mask := range ss.cols.mask[t] {
-			if mask&placed == fixed {
-				ss.live[t] = append(ss.live[t], int32(k))
+		// A node's columns are among its parent's: filter those.
+		live := ss.live[depth][t][:0]
+		if depth == 0 {
+			for k, mask := range ss.cols.mask[t] {
+				if mask&placed == fixed {
+					live = append(live, int32(k))
+				}
+			}
+		} else {
+			for _, k := range ss.live[depth-1][t] {
+				if ss.cols.mask[t][k]&placed == fixed {
+					live = append(live, k)
+				}
 			}
 		}
-		if len(ss.live[t]) == 0 {
+		ss.live[depth][t] = live
+		if len(live) == 0 {
 			return math.Inf(1)
 		}
 	}
@@ -149,7 +162,7 @@ func (ss *slotSearch) lagrange(pi []float64, iters int, theta, ub float64) float
 		}
 	}
 	for t := range m.S {
-		live := ss.live[t]
+		live := ss.live[depth][t]
 		ss.liveCost[t] = ss.liveCost[t][:0]
 		for _, k := range live {
 			c := ss.cols.cost[t][k]
@@ -168,7 +181,11 @@ func (ss *slotSearch) lagrange(pi []float64, iters int, theta, ub float64) float
 	copy(ss.bestPi, pi)
 	g := ss.grad
 	stale := 0
-	for range iters {
+	for it := range iters {
+		statIters++
+		for t := range m.S {
+			statCols += len(ss.live[depth][t])
+		}
 		l := constant
 		for i := range m.n {
 			g[i] = 0
@@ -180,7 +197,7 @@ func (ss *slotSearch) lagrange(pi []float64, iters int, theta, ub float64) float
 		for t := range m.S {
 			least, at := math.Inf(1), uint64(0)
 			masks, costs := ss.cols.mask[t], ss.liveCost[t]
-			for x, k := range ss.live[t] {
+			for x, k := range ss.live[depth][t] {
 				mask := masks[k]
 				c := costs[x]
 				for free := mask &^ placed; free != 0; free &= free - 1 {
@@ -216,9 +233,44 @@ func (ss *slotSearch) lagrange(pi []float64, iters int, theta, ub float64) float
 		for i, v := range g {
 			pi[i] += step * v
 		}
+		if it%25 == 24 && !math.IsInf(ub, 1) {
+			ss.prune(depth, placed, ss.bestPi, ub-best)
+		}
 	}
 	copy(pi, ss.bestPi)
+	if best < ub-1e-9 && !math.IsInf(ub, 1) {
+		ss.prune(depth, placed, pi, ub-best)
+	}
 	return best
+}
+
+// prune drops from the node's columns, for its subtree, those that no
+// completion cheaper than the bound plus gap can use: with the prices pi,
+// whose bound is L, a slot made to take a set whose cost less prices
+// exceeds the slot's least by gap or more has a bound of at least L + gap.
+func (ss *slotSearch) prune(depth int, placed uint64, pi []float64, gap float64) {
+	m := ss.m
+	for t := range m.S {
+		live, costs := ss.live[depth][t], ss.liveCost[t]
+		ss.reduced = grow(ss.reduced, len(live))
+		least := math.Inf(1)
+		for x, k := range live {
+			c := costs[x]
+			for free := ss.cols.mask[t][k] &^ placed; free != 0; free &= free - 1 {
+				c -= pi[bits.TrailingZeros64(free)]
+			}
+			ss.reduced[x] = c
+			least = min(least, c)
+		}
+		keep := 0
+		for x, k := range live {
+			if ss.reduced[x]-least < gap+1e-9 {
+				live[keep], costs[keep] = k, costs[x]
+				keep++
+			}
+		}
+		ss.live[depth][t], ss.liveCost[t] = live[:keep], costs[:keep]
+	}
 }
 
 // waterLevel returns the level q to which water-filling raises the lowest
@@ -239,3 +291,5 @@ func waterLevel(c []int64, more int64) int64 {
 	}
 	return (sum + more) / int64(j+1)
 }
+
+var statIters, statCols int

@@ -3,6 +3,7 @@ package timetable
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -41,14 +42,17 @@ type slotSearch struct {
 	m *model
 	w Weights
 
-	pair     []float64 // n × n: w_div times what sessions i and j add to D in one slot
-	partners [][]int32 // each session's others with no person in common, cheapest pairing first
-	conflict []bool    // n × n: sessions i and j have a person in common
-	self     []float64 // w_div times what each session's own speakers add to D
-	allRooms []bool    // the session may go to every room
-	minOvf   []int64   // each session's least overflow in a room it may go to
-	ovfTotal int64     // the whole problem's bound on O
-	worst    int64     // the whole problem's bound on O_max
+	pair      []float64 // n × n: w_div times what sessions i and j add to D in one slot
+	partners  [][]int32 // each session's others with no person in common, cheapest pairing first
+	conflict  []bool    // n × n: sessions i and j have a person in common
+	self      []float64 // w_div times what each session's own speakers add to D
+	allRooms  []bool    // the session may go to every room
+	roomMask  []uint64  // the rooms each session may go to under the cap
+	overflows []bool    // the session overflows one of them
+	owner     []int32   // of each room, for matchable
+	minOvf    []int64   // each session's least overflow in a room it may go to
+	ovfTotal  int64     // the whole problem's bound on O
+	worst     int64     // the whole problem's bound on O_max
 
 	placed  []bool
 	slot    []int32   // of each session, or -1
@@ -72,9 +76,10 @@ type slotSearch struct {
 	ovfCap    int64   // the most a session may overflow its room
 	worstTerm float64 // w_max times ovfCap, or 0 when the overflow is free
 
-	cols         *columns  // nil when there are too many
-	live         [][]int32 // each slot's columns that keep the node's placings
+	cols         *columns    // nil when there are too many
+	live         [][][]int32 // at each depth, each slot's columns that keep the node's placings
 	liveCost     [][]float64
+	reduced      []float64
 	slope        []float64 // themes × days: what a session of the theme adds on the day, linearised
 	pi           [][]float64
 	bestPi, grad []float64
@@ -122,8 +127,12 @@ func (ss *slotSearch) run() float64 {
 			return floor
 		}
 		ss.setCap(c)
-		root := ss.strengthen(0, ss.bound(), rootIters/3, 1)
+		root := ss.strengthen(0, ss.bound(), capIters, 1)
+		before := ss.nodes
 		ss.visit(0, root)
+		if debugCaps != nil {
+			debugCaps(c, root, ss.nodes-before, ss.bestCost)
+		}
 		if ss.nodes > ss.limit {
 			if k+1 < len(caps) {
 				return min(root, free+ss.w.Worst*float64(caps[k+1]))
@@ -138,7 +147,7 @@ func newSlotSearch(m *model, limit int) *slotSearch {
 	n, S := m.n, m.S
 	ss := &slotSearch{m: m, w: m.w, limit: limit,
 		pair: make([]float64, n*n), partners: make([][]int32, n), conflict: make([]bool, n*n),
-		self: make([]float64, n), allRooms: make([]bool, n), minOvf: make([]int64, n),
+		self: make([]float64, n), allRooms: make([]bool, n), minOvf: make([]int64, n), roomMask: make([]uint64, n), overflows: make([]bool, n), owner: make([]int32, m.R),
 		placed: make([]bool, n), slot: make([]int32, n), members: make([][]int32, S), roomSum: make([]int64, S),
 		thm: make([]int64, m.nThemes*m.days), remT: make([]int64, m.nThemes), left: n,
 		feas: make([]bool, n*S), base: make([]float64, n*S), order: make([][]int32, n+1),
@@ -151,10 +160,11 @@ func newSlotSearch(m *model, limit int) *slotSearch {
 		ss.order[k] = make([]int32, 0, S)
 	}
 	ss.ovfTotal, ss.worst = m.overflowBound()
-	ss.live, ss.liveCost, ss.pi = make([][]int32, S), make([][]float64, S), make([][]float64, n+1)
+	ss.live, ss.liveCost, ss.pi = make([][][]int32, n+1), make([][]float64, S), make([][]float64, n+1)
 	ss.slope = make([]float64, m.nThemes*m.days)
 	for k := range ss.pi {
 		ss.pi[k] = make([]float64, n)
+		ss.live[k] = make([][]int32, S)
 	}
 	ss.bestPi, ss.grad = make([]float64, n), make([]float64, n)
 	for i := range n {
@@ -207,9 +217,12 @@ func (ss *slotSearch) setCap(cap int64) {
 	for i := range m.n {
 		ss.allRooms[i] = len(m.okRooms[i]) == m.R
 		ss.minOvf[i] = math.MaxInt64
+		ss.roomMask[i], ss.overflows[i] = 0, false
 		for _, r := range m.okRooms[i] {
 			if o := m.ovf[i*m.R+int(r)]; o <= cap {
 				ss.minOvf[i] = min(ss.minOvf[i], o)
+				ss.roomMask[i] |= 1 << r
+				ss.overflows[i] = ss.overflows[i] || o > 0
 			} else {
 				ss.allRooms[i] = false
 			}
@@ -242,12 +255,12 @@ func (ss *slotSearch) visit(depth int, lb float64) {
 				k++
 			}
 		}
+		if k == 0 {
+			return
+		}
 		if k < fewest || (k == fewest && ss.self[i] > ss.self[pick]) {
 			pick, fewest = i, k
 		}
-	}
-	if fewest == 0 {
-		return
 	}
 	order := ss.order[depth][:0]
 	for t := range m.S {
@@ -272,7 +285,7 @@ func (ss *slotSearch) visit(depth int, lb float64) {
 // The subgradient steps of the Lagrangian bound at the root, where the
 // prices start from nothing, and at each node, where they start from the
 // parent's.
-const rootIters, nodeIters = 300, 15
+const rootIters, capIters, nodeIters = 300, 30, 40
 
 // strengthen returns the larger of the node's bound lb and the
 // Lagrangian bound plus the worst overflow's, unless lb
@@ -281,7 +294,7 @@ func (ss *slotSearch) strengthen(depth int, lb float64, iters int, theta float64
 	if ss.cols == nil || lb >= ss.bestCost-1e-9 {
 		return lb
 	}
-	return max(lb, ss.worstTerm+ss.lagrange(ss.pi[depth], iters, theta, ss.bestCost-ss.worstTerm))
+	return max(lb, ss.worstTerm+ss.lagrange(depth, iters, theta, ss.bestCost-ss.worstTerm))
 }
 
 // mirrors reports whether slot t is empty and an earlier slot of its day
@@ -394,6 +407,42 @@ func (ss *slotSearch) fits(i, t int) bool {
 	if ss.allRooms[i] && ss.roomSum[t] >= 0 {
 		return true // the sessions there have rooms, and i takes any left
 	}
-	v, _ := ss.seat(t, i)
-	return v >= 0
+	return ss.matchable(t, i)
 }
+
+// matchable reports whether the sessions of slot t and session extra
+// can each have a room they may go to under the cap, by augmenting paths
+// (Kuhn's algorithm) over the rooms' bits.
+func (ss *slotSearch) matchable(t, extra int) bool {
+	for r := range ss.owner {
+		ss.owner[r] = -1
+	}
+	for _, i := range ss.members[t] {
+		if _, ok := ss.augment(i, 0); !ok {
+			return false
+		}
+	}
+	_, ok := ss.augment(int32(extra), 0)
+	return ok
+}
+
+// augment finds session i a room, moving others along a path of rooms
+// not yet seen, and returns the rooms seen.
+func (ss *slotSearch) augment(i int32, seen uint64) (uint64, bool) {
+	for free := ss.roomMask[i] &^ seen; free != 0; free = ss.roomMask[i] &^ seen {
+		r := bits.TrailingZeros64(free)
+		seen |= 1 << r
+		if ss.owner[r] < 0 {
+			ss.owner[r] = i
+			return seen, true
+		}
+		var ok bool
+		if seen, ok = ss.augment(ss.owner[r], seen); ok {
+			ss.owner[r] = i
+			return seen, true
+		}
+	}
+	return seen, false
+}
+
+var debugCaps func(c int64, root float64, nodes int, best float64)

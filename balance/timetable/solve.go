@@ -76,7 +76,7 @@ func (p *Problem) Solve() (*Result, error) {
 		}
 		var best Timetable
 		var complete bool
-		if m.separate() {
+		if m.separate() && m.R <= 64 {
 			best, _, complete, root = m.exactSlots(inc, incCost, maxSlotNodes)
 		} else {
 			best, _, complete = m.exact(inc, incCost)
