@@ -65,24 +65,15 @@ func CheckState(p *Problem, steps int, seed uint64) error {
 	return nil
 }
 
-// ExactSlots runs the branch and bound over slots on p from the local
-// search's timetable, with a limit of nodes, and returns the nodes it
-// visited, whether it was complete, the cost found and the root bound.
-func ExactSlots(p *Problem, limit int) (nodes int, complete bool, cost, root float64, err error) {
-	m, err := compile(p)
-	if err != nil {
-		return 0, false, 0, 0, err
-	}
-	if !m.separate() {
-		return 0, false, 0, 0, fmt.Errorf("not separate")
-	}
-	st, _ := m.search(nil, p.Seed)
-	ss := newSlotSearch(m, limit)
-	ss.best, ss.bestCost = st.timetable(), st.cost()
-	r := ss.run()
-	return ss.nodes, ss.nodes <= limit, ss.bestCost, r, nil
+// SolveWithin is Solve with the branch and bound over slots limited to
+// the given number of nodes.
+func SolveWithin(p *Problem, nodes int) (*Result, error) { return p.solve(nodes) }
+
+// WithoutColumns makes the branch and bound over slots do without the
+// Lagrangian bound, as for a programme with too many sets of sessions,
+// until the returned function is called.
+func WithoutColumns() (restore func()) {
+	old := maxColumns
+	maxColumns = 0
+	return func() { maxColumns = old }
 }
-
-func DebugCaps(f func(c int64, root float64, nodes int, best float64)) { debugCaps = f }
-
-func Stats() (int, int) { a, b := statIters, statCols; statIters, statCols = 0, 0; return a, b }

@@ -9,7 +9,7 @@ import (
 // maxColumns is the most sets of sessions, over all slots, that the
 // Lagrangian bound enumerates: 20 sessions in 4 rooms × 6 slots make at
 // most 6 × 6,196.
-const maxColumns = 100_000
+var maxColumns = 100_000 // a variable for the tests of the search without it
 
 // columns are, for each slot, every set of sessions that may share it
 // (each may go to the slot, no two have a person in common, and there is a
@@ -182,10 +182,6 @@ func (ss *slotSearch) lagrange(depth, iters int, theta, ub float64) float64 {
 	g := ss.grad
 	stale := 0
 	for it := range iters {
-		statIters++
-		for t := range m.S {
-			statCols += len(ss.live[depth][t])
-		}
 		l := constant
 		for i := range m.n {
 			g[i] = 0
@@ -291,5 +287,3 @@ func waterLevel(c []int64, more int64) int64 {
 	}
 	return (sum + more) / int64(j+1)
 }
-
-var statIters, statCols int

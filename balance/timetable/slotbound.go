@@ -55,6 +55,9 @@ func (ss *slotSearch) bound() float64 {
 	if rows > cols {
 		return math.Inf(1)
 	}
+	if ss.cols != nil {
+		return lb // the Lagrangian bound, which strengthen adds, does better
+	}
 	ss.costs = grow(ss.costs, rows*cols)
 	col := 0
 	for t := range S {
@@ -121,10 +124,11 @@ func (ss *slotSearch) themeBound() int64 {
 
 // leaf weighs the timetable whose sessions all have their slots, with
 // the best rooms under the cap, and keeps it if it is the best so far.
-// Its worst overflow counts as the cap, which is at least what it is.
+// Its F counts its worst overflow as the cap; but the timetable is kept
+// at its own cost, at most that, which only cuts more of the tree.
 func (ss *slotSearch) leaf() {
 	m, w := ss.m, ss.w
-	cost := w.Hours*float64(ss.minutes)/60 + ss.worstTerm
+	cost := w.Hours * float64(ss.minutes) / 60
 	for d := range dims {
 		if m.total[d] > 0 {
 			cost += w.Diversity * float64(ss.sq[d]) / float64(m.total[d])
@@ -136,17 +140,21 @@ func (ss *slotSearch) leaf() {
 	for s := range m.S {
 		cost += w.Overflow * float64(ss.roomSum[s])
 	}
-	if cost >= ss.bestCost-1e-9 {
+	if cost+ss.worstTerm >= ss.bestCost-1e-9 && cost+w.Worst*float64(ss.worst) >= ss.bestCost-1e-9 {
 		return
 	}
 	t := make(Timetable, m.n)
+	var top int64
 	for s := range m.S {
 		_, match := ss.seat(s, -1)
 		for k, i := range ss.members[s] {
 			t[i] = Placement{Slot: s, Room: match[k]}
+			top = max(top, m.ovf[int(i)*m.R+match[k]])
 		}
 	}
-	ss.best, ss.bestCost = t, cost
+	if cost += w.Worst * float64(top); cost < ss.bestCost-1e-9 {
+		ss.best, ss.bestCost = t, cost
+	}
 }
 
 // caps returns the caps on the overflow that exactSlots tries, in

@@ -128,11 +128,7 @@ func (ss *slotSearch) run() float64 {
 		}
 		ss.setCap(c)
 		root := ss.strengthen(0, ss.bound(), capIters, 1)
-		before := ss.nodes
 		ss.visit(0, root)
-		if debugCaps != nil {
-			debugCaps(c, root, ss.nodes-before, ss.bestCost)
-		}
 		if ss.nodes > ss.limit {
 			if k+1 < len(caps) {
 				return min(root, free+ss.w.Worst*float64(caps[k+1]))
@@ -444,5 +440,3 @@ func (ss *slotSearch) augment(i int32, seen uint64) (uint64, bool) {
 	}
 	return seen, false
 }
-
-var debugCaps func(c int64, root float64, nodes int, best float64)

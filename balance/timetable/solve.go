@@ -46,7 +46,11 @@ func (r *Result) Gap() float64 { return r.Cost.Total - r.Bound }
 // result is nil), or when a person speaks in more sessions than the
 // programme allows or the timetable found still breaks a hard rule (the
 // result is the best timetable found, with its Violations).
-func (p *Problem) Solve() (*Result, error) {
+func (p *Problem) Solve() (*Result, error) { return p.solve(maxSlotNodes) }
+
+// solve is Solve with a limit on the nodes of the branch and bound over
+// slots.
+func (p *Problem) solve(slotNodes int) (*Result, error) {
 	m, err := compile(p)
 	if err != nil {
 		return nil, err
@@ -77,7 +81,7 @@ func (p *Problem) Solve() (*Result, error) {
 		var best Timetable
 		var complete bool
 		if m.separate() && m.R <= 64 {
-			best, _, complete, root = m.exactSlots(inc, incCost, maxSlotNodes)
+			best, _, complete, root = m.exactSlots(inc, incCost, slotNodes)
 		} else {
 			best, _, complete = m.exact(inc, incCost)
 		}
