@@ -140,8 +140,8 @@ func (ss *slotSearch) leaf() {
 	for s := range m.S {
 		cost += w.Overflow * float64(ss.roomSum[s])
 	}
-	if cost+ss.worstTerm >= ss.bestCost-1e-9 && cost+w.Worst*float64(ss.worst) >= ss.bestCost-1e-9 {
-		return
+	if cost+w.Worst*float64(ss.worst) >= ss.bestCost-1e-9 {
+		return // its worst overflow is at least the whole problem's bound
 	}
 	t := make(Timetable, m.n)
 	var top int64

@@ -15,12 +15,17 @@ const maxSlotNodes = 40_000
 // separate (model.separate): two sessions bear on each other only through
 // their slot (who is in it, and so each slot's groups) and their day (the
 // themes). It places each session in a slot, not a cell; the rooms of a
-// slot are a matching of its sessions to the rooms, chosen when every
-// session is placed, and the cheapest such matchings are the optimum of
-// the overflow terms (see rooms). This divides the tree by the ways to
-// seat a slot's sessions, which do not change the other terms.
+// slot are a matching of its sessions to the rooms that minimises their
+// overflow (seat), under a cap on each session's overflow that run tries
+// in turn for the worst overflow. This divides the tree by the ways to
+// seat a slot's sessions, which change no other term.
 //
 // The bound at a node is the sum of bounds on disjoint parts of the cost:
+// the cap's w_max·W; the themes, by water-filling; and either the
+// Lagrangian bound over columns (lagrange), or, when there are too many
+// columns, the following, with the overflow bounded by the larger of the
+// whole problem's bound and each slot's least overflow plus each session
+// still to place in its least-overflowing room:
 //   - the diversity of the sessions placed, and the online hours of
 //     their slots, as they stand;
 //   - for the sessions still to place, an assignment problem solved by
@@ -31,13 +36,7 @@ const maxSlotNodes = 40_000
 //     place that may go to t beside it. In any completion, order the
 //     sessions still to place in each slot: the k-th is paired with k
 //     earlier ones, which cost at least h(i, t, k), so the least
-//     assignment bounds every completion's diversity and hours;
-//   - the themes: the least sum of squares their day counts can reach when
-//     the themes still to place are added where the counts are lowest;
-//   - the overflow: the larger of the bound of the whole problem and, for
-//     each slot, the least overflow its sessions can have among its rooms,
-//     plus each session still to place in its least-overflowing room;
-//     and the worst overflow of the whole problem's bound.
+//     assignment bounds every completion's diversity and hours.
 type slotSearch struct {
 	m *model
 	w Weights

@@ -12,7 +12,9 @@ type Result struct {
 
 	// Bound is a lower bound on Cost.Total over every timetable that keeps
 	// the hard rules; Cost.Total - Bound is how far the timetable may be
-	// from the optimum. When Exact is set it is Cost.Total.
+	// from the optimum. When Exact is set it is Cost.Total; when branch
+	// and bound ran out of work before proving it, it is the better of the
+	// package doc's bound and the search's.
 	Bound float64
 
 	// Exact is set when branch and bound proved the timetable optimal.
