@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -103,7 +104,8 @@ func bruteForceFeasible(t *testing.T, p *timetable.Problem) (float64, bool) {
 // TestExactSlotsMatchesBruteForce solves small generated programmes, whose
 // slots are far enough apart for the search over slots, and compares the
 // optimum with that of every timetable: with the Lagrangian bound, and
-// without it, as for a programme with too many sets of sessions.
+// without it, as for a programme with too many sets of sessions; half of
+// them from a published timetable.
 func TestExactSlotsMatchesBruteForce(t *testing.T) {
 	type size struct{ n, rooms, slots, seeds int }
 	sizes := []size{{4, 2, 3, 4}, {5, 3, 2, 4}, {5, 2, 4, 4}, {5, 4, 2, 4}, {5, 2, 3, 3}, {6, 2, 3, 2}, {6, 3, 2, 2}, {7, 2, 4, 1}}
@@ -113,6 +115,14 @@ func TestExactSlotsMatchesBruteForce(t *testing.T) {
 	for _, z := range sizes {
 		for seed := range uint64(z.seeds) {
 			p := small(z.n, z.rooms, z.slots, seed)
+			if seed%2 == 0 { // a published timetable, not necessarily a good one
+				rng := rand.New(rand.NewPCG(seed, uint64(z.n)))
+				p.Published = make(timetable.Timetable, z.n)
+				for i, c := range rng.Perm(z.rooms * z.slots)[:z.n] {
+					p.Published[i] = timetable.Placement{Slot: c / z.rooms, Room: c % z.rooms}
+				}
+				p.Published[0] = timetable.Placement{Slot: timetable.Unplaced, Room: timetable.Unplaced}
+			}
 			want, feasible := bruteForceFeasible(t, p)
 			for _, columns := range []bool{true, false} {
 				name := fmt.Sprintf("%d sessions in %d×%d, seed %d, columns %v", z.n, z.rooms, z.slots, seed, columns)
@@ -183,6 +193,40 @@ func TestExactTwenty(t *testing.T) {
 		t.Logf("seed %d: optimum %.4f; local search %.4f, its bound %.4f; stopped after 3 nodes, bound %.4f",
 			seed, res.Cost.Total, heur.Cost.Total, heur.Bound, cut.Bound)
 	}
+}
+
+// TestExactResolve publishes the optimum of a programme of 20 sessions in
+// 4 rooms × 6 slots (12 under the race detector), makes one speaker
+// unavailable when one of their sessions runs, and re-solves: the new
+// optimum is proven, keeps every rule and moves that session.
+func TestExactResolve(t *testing.T) {
+	n := 20
+	if raceEnabled {
+		n = 12
+	}
+	p := small(n, 4, 6, 5)
+	res, err := p.Solve()
+	if err != nil || !res.Exact {
+		t.Fatalf("exact %v, %v", res != nil && res.Exact, err)
+	}
+	q := *p
+	q.Published = res.Timetable
+	const k = 3
+	slot := p.Slots[res.Timetable[k].Slot]
+	q.Unavailable = append(q.Unavailable[:len(q.Unavailable):len(q.Unavailable)],
+		timetable.Unavailable{Person: p.Programme.Sessions[k].People[2].Name, Span: timeslot.Span{Start: slot.Start, End: slot.End()}})
+	again, err := q.Solve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	moves := timetable.Diff(res.Timetable, again.Timetable)
+	if !again.Exact || len(again.Violations) > 0 || !slices.ContainsFunc(moves, func(mv timetable.Move) bool { return mv.Session == k }) {
+		t.Errorf("exact %v, violations %v, moves %v", again.Exact, again.Violations, moves)
+	}
+	if again.Cost.Changes != len(moves) {
+		t.Errorf("cost counts %d changes, Diff %d", again.Cost.Changes, len(moves))
+	}
+	t.Logf("moved %v", moves)
 }
 
 // BenchmarkExactTwenty solves eight programmes of 20 sessions in 4 rooms ×

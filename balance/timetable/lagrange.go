@@ -35,14 +35,14 @@ func (ss *slotSearch) enumerate() bool {
 	cnt := [dims][]int64{make([]int64, m.nGroups[0]), make([]int64, m.nGroups[1])}
 	var sq [dims]int64
 	for t := range m.S {
-		var minutes int64
+		linear := 0.0
 		var walk func(from int, mask uint64) bool
 		walk = func(from int, mask uint64) bool {
 			total++
 			if total > maxColumns {
 				return false
 			}
-			c := w.Hours*float64(minutes)/60 + w.Overflow*float64(ss.roomSum[t])
+			c := linear + ss.roomSum[t]
 			for d := range dims {
 				if m.total[d] > 0 {
 					c += w.Diversity * float64(sq[d]) / float64(m.total[d])
@@ -62,16 +62,16 @@ func (ss *slotSearch) enumerate() bool {
 					sq[g.dim] += 2**v*int64(g.count) + int64(g.count)*int64(g.count)
 					*v += int64(g.count)
 				}
-				minutes += m.minutes[i*m.S+t]
+				linear += ss.slotCost[i*m.S+t]
 				ss.members[t] = append(ss.members[t], int32(i))
 				sum := ss.roomSum[t]
-				if slices.ContainsFunc(ss.members[t], func(j int32) bool { return ss.overflows[j] }) {
-					ss.roomSum[t], _ = ss.seat(t, -1) // else none overflows any room
+				if slices.ContainsFunc(ss.members[t], func(j int32) bool { return ss.roomCosts(int(j), t) }) {
+					ss.roomSum[t], _ = ss.seat(t, -1) // else each costs nothing in any room
 				}
 				ok := walk(i+1, mask|1<<i)
 				ss.members[t] = ss.members[t][:len(ss.members[t])-1]
 				ss.roomSum[t] = sum
-				minutes -= m.minutes[i*m.S+t]
+				linear -= ss.slotCost[i*m.S+t]
 				for _, g := range m.groups[i] {
 					v := &cnt[g.dim][g.group]
 					*v -= int64(g.count)

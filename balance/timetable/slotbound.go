@@ -11,7 +11,7 @@ import (
 func (ss *slotSearch) bound() float64 {
 	m, w := ss.m, ss.w
 	n, S := m.n, m.S
-	lb := w.Hours * float64(ss.minutes) / 60
+	lb := ss.linear
 	for d := range dims {
 		if m.total[d] > 0 {
 			lb += w.Diversity * float64(ss.sq[d]) / float64(m.total[d])
@@ -36,7 +36,7 @@ func (ss *slotSearch) bound() float64 {
 				continue
 			}
 			open = true
-			b := ss.self[i] + w.Hours*float64(m.minutes[i*S+t])/60
+			b := ss.self[i] + ss.slotCost[i*S+t]
 			for _, g := range m.groups[i] {
 				b += w.Diversity * 2 * float64(ss.cnt[g.dim][t*m.nGroups[g.dim]+int(g.group)]) * float64(g.count) / float64(m.total[g.dim])
 			}
@@ -96,11 +96,11 @@ func (ss *slotSearch) bound() float64 {
 	v, _ := ss.hs.solve(ss.costs, rows, cols)
 	lb += v
 
-	var seated int64
+	seated := 0.0
 	for t := range S {
 		seated += ss.roomSum[t]
 	}
-	lb += ss.worstTerm + w.Overflow*float64(max(ss.ovfTotal, seated+leastOvf))
+	lb += ss.worstTerm + max(w.Overflow*float64(ss.ovfTotal), seated+w.Overflow*float64(leastOvf))
 	if m.pairs > 0 && w.Themes > 0 {
 		lb += w.Themes * float64(ss.themeBound()) / float64(m.pairs)
 	}
@@ -128,7 +128,7 @@ func (ss *slotSearch) themeBound() int64 {
 // at its own cost, at most that, which only cuts more of the tree.
 func (ss *slotSearch) leaf() {
 	m, w := ss.m, ss.w
-	cost := w.Hours * float64(ss.minutes) / 60
+	cost := ss.linear
 	for d := range dims {
 		if m.total[d] > 0 {
 			cost += w.Diversity * float64(ss.sq[d]) / float64(m.total[d])
@@ -138,7 +138,7 @@ func (ss *slotSearch) leaf() {
 		cost += w.Themes * float64(ss.themeBound()) / float64(m.pairs)
 	}
 	for s := range m.S {
-		cost += w.Overflow * float64(ss.roomSum[s])
+		cost += ss.roomSum[s]
 	}
 	if cost+w.Worst*float64(ss.worst) >= ss.bestCost-1e-9 {
 		return // its worst overflow is at least the whole problem's bound

@@ -53,16 +53,17 @@ type slotSearch struct {
 	ovfTotal  int64     // the whole problem's bound on O
 	worst     int64     // the whole problem's bound on O_max
 
-	placed  []bool
-	slot    []int32   // of each session, or -1
-	members [][]int32 // sessions of each slot
-	roomSum []int64   // least overflow of each slot's sessions among its rooms
-	cnt     [dims][]int64
-	sq      [dims]int64
-	thm     []int64 // themes × days
-	remT    []int64 // themes of the sessions still to place
-	minutes int64
-	left    int
+	placed   []bool
+	slot     []int32   // of each session, or -1
+	members  [][]int32 // sessions of each slot
+	roomSum  []float64 // least w_ovf·O plus room changes of each slot's sessions among its rooms
+	cnt      [dims][]int64
+	sq       [dims]int64
+	thm      []int64   // themes × days
+	remT     []int64   // themes of the sessions still to place
+	linear   float64   // Σ of slotCost over the sessions placed
+	slotCost []float64 // n × S: w_hrs·H and w_chg·C of session i in slot t, whatever its room
+	left     int
 
 	feas      []bool    // n × S, filled by bound
 	base      []float64 // n × S, filled by bound
@@ -143,7 +144,7 @@ func newSlotSearch(m *model, limit int) *slotSearch {
 	ss := &slotSearch{m: m, w: m.w, limit: limit,
 		pair: make([]float64, n*n), partners: make([][]int32, n), conflict: make([]bool, n*n),
 		self: make([]float64, n), allRooms: make([]bool, n), minOvf: make([]int64, n), roomMask: make([]uint64, n), overflows: make([]bool, n), owner: make([]int32, m.R),
-		placed: make([]bool, n), slot: make([]int32, n), members: make([][]int32, S), roomSum: make([]int64, S),
+		placed: make([]bool, n), slot: make([]int32, n), members: make([][]int32, S), roomSum: make([]float64, S), slotCost: make([]float64, n*S),
 		thm: make([]int64, m.nThemes*m.days), remT: make([]int64, m.nThemes), left: n,
 		feas: make([]bool, n*S), base: make([]float64, n*S), order: make([][]int32, n+1),
 		scratch: make([]int64, max(S, m.days)), roomCost: make([]float64, m.R*(m.R+1)),
@@ -155,6 +156,15 @@ func newSlotSearch(m *model, limit int) *slotSearch {
 		ss.order[k] = make([]int32, 0, S)
 	}
 	ss.ovfTotal, ss.worst = m.overflowBound()
+	for i := range n {
+		for t := range S {
+			c := ss.w.Hours * float64(m.minutes[i*S+t]) / 60
+			if m.p.Published != nil && (m.pub[i] < 0 || int(m.pub[i])/m.R != t) {
+				c += ss.w.Changes // moved to another slot, or not placed before
+			}
+			ss.slotCost[i*S+t] = c
+		}
+	}
 	ss.live, ss.liveCost, ss.pi = make([][][]int32, n+1), make([][]float64, S), make([][]float64, n+1)
 	ss.slope = make([]float64, m.nThemes*m.days)
 	for k := range ss.pi {
@@ -307,7 +317,7 @@ func (ss *slotSearch) mirrors(t int) bool {
 		}
 		alike := true
 		for i := range m.n {
-			if !ss.placed[i] && (m.slotOK[i*m.S+q] != m.slotOK[i*m.S+t] || m.minutes[i*m.S+q] != m.minutes[i*m.S+t]) {
+			if !ss.placed[i] && (m.slotOK[i*m.S+q] != m.slotOK[i*m.S+t] || ss.slotCost[i*m.S+q] != ss.slotCost[i*m.S+t]) {
 				alike = false
 				break
 			}
@@ -352,13 +362,15 @@ func (ss *slotSearch) move(i, t int, sign int64) {
 		ss.thm[int(th)*m.days+m.day[t]] += sign
 		ss.remT[th] -= sign
 	}
-	ss.minutes += sign * m.minutes[i*m.S+t]
+	ss.linear += float64(sign) * ss.slotCost[i*m.S+t]
 }
 
-// seat returns the least total overflow of the sessions of slot t, and
-// extra if it is not -1, matched to rooms each may go to with an
-// overflow of at most the search's cap; -1 when there is no such matching.
-func (ss *slotSearch) seat(t, extra int) (int64, []int) {
+// seat returns the least w_ovf·O plus w_chg times the sessions moved to
+// another room of their published slot, over the matchings of the
+// sessions of slot t, and extra if it is not -1, to rooms each may go to
+// with an overflow of at most the search's cap, and the room of each;
+// +Inf when there is no such matching.
+func (ss *slotSearch) seat(t, extra int) (float64, []int) {
 	m := ss.m
 	rows := len(ss.members[t])
 	if extra >= 0 {
@@ -374,17 +386,33 @@ func (ss *slotSearch) seat(t, extra int) (int64, []int) {
 			i = int(ss.members[t][k])
 		}
 		for r := range m.R {
-			a[k*m.R+r] = math.Inf(1)
-			if o := m.ovf[i*m.R+r]; m.roomOK[i*m.R+r] && o <= ss.ovfCap {
-				a[k*m.R+r] = float64(o)
-			}
+			a[k*m.R+r] = ss.roomCostOf(i, t, r)
 		}
 	}
-	v, match := ss.hr.solve(a, rows, m.R)
-	if math.IsInf(v, 1) {
-		return -1, nil
+	return ss.hr.solve(a, rows, m.R)
+}
+
+// roomCostOf returns what session i costs in room r of slot t beyond
+// its slotCost: w_ovf times its overflow, and w_chg if t is its published
+// slot and r not its published room; +Inf if it may not go there.
+func (ss *slotSearch) roomCostOf(i, t, r int) float64 {
+	m := ss.m
+	o := m.ovf[i*m.R+r]
+	if !m.roomOK[i*m.R+r] || o > ss.ovfCap {
+		return math.Inf(1)
 	}
-	return int64(v), match
+	c := ss.w.Overflow * float64(o)
+	if p := m.pub[i]; p >= 0 && int(p)/m.R == t && int(p)%m.R != r {
+		c += ss.w.Changes
+	}
+	return c
+}
+
+// roomCosts reports whether session i's cost in slot t depends on its
+// room: it overflows one it may go to, or t is its published slot.
+func (ss *slotSearch) roomCosts(i, t int) bool {
+	p := ss.m.pub[i]
+	return ss.overflows[i] || (p >= 0 && int(p)/ss.m.R == t && ss.w.Changes > 0)
 }
 
 // fits reports whether session i may join slot t: a free room, no person
@@ -399,7 +427,7 @@ func (ss *slotSearch) fits(i, t int) bool {
 			return false
 		}
 	}
-	if ss.allRooms[i] && ss.roomSum[t] >= 0 {
+	if ss.allRooms[i] {
 		return true // the sessions there have rooms, and i takes any left
 	}
 	return ss.matchable(t, i)

@@ -82,7 +82,7 @@ func (p *Problem) solve(slotNodes int) (*Result, error) {
 		}
 		var best Timetable
 		var complete bool
-		if m.separate() && m.R <= 64 {
+		if m.apart() {
 			best, _, complete, root = m.exactSlots(inc, incCost, slotNodes)
 		} else {
 			best, _, complete = m.exact(inc, incCost)
