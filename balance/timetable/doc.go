@@ -74,12 +74,14 @@
 // checked against the enumeration of every timetable in the tests.
 //
 // When sessions in different slots bear on each other only through the
-// speakers of each slot and the day, that is with no published
-// timetable, no slots that overlap and no buffer longer than a gap
-// between slots (and at most 64 sessions and rooms), the search places
-// each session in a slot, the one with the fewest slots open first, and
-// gives the sessions of each slot their rooms by the Hungarian method,
-// which minimises O. O_max is no sum over slots, so it is searched by
+// speakers of each slot and the day, that is with no slots that overlap
+// and no buffer longer than a gap between slots (and at most 64 sessions
+// and rooms), the search places each session in a slot, the one with the
+// fewest slots open first, and gives the sessions of each slot their
+// rooms by the Hungarian method, which minimises O and the sessions moved
+// to another room of their published slot (a session moved to another
+// slot is a change whatever its room). O_max is no sum over slots, so it
+// is searched by
 // caps: for each cap W on every session's overflow, in increasing order,
 // F(W) is the least cost of a timetable under the cap with O_max counted
 // as W; F(W) is at least the cost of the timetable that gives it, and
@@ -88,7 +90,7 @@
 // best found. The bound at a node is Lagrangian. A column is a set of
 // sessions that may share slot t (each allowed there, no person in
 // common, a room for each under the cap) with its cost there: its
-// w_div·Σ_d Σ_g n_dg²/N_d, its w_hrs·H and its least w_ovf·O. With a
+// w_div·Σ_d Σ_g n_dg²/N_d, its w_hrs·H and its least w_ovf·O + w_chg·C. With a
 // price π_i on each session still to place, and the themes linearised as
 // m² ≥ (2λ+1)·m − λ(λ+1) for whole m, at the water-filling levels λ of
 // each theme's days (so that each session adds its share to its column),
@@ -109,8 +111,8 @@
 // its k cheapest pairings with sessions that may join it: in any
 // completion the k-th session of a slot is paired with k others.
 //
-// Otherwise the search is over cells, the most constrained session
-// first. Each term only grows as sessions are placed, so a partial
+// Otherwise (slots that overlap, or a buffer longer than a gap) the
+// search is over cells, the most constrained session first. Each term only grows as sessions are placed, so a partial
 // timetable's cost, plus what each session still to place adds at least
 // on its own into the counts as they stand, bounds every completion; so
 // does the least sum of squares the counts can reach when the speakers

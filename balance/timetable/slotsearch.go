@@ -304,8 +304,8 @@ func (ss *slotSearch) strengthen(depth int, lb float64, iters int, theta float64
 
 // mirrors reports whether slot t is empty and an earlier slot of its day
 // is too, alike for every session still to place: the same allowed, the
-// same minutes outside hours. Exchanging two such slots maps each
-// completion to one of equal cost, so only the first is tried.
+// same hours outside and changes (slotCost). Exchanging two such slots
+// maps each completion to one of equal cost, so only the first is tried.
 func (ss *slotSearch) mirrors(t int) bool {
 	m := ss.m
 	if len(ss.members[t]) > 0 {
