@@ -248,16 +248,22 @@ func BenchmarkExactTwenty(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ps)), "ns/programme")
 }
 
-// BenchmarkExactEach solves each of those programmes on its own.
+// BenchmarkExactEach solves each of those programmes on its own, and
+// reports the nodes of its branch and bound.
 func BenchmarkExactEach(b *testing.B) {
 	for seed := range uint64(8) {
 		p := small(20, 4, 6, seed)
 		b.Run(fmt.Sprint("seed=", seed), func(b *testing.B) {
+			nodes, complete := timetable.SlotNodes(p)
+			if !complete {
+				b.Fatalf("the search over slots stopped after %d nodes", nodes)
+			}
 			for b.Loop() {
 				if res, err := p.Solve(); err != nil || !res.Exact {
 					b.Fatalf("%v, exact %v", err, res != nil && res.Exact)
 				}
 			}
+			b.ReportMetric(float64(nodes), "nodes")
 		})
 	}
 }

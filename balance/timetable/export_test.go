@@ -77,3 +77,17 @@ func WithoutColumns() (restore func()) {
 	maxColumns = 0
 	return func() { maxColumns = old }
 }
+
+// SlotNodes returns the nodes the branch and bound over slots visits on
+// p, from the local search's timetable, and whether it was complete.
+func SlotNodes(p *Problem) (int, bool) {
+	m, err := compile(p)
+	if err != nil || !m.apart() {
+		return 0, false
+	}
+	st, _ := m.search(p.Published, p.Seed)
+	ss := newSlotSearch(m, maxSlotNodes)
+	ss.best, ss.bestCost = st.timetable(), st.cost()
+	ss.run()
+	return ss.nodes, ss.nodes <= ss.limit
+}

@@ -13,11 +13,12 @@ var maxColumns = 100_000 // a variable for the tests of the search without it
 
 // columns are, for each slot, every set of sessions that may share it
 // (each may go to the slot, no two have a person in common, and there is a
-// room for each), with what the set costs there on its own: its
-// diversity, w_div Σ_d Σ_g n_dg² / N_d, its hours outside and its least
-// overflow among the rooms. A timetable is one set for each slot, the
-// sets covering each session once (the empty set among them), and its
-// cost is the sum of its sets' plus the themes and the worst overflow.
+// room for each under the cap), with what the set costs there on its own:
+// its diversity, w_div Σ_d Σ_g n_dg² / N_d, its slotCost (hours outside,
+// changes of slot) and its least room costs (seat). A timetable is one
+// set for each slot, the sets covering each session once (the empty set
+// among them), and its cost is the sum of its sets' plus the themes and
+// the worst overflow.
 type columns struct {
 	mask [][]uint64
 	cost [][]float64
@@ -91,20 +92,21 @@ func (ss *slotSearch) enumerate() bool {
 	return true
 }
 
-// lagrange returns a lower bound on the diversity, themes, hours and
-// overflow of every completion of the node: the Lagrangian relaxation of the set
-// partitioning over the columns that keep the node's placings (a slot's
-// set holds the sessions placed there and none placed elsewhere). With a
-// price π_i on each session still to place, each slot takes its set of
-// least cost less prices, and
+// lagrange returns a lower bound on the diversity, themes, hours,
+// changes and overflow of every completion of the node: the Lagrangian
+// relaxation of the set partitioning over the columns that keep the
+// node's placings (a slot's set holds the sessions placed there and none
+// placed elsewhere). With a price π_i on each session still to place,
+// each slot takes its set of least cost less prices, and
 //
 //	L(π) = Σ_i π_i + Σ_t min_set (cost(set) − Σ_{i ∈ set} π_i)
 //
 // is at most the cost of any completion, whose sets cover each session
-// once. The prices, ss.pi[depth], start from the parent's and improve by subgradient
-// steps toward ub, what the bound must reach to cut the node, for iters
-// steps, or until it reaches ub; pi is left at the best. Its maximum over π is the bound of the linear relaxation of the
-// set partitioning.
+// once. The prices, ss.pi[depth], start from the parent's and improve by
+// subgradient steps toward ub, what the bound must reach to cut the
+// node, for iters steps or until it reaches ub; they are left at the
+// best. The maximum of L over π is the bound of the linear relaxation of
+// the set partitioning.
 func (ss *slotSearch) lagrange(depth, iters int, theta, ub float64) float64 {
 	pi := ss.pi[depth]
 	m := ss.m
