@@ -234,12 +234,19 @@ func (m *model) sameRooms(order []int) [][]int {
 }
 
 // separate reports whether sessions in different cells bear on each other
-// only through their slot's counts and their day: with no published
-// timetable, no slots that overlap and no buffer longer than a gap between
-// slots. It is false too for more sessions than the tables of twins are
-// worth.
-func (m *model) separate() bool {
-	if m.p.Published != nil || m.n > 64 {
+// only through their slot's counts and their day: when they are apart and
+// there is no published timetable. It is false too for more sessions than
+// the tables of twins are worth.
+func (m *model) separate() bool { return m.p.Published == nil && m.apart() }
+
+// apart reports whether sessions in different slots bear on each other
+// only through their slot's counts, their day and, in their published
+// slot, their room: with no slots that overlap and no buffer longer than a
+// gap between slots, so that two sessions clash only in one slot. It is
+// false for more than 64 sessions or rooms, which the search over slots
+// keeps in bits.
+func (m *model) apart() bool {
+	if m.n > 64 || m.R > 64 {
 		return false
 	}
 	for s := range m.S {

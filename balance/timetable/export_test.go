@@ -64,3 +64,30 @@ func CheckState(p *Problem, steps int, seed uint64) error {
 	}
 	return nil
 }
+
+// SolveWithin is Solve with the branch and bound over slots limited to
+// the given number of nodes.
+func SolveWithin(p *Problem, nodes int) (*Result, error) { return p.solve(nodes) }
+
+// WithoutColumns makes the branch and bound over slots do without the
+// Lagrangian bound, as for a programme with too many sets of sessions,
+// until the returned function is called.
+func WithoutColumns() (restore func()) {
+	old := maxColumns
+	maxColumns = 0
+	return func() { maxColumns = old }
+}
+
+// SlotNodes returns the nodes the branch and bound over slots visits on
+// p, from the local search's timetable, and whether it was complete.
+func SlotNodes(p *Problem) (int, bool) {
+	m, err := compile(p)
+	if err != nil || !m.apart() {
+		return 0, false
+	}
+	st, _ := m.search(p.Published, p.Seed)
+	ss := newSlotSearch(m, maxSlotNodes)
+	ss.best, ss.bestCost = st.timetable(), st.cost()
+	ss.run()
+	return ss.nodes, ss.nodes <= ss.limit
+}

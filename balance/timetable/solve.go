@@ -1,6 +1,9 @@
 package timetable
 
-import "errors"
+import (
+	"errors"
+	"math"
+)
 
 // Result is a timetable with its cost and how far it may be from the best.
 type Result struct {
@@ -9,7 +12,9 @@ type Result struct {
 
 	// Bound is a lower bound on Cost.Total over every timetable that keeps
 	// the hard rules; Cost.Total - Bound is how far the timetable may be
-	// from the optimum. When Exact is set it is Cost.Total.
+	// from the optimum. When Exact is set it is Cost.Total; when branch
+	// and bound ran out of work before proving it, it is the better of the
+	// package doc's bound and the search's.
 	Bound float64
 
 	// Exact is set when branch and bound proved the timetable optimal.
@@ -43,7 +48,11 @@ func (r *Result) Gap() float64 { return r.Cost.Total - r.Bound }
 // result is nil), or when a person speaks in more sessions than the
 // programme allows or the timetable found still breaks a hard rule (the
 // result is the best timetable found, with its Violations).
-func (p *Problem) Solve() (*Result, error) {
+func (p *Problem) Solve() (*Result, error) { return p.solve(maxSlotNodes) }
+
+// solve is Solve with a limit on the nodes of the branch and bound over
+// slots.
+func (p *Problem) solve(slotNodes int) (*Result, error) {
 	m, err := compile(p)
 	if err != nil {
 		return nil, err
@@ -64,13 +73,20 @@ func (p *Problem) Solve() (*Result, error) {
 		upTo = defaultExactUpTo
 	}
 	proven := false
+	root := math.Inf(-1) // the exact search's bound at its root, if it ran
 	if m.n <= upTo {
 		var inc Timetable
 		incCost := 0.0
 		if st.clashes == 0 {
 			inc, incCost = t, st.cost()
 		}
-		best, _, complete := m.exact(inc, incCost)
+		var best Timetable
+		var complete bool
+		if m.apart() {
+			best, _, complete, root = m.exactSlots(inc, incCost, slotNodes)
+		} else {
+			best, _, complete = m.exact(inc, incCost)
+		}
 		if best != nil {
 			t = best
 		}
@@ -80,7 +96,7 @@ func (p *Problem) Solve() (*Result, error) {
 	res.Timetable = t
 	res.Cost = m.costOf(t)
 	res.Diversity = m.slotDiversity(t)
-	res.Bound = min(m.bound(), res.Cost.Total)
+	res.Bound = min(max(m.bound(), root), res.Cost.Total)
 	if res.Exact {
 		res.Bound = res.Cost.Total
 	}
