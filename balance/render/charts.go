@@ -22,6 +22,7 @@ import (
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -60,12 +61,33 @@ const (
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func SVG(w io.Writer, d *Document) error {
-	svg, err := chartSVG(d, true)
+	ch, err := d.chart("SVG")
+	if err != nil {
+		return err
+	}
+	svg, err := ch.svg()
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(svg)
 	return err
+}
+
+// chart lays out the charts of the document, with its title above them:
+// the session's, or the forum's (see [SVG]).
+func (d *Document) chart(format string) (*chart, error) {
+	k, err := d.holds(format, kindForum)
+	if err != nil {
+		return nil, err
+	}
+	if k == kindForum {
+		v, err := d.forumView()
+		if err != nil {
+			return nil, err
+		}
+		return forumChart(v, true), nil
+	}
+	return newChart(d, true)
 }
 
 // chartSVG returns the SVG image of the charts, with the session's title
@@ -92,7 +114,7 @@ func (ch *chart) svg() ([]byte, error) {
 // PNG draws the charts of [SVG] as a PNG image, two pixels to a point:
 // 1024 pixels wide. Its errors are those of [SVG].
 func PNG(w io.Writer, d *Document) error {
-	ch, err := newChart(d, true)
+	ch, err := d.chart("PNG")
 	if err != nil {
 		return err
 	}
@@ -211,7 +233,7 @@ func chartGroups(groups []Group) ([]chartGroup, bool) {
 	partial := false
 	for _, g := range groups {
 		all += g.Time
-		if g.HasShare() {
+		if g.hasShare() {
 			counted += g.Time
 		} else {
 			partial = true
@@ -219,7 +241,7 @@ func chartGroups(groups []Group) ([]chartGroup, bool) {
 	}
 	var out []chartGroup
 	for _, g := range groups[:min(len(groups), chartMaxGroups)] {
-		cg := chartGroup{name: shown(g.Name), share: g.Share, target: g.Target, noTarget: !g.HasShare()}
+		cg := chartGroup{name: shown(g.Name), share: g.Share, target: g.Target, noTarget: !g.hasShare()}
 		if partial && all > 0 {
 			scale := float64(counted) / float64(all)
 			cg.share, cg.target = g.Share*scale, g.Target*scale
@@ -239,7 +261,7 @@ func newChart(d *Document, header bool) (*chart, error) {
 		return nil, err
 	}
 	s := d.Session()
-	slot := d.Slot()
+	slot := d.slot()
 	ch := &chart{d: d, header: header, timeline: true, title: s.Title, sub: d.slotText()}
 	if s.Format != "" {
 		ch.sub += " · " + string(s.Format)
@@ -273,7 +295,7 @@ func newChart(d *Document, header bool) (*chart, error) {
 		ch.length = max(ch.length, cs.end)
 	}
 	number := map[string]int{}
-	for _, r := range d.Rows() {
+	for _, r := range d.rows() {
 		t := chartTurn{seg: r.Segment, kind: r.Kind, mode: r.Mode, who: shown(r.Who), start: minutes(r.Start), end: minutes(r.End)}
 		if t.kind == agenda.TurnSpeech && t.who != "" {
 			if number[t.who] == 0 {
@@ -321,7 +343,7 @@ const (
 // groups, and the number of dimensions left out.
 func chartDims(d *Document) ([]chartDim, int) {
 	var dims []chartDim
-	balances, _ := d.Balances()
+	balances, _ := d.balances()
 	more := 0
 	for _, b := range balances {
 		if len(b.Groups) == 0 {
@@ -654,8 +676,8 @@ func (ch *chart) drawTimeline(c draw.Canvas) {
 	p.X.Min, p.X.Max = 0, math.Max(ch.length, 1)
 	p.Y.Min, p.Y.Max = -0.5, float64(nl)-0.5
 	p.X.Tick.Marker = plot.TickerFunc(ch.clockTicks)
-	if ch.d.Slot().Scheduled() {
-		p.X.Label.Text = "clock time (" + ch.d.Slot().Start.Location().String() + ")"
+	if ch.d.slot().Scheduled() {
+		p.X.Label.Text = "clock time (" + ch.d.slot().Start.Location().String() + ")"
 	} else {
 		p.X.Label.Text = "time from the start (h:mm)"
 	}
@@ -766,15 +788,15 @@ func (ch *chart) clockTicks(lo, hi float64) []plot.Tick {
 	if (hi-lo)/step <= 10 {
 		label = 1
 	}
-	start := ch.d.Slot().Start
+	start := ch.d.slot().Start
 	var ticks []plot.Tick
 	for i := 0; i <= chartMaxTicks+1 && float64(i)*step <= hi+1e-9; i++ {
 		m := float64(i) * step
 		t := plot.Tick{Value: m}
 		if i%label == 0 {
 			at := start.Add(time.Duration(math.Min(m*float64(time.Minute), math.MaxInt64/2)))
-			t.Label = ch.d.Clock(at, false)
-			if step >= 1440 && ch.d.Slot().Scheduled() {
+			t.Label = ch.d.clock(at, false)
+			if step >= 1440 && ch.d.slot().Scheduled() {
 				t.Label = at.In(start.Location()).Format("2 Jan 2006")
 			}
 		}
@@ -968,9 +990,9 @@ func (b chartBars) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		sty := chartText(chartSans, 6, color.Black)
 		sty.YAlign = draw.YCenter
-		label := Percent(g.share) + " (target " + Percent(g.target) + ")"
+		label := format.Percent(g.share) + " (target " + format.Percent(g.target) + ")"
 		if g.noTarget {
-			label = Percent(g.share)
+			label = format.Percent(g.share)
 		}
 		// The label goes right of the bar and target, else inside the bar's
 		// end if it fits there, else left of both: never over the group

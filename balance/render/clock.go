@@ -89,7 +89,7 @@ func (d *Document) checkTimes() error {
 	return nil
 }
 
-// clockRange writes the times from a to b as [Document.Clock] does, joined
+// clockRange writes the times from a to b as [Document.clock] does, joined
 // by an en dash: "06:20–06:30". When the zone's offset changes between
 // them, as it does when summer time ends, each time is followed by its
 // zone's abbreviation, "01:55 EDT–01:00 EST", so that a range across the
@@ -101,8 +101,8 @@ func (d *Document) clockRange(a, b time.Time, seconds bool) string {
 // clockRangeOf is [Document.clockRange] with or without the seconds of each
 // time apart.
 func (d *Document) clockRangeOf(a, b time.Time, secondsA, secondsB bool) string {
-	from, to := d.Clock(a, secondsA), d.Clock(b, secondsB)
-	if slot := d.Slot(); slot.Scheduled() {
+	from, to := d.clock(a, secondsA), d.clock(b, secondsB)
+	if slot := d.slot(); slot.Scheduled() {
 		loc := slot.Start.Location()
 		za, oa := a.In(loc).Zone()
 		zb, ob := b.In(loc).Zone()
@@ -118,7 +118,7 @@ func (d *Document) clockRangeOf(a, b time.Time, secondsA, secondsB bool) string 
 // the start too when the offset changes within the slot: "2023-11-05
 // 01:15 EDT–01:00 EST".
 func (d *Document) slotText() string {
-	slot := d.Slot()
+	slot := d.slot()
 	if !slot.Scheduled() {
 		return slot.String()
 	}

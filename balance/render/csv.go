@@ -56,7 +56,14 @@ const csvBOM = "\uFEFF"
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func CSV(w io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("CSV", kindForum)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumCSV(w, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
@@ -69,10 +76,10 @@ func CSV(w io.Writer, d *Document) error {
 		return err
 	}
 	s := d.Session()
-	scheduled := d.Slot().Scheduled()
+	scheduled := d.slot().Scheduled()
 	zones := map[string]*time.Location{} // loaded once each
-	for _, r := range d.Rows() {
-		start, end, zone := d.Clock(r.Start, true), d.Clock(r.End, true), ""
+	for _, r := range d.rows() {
+		start, end, zone := d.clock(r.Start, true), d.clock(r.End, true), ""
 		if scheduled {
 			start, end, zone = r.Start.Format(csvTime), r.End.Format(csvTime), csvZone(r.Start, r.End)
 		}
@@ -92,8 +99,8 @@ func CSV(w io.Writer, d *Document) error {
 					records = append(records, person(d.Who(name), "", "", "", ""))
 					continue
 				}
-				records = append(records, person(d.Who(name), d.Field(p, agenda.FieldOrganization), p.Mode,
-					d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion)))
+				records = append(records, person(d.Who(name), d.field(p, agenda.FieldOrganization), p.Mode,
+					d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion)))
 			}
 		}
 		for _, record := range records {

@@ -2,7 +2,7 @@
 // an organizer hands out: text, Markdown, HTML, CSV, JSON, iCalendar, and
 // charts as SVG and PNG.
 //
-// Every renderer reads a [Document] through [Document.Rows] and the
+// Every renderer reads a [Document] through [Document.rows] and the
 // document's other accessors, which apply the privacy rules in one place:
 // fields the source marks private never appear; a session that is not
 // attributed, or a document with Redact set, shows groups and roles but

@@ -3,31 +3,25 @@ package render
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
-
-// ErrNoSession is returned by the renderers for a document with neither a
-// run-of-show nor a draft, or a nil document.
-var ErrNoSession = errors.New("render: the document has no session")
-
-// ErrNoAudit is returned by [TextAudit] for a nil audit, or one without a
-// report of what was said.
-var ErrNoAudit = errors.New("render: no audit of a speaking log")
 
 // ErrMismatch is returned, with what does not match, by the renderers for a
 // run-of-show whose segments are not those of its session, which only a
 // document built by hand can have.
 var ErrMismatch = errors.New("render: the run-of-show does not match its session")
 
-// Document is a run-of-show with what is known about it, ready to render.
+// Document is what to render, with what is known about it: a session (a
+// run-of-show, or a draft), or else a programme's report (Forum). A
+// session's document may hold, for [Text] alone, the audit of its speaking
+// log (Audit) or the re-plan of its rest (Replanned) instead.
 type Document struct {
 	// RunOfShow is the plan to render. Without one, the text renderer shows
 	// Draft as given, and the others have nothing to render.
@@ -35,6 +29,23 @@ type Document struct {
 	Draft      *agenda.Session
 	Allocation *balance.Allocation // may be nil
 	Report     *balance.Report     // may be nil
+
+	// Forum is a programme's report (balance.ForumReport) to render in
+	// place of a session; every format but JSON writes it. [ICS] reads only
+	// its Programme, so a programme never reported on can be written too.
+	Forum *balance.Forum
+
+	// Audit is the audit of a speaking log against the run-of-show
+	// (balance.AuditLog): [Text] writes it in place of the run-of-show,
+	// planned against actual speaking time per person, the log's problems
+	// and the findings of what was said.
+	Audit *balance.Audit
+
+	// Replanned, when set, is the start of the session whose rest the
+	// run-of-show and allocation re-plan (balance.Replan): [Text] writes
+	// the re-plan in place of a run-of-show, its clock counting from
+	// Replanned.
+	Replanned time.Time
 
 	// Location shows clock times in another zone; nil keeps the slot's.
 	Location *time.Location
@@ -64,20 +75,63 @@ type Document struct {
 	source *agenda.Session // the session as given, before prepare shows its text; see validation
 }
 
+// errNoSession is returned for a document that holds nothing to render.
+var errNoSession = fmt.Errorf("render: the document has neither a session nor a forum: %w", balance.ErrNoSession)
+
+// errNoProgramme is returned for a forum report without a programme.
+var errNoProgramme = fmt.Errorf("render: the forum report has no programme: %w", balance.ErrNoSession)
+
+// kind is what a document holds to render.
+type kind int
+
+const (
+	kindSession kind = iota // a run-of-show or a draft
+	kindForum
+	kindAudit
+	kindReplan
+)
+
+var kindNames = [...]string{"a session", "a forum report", "an audit", "a re-plan"}
+
+// holds says what the document holds: a forum, an audit, a re-plan or
+// else a session. A nil document is [balance.ErrNoSession]; one that holds
+// more than one of a forum, an audit and a re-plan, or one that format
+// cannot write (it writes a session and the kinds listed), is an error
+// that wraps [errors.ErrUnsupported].
+func (d *Document) holds(format string, writes ...kind) (kind, error) {
+	if d == nil {
+		return 0, errNoSession
+	}
+	k, n := kindSession, 0
+	if d.Forum != nil {
+		k, n = kindForum, n+1
+	}
+	if d.Audit != nil {
+		k, n = kindAudit, n+1
+	}
+	if !d.Replanned.IsZero() {
+		k, n = kindReplan, n+1
+	}
+	if n > 1 {
+		return 0, fmt.Errorf("render: the document holds more than one of Forum, Audit and Replanned; render each in a document of its own: %w", errors.ErrUnsupported)
+	}
+	if k != kindSession && !slices.Contains(writes, k) {
+		return 0, fmt.Errorf("render: %s cannot write %s: %w", format, kindNames[k], errors.ErrUnsupported)
+	}
+	return k, nil
+}
+
 // prepare checks the document before a renderer reads it, and returns a
 // copy that finds people by name in constant time, so that rendering takes
 // time in proportion to the document. A document without a session, or
-// nil, is [ErrNoSession]; a session beyond agenda's limits the *agenda.LimitError
+// nil, is [balance.ErrNoSession]; a session beyond agenda's limits the *agenda.LimitError
 // of [agenda.Session.CheckSize]; a run-of-show with another number of
 // segments than its session [ErrMismatch].
 func (d *Document) prepare() (*Document, error) {
-	if d == nil {
-		return nil, ErrNoSession
+	if d == nil || d.Session() == nil {
+		return nil, errNoSession
 	}
 	s := d.Session()
-	if s == nil {
-		return nil, ErrNoSession
-	}
 	if d.roster != nil {
 		return d, nil // prepared already, by the renderer that calls another
 	}
@@ -171,27 +225,27 @@ func (d *Document) Session() *agenda.Session {
 	return d.Draft
 }
 
-// Slot returns the session's slot in the document's zone; an empty slot
+// slot returns the session's slot in the document's zone; an empty slot
 // for a document without a session.
-func (d *Document) Slot() timeslot.Slot {
+func (d *Document) slot() timeslot.Slot {
 	if d.Session() == nil {
 		return timeslot.Slot{}
 	}
 	return d.Session().Slot.In(d.Location)
 }
 
-// Named reports whether the document may show names and organizations; not
+// named reports whether the document may show names and organizations; not
 // for a document without a session.
-func (d *Document) Named() bool { return d.Session() != nil && d.Session().Named() && !d.Redact }
+func (d *Document) named() bool { return d.Session() != nil && d.Session().Named() && !d.Redact }
 
 // Who returns how the document names a person: their name, on one line as
 // every format shows a value (see the package doc), or "person 3"
 // (their place among the session's people) when names may not be shown or
 // the name is private. A name not among the people is returned as given
 // where names may be shown, and as "someone not among the people" elsewhere.
-// Why returns what made a speaker's time differ from their fair share, part
-// by part, as every renderer shows it (see balance.Share.Why).
-func (d *Document) Why(sh balance.Share) []string {
+// why returns what made a speaker's time differ from their fair share, part
+// by part, as every renderer shows it (see balance.Share.why).
+func (d *Document) why(sh balance.Share) []string {
 	var out []string
 	for _, r := range sh.Why {
 		out = append(out, shown(r.Text))
@@ -202,38 +256,38 @@ func (d *Document) Why(sh balance.Share) []string {
 func (d *Document) Who(name string) string {
 	p, i, ok := d.person(name)
 	if !ok {
-		if !d.Named() {
+		if !d.named() {
 			return "someone not among the people"
 		}
 		return shown(name)
 	}
-	if !d.Named() || p.IsPrivate(agenda.FieldName) {
+	if !d.named() || p.IsPrivate(agenda.FieldName) {
 		return fmt.Sprintf("person %d", i+1)
 	}
 	return shown(p.Name)
 }
 
-// Field returns the value of a person's field that the document may show,
+// field returns the value of a person's field that the document may show,
 // as every format shows it (on one line, see the package doc), or "" when
 // it is private, or a name or organization the document may not show.
-func (d *Document) Field(p *agenda.Person, f agenda.Field) string {
-	return shown(d.field(p, f))
+func (d *Document) field(p *agenda.Person, f agenda.Field) string {
+	return shown(d.rawField(p, f))
 }
 
-// field returns the value of a person's field as the session gives it, if
-// the document may show it; see [Document.Field].
-func (d *Document) field(p *agenda.Person, f agenda.Field) string {
+// rawField returns the value of a person's rawField as the session gives it, if
+// the document may show it; see [Document.field].
+func (d *Document) rawField(p *agenda.Person, f agenda.Field) string {
 	if p.IsPrivate(f) {
 		return ""
 	}
 	switch f {
 	case agenda.FieldName:
-		if !d.Named() {
+		if !d.named() {
 			return ""
 		}
 		return p.Name
 	case agenda.FieldOrganization:
-		if !d.Named() {
+		if !d.named() {
 			return ""
 		}
 		return p.Organization
@@ -251,11 +305,11 @@ func (d *Document) field(p *agenda.Person, f agenda.Field) string {
 	return ""
 }
 
-// Clock writes a moment as the document shows it: "06:20" in its zone, or
+// clock writes a moment as the document shows it: "06:20" in its zone, or
 // "0:20" from the start for a session that is not scheduled. With seconds
 // it writes "06:20:30" or "0:20:30".
-func (d *Document) Clock(t time.Time, seconds bool) string {
-	slot := d.Slot()
+func (d *Document) clock(t time.Time, seconds bool) string {
+	slot := d.slot()
 	if slot.Scheduled() {
 		if seconds {
 			return t.In(slot.Start.Location()).Format("15:04:05")
@@ -270,32 +324,36 @@ func (d *Document) Clock(t time.Time, seconds bool) string {
 }
 
 // Row is one turn of the run-of-show as every format shows it, privacy
-// applied.
+// applied, and as [JSON] writes it in [Output].Rows.
 type Row struct {
-	Segment      int    // index in Session.Segments
-	Title        string // the segment's title
-	SegmentKind  agenda.SegmentKind
-	Track        string
-	Questions    []string
-	Kind         agenda.TurnKind
-	Start, End   time.Time // in the document's zone
-	Length       time.Duration
-	Who          string // see Document.Who; "" for audience questions and activities
-	Organization string
-	Role         string   // the part the turn's person plays here: speaker, moderator, facilitator
-	Leaders      []string // for an activity, the facilitators who lead it, named as Who names them
-	Mode         agenda.Mode
-	Stakeholder  string
-	Region       string
+	Segment     int                `json:"segment"` // index in Session.Segments
+	Title       string             `json:"title"`   // the segment's title
+	SegmentKind agenda.SegmentKind `json:"segment_kind,omitempty"`
+	Track       string             `json:"track,omitempty"`
+	Questions   []string           `json:"questions,omitempty"`
+	Kind        agenda.TurnKind    `json:"kind"`
+	// Start and End are in the document's zone; JSON leaves them out of a
+	// session that is not scheduled, whose turns Offset places.
+	Start        time.Time   `json:"start,omitzero"`
+	End          time.Time   `json:"end,omitzero"`
+	Who          string      `json:"who,omitempty"` // see Document.Who; "" for audience questions and activities
+	Organization string      `json:"organization,omitempty"`
+	Role         string      `json:"role,omitempty"`    // the part the turn's person plays here: speaker, moderator, facilitator
+	Leaders      []string    `json:"leaders,omitempty"` // for an activity, the facilitators who lead it, named as Who names them
+	Mode         agenda.Mode `json:"mode,omitempty"`
+	Stakeholder  string      `json:"stakeholder,omitempty"`
+	Region       string      `json:"region,omitempty"`
 	// Local is the turn's start in the person's own time zone, as
 	// "15:20 Asia/Tokyo", for someone online whose zone is known.
-	Local string
+	Local  string        `json:"local,omitempty"`
+	Offset time.Duration `json:"offset"` // from the start of the session
+	Length time.Duration `json:"length"`
 }
 
-// Rows returns every turn of the run-of-show, segment by segment; nil
+// rows returns every turn of the run-of-show, segment by segment; nil
 // without a run-of-show, or for one whose segments are not those of its
 // session.
-func (d *Document) Rows() []Row {
+func (d *Document) rows() []Row {
 	if d.RunOfShow == nil {
 		return nil
 	}
@@ -304,14 +362,14 @@ func (d *Document) Rows() []Row {
 		return nil
 	}
 	s := d.Session()
-	loc := d.Slot().Start.Location()
+	loc := d.slot().Start.Location()
 	zones := map[string]*time.Location{} // loaded once each: loading reads a file
 	var rows []Row
 	for i, seg := range d.RunOfShow.Segments {
 		sg := &s.Segments[i]
 		for _, t := range seg.Turns {
 			r := Row{Segment: i, Title: sg.Title, SegmentKind: sg.Kind, Track: sg.Track, Questions: sg.Questions,
-				Kind: t.Kind, Start: t.Start.In(loc), End: t.End.In(loc), Length: t.Length()}
+				Kind: t.Kind, Start: t.Start.In(loc), End: t.End.In(loc), Offset: t.Start.Sub(d.slot().Start), Length: t.Length()}
 			switch t.Kind {
 			case agenda.TurnSpeech, agenda.TurnHandover:
 				r.Role = string(agenda.RoleSpeaker)
@@ -325,11 +383,11 @@ func (d *Document) Rows() []Row {
 			}
 			if p, _, ok := d.person(t.Person); ok && t.Person != "" {
 				r.Who = d.Who(p.Name)
-				r.Organization = d.Field(p, agenda.FieldOrganization)
+				r.Organization = d.field(p, agenda.FieldOrganization)
 				r.Mode = p.Mode
-				r.Stakeholder = d.Field(p, agenda.FieldStakeholder)
-				r.Region = d.Field(p, agenda.FieldRegion)
-				if zone := d.Field(p, agenda.FieldZone); zone != "" && p.Mode == agenda.ModeOnline && d.Slot().Scheduled() {
+				r.Stakeholder = d.field(p, agenda.FieldStakeholder)
+				r.Region = d.field(p, agenda.FieldRegion)
+				if zone := d.field(p, agenda.FieldZone); zone != "" && p.Mode == agenda.ModeOnline && d.slot().Scheduled() {
 					z, seen := zones[zone]
 					if !seen {
 						z, _ = time.LoadLocation(zone) // nil if it does not load
@@ -346,9 +404,9 @@ func (d *Document) Rows() []Row {
 	return rows
 }
 
-// Balance is one dimension's groups against their targets, as every format
+// dimensionView is one dimension's groups against their targets, as every format
 // shows them.
-type Balance struct {
+type dimensionView struct {
 	Dimension balance.Dimension
 	// Groups are the groups by name, then, if some speakers give no value
 	// in the dimension, a row of them with NotGiven set.
@@ -363,9 +421,9 @@ type Balance struct {
 	Note string
 }
 
-// Over says over whom the shares are taken, when not over every speaker:
+// over says over whom the shares are taken, when not over every speaker:
 // "shares of the 3 of 5 speakers who give a regional group"; else "".
-func (b Balance) Over() string {
+func (b dimensionView) over() string {
 	if b.Counted == b.Speakers {
 		return ""
 	}
@@ -397,33 +455,44 @@ func groupNounOf(d balance.Dimension) string {
 	return string(d.By)
 }
 
-// NotGivenRow is the name of the row of the speakers who give no value.
-const NotGivenRow = "(not given)"
+// notGivenRow is the name of the row of the speakers who give no value.
+const notGivenRow = "(not given)"
 
-// Group is one group's time, share and target.
+// Group is one group's speaking time against its target, in one
+// dimension, as every format shows it and as [JSON] writes it in
+// [Output].Groups.
 type Group struct {
-	Name          string
-	Speakers      int
-	Time          time.Duration
-	Share, Target float64 // shares of the time of the dimension's Counted speakers
+	Dimension string        `json:"dimension"` // the dimension's name, such as "mode", "region" or "label:age"
+	Hard      bool          `json:"hard,omitempty"`
+	Name      string        `json:"group"`
+	Speakers  int           `json:"speakers"`
+	Time      time.Duration `json:"time"`
+	Share     float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share
+	Target    float64       `json:"target"` // the target share; 0 for a row without a share
+
+	// Counted is the number of speakers the dimension's shares are of:
+	// those in one of its groups, without those who give no value or a
+	// value outside its full set.
+	Counted int `json:"counted"`
 
 	// NotGiven marks the row of the speakers who give no value in the
-	// dimension, named [NotGivenRow]; Outside a value that is not one of
+	// dimension, named "(not given)"; Outside a value that is not one of
 	// the dimension's full set, such as "Intergovernmental Organization"
 	// given as a regional group. Neither has a share or a target.
-	NotGiven, Outside bool
+	NotGiven bool `json:"not_given,omitempty"`
+	Outside  bool `json:"outside,omitempty"`
 }
 
-// HasShare reports whether the group has a share and a target to show.
-func (g Group) HasShare() bool { return !g.NotGiven && !g.Outside }
+// hasShare reports whether the group has a share and a target to show.
+func (g Group) hasShare() bool { return !g.NotGiven && !g.Outside }
 
-// Balances returns the groups of every dimension balanced, from the
+// balances returns the groups of every dimension balanced, from the
 // allocation or else the report, and the dimensions dropped because they do
 // not apply to the session. A group the report marks outside its
 // dimension's set is marked so, with no share or target, and the shares of
 // the others are of their own time.
-func (d *Document) Balances() ([]Balance, []balance.Dimension) {
-	var out []Balance
+func (d *Document) balances() ([]dimensionView, []balance.Dimension) {
+	var out []dimensionView
 	var dropped []balance.Dimension
 	reported := func(dim balance.Dimension) *balance.DimensionReport {
 		if d.Report == nil {
@@ -439,10 +508,10 @@ func (d *Document) Balances() ([]Balance, []balance.Dimension) {
 	note := func(dim balance.Dimension) string {
 		n := "balanced"
 		if dim.Hard {
-			n = "hard rule: within " + Percent(dim.Tolerance) + " of target, one step after rounding"
+			n = "hard rule: within " + format.Percent(dim.Tolerance) + " of target, one step after rounding"
 		}
 		if dr := reported(dim); dr != nil {
-			n += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, Percent(dr.Gap))
+			n += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, format.Percent(dr.Gap))
 		}
 		return n
 	}
@@ -453,7 +522,7 @@ func (d *Document) Balances() ([]Balance, []balance.Dimension) {
 			all += sh.Time
 		}
 		for _, b := range d.Allocation.Balance {
-			bal := Balance{Dimension: b.Dimension, Note: note(b.Dimension), Speakers: len(d.Allocation.Speakers)}
+			bal := dimensionView{Dimension: b.Dimension, Note: note(b.Dimension), Speakers: len(d.Allocation.Speakers)}
 			var total, given time.Duration // of the groups of the set, and of all with a value
 			for _, g := range b.Groups {
 				given += g.Time
@@ -474,25 +543,35 @@ func (d *Document) Balances() ([]Balance, []balance.Dimension) {
 			}
 			bal.Counted = counted
 			if n := bal.Speakers - counted - outsideCount(bal.Groups); n > 0 {
-				bal.Groups = append(bal.Groups, Group{Name: NotGivenRow, Speakers: n, Time: all - given, NotGiven: true})
+				bal.Groups = append(bal.Groups, Group{Name: notGivenRow, Speakers: n, Time: all - given, NotGiven: true})
 			}
-			out = append(out, bal)
+			out = append(out, bal.labelled())
 		}
 		dropped = d.Allocation.Dropped
 	case d.Report != nil:
 		for _, dr := range d.Report.Dimensions {
-			bal := Balance{Dimension: dr.Dimension, Note: note(dr.Dimension), Counted: dr.Counted, Speakers: len(d.Report.Speakers)}
+			bal := dimensionView{Dimension: dr.Dimension, Note: note(dr.Dimension), Counted: dr.Counted, Speakers: len(d.Report.Speakers)}
 			for _, g := range dr.Groups {
 				bal.Groups = append(bal.Groups, Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target, Outside: g.Outside})
 			}
 			if dr.Unknown > 0 {
-				bal.Groups = append(bal.Groups, Group{Name: NotGivenRow, Speakers: dr.Unknown, Time: dr.UnknownTime, NotGiven: true})
+				bal.Groups = append(bal.Groups, Group{Name: notGivenRow, Speakers: dr.Unknown, Time: dr.UnknownTime, NotGiven: true})
 			}
-			out = append(out, bal)
+			out = append(out, bal.labelled())
 		}
 		dropped = d.Report.Dropped
 	}
 	return out, dropped
+}
+
+// labelled returns the view with its dimension's name, hardness and count
+// in each of its groups.
+func (b dimensionView) labelled() dimensionView {
+	for i := range b.Groups {
+		g := &b.Groups[i]
+		g.Dimension, g.Hard, g.Counted = shown(b.Dimension.Name()), b.Dimension.Hard, b.Counted
+	}
+	return b
 }
 
 // outsideCount counts the speakers of the groups outside their set.
@@ -509,7 +588,7 @@ func outsideCount(groups []Group) int {
 // groupCell names a group for a table: its name, with what it is for a
 // value outside the dimension's set: "Intergovernmental Organization (not a
 // UN regional group)".
-func groupCell(b Balance, g Group) string {
+func groupCell(b dimensionView, g Group) string {
 	if g.Outside {
 		return g.Name + " (not a UN regional group)"
 	}
@@ -519,15 +598,10 @@ func groupCell(b Balance, g Group) string {
 // shareCell writes a group's share or target for a table: the percentage,
 // or "–" for a row that has none.
 func shareCell(g Group, share float64) string {
-	if !g.HasShare() {
+	if !g.hasShare() {
 		return "–"
 	}
-	return Percent(share)
-}
-
-// Percent writes a share as a percentage with at most one decimal: "49.5%".
-func Percent(share float64) string {
-	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
+	return format.Percent(share)
 }
 
 // join joins the values that are not empty with a middle dot.

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -14,35 +13,9 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
-
-// ErrNoForum is returned by the forum renderers for a document without a
-// forum report, or a nil document.
-var ErrNoForum = errors.New("render: the document has no forum report")
-
-// ForumDocument is a programme's report, ready to render. Names come
-// through the same privacy rules as in a [Document]: a name marked private,
-// or from a session that is not attributed, is never shown.
-type ForumDocument struct {
-	Forum *balance.Forum
-
-	// Location shows clock times in another zone; nil keeps each session's.
-	Location *time.Location
-
-	// Redact leaves every name out.
-	Redact bool
-
-	// Stamp and Sequence are the DTSTAMP and SEQUENCE of the events
-	// [ForumICS] writes, as [Document.Stamp] and [Document.Sequence] are
-	// for one session's.
-	Stamp    time.Time
-	Sequence int
-
-	// ByteOrderMark makes [ForumCSV] begin with the UTF-8 byte-order mark,
-	// as [Document.ByteOrderMark] does for [CSV].
-	ByteOrderMark bool
-}
 
 // forumView is what every format of a forum report shows, privacy applied.
 type forumView struct {
@@ -70,7 +43,7 @@ func forumGroups(fd balance.ForumDimension) []Group {
 		out = append(out, Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target, Outside: g.Outside})
 	}
 	if fd.Unknown > 0 {
-		out = append(out, Group{Name: NotGivenRow, Speakers: fd.Unknown, Time: fd.UnknownTime, NotGiven: true})
+		out = append(out, Group{Name: notGivenRow, Speakers: fd.Unknown, Time: fd.UnknownTime, NotGiven: true})
 	}
 	return out
 }
@@ -128,15 +101,12 @@ type forumPerson struct {
 	Time     time.Duration
 }
 
-// view gathers what the forum formats show.
-func (d *ForumDocument) view() (*forumView, error) {
-	if d == nil || d.Forum == nil || d.Forum.Programme == nil {
-		return nil, ErrNoForum
+// forumView gathers what the forum formats show.
+func (d *Document) forumView() (*forumView, error) {
+	if d.Forum.Programme == nil {
+		return nil, errNoProgramme
 	}
 	f := d.Forum
-	if f == nil {
-		return nil, ErrNoForum
-	}
 	prog := f.Programme
 	v := &forumView{Title: shown(prog.Title)}
 	if v.Title == "" {
@@ -154,7 +124,7 @@ func (d *ForumDocument) view() (*forumView, error) {
 	}
 	v.Facts = append(v.Facts, htmlFact{"Sessions", sessions})
 	if span, ok := prog.Span(); ok {
-		v.Facts = append(v.Facts, htmlFact{"From", d.clock(span.Start)}, htmlFact{"To", d.clock(span.End)})
+		v.Facts = append(v.Facts, htmlFact{"From", d.forumClock(span.Start)}, htmlFact{"To", d.forumClock(span.End)})
 	}
 	v.Facts = append(v.Facts, htmlFact{"Speakers", fmt.Sprintf("%d people", f.Speakers)})
 	if prog.SessionsPerSpeaker > 0 {
@@ -162,8 +132,8 @@ func (d *ForumDocument) view() (*forumView, error) {
 	}
 
 	for _, fd := range f.Dimensions {
-		b := Balance{Dimension: fd.Dimension, Groups: forumGroups(fd), Counted: fd.Counted, Speakers: fd.Counted + fd.Unknown + outsideCount(forumGroups(fd))}
-		v.Dims = append(v.Dims, forumDim{Title: chartDimTitle(fd.Dimension), Dim: fd.Dimension, Groups: b.Groups, Over: b.Over()})
+		b := dimensionView{Dimension: fd.Dimension, Groups: forumGroups(fd), Counted: fd.Counted, Speakers: fd.Counted + fd.Unknown + outsideCount(forumGroups(fd))}
+		v.Dims = append(v.Dims, forumDim{Title: chartDimTitle(fd.Dimension), Dim: fd.Dimension, Groups: b.labelled().Groups, Over: b.over()})
 	}
 
 	docs := make([]*Document, len(prog.Sessions))
@@ -242,9 +212,9 @@ func (d *ForumDocument) view() (*forumView, error) {
 	return v, nil
 }
 
-// clock writes a moment as "Tue 10 Oct 2023 06:15 UTC", in the document's
+// forumClock writes a moment as "Tue 10 Oct 2023 06:15 UTC", in the document's
 // zone if it has one.
-func (d *ForumDocument) clock(t time.Time) string {
+func (d *Document) forumClock(t time.Time) string {
 	if d.Location != nil {
 		t = t.In(d.Location)
 	}
@@ -254,7 +224,7 @@ func (d *ForumDocument) clock(t time.Time) string {
 // minutes writes a length as "40m" or "2h10m30s".
 func minutes(d time.Duration) string { return timeslot.FormatLength(d) }
 
-// ForumText writes the programme's report as plain text: the programme, the
+// forumText writes the programme's report as plain text: the programme, the
 // speaking time and headcount of every group over all sessions against an
 // equal share (a "(not given)" row for the speakers who give no value, the
 // shares over those who do), the sessions ranked by their line-up's
@@ -266,8 +236,8 @@ func minutes(d time.Duration) string { return timeslot.FormatLength(d) }
 //
 // It returns [ErrNoForum] for a document without a forum report, and the
 // errors of out.
-func ForumText(out io.Writer, d *ForumDocument) error {
-	v, err := d.view()
+func forumText(out io.Writer, d *Document) error {
+	v, err := d.forumView()
 	if err != nil {
 		return err
 	}
@@ -295,7 +265,7 @@ func ForumText(out io.Writer, d *ForumDocument) error {
 	rows := [][]string{{"#", "session", "when", "room", "speakers", "line-up off", "time off target", "presets failed", "from"}}
 	for _, s := range v.Sessions {
 		rows = append(rows, []string{strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
-			Percent(s.Distance), Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source})
+			format.Percent(s.Distance), format.Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source})
 	}
 	textTable(w, rows)
 	fmt.Fprint(w, textWrap(lineupNote, "  ", "  "))
@@ -347,7 +317,7 @@ func (p forumPreset) Summary() string {
 }
 
 // forumGroupCell names a group of a forum table, as [groupCell] does.
-func forumGroupCell(g Group) string { return groupCell(Balance{}, g) }
+func forumGroupCell(g Group) string { return groupCell(dimensionView{}, g) }
 
 func orDash(s string) string {
 	if s == "" {
@@ -356,11 +326,11 @@ func orDash(s string) string {
 	return s
 }
 
-// ForumMarkdown writes the programme's report as Markdown, with the same
-// parts as [ForumText]; every text from the programme is escaped. Its
-// errors are those of [ForumText].
-func ForumMarkdown(w io.Writer, d *ForumDocument) error {
-	v, err := d.view()
+// forumMarkdown writes the programme's report as Markdown, with the same
+// parts as [forumText]; every text from the programme is escaped. Its
+// errors are those of [forumText].
+func forumMarkdown(w io.Writer, d *Document) error {
+	v, err := d.forumView()
 	if err != nil {
 		return err
 	}
@@ -386,7 +356,7 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 	b.WriteString("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n")
 	for _, s := range v.Sessions {
 		mdRow(&b, strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
-			Percent(s.Distance), Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
+			format.Percent(s.Distance), format.Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
 	}
 	fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(lineupNote[:1])+lineupNote[1:])
 	for _, p := range v.Presets {
@@ -422,7 +392,7 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 	return err
 }
 
-// ForumCSV writes the programme's report as one CSV table in long form, for
+// forumCSV writes the programme's report as one CSV table in long form, for
 // a spreadsheet to filter on its first column: a "group" row for each
 // group of each dimension (and a "(not given)" row; a row without a share,
 // such as that one, leaves share and target empty), a "session" row for
@@ -438,9 +408,9 @@ func ForumMarkdown(w io.Writer, d *ForumDocument) error {
 // with each session's title and roles. Cells
 // that a spreadsheet would take for a formula are quoted as text. With
 // ByteOrderMark set the file begins with the UTF-8 byte-order mark, for
-// Excel. Its errors are those of [ForumText].
-func ForumCSV(w io.Writer, d *ForumDocument) error {
-	v, err := d.view()
+// Excel. Its errors are those of [forumText].
+func forumCSV(w io.Writer, d *Document) error {
+	v, err := d.forumView()
 	if err != nil {
 		return err
 	}
@@ -466,7 +436,7 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 		for _, g := range dim.Groups {
 			cells := map[string]string{"table": "group", "dimension": dim.Dim.Name(), "group": forumGroupCell(g), "speakers": strconv.Itoa(g.Speakers),
 				"minutes": decimalMinutes(g.Time)}
-			if g.HasShare() { // a row without a share leaves share and target empty
+			if g.hasShare() { // a row without a share leaves share and target empty
 				cells["share"], cells["target"] = share(g.Share), share(g.Target)
 			}
 			row(cells)
@@ -508,24 +478,24 @@ var forumSource string
 
 // forumTemplate shares the run-of-show page's style.
 var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum").Funcs(template.FuncMap{
-	"percent": Percent,
+	"percent": format.Percent,
 	"length":  minutes,
 	"dash":    orDash,
 	"share":   shareCell,
 	"group":   forumGroupCell,
 }).Parse(forumSource))
 
-// ForumHTML writes the programme's report as one self-contained HTML page,
-// with its style inline and no script: the parts of [ForumText], with a
+// forumHTML writes the programme's report as one self-contained HTML page,
+// with its style inline and no script: the parts of [forumText], with a
 // chart of each dimension's groups (their share of speaking time against an
 // equal share) drawn inline as SVG. All text from the programme is escaped.
-// Its errors are those of [ForumText].
-func ForumHTML(w io.Writer, d *ForumDocument) error {
-	v, err := d.view()
+// Its errors are those of [forumText].
+func forumHTML(w io.Writer, d *Document) error {
+	v, err := d.forumView()
 	if err != nil {
 		return err
 	}
-	svg, err := forumSVG(v, false)
+	svg, err := forumChart(v, false).svg()
 	if err != nil {
 		return err
 	}
@@ -542,23 +512,10 @@ func ForumHTML(w io.Writer, d *ForumDocument) error {
 	return err
 }
 
-// ForumSVG draws each dimension's groups over the programme, their share of
-// speaking time against an equal share, as one SVG image 512 points wide.
-// Its errors are those of [ForumText].
-func ForumSVG(w io.Writer, d *ForumDocument) error {
-	v, err := d.view()
-	if err != nil {
-		return err
-	}
-	svg, err := forumSVG(v, true)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(svg)
-	return err
-}
-
-func forumSVG(v *forumView, header bool) ([]byte, error) {
+// forumChart lays out each dimension's groups over the programme, their
+// share of speaking time against an equal share, with the programme's
+// title and facts above them if header.
+func forumChart(v *forumView, header bool) *chart {
 	ch := &chart{header: header, title: v.Title, heading: "Speaking time by group over the programme", target: "equal share"}
 	var facts []string
 	for _, f := range v.Facts {
@@ -576,5 +533,5 @@ func forumSVG(v *forumView, header bool) ([]byte, error) {
 		}
 	}
 	ch.layout()
-	return ch.svg()
+	return ch
 }

@@ -36,13 +36,20 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func HTML(w io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("HTML", kindForum)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumHTML(w, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
 	s := d.Session()
-	page := htmlPage{Title: s.Title, Named: d.Named()}
-	slot := d.Slot()
+	page := htmlPage{Title: s.Title, Named: d.named()}
+	slot := d.slot()
 	page.Facts = append(page.Facts, htmlFact{"Slot", d.slotText()})
 	if s.Format != "" {
 		page.Facts = append(page.Facts, htmlFact{"Format", string(s.Format)})
@@ -92,7 +99,7 @@ func HTML(w io.Writer, d *Document) error {
 	if d.Allocation != nil {
 		why := htmlFindings{Title: "Why a time differs from the fair share", None: "Every speaker has their fair share.", Wide: true}
 		for _, sh := range d.Allocation.Speakers {
-			if reasons := d.Why(sh); len(reasons) > 0 {
+			if reasons := d.why(sh); len(reasons) > 0 {
 				why.Items = append(why.Items, fmt.Sprintf("%s, %s against %s: %s", d.Who(sh.Name),
 					timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second)), strings.Join(reasons, "; ")))
 			}
@@ -168,9 +175,9 @@ func htmlRunOfShow(d *Document) []htmlSegment {
 	for i, seg := range d.RunOfShow.Segments {
 		segs = append(segs, htmlSegmentHead(d, i, seg.Span, len(s.Segments[i].Speakers) > 0))
 	}
-	rows := d.Rows()
+	rows := d.rows()
 	for _, r := range rows {
-		t := htmlTurn{Time: d.Clock(r.Start, r.Start.Second() != 0), Role: r.Role, Who: r.Who, Organization: r.Organization,
+		t := htmlTurn{Time: d.clock(r.Start, r.Start.Second() != 0), Role: r.Role, Who: r.Who, Organization: r.Organization,
 			Mode: string(r.Mode), Local: r.Local, Groups: join(r.Stakeholder, r.Region), Length: timeslot.FormatLength(r.Length), Class: string(r.Kind)}
 		switch r.Kind {
 		case agenda.TurnSpeech:
@@ -205,9 +212,9 @@ func htmlDraft(d *Document) []htmlSegment {
 		for _, name := range s.Segments[i].Speakers {
 			t := htmlTurn{Role: string(agenda.RoleSpeaker), Who: d.Who(name), Class: string(agenda.TurnSpeech)}
 			if p, _, ok := d.person(name); ok {
-				t.Organization = d.Field(p, agenda.FieldOrganization)
+				t.Organization = d.field(p, agenda.FieldOrganization)
 				t.Mode = string(p.Mode)
-				t.Groups = join(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
+				t.Groups = join(d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion))
 				if p.Mode != "" {
 					t.Class = string(p.Mode)
 				}
@@ -262,15 +269,15 @@ type htmlGroup struct {
 // htmlDims returns the groups of every dimension balanced (from the
 // allocation, or else the report), and the dimensions dropped.
 func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
-	balances, droppedDims := d.Balances()
+	balances, droppedDims := d.balances()
 	for _, b := range balances {
 		hd := htmlDim{Title: chartDimTitle(b.Dimension), Note: b.Note}
-		if over := b.Over(); over != "" {
+		if over := b.over(); over != "" {
 			hd.Note += "; " + over
 		}
 		for _, g := range b.Groups {
 			hd.Groups = append(hd.Groups, htmlGroup{Name: groupCell(b, g), Speakers: fmt.Sprint(g.Speakers), Time: timeslot.FormatLength(g.Time),
-				Share: shareCell(g, g.Share), Target: shareCell(g, g.Target), Off: g.HasShare() && math.Abs(100*(g.Share-g.Target)) >= 10})
+				Share: shareCell(g, g.Share), Target: shareCell(g, g.Target), Off: g.hasShare() && math.Abs(100*(g.Share-g.Target)) >= 10})
 		}
 		dims = append(dims, hd)
 	}

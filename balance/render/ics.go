@@ -46,11 +46,11 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 //     and the session's event as its parent (RELATED-TO). Its DESCRIPTION
 //     names the session, who moderates or leads the segment and who speaks
 //     in it, the policy questions it takes up and its track; then every
-//     turn with its clock times, as [Document.Clock] writes them in the zone
+//     turn with its clock times, as [Document.clock] writes them in the zone
 //     it names, and an online speaker's local time. A draft without a
 //     run-of-show has segment times but no turns.
 //   - LOCATION is the session's room.
-//   - DTSTART and DTEND are in the document's zone (see [Document.Slot]),
+//   - DTSTART and DTEND are in the document's zone (see [Document.slot]),
 //     given by its IANA name as TZID, with a VTIMEZONE that describes the
 //     zone's offsets over the session. Times in UTC, and in a zone without
 //     an IANA name (a fixed offset, or Local), are written in UTC with Z;
@@ -88,12 +88,19 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 // the package doc), and the errors of w. Nothing is written to w when it
 // returns an error of its own.
 func ICS(w io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("ICS", kindForum)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumICS(w, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
 	s := d.Session()
-	if !d.Slot().Scheduled() {
+	if !d.slot().Scheduled() {
 		return ErrUnscheduled
 	}
 	if len(s.Segments) == 0 {
@@ -194,11 +201,11 @@ func (c *icsCalendar) event(uid string, start, end time.Time, loc *time.Location
 // known by key (see [icsSessionKey]): its own, then one per segment.
 func (c *icsCalendar) session(d *Document, key string) {
 	s := d.Session()
-	slot := d.Slot()
+	slot := d.slot()
 	tzid, loc := icsZone(slot.Start), slot.Start.Location()
 	spans := icsSpans(d)
 	rows := make([][]Row, len(spans))
-	for _, r := range d.Rows() {
+	for _, r := range d.rows() {
 		rows[r.Segment] = append(rows[r.Segment], r)
 	}
 	from, to := slot.Start, slot.End()
@@ -302,7 +309,7 @@ func icsSessionDescription(d *Document, spans []timeslot.Span) string {
 		}
 		lines = append(lines, line)
 	}
-	loc := d.Slot().Start.Location()
+	loc := d.slot().Start.Location()
 	for _, dl := range s.Deadlines {
 		lines = append(lines, "Due: "+dl.What+" by "+dl.Due.In(loc).Format("Monday 2 January 2006, 15:04 MST"))
 	}
@@ -312,9 +319,9 @@ func icsSessionDescription(d *Document, spans []timeslot.Span) string {
 // icsZoneName names the zone the document's clock times are in: its IANA
 // name, or its abbreviation for a zone without one.
 func icsZoneName(d *Document) string {
-	zone := d.Slot().Start.Location().String()
+	zone := d.slot().Start.Location().String()
 	if zone == "" || zone == "Local" {
-		zone, _ = d.Slot().Start.Zone()
+		zone, _ = d.slot().Start.Zone()
 	}
 	return zone
 }
@@ -386,12 +393,12 @@ func icsPeople(d *Document, names []string) string {
 			continue
 		}
 		var about []string
-		if org := d.Field(p, agenda.FieldOrganization); org != "" {
+		if org := d.field(p, agenda.FieldOrganization); org != "" {
 			about = append(about, org)
 		}
 		var groups []string
 		for _, f := range []agenda.Field{agenda.FieldStakeholder, agenda.FieldRegion} {
-			if g := d.Field(p, f); g != "" {
+			if g := d.field(p, f); g != "" {
 				groups = append(groups, g)
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
@@ -620,7 +621,7 @@ func TestICSErrors(t *testing.T) {
 	}{
 		{"an unscheduled run-of-show", formatDocument(t, formatBreakouts()), render.ErrUnscheduled},
 		{"an unscheduled draft", &render.Document{Draft: formatBreakouts()}, render.ErrUnscheduled},
-		{"no session", &render.Document{}, render.ErrNoSession},
+		{"no session", &render.Document{}, balance.ErrNoSession},
 		{"no segments", &render.Document{Draft: &agenda.Session{Title: "Empty", Slot: formatPanel().Slot}}, render.ErrNoSegments},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -629,7 +630,7 @@ func TestICSErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			for _, sentinel := range []error{render.ErrUnscheduled, render.ErrNoSession, render.ErrNoSegments} {
+			for _, sentinel := range []error{render.ErrUnscheduled, balance.ErrNoSession, render.ErrNoSegments} {
 				if got := errors.Is(err, sentinel); got != (sentinel == tc.want) {
 					t.Errorf("error %q: errors.Is(err, %v) = %v, want %v", err, sentinel, got, !got)
 				}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -39,14 +40,21 @@ import (
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func Markdown(w io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("Markdown", kindForum)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumMarkdown(w, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
 	problems := d.validation()
 	s := d.Session()
 	var b bytes.Buffer
-	slot := d.Slot()
+	slot := d.slot()
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(s.Title))
 	fact := func(label, value string) {
 		if value != "" {
@@ -56,7 +64,7 @@ func Markdown(w io.Writer, d *Document) error {
 	fact("Slot", mdEscape(d.slotText()))
 	fact("Format", mdEscape(string(s.Format)))
 	fact("Room", mdEscape(s.Room))
-	if !d.Named() {
+	if !d.named() {
 		fact("Names", "not attributed: people are shown by role and group only")
 	}
 	b.WriteString("\n## People\n\n")
@@ -66,8 +74,8 @@ func Markdown(w io.Writer, d *Document) error {
 		b.WriteString("| Name | Roles | Stakeholder | Region | Mode | Organization |\n| --- | --- | --- | --- | --- | --- |\n")
 		for i := range s.People {
 			p := &s.People[i]
-			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion),
-				string(p.Mode), d.Field(p, agenda.FieldOrganization))
+			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion),
+				string(p.Mode), d.field(p, agenda.FieldOrganization))
 		}
 	}
 	if len(s.Questions) > 0 {
@@ -100,7 +108,7 @@ func Markdown(w io.Writer, d *Document) error {
 		fmt.Fprintf(&b, "- **Due:** %s by %s\n", mdEscape(dl.What), dl.Due.In(slot.Start.Location()).Format("Monday 2 January 2006, 15:04 MST"))
 	}
 
-	out := NewOutput(d)
+	out := newOutput(d)
 	if d.Allocation != nil || d.Report != nil {
 		mdSpeaking(&b, d, out)
 	}
@@ -128,8 +136,8 @@ func Markdown(w io.Writer, d *Document) error {
 
 // mdRunOfShow writes the table of the run-of-show's turns.
 func mdRunOfShow(b *bytes.Buffer, d *Document) {
-	rows := d.Rows()
-	slot := d.Slot()
+	rows := d.rows()
+	slot := d.slot()
 	seconds := false // whether any turn starts or ends within a minute
 	for _, r := range rows {
 		for _, t := range []time.Time{r.Start, r.End} {
@@ -198,11 +206,11 @@ func mdDraft(b *bytes.Buffer, d *Document) {
 		for _, name := range seg.Speakers {
 			who, mode, groups := d.Who(name), "", ""
 			if p, _, ok := d.person(name); ok {
-				if org := d.Field(p, agenda.FieldOrganization); org != "" {
+				if org := d.field(p, agenda.FieldOrganization); org != "" {
 					who += " (" + org + ")"
 				}
 				mode = string(p.Mode)
-				groups = join(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
+				groups = join(d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion))
 			}
 			mdRow(b, "", "", who, string(agenda.RoleSpeaker), mode, groups, "")
 		}
@@ -238,7 +246,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 			b.WriteString("| Speaker | Time | Share |\n| --- | ---: | ---: |\n")
 		}
 		for _, sp := range out.Speaking {
-			cells := []string{sp.Who, timeslot.FormatLength(sp.Time), Percent(sp.Share)}
+			cells := []string{sp.Who, timeslot.FormatLength(sp.Time), format.Percent(sp.Share)}
 			if d.Allocation != nil {
 				cells = append(cells, timeslot.FormatLength(sp.Fair), strings.Join(sp.Why, "; "))
 			}
@@ -246,7 +254,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		}
 	}
 
-	balances, dropped := d.Balances()
+	balances, dropped := d.balances()
 	for _, bal := range balances {
 		fmt.Fprintf(b, "\n### By %s\n\n", mdEscape(shown(bal.Dimension.Name())))
 		b.WriteString(strings.ToUpper(bal.Note[:1]) + bal.Note[1:] + ".\n\n")
@@ -254,7 +262,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		for _, g := range bal.Groups {
 			mdRow(b, groupCell(bal, g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
 		}
-		if over := bal.Over(); over != "" {
+		if over := bal.over(); over != "" {
 			b.WriteString("\n" + strings.ToUpper(over[:1]) + over[1:] + ".\n")
 		}
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -28,13 +29,26 @@ const textWidth = 88
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of out.
 func Text(out io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("Text", kindForum, kindAudit, kindReplan)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumText(out, d)
+	}
+	if k == kindAudit {
+		return auditText(out, d)
+	}
+	if k == kindReplan {
+		return replanText(out, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(out)
 	s, ros, al, report := d.Session(), d.RunOfShow, d.Allocation, d.Report
-	slot := d.Slot()
+	slot := d.slot()
 	plan := s.Plan()
 
 	fmt.Fprintln(w, s.Title)
@@ -45,7 +59,7 @@ func Text(out io.Writer, d *Document) error {
 		}
 	}
 	line("Format", string(s.Format))
-	if !d.Named() {
+	if !d.named() {
 		line("Names", "not attributed: people are shown by role and group only")
 	}
 	if slot.Scheduled() {
@@ -60,7 +74,7 @@ func Text(out io.Writer, d *Document) error {
 	for i := range s.People {
 		p := &s.People[i]
 		rows = append(rows, []string{d.Who(p.Name), textRoles(p.Roles),
-			d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion), string(p.Mode), d.Field(p, agenda.FieldOrganization)})
+			d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion), string(p.Mode), d.field(p, agenda.FieldOrganization)})
 	}
 	textTable(w, rows)
 
@@ -179,7 +193,7 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 	textTable(w, rows)
 	heading := false
 	for _, sh := range al.Speakers {
-		why := d.Why(sh)
+		why := d.why(sh)
 		if len(why) == 0 {
 			continue
 		}
@@ -189,7 +203,7 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 		}
 		fmt.Fprint(w, textWrap(d.textMention(sh.Name, false)+": "+strings.Join(why, "; "), "  ", "      "))
 	}
-	balances, dropped := d.Balances()
+	balances, dropped := d.balances()
 	for _, b := range balances {
 		if len(b.Groups) == 0 {
 			fmt.Fprintf(w, "\nBy %s: no speaker has a value.\n", shown(b.Dimension.Name()))
@@ -201,7 +215,7 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 			rows = append(rows, []string{groupCell(b, g), fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
 		}
 		textTable(w, rows)
-		if over := b.Over(); over != "" {
+		if over := b.over(); over != "" {
 			fmt.Fprintf(w, "  %s\n", over)
 		}
 	}
@@ -254,13 +268,14 @@ func findingLists(r *balance.Report) []findingList {
 // against actual speaking time per person, the log's problems and the
 // findings of what was said. Its errors are those of [Text], and
 // [ErrNoAudit] for a nil audit or one without a report of what was said.
-func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
+func auditText(out io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
 		return err
 	}
-	if a == nil || a.Actual == nil {
-		return ErrNoAudit
+	a := d.Audit
+	if a.Actual == nil {
+		return errors.New("render: the audit has no report of what was said (Audit.Actual is nil)")
 	}
 	w := bufio.NewWriter(out)
 	fmt.Fprintln(w, "\nAudit of the speaking log")
@@ -269,7 +284,7 @@ func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
 		name := "someone not among the people"
 		if p.Known {
 			name = d.textMention(p.Name, false)
-		} else if d.Named() && !p.Hidden {
+		} else if d.named() && !p.Hidden {
 			name = shown(p.Name) + " (not among the people)"
 		}
 		over := "0s"
@@ -317,7 +332,7 @@ var textProblemWords = map[balance.LogProblemKind]string{
 // that shows no names, always, and otherwise when the text holds the name
 // of someone whose name is private, in any case or spacing.
 func (d *Document) textProblem(p balance.LogProblem) string {
-	hide := !d.Named()
+	hide := !d.named()
 	if !hide {
 		text := agenda.NameKey(p.Text)
 		for i := range d.Session().People {
@@ -342,19 +357,20 @@ func (d *Document) textProblem(p balance.LogProblem) string {
 // clock counts from start, the original session's start. Its errors are
 // those of [Text], and [ErrNoSession] also for a document without a
 // run-of-show.
-func TextReplan(out io.Writer, d *Document, start time.Time) error {
+func replanText(out io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
 		return err
 	}
 	if d.RunOfShow == nil {
-		return fmt.Errorf("%w: a re-plan is a run-of-show", ErrNoSession)
+		return fmt.Errorf("render: a re-plan is a run-of-show, and the document has only a draft: %w", balance.ErrNoSession)
 	}
+	start := d.Replanned
 	w := bufio.NewWriter(out)
 	rest := d.RunOfShow.Session
 	orig := *d
 	orig.RunOfShow = &agenda.RunOfShow{Session: &agenda.Session{People: rest.People, Attribution: rest.Attribution, Format: rest.Format, Slot: timeslot.Slot{Start: start}}}
-	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.Clock(rest.Slot.Start, false))
+	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.clock(rest.Slot.Start, false))
 	for i, seg := range d.RunOfShow.Segments {
 		fmt.Fprintf(w, "  %-11s  %s\n", orig.clockRange(seg.Start, seg.End, false), rest.Segments[i].Title)
 		orig.textTurns(w, seg.Turns)
@@ -409,7 +425,7 @@ func (d *Document) textMentions(names []string) []string {
 func (d *Document) textMention(name string, withMode bool) string {
 	p, _, ok := d.person(name)
 	if !ok {
-		if !d.Named() {
+		if !d.named() {
 			return d.Who(name) // already says so
 		}
 		return shown(name) + " (not among the session's people)"

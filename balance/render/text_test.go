@@ -60,7 +60,9 @@ func TestTextAuditPrivacy(t *testing.T) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := render.TextAudit(&buf, tc.doc, a); err != nil {
+			d := *tc.doc
+			d.Audit = a
+			if err := render.Text(&buf, &d); err != nil {
 				t.Fatal(err)
 			}
 			out := buf.String()
@@ -146,7 +148,9 @@ func TestTextAuditLines(t *testing.T) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := render.TextAudit(&buf, doc, a); err != nil {
+			d := *doc
+			d.Audit = a
+			if err := render.Text(&buf, &d); err != nil {
 				t.Fatal(err)
 			}
 			if !strings.Contains(buf.String(), tc.want) {
