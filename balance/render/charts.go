@@ -57,7 +57,10 @@ const (
 // Liberation Sans, with Arial and sans-serif as fallbacks, which share its
 // metrics.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// A document with a Forum is drawn as each dimension's groups over the
+// programme, their share of speaking time against an equal share.
+//
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func SVG(w io.Writer, d *Document) error {

@@ -52,7 +52,18 @@ const csvBOM = "\uFEFF"
 // the package doc), so reading the file back with encoding/csv and dropping
 // that quote gives the text as the other formats show it.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// A document with a Forum is written as the programme's report in one
+// table in long form, for a spreadsheet to filter on its first column,
+// "table": a "group" row for each group of each dimension (a row without a
+// share, such as "(not given)", leaves share and target empty), a
+// "session" row for each session in rank order (its source "plan",
+// "invalid" for one that fails validation, or "draft" for one no plan
+// meets), a "violation" row for each rule a session fails in each preset
+// (outcome "fail") or cannot be checked against ("cannot be checked"), a
+// "speaker" row for each of the people who speak in the most sessions, and
+// a "person" row for each person in more than one session, in any role.
+//
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func CSV(w io.Writer, d *Document) error {

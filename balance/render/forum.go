@@ -233,9 +233,7 @@ func minutes(d time.Duration) string { return timeslot.FormatLength(d) }
 // and those it cannot be checked against, the people who speak in the
 // most sessions, and every person in more than one session, in any role.
 // A session that fails validation is shown "from" "invalid", not "plan".
-//
-// It returns [ErrNoForum] for a document without a forum report, and the
-// errors of out.
+// Its errors are those of d.forumView and of out.
 func forumText(out io.Writer, d *Document) error {
 	v, err := d.forumView()
 	if err != nil {
@@ -327,8 +325,8 @@ func orDash(s string) string {
 }
 
 // forumMarkdown writes the programme's report as Markdown, with the same
-// parts as [forumText]; every text from the programme is escaped. Its
-// errors are those of [forumText].
+// parts as forumText; every text from the programme is escaped. Its
+// errors are those of forumText.
 func forumMarkdown(w io.Writer, d *Document) error {
 	v, err := d.forumView()
 	if err != nil {
@@ -408,7 +406,7 @@ func forumMarkdown(w io.Writer, d *Document) error {
 // with each session's title and roles. Cells
 // that a spreadsheet would take for a formula are quoted as text. With
 // ByteOrderMark set the file begins with the UTF-8 byte-order mark, for
-// Excel. Its errors are those of [forumText].
+// Excel. Its errors are those of forumText.
 func forumCSV(w io.Writer, d *Document) error {
 	v, err := d.forumView()
 	if err != nil {
@@ -486,10 +484,10 @@ var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum
 }).Parse(forumSource))
 
 // forumHTML writes the programme's report as one self-contained HTML page,
-// with its style inline and no script: the parts of [forumText], with a
+// with its style inline and no script: the parts of forumText, with a
 // chart of each dimension's groups (their share of speaking time against an
 // equal share) drawn inline as SVG. All text from the programme is escaped.
-// Its errors are those of [forumText].
+// Its errors are those of forumText.
 func forumHTML(w io.Writer, d *Document) error {
 	v, err := d.forumView()
 	if err != nil {

@@ -30,9 +30,11 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 //
 // All text from the session is escaped; names, organizations and groups
 // come through the document's accessors, so privacy holds as for every
-// format.
+// format. A document with a Forum is written as the programme's report,
+// with the parts [Text] gives it and a chart of each dimension's groups
+// against an equal share.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func HTML(w io.Writer, d *Document) error {

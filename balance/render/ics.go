@@ -70,7 +70,7 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 //     inserted or removed; a session with an ID keeps them when it is
 //     retitled, and a segment with an ID when it is retitled. The same
 //     session has the same UIDs in the calendar of a programme
-//     ([ForumICS]).
+//     (a Document with a Forum).
 //   - DTSTAMP is [Document.Stamp], by default the time of writing, in UTC;
 //     SEQUENCE is [Document.Sequence].
 //
@@ -81,9 +81,30 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 // the description puts between its parts. Lines longer than 75 octets are
 // folded.
 //
+// A document with a Forum is written as the calendar of its programme:
+// every session that has a start time, each as for a session's document,
+// with its own event and one per segment, at the times its segments fall
+// on its own slot, and with the same UIDs. Two sessions known by the same
+// identity (the same ID, or, without IDs, the same title) are told apart by
+// the number of the occurrence, "#2" after the second. The calendar is
+// named after the programme, or "Programme" without a title; sessions
+// without a start time are not in it, and its description (X-WR-CALDESC)
+// names them. Clock times are in each session's zone, or in Location when
+// it is set. Only the forum's Programme is read, not its report, so a
+// programme placed in rooms and times but never reported on can be written
+// too:
+//
+//	render.ICS(w, &render.Document{Forum: &balance.Forum{Programme: prog}})
+//
+// For a forum, ICS returns [balance.ErrNoSession] for a forum without a
+// programme, [ErrUnscheduled] for a programme without a session that has a
+// start time, an *agenda.LimitError for a programme beyond
+// agenda.MaxSessions, and the error of the first session no renderer can
+// render, with the session named.
+//
 // ICS returns [ErrUnscheduled] for a session without a start time,
 // [ErrNoSegments] for one without segments, an error for a negative
-// Sequence, [ErrNoSession], [ErrMismatch], a *[TimeError] (for the Stamp
+// Sequence, [balance.ErrNoSession], [ErrMismatch], a *[TimeError] (for the Stamp
 // too) or an *agenda.LimitError for a document no renderer can render (see
 // the package doc), and the errors of w. Nothing is written to w when it
 // returns an error of its own.

@@ -67,9 +67,11 @@ type OutputFinding struct {
 // Rows, speaking times, groups and findings are empty lists when the
 // document has no run-of-show, allocation or report. Markup in names is
 // written with < > & escaped as \u003c \u003e \u0026, so the output is safe
-// to embed in a page. [DecodeJSON] reads it back.
+// to embed in a page. [DecodeJSON] reads it back. A forum report, an
+// audit or a re-plan has no JSON form: for a document holding one, JSON
+// returns an error that wraps [errors.ErrUnsupported].
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func JSON(w io.Writer, d *Document) error {

@@ -34,9 +34,10 @@ import (
 // into a space, so that Markdown or HTML in a name shows as written, on one
 // line of the table, and never as markup. Names, organizations and groups
 // come through the document's accessors, so privacy holds as for every
-// format.
+// format. A document with a Forum is written as the programme's report,
+// with the parts [Text] gives it.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func Markdown(w io.Writer, d *Document) error {

@@ -25,7 +25,18 @@ const textWidth = 88
 // run-of-show it writes the draft
 // (Document.Draft) as given.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// A document with a Forum is written as the programme's report: the
+// programme, the speaking time and headcount of every group over all
+// sessions against an equal share, the sessions ranked by how far their
+// line-up is from the full sets of stakeholder and regional groups, the
+// sessions that fail each preset and why, the people who speak in the most
+// sessions, and every person in more than one session. A document with an
+// Audit is written as the audit alone: planned against actual speaking
+// time per person, the log's problems and the findings of what was said.
+// A document with Replanned set is written as the re-plan of the rest of a
+// session alone, its clock counting from Replanned.
+//
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of out.
 func Text(out io.Writer, d *Document) error {
@@ -264,10 +275,8 @@ func findingLists(r *balance.Report) []findingList {
 	}
 }
 
-// TextAudit writes an audit of a speaking log as plain text: planned
-// against actual speaking time per person, the log's problems and the
-// findings of what was said. Its errors are those of [Text], and
-// [ErrNoAudit] for a nil audit or one without a report of what was said.
+// auditText writes the audit of a speaking log, d.Audit, as plain text
+// (see [Text]); an audit without a report of what was said is an error.
 func auditText(out io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
@@ -352,11 +361,10 @@ func (d *Document) textProblem(p balance.LogProblem) string {
 	return "see the log"
 }
 
-// TextReplan writes the re-plan of the rest of a session (balance.Replan)
-// as plain text; d holds the rest's run-of-show and allocation, and the
-// clock counts from start, the original session's start. Its errors are
-// those of [Text], and [ErrNoSession] also for a document without a
-// run-of-show.
+// replanText writes the re-plan of the rest of a session as plain text
+// (see [Text]): d holds the rest's run-of-show and allocation, and the
+// clock counts from d.Replanned, the original session's start. A draft is
+// [balance.ErrNoSession]: a re-plan is a run-of-show.
 func replanText(out io.Writer, d *Document) error {
 	d, err := d.prepare()
 	if err != nil {
