@@ -88,19 +88,9 @@ func (d *Document) chart(format string) (*chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		return forumChart(v, true), nil
+		return forumChart(v), nil
 	}
-	return newChart(d, true)
-}
-
-// chartSVG returns the SVG image of the charts, with the session's title
-// and slot above them if header.
-func chartSVG(d *Document, header bool) ([]byte, error) {
-	ch, err := newChart(d, header)
-	if err != nil {
-		return nil, err
-	}
-	return ch.svg()
+	return newChart(d)
 }
 
 // svg draws the chart as an SVG image.
@@ -257,15 +247,16 @@ func chartGroups(groups []Group) ([]chartGroup, bool) {
 	return out, partial
 }
 
-// newChart gathers what the charts show.
-func newChart(d *Document, header bool) (*chart, error) {
+// newChart gathers what the charts of a session show, with its title and
+// slot above them.
+func newChart(d *Document) (*chart, error) {
 	d, err := d.prepare()
 	if err != nil {
 		return nil, err
 	}
 	s := d.Session()
 	slot := d.slot()
-	ch := &chart{d: d, header: header, timeline: true, title: s.Title, sub: d.slotText()}
+	ch := &chart{d: d, header: true, timeline: true, title: s.Title, sub: d.slotText()}
 	if s.Format != "" {
 		ch.sub += " · " + string(s.Format)
 	}
@@ -317,6 +308,7 @@ func newChart(d *Document, header bool) (*chart, error) {
 
 // layout puts the dimensions in columns and works out the chart's height.
 func (ch *chart) layout() {
+	ch.left, ch.right = nil, nil
 	// Dimensions go in two columns, each to the shorter.
 	var hl, hr vg.Length
 	for i, dim := range ch.dims {
@@ -331,6 +323,14 @@ func (ch *chart) layout() {
 		ch.height += chartHeadingRow + chartLegendRow + max(hl, hr)
 	}
 	ch.height = vg.Length(math.Ceil(float64(ch.height)))
+}
+
+// inline returns the chart without its title, for a page that has it
+// already.
+func (ch *chart) inline() *chart {
+	ch.header = false
+	ch.layout()
+	return ch
 }
 
 // The charts draw the bars of at most chartMaxDims dimensions, and of at

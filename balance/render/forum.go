@@ -493,7 +493,7 @@ func forumHTML(w io.Writer, d *Document) error {
 	if err != nil {
 		return err
 	}
-	svg, err := forumChart(v, false).svg()
+	svg, err := forumChart(v).inline().svg()
 	if err != nil {
 		return err
 	}
@@ -512,9 +512,9 @@ func forumHTML(w io.Writer, d *Document) error {
 
 // forumChart lays out each dimension's groups over the programme, their
 // share of speaking time against an equal share, with the programme's
-// title and facts above them if header.
-func forumChart(v *forumView, header bool) *chart {
-	ch := &chart{header: header, title: v.Title, heading: "Speaking time by group over the programme", target: "equal share"}
+// title and facts above them.
+func forumChart(v *forumView) *chart {
+	ch := &chart{header: true, title: v.Title, heading: "Speaking time by group over the programme", target: "equal share"}
 	var facts []string
 	for _, f := range v.Facts {
 		facts = append(facts, f.Label+" "+f.Value)

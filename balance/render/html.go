@@ -79,7 +79,11 @@ func HTML(w io.Writer, d *Document) error {
 		page.Planned += "."
 	}
 
-	svg, err := chartSVG(d, false)
+	ch, err := newChart(d)
+	if err != nil {
+		return err
+	}
+	svg, err := ch.inline().svg()
 	if err != nil {
 		return err
 	}
@@ -175,7 +179,11 @@ func htmlRunOfShow(d *Document) []htmlSegment {
 	s := d.Session()
 	var segs []htmlSegment
 	for i, seg := range d.RunOfShow.Segments {
-		segs = append(segs, htmlSegmentHead(d, i, seg.Span, len(s.Segments[i].Speakers) > 0))
+		h := htmlSegmentHead(d, i, seg.Span)
+		if len(s.Segments[i].Speakers) > 0 {
+			h.Lead = htmlLead(d, i)
+		}
+		segs = append(segs, h)
 	}
 	rows := d.rows()
 	for _, r := range rows {
@@ -210,7 +218,8 @@ func htmlDraft(d *Document) []htmlSegment {
 	s := d.Session()
 	var segs []htmlSegment
 	for i, span := range s.Plan().Spans {
-		seg := htmlSegmentHead(d, i, span, true)
+		seg := htmlSegmentHead(d, i, span)
+		seg.Lead = htmlLead(d, i)
 		for _, name := range s.Segments[i].Speakers {
 			t := htmlTurn{Role: string(agenda.RoleSpeaker), Who: d.Who(name), Class: string(agenda.TurnSpeech)}
 			if p, _, ok := d.person(name); ok {
@@ -229,7 +238,7 @@ func htmlDraft(d *Document) []htmlSegment {
 }
 
 // htmlSegmentHead returns the heading of segment i, which runs over span.
-func htmlSegmentHead(d *Document, i int, span timeslot.Span, lead bool) htmlSegment {
+func htmlSegmentHead(d *Document, i int, span timeslot.Span) htmlSegment {
 	seg := d.Session().Segments[i]
 	h := htmlSegment{Times: d.clockRange(span.Start, span.End, false), Title: seg.Title}
 	if seg.Kind != "" {
@@ -242,18 +251,25 @@ func htmlSegmentHead(d *Document, i int, span timeslot.Span, lead bool) htmlSegm
 		h.Facts = append(h.Facts, "question "+strings.Join(seg.Questions, ", "))
 	}
 	h.Facts = append(h.Facts, timeslot.FormatLength(seg.Length))
-	if lead && len(seg.Facilitators) > 0 {
-		names := make([]string, len(seg.Facilitators))
-		for k, name := range seg.Facilitators {
-			names[k] = d.Who(name)
-		}
-		verb := "moderated by "
-		if seg.Kind == agenda.KindBreakout {
-			verb = "facilitated by "
-		}
-		h.Lead = verb + strings.Join(names, ", ")
-	}
 	return h
+}
+
+// htmlLead says who leads segment i: "moderated by Ana, Ben", or
+// "facilitated by" them for a break-out; "" for a segment nobody leads.
+func htmlLead(d *Document, i int) string {
+	seg := d.Session().Segments[i]
+	if len(seg.Facilitators) == 0 {
+		return ""
+	}
+	names := make([]string, len(seg.Facilitators))
+	for k, name := range seg.Facilitators {
+		names[k] = d.Who(name)
+	}
+	verb := "moderated by "
+	if seg.Kind == agenda.KindBreakout {
+		verb = "facilitated by "
+	}
+	return verb + strings.Join(names, ", ")
 }
 
 // htmlDim is one dimension's groups against their targets.

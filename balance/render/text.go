@@ -164,7 +164,7 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 		case agenda.TurnModeration:
 			who := "the moderator"
 			if t.Person != "" {
-				who = d.textMention(t.Person, false)
+				who = d.textName(t.Person)
 			}
 			switch k {
 			case 0:
@@ -175,9 +175,9 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 				what = who + " moderates"
 			}
 		case agenda.TurnHandover:
-			what = "hand-over to " + d.textMention(t.Person, true)
+			what = "hand-over to " + d.textMention(t.Person)
 		case agenda.TurnSpeech:
-			what = d.textMention(t.Person, true)
+			what = d.textMention(t.Person)
 		case agenda.TurnAudience:
 			what = "questions from the room and online"
 		default:
@@ -199,7 +199,7 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 		timeslot.FormatLength(al.Budget), len(al.Speakers), timeslot.FormatLength(al.Step))
 	rows := [][]string{{"speaker", "time", "fair share"}}
 	for _, sh := range al.Speakers {
-		rows = append(rows, []string{d.textMention(sh.Name, true), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
+		rows = append(rows, []string{d.textMention(sh.Name), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
 	}
 	textTable(w, rows)
 	heading := false
@@ -212,7 +212,7 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 			fmt.Fprintln(w, "\nWhy a time differs from the fair share")
 			heading = true
 		}
-		fmt.Fprint(w, textWrap(d.textMention(sh.Name, false)+": "+strings.Join(why, "; "), "  ", "      "))
+		fmt.Fprint(w, textWrap(d.textName(sh.Name)+": "+strings.Join(why, "; "), "  ", "      "))
 	}
 	balances, dropped := d.balances()
 	for _, b := range balances {
@@ -292,7 +292,7 @@ func auditText(out io.Writer, d *Document) error {
 	for _, p := range a.People {
 		name := "someone not among the people"
 		if p.Known {
-			name = d.textMention(p.Name, false)
+			name = d.textName(p.Name)
 		} else if d.named() && !p.Hidden {
 			name = shown(p.Name) + " (not among the people)"
 		}
@@ -424,13 +424,14 @@ func textTable(w io.Writer, rows [][]string) {
 func (d *Document) textMentions(names []string) []string {
 	out := make([]string, len(names))
 	for i, name := range names {
-		out[i] = d.textMention(name, true)
+		out[i] = d.textMention(name)
 	}
 	return out
 }
 
-// mention names a person as the document may, with their mode if withMode.
-func (d *Document) textMention(name string, withMode bool) string {
+// textName names a person as the document may, or says that the name is
+// not among the session's people.
+func (d *Document) textName(name string) string {
 	p, _, ok := d.person(name)
 	if !ok {
 		if !d.named() {
@@ -438,8 +439,14 @@ func (d *Document) textMention(name string, withMode bool) string {
 		}
 		return shown(name) + " (not among the session's people)"
 	}
-	out := d.Who(p.Name)
-	if withMode && p.Mode != "" {
+	return d.Who(p.Name)
+}
+
+// textMention names a person as [Document.textName] does, with their mode:
+// "Ana Silva (online)".
+func (d *Document) textMention(name string) string {
+	out := d.textName(name)
+	if p, _, ok := d.person(name); ok && p.Mode != "" {
 		out += " (" + string(p.Mode) + ")"
 	}
 	return out
