@@ -798,7 +798,7 @@ func (ch *chart) clockTicks(lo, hi float64) []plot.Tick {
 		t := plot.Tick{Value: m}
 		if i%label == 0 {
 			at := start.Add(time.Duration(math.Min(m*float64(time.Minute), math.MaxInt64/2)))
-			t.Label = ch.d.clock(at, false)
+			t.Label = ch.d.clock(at, time.Minute)
 			if step >= 1440 && ch.d.slot().Scheduled() {
 				t.Label = at.In(start.Location()).Format("2 Jan 2006")
 			}

@@ -90,7 +90,7 @@ func CSV(w io.Writer, d *Document) error {
 	scheduled := d.slot().Scheduled()
 	zones := map[string]*time.Location{} // loaded once each
 	for _, r := range d.rows() {
-		start, end, zone := d.clock(r.Start, true), d.clock(r.End, true), ""
+		start, end, zone := d.clock(r.Start, time.Second), d.clock(r.End, time.Second), ""
 		if scheduled {
 			start, end, zone = r.Start.Format(csvTime), r.End.Format(csvTime), csvZone(r.Start, r.End)
 		}

@@ -305,24 +305,6 @@ func (d *Document) rawField(p *agenda.Person, f agenda.Field) string {
 	return ""
 }
 
-// clock writes a moment as the document shows it: "06:20" in its zone, or
-// "0:20" from the start for a session that is not scheduled. With seconds
-// it writes "06:20:30" or "0:20:30".
-func (d *Document) clock(t time.Time, seconds bool) string {
-	slot := d.slot()
-	if slot.Scheduled() {
-		if seconds {
-			return t.In(slot.Start.Location()).Format("15:04:05")
-		}
-		return t.In(slot.Start.Location()).Format("15:04")
-	}
-	e := t.Sub(slot.Start)
-	if seconds {
-		return fmt.Sprintf("%d:%02d:%02d", int(e.Hours()), int(e.Minutes())%60, int(e.Seconds())%60)
-	}
-	return fmt.Sprintf("%d:%02d", int(e.Hours()), int(e.Minutes())%60)
-}
-
 // Row is one turn of the run-of-show as every format shows it, privacy
 // applied, and as [JSON] writes it in [Output].Rows.
 type Row struct {

@@ -187,7 +187,7 @@ func htmlRunOfShow(d *Document) []htmlSegment {
 	}
 	rows := d.rows()
 	for _, r := range rows {
-		t := htmlTurn{Time: d.clock(r.Start, r.Start.Second() != 0), Role: r.Role, Who: r.Who, Organization: r.Organization,
+		t := htmlTurn{Time: d.clock(r.Start, clockUnit(r.Start)), Role: r.Role, Who: r.Who, Organization: r.Organization,
 			Mode: string(r.Mode), Local: r.Local, Groups: join(r.Stakeholder, r.Region), Length: timeslot.FormatLength(r.Length), Class: string(r.Kind)}
 		switch r.Kind {
 		case agenda.TurnSpeech:
@@ -240,7 +240,7 @@ func htmlDraft(d *Document) []htmlSegment {
 // htmlSegmentHead returns the heading of segment i, which runs over span.
 func htmlSegmentHead(d *Document, i int, span timeslot.Span) htmlSegment {
 	seg := d.Session().Segments[i]
-	h := htmlSegment{Times: d.clockRange(span.Start, span.End, false), Title: seg.Title}
+	h := htmlSegment{Times: d.clockRange(span.Start, span.End, time.Minute), Title: seg.Title}
 	if seg.Kind != "" {
 		h.Facts = append(h.Facts, string(seg.Kind))
 	}

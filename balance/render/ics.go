@@ -324,7 +324,7 @@ func icsSessionDescription(d *Document, spans []timeslot.Span) string {
 	}
 	lines = append(lines, "", "Segments, times in "+icsZoneName(d)+":")
 	for i, sp := range spans {
-		line := d.clockRange(sp.Start, sp.End, false) + " " + s.Segments[i].Title
+		line := d.clockRange(sp.Start, sp.End, time.Minute) + " " + s.Segments[i].Title
 		if s.Segments[i].Track != "" {
 			line += " (track " + s.Segments[i].Track + ")"
 		}
@@ -377,7 +377,7 @@ func icsDescription(d *Document, seg *agenda.Segment, rows []Row) string {
 		lines = append(lines, "", "Run of show, times in "+icsZoneName(d)+":")
 	}
 	for _, r := range rows {
-		line := d.clockRangeOf(r.Start, r.End, icsSeconds(r.Start), icsSeconds(r.End)) + " "
+		line := d.clockRangeOf(r.Start, r.End, clockUnit(r.Start), clockUnit(r.End)) + " "
 		switch r.Kind {
 		case agenda.TurnHandover:
 			line += "hand-over to " + r.Who
@@ -432,9 +432,6 @@ func icsPeople(d *Document, names []string) string {
 	}
 	return strings.Join(out, ", ")
 }
-
-// icsSeconds reports whether a clock time has seconds to show.
-func icsSeconds(t time.Time) bool { return t.Second() != 0 || t.Nanosecond() != 0 }
 
 // icsText makes s fit an iCalendar TEXT value, which go-ical then escapes:
 // valid UTF-8, a carriage return (alone or before a line feed) as a line

@@ -139,11 +139,11 @@ func Markdown(w io.Writer, d *Document) error {
 func mdRunOfShow(b *bytes.Buffer, d *Document) {
 	rows := d.rows()
 	slot := d.slot()
-	seconds := false // whether any turn starts or ends within a minute
+	unit := time.Minute // time.Second if any turn starts or ends within a minute
 	for _, r := range rows {
 		for _, t := range []time.Time{r.Start, r.End} {
 			if t.Sub(slot.Start)%time.Minute != 0 {
-				seconds = true
+				unit = time.Second
 			}
 		}
 	}
@@ -179,7 +179,7 @@ func mdRunOfShow(b *bytes.Buffer, d *Document) {
 		if r.Local != "" {
 			mode += " (" + r.Local + ")"
 		}
-		mdRow(b, d.clockRange(r.Start, r.End, seconds), segment, who, role, mode,
+		mdRow(b, d.clockRange(r.Start, r.End, unit), segment, who, role, mode,
 			join(r.Stakeholder, r.Region), decimalMinutes(r.Length))
 	}
 }
@@ -203,7 +203,7 @@ func mdDraft(b *bytes.Buffer, d *Document) {
 		if len(lead) > 0 {
 			who = "led by " + strings.Join(lead, ", ")
 		}
-		mdRow(b, d.clockRange(span.Start, span.End, false), title, who, string(seg.Kind), "", "", decimalMinutes(span.Length()))
+		mdRow(b, d.clockRange(span.Start, span.End, time.Minute), title, who, string(seg.Kind), "", "", decimalMinutes(span.Length()))
 		for _, name := range seg.Speakers {
 			who, mode, groups := d.Who(name), "", ""
 			if p, _, ok := d.person(name); ok {

@@ -106,7 +106,7 @@ func Text(out io.Writer, d *Document) error {
 		if len(seg.Questions) > 0 {
 			facts = append(facts, "question "+strings.Join(seg.Questions, ", "))
 		}
-		times := d.clockRange(span.Start, span.End, false)
+		times := d.clockRange(span.Start, span.End, time.Minute)
 		fmt.Fprint(w, textWrap(seg.Title+" ("+strings.Join(facts, ", ")+")", fmt.Sprintf("  %-11s  ", times), strings.Repeat(" ", 15)))
 		lead := "moderated by"
 		if seg.Kind == agenda.KindBreakout {
@@ -183,7 +183,7 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 		default:
 			what = string(t.Kind)
 		}
-		times := d.clockRange(t.Start, t.End, true)
+		times := d.clockRange(t.Start, t.End, time.Second)
 		fmt.Fprintf(w, "%15s%-19s %s %6s\n", "", times, textPad(what, 44), timeslot.FormatLength(t.Length()))
 	}
 }
@@ -378,9 +378,9 @@ func replanText(out io.Writer, d *Document) error {
 	rest := d.RunOfShow.Session
 	orig := *d
 	orig.RunOfShow = &agenda.RunOfShow{Session: &agenda.Session{People: rest.People, Attribution: rest.Attribution, Format: rest.Format, Slot: timeslot.Slot{Start: start}}}
-	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.clock(rest.Slot.Start, false))
+	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.clock(rest.Slot.Start, time.Minute))
 	for i, seg := range d.RunOfShow.Segments {
-		fmt.Fprintf(w, "  %-11s  %s\n", orig.clockRange(seg.Start, seg.End, false), rest.Segments[i].Title)
+		fmt.Fprintf(w, "  %-11s  %s\n", orig.clockRange(seg.Start, seg.End, time.Minute), rest.Segments[i].Title)
 		orig.textTurns(w, seg.Turns)
 	}
 	if d.Allocation != nil {
