@@ -84,7 +84,7 @@ func (d *Document) chart(format string) (*chart, error) {
 		return nil, err
 	}
 	if k == kindForum {
-		v, err := d.forumView()
+		v, err := d.forumReport()
 		if err != nil {
 			return nil, err
 		}

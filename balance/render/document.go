@@ -206,6 +206,9 @@ func shownAll(values []string) []string {
 // as [agenda.Session.Person] finds them.
 func (d *Document) person(name string) (*agenda.Person, int, bool) {
 	s := d.Session()
+	if s == nil {
+		return nil, -1, false
+	}
 	r := d.roster
 	if r == nil {
 		r = s.Roster() // called outside a renderer, which makes one per run
@@ -217,8 +220,12 @@ func (d *Document) person(name string) (*agenda.Person, int, bool) {
 	return &s.People[i], i, true
 }
 
-// Session returns the session of the run-of-show, or the draft.
+// Session returns the session of the run-of-show, or the draft; nil for
+// a nil document or one without either.
 func (d *Document) Session() *agenda.Session {
+	if d == nil {
+		return nil
+	}
 	if d.RunOfShow != nil {
 		return d.RunOfShow.Session
 	}
@@ -238,13 +245,8 @@ func (d *Document) slot() timeslot.Slot {
 // for a document without a session.
 func (d *Document) named() bool { return d.Session() != nil && d.Session().Named() && !d.Redact }
 
-// Who returns how the document names a person: their name, on one line as
-// every format shows a value (see the package doc), or "person 3"
-// (their place among the session's people) when names may not be shown or
-// the name is private. A name not among the people is returned as given
-// where names may be shown, and as "someone not among the people" elsewhere.
 // why returns what made a speaker's time differ from their fair share, part
-// by part, as every renderer shows it (see balance.Share.why).
+// by part, as every renderer shows it (see balance.Share.Why).
 func (d *Document) why(sh balance.Share) []string {
 	var out []string
 	for _, r := range sh.Why {
@@ -253,6 +255,11 @@ func (d *Document) why(sh balance.Share) []string {
 	return out
 }
 
+// Who returns how the document names a person: their name, on one line as
+// every format shows a value (see the package doc), or "person 3"
+// (their place among the session's people) when names may not be shown or
+// the name is private. A name not among the people is returned as given
+// where names may be shown, and as "someone not among the people" elsewhere.
 func (d *Document) Who(name string) string {
 	p, i, ok := d.person(name)
 	if !ok {
@@ -274,7 +281,7 @@ func (d *Document) field(p *agenda.Person, f agenda.Field) string {
 	return shown(d.rawField(p, f))
 }
 
-// rawField returns the value of a person's rawField as the session gives it, if
+// rawField returns the value of a person's field as the session gives it, if
 // the document may show it; see [Document.field].
 func (d *Document) rawField(p *agenda.Person, f agenda.Field) string {
 	if p.IsPrivate(f) {

@@ -187,3 +187,17 @@ func TestTextAuditNoReport(t *testing.T) {
 		t.Errorf("Text of an audit without Actual = %v, want an error naming Audit.Actual", err)
 	}
 }
+
+// TestWhoWithoutSession checks that naming someone in a document without a
+// session, or a nil one, does not panic but says they are not among the
+// people.
+func TestWhoWithoutSession(t *testing.T) {
+	for _, d := range []*render.Document{nil, {}, {Forum: &balance.Forum{}}} {
+		if got, want := d.Who("Ana"), "someone not among the people"; got != want {
+			t.Errorf("Who of %+v = %q, want %q", d, got, want)
+		}
+		if s := d.Session(); s != nil {
+			t.Errorf("Session of %+v = %v, want nil", d, s)
+		}
+	}
+}

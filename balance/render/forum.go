@@ -101,8 +101,8 @@ type forumPerson struct {
 	Time     time.Duration
 }
 
-// forumView gathers what the forum formats show.
-func (d *Document) forumView() (*forumView, error) {
+// forumReport gathers what the forum formats show.
+func (d *Document) forumReport() (*forumView, error) {
 	if d.Forum.Programme == nil {
 		return nil, errNoProgramme
 	}
@@ -235,7 +235,7 @@ func minutes(d time.Duration) string { return timeslot.FormatLength(d) }
 // A session that fails validation is shown "from" "invalid", not "plan".
 // Its errors are those of d.forumView and of out.
 func forumText(out io.Writer, d *Document) error {
-	v, err := d.forumView()
+	v, err := d.forumReport()
 	if err != nil {
 		return err
 	}
@@ -328,7 +328,7 @@ func orDash(s string) string {
 // parts as forumText; every text from the programme is escaped. Its
 // errors are those of forumText.
 func forumMarkdown(w io.Writer, d *Document) error {
-	v, err := d.forumView()
+	v, err := d.forumReport()
 	if err != nil {
 		return err
 	}
@@ -408,7 +408,7 @@ func forumMarkdown(w io.Writer, d *Document) error {
 // ByteOrderMark set the file begins with the UTF-8 byte-order mark, for
 // Excel. Its errors are those of forumText.
 func forumCSV(w io.Writer, d *Document) error {
-	v, err := d.forumView()
+	v, err := d.forumReport()
 	if err != nil {
 		return err
 	}
@@ -489,7 +489,7 @@ var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum
 // equal share) drawn inline as SVG. All text from the programme is escaped.
 // Its errors are those of forumText.
 func forumHTML(w io.Writer, d *Document) error {
-	v, err := d.forumView()
+	v, err := d.forumReport()
 	if err != nil {
 		return err
 	}
