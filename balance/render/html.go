@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -303,4 +304,43 @@ func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
 		dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", shown(dim.Name()), d.Session().Format))
 	}
 	return dims, dropped
+}
+
+//go:embed forum.tmpl
+var forumSource string
+
+// forumTemplate shares the run-of-show page's style.
+var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum").Funcs(template.FuncMap{
+	"percent": format.Percent,
+	"length":  minutes,
+	"dash":    orDash,
+	"share":   shareCell,
+	"group":   forumGroupCell,
+}).Parse(forumSource))
+
+// forumHTML writes the programme's report as one self-contained HTML page,
+// with its style inline and no script: the parts of forumText, with a
+// chart of each dimension's groups (their share of speaking time against an
+// equal share) drawn inline as SVG. All text from the programme is escaped.
+// Its errors are those of forumText.
+func forumHTML(w io.Writer, d *Document) error {
+	v, err := d.forumReport()
+	if err != nil {
+		return err
+	}
+	svg, err := forumChart(v).inline().svg()
+	if err != nil {
+		return err
+	}
+	page := struct {
+		*forumView
+		Chart      template.HTML
+		LineupNote string
+	}{v, htmlInlineSVG(svg, "Each group's share of speaking time over the programme against an equal share"), strings.ToUpper(lineupNote[:1]) + lineupNote[1:] + "."}
+	var out bytes.Buffer
+	if err := forumTemplate.Execute(&out, page); err != nil {
+		return err
+	}
+	_, err = w.Write(out.Bytes())
+	return err
 }

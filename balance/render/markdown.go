@@ -286,3 +286,69 @@ var mdEscaper = strings.NewReplacer(
 // come from s, and turns each line break into a space, so that s stays on
 // one line of a table.
 func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// forumMarkdown writes the programme's report as Markdown, with the same
+// parts as forumText; every text from the programme is escaped. Its
+// errors are those of forumText.
+func forumMarkdown(w io.Writer, d *Document) error {
+	v, err := d.forumReport()
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", mdEscape(v.Title))
+	for _, f := range v.Facts {
+		fmt.Fprintf(&b, "- **%s:** %s\n", f.Label, mdEscape(f.Value))
+	}
+	b.WriteString("\n## Speaking time by group, over all sessions\n")
+	for _, dim := range v.Dims {
+		fmt.Fprintf(&b, "\n### %s\n\n", mdEscape(dim.Title))
+		mdRow(&b, "Group", "Speakers", "Time", "Share", "Equal share")
+		b.WriteString("| --- | ---: | ---: | ---: | ---: |\n")
+		for _, g := range dim.Groups {
+			mdRow(&b, forumGroupCell(g), strconv.Itoa(g.Speakers), minutes(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
+		}
+		if dim.Over != "" {
+			fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(dim.Over[:1])+dim.Over[1:])
+		}
+	}
+	b.WriteString("\n## Sessions, the line-up furthest from the full sets first\n\n")
+	mdRow(&b, "#", "Session", "When", "Room", "Speakers", "Line-up off", "Time off target", "Presets failed", "From")
+	b.WriteString("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n")
+	for _, s := range v.Sessions {
+		mdRow(&b, strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
+			format.Percent(s.Distance), format.Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
+	}
+	fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(lineupNote[:1])+lineupNote[1:])
+	for _, p := range v.Presets {
+		fmt.Fprintf(&b, "\n## Preset %s: %s\n\n%s\n", mdEscape(p.Name), p.Summary(), mdEscape(p.Description))
+		if len(p.Failing)+len(p.Unchecked) > 0 {
+			b.WriteString("\n")
+		}
+		for _, f := range p.Failing {
+			fmt.Fprintf(&b, "- **%s**\n", mdEscape(f.Session))
+			for _, r := range f.Rules {
+				fmt.Fprintf(&b, "  - %s\n", mdEscape(r.Text()))
+			}
+		}
+		for _, f := range p.Unchecked {
+			fmt.Fprintf(&b, "- **%s** (cannot be checked)\n", mdEscape(f.Session))
+			for _, r := range f.Rules {
+				fmt.Fprintf(&b, "  - %s\n", mdEscape(r.Text()))
+			}
+		}
+	}
+	b.WriteString("\n## People who speak in the most sessions\n\n")
+	if len(v.Frequent) == 0 {
+		b.WriteString("Nobody speaks.\n")
+	} else {
+		mdRow(&b, "Person", "Sessions", "Time", "Titles")
+		b.WriteString("| --- | ---: | ---: | --- |\n")
+		for _, p := range v.Frequent {
+			mdRow(&b, p.Who, strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(p.Sessions, "; "))
+		}
+	}
+	forumRepeatedMarkdown(&b, v)
+	_, err = w.Write(b.Bytes())
+	return err
+}

@@ -2,14 +2,15 @@ package render
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -275,151 +276,6 @@ func findingLists(r *balance.Report) []findingList {
 	}
 }
 
-// auditText writes the audit of a speaking log, d.Audit, as plain text
-// (see [Text]); an audit without a report of what was said is an error.
-func auditText(out io.Writer, d *Document) error {
-	d, err := d.prepare()
-	if err != nil {
-		return err
-	}
-	a := d.Audit
-	if a.Actual == nil {
-		return errors.New("render: the audit has no report of what was said (Audit.Actual is nil)")
-	}
-	w := bufio.NewWriter(out)
-	fmt.Fprintln(w, "\nAudit of the speaking log")
-	rows := [][]string{{"person", "planned", "actual", "turns", "over"}}
-	for _, p := range a.People {
-		name := "someone not among the people"
-		if p.Known {
-			name = d.textName(p.Name)
-		} else if d.named() && !p.Hidden {
-			name = shown(p.Name) + " (not among the people)"
-		}
-		over := "0s"
-		switch d := p.Over(); {
-		case d > 0:
-			over = "+" + timeslot.FormatLength(d)
-		case d < 0:
-			over = "−" + timeslot.FormatLength(-d)
-		}
-		rows = append(rows, []string{name, timeslot.FormatLength(p.Planned), timeslot.FormatLength(p.Actual), fmt.Sprint(p.Turns), over})
-	}
-	textTable(w, rows)
-	if a.Paused > 0 || a.Outside > 0 {
-		fmt.Fprintf(w, "\nOutside the budgets: %s of points of order and interventions, %s paused.\n", timeslot.FormatLength(a.Outside), timeslot.FormatLength(a.Paused))
-	}
-	if len(a.Problems) > 0 {
-		fmt.Fprintln(w, "\nProblems in the log")
-		for _, p := range a.Problems {
-			where := fmt.Sprintf("entry %d", p.Entry+1)
-			if p.Line > 0 {
-				where = fmt.Sprintf("line %d", p.Line) // of the file, where the organizer will look
-			}
-			fmt.Fprint(w, textWrap(fmt.Sprintf("%s, %s: %s", where, p.Kind, d.textProblem(p)), "  - ", "    "))
-		}
-	}
-	fmt.Fprintln(w)
-	textFindings(w, a.Actual)
-	return w.Flush()
-}
-
-// textProblemWords say what each kind of log problem is without naming
-// anyone, for a document that may not show the names a problem's text gives.
-var textProblemWords = map[balance.LogProblemKind]string{
-	balance.LogUnknownName: "the name is not among the session's people",
-	balance.LogOverlap:     "the turn overlaps an earlier one",
-	balance.LogOutsideSlot: "the turn starts or ends outside the slot",
-	balance.LogBackwards:   "the turn ends before it starts",
-	balance.LogNotSpeaker:  "the person speaks in no speaking segment",
-	balance.LogOpen:        "the entry has no end",
-}
-
-// textProblem returns the text of a log problem, which names people as the
-// log spells them, or, if the document may not show a name it could give,
-// what kind of problem it is in words that name nobody: in a document
-// that shows no names, always, and otherwise when the text holds the name
-// of someone whose name is private, in any case or spacing.
-func (d *Document) textProblem(p balance.LogProblem) string {
-	hide := !d.named()
-	if !hide {
-		text := agenda.NameKey(p.Text)
-		for i := range d.Session().People {
-			person := &d.Session().People[i]
-			if person.IsPrivate(agenda.FieldName) && strings.Contains(text, agenda.NameKey(person.Name)) {
-				hide = true
-				break
-			}
-		}
-	}
-	if !hide {
-		return shown(p.Text)
-	}
-	if words, ok := textProblemWords[p.Kind]; ok {
-		return words
-	}
-	return "see the log"
-}
-
-// replanText writes the re-plan of the rest of a session as plain text
-// (see [Text]): d holds the rest's run-of-show and allocation, and the
-// clock counts from d.Replanned, the original session's start. A draft is
-// [balance.ErrNoSession]: a re-plan is a run-of-show.
-func replanText(out io.Writer, d *Document) error {
-	d, err := d.prepare()
-	if err != nil {
-		return err
-	}
-	if d.RunOfShow == nil {
-		return fmt.Errorf("render: a re-plan is a run-of-show, and the document has only a draft: %w", balance.ErrNoSession)
-	}
-	start := d.Replanned
-	w := bufio.NewWriter(out)
-	rest := d.RunOfShow.Session
-	orig := *d
-	orig.RunOfShow = &agenda.RunOfShow{Session: &agenda.Session{People: rest.People, Attribution: rest.Attribution, Format: rest.Format, Slot: timeslot.Slot{Start: start}}}
-	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.clock(rest.Slot.Start, time.Minute))
-	for i, seg := range d.RunOfShow.Segments {
-		fmt.Fprintf(w, "  %-11s  %s\n", orig.clockRange(seg.Start, seg.End, time.Minute), rest.Segments[i].Title)
-		orig.textTurns(w, seg.Turns)
-	}
-	if d.Allocation != nil {
-		orig.textSpeakingTime(w, d.Allocation)
-	}
-	return w.Flush()
-}
-
-// textTable prints rows as columns two spaces apart, indented, without
-// trailing spaces, each column as wide as its widest cell as a terminal
-// shows it (see [textDisplayWidth]), so that CJK names line up too.
-func textTable(w io.Writer, rows [][]string) {
-	var widths []int
-	cells := make([][]string, len(rows))
-	for k, row := range rows {
-		cells[k] = make([]string, len(row))
-		for i, c := range row {
-			c = shown(c) // a cell is one line, or the table breaks
-			cells[k][i] = c
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], textDisplayWidth(c))
-		}
-	}
-	var line strings.Builder
-	for _, row := range cells {
-		line.Reset()
-		line.WriteString("  ")
-		for i, c := range row {
-			if i < len(row)-1 {
-				c = textPad(c, widths[i]+2)
-			}
-			line.WriteString(c)
-		}
-		fmt.Fprintln(w, strings.TrimRight(line.String(), " ")) // an empty last cell leaves the padding of the one before
-	}
-}
-
 // mentions names the people called names, each with their mode.
 func (d *Document) textMentions(names []string) []string {
 	out := make([]string, len(names))
@@ -461,28 +317,102 @@ func textRoles(roles []agenda.Role) string {
 	return strings.Join(s, ", ")
 }
 
-// textWrap breaks text into lines of at most textWidth columns (as
-// [textDisplayWidth] counts them) where it can, the first starting with
-// first and the rest with indent, each ending in a newline. Spacing within
-// text is not kept.
-func textWrap(text, first, indent string) string {
-	var b strings.Builder
-	line, at := first, textDisplayWidth(first) // at: the columns the line takes
-	fresh := true                              // nothing but the prefix on the line yet
-	for _, word := range strings.Fields(text) {
-		w := textDisplayWidth(word)
-		if !fresh && at+1+w > textWidth {
-			b.WriteString(line + "\n")
-			line, at, fresh = indent, textDisplayWidth(indent), true
-		}
-		if !fresh {
-			line += " "
-			at++
-		}
-		line += word
-		at += w
-		fresh = false
+// forumText writes the programme's report as plain text: the programme, the
+// speaking time and headcount of every group over all sessions against an
+// equal share (a "(not given)" row for the speakers who give no value, the
+// shares over those who do), the sessions ranked by their line-up's
+// distance from the full sets of stakeholder and regional groups,
+// the sessions that fail each preset with the rules, counts and people,
+// and those it cannot be checked against, the people who speak in the
+// most sessions, and every person in more than one session, in any role.
+// A session that fails validation is shown "from" "invalid", not "plan".
+// Its errors are those of d.forumView and of out.
+func forumText(out io.Writer, d *Document) error {
+	v, err := d.forumReport()
+	if err != nil {
+		return err
 	}
-	b.WriteString(line + "\n")
-	return b.String()
+	w := bufio.NewWriter(out)
+	fmt.Fprintln(w, v.Title)
+	fmt.Fprintln(w, strings.Repeat("=", textDisplayWidth(v.Title)))
+	for _, f := range v.Facts {
+		fmt.Fprintf(w, "%-10s%s\n", f.Label+":", f.Value)
+	}
+
+	fmt.Fprintln(w, "\nSpeaking time by group, over all sessions")
+	for _, dim := range v.Dims {
+		fmt.Fprintf(w, "\n%s\n", dim.Title)
+		rows := [][]string{{"group", "speakers", "time", "share", "equal share"}}
+		for _, g := range dim.Groups {
+			rows = append(rows, []string{forumGroupCell(g), strconv.Itoa(g.Speakers), minutes(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
+		}
+		textTable(w, rows)
+		if dim.Over != "" {
+			fmt.Fprintf(w, "  %s\n", dim.Over)
+		}
+	}
+
+	fmt.Fprintln(w, "\nSessions, the line-up furthest from the full sets first")
+	rows := [][]string{{"#", "session", "when", "room", "speakers", "line-up off", "time off target", "presets failed", "from"}}
+	for _, s := range v.Sessions {
+		rows = append(rows, []string{strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
+			format.Percent(s.Distance), format.Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source})
+	}
+	textTable(w, rows)
+	fmt.Fprint(w, textWrap(lineupNote, "  ", "  "))
+
+	for _, p := range v.Presets {
+		fmt.Fprintf(w, "\nPreset %s: %s\n", p.Name, p.Summary())
+		fmt.Fprint(w, textWrap(p.Description, "  ", "  "))
+		for _, f := range p.Failing {
+			fmt.Fprint(w, textWrap(f.Session, "  ✗ ", "    "))
+			for _, r := range f.Rules {
+				fmt.Fprint(w, textWrap(r.Text(), "    - ", "      "))
+			}
+		}
+		for _, f := range p.Unchecked {
+			fmt.Fprint(w, textWrap(f.Session, "  ? ", "    "))
+			for _, r := range f.Rules {
+				fmt.Fprint(w, textWrap(r.Text(), "    - ", "      "))
+			}
+		}
+	}
+
+	fmt.Fprintln(w, "\nPeople who speak in the most sessions")
+	if len(v.Frequent) == 0 {
+		fmt.Fprintln(w, "  nobody speaks")
+	} else {
+		rows := [][]string{{"person", "sessions", "time", "titles"}}
+		for _, p := range v.Frequent {
+			rows = append(rows, []string{p.Who, strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(p.Sessions, "; ")})
+		}
+		textTable(w, rows)
+	}
+	forumRepeatedText(w, v)
+	return w.Flush()
+}
+
+// lineupNote says what the sessions' "line-up off" is.
+const lineupNote = "line-up off: the share of a session's speakers that would have to be in another " +
+	"stakeholder or regional group for the line-up to spread equally over the five of each (80% when all are in one); " +
+	"time off target: the share of speaking time that would have to change hands to meet the plan's targets"
+
+// Summary says how many sessions pass the preset, fail it, and cannot be
+// checked against it: "2 of 5 sessions pass, 1 cannot be checked".
+func (p forumPreset) Summary() string {
+	s := fmt.Sprintf("%d of %d sessions pass", p.Passing, p.Of)
+	if p.UncheckedOnly > 0 {
+		s += fmt.Sprintf(", %d cannot be checked", p.UncheckedOnly)
+	}
+	return s
+}
+
+// forumGroupCell names a group of a forum table, as [groupCell] does.
+func forumGroupCell(g Group) string { return groupCell(dimensionView{}, g) }
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }
