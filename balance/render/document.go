@@ -40,11 +40,10 @@ type Document struct {
 	// and the findings of what was said.
 	Audit *balance.Audit
 
-	// Replanned, when set, is the start of the session whose rest the
-	// run-of-show and allocation re-plan (balance.Replan): [Text] writes
-	// the re-plan in place of a run-of-show, its clock counting from
-	// Replanned.
-	Replanned time.Time
+	// Replanned, when set, is the session whose rest the run-of-show and
+	// allocation re-plan (balance.Replan): [Text] writes the re-plan in
+	// place of a run-of-show, its clock counting from Replanned's start.
+	Replanned *agenda.Session
 
 	// Location shows clock times in another zone; nil keeps the slot's.
 	Location *time.Location
@@ -108,7 +107,7 @@ func (d *Document) holds(format string, writes ...kind) (kind, error) {
 	if d.Audit != nil {
 		k, n = kindAudit, n+1
 	}
-	if !d.Replanned.IsZero() {
+	if d.Replanned != nil {
 		k, n = kindReplan, n+1
 	}
 	if n > 1 {

@@ -91,7 +91,7 @@ func TestErrors(t *testing.T) {
 		{"Text/replan", func(w io.Writer, d *render.Document) error {
 			if d != nil {
 				c := *d
-				c.Replanned, d = time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC), &c
+				c.Replanned, d = d.Session(), &c
 			}
 			return render.Text(w, d)
 		}},
@@ -145,7 +145,7 @@ func TestErrors(t *testing.T) {
 		is   error
 	}{
 		{"Text/replan of a draft", func() error {
-			return render.Text(io.Discard, &render.Document{Draft: doc.RunOfShow.Session, Replanned: doc.RunOfShow.Session.Slot.Start})
+			return render.Text(io.Discard, &render.Document{Draft: doc.RunOfShow.Session, Replanned: doc.RunOfShow.Session})
 		}, balance.ErrNoSession},
 		{"Text/forum without a programme", func() error {
 			return render.Text(io.Discard, &render.Document{Forum: &balance.Forum{}})
@@ -158,7 +158,7 @@ func TestErrors(t *testing.T) {
 			return render.Markdown(io.Discard, &render.Document{RunOfShow: doc.RunOfShow, Audit: audit})
 		}, errors.ErrUnsupported},
 		{"HTML/replan", func() error {
-			return render.HTML(io.Discard, &render.Document{RunOfShow: doc.RunOfShow, Replanned: doc.RunOfShow.Session.Slot.Start})
+			return render.HTML(io.Discard, &render.Document{RunOfShow: doc.RunOfShow, Replanned: doc.RunOfShow.Session})
 		}, errors.ErrUnsupported},
 		{"DecodeJSON/reader", func() error { _, err := render.DecodeJSON(iotest.ErrReader(errWrite)); return err }, errWrite},
 	} {

@@ -547,7 +547,7 @@ func fuzzAuditAndReplan(t *testing.T, d *render.Document, unknown string) {
 	case err != nil:
 		t.Fatalf("Replan at %v: %v", at, err)
 	}
-	rest := &render.Document{RunOfShow: ros, Allocation: al, Location: d.Location, Redact: d.Redact, Replanned: s.Slot.Start}
+	rest := &render.Document{RunOfShow: ros, Allocation: al, Location: d.Location, Redact: d.Redact, Replanned: s}
 	buf.Reset()
 	if err := render.Text(&buf, rest); err != nil {
 		t.Fatalf("TextReplan: %v", err)

@@ -36,7 +36,7 @@ var limitRenderers = []struct {
 	}, false},
 	{"TextReplan", func(w io.Writer, d *render.Document) error {
 		c := *d
-		c.Replanned = time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC)
+		c.Replanned = d.Session()
 		return render.Text(w, &c)
 	}, false},
 }

@@ -35,7 +35,8 @@ const textWidth = 88
 // Audit is written as the audit alone: planned against actual speaking
 // time per person, the log's problems and the findings of what was said.
 // A document with Replanned set is written as the re-plan of the rest of a
-// session alone, its clock counting from Replanned.
+// session alone, its clock counting from the start of the session
+// Replanned.
 //
 // It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package

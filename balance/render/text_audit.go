@@ -101,7 +101,7 @@ func (d *Document) textProblem(p balance.LogProblem) string {
 
 // replanText writes the re-plan of the rest of a session as plain text
 // (see [Text]): d holds the rest's run-of-show and allocation, and the
-// clock counts from d.Replanned, the original session's start. A draft is
+// clock counts from the start of d.Replanned, the original session. A draft is
 // [balance.ErrNoSession]: a re-plan is a run-of-show.
 func replanText(out io.Writer, d *Document) error {
 	d, err := d.prepare()
@@ -111,7 +111,7 @@ func replanText(out io.Writer, d *Document) error {
 	if d.RunOfShow == nil {
 		return fmt.Errorf("render: a re-plan is a run-of-show, and the document has only a draft: %w", balance.ErrNoSession)
 	}
-	start := d.Replanned
+	start := d.Replanned.Slot.Start
 	w := bufio.NewWriter(out)
 	rest := d.RunOfShow.Session
 	orig := *d

@@ -251,3 +251,20 @@ func TestTextWideNames(t *testing.T) {
 		t.Errorf("underline %q under %q", lines[1], lines[0])
 	}
 }
+
+// TestTextReplanUnscheduled checks that the re-plan of a session without a
+// start time, whose start is the zero time, is written as a re-plan and not
+// as a run-of-show: Replanned marks it, not its start.
+func TestTextReplanUnscheduled(t *testing.T) {
+	s := roundtable()
+	s.Slot.Start = time.Time{}
+	d := document(t, s)
+	d.Report, d.Replanned = nil, s
+	var buf bytes.Buffer
+	if err := render.Text(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Re-plan from 0:00, counting what was said before\n"; !strings.HasPrefix(buf.String(), want) {
+		t.Errorf("the re-plan begins %q, want %q", strings.SplitAfter(buf.String(), "\n")[0], want)
+	}
+}

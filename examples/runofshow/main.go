@@ -241,7 +241,7 @@ func audit(out io.Writer, o *options, s *agenda.Session, doc *render.Document, p
 		return err
 	}
 	restDoc := *doc
-	restDoc.RunOfShow, restDoc.Allocation, restDoc.Report, restDoc.Replanned = rest, restAl, nil, s.Slot.Start
+	restDoc.RunOfShow, restDoc.Allocation, restDoc.Report, restDoc.Replanned = rest, restAl, nil, s
 	return render.Text(out, &restDoc)
 }
 
