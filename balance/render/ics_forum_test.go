@@ -71,8 +71,8 @@ func TestForumICS(t *testing.T) {
 			icsCheckLines(t, out)
 			icsCheckTimezones(t, out)
 			got := icsReadGoICal(t, out)
-			if diff := cmp.Diff(got, icsReadArran4(t, out)); diff != "" {
-				t.Errorf("go-ical and golang-ical disagree (-go-ical +golang-ical):\n%s", diff)
+			if diff := cmp.Diff(got, icsReadPlain(t, out)); diff != "" {
+				t.Errorf("go-ical and the plain reader disagree (-go-ical +plain):\n%s", diff)
 			}
 
 			var want []icsEvent
@@ -264,7 +264,7 @@ func FuzzForumICS(f *testing.F) {
 			}
 			out := buf.Bytes()
 			icsCheckLines(t, out)
-			for parser, got := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "golang-ical": icsReadArran4(t, out)} {
+			for parser, got := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "plain": icsReadPlain(t, out)} {
 				if len(got) != events {
 					t.Fatalf("%s reads %d events, want %d", parser, len(got), events)
 				}
