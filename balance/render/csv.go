@@ -244,7 +244,7 @@ func forumCSV(w io.Writer, d *Document) error {
 	}
 	for _, dim := range v.Dims {
 		for _, g := range dim.Groups {
-			cells := map[string]string{"table": "group", "dimension": dim.Dim.Name(), "group": forumGroupCell(g), "speakers": strconv.Itoa(g.Speakers),
+			cells := map[string]string{"table": "group", "dimension": dim.Dim.Name(), "group": groupCell(g), "speakers": strconv.Itoa(g.Speakers),
 				"minutes": decimalMinutes(g.Time)}
 			if g.hasShare() { // a row without a share leaves share and target empty
 				cells["share"], cells["target"] = share(g.Share), share(g.Target)

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/balance"
-	"github.com/fairfloor/fairfloor/timeslot"
 )
 
 // forumView is what every format of a forum report shows, privacy applied.
@@ -212,6 +211,3 @@ func (d *Document) forumClock(t time.Time) string {
 	}
 	return t.Format("Mon 2 Jan 2006 15:04 MST")
 }
-
-// minutes writes a length as "40m" or "2h10m30s".
-func minutes(d time.Duration) string { return timeslot.FormatLength(d) }

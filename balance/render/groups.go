@@ -192,7 +192,7 @@ func outsideCount(groups []Group) int {
 // groupCell names a group for a table: its name, with what it is for a
 // value outside the dimension's set: "Intergovernmental Organization (not a
 // UN regional group)".
-func groupCell(b dimensionView, g Group) string {
+func groupCell(g Group) string {
 	if g.Outside {
 		return g.Name + " (not a UN regional group)"
 	}

@@ -295,7 +295,7 @@ func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
 			hd.Note += "; " + over
 		}
 		for _, g := range b.Groups {
-			hd.Groups = append(hd.Groups, htmlGroup{Name: groupCell(b, g), Speakers: fmt.Sprint(g.Speakers), Time: timeslot.FormatLength(g.Time),
+			hd.Groups = append(hd.Groups, htmlGroup{Name: groupCell(g), Speakers: fmt.Sprint(g.Speakers), Time: timeslot.FormatLength(g.Time),
 				Share: shareCell(g, g.Share), Target: shareCell(g, g.Target), Off: g.hasShare() && math.Abs(100*(g.Share-g.Target)) >= 10})
 		}
 		dims = append(dims, hd)
@@ -312,10 +312,10 @@ var forumSource string
 // forumTemplate shares the run-of-show page's style.
 var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum").Funcs(template.FuncMap{
 	"percent": format.Percent,
-	"length":  minutes,
+	"length":  timeslot.FormatLength,
 	"dash":    orDash,
 	"share":   shareCell,
-	"group":   forumGroupCell,
+	"group":   groupCell,
 }).Parse(forumSource))
 
 // forumHTML writes the programme's report as one self-contained HTML page,

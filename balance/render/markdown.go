@@ -261,7 +261,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		b.WriteString(strings.ToUpper(bal.Note[:1]) + bal.Note[1:] + ".\n\n")
 		b.WriteString("| Group | Speakers | Time | Share | Target |\n| --- | ---: | ---: | ---: | ---: |\n")
 		for _, g := range bal.Groups {
-			mdRow(b, groupCell(bal, g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
+			mdRow(b, groupCell(g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
 		}
 		if over := bal.over(); over != "" {
 			b.WriteString("\n" + strings.ToUpper(over[:1]) + over[1:] + ".\n")
@@ -306,7 +306,7 @@ func forumMarkdown(w io.Writer, d *Document) error {
 		mdRow(&b, "Group", "Speakers", "Time", "Share", "Equal share")
 		b.WriteString("| --- | ---: | ---: | ---: | ---: |\n")
 		for _, g := range dim.Groups {
-			mdRow(&b, forumGroupCell(g), strconv.Itoa(g.Speakers), minutes(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
+			mdRow(&b, groupCell(g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
 		}
 		if dim.Over != "" {
 			fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(dim.Over[:1])+dim.Over[1:])
@@ -345,7 +345,7 @@ func forumMarkdown(w io.Writer, d *Document) error {
 		mdRow(&b, "Person", "Sessions", "Time", "Titles")
 		b.WriteString("| --- | ---: | ---: | --- |\n")
 		for _, p := range v.Frequent {
-			mdRow(&b, p.Who, strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(p.Sessions, "; "))
+			mdRow(&b, p.Who, strconv.Itoa(len(p.Sessions)), timeslot.FormatLength(p.Time), strings.Join(p.Sessions, "; "))
 		}
 	}
 	forumRepeatedMarkdown(&b, v)

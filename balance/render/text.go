@@ -225,7 +225,7 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 		fmt.Fprintf(w, "\nBy %s (%s)\n", shown(b.Dimension.Name()), b.Note)
 		rows := [][]string{{"group", "speakers", "time", "share", "target"}}
 		for _, g := range b.Groups {
-			rows = append(rows, []string{groupCell(b, g), fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
+			rows = append(rows, []string{groupCell(g), fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
 		}
 		textTable(w, rows)
 		if over := b.over(); over != "" {
@@ -345,7 +345,7 @@ func forumText(out io.Writer, d *Document) error {
 		fmt.Fprintf(w, "\n%s\n", dim.Title)
 		rows := [][]string{{"group", "speakers", "time", "share", "equal share"}}
 		for _, g := range dim.Groups {
-			rows = append(rows, []string{forumGroupCell(g), strconv.Itoa(g.Speakers), minutes(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
+			rows = append(rows, []string{groupCell(g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
 		}
 		textTable(w, rows)
 		if dim.Over != "" {
@@ -385,7 +385,7 @@ func forumText(out io.Writer, d *Document) error {
 	} else {
 		rows := [][]string{{"person", "sessions", "time", "titles"}}
 		for _, p := range v.Frequent {
-			rows = append(rows, []string{p.Who, strconv.Itoa(len(p.Sessions)), minutes(p.Time), strings.Join(p.Sessions, "; ")})
+			rows = append(rows, []string{p.Who, strconv.Itoa(len(p.Sessions)), timeslot.FormatLength(p.Time), strings.Join(p.Sessions, "; ")})
 		}
 		textTable(w, rows)
 	}
@@ -407,9 +407,6 @@ func (p forumPreset) Summary() string {
 	}
 	return s
 }
-
-// forumGroupCell names a group of a forum table, as [groupCell] does.
-func forumGroupCell(g Group) string { return groupCell(dimensionView{}, g) }
 
 func orDash(s string) string {
 	if s == "" {
