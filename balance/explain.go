@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/balance/internal/lp"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
@@ -321,6 +322,4 @@ func speakers(n int) string {
 }
 
 // pct writes a share as a percentage: "50%", "12.5%".
-func pct(share float64) string {
-	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
-}
+func pct(share float64) string { return format.Percent(share) }

@@ -26,6 +26,7 @@ import (
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 )
 
 // TB is the part of testing.TB the helpers use, so that they can be shown
@@ -116,9 +117,9 @@ func ReportMeetsPresets(t TB, r *balance.Report, presets ...balance.Preset) {
 func wanted(c balance.Constraint) string {
 	switch c.Rule {
 	case balance.RuleMaxShare, balance.RuleMaxPeople:
-		return "≤ " + percent(c.Max)
+		return "≤ " + format.Percent(c.Max)
 	case balance.RuleShare:
-		return percent(c.Min) + "–" + percent(c.Max)
+		return format.Percent(c.Min) + "–" + format.Percent(c.Max)
 	}
 	return "≥ " + strconv.FormatFloat(c.Min, 'f', -1, 64)
 }
@@ -127,15 +128,11 @@ func wanted(c balance.Constraint) string {
 func measured(v balance.Violation) string {
 	switch v.Constraint.Rule {
 	case balance.RuleMaxShare, balance.RuleShare, balance.RuleMaxPeople:
-		s := percent(v.Measured)
+		s := format.Percent(v.Measured)
 		if len(v.People) > 0 {
 			s += " (" + strings.Join(v.People, ", ") + ")"
 		}
 		return s
 	}
 	return fmt.Sprint(v.Measured)
-}
-
-func percent(share float64) string {
-	return strconv.FormatFloat(float64(int(share*1000+0.5))/10, 'f', -1, 64) + "%"
 }

@@ -89,20 +89,46 @@ func (d *Document) checkTimes() error {
 	return nil
 }
 
-// clockRange writes the times from a to b as [Document.Clock] does, joined
+// clock writes a moment as the document shows it, to the minute or, with
+// unit time.Second, to the second: "06:20" or "06:20:30" in its zone, or
+// "0:20" or "0:20:30" from the start for a session that is not scheduled.
+func (d *Document) clock(t time.Time, unit time.Duration) string {
+	slot := d.slot()
+	if slot.Scheduled() {
+		if unit == time.Second {
+			return t.In(slot.Start.Location()).Format("15:04:05")
+		}
+		return t.In(slot.Start.Location()).Format("15:04")
+	}
+	e := t.Sub(slot.Start)
+	if unit == time.Second {
+		return fmt.Sprintf("%d:%02d:%02d", int(e.Hours()), int(e.Minutes())%60, int(e.Seconds())%60)
+	}
+	return fmt.Sprintf("%d:%02d", int(e.Hours()), int(e.Minutes())%60)
+}
+
+// clockUnit returns the unit a clock time needs: time.Second if it has
+// seconds, else time.Minute.
+func clockUnit(t time.Time) time.Duration {
+	if t.Second() != 0 || t.Nanosecond() != 0 {
+		return time.Second
+	}
+	return time.Minute
+}
+
+// clockRange writes the times from a to b as [Document.clock] does, joined
 // by an en dash: "06:20–06:30". When the zone's offset changes between
 // them, as it does when summer time ends, each time is followed by its
 // zone's abbreviation, "01:55 EDT–01:00 EST", so that a range across the
 // change does not read as ending before it starts.
-func (d *Document) clockRange(a, b time.Time, seconds bool) string {
-	return d.clockRangeOf(a, b, seconds, seconds)
+func (d *Document) clockRange(a, b time.Time, unit time.Duration) string {
+	return d.clockRangeOf(a, b, unit, unit)
 }
 
-// clockRangeOf is [Document.clockRange] with or without the seconds of each
-// time apart.
-func (d *Document) clockRangeOf(a, b time.Time, secondsA, secondsB bool) string {
-	from, to := d.Clock(a, secondsA), d.Clock(b, secondsB)
-	if slot := d.Slot(); slot.Scheduled() {
+// clockRangeOf is [Document.clockRange] with a unit for each time.
+func (d *Document) clockRangeOf(a, b time.Time, unitA, unitB time.Duration) string {
+	from, to := d.clock(a, unitA), d.clock(b, unitB)
+	if slot := d.slot(); slot.Scheduled() {
 		loc := slot.Start.Location()
 		za, oa := a.In(loc).Zone()
 		zb, ob := b.In(loc).Zone()
@@ -118,7 +144,7 @@ func (d *Document) clockRangeOf(a, b time.Time, secondsA, secondsB bool) string 
 // the start too when the offset changes within the slot: "2023-11-05
 // 01:15 EDT–01:00 EST".
 func (d *Document) slotText() string {
-	slot := d.Slot()
+	slot := d.slot()
 	if !slot.Scheduled() {
 		return slot.String()
 	}

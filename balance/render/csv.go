@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance"
 )
 
 // csvHeader names the columns [CSV] writes.
@@ -52,11 +53,29 @@ const csvBOM = "\uFEFF"
 // the package doc), so reading the file back with encoding/csv and dropping
 // that quote gives the text as the other formats show it.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// A document with a Forum is written as the programme's report in one
+// table in long form, for a spreadsheet to filter on its first column,
+// "table": a "group" row for each group of each dimension (a row without a
+// share, such as "(not given)", leaves share and target empty), a
+// "session" row for each session in rank order (its source "plan",
+// "invalid" for one that fails validation, or "draft" for one no plan
+// meets), a "violation" row for each rule a session fails in each preset
+// (outcome "fail") or cannot be checked against ("cannot be checked"), a
+// "speaker" row for each of the people who speak in the most sessions, and
+// a "person" row for each person in more than one session, in any role.
+//
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func CSV(w io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("CSV", kindForum)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumCSV(w, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
@@ -69,10 +88,10 @@ func CSV(w io.Writer, d *Document) error {
 		return err
 	}
 	s := d.Session()
-	scheduled := d.Slot().Scheduled()
+	scheduled := d.slot().Scheduled()
 	zones := map[string]*time.Location{} // loaded once each
-	for _, r := range d.Rows() {
-		start, end, zone := d.Clock(r.Start, true), d.Clock(r.End, true), ""
+	for _, r := range d.rows() {
+		start, end, zone := d.clock(r.Start, time.Second), d.clock(r.End, time.Second), ""
 		if scheduled {
 			start, end, zone = r.Start.Format(csvTime), r.End.Format(csvTime), csvZone(r.Start, r.End)
 		}
@@ -92,8 +111,8 @@ func CSV(w io.Writer, d *Document) error {
 					records = append(records, person(d.Who(name), "", "", "", ""))
 					continue
 				}
-				records = append(records, person(d.Who(name), d.Field(p, agenda.FieldOrganization), p.Mode,
-					d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion)))
+				records = append(records, person(d.Who(name), d.field(p, agenda.FieldOrganization), p.Mode,
+					d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion)))
 			}
 		}
 		for _, record := range records {
@@ -182,3 +201,84 @@ func csvCell(s string) string {
 func decimalMinutes(d time.Duration) string {
 	return strconv.FormatFloat(math.Round(d.Minutes()*100)/100, 'f', -1, 64)
 }
+
+// forumCSV writes the programme's report as one CSV table in long form, for
+// a spreadsheet to filter on its first column: a "group" row for each
+// group of each dimension (and a "(not given)" row; a row without a share,
+// such as that one, leaves share and target empty), a "session" row for
+// each session in rank order (its source "plan", "invalid" for one that
+// fails validation, which is not planned, or "draft" for one no plan
+// meets; lineup_off its line-up's distance from the full sets,
+// off_target its time's), a "violation" row for each rule a session fails
+// in each preset (outcome "fail") or cannot be checked against (outcome
+// "cannot be checked"), and a
+// "speaker" row for each of the people who speak in the most sessions, in
+// rank order, with their sessions' titles and how many there are, and a
+// "person" row for each person in more than one session, in any role,
+// with each session's title and roles. Cells
+// that a spreadsheet would take for a formula are quoted as text. With
+// ByteOrderMark set the file begins with the UTF-8 byte-order mark, for
+// Excel. Its errors are those of forumText.
+func forumCSV(w io.Writer, d *Document) error {
+	v, err := d.forumReport()
+	if err != nil {
+		return err
+	}
+	if d.ByteOrderMark {
+		if _, err := io.WriteString(w, csvBOM); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	columns := []string{"table", "rank", "session", "when", "room", "source", "dimension", "group", "preset", "rule", "outcome", "found", "people",
+		"speakers", "sessions", "minutes", "share", "target", "lineup_off", "off_target", "presets_failed"}
+	cw.Write(columns)
+	// row writes the cells given by column, the others empty; an error, if
+	// any, comes from Flush.
+	row := func(cells map[string]string) {
+		out := make([]string, len(columns))
+		for i, c := range columns {
+			out[i] = csvCell(cells[c])
+		}
+		cw.Write(out)
+	}
+	for _, dim := range v.Dims {
+		for _, g := range dim.Groups {
+			cells := map[string]string{"table": "group", "dimension": dim.Dim.Name(), "group": groupCell(g), "speakers": strconv.Itoa(g.Speakers),
+				"minutes": decimalMinutes(g.Time)}
+			if g.hasShare() { // a row without a share leaves share and target empty
+				cells["share"], cells["target"] = share(g.Share), share(g.Target)
+			}
+			row(cells)
+		}
+	}
+	for _, s := range v.Sessions {
+		row(map[string]string{"table": "session", "rank": strconv.Itoa(s.Rank), "session": s.Title, "when": s.When, "room": s.Room,
+			"source": s.Source, "speakers": strconv.Itoa(s.Speakers), "lineup_off": share(s.Distance), "off_target": share(s.Gap), "presets_failed": strconv.Itoa(s.PresetsFailed)})
+	}
+	for _, p := range v.Presets {
+		for k, list := range [][]forumFailure{p.Failing, p.Unchecked} {
+			outcome := []string{string(balance.OutcomeFail), string(balance.OutcomeUnchecked)}[k]
+			for _, f := range list {
+				for _, r := range f.Rules {
+					rule := r.Rule
+					if r.Note != "" {
+						rule += " (" + r.Note + ")"
+					}
+					row(map[string]string{"table": "violation", "session": f.Session, "preset": p.Name, "rule": rule, "outcome": outcome,
+						"found": strings.TrimPrefix(r.Found, "cannot be checked: "), "people": strings.Join(r.People, "; ")})
+				}
+			}
+		}
+	}
+	for i, p := range v.Frequent {
+		row(map[string]string{"table": "speaker", "rank": strconv.Itoa(i + 1), "session": strings.Join(p.Sessions, "; "), "people": p.Who,
+			"sessions": strconv.Itoa(len(p.Sessions)), "minutes": decimalMinutes(p.Time)})
+	}
+	forumRepeatedCSV(row, v)
+	cw.Flush()
+	return cw.Error()
+}
+
+// share writes a share as a decimal with at most four places: "0.8333".
+func share(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }

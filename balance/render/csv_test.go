@@ -224,14 +224,14 @@ func TestCSVByteOrderMark(t *testing.T) {
 		t.Errorf("with ByteOrderMark:\n%q\nwithout:\n%q", marked.String()[:20], plain.String()[:20])
 	}
 
-	f := &render.ForumDocument{Forum: forumReport(t, forumSeeds(t), balance.Presets())}
+	f := &render.Document{Forum: forumReport(t, forumSeeds(t), balance.Presets())}
 	plain.Reset()
 	marked.Reset()
-	if err := render.ForumCSV(&plain, f); err != nil {
+	if err := render.CSV(&plain, f); err != nil {
 		t.Fatal(err)
 	}
 	f.ByteOrderMark = true
-	if err := render.ForumCSV(&marked, f); err != nil {
+	if err := render.CSV(&marked, f); err != nil {
 		t.Fatal(err)
 	}
 	if strings.HasPrefix(plain.String(), bom) || marked.String() != bom+plain.String() {

@@ -2,8 +2,13 @@
 // an organizer hands out: text, Markdown, HTML, CSV, JSON, iCalendar, and
 // charts as SVG and PNG.
 //
-// Every renderer reads a [Document] through [Document.Rows] and the
-// document's other accessors, which apply the privacy rules in one place:
+// There is one function per format, and each renders whatever its
+// [Document] holds: a session (a run-of-show, or a draft), a programme's
+// report (Document.Forum), or, for [Text] alone, the audit of a speaking
+// log (Document.Audit) or the re-plan of the rest of a session
+// (Document.Replanned). Every renderer reads the document through the
+// same accessors ([Document.Who] among them), which apply the privacy
+// rules in one place:
 // fields the source marks private never appear; a session that is not
 // attributed, or a document with Redact set, shows groups and roles but
 // never names or organizations.
@@ -24,16 +29,19 @@
 // XML, and CSV, JSON and the rest read back what the text shows. The
 // document applies this once, where it applies the privacy rules.
 //
-// Every renderer checks its document first: one without a session, or nil,
-// is [ErrNoSession], a session beyond agenda's limits the
-// *agenda.LimitError of agenda.Session.CheckSize, a run-of-show whose
-// segments are not its session's, which only a document built by hand can
-// have, [ErrMismatch], and a document with a time outside the years 0 to
-// 9999, which RFC 3339 and RFC 5545 cannot write, a *[TimeError] that
-// names it. The forum renderers return [ErrNoForum] for a document without
-// a forum report, [ICS] [ErrUnscheduled] or [ErrNoSegments] for a session
-// it cannot put in a calendar, and [ForumICS] [ErrUnscheduled] for a
-// programme none of whose sessions has a start time. Otherwise a renderer's errors are
+// Every renderer checks its document first: one without a session or a
+// forum, or nil, is [balance.ErrNoSession] (so is a forum without a
+// programme), a session beyond agenda's limits the *agenda.LimitError of
+// agenda.Session.CheckSize, a run-of-show whose segments are not its
+// session's, which only a document built by hand can have, [ErrMismatch],
+// and a document with a time outside the years 0 to 9999, which RFC 3339
+// and RFC 5545 cannot write, a *[TimeError] that names it. A document that
+// holds what its format cannot write (an audit as Markdown, a forum as
+// JSON), or more than one of a forum, an audit and a re-plan, is an error
+// that wraps [errors.ErrUnsupported]. [ICS] returns [ErrUnscheduled] or
+// [ErrNoSegments] for a session it cannot put in a calendar, and
+// [ErrUnscheduled] for a programme none of whose sessions has a start
+// time. Otherwise a renderer's errors are
 // those of the writer it writes to, returned as they are, so that
 // errors.Is finds them. No document makes a renderer panic, and rendering
 // takes time in proportion to the document; the charts draw at most what

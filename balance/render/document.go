@@ -3,9 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -14,20 +12,15 @@ import (
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
-// ErrNoSession is returned by the renderers for a document with neither a
-// run-of-show nor a draft, or a nil document.
-var ErrNoSession = errors.New("render: the document has no session")
-
-// ErrNoAudit is returned by [TextAudit] for a nil audit, or one without a
-// report of what was said.
-var ErrNoAudit = errors.New("render: no audit of a speaking log")
-
 // ErrMismatch is returned, with what does not match, by the renderers for a
 // run-of-show whose segments are not those of its session, which only a
 // document built by hand can have.
 var ErrMismatch = errors.New("render: the run-of-show does not match its session")
 
-// Document is a run-of-show with what is known about it, ready to render.
+// Document is what to render, with what is known about it: a session (a
+// run-of-show, or a draft), or else a programme's report (Forum). A
+// session's document may hold, for [Text] alone, the audit of its speaking
+// log (Audit) or the re-plan of its rest (Replanned) instead.
 type Document struct {
 	// RunOfShow is the plan to render. Without one, the text renderer shows
 	// Draft as given, and the others have nothing to render.
@@ -35,6 +28,22 @@ type Document struct {
 	Draft      *agenda.Session
 	Allocation *balance.Allocation // may be nil
 	Report     *balance.Report     // may be nil
+
+	// Forum is a programme's report (balance.ForumReport) to render in
+	// place of a session; every format but JSON writes it. [ICS] reads only
+	// its Programme, so a programme never reported on can be written too.
+	Forum *balance.Forum
+
+	// Audit is the audit of a speaking log against the run-of-show
+	// (balance.AuditLog): [Text] writes it in place of the run-of-show,
+	// planned against actual speaking time per person, the log's problems
+	// and the findings of what was said.
+	Audit *balance.Audit
+
+	// Replanned, when set, is the session whose rest the run-of-show and
+	// allocation re-plan (balance.Replan): [Text] writes the re-plan in
+	// place of a run-of-show, its clock counting from Replanned's start.
+	Replanned *agenda.Session
 
 	// Location shows clock times in another zone; nil keeps the slot's.
 	Location *time.Location
@@ -64,20 +73,63 @@ type Document struct {
 	source *agenda.Session // the session as given, before prepare shows its text; see validation
 }
 
+// errNoSession is returned for a document that holds nothing to render.
+var errNoSession = fmt.Errorf("render: the document has neither a session nor a forum: %w", balance.ErrNoSession)
+
+// errNoProgramme is returned for a forum report without a programme.
+var errNoProgramme = fmt.Errorf("render: the forum report has no programme: %w", balance.ErrNoSession)
+
+// kind is what a document holds to render.
+type kind int
+
+const (
+	kindSession kind = iota // a run-of-show or a draft
+	kindForum
+	kindAudit
+	kindReplan
+)
+
+var kindNames = [...]string{"a session", "a forum report", "an audit", "a re-plan"}
+
+// holds says what the document holds: a forum, an audit, a re-plan or
+// else a session. A nil document is [balance.ErrNoSession]; one that holds
+// more than one of a forum, an audit and a re-plan, or one that format
+// cannot write (it writes a session and the kinds listed), is an error
+// that wraps [errors.ErrUnsupported].
+func (d *Document) holds(format string, writes ...kind) (kind, error) {
+	if d == nil {
+		return 0, errNoSession
+	}
+	k, n := kindSession, 0
+	if d.Forum != nil {
+		k, n = kindForum, n+1
+	}
+	if d.Audit != nil {
+		k, n = kindAudit, n+1
+	}
+	if d.Replanned != nil {
+		k, n = kindReplan, n+1
+	}
+	if n > 1 {
+		return 0, fmt.Errorf("render: the document holds more than one of Forum, Audit and Replanned; render each in a document of its own: %w", errors.ErrUnsupported)
+	}
+	if k != kindSession && !slices.Contains(writes, k) {
+		return 0, fmt.Errorf("render: %s cannot write %s: %w", format, kindNames[k], errors.ErrUnsupported)
+	}
+	return k, nil
+}
+
 // prepare checks the document before a renderer reads it, and returns a
 // copy that finds people by name in constant time, so that rendering takes
 // time in proportion to the document. A document without a session, or
-// nil, is [ErrNoSession]; a session beyond agenda's limits the *agenda.LimitError
+// nil, is [balance.ErrNoSession]; a session beyond agenda's limits the *agenda.LimitError
 // of [agenda.Session.CheckSize]; a run-of-show with another number of
 // segments than its session [ErrMismatch].
 func (d *Document) prepare() (*Document, error) {
-	if d == nil {
-		return nil, ErrNoSession
+	if d == nil || d.Session() == nil {
+		return nil, errNoSession
 	}
 	s := d.Session()
-	if s == nil {
-		return nil, ErrNoSession
-	}
 	if d.roster != nil {
 		return d, nil // prepared already, by the renderer that calls another
 	}
@@ -152,6 +204,9 @@ func shownAll(values []string) []string {
 // as [agenda.Session.Person] finds them.
 func (d *Document) person(name string) (*agenda.Person, int, bool) {
 	s := d.Session()
+	if s == nil {
+		return nil, -1, false
+	}
 	r := d.roster
 	if r == nil {
 		r = s.Roster() // called outside a renderer, which makes one per run
@@ -163,35 +218,34 @@ func (d *Document) person(name string) (*agenda.Person, int, bool) {
 	return &s.People[i], i, true
 }
 
-// Session returns the session of the run-of-show, or the draft.
+// Session returns the session of the run-of-show, or the draft; nil for
+// a nil document or one without either.
 func (d *Document) Session() *agenda.Session {
+	if d == nil {
+		return nil
+	}
 	if d.RunOfShow != nil {
 		return d.RunOfShow.Session
 	}
 	return d.Draft
 }
 
-// Slot returns the session's slot in the document's zone; an empty slot
+// slot returns the session's slot in the document's zone; an empty slot
 // for a document without a session.
-func (d *Document) Slot() timeslot.Slot {
+func (d *Document) slot() timeslot.Slot {
 	if d.Session() == nil {
 		return timeslot.Slot{}
 	}
 	return d.Session().Slot.In(d.Location)
 }
 
-// Named reports whether the document may show names and organizations; not
+// named reports whether the document may show names and organizations; not
 // for a document without a session.
-func (d *Document) Named() bool { return d.Session() != nil && d.Session().Named() && !d.Redact }
+func (d *Document) named() bool { return d.Session() != nil && d.Session().Named() && !d.Redact }
 
-// Who returns how the document names a person: their name, on one line as
-// every format shows a value (see the package doc), or "person 3"
-// (their place among the session's people) when names may not be shown or
-// the name is private. A name not among the people is returned as given
-// where names may be shown, and as "someone not among the people" elsewhere.
-// Why returns what made a speaker's time differ from their fair share, part
+// why returns what made a speaker's time differ from their fair share, part
 // by part, as every renderer shows it (see balance.Share.Why).
-func (d *Document) Why(sh balance.Share) []string {
+func (d *Document) why(sh balance.Share) []string {
 	var out []string
 	for _, r := range sh.Why {
 		out = append(out, shown(r.Text))
@@ -199,41 +253,46 @@ func (d *Document) Why(sh balance.Share) []string {
 	return out
 }
 
+// Who returns how the document names a person: their name, on one line as
+// every format shows a value (see the package doc), or "person 3"
+// (their place among the session's people) when names may not be shown or
+// the name is private. A name not among the people is returned as given
+// where names may be shown, and as "someone not among the people" elsewhere.
 func (d *Document) Who(name string) string {
 	p, i, ok := d.person(name)
 	if !ok {
-		if !d.Named() {
+		if !d.named() {
 			return "someone not among the people"
 		}
 		return shown(name)
 	}
-	if !d.Named() || p.IsPrivate(agenda.FieldName) {
+	if !d.named() || p.IsPrivate(agenda.FieldName) {
 		return fmt.Sprintf("person %d", i+1)
 	}
 	return shown(p.Name)
 }
 
-// Field returns the value of a person's field that the document may show,
+// field returns the value of a person's field that the document may show,
 // as every format shows it (on one line, see the package doc), or "" when
 // it is private, or a name or organization the document may not show.
-func (d *Document) Field(p *agenda.Person, f agenda.Field) string {
-	return shown(d.field(p, f))
+func (d *Document) field(p *agenda.Person, f agenda.Field) string {
+	return shown(d.rawField(p, f))
 }
 
-// field returns the value of a person's field as the session gives it, if
-// the document may show it; see [Document.Field].
-func (d *Document) field(p *agenda.Person, f agenda.Field) string {
+// rawField returns the value of a person's field as the session gives it, if
+// the document may show it; see [Document.field].
+func (d *Document) rawField(p *agenda.Person, f agenda.Field) string {
 	if p.IsPrivate(f) {
 		return ""
 	}
 	switch f {
 	case agenda.FieldName:
-		if !d.Named() {
+		if !d.named() {
 			return ""
 		}
 		return p.Name
 	case agenda.FieldOrganization:
-		if !d.Named() {
+		if !d.named() {
 			return ""
 		}
 		return p.Organization
@@ -249,285 +308,6 @@ func (d *Document) field(p *agenda.Person, f agenda.Field) string {
 		return p.Zone
 	}
 	return ""
-}
-
-// Clock writes a moment as the document shows it: "06:20" in its zone, or
-// "0:20" from the start for a session that is not scheduled. With seconds
-// it writes "06:20:30" or "0:20:30".
-func (d *Document) Clock(t time.Time, seconds bool) string {
-	slot := d.Slot()
-	if slot.Scheduled() {
-		if seconds {
-			return t.In(slot.Start.Location()).Format("15:04:05")
-		}
-		return t.In(slot.Start.Location()).Format("15:04")
-	}
-	e := t.Sub(slot.Start)
-	if seconds {
-		return fmt.Sprintf("%d:%02d:%02d", int(e.Hours()), int(e.Minutes())%60, int(e.Seconds())%60)
-	}
-	return fmt.Sprintf("%d:%02d", int(e.Hours()), int(e.Minutes())%60)
-}
-
-// Row is one turn of the run-of-show as every format shows it, privacy
-// applied.
-type Row struct {
-	Segment      int    // index in Session.Segments
-	Title        string // the segment's title
-	SegmentKind  agenda.SegmentKind
-	Track        string
-	Questions    []string
-	Kind         agenda.TurnKind
-	Start, End   time.Time // in the document's zone
-	Length       time.Duration
-	Who          string // see Document.Who; "" for audience questions and activities
-	Organization string
-	Role         string   // the part the turn's person plays here: speaker, moderator, facilitator
-	Leaders      []string // for an activity, the facilitators who lead it, named as Who names them
-	Mode         agenda.Mode
-	Stakeholder  string
-	Region       string
-	// Local is the turn's start in the person's own time zone, as
-	// "15:20 Asia/Tokyo", for someone online whose zone is known.
-	Local string
-}
-
-// Rows returns every turn of the run-of-show, segment by segment; nil
-// without a run-of-show, or for one whose segments are not those of its
-// session.
-func (d *Document) Rows() []Row {
-	if d.RunOfShow == nil {
-		return nil
-	}
-	d, err := d.prepare()
-	if err != nil {
-		return nil
-	}
-	s := d.Session()
-	loc := d.Slot().Start.Location()
-	zones := map[string]*time.Location{} // loaded once each: loading reads a file
-	var rows []Row
-	for i, seg := range d.RunOfShow.Segments {
-		sg := &s.Segments[i]
-		for _, t := range seg.Turns {
-			r := Row{Segment: i, Title: sg.Title, SegmentKind: sg.Kind, Track: sg.Track, Questions: sg.Questions,
-				Kind: t.Kind, Start: t.Start.In(loc), End: t.End.In(loc), Length: t.Length()}
-			switch t.Kind {
-			case agenda.TurnSpeech, agenda.TurnHandover:
-				r.Role = string(agenda.RoleSpeaker)
-			case agenda.TurnModeration:
-				r.Role = string(agenda.RoleModerator)
-			case agenda.TurnActivity:
-				r.Role = string(agenda.RoleFacilitator)
-				for _, name := range sg.Facilitators {
-					r.Leaders = append(r.Leaders, d.Who(name))
-				}
-			}
-			if p, _, ok := d.person(t.Person); ok && t.Person != "" {
-				r.Who = d.Who(p.Name)
-				r.Organization = d.Field(p, agenda.FieldOrganization)
-				r.Mode = p.Mode
-				r.Stakeholder = d.Field(p, agenda.FieldStakeholder)
-				r.Region = d.Field(p, agenda.FieldRegion)
-				if zone := d.Field(p, agenda.FieldZone); zone != "" && p.Mode == agenda.ModeOnline && d.Slot().Scheduled() {
-					z, seen := zones[zone]
-					if !seen {
-						z, _ = time.LoadLocation(zone) // nil if it does not load
-						zones[zone] = z
-					}
-					if z != nil {
-						r.Local = t.Start.In(z).Format("15:04") + " " + zone
-					}
-				}
-			}
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
-// Balance is one dimension's groups against their targets, as every format
-// shows them.
-type Balance struct {
-	Dimension balance.Dimension
-	// Groups are the groups by name, then, if some speakers give no value
-	// in the dimension, a row of them with NotGiven set.
-	Groups []Group
-	// Counted is the number of speakers whose time the shares are of: those
-	// in one of the dimension's groups, without those who give no value or
-	// a value outside its full set. Speakers is the number of all speakers.
-	Counted, Speakers int
-	// Note says how the dimension is balanced, with the report's evenness
-	// and gap when there is a report: "balanced; evenness 0.92, 17% of the
-	// time away from target".
-	Note string
-}
-
-// Over says over whom the shares are taken, when not over every speaker:
-// "shares of the 3 of 5 speakers who give a regional group"; else "".
-func (b Balance) Over() string {
-	if b.Counted == b.Speakers {
-		return ""
-	}
-	noun := groupNounOf(b.Dimension)
-	switch {
-	case b.Counted == 0 && b.Dimension.By == balance.ByRegion:
-		return "no speaker is from a UN regional group"
-	case b.Counted == 0:
-		return "no speaker gives a " + noun
-	case b.Dimension.By == balance.ByRegion:
-		return fmt.Sprintf("shares of the %d of %d speakers who are from a UN regional group", b.Counted, b.Speakers)
-	}
-	return fmt.Sprintf("shares of the %d of %d speakers who give a %s", b.Counted, b.Speakers, noun)
-}
-
-// groupNounOf names a value of a dimension: "stakeholder group", "regional
-// group", "gender", "participation mode", or the label's key.
-func groupNounOf(d balance.Dimension) string {
-	switch d.By {
-	case balance.ByStakeholder:
-		return "stakeholder group"
-	case balance.ByRegion:
-		return "regional group"
-	case balance.ByMode:
-		return "participation mode"
-	case balance.ByLabel:
-		return d.Label
-	}
-	return string(d.By)
-}
-
-// NotGivenRow is the name of the row of the speakers who give no value.
-const NotGivenRow = "(not given)"
-
-// Group is one group's time, share and target.
-type Group struct {
-	Name          string
-	Speakers      int
-	Time          time.Duration
-	Share, Target float64 // shares of the time of the dimension's Counted speakers
-
-	// NotGiven marks the row of the speakers who give no value in the
-	// dimension, named [NotGivenRow]; Outside a value that is not one of
-	// the dimension's full set, such as "Intergovernmental Organization"
-	// given as a regional group. Neither has a share or a target.
-	NotGiven, Outside bool
-}
-
-// HasShare reports whether the group has a share and a target to show.
-func (g Group) HasShare() bool { return !g.NotGiven && !g.Outside }
-
-// Balances returns the groups of every dimension balanced, from the
-// allocation or else the report, and the dimensions dropped because they do
-// not apply to the session. A group the report marks outside its
-// dimension's set is marked so, with no share or target, and the shares of
-// the others are of their own time.
-func (d *Document) Balances() ([]Balance, []balance.Dimension) {
-	var out []Balance
-	var dropped []balance.Dimension
-	reported := func(dim balance.Dimension) *balance.DimensionReport {
-		if d.Report == nil {
-			return nil
-		}
-		for i, dr := range d.Report.Dimensions {
-			if dr.Dimension.Name() == dim.Name() {
-				return &d.Report.Dimensions[i]
-			}
-		}
-		return nil
-	}
-	note := func(dim balance.Dimension) string {
-		n := "balanced"
-		if dim.Hard {
-			n = "hard rule: within " + Percent(dim.Tolerance) + " of target, one step after rounding"
-		}
-		if dr := reported(dim); dr != nil {
-			n += fmt.Sprintf("; evenness %.2f, %s of the time away from target", dr.Evenness, Percent(dr.Gap))
-		}
-		return n
-	}
-	switch {
-	case d.Allocation != nil:
-		var all time.Duration
-		for _, sh := range d.Allocation.Speakers {
-			all += sh.Time
-		}
-		for _, b := range d.Allocation.Balance {
-			bal := Balance{Dimension: b.Dimension, Note: note(b.Dimension), Speakers: len(d.Allocation.Speakers)}
-			var total, given time.Duration // of the groups of the set, and of all with a value
-			for _, g := range b.Groups {
-				given += g.Time
-				if !g.Outside {
-					total += g.Time
-				}
-			}
-			counted := 0
-			for _, g := range b.Groups {
-				gr := Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Outside: g.Outside}
-				if !gr.Outside {
-					counted += g.Speakers
-					if total > 0 {
-						gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
-					}
-				}
-				bal.Groups = append(bal.Groups, gr)
-			}
-			bal.Counted = counted
-			if n := bal.Speakers - counted - outsideCount(bal.Groups); n > 0 {
-				bal.Groups = append(bal.Groups, Group{Name: NotGivenRow, Speakers: n, Time: all - given, NotGiven: true})
-			}
-			out = append(out, bal)
-		}
-		dropped = d.Allocation.Dropped
-	case d.Report != nil:
-		for _, dr := range d.Report.Dimensions {
-			bal := Balance{Dimension: dr.Dimension, Note: note(dr.Dimension), Counted: dr.Counted, Speakers: len(d.Report.Speakers)}
-			for _, g := range dr.Groups {
-				bal.Groups = append(bal.Groups, Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target, Outside: g.Outside})
-			}
-			if dr.Unknown > 0 {
-				bal.Groups = append(bal.Groups, Group{Name: NotGivenRow, Speakers: dr.Unknown, Time: dr.UnknownTime, NotGiven: true})
-			}
-			out = append(out, bal)
-		}
-		dropped = d.Report.Dropped
-	}
-	return out, dropped
-}
-
-// outsideCount counts the speakers of the groups outside their set.
-func outsideCount(groups []Group) int {
-	n := 0
-	for _, g := range groups {
-		if g.Outside {
-			n += g.Speakers
-		}
-	}
-	return n
-}
-
-// groupCell names a group for a table: its name, with what it is for a
-// value outside the dimension's set: "Intergovernmental Organization (not a
-// UN regional group)".
-func groupCell(b Balance, g Group) string {
-	if g.Outside {
-		return g.Name + " (not a UN regional group)"
-	}
-	return g.Name
-}
-
-// shareCell writes a group's share or target for a table: the percentage,
-// or "–" for a row that has none.
-func shareCell(g Group, share float64) string {
-	if !g.HasShare() {
-		return "–"
-	}
-	return Percent(share)
-}
-
-// Percent writes a share as a percentage with at most one decimal: "49.5%".
-func Percent(share float64) string {
-	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
 }
 
 // join joins the values that are not empty with a middle dot.

@@ -3,6 +3,7 @@ package render_test
 import (
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -67,7 +68,7 @@ func TestErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forumDoc := &render.ForumDocument{Forum: forum}
+	forumDoc := &render.Document{Forum: forum}
 	renderers := []struct {
 		name string
 		run  func(io.Writer, *render.Document) error
@@ -80,22 +81,31 @@ func TestErrors(t *testing.T) {
 		{"ICS", render.ICS},
 		{"SVG", render.SVG},
 		{"PNG", render.PNG},
-		{"TextAudit", func(w io.Writer, d *render.Document) error { return render.TextAudit(w, d, audit) }},
-		{"TextReplan", func(w io.Writer, d *render.Document) error {
-			return render.TextReplan(w, d, time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC))
+		{"Text/audit", func(w io.Writer, d *render.Document) error {
+			if d != nil {
+				c := *d
+				c.Audit, d = audit, &c
+			}
+			return render.Text(w, d)
 		}},
-		{"Output.Encode", func(w io.Writer, d *render.Document) error { return render.NewOutput(d).Encode(w) }},
+		{"Text/replan", func(w io.Writer, d *render.Document) error {
+			if d != nil {
+				c := *d
+				c.Replanned, d = d.Session(), &c
+			}
+			return render.Text(w, d)
+		}},
 	}
 	forumRenderers := []struct {
 		name string
-		run  func(io.Writer, *render.ForumDocument) error
+		run  func(io.Writer, *render.Document) error
 	}{
-		{"ForumText", render.ForumText},
-		{"ForumMarkdown", render.ForumMarkdown},
-		{"ForumHTML", render.ForumHTML},
-		{"ForumCSV", render.ForumCSV},
-		{"ForumSVG", render.ForumSVG},
-		{"ForumICS", render.ForumICS},
+		{"ForumText", render.Text},
+		{"ForumMarkdown", render.Markdown},
+		{"ForumHTML", render.HTML},
+		{"ForumCSV", render.CSV},
+		{"ForumSVG", render.SVG},
+		{"ForumICS", render.ICS},
 	}
 
 	for _, r := range renderers {
@@ -107,11 +117,8 @@ func TestErrors(t *testing.T) {
 				t.Errorf("%s to a failing writer = %v, want its error, %v", r.name, err, errWrite)
 			}
 		})
-		if r.name == "Output.Encode" {
-			continue // NewOutput panics, as documented, for a document without a session
-		}
 		t.Run("nil/"+r.name, func(t *testing.T) {
-			if err := r.run(io.Discard, nil); !errors.Is(err, render.ErrNoSession) {
+			if err := r.run(io.Discard, nil); !errors.Is(err, balance.ErrNoSession) {
 				t.Errorf("%s of a nil document = %v, want ErrNoSession", r.name, err)
 			}
 		})
@@ -126,8 +133,8 @@ func TestErrors(t *testing.T) {
 			}
 		})
 		t.Run("nil/"+r.name, func(t *testing.T) {
-			if err := r.run(io.Discard, nil); !errors.Is(err, render.ErrNoForum) {
-				t.Errorf("%s of a nil document = %v, want ErrNoForum", r.name, err)
+			if err := r.run(io.Discard, nil); !errors.Is(err, balance.ErrNoSession) {
+				t.Errorf("%s of a nil document = %v, want ErrNoSession", r.name, err)
 			}
 		})
 	}
@@ -137,9 +144,22 @@ func TestErrors(t *testing.T) {
 		call func() error
 		is   error
 	}{
-		{"TextReplan/draft", func() error {
-			return render.TextReplan(io.Discard, &render.Document{Draft: doc.RunOfShow.Session}, time.Time{})
-		}, render.ErrNoSession},
+		{"Text/replan of a draft", func() error {
+			return render.Text(io.Discard, &render.Document{Draft: doc.RunOfShow.Session, Replanned: doc.RunOfShow.Session})
+		}, balance.ErrNoSession},
+		{"Text/forum without a programme", func() error {
+			return render.Text(io.Discard, &render.Document{Forum: &balance.Forum{}})
+		}, balance.ErrNoSession},
+		{"Text/forum and audit", func() error {
+			return render.Text(io.Discard, &render.Document{Forum: forum, Audit: audit})
+		}, errors.ErrUnsupported},
+		{"JSON/forum", func() error { return render.JSON(io.Discard, forumDoc) }, errors.ErrUnsupported},
+		{"Markdown/audit", func() error {
+			return render.Markdown(io.Discard, &render.Document{RunOfShow: doc.RunOfShow, Audit: audit})
+		}, errors.ErrUnsupported},
+		{"HTML/replan", func() error {
+			return render.HTML(io.Discard, &render.Document{RunOfShow: doc.RunOfShow, Replanned: doc.RunOfShow.Session})
+		}, errors.ErrUnsupported},
 		{"DecodeJSON/reader", func() error { _, err := render.DecodeJSON(iotest.ErrReader(errWrite)); return err }, errWrite},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,14 +177,27 @@ func TestErrors(t *testing.T) {
 	})
 }
 
-// TestTextAuditNoAudit checks that a missing audit is an error, not a panic.
-func TestTextAuditNoAudit(t *testing.T) {
+// TestTextAuditNoReport checks that an audit without a report of what was
+// said is an error, not a panic.
+func TestTextAuditNoReport(t *testing.T) {
 	s := &agenda.Session{Title: "S", Format: agenda.FormatOnsite}
 	s.Slot.Length = time.Hour
-	d := &render.Document{Draft: s}
-	for _, a := range []*balance.Audit{nil, {}} {
-		if err := render.TextAudit(io.Discard, d, a); !errors.Is(err, render.ErrNoAudit) {
-			t.Errorf("TextAudit(%v) = %v, want ErrNoAudit", a, err)
+	d := &render.Document{Draft: s, Audit: &balance.Audit{}}
+	if err := render.Text(io.Discard, d); err == nil || !strings.Contains(err.Error(), "Audit.Actual") {
+		t.Errorf("Text of an audit without Actual = %v, want an error naming Audit.Actual", err)
+	}
+}
+
+// TestWhoWithoutSession checks that naming someone in a document without a
+// session, or a nil one, does not panic but says they are not among the
+// people.
+func TestWhoWithoutSession(t *testing.T) {
+	for _, d := range []*render.Document{nil, {}, {Forum: &balance.Forum{}}} {
+		if got, want := d.Who("Ana"), "someone not among the people"; got != want {
+			t.Errorf("Who of %+v = %q, want %q", d, got, want)
+		}
+		if s := d.Session(); s != nil {
+			t.Errorf("Session of %+v = %v, want nil", d, s)
 		}
 	}
 }

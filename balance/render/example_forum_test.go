@@ -15,7 +15,7 @@ import (
 // UTC, a day apart, in each of which Ola Nowak speaks in the room and
 // someone else online, under one preset: speakers from at least two
 // regional groups.
-func exampleForum() *render.ForumDocument {
+func exampleForum() *render.Document {
 	talk := func(title string, day int, online agenda.Person) agenda.Session {
 		return agenda.Session{
 			Title:  title,
@@ -51,11 +51,11 @@ func exampleForum() *render.ForumDocument {
 	if err != nil {
 		panic(err) // the presets above are well formed
 	}
-	return &render.ForumDocument{Forum: forum}
+	return &render.Document{Forum: forum}
 }
 
-func ExampleForumText() {
-	if err := render.ForumText(os.Stdout, exampleForum()); err != nil {
+func ExampleText_forum() {
+	if err := render.Text(os.Stdout, exampleForum()); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -120,8 +120,8 @@ func ExampleForumText() {
 	//   Ola Nowak  2         Open data (speaker); Open source (speaker)
 }
 
-func ExampleForumCSV() {
-	if err := render.ForumCSV(os.Stdout, exampleForum()); err != nil {
+func ExampleCSV_forum() {
+	if err := render.CSV(os.Stdout, exampleForum()); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

@@ -81,7 +81,7 @@ func ExampleICS() {
 // timetable gives them, goes into one calendar; ForumICS reads only the
 // programme, so no report is needed. The example prints what a calendar
 // program lists: each event's start and summary.
-func ExampleForumICS() {
+func ExampleICS_forum() {
 	talk := func(id, title string, start time.Time) agenda.Session {
 		return agenda.Session{ID: id, Title: title, Format: agenda.FormatOnsite, Room: "Room 1",
 			Slot: timeslot.Slot{Start: start, Length: 30 * time.Minute},
@@ -96,8 +96,8 @@ func ExampleForumICS() {
 		talk("LT-2", "Open standards", day.Add(time.Hour)),
 	}}
 	var buf bytes.Buffer
-	doc := &render.ForumDocument{Forum: &balance.Forum{Programme: prog}, Stamp: day.Add(-24 * time.Hour)}
-	if err := render.ForumICS(&buf, doc); err != nil {
+	doc := &render.Document{Forum: &balance.Forum{Programme: prog}, Stamp: day.Add(-24 * time.Hour)}
+	if err := render.ICS(&buf, doc); err != nil {
 		fmt.Println(err)
 	}
 	for _, line := range strings.Split(buf.String(), "\r\n") {

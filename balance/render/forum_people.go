@@ -22,7 +22,7 @@ const forumRepeatedHeading = "People in more than one session, in any role"
 
 // repeatedView returns the people of the forum in more than one session,
 // privacy applied as for the frequent speakers.
-func (d *ForumDocument) repeatedView(f *balance.Forum) []forumRepeated {
+func (d *Document) repeatedView(f *balance.Forum) []forumRepeated {
 	var out []forumRepeated
 	for _, rp := range f.Repeated {
 		p := forumRepeated{Who: shown(rp.Name)}
@@ -75,7 +75,7 @@ func forumRepeatedMarkdown(b *bytes.Buffer, v *forumView) {
 }
 
 // forumRepeatedCSV writes a "person" row for each person in more than one
-// session, with row, the cell writer of [ForumCSV].
+// session, with row, the cell writer of [forumCSV].
 func forumRepeatedCSV(row func(map[string]string), v *forumView) {
 	for _, p := range v.Repeated {
 		row(map[string]string{"table": "person", "session": strings.Join(p.Sessions, "; "), "people": p.Who, "sessions": strconv.Itoa(len(p.Sessions))})

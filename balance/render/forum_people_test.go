@@ -44,13 +44,13 @@ func TestForumInvalidAndRepeated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	formats := map[string]func(io.Writer, *render.ForumDocument) error{
-		"text": render.ForumText, "markdown": render.ForumMarkdown, "html": render.ForumHTML, "csv": render.ForumCSV,
+	formats := map[string]func(io.Writer, *render.Document) error{
+		"text": render.Text, "markdown": render.Markdown, "html": render.HTML, "csv": render.CSV,
 	}
 	for name, write := range formats {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := write(&buf, &render.ForumDocument{Forum: forum}); err != nil {
+			if err := write(&buf, &render.Document{Forum: forum}); err != nil {
 				t.Fatal(err)
 			}
 			out := buf.String()

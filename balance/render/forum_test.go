@@ -30,20 +30,20 @@ import (
 // format writes it.
 var forumFormats = []struct {
 	name, ext string
-	render    func(io.Writer, *render.ForumDocument) error
+	render    func(io.Writer, *render.Document) error
 	plain     func(t *testing.T, out []byte) string
 }{
-	{"text", "txt", render.ForumText, nil},
-	{"markdown", "md", render.ForumMarkdown, func(_ *testing.T, out []byte) string { return mdUnescape(string(out)) }},
-	{"html", "html", render.ForumHTML, func(_ *testing.T, out []byte) string { return html.UnescapeString(string(out)) }},
-	{"csv", "csv", render.ForumCSV, func(t *testing.T, out []byte) string {
+	{"text", "txt", render.Text, nil},
+	{"markdown", "md", render.Markdown, func(_ *testing.T, out []byte) string { return mdUnescape(string(out)) }},
+	{"html", "html", render.HTML, func(_ *testing.T, out []byte) string { return html.UnescapeString(string(out)) }},
+	{"csv", "csv", render.CSV, func(t *testing.T, out []byte) string {
 		var cells []string
 		for _, rec := range csvRead(t, out) {
 			cells = append(cells, rec...)
 		}
 		return strings.Join(cells, "\n")
 	}},
-	{"svg", "svg", render.ForumSVG, func(_ *testing.T, out []byte) string { return html.UnescapeString(string(out)) }},
+	{"svg", "svg", render.SVG, func(_ *testing.T, out []byte) string { return html.UnescapeString(string(out)) }},
 }
 
 // forumCSVHeader is the header of ForumCSV.
@@ -61,7 +61,7 @@ func forumCol(name string) int {
 
 // forumRender renders d in every format, failing the test on an error, and
 // returns the outputs by format name.
-func forumRender(t *testing.T, d *render.ForumDocument) map[string][]byte {
+func forumRender(t *testing.T, d *render.Document) map[string][]byte {
 	t.Helper()
 	outs := map[string][]byte{}
 	for _, f := range forumFormats {
@@ -101,11 +101,11 @@ func TestForumGolden(t *testing.T) {
 	forum := forumReport(t, forumSeeds(t), balance.Presets())
 	for _, tc := range []struct {
 		name string
-		doc  *render.ForumDocument
+		doc  *render.Document
 	}{
-		{"seeds", &render.ForumDocument{Forum: forum}},
-		{"seeds-redacted", &render.ForumDocument{Forum: forum, Redact: true}},
-		{"seeds-paris", &render.ForumDocument{Forum: forum, Location: fuzzLoad(t, "Europe/Paris")}},
+		{"seeds", &render.Document{Forum: forum}},
+		{"seeds-redacted", &render.Document{Forum: forum, Redact: true}},
+		{"seeds-paris", &render.Document{Forum: forum, Location: fuzzLoad(t, "Europe/Paris")}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			outs := forumRender(t, tc.doc)
@@ -297,12 +297,12 @@ func TestForumPrivacy(t *testing.T) {
 	private = append(private, "Unnamed", "Unseen", "Zelda")
 	for _, tc := range []struct {
 		name         string
-		doc          *render.ForumDocument
+		doc          *render.Document
 		hidden, show []string
 	}{
-		{"named", &render.ForumDocument{Forum: forum}, private,
+		{"named", &render.Document{Forum: forum}, private,
 			[]string{"Sione Tupou", "Mere Walker", "person 4", "a person whose name is not shown"}},
-		{"redacted", &render.ForumDocument{Forum: forum, Redact: true}, append(slices.Clone(private), names...),
+		{"redacted", &render.Document{Forum: forum, Redact: true}, append(slices.Clone(private), names...),
 			[]string{"person 4", "a person whose name is not shown"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -393,7 +393,7 @@ func TestForumInjection(t *testing.T) {
 	for i := range prog.Sessions {
 		validExceptText(t, &prog.Sessions[i])
 	}
-	outs := forumRender(t, &render.ForumDocument{Forum: forumReport(t, prog, presets)})
+	outs := forumRender(t, &render.Document{Forum: forumReport(t, prog, presets)})
 	var names []string // of the speakers, the frequent speakers of the programme
 	for _, name := range formatInjected {
 		if p, ok := prog.Sessions[0].Person(name); ok && p.Has(agenda.RoleSpeaker) {
@@ -556,7 +556,7 @@ func forumMdTable(t *testing.T, out, heading string) [][]string {
 // nothing written; and that an empty programme, and one whose session can
 // be neither planned nor reported, render.
 func TestForumNoForum(t *testing.T) {
-	for _, d := range []*render.ForumDocument{
+	for _, d := range []*render.Document{
 		{},
 		{Redact: true, Location: time.UTC},
 		{Forum: &balance.Forum{}},
@@ -564,7 +564,7 @@ func TestForumNoForum(t *testing.T) {
 	} {
 		for _, f := range forumFormats {
 			var buf bytes.Buffer
-			if err := f.render(&buf, d); !errors.Is(err, render.ErrNoForum) {
+			if err := f.render(&buf, d); !errors.Is(err, balance.ErrNoSession) {
 				t.Errorf("Forum %s of %+v: %v, want ErrNoForum", f.name, d, err)
 			}
 			if buf.Len() > 0 {
@@ -574,7 +574,7 @@ func TestForumNoForum(t *testing.T) {
 	}
 
 	t.Run("empty", func(t *testing.T) {
-		outs := forumRender(t, &render.ForumDocument{Forum: forumReport(t, &agenda.Programme{}, balance.Presets())})
+		outs := forumRender(t, &render.Document{Forum: forumReport(t, &agenda.Programme{}, balance.Presets())})
 		for _, want := range []string{"Programme\n=========\n", "Sessions: 0\n", "Speakers: 0 people\n", "nobody speaks",
 			"Preset igf-rapporteur: 0 of 0 sessions pass"} {
 			if !strings.Contains(string(outs["text"]), want) {
@@ -609,7 +609,7 @@ func TestForumNoForum(t *testing.T) {
 		if fs := forum.Sessions[1]; fs.Report == nil || fs.Err == nil {
 			t.Errorf("a session that cannot be planned is not reported from its draft (%v), or has no error (%v)", fs.Report == nil, fs.Err)
 		}
-		outs := forumRender(t, &render.ForumDocument{Forum: forum})
+		outs := forumRender(t, &render.Document{Forum: forum})
 		for _, want := range []string{`(?m)^  3 +Too large +– +– +0 +0% +0% +0 +none$`, `(?m)^  \d +Uneven .* draft$`} {
 			if !regexp.MustCompile(want).Match(outs["text"]) {
 				t.Errorf("text has no line %s:\n%s", want, outs["text"])
@@ -637,9 +637,9 @@ func TestForumDeterministic(t *testing.T) {
 	prog := forumSeeds(t)
 	forum := forumReport(t, prog, balance.Presets())
 	for _, redact := range []bool{false, true} {
-		first := forumRender(t, &render.ForumDocument{Forum: forum, Redact: redact})
+		first := forumRender(t, &render.Document{Forum: forum, Redact: redact})
 		for _, again := range []*balance.Forum{forum, forumReport(t, prog, balance.Presets())} {
-			outs := forumRender(t, &render.ForumDocument{Forum: again, Redact: redact})
+			outs := forumRender(t, &render.Document{Forum: again, Redact: redact})
 			for _, f := range forumFormats {
 				if !bytes.Equal(first[f.name], outs[f.name]) {
 					t.Errorf("%s, redact %v: two renders differ:\n%s", f.name, redact, cmp.Diff(string(first[f.name]), string(outs[f.name])))
@@ -730,7 +730,7 @@ func FuzzForumRender(f *testing.F) {
 		}
 		loc := []*time.Location{nil, fuzzLoad(t, "Europe/Paris"), fuzzLoad(t, "America/New_York"), time.FixedZone("", -(9*60+30)*60)}[pk.intn(4)]
 		for _, redact := range []bool{false, true} {
-			d := &render.ForumDocument{Forum: forum, Location: loc, Redact: redact}
+			d := &render.Document{Forum: forum, Location: loc, Redact: redact}
 			hidden := forumFuzzHidden(prog, redact)
 			for _, f := range forumFormats {
 				var buf bytes.Buffer
@@ -872,7 +872,7 @@ func TestForumTextLineBreaks(t *testing.T) {
 	prog := forumSeeds(t)
 	prog.Sessions[0].Title = "Cyber\r\ndiplomacy\tin action"
 	var out bytes.Buffer
-	if err := render.ForumText(&out, &render.ForumDocument{Forum: forumReport(t, prog, balance.Presets())}); err != nil {
+	if err := render.Text(&out, &render.Document{Forum: forumReport(t, prog, balance.Presets())}); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range strings.Split(out.String(), "\n") {

@@ -528,7 +528,9 @@ func fuzzAuditAndReplan(t *testing.T, d *render.Document, unknown string) {
 		t.Fatalf("AuditLog of the plan's own log: %v", err)
 	}
 	var buf bytes.Buffer
-	if err := render.TextAudit(&buf, d, a); err != nil {
+	audited := *d
+	audited.Audit = a
+	if err := render.Text(&buf, &audited); err != nil {
 		t.Fatalf("TextAudit: %v", err)
 	}
 	fuzzCheckOutput(t, "text", buf.Bytes())
@@ -545,9 +547,9 @@ func fuzzAuditAndReplan(t *testing.T, d *render.Document, unknown string) {
 	case err != nil:
 		t.Fatalf("Replan at %v: %v", at, err)
 	}
-	rest := &render.Document{RunOfShow: ros, Allocation: al, Location: d.Location, Redact: d.Redact}
+	rest := &render.Document{RunOfShow: ros, Allocation: al, Location: d.Location, Redact: d.Redact, Replanned: s}
 	buf.Reset()
-	if err := render.TextReplan(&buf, rest, s.Slot.Start); err != nil {
+	if err := render.Text(&buf, rest); err != nil {
 		t.Fatalf("TextReplan: %v", err)
 	}
 	fuzzCheckOutput(t, "text", buf.Bytes())

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -30,19 +31,28 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 //
 // All text from the session is escaped; names, organizations and groups
 // come through the document's accessors, so privacy holds as for every
-// format.
+// format. A document with a Forum is written as the programme's report,
+// with the parts [Text] gives it and a chart of each dimension's groups
+// against an equal share.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func HTML(w io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("HTML", kindForum)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumHTML(w, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
 	s := d.Session()
-	page := htmlPage{Title: s.Title, Named: d.Named()}
-	slot := d.Slot()
+	page := htmlPage{Title: s.Title, Named: d.named()}
+	slot := d.slot()
 	page.Facts = append(page.Facts, htmlFact{"Slot", d.slotText()})
 	if s.Format != "" {
 		page.Facts = append(page.Facts, htmlFact{"Format", string(s.Format)})
@@ -70,7 +80,11 @@ func HTML(w io.Writer, d *Document) error {
 		page.Planned += "."
 	}
 
-	svg, err := chartSVG(d, false)
+	ch, err := newChart(d)
+	if err != nil {
+		return err
+	}
+	svg, err := ch.inline().svg()
 	if err != nil {
 		return err
 	}
@@ -92,7 +106,7 @@ func HTML(w io.Writer, d *Document) error {
 	if d.Allocation != nil {
 		why := htmlFindings{Title: "Why a time differs from the fair share", None: "Every speaker has their fair share.", Wide: true}
 		for _, sh := range d.Allocation.Speakers {
-			if reasons := d.Why(sh); len(reasons) > 0 {
+			if reasons := d.why(sh); len(reasons) > 0 {
 				why.Items = append(why.Items, fmt.Sprintf("%s, %s against %s: %s", d.Who(sh.Name),
 					timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second)), strings.Join(reasons, "; ")))
 			}
@@ -166,11 +180,15 @@ func htmlRunOfShow(d *Document) []htmlSegment {
 	s := d.Session()
 	var segs []htmlSegment
 	for i, seg := range d.RunOfShow.Segments {
-		segs = append(segs, htmlSegmentHead(d, i, seg.Span, len(s.Segments[i].Speakers) > 0))
+		h := htmlSegmentHead(d, i, seg.Span)
+		if len(s.Segments[i].Speakers) > 0 {
+			h.Lead = htmlLead(d, i)
+		}
+		segs = append(segs, h)
 	}
-	rows := d.Rows()
+	rows := d.rows()
 	for _, r := range rows {
-		t := htmlTurn{Time: d.Clock(r.Start, r.Start.Second() != 0), Role: r.Role, Who: r.Who, Organization: r.Organization,
+		t := htmlTurn{Time: d.clock(r.Start, clockUnit(r.Start)), Role: r.Role, Who: r.Who, Organization: r.Organization,
 			Mode: string(r.Mode), Local: r.Local, Groups: join(r.Stakeholder, r.Region), Length: timeslot.FormatLength(r.Length), Class: string(r.Kind)}
 		switch r.Kind {
 		case agenda.TurnSpeech:
@@ -201,13 +219,14 @@ func htmlDraft(d *Document) []htmlSegment {
 	s := d.Session()
 	var segs []htmlSegment
 	for i, span := range s.Plan().Spans {
-		seg := htmlSegmentHead(d, i, span, true)
+		seg := htmlSegmentHead(d, i, span)
+		seg.Lead = htmlLead(d, i)
 		for _, name := range s.Segments[i].Speakers {
 			t := htmlTurn{Role: string(agenda.RoleSpeaker), Who: d.Who(name), Class: string(agenda.TurnSpeech)}
 			if p, _, ok := d.person(name); ok {
-				t.Organization = d.Field(p, agenda.FieldOrganization)
+				t.Organization = d.field(p, agenda.FieldOrganization)
 				t.Mode = string(p.Mode)
-				t.Groups = join(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
+				t.Groups = join(d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion))
 				if p.Mode != "" {
 					t.Class = string(p.Mode)
 				}
@@ -220,9 +239,9 @@ func htmlDraft(d *Document) []htmlSegment {
 }
 
 // htmlSegmentHead returns the heading of segment i, which runs over span.
-func htmlSegmentHead(d *Document, i int, span timeslot.Span, lead bool) htmlSegment {
+func htmlSegmentHead(d *Document, i int, span timeslot.Span) htmlSegment {
 	seg := d.Session().Segments[i]
-	h := htmlSegment{Times: d.clockRange(span.Start, span.End, false), Title: seg.Title}
+	h := htmlSegment{Times: d.clockRange(span.Start, span.End, time.Minute), Title: seg.Title}
 	if seg.Kind != "" {
 		h.Facts = append(h.Facts, string(seg.Kind))
 	}
@@ -233,18 +252,25 @@ func htmlSegmentHead(d *Document, i int, span timeslot.Span, lead bool) htmlSegm
 		h.Facts = append(h.Facts, "question "+strings.Join(seg.Questions, ", "))
 	}
 	h.Facts = append(h.Facts, timeslot.FormatLength(seg.Length))
-	if lead && len(seg.Facilitators) > 0 {
-		names := make([]string, len(seg.Facilitators))
-		for k, name := range seg.Facilitators {
-			names[k] = d.Who(name)
-		}
-		verb := "moderated by "
-		if seg.Kind == agenda.KindBreakout {
-			verb = "facilitated by "
-		}
-		h.Lead = verb + strings.Join(names, ", ")
-	}
 	return h
+}
+
+// htmlLead says who leads segment i: "moderated by Ana, Ben", or
+// "facilitated by" them for a break-out; "" for a segment nobody leads.
+func htmlLead(d *Document, i int) string {
+	seg := d.Session().Segments[i]
+	if len(seg.Facilitators) == 0 {
+		return ""
+	}
+	names := make([]string, len(seg.Facilitators))
+	for k, name := range seg.Facilitators {
+		names[k] = d.Who(name)
+	}
+	verb := "moderated by "
+	if seg.Kind == agenda.KindBreakout {
+		verb = "facilitated by "
+	}
+	return verb + strings.Join(names, ", ")
 }
 
 // htmlDim is one dimension's groups against their targets.
@@ -262,15 +288,15 @@ type htmlGroup struct {
 // htmlDims returns the groups of every dimension balanced (from the
 // allocation, or else the report), and the dimensions dropped.
 func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
-	balances, droppedDims := d.Balances()
+	balances, droppedDims := d.balances()
 	for _, b := range balances {
 		hd := htmlDim{Title: chartDimTitle(b.Dimension), Note: b.Note}
-		if over := b.Over(); over != "" {
+		if over := b.over(); over != "" {
 			hd.Note += "; " + over
 		}
 		for _, g := range b.Groups {
-			hd.Groups = append(hd.Groups, htmlGroup{Name: groupCell(b, g), Speakers: fmt.Sprint(g.Speakers), Time: timeslot.FormatLength(g.Time),
-				Share: shareCell(g, g.Share), Target: shareCell(g, g.Target), Off: g.HasShare() && math.Abs(100*(g.Share-g.Target)) >= 10})
+			hd.Groups = append(hd.Groups, htmlGroup{Name: groupCell(g), Speakers: fmt.Sprint(g.Speakers), Time: timeslot.FormatLength(g.Time),
+				Share: shareCell(g, g.Share), Target: shareCell(g, g.Target), Off: g.hasShare() && math.Abs(100*(g.Share-g.Target)) >= 10})
 		}
 		dims = append(dims, hd)
 	}
@@ -278,4 +304,43 @@ func htmlDims(d *Document) (dims []htmlDim, dropped []string) {
 		dropped = append(dropped, fmt.Sprintf("Not balanced by %s: the session is %s.", shown(dim.Name()), d.Session().Format))
 	}
 	return dims, dropped
+}
+
+//go:embed forum.tmpl
+var forumSource string
+
+// forumTemplate shares the run-of-show page's style.
+var forumTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("forum").Funcs(template.FuncMap{
+	"percent": format.Percent,
+	"length":  timeslot.FormatLength,
+	"dash":    orDash,
+	"share":   shareCell,
+	"group":   groupCell,
+}).Parse(forumSource))
+
+// forumHTML writes the programme's report as one self-contained HTML page,
+// with its style inline and no script: the parts of forumText, with a
+// chart of each dimension's groups (their share of speaking time against an
+// equal share) drawn inline as SVG. All text from the programme is escaped.
+// Its errors are those of forumText.
+func forumHTML(w io.Writer, d *Document) error {
+	v, err := d.forumReport()
+	if err != nil {
+		return err
+	}
+	svg, err := forumChart(v).inline().svg()
+	if err != nil {
+		return err
+	}
+	page := struct {
+		*forumView
+		Chart      template.HTML
+		LineupNote string
+	}{v, htmlInlineSVG(svg, "Each group's share of speaking time over the programme against an equal share"), strings.ToUpper(lineupNote[:1]) + lineupNote[1:] + "."}
+	var out bytes.Buffer
+	if err := forumTemplate.Execute(&out, page); err != nil {
+		return err
+	}
+	_, err = w.Write(out.Bytes())
+	return err
 }

@@ -46,11 +46,11 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 //     and the session's event as its parent (RELATED-TO). Its DESCRIPTION
 //     names the session, who moderates or leads the segment and who speaks
 //     in it, the policy questions it takes up and its track; then every
-//     turn with its clock times, as [Document.Clock] writes them in the zone
+//     turn with its clock times, as [Document.clock] writes them in the zone
 //     it names, and an online speaker's local time. A draft without a
 //     run-of-show has segment times but no turns.
 //   - LOCATION is the session's room.
-//   - DTSTART and DTEND are in the document's zone (see [Document.Slot]),
+//   - DTSTART and DTEND are in the document's zone (see [Document.slot]),
 //     given by its IANA name as TZID, with a VTIMEZONE that describes the
 //     zone's offsets over the session. Times in UTC, and in a zone without
 //     an IANA name (a fixed offset, or Local), are written in UTC with Z;
@@ -70,7 +70,7 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 //     inserted or removed; a session with an ID keeps them when it is
 //     retitled, and a segment with an ID when it is retitled. The same
 //     session has the same UIDs in the calendar of a programme
-//     ([ForumICS]).
+//     (a Document with a Forum).
 //   - DTSTAMP is [Document.Stamp], by default the time of writing, in UTC;
 //     SEQUENCE is [Document.Sequence].
 //
@@ -81,19 +81,47 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 // the description puts between its parts. Lines longer than 75 octets are
 // folded.
 //
+// A document with a Forum is written as the calendar of its programme:
+// every session that has a start time, each as for a session's document,
+// with its own event and one per segment, at the times its segments fall
+// on its own slot, and with the same UIDs. Two sessions known by the same
+// identity (the same ID, or, without IDs, the same title) are told apart by
+// the number of the occurrence, "#2" after the second. The calendar is
+// named after the programme, or "Programme" without a title; sessions
+// without a start time are not in it, and its description (X-WR-CALDESC)
+// names them. Clock times are in each session's zone, or in Location when
+// it is set. Only the forum's Programme is read, not its report, so a
+// programme placed in rooms and times but never reported on can be written
+// too:
+//
+//	render.ICS(w, &render.Document{Forum: &balance.Forum{Programme: prog}})
+//
+// For a forum, ICS returns [balance.ErrNoSession] for a forum without a
+// programme, [ErrUnscheduled] for a programme without a session that has a
+// start time, an *agenda.LimitError for a programme beyond
+// agenda.MaxSessions, and the error of the first session no renderer can
+// render, with the session named.
+//
 // ICS returns [ErrUnscheduled] for a session without a start time,
 // [ErrNoSegments] for one without segments, an error for a negative
-// Sequence, [ErrNoSession], [ErrMismatch], a *[TimeError] (for the Stamp
+// Sequence, [balance.ErrNoSession], [ErrMismatch], a *[TimeError] (for the Stamp
 // too) or an *agenda.LimitError for a document no renderer can render (see
 // the package doc), and the errors of w. Nothing is written to w when it
 // returns an error of its own.
 func ICS(w io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("ICS", kindForum)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumICS(w, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
 	s := d.Session()
-	if !d.Slot().Scheduled() {
+	if !d.slot().Scheduled() {
 		return ErrUnscheduled
 	}
 	if len(s.Segments) == 0 {
@@ -194,11 +222,11 @@ func (c *icsCalendar) event(uid string, start, end time.Time, loc *time.Location
 // known by key (see [icsSessionKey]): its own, then one per segment.
 func (c *icsCalendar) session(d *Document, key string) {
 	s := d.Session()
-	slot := d.Slot()
+	slot := d.slot()
 	tzid, loc := icsZone(slot.Start), slot.Start.Location()
 	spans := icsSpans(d)
 	rows := make([][]Row, len(spans))
-	for _, r := range d.Rows() {
+	for _, r := range d.rows() {
 		rows[r.Segment] = append(rows[r.Segment], r)
 	}
 	from, to := slot.Start, slot.End()
@@ -296,13 +324,13 @@ func icsSessionDescription(d *Document, spans []timeslot.Span) string {
 	}
 	lines = append(lines, "", "Segments, times in "+icsZoneName(d)+":")
 	for i, sp := range spans {
-		line := d.clockRange(sp.Start, sp.End, false) + " " + s.Segments[i].Title
+		line := d.clockRange(sp.Start, sp.End, time.Minute) + " " + s.Segments[i].Title
 		if s.Segments[i].Track != "" {
 			line += " (track " + s.Segments[i].Track + ")"
 		}
 		lines = append(lines, line)
 	}
-	loc := d.Slot().Start.Location()
+	loc := d.slot().Start.Location()
 	for _, dl := range s.Deadlines {
 		lines = append(lines, "Due: "+dl.What+" by "+dl.Due.In(loc).Format("Monday 2 January 2006, 15:04 MST"))
 	}
@@ -312,9 +340,9 @@ func icsSessionDescription(d *Document, spans []timeslot.Span) string {
 // icsZoneName names the zone the document's clock times are in: its IANA
 // name, or its abbreviation for a zone without one.
 func icsZoneName(d *Document) string {
-	zone := d.Slot().Start.Location().String()
+	zone := d.slot().Start.Location().String()
 	if zone == "" || zone == "Local" {
-		zone, _ = d.Slot().Start.Zone()
+		zone, _ = d.slot().Start.Zone()
 	}
 	return zone
 }
@@ -349,7 +377,7 @@ func icsDescription(d *Document, seg *agenda.Segment, rows []Row) string {
 		lines = append(lines, "", "Run of show, times in "+icsZoneName(d)+":")
 	}
 	for _, r := range rows {
-		line := d.clockRangeOf(r.Start, r.End, icsSeconds(r.Start), icsSeconds(r.End)) + " "
+		line := d.clockRangeOf(r.Start, r.End, clockUnit(r.Start), clockUnit(r.End)) + " "
 		switch r.Kind {
 		case agenda.TurnHandover:
 			line += "hand-over to " + r.Who
@@ -386,12 +414,12 @@ func icsPeople(d *Document, names []string) string {
 			continue
 		}
 		var about []string
-		if org := d.Field(p, agenda.FieldOrganization); org != "" {
+		if org := d.field(p, agenda.FieldOrganization); org != "" {
 			about = append(about, org)
 		}
 		var groups []string
 		for _, f := range []agenda.Field{agenda.FieldStakeholder, agenda.FieldRegion} {
-			if g := d.Field(p, f); g != "" {
+			if g := d.field(p, f); g != "" {
 				groups = append(groups, g)
 			}
 		}
@@ -404,9 +432,6 @@ func icsPeople(d *Document, names []string) string {
 	}
 	return strings.Join(out, ", ")
 }
-
-// icsSeconds reports whether a clock time has seconds to show.
-func icsSeconds(t time.Time) bool { return t.Second() != 0 || t.Nanosecond() != 0 }
 
 // icsText makes s fit an iCalendar TEXT value, which go-ical then escapes:
 // valid UTF-8, a carriage return (alone or before a line feed) as a line

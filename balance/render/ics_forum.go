@@ -7,32 +7,10 @@ import (
 	"strings"
 )
 
-// ForumICS writes a programme as one iCalendar file, for a forum's
-// calendar: every session that has a start time, each as [ICS] writes it,
-// with its own event and one per segment, at the times its segments fall
-// on its own slot, and with the same UIDs as ICS gives it. Two sessions
-// known by the same identity (the same ID, or, without IDs, the same
-// title) are told apart by the number of the occurrence, "#2" after the
-// second. The calendar is named after the programme, or "Programme"
-// without a title; sessions without a start time are not in it, and its
-// description (X-WR-CALDESC) names them. Clock times are in each session's
-// zone, or in Location when it is set.
-//
-// It reads only the forum's programme, not its report, so a programme
-// placed in rooms and times but never reported on can be written too:
-//
-//	render.ForumICS(w, &render.ForumDocument{Forum: &balance.Forum{Programme: prog}})
-//
-// ForumICS returns [ErrNoForum] for a document without a programme,
-// [ErrUnscheduled] for a programme without a session that has a start
-// time, an error for a negative Sequence, an *agenda.LimitError for a
-// programme beyond agenda.MaxSessions, the error of the first session no
-// renderer can render (see the package doc), with the session named, and
-// the errors of w. Nothing is written to w when it returns an error of its
-// own.
-func ForumICS(w io.Writer, d *ForumDocument) error {
-	if d == nil || d.Forum == nil || d.Forum.Programme == nil {
-		return ErrNoForum
+// forumICS writes the calendar of a forum's programme (see [ICS]).
+func forumICS(w io.Writer, d *Document) error {
+	if d.Forum.Programme == nil {
+		return errNoProgramme
 	}
 	prog := d.Forum.Programme
 	if err := prog.CheckSize(); err != nil {
@@ -57,7 +35,7 @@ func ForumICS(w io.Writer, d *ForumDocument) error {
 		if err != nil {
 			return fmt.Errorf("render: sessions[%d] %q: %w", i, shown(prog.Sessions[i].Title), err)
 		}
-		if !doc.Slot().Scheduled() {
+		if !doc.slot().Scheduled() {
 			unscheduled = append(unscheduled, strconv.Quote(doc.Session().Title))
 			continue
 		}

@@ -32,14 +32,14 @@ func icsProgramme(t *testing.T) *agenda.Programme {
 
 // icsForum writes the calendar of a programme, stamped as the golden
 // files are.
-func icsForum(t *testing.T, prog *agenda.Programme, d render.ForumDocument) []byte {
+func icsForum(t *testing.T, prog *agenda.Programme, d render.Document) []byte {
 	t.Helper()
 	d.Forum = &balance.Forum{Programme: prog}
 	if d.Stamp.IsZero() {
 		d.Stamp = icsStamp
 	}
 	var buf bytes.Buffer
-	if err := render.ForumICS(&buf, &d); err != nil {
+	if err := render.ICS(&buf, &d); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -66,13 +66,13 @@ func TestForumICS(t *testing.T) {
 		{"programme-paris", icsProgramme(t), icsLoad(t, "Europe/Paris")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := icsForum(t, tc.prog, render.ForumDocument{Location: tc.loc})
+			out := icsForum(t, tc.prog, render.Document{Location: tc.loc})
 			golden(t, "ics/forum-"+tc.name+".ics", out)
 			icsCheckLines(t, out)
 			icsCheckTimezones(t, out)
 			got := icsReadGoICal(t, out)
-			if diff := cmp.Diff(got, icsReadArran4(t, out)); diff != "" {
-				t.Errorf("go-ical and golang-ical disagree (-go-ical +golang-ical):\n%s", diff)
+			if diff := cmp.Diff(got, icsReadPlain(t, out)); diff != "" {
+				t.Errorf("go-ical and the plain reader disagree (-go-ical +plain):\n%s", diff)
 			}
 
 			var want []icsEvent
@@ -151,7 +151,7 @@ func icsRead(t *testing.T, d *render.Document) []icsEvent {
 func TestForumICSUntitled(t *testing.T) {
 	prog := icsProgramme(t)
 	prog.Title = ""
-	if lines := icsUnfold(icsForum(t, prog, render.ForumDocument{})); !slices.Contains(lines, "X-WR-CALNAME:Programme") {
+	if lines := icsUnfold(icsForum(t, prog, render.Document{})); !slices.Contains(lines, "X-WR-CALNAME:Programme") {
 		t.Errorf("no X-WR-CALNAME:Programme in\n%s", strings.Join(lines, "\n"))
 	}
 }
@@ -160,19 +160,19 @@ func TestForumICSErrors(t *testing.T) {
 	unscheduled := &agenda.Programme{Sessions: []agenda.Session{*formatBreakouts()}}
 	for _, tc := range []struct {
 		name string
-		doc  *render.ForumDocument
+		doc  *render.Document
 		want error // a sentinel the error matches, or nil for any
 	}{
-		{"nil", nil, render.ErrNoForum},
-		{"no forum", &render.ForumDocument{}, render.ErrNoForum},
-		{"no programme", &render.ForumDocument{Forum: &balance.Forum{}}, render.ErrNoForum},
-		{"no session", &render.ForumDocument{Forum: &balance.Forum{Programme: &agenda.Programme{}}}, render.ErrUnscheduled},
-		{"no start time", &render.ForumDocument{Forum: &balance.Forum{Programme: unscheduled}}, render.ErrUnscheduled},
-		{"negative sequence", &render.ForumDocument{Forum: &balance.Forum{Programme: icsProgramme(t)}, Sequence: -1}, nil},
+		{"nil", nil, balance.ErrNoSession},
+		{"no forum", &render.Document{}, balance.ErrNoSession},
+		{"no programme", &render.Document{Forum: &balance.Forum{}}, balance.ErrNoSession},
+		{"no session", &render.Document{Forum: &balance.Forum{Programme: &agenda.Programme{}}}, render.ErrUnscheduled},
+		{"no start time", &render.Document{Forum: &balance.Forum{Programme: unscheduled}}, render.ErrUnscheduled},
+		{"negative sequence", &render.Document{Forum: &balance.Forum{Programme: icsProgramme(t)}, Sequence: -1}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := render.ForumICS(&buf, tc.doc)
+			err := render.ICS(&buf, tc.doc)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -252,7 +252,7 @@ func FuzzForumICS(f *testing.F) {
 		}
 		for _, redact := range []bool{false, true} {
 			var buf bytes.Buffer
-			err := render.ForumICS(&buf, &render.ForumDocument{Forum: &balance.Forum{Programme: prog}, Location: loc, Redact: redact, Stamp: icsStamp})
+			err := render.ICS(&buf, &render.Document{Forum: &balance.Forum{Programme: prog}, Location: loc, Redact: redact, Stamp: icsStamp})
 			if events == 0 {
 				if !errors.Is(err, render.ErrUnscheduled) {
 					t.Fatalf("ForumICS of a programme without a start time: %v, want ErrUnscheduled", err)
@@ -264,7 +264,7 @@ func FuzzForumICS(f *testing.F) {
 			}
 			out := buf.Bytes()
 			icsCheckLines(t, out)
-			for parser, got := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "golang-ical": icsReadArran4(t, out)} {
+			for parser, got := range map[string][]icsEvent{"go-ical": icsReadGoICal(t, out), "plain": icsReadPlain(t, out)} {
 				if len(got) != events {
 					t.Fatalf("%s reads %d events, want %d", parser, len(got), events)
 				}

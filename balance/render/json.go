@@ -25,9 +25,9 @@ type Output struct {
 	// Zone names the zone of the times, such as "UTC" or "Europe/Paris"; it
 	// is empty for a session that is not scheduled.
 	Zone     string          `json:"zone,omitempty"`
-	Rows     []OutputRow     `json:"rows"`     // every turn, as Document.Rows gives them
+	Rows     []Row           `json:"rows"`     // every turn
 	Speaking []OutputSpeaker `json:"speaking"` // every speaker, in the order of Session.People
-	Groups   []OutputGroup   `json:"groups"`   // every group of every dimension balanced, dimension by dimension
+	Groups   []Group         `json:"groups"`   // every group of every dimension balanced, dimension by dimension
 	Findings []OutputFinding `json:"findings"` // most serious first, those of the line-up and of the plan, as each one's Scope says
 }
 
@@ -39,28 +39,6 @@ type OutputSlot struct {
 	Length time.Duration `json:"length"`
 }
 
-// OutputRow is one turn; see [Row].
-type OutputRow struct {
-	Segment      int                `json:"segment"` // index in the session's segments
-	Title        string             `json:"title"`   // the segment's title
-	SegmentKind  agenda.SegmentKind `json:"segment_kind,omitempty"`
-	Track        string             `json:"track,omitempty"`
-	Questions    []string           `json:"questions,omitempty"`
-	Kind         agenda.TurnKind    `json:"kind"`
-	Start        time.Time          `json:"start,omitzero"` // left out of a session that is not scheduled
-	End          time.Time          `json:"end,omitzero"`
-	Who          string             `json:"who,omitempty"`
-	Organization string             `json:"organization,omitempty"`
-	Role         string             `json:"role,omitempty"`
-	Leaders      []string           `json:"leaders,omitempty"`
-	Mode         agenda.Mode        `json:"mode,omitempty"`
-	Stakeholder  string             `json:"stakeholder,omitempty"`
-	Region       string             `json:"region,omitempty"`
-	Local        string             `json:"local,omitempty"` // the start in the person's own zone, as "15:20 Asia/Tokyo"
-	Offset       time.Duration      `json:"offset"`          // from the start of the session
-	Length       time.Duration      `json:"length"`
-}
-
 // OutputSpeaker is one speaker's time.
 type OutputSpeaker struct {
 	Who   string        `json:"who"`
@@ -68,29 +46,6 @@ type OutputSpeaker struct {
 	Fair  time.Duration `json:"fair,omitempty"` // the fair share, to the second, when the document has an allocation
 	Share float64       `json:"share"`          // of all speakers' time
 	Why   []string      `json:"why,omitempty"`  // what made Time differ from Fair, part by part, when the document has an allocation
-}
-
-// OutputGroup is one group's speaking time against its target.
-type OutputGroup struct {
-	Dimension string        `json:"dimension"` // such as "mode", "region" or "label:age"
-	Hard      bool          `json:"hard,omitempty"`
-	Group     string        `json:"group"`
-	Speakers  int           `json:"speakers"`
-	Time      time.Duration `json:"time"`
-	Share     float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share
-	Target    float64       `json:"target"` // the target share; 0 for a row without a share
-
-	// Counted is the number of speakers the dimension's shares are of:
-	// those in one of its groups, without those who give no value or a
-	// value outside its full set.
-	Counted int `json:"counted"`
-
-	// NotGiven marks the row of the speakers who give no value in the
-	// dimension, named "(not given)"; Outside a value that is not one of
-	// the dimension's full set, such as "Intergovernmental Organization"
-	// given as a regional group. Neither has a share or a target.
-	NotGiven bool `json:"not_given,omitempty"`
-	Outside  bool `json:"outside,omitempty"`
 }
 
 // OutputFinding is one finding of the report; People are named as
@@ -112,43 +67,40 @@ type OutputFinding struct {
 // Rows, speaking times, groups and findings are empty lists when the
 // document has no run-of-show, allocation or report. Markup in names is
 // written with < > & escaped as \u003c \u003e \u0026, so the output is safe
-// to embed in a page. [DecodeJSON] reads it back.
+// to embed in a page. [DecodeJSON] reads it back. A forum report, an
+// audit or a re-plan has no JSON form: for a document holding one, JSON
+// returns an error that wraps [errors.ErrUnsupported].
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func JSON(w io.Writer, d *Document) error {
+	if _, err := d.holds("JSON"); err != nil {
+		return err
+	}
 	d, err := d.prepare()
 	if err != nil {
 		return err
 	}
-	return NewOutput(d).Encode(w)
+	return newOutput(d).encode(w)
 }
 
-// NewOutput returns what [JSON] writes for d. It panics if d has neither
-// a run-of-show nor a draft, for which JSON returns an error; for a
-// document JSON refuses for another reason (see [Document]), its Rows are
-// empty.
-func NewOutput(d *Document) *Output {
-	if p, err := d.prepare(); err == nil {
-		d = p
-	}
+// newOutput returns what [JSON] writes for d, a prepared document.
+func newOutput(d *Document) *Output {
 	s := d.Session()
-	slot := d.Slot()
-	o := &Output{Title: shown(s.Title), Slot: OutputSlot{Length: slot.Length}} // shown already, unless prepare failed
+	slot := d.slot()
+	o := &Output{Title: s.Title, Slot: OutputSlot{Length: slot.Length}}
 	if slot.Scheduled() {
 		o.Slot.Start, o.Slot.End = slot.Start, slot.End()
 		o.Zone = slot.Start.Location().String()
 	}
-	o.Rows = []OutputRow{}
-	for _, r := range d.Rows() {
-		row := OutputRow{Segment: r.Segment, Title: r.Title, SegmentKind: r.SegmentKind, Track: r.Track, Questions: slices.Clone(r.Questions),
-			Kind: r.Kind, Who: r.Who, Organization: r.Organization, Role: r.Role, Leaders: r.Leaders, Mode: r.Mode,
-			Stakeholder: r.Stakeholder, Region: r.Region, Local: r.Local, Offset: r.Start.Sub(slot.Start), Length: r.Length}
-		if slot.Scheduled() {
-			row.Start, row.End = r.Start, r.End
+	o.Rows = []Row{}
+	for _, r := range d.rows() {
+		r.Questions = slices.Clone(r.Questions)
+		if !slot.Scheduled() {
+			r.Start, r.End = time.Time{}, time.Time{}
 		}
-		o.Rows = append(o.Rows, row)
+		o.Rows = append(o.Rows, r)
 	}
 	o.Speaking = outputSpeaking(d)
 	o.Groups = outputGroups(d)
@@ -176,7 +128,7 @@ func outputSpeaking(d *Document) []OutputSpeaker {
 			total += sh.Time
 		}
 		for _, sh := range d.Allocation.Speakers {
-			out = append(out, OutputSpeaker{Who: d.Who(sh.Name), Time: sh.Time, Fair: sh.Fair.Round(time.Second), Share: fraction(sh.Time, total), Why: d.Why(sh)})
+			out = append(out, OutputSpeaker{Who: d.Who(sh.Name), Time: sh.Time, Fair: sh.Fair.Round(time.Second), Share: fraction(sh.Time, total), Why: d.why(sh)})
 		}
 	case d.Report != nil:
 		for _, sp := range d.Report.Speakers {
@@ -188,14 +140,11 @@ func outputSpeaking(d *Document) []OutputSpeaker {
 
 // outputGroups returns the groups of every dimension balanced, from the
 // allocation, or else the report.
-func outputGroups(d *Document) []OutputGroup {
-	out := []OutputGroup{}
-	balances, _ := d.Balances()
+func outputGroups(d *Document) []Group {
+	out := []Group{}
+	balances, _ := d.balances()
 	for _, b := range balances {
-		for _, g := range b.Groups {
-			out = append(out, OutputGroup{Dimension: shown(b.Dimension.Name()), Hard: b.Dimension.Hard, Group: g.Name, Speakers: g.Speakers,
-				Time: g.Time, Share: g.Share, Target: g.Target, Counted: b.Counted, NotGiven: g.NotGiven, Outside: g.Outside})
-		}
+		out = append(out, b.Groups...)
 	}
 	return out
 }
@@ -208,20 +157,20 @@ func fraction(part, whole time.Duration) float64 {
 	return float64(part) / float64(whole)
 }
 
-// Encode writes o as [JSON] does: indented by two spaces, with a newline
+// encode writes o as [JSON] does: indented by two spaces, with a newline
 // at the end, and an empty list as [] rather than null. Its errors are
 // those of encoding/json, a *json.UnsupportedValueError for a number JSON
 // cannot hold (NaN, an infinity), and those of w.
-func (o *Output) Encode(w io.Writer) error {
+func (o *Output) encode(w io.Writer) error {
 	c := *o
 	if c.Rows == nil {
-		c.Rows = []OutputRow{}
+		c.Rows = []Row{}
 	}
 	if c.Speaking == nil {
 		c.Speaking = []OutputSpeaker{}
 	}
 	if c.Groups == nil {
-		c.Groups = []OutputGroup{}
+		c.Groups = []Group{}
 	}
 	if c.Findings == nil {
 		c.Findings = []OutputFinding{}
@@ -268,8 +217,8 @@ func (s OutputSlot) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON encodes the row with its offset and length as strings such as "40m".
-func (r OutputRow) MarshalJSON() ([]byte, error) {
-	type plain OutputRow
+func (r Row) MarshalJSON() ([]byte, error) {
+	type plain Row
 	return json.Marshal(struct {
 		plain
 		Offset string `json:"offset"`
@@ -293,8 +242,8 @@ func (s OutputSpeaker) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON encodes the group's time as a string such as "15m".
-func (g OutputGroup) MarshalJSON() ([]byte, error) {
-	type plain OutputGroup
+func (g Group) MarshalJSON() ([]byte, error) {
+	type plain Group
 	return json.Marshal(struct {
 		plain
 		Time   string  `json:"time"`

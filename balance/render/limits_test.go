@@ -30,10 +30,14 @@ var limitRenderers = []struct {
 	{"SVG", render.SVG, false},
 	{"PNG", render.PNG, true},
 	{"TextAudit", func(w io.Writer, d *render.Document) error {
-		return render.TextAudit(w, d, &balance.Audit{Actual: &balance.Report{}})
+		c := *d
+		c.Audit = &balance.Audit{Actual: &balance.Report{}}
+		return render.Text(w, &c)
 	}, false},
 	{"TextReplan", func(w io.Writer, d *render.Document) error {
-		return render.TextReplan(w, d, time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC))
+		c := *d
+		c.Replanned = d.Session()
+		return render.Text(w, &c)
 	}, false},
 }
 
@@ -115,8 +119,8 @@ func TestRenderLimits(t *testing.T) {
 		{"draft people+1", &render.Document{Draft: &over}, tooLarge},
 		{"fewer segments", &render.Document{RunOfShow: &fewer}, is(render.ErrMismatch)},
 		{"more segments", &render.Document{RunOfShow: &more}, is(render.ErrMismatch)},
-		{"no session", &render.Document{RunOfShow: &agenda.RunOfShow{}}, is(render.ErrNoSession)},
-		{"empty", &render.Document{}, is(render.ErrNoSession)},
+		{"no session", &render.Document{RunOfShow: &agenda.RunOfShow{}}, is(balance.ErrNoSession)},
+		{"empty", &render.Document{}, is(balance.ErrNoSession)},
 	} {
 		for _, r := range limitRenderers {
 			t.Run(tt.name+"/"+r.name, func(t *testing.T) {

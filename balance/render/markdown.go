@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -33,20 +34,28 @@ import (
 // into a space, so that Markdown or HTML in a name shows as written, on one
 // line of the table, and never as markup. Names, organizations and groups
 // come through the document's accessors, so privacy holds as for every
-// format.
+// format. A document with a Forum is written as the programme's report,
+// with the parts [Text] gives it.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of w.
 func Markdown(w io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("Markdown", kindForum)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumMarkdown(w, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
 	problems := d.validation()
 	s := d.Session()
 	var b bytes.Buffer
-	slot := d.Slot()
+	slot := d.slot()
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(s.Title))
 	fact := func(label, value string) {
 		if value != "" {
@@ -56,7 +65,7 @@ func Markdown(w io.Writer, d *Document) error {
 	fact("Slot", mdEscape(d.slotText()))
 	fact("Format", mdEscape(string(s.Format)))
 	fact("Room", mdEscape(s.Room))
-	if !d.Named() {
+	if !d.named() {
 		fact("Names", "not attributed: people are shown by role and group only")
 	}
 	b.WriteString("\n## People\n\n")
@@ -66,8 +75,8 @@ func Markdown(w io.Writer, d *Document) error {
 		b.WriteString("| Name | Roles | Stakeholder | Region | Mode | Organization |\n| --- | --- | --- | --- | --- | --- |\n")
 		for i := range s.People {
 			p := &s.People[i]
-			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion),
-				string(p.Mode), d.Field(p, agenda.FieldOrganization))
+			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion),
+				string(p.Mode), d.field(p, agenda.FieldOrganization))
 		}
 	}
 	if len(s.Questions) > 0 {
@@ -100,7 +109,7 @@ func Markdown(w io.Writer, d *Document) error {
 		fmt.Fprintf(&b, "- **Due:** %s by %s\n", mdEscape(dl.What), dl.Due.In(slot.Start.Location()).Format("Monday 2 January 2006, 15:04 MST"))
 	}
 
-	out := NewOutput(d)
+	out := newOutput(d)
 	if d.Allocation != nil || d.Report != nil {
 		mdSpeaking(&b, d, out)
 	}
@@ -128,13 +137,13 @@ func Markdown(w io.Writer, d *Document) error {
 
 // mdRunOfShow writes the table of the run-of-show's turns.
 func mdRunOfShow(b *bytes.Buffer, d *Document) {
-	rows := d.Rows()
-	slot := d.Slot()
-	seconds := false // whether any turn starts or ends within a minute
+	rows := d.rows()
+	slot := d.slot()
+	unit := time.Minute // time.Second if any turn starts or ends within a minute
 	for _, r := range rows {
 		for _, t := range []time.Time{r.Start, r.End} {
 			if t.Sub(slot.Start)%time.Minute != 0 {
-				seconds = true
+				unit = time.Second
 			}
 		}
 	}
@@ -170,7 +179,7 @@ func mdRunOfShow(b *bytes.Buffer, d *Document) {
 		if r.Local != "" {
 			mode += " (" + r.Local + ")"
 		}
-		mdRow(b, d.clockRange(r.Start, r.End, seconds), segment, who, role, mode,
+		mdRow(b, d.clockRange(r.Start, r.End, unit), segment, who, role, mode,
 			join(r.Stakeholder, r.Region), decimalMinutes(r.Length))
 	}
 }
@@ -194,15 +203,15 @@ func mdDraft(b *bytes.Buffer, d *Document) {
 		if len(lead) > 0 {
 			who = "led by " + strings.Join(lead, ", ")
 		}
-		mdRow(b, d.clockRange(span.Start, span.End, false), title, who, string(seg.Kind), "", "", decimalMinutes(span.Length()))
+		mdRow(b, d.clockRange(span.Start, span.End, time.Minute), title, who, string(seg.Kind), "", "", decimalMinutes(span.Length()))
 		for _, name := range seg.Speakers {
 			who, mode, groups := d.Who(name), "", ""
 			if p, _, ok := d.person(name); ok {
-				if org := d.Field(p, agenda.FieldOrganization); org != "" {
+				if org := d.field(p, agenda.FieldOrganization); org != "" {
 					who += " (" + org + ")"
 				}
 				mode = string(p.Mode)
-				groups = join(d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion))
+				groups = join(d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion))
 			}
 			mdRow(b, "", "", who, string(agenda.RoleSpeaker), mode, groups, "")
 		}
@@ -238,7 +247,7 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 			b.WriteString("| Speaker | Time | Share |\n| --- | ---: | ---: |\n")
 		}
 		for _, sp := range out.Speaking {
-			cells := []string{sp.Who, timeslot.FormatLength(sp.Time), Percent(sp.Share)}
+			cells := []string{sp.Who, timeslot.FormatLength(sp.Time), format.Percent(sp.Share)}
 			if d.Allocation != nil {
 				cells = append(cells, timeslot.FormatLength(sp.Fair), strings.Join(sp.Why, "; "))
 			}
@@ -246,15 +255,15 @@ func mdSpeaking(b *bytes.Buffer, d *Document, out *Output) {
 		}
 	}
 
-	balances, dropped := d.Balances()
+	balances, dropped := d.balances()
 	for _, bal := range balances {
 		fmt.Fprintf(b, "\n### By %s\n\n", mdEscape(shown(bal.Dimension.Name())))
 		b.WriteString(strings.ToUpper(bal.Note[:1]) + bal.Note[1:] + ".\n\n")
 		b.WriteString("| Group | Speakers | Time | Share | Target |\n| --- | ---: | ---: | ---: | ---: |\n")
 		for _, g := range bal.Groups {
-			mdRow(b, groupCell(bal, g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
+			mdRow(b, groupCell(g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
 		}
-		if over := bal.Over(); over != "" {
+		if over := bal.over(); over != "" {
 			b.WriteString("\n" + strings.ToUpper(over[:1]) + over[1:] + ".\n")
 		}
 	}
@@ -277,3 +286,69 @@ var mdEscaper = strings.NewReplacer(
 // come from s, and turns each line break into a space, so that s stays on
 // one line of a table.
 func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// forumMarkdown writes the programme's report as Markdown, with the same
+// parts as forumText; every text from the programme is escaped. Its
+// errors are those of forumText.
+func forumMarkdown(w io.Writer, d *Document) error {
+	v, err := d.forumReport()
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", mdEscape(v.Title))
+	for _, f := range v.Facts {
+		fmt.Fprintf(&b, "- **%s:** %s\n", f.Label, mdEscape(f.Value))
+	}
+	b.WriteString("\n## Speaking time by group, over all sessions\n")
+	for _, dim := range v.Dims {
+		fmt.Fprintf(&b, "\n### %s\n\n", mdEscape(dim.Title))
+		mdRow(&b, "Group", "Speakers", "Time", "Share", "Equal share")
+		b.WriteString("| --- | ---: | ---: | ---: | ---: |\n")
+		for _, g := range dim.Groups {
+			mdRow(&b, groupCell(g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target))
+		}
+		if dim.Over != "" {
+			fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(dim.Over[:1])+dim.Over[1:])
+		}
+	}
+	b.WriteString("\n## Sessions, the line-up furthest from the full sets first\n\n")
+	mdRow(&b, "#", "Session", "When", "Room", "Speakers", "Line-up off", "Time off target", "Presets failed", "From")
+	b.WriteString("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n")
+	for _, s := range v.Sessions {
+		mdRow(&b, strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
+			format.Percent(s.Distance), format.Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
+	}
+	fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(lineupNote[:1])+lineupNote[1:])
+	for _, p := range v.Presets {
+		fmt.Fprintf(&b, "\n## Preset %s: %s\n\n%s\n", mdEscape(p.Name), p.Summary(), mdEscape(p.Description))
+		if len(p.Failing)+len(p.Unchecked) > 0 {
+			b.WriteString("\n")
+		}
+		for _, f := range p.Failing {
+			fmt.Fprintf(&b, "- **%s**\n", mdEscape(f.Session))
+			for _, r := range f.Rules {
+				fmt.Fprintf(&b, "  - %s\n", mdEscape(r.Text()))
+			}
+		}
+		for _, f := range p.Unchecked {
+			fmt.Fprintf(&b, "- **%s** (cannot be checked)\n", mdEscape(f.Session))
+			for _, r := range f.Rules {
+				fmt.Fprintf(&b, "  - %s\n", mdEscape(r.Text()))
+			}
+		}
+	}
+	b.WriteString("\n## People who speak in the most sessions\n\n")
+	if len(v.Frequent) == 0 {
+		b.WriteString("Nobody speaks.\n")
+	} else {
+		mdRow(&b, "Person", "Sessions", "Time", "Titles")
+		b.WriteString("| --- | ---: | ---: | --- |\n")
+		for _, p := range v.Frequent {
+			mdRow(&b, p.Who, strconv.Itoa(len(p.Sessions)), timeslot.FormatLength(p.Time), strings.Join(p.Sessions, "; "))
+		}
+	}
+	forumRepeatedMarkdown(&b, v)
+	_, err = w.Write(b.Bytes())
+	return err
+}

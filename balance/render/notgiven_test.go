@@ -31,7 +31,7 @@ func TestNotGivenRows(t *testing.T) {
 		last := b.Groups[len(b.Groups)-1]
 		switch b.Dimension.Name() {
 		case "stakeholder":
-			if !last.NotGiven || last.Name != render.NotGivenRow || last.Speakers != 2 || last.HasShare() {
+			if !last.NotGiven || last.Name != "(not given)" || last.Speakers != 2 || last.HasShare() {
 				t.Errorf("stakeholder: last row %+v, want (not given), 2 speakers, no share", last)
 			}
 			if want := "shares of the 5 of 7 speakers who give a stakeholder group"; b.Over() != want {
@@ -104,12 +104,12 @@ func TestNotGivenRows(t *testing.T) {
 // beside a bar of the 17 who give none, not as "woman 100%"; its tables
 // have a "(not given)" row and say over whom the shares are.
 func TestForumNotGiven(t *testing.T) {
-	doc := &render.ForumDocument{Forum: forumReport(t, forumSeeds(t), balance.Presets())}
+	doc := &render.Document{Forum: forumReport(t, forumSeeds(t), balance.Presets())}
 	var svg, text bytes.Buffer
-	if err := render.ForumSVG(&svg, doc); err != nil {
+	if err := render.SVG(&svg, doc); err != nil {
 		t.Fatal(err)
 	}
-	if err := render.ForumText(&text, doc); err != nil {
+	if err := render.Text(&text, doc); err != nil {
 		t.Fatal(err)
 	}
 	labels := regexp.MustCompile(`>([^<>]*)</text>`).FindAllStringSubmatch(svg.String(), -1)

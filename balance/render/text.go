@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -24,17 +26,42 @@ const textWidth = 88
 // run-of-show it writes the draft
 // (Document.Draft) as given.
 //
-// It returns [ErrNoSession], [ErrMismatch], a *[TimeError] or an
+// A document with a Forum is written as the programme's report: the
+// programme, the speaking time and headcount of every group over all
+// sessions against an equal share, the sessions ranked by how far their
+// line-up is from the full sets of stakeholder and regional groups, the
+// sessions that fail each preset and why, the people who speak in the most
+// sessions, and every person in more than one session. A document with an
+// Audit is written as the audit alone: planned against actual speaking
+// time per person, the log's problems and the findings of what was said.
+// A document with Replanned set is written as the re-plan of the rest of a
+// session alone, its clock counting from the start of the session
+// Replanned.
+//
+// It returns [balance.ErrNoSession], [ErrMismatch], a *[TimeError] or an
 // *agenda.LimitError for a document it cannot render (see the package
 // doc), and the errors of out.
 func Text(out io.Writer, d *Document) error {
-	d, err := d.prepare()
+	k, err := d.holds("Text", kindForum, kindAudit, kindReplan)
+	if err != nil {
+		return err
+	}
+	if k == kindForum {
+		return forumText(out, d)
+	}
+	if k == kindAudit {
+		return auditText(out, d)
+	}
+	if k == kindReplan {
+		return replanText(out, d)
+	}
+	d, err = d.prepare()
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(out)
 	s, ros, al, report := d.Session(), d.RunOfShow, d.Allocation, d.Report
-	slot := d.Slot()
+	slot := d.slot()
 	plan := s.Plan()
 
 	fmt.Fprintln(w, s.Title)
@@ -45,7 +72,7 @@ func Text(out io.Writer, d *Document) error {
 		}
 	}
 	line("Format", string(s.Format))
-	if !d.Named() {
+	if !d.named() {
 		line("Names", "not attributed: people are shown by role and group only")
 	}
 	if slot.Scheduled() {
@@ -60,7 +87,7 @@ func Text(out io.Writer, d *Document) error {
 	for i := range s.People {
 		p := &s.People[i]
 		rows = append(rows, []string{d.Who(p.Name), textRoles(p.Roles),
-			d.Field(p, agenda.FieldStakeholder), d.Field(p, agenda.FieldRegion), string(p.Mode), d.Field(p, agenda.FieldOrganization)})
+			d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion), string(p.Mode), d.field(p, agenda.FieldOrganization)})
 	}
 	textTable(w, rows)
 
@@ -81,7 +108,7 @@ func Text(out io.Writer, d *Document) error {
 		if len(seg.Questions) > 0 {
 			facts = append(facts, "question "+strings.Join(seg.Questions, ", "))
 		}
-		times := d.clockRange(span.Start, span.End, false)
+		times := d.clockRange(span.Start, span.End, time.Minute)
 		fmt.Fprint(w, textWrap(seg.Title+" ("+strings.Join(facts, ", ")+")", fmt.Sprintf("  %-11s  ", times), strings.Repeat(" ", 15)))
 		lead := "moderated by"
 		if seg.Kind == agenda.KindBreakout {
@@ -139,7 +166,7 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 		case agenda.TurnModeration:
 			who := "the moderator"
 			if t.Person != "" {
-				who = d.textMention(t.Person, false)
+				who = d.textName(t.Person)
 			}
 			switch k {
 			case 0:
@@ -150,15 +177,15 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 				what = who + " moderates"
 			}
 		case agenda.TurnHandover:
-			what = "hand-over to " + d.textMention(t.Person, true)
+			what = "hand-over to " + d.textMention(t.Person)
 		case agenda.TurnSpeech:
-			what = d.textMention(t.Person, true)
+			what = d.textMention(t.Person)
 		case agenda.TurnAudience:
 			what = "questions from the room and online"
 		default:
 			what = string(t.Kind)
 		}
-		times := d.clockRange(t.Start, t.End, true)
+		times := d.clockRange(t.Start, t.End, time.Second)
 		fmt.Fprintf(w, "%15s%-19s %s %6s\n", "", times, textPad(what, 44), timeslot.FormatLength(t.Length()))
 	}
 }
@@ -174,12 +201,12 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 		timeslot.FormatLength(al.Budget), len(al.Speakers), timeslot.FormatLength(al.Step))
 	rows := [][]string{{"speaker", "time", "fair share"}}
 	for _, sh := range al.Speakers {
-		rows = append(rows, []string{d.textMention(sh.Name, true), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
+		rows = append(rows, []string{d.textMention(sh.Name), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
 	}
 	textTable(w, rows)
 	heading := false
 	for _, sh := range al.Speakers {
-		why := d.Why(sh)
+		why := d.why(sh)
 		if len(why) == 0 {
 			continue
 		}
@@ -187,9 +214,9 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 			fmt.Fprintln(w, "\nWhy a time differs from the fair share")
 			heading = true
 		}
-		fmt.Fprint(w, textWrap(d.textMention(sh.Name, false)+": "+strings.Join(why, "; "), "  ", "      "))
+		fmt.Fprint(w, textWrap(d.textName(sh.Name)+": "+strings.Join(why, "; "), "  ", "      "))
 	}
-	balances, dropped := d.Balances()
+	balances, dropped := d.balances()
 	for _, b := range balances {
 		if len(b.Groups) == 0 {
 			fmt.Fprintf(w, "\nBy %s: no speaker has a value.\n", shown(b.Dimension.Name()))
@@ -198,10 +225,10 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 		fmt.Fprintf(w, "\nBy %s (%s)\n", shown(b.Dimension.Name()), b.Note)
 		rows := [][]string{{"group", "speakers", "time", "share", "target"}}
 		for _, g := range b.Groups {
-			rows = append(rows, []string{groupCell(b, g), fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
+			rows = append(rows, []string{groupCell(g), fmt.Sprint(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
 		}
 		textTable(w, rows)
-		if over := b.Over(); over != "" {
+		if over := b.over(); over != "" {
 			fmt.Fprintf(w, "  %s\n", over)
 		}
 	}
@@ -250,172 +277,33 @@ func findingLists(r *balance.Report) []findingList {
 	}
 }
 
-// TextAudit writes an audit of a speaking log as plain text: planned
-// against actual speaking time per person, the log's problems and the
-// findings of what was said. Its errors are those of [Text], and
-// [ErrNoAudit] for a nil audit or one without a report of what was said.
-func TextAudit(out io.Writer, d *Document, a *balance.Audit) error {
-	d, err := d.prepare()
-	if err != nil {
-		return err
-	}
-	if a == nil || a.Actual == nil {
-		return ErrNoAudit
-	}
-	w := bufio.NewWriter(out)
-	fmt.Fprintln(w, "\nAudit of the speaking log")
-	rows := [][]string{{"person", "planned", "actual", "turns", "over"}}
-	for _, p := range a.People {
-		name := "someone not among the people"
-		if p.Known {
-			name = d.textMention(p.Name, false)
-		} else if d.Named() && !p.Hidden {
-			name = shown(p.Name) + " (not among the people)"
-		}
-		over := "0s"
-		switch d := p.Over(); {
-		case d > 0:
-			over = "+" + timeslot.FormatLength(d)
-		case d < 0:
-			over = "−" + timeslot.FormatLength(-d)
-		}
-		rows = append(rows, []string{name, timeslot.FormatLength(p.Planned), timeslot.FormatLength(p.Actual), fmt.Sprint(p.Turns), over})
-	}
-	textTable(w, rows)
-	if a.Paused > 0 || a.Outside > 0 {
-		fmt.Fprintf(w, "\nOutside the budgets: %s of points of order and interventions, %s paused.\n", timeslot.FormatLength(a.Outside), timeslot.FormatLength(a.Paused))
-	}
-	if len(a.Problems) > 0 {
-		fmt.Fprintln(w, "\nProblems in the log")
-		for _, p := range a.Problems {
-			where := fmt.Sprintf("entry %d", p.Entry+1)
-			if p.Line > 0 {
-				where = fmt.Sprintf("line %d", p.Line) // of the file, where the organizer will look
-			}
-			fmt.Fprint(w, textWrap(fmt.Sprintf("%s, %s: %s", where, p.Kind, d.textProblem(p)), "  - ", "    "))
-		}
-	}
-	fmt.Fprintln(w)
-	textFindings(w, a.Actual)
-	return w.Flush()
-}
-
-// textProblemWords say what each kind of log problem is without naming
-// anyone, for a document that may not show the names a problem's text gives.
-var textProblemWords = map[balance.LogProblemKind]string{
-	balance.LogUnknownName: "the name is not among the session's people",
-	balance.LogOverlap:     "the turn overlaps an earlier one",
-	balance.LogOutsideSlot: "the turn starts or ends outside the slot",
-	balance.LogBackwards:   "the turn ends before it starts",
-	balance.LogNotSpeaker:  "the person speaks in no speaking segment",
-	balance.LogOpen:        "the entry has no end",
-}
-
-// textProblem returns the text of a log problem, which names people as the
-// log spells them, or, if the document may not show a name it could give,
-// what kind of problem it is in words that name nobody: in a document
-// that shows no names, always, and otherwise when the text holds the name
-// of someone whose name is private, in any case or spacing.
-func (d *Document) textProblem(p balance.LogProblem) string {
-	hide := !d.Named()
-	if !hide {
-		text := agenda.NameKey(p.Text)
-		for i := range d.Session().People {
-			person := &d.Session().People[i]
-			if person.IsPrivate(agenda.FieldName) && strings.Contains(text, agenda.NameKey(person.Name)) {
-				hide = true
-				break
-			}
-		}
-	}
-	if !hide {
-		return shown(p.Text)
-	}
-	if words, ok := textProblemWords[p.Kind]; ok {
-		return words
-	}
-	return "see the log"
-}
-
-// TextReplan writes the re-plan of the rest of a session (balance.Replan)
-// as plain text; d holds the rest's run-of-show and allocation, and the
-// clock counts from start, the original session's start. Its errors are
-// those of [Text], and [ErrNoSession] also for a document without a
-// run-of-show.
-func TextReplan(out io.Writer, d *Document, start time.Time) error {
-	d, err := d.prepare()
-	if err != nil {
-		return err
-	}
-	if d.RunOfShow == nil {
-		return fmt.Errorf("%w: a re-plan is a run-of-show", ErrNoSession)
-	}
-	w := bufio.NewWriter(out)
-	rest := d.RunOfShow.Session
-	orig := *d
-	orig.RunOfShow = &agenda.RunOfShow{Session: &agenda.Session{People: rest.People, Attribution: rest.Attribution, Format: rest.Format, Slot: timeslot.Slot{Start: start}}}
-	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.Clock(rest.Slot.Start, false))
-	for i, seg := range d.RunOfShow.Segments {
-		fmt.Fprintf(w, "  %-11s  %s\n", orig.clockRange(seg.Start, seg.End, false), rest.Segments[i].Title)
-		orig.textTurns(w, seg.Turns)
-	}
-	if d.Allocation != nil {
-		orig.textSpeakingTime(w, d.Allocation)
-	}
-	return w.Flush()
-}
-
-// textTable prints rows as columns two spaces apart, indented, without
-// trailing spaces, each column as wide as its widest cell as a terminal
-// shows it (see [textDisplayWidth]), so that CJK names line up too.
-func textTable(w io.Writer, rows [][]string) {
-	var widths []int
-	cells := make([][]string, len(rows))
-	for k, row := range rows {
-		cells[k] = make([]string, len(row))
-		for i, c := range row {
-			c = shown(c) // a cell is one line, or the table breaks
-			cells[k][i] = c
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], textDisplayWidth(c))
-		}
-	}
-	var line strings.Builder
-	for _, row := range cells {
-		line.Reset()
-		line.WriteString("  ")
-		for i, c := range row {
-			if i < len(row)-1 {
-				c = textPad(c, widths[i]+2)
-			}
-			line.WriteString(c)
-		}
-		fmt.Fprintln(w, strings.TrimRight(line.String(), " ")) // an empty last cell leaves the padding of the one before
-	}
-}
-
 // mentions names the people called names, each with their mode.
 func (d *Document) textMentions(names []string) []string {
 	out := make([]string, len(names))
 	for i, name := range names {
-		out[i] = d.textMention(name, true)
+		out[i] = d.textMention(name)
 	}
 	return out
 }
 
-// mention names a person as the document may, with their mode if withMode.
-func (d *Document) textMention(name string, withMode bool) string {
+// textName names a person as the document may, or says that the name is
+// not among the session's people.
+func (d *Document) textName(name string) string {
 	p, _, ok := d.person(name)
 	if !ok {
-		if !d.Named() {
+		if !d.named() {
 			return d.Who(name) // already says so
 		}
 		return shown(name) + " (not among the session's people)"
 	}
-	out := d.Who(p.Name)
-	if withMode && p.Mode != "" {
+	return d.Who(p.Name)
+}
+
+// textMention names a person as [Document.textName] does, with their mode:
+// "Ana Silva (online)".
+func (d *Document) textMention(name string) string {
+	out := d.textName(name)
+	if p, _, ok := d.person(name); ok && p.Mode != "" {
 		out += " (" + string(p.Mode) + ")"
 	}
 	return out
@@ -430,28 +318,99 @@ func textRoles(roles []agenda.Role) string {
 	return strings.Join(s, ", ")
 }
 
-// textWrap breaks text into lines of at most textWidth columns (as
-// [textDisplayWidth] counts them) where it can, the first starting with
-// first and the rest with indent, each ending in a newline. Spacing within
-// text is not kept.
-func textWrap(text, first, indent string) string {
-	var b strings.Builder
-	line, at := first, textDisplayWidth(first) // at: the columns the line takes
-	fresh := true                              // nothing but the prefix on the line yet
-	for _, word := range strings.Fields(text) {
-		w := textDisplayWidth(word)
-		if !fresh && at+1+w > textWidth {
-			b.WriteString(line + "\n")
-			line, at, fresh = indent, textDisplayWidth(indent), true
-		}
-		if !fresh {
-			line += " "
-			at++
-		}
-		line += word
-		at += w
-		fresh = false
+// forumText writes the programme's report as plain text: the programme, the
+// speaking time and headcount of every group over all sessions against an
+// equal share (a "(not given)" row for the speakers who give no value, the
+// shares over those who do), the sessions ranked by their line-up's
+// distance from the full sets of stakeholder and regional groups,
+// the sessions that fail each preset with the rules, counts and people,
+// and those it cannot be checked against, the people who speak in the
+// most sessions, and every person in more than one session, in any role.
+// A session that fails validation is shown "from" "invalid", not "plan".
+// Its errors are those of d.forumView and of out.
+func forumText(out io.Writer, d *Document) error {
+	v, err := d.forumReport()
+	if err != nil {
+		return err
 	}
-	b.WriteString(line + "\n")
-	return b.String()
+	w := bufio.NewWriter(out)
+	fmt.Fprintln(w, v.Title)
+	fmt.Fprintln(w, strings.Repeat("=", textDisplayWidth(v.Title)))
+	for _, f := range v.Facts {
+		fmt.Fprintf(w, "%-10s%s\n", f.Label+":", f.Value)
+	}
+
+	fmt.Fprintln(w, "\nSpeaking time by group, over all sessions")
+	for _, dim := range v.Dims {
+		fmt.Fprintf(w, "\n%s\n", dim.Title)
+		rows := [][]string{{"group", "speakers", "time", "share", "equal share"}}
+		for _, g := range dim.Groups {
+			rows = append(rows, []string{groupCell(g), strconv.Itoa(g.Speakers), timeslot.FormatLength(g.Time), shareCell(g, g.Share), shareCell(g, g.Target)})
+		}
+		textTable(w, rows)
+		if dim.Over != "" {
+			fmt.Fprintf(w, "  %s\n", dim.Over)
+		}
+	}
+
+	fmt.Fprintln(w, "\nSessions, the line-up furthest from the full sets first")
+	rows := [][]string{{"#", "session", "when", "room", "speakers", "line-up off", "time off target", "presets failed", "from"}}
+	for _, s := range v.Sessions {
+		rows = append(rows, []string{strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
+			format.Percent(s.Distance), format.Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source})
+	}
+	textTable(w, rows)
+	fmt.Fprint(w, textWrap(lineupNote, "  ", "  "))
+
+	for _, p := range v.Presets {
+		fmt.Fprintf(w, "\nPreset %s: %s\n", p.Name, p.Summary())
+		fmt.Fprint(w, textWrap(p.Description, "  ", "  "))
+		for _, f := range p.Failing {
+			fmt.Fprint(w, textWrap(f.Session, "  ✗ ", "    "))
+			for _, r := range f.Rules {
+				fmt.Fprint(w, textWrap(r.Text(), "    - ", "      "))
+			}
+		}
+		for _, f := range p.Unchecked {
+			fmt.Fprint(w, textWrap(f.Session, "  ? ", "    "))
+			for _, r := range f.Rules {
+				fmt.Fprint(w, textWrap(r.Text(), "    - ", "      "))
+			}
+		}
+	}
+
+	fmt.Fprintln(w, "\nPeople who speak in the most sessions")
+	if len(v.Frequent) == 0 {
+		fmt.Fprintln(w, "  nobody speaks")
+	} else {
+		rows := [][]string{{"person", "sessions", "time", "titles"}}
+		for _, p := range v.Frequent {
+			rows = append(rows, []string{p.Who, strconv.Itoa(len(p.Sessions)), timeslot.FormatLength(p.Time), strings.Join(p.Sessions, "; ")})
+		}
+		textTable(w, rows)
+	}
+	forumRepeatedText(w, v)
+	return w.Flush()
+}
+
+// lineupNote says what the sessions' "line-up off" is.
+const lineupNote = "line-up off: the share of a session's speakers that would have to be in another " +
+	"stakeholder or regional group for the line-up to spread equally over the five of each (80% when all are in one); " +
+	"time off target: the share of speaking time that would have to change hands to meet the plan's targets"
+
+// Summary says how many sessions pass the preset, fail it, and cannot be
+// checked against it: "2 of 5 sessions pass, 1 cannot be checked".
+func (p forumPreset) Summary() string {
+	s := fmt.Sprintf("%d of %d sessions pass", p.Passing, p.Of)
+	if p.UncheckedOnly > 0 {
+		s += fmt.Sprintf(", %d cannot be checked", p.UncheckedOnly)
+	}
+	return s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }

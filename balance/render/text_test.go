@@ -60,7 +60,9 @@ func TestTextAuditPrivacy(t *testing.T) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := render.TextAudit(&buf, tc.doc, a); err != nil {
+			d := *tc.doc
+			d.Audit = a
+			if err := render.Text(&buf, &d); err != nil {
 				t.Fatal(err)
 			}
 			out := buf.String()
@@ -146,7 +148,9 @@ func TestTextAuditLines(t *testing.T) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := render.TextAudit(&buf, doc, a); err != nil {
+			d := *doc
+			d.Audit = a
+			if err := render.Text(&buf, &d); err != nil {
 				t.Fatal(err)
 			}
 			if !strings.Contains(buf.String(), tc.want) {
@@ -245,5 +249,22 @@ func TestTextWideNames(t *testing.T) {
 	}
 	if lines := strings.Split(buf.String(), "\n"); columns(lines[1]) != columns(lines[0]) {
 		t.Errorf("underline %q under %q", lines[1], lines[0])
+	}
+}
+
+// TestTextReplanUnscheduled checks that the re-plan of a session without a
+// start time, whose start is the zero time, is written as a re-plan and not
+// as a run-of-show: Replanned marks it, not its start.
+func TestTextReplanUnscheduled(t *testing.T) {
+	s := roundtable()
+	s.Slot.Start = time.Time{}
+	d := document(t, s)
+	d.Report, d.Replanned = nil, s
+	var buf bytes.Buffer
+	if err := render.Text(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Re-plan from 0:00, counting what was said before\n"; !strings.HasPrefix(buf.String(), want) {
+		t.Errorf("the re-plan begins %q, want %q", strings.SplitAfter(buf.String(), "\n")[0], want)
 	}
 }

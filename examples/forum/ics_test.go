@@ -4,20 +4,20 @@ import (
 	"strings"
 	"testing"
 
-	arran4 "github.com/arran4/golang-ical"
+	ical "github.com/emersion/go-ical"
 
 	"github.com/fairfloor/fairfloor/examples/seeds"
 )
 
 // TestICS checks that -format ics writes one calendar for the forum that a
-// second parser reads: each seed session with a start time, as one event
+// calendar parser (go-ical) reads: each seed session with a start time, as one event
 // for the session and one per segment, and the sessions without one named
 // on standard error.
 func TestICS(t *testing.T) {
 	out, errs := output(t, "-format", "ics")
-	cal, err := arran4.ParseCalendar(strings.NewReader(out))
+	cal, err := ical.NewDecoder(strings.NewReader(out)).Decode()
 	if err != nil {
-		t.Fatalf("golang-ical cannot read the calendar: %v", err)
+		t.Fatalf("go-ical cannot read the calendar: %v", err)
 	}
 	prog, err := seeds.Programme()
 	if err != nil {
@@ -35,7 +35,7 @@ func TestICS(t *testing.T) {
 		want += 1 + len(s.Segments)
 		found := false
 		for _, ev := range cal.Events() {
-			if p := ev.GetProperty(arran4.ComponentPropertySummary); p != nil && p.Value == s.Title {
+			if summary, err := ev.Props.Text(ical.PropSummary); err == nil && summary == s.Title {
 				found = true
 			}
 		}

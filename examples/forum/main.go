@@ -53,13 +53,13 @@ func main() {
 }
 
 // formats are the renderers of a programme report, by flag value.
-var formats = map[string]func(io.Writer, *render.ForumDocument) error{
-	"text":     render.ForumText,
-	"markdown": render.ForumMarkdown,
-	"html":     render.ForumHTML,
-	"csv":      render.ForumCSV,
-	"svg":      render.ForumSVG,
-	"ics":      render.ForumICS,
+var formats = map[string]func(io.Writer, *render.Document) error{
+	"text":     render.Text,
+	"markdown": render.Markdown,
+	"html":     render.HTML,
+	"csv":      render.CSV,
+	"svg":      render.SVG,
+	"ics":      render.ICS,
 }
 
 // run is the whole program, with its outputs passed in so that tests can
@@ -108,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	var out bytes.Buffer
-	if err := write(&out, &render.ForumDocument{Forum: forum, Redact: *redact}); err != nil {
+	if err := write(&out, &render.Document{Forum: forum, Redact: *redact}); err != nil {
 		return fail(err)
 	}
 	if *outFile != "" {

@@ -224,7 +224,9 @@ func audit(out io.Writer, o *options, s *agenda.Session, doc *render.Document, p
 	if err != nil {
 		return err
 	}
-	if err := render.TextAudit(out, doc, found); err != nil {
+	audited := *doc
+	audited.Audit = found
+	if err := render.Text(out, &audited); err != nil {
 		return err
 	}
 	if o.at == "" {
@@ -239,8 +241,8 @@ func audit(out io.Writer, o *options, s *agenda.Session, doc *render.Document, p
 		return err
 	}
 	restDoc := *doc
-	restDoc.RunOfShow, restDoc.Allocation, restDoc.Report = rest, restAl, nil
-	return render.TextReplan(out, &restDoc, s.Slot.Start)
+	restDoc.RunOfShow, restDoc.Allocation, restDoc.Report, restDoc.Replanned = rest, restAl, nil, s
+	return render.Text(out, &restDoc)
 }
 
 // output writes what the program made to -o, or else to stdout.

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	ical "github.com/arran4/golang-ical"
+	ical "github.com/emersion/go-ical"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -599,9 +599,9 @@ func TestCalendarWithStart(t *testing.T) {
 	if code := run([]string{"-format", "ics", "-start", "2025-06-23T10:00", "-zone", "Europe/Oslo"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
-	cal, err := ical.ParseCalendar(bytes.NewReader(stdout.Bytes()))
+	cal, err := ical.NewDecoder(bytes.NewReader(stdout.Bytes())).Decode()
 	if err != nil {
-		t.Fatalf("golang-ical cannot read the calendar: %v\n%s", err, stdout.String())
+		t.Fatalf("go-ical cannot read the calendar: %v\n%s", err, stdout.String())
 	}
 	s, err := seeds.Load(seeds.Default)
 	if err != nil {
@@ -612,11 +612,11 @@ func TestCalendarWithStart(t *testing.T) {
 	summaries := map[string]bool{}
 	first, last := time.Time{}, time.Time{}
 	for _, e := range cal.Events() {
-		from, err := e.GetStartAt()
+		from, err := e.DateTimeStart(nil)
 		if err != nil {
 			t.Fatalf("DTSTART: %v", err)
 		}
-		to, err := e.GetEndAt()
+		to, err := e.DateTimeEnd(nil)
 		if err != nil {
 			t.Fatalf("DTEND: %v", err)
 		}
@@ -626,8 +626,8 @@ func TestCalendarWithStart(t *testing.T) {
 		if to.After(last) {
 			last = to
 		}
-		if p := e.GetProperty(ical.ComponentPropertySummary); p != nil {
-			summaries[p.Value] = true
+		if summary, err := e.Props.Text(ical.PropSummary); err == nil {
+			summaries[summary] = true
 		}
 	}
 	if !first.Equal(start) || !last.Equal(start.Add(s.Slot.Length)) {
@@ -654,13 +654,17 @@ func TestCalendarWithStart(t *testing.T) {
 		if code := run(append([]string{"-format", "ics"}, args...), strings.NewReader(""), &stdout, &stderr); code != 0 {
 			t.Fatalf("%v: exit %d:\n%s", args, code, stderr.String())
 		}
-		cal, err := ical.ParseCalendar(bytes.NewReader(stdout.Bytes()))
+		cal, err := ical.NewDecoder(bytes.NewReader(stdout.Bytes())).Decode()
 		if err != nil {
 			t.Fatal(err)
 		}
 		var out []string
 		for _, e := range cal.Events() {
-			out = append(out, e.Id())
+			uid, err := e.Props.Text(ical.PropUID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, uid)
 		}
 		return out
 	}

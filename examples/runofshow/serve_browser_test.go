@@ -265,7 +265,7 @@ func checkLiveAudit(t *testing.T, logFile, speaker string) {
 		t.Fatal(err)
 	}
 	var audit bytes.Buffer
-	if err := render.TextAudit(&audit, &render.Document{Draft: s, RunOfShow: ros, Allocation: al}, a); err != nil {
+	if err := render.Text(&audit, &render.Document{Draft: s, RunOfShow: ros, Allocation: al, Audit: a}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(stdout.String(), audit.String()) {

@@ -112,7 +112,7 @@ func write(dir, name string, p *timetable.Problem, res *timetable.Result) error 
 		{name + ".schedule.xml", func(w io.Writer) error { return schedule.WriteXML(w, prog, opt) }},
 		{name + ".schedule.json", func(w io.Writer) error { return schedule.WriteJSON(w, prog, opt) }},
 		{name + ".ics", func(w io.Writer) error {
-			return render.ForumICS(w, &render.ForumDocument{Forum: &balance.Forum{Programme: prog}})
+			return render.ICS(w, &render.Document{Forum: &balance.Forum{Programme: prog}})
 		}},
 	}
 	for _, o := range outputs {

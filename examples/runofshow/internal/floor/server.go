@@ -225,9 +225,9 @@ func (srv *Server) replan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	doc := *srv.doc
-	doc.RunOfShow, doc.Allocation, doc.Report = ros, al, nil
+	doc.RunOfShow, doc.Allocation, doc.Report, doc.Replanned = ros, al, nil, srv.doc.Session()
 	var b bytes.Buffer
-	if err := render.TextReplan(&b, &doc, srv.doc.Session().Slot.Start); err != nil {
+	if err := render.Text(&b, &doc); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
