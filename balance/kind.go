@@ -1,0 +1,153 @@
+package balance
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/fairfloor/fairfloor/balance/internal/lp"
+)
+
+// kind is a type of speaker: the speakers with the same group in every
+// dimension and the same speaking segments. Group times depend only on each
+// type's total, so the programme has a variable per type, not per person.
+type kind struct {
+	key     string
+	members []int // speaker indices, sorted by name key
+	segs    []int
+	groups  []string
+	lo, hi  int       // Σ bounds of the members
+	clamped float64   // C_k = Σ c_i
+	base    float64   // Σ w_i |c_i − f_i|, the cost at Y_k = C_k
+	up      []piece   // ways to raise Y_k above C_k, cheapest first
+	down    []piece   // ways to lower it
+	cost    lp.Convex // the cost of Y_k − C_k, from down and up
+}
+
+func (pr *problem) kinds() []kind {
+	hint := min(len(pr.speakers), 64) // types are few whatever the headcount
+	index := make(map[string]int, hint)
+	ks := make([]kind, 0, hint)
+	var buf []byte
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		buf = buf[:0]
+		for _, g := range sp.groups {
+			buf = append(buf, g...)
+			buf = append(buf, 0)
+		}
+		for _, k := range sp.segs {
+			buf = strconv.AppendInt(buf, int64(k), 10)
+			buf = append(buf, ',')
+		}
+		k, ok := index[string(buf)] // no allocation for a lookup
+		if !ok {
+			k = len(ks)
+			key := string(buf)
+			index[key] = k
+			ks = append(ks, kind{key: key, segs: sp.segs, groups: sp.groups})
+		}
+		ks[k].members = append(ks[k].members, i)
+	}
+	slices.SortFunc(ks, func(a, b kind) int { return strings.Compare(a.key, b.key) })
+	for k := range ks {
+		t := &ks[k]
+		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
+		ups, downs := make([]side, len(t.members)), make([]side, len(t.members))
+		for j, i := range t.members {
+			sp := &pr.speakers[i]
+			t.lo += sp.lo
+			t.hi += sp.hi
+			t.clamped += sp.clamped
+			t.base += sp.base
+			ups[j], downs[j] = sp.up, sp.down
+		}
+		t.up, t.down = mergeSides(ups), mergeSides(downs)
+		t.cost = t.convex()
+	}
+	return ks
+}
+
+// convex returns the type's cost as a function of Y_k − C_k: its
+// lowerings to the left of 0, dearest furthest, and its raises to the right.
+func (t *kind) convex() lp.Convex {
+	pts := make([]float64, 0, len(t.down)+len(t.up)+1)
+	slopes := make([]float64, 0, len(t.down)+len(t.up))
+	at := 0.0
+	for i := len(t.down) - 1; i >= 0; i-- {
+		at -= t.down[i].capacity
+	}
+	pts = append(pts, at)
+	for i := len(t.down) - 1; i >= 0; i-- {
+		at += t.down[i].capacity
+		pts, slopes = append(pts, at), append(slopes, -t.down[i].cost)
+	}
+	pts[len(pts)-1], at = 0, 0 // exactly, whatever the rounding of the sum
+	for _, p := range t.up {
+		at += p.capacity
+		pts, slopes = append(pts, at), append(slopes, p.cost)
+	}
+	return lp.Convex{Points: pts, Slopes: slopes}
+}
+
+// groupRow is one (dimension, group) row of the programme.
+type groupRow struct {
+	dim    int
+	group  string
+	target float64 // t_g
+	count  int     // speakers in the group
+}
+
+// groupRows returns the groups of every dimension, with their targets.
+func (pr *problem) groupRows() []groupRow {
+	if pr.past != nil {
+		return pr.past.rows
+	}
+	var rows []groupRow
+	for d, dim := range pr.dims {
+		count := map[string]int{}
+		share := map[string]float64{}   // Σ of the members' relative fair shares
+		extraOf := map[string]float64{} // Σ of the members' shares beyond 1
+		known, extra := 0.0, 0.0
+		for i := range pr.speakers {
+			if g := pr.speakers[i].groups[d]; g != "" {
+				sh := pr.speakers[i].share
+				count[g]++
+				share[g] += sh
+				known += sh
+				extraOf[g] += sh - 1
+				extra += sh - 1
+			}
+		}
+		if known == 0 {
+			continue
+		}
+		names := map[string]bool{}
+		for g := range count {
+			names[g] = true
+		}
+		if dim.Target == TargetExplicit {
+			for g := range dim.Shares {
+				names[g] = true
+			}
+		}
+		for _, g := range slices.Sorted(maps.Keys(names)) {
+			r := groupRow{dim: d, group: g, count: count[g]}
+			switch dim.target() {
+			case TargetEqual:
+				// Each group present has an equal part of the speakers'
+				// ordinary shares, and a speaker's share beyond 1 (a
+				// keynote's) goes to their own group, so that a keynote's
+				// fair share does not count against their groups.
+				r.target = (float64(known-extra)/float64(len(count)) + extraOf[g]) / known
+			case TargetHeadcount:
+				r.target = share[g] / known
+			case TargetExplicit:
+				r.target = dim.Shares[g]
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}

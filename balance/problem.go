@@ -1,0 +1,355 @@
+package balance
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
+)
+
+// problem is a session and policy in the units the programme is solved in:
+// steps of the policy's granularity.
+type problem struct {
+	s        *agenda.Session
+	policy   Policy
+	step     time.Duration
+	fairness float64
+	dims     []Dimension
+	dropped  []Dimension
+
+	segs     []segment // the speaking segments
+	speakers []speaker // in the order of Session.People
+	budget   int       // B in steps
+	limits   []Limits  // per person of the session, if the policy sets any
+	past     *past     // what was said before, when re-planning the rest of a session
+}
+
+type segment struct {
+	index    int           // in Session.Segments
+	speakers []int         // indices into problem.speakers, in the order listed
+	capacity int           // speaking time in steps
+	minTurn  int           // steps each of its speakers gets at least
+	kept     time.Duration // moderation and audience time, before rounding
+}
+
+type speaker struct {
+	person    *agenda.Person
+	index     int    // in Session.People
+	key       string // agenda.NameKey of the name, for ordering ties
+	segs      []int  // indices into problem.segs
+	groups    []string
+	lo, hi    int     // bounds in steps
+	weight    float64 // w_i
+	share     float64 // the speaker's relative fair share: 1, or Limits.Share
+	fair      float64 // f_i in steps
+	clamped   float64 // c_i: the fair share clamped to the bounds
+	base      float64 // the speaker's cost at c_i
+	costIndex int     // speakers of the same cost, and so the same pieces, have the same index
+	up, down  side    // ways to move from c_i, cheapest first: inside the spread band, then beyond
+	minGiven  time.Duration
+	maxGiven  time.Duration
+}
+
+// newProblem resolves the policy against the session: the speaking
+// segments, their speaking time, each speaker's bounds, and the dimensions.
+// ps, if not nil, is what was said before, when re-planning the rest of a
+// session.
+func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
+	if s == nil {
+		return nil, ErrNoSession
+	}
+	if err := s.CheckSize(); err != nil {
+		return nil, err
+	}
+	pr := &problem{s: s, policy: p, past: ps, step: cmp.Or(p.Step, DefaultStep), fairness: cmp.Or(p.Fairness, DefaultFairness)}
+	if pr.step < time.Second || pr.step%time.Second != 0 {
+		return nil, &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
+	}
+	if !finite(pr.fairness) {
+		return nil, &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
+	}
+	if p.Deviation != DeviationQuadratic && p.Deviation != DeviationLinear {
+		return nil, &PolicyError{Field: "Deviation", Value: string(p.Deviation), Reason: "want quadratic (empty) or linear"}
+	}
+	if err := pr.resolveDimensions(); err != nil {
+		return nil, err
+	}
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"Min", p.Min}, {"Max", p.Max}, {"Intro", p.Intro}, {"Handover", p.Handover}, {"OnlineHandover", p.OnlineHandover}, {"Audience", p.Audience}} {
+		if d.v < 0 {
+			return nil, &PolicyError{Field: d.name, Value: d.v.String(), Reason: "must not be negative"}
+		}
+	}
+
+	// A name finds the first person with that name or, failing that, with
+	// that name key. Names as written in People are the usual way segments
+	// name people; the keys are only needed when a name is written otherwise.
+	keys := make([]string, len(s.People))
+	byName := make(map[string]int, len(s.People))
+	for i := len(s.People) - 1; i >= 0; i-- {
+		keys[i] = agenda.NameKey(s.People[i].Name)
+		byName[s.People[i].Name] = i
+	}
+	var byKey map[string]int
+	lookup := func(name string) (int, bool) {
+		if i, ok := byName[name]; ok {
+			return i, true
+		}
+		if byKey == nil {
+			byKey = make(map[string]int, len(s.People))
+			for i := len(keys) - 1; i >= 0; i-- {
+				byKey[keys[i]] = i
+			}
+		}
+		i, ok := byKey[agenda.NameKey(name)]
+		return i, ok
+	}
+	if len(p.People) > 0 {
+		pr.limits = make([]Limits, len(s.People))
+		given := make([]string, len(s.People)) // the policy's spelling of each person's name
+		set := make([]bool, len(s.People))     // whether given holds it, as a name may be ""
+		for name, l := range p.People {
+			i, ok := lookup(name)
+			if !ok {
+				return nil, &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
+			}
+			if l.Min < 0 || l.Max < 0 || !finite(l.Weight) || !finite(l.Share) {
+				return nil, &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
+			}
+			if set[i] {
+				a, b := min(given[i], name), max(given[i], name)
+				return nil, &PolicyError{Field: "People", Value: a, Reason: fmt.Sprintf("the same person as %q", b)}
+			}
+			given[i], set[i] = name, true
+			pr.limits[i] = l
+		}
+	}
+	for _, list := range [][]string{p.First, p.Last} {
+		for _, name := range list {
+			if _, ok := lookup(name); !ok {
+				return nil, &PolicyError{Field: "First/Last", Value: name, Reason: "not among the session's people"}
+			}
+		}
+	}
+
+	// Speaking segments, and who speaks: speakers keep the order of Session.People.
+	var speaking []int   // indices of the speaking segments
+	var listedBy [][]int // per speaking segment: the people it lists, as indices into s.People
+	speaks := make([]bool, len(s.People))
+	for i, seg := range s.Segments {
+		if len(seg.Speakers) == 0 || (p.Speaking != nil && !slices.Contains(p.Speaking, seg.Kind)) {
+			continue
+		}
+		people := make([]int, len(seg.Speakers))
+		for k, name := range seg.Speakers {
+			pi, ok := lookup(name)
+			if !ok {
+				return nil, &SessionError{Field: fmt.Sprintf("segments[%d].speakers[%d]", i, k), Value: name, Reason: "not among the session's people"}
+			}
+			speaks[pi] = true
+			people[k] = pi
+		}
+		speaking = append(speaking, i)
+		listedBy = append(listedBy, people)
+	}
+	count := 0
+	for _, yes := range speaks {
+		count += btoi(yes)
+	}
+	pr.speakers = make([]speaker, 0, count)
+	speakerOf := make([]int, len(s.People))
+	for pi := range s.People {
+		speakerOf[pi] = -1
+		if speaks[pi] {
+			speakerOf[pi] = len(pr.speakers)
+			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], index: pi, key: keys[pi]})
+		}
+	}
+	listed := make([]int, len(pr.speakers)) // the last speaking segment, plus one, that listed each speaker
+	for n, i := range speaking {
+		seg := &s.Segments[i]
+		sg := segment{index: i}
+		kept := p.Intro + p.Audience
+		for _, pi := range listedBy[n] {
+			si := speakerOf[pi]
+			if listed[si] == len(pr.segs)+1 {
+				continue // named twice in one segment: one turn
+			}
+			listed[si] = len(pr.segs) + 1
+			pr.speakers[si].segs = append(pr.speakers[si].segs, len(pr.segs))
+			sg.speakers = append(sg.speakers, si)
+			if pr.speakers[si].person.Mode == agenda.ModeOnline {
+				kept += p.OnlineHandover
+			} else {
+				kept += p.Handover
+			}
+		}
+		if kept > seg.Length {
+			return nil, &InfeasibleError{
+				Reason: fmt.Sprintf("segment %q is %s long, but its intro, hand-overs and audience questions take %s",
+					seg.Title, timeslot.FormatLength(seg.Length), timeslot.FormatLength(kept)),
+				Segments: []int{i}, Need: kept, Have: seg.Length,
+				Fix: fmt.Sprintf("lengthen the segment by %s or keep less time for moderation", timeslot.FormatLength(kept-seg.Length)),
+			}
+		}
+		sg.capacity = int((seg.Length - kept) / pr.step)
+		sg.minTurn = int((p.MinTurn + pr.step - 1) / pr.step)
+		if p.MinTurn == 0 {
+			sg.minTurn = defaultMinTurn(sg.capacity, len(sg.speakers))
+		}
+		sg.kept = kept
+		pr.segs = append(pr.segs, sg)
+		pr.budget += sg.capacity
+	}
+	return pr, pr.resolveSpeakers()
+}
+
+// defaultMinTurn is the least turn when the policy sets none: half an equal
+// share of the segment's speaking time, and at least one step if there are
+// enough steps for everyone.
+func defaultMinTurn(capacity, speakers int) int {
+	if capacity < speakers {
+		return 0
+	}
+	return max(1, capacity/(2*speakers))
+}
+
+// resolveDimensions applies the format rule and checks the dimensions.
+func (pr *problem) resolveDimensions() error {
+	dims := pr.policy.Dimensions
+	if dims == nil {
+		dims = DefaultDimensions()
+	}
+	seen := map[string]bool{}
+	for i, d := range dims {
+		field := fmt.Sprintf("Dimensions[%d]", i)
+		if err := d.By.check(); err != nil {
+			err.Field = field + ".By"
+			return err
+		}
+		if d.By == ByLabel && d.Label == "" {
+			return &PolicyError{Field: field + ".Label", Reason: "a label dimension needs the label's key"}
+		}
+		if seen[d.Name()] {
+			return &PolicyError{Field: field, Value: d.Name(), Reason: "dimension given twice"}
+		}
+		seen[d.Name()] = true
+		if d.Weight < 0 || math.IsNaN(d.Weight) || math.IsInf(d.Weight, 0) {
+			return &PolicyError{Field: field + ".Weight", Value: fmt.Sprint(d.Weight), Reason: "must be a finite number, not negative"}
+		}
+		if d.Tolerance < 0 || d.Tolerance > 1 || math.IsNaN(d.Tolerance) {
+			return &PolicyError{Field: field + ".Tolerance", Value: fmt.Sprint(d.Tolerance), Reason: "must be between 0 and 1"}
+		}
+		switch d.Target {
+		case TargetDefault, TargetEqual, TargetHeadcount:
+		case TargetExplicit:
+			sum := 0.0
+			for g, share := range d.Shares {
+				if share < 0 || math.IsNaN(share) {
+					return &PolicyError{Field: field + ".Shares[" + strconv.Quote(g) + "]", Value: fmt.Sprint(share), Reason: "must not be negative"}
+				}
+				sum += share
+			}
+			if math.Abs(sum-1) > 1e-9 {
+				return &PolicyError{Field: field + ".Shares", Value: fmt.Sprint(sum), Reason: "explicit shares must add up to 1"}
+			}
+		default:
+			return &PolicyError{Field: field + ".Target", Value: string(d.Target), Reason: "want equal, headcount or explicit"}
+		}
+		if d.By == ByMode && pr.s.Format != agenda.FormatHybrid {
+			pr.dropped = append(pr.dropped, d)
+			continue
+		}
+		pr.dims = append(pr.dims, d)
+	}
+	return nil
+}
+
+// resolveSpeakers sets each speaker's groups, bounds, weight, fair share,
+// and the pieces of their cost around the fair share.
+func (pr *problem) resolveSpeakers() error {
+	spread := cmp.Or(pr.policy.Spread, DefaultSpread)
+	if spread < 0 || math.IsNaN(spread) {
+		return &PolicyError{Field: "Spread", Value: fmt.Sprint(pr.policy.Spread), Reason: "must not be negative"}
+	}
+	if pr.policy.MinTurn < 0 {
+		return &PolicyError{Field: "MinTurn", Value: pr.policy.MinTurn.String(), Reason: "must not be negative"}
+	}
+	n, nd := len(pr.speakers), len(pr.dims)
+	groups := make([]string, n*nd) // one allocation for everyone's groups
+	// Speakers of the same cost, which most are, share its pieces: a
+	// session's thousands of speakers have a few dozen costs at most.
+	costs := newCosts(float64(pr.budget) + 1)
+	shares := 0.0 // Σ of the speakers' relative shares
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		sp.share = 1
+		if pr.limits != nil {
+			sp.share = cmp.Or(pr.limits[sp.index].Share, 1)
+		}
+		shares += sp.share
+	}
+	var conflicts []error
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		sp.groups = groups[i*nd : (i+1)*nd : (i+1)*nd]
+		for d, dim := range pr.dims {
+			// A value outside the dimension's set, such as a region that is
+			// not a UN regional group, takes no part in its targets.
+			if g := dim.groupOf(pr.s, sp.person); !dim.outsideSet(g) {
+				sp.groups[d] = g
+			}
+		}
+		var l Limits
+		if pr.limits != nil {
+			l = pr.limits[sp.index]
+		}
+		sp.minGiven = cmp.Or(l.Min, pr.policy.Min)
+		sp.maxGiven = cmp.Or(l.Max, pr.policy.Max)
+		sp.weight = cmp.Or(l.Weight, 1)
+		room, turns := 0, 0
+		for _, k := range sp.segs {
+			room += pr.segs[k].capacity
+			turns += pr.segs[k].minTurn
+		}
+		sp.lo = max(int((sp.minGiven+pr.step-1)/pr.step), turns)
+		sp.hi = room
+		if sp.maxGiven > 0 {
+			sp.hi = min(room, int(sp.maxGiven/pr.step))
+		}
+		if sp.lo > sp.hi {
+			conflicts = append(conflicts, pr.boundConflict(sp, room, turns))
+			continue
+		}
+		f := float64(pr.budget) * sp.share / shares
+		scale := f
+		if pr.past != nil {
+			// The fair share is of the whole session; what is left of it is
+			// the fair share of the rest.
+			scale = (float64(pr.budget) + pr.past.total) * sp.share / pr.past.shares
+			f = scale - pr.past.spoken[sp.key]
+		}
+		dev := deviation{kind: pr.policy.Deviation, f: f, scale: max(scale, 1), band: spread * scale,
+			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)}
+		sp.fair = f
+		c := costs.of(dev)
+		sp.costIndex, sp.clamped, sp.base, sp.up, sp.down = c.index, c.clamped, c.base, c.up, c.down
+	}
+	return errors.Join(conflicts...)
+}
+
+// finite reports whether x is a finite number, not negative.
+func finite(x float64) bool { return x >= 0 && !math.IsInf(x, 0) }
+
+// steps converts a number of steps to a duration.
+func (pr *problem) steps(n float64) time.Duration {
+	return time.Duration(math.Round(n * float64(pr.step)))
+}
