@@ -1,0 +1,323 @@
+package balance
+
+import (
+	"math"
+)
+
+// repair moves single steps between types in the same segment until every
+// type is within its bounds and every hard rule holds, exactly if it can and
+// within one step if not, or no move helps; then while a move lowers the
+// objective. Rounding each segment on its own can break bounds and rules
+// by a few steps, and leave a plan a step from a cheaper one.
+type repair struct {
+	pr    *problem
+	ks    []kind
+	rows  []groupRow
+	cells [][]int
+	total []int     // per type
+	rowOf []int     // per type and dimension, k·D+d: the row of the type's group, −1 for none
+	dims  []dimRows // per dimension: its rows, and the time of the speakers known in it
+	group []float64 // per row: X_g
+	slack []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
+	alike []bool    // per type: whether its members share alike (see [problem.alike])
+}
+
+// dimRows is one dimension's rows, rows[from:to], and K_d, the time of its
+// speakers with a value.
+type dimRows struct {
+	from, to int
+	weight   float64
+	hard     bool
+	known    float64
+}
+
+func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
+	rp := &repair{pr: pr, ks: ks, rows: rows, cells: cells, total: make([]int, len(ks)),
+		rowOf: pr.rowsOf(ks, rows), dims: make([]dimRows, len(pr.dims)),
+		group: make([]float64, len(rows)), slack: make([]float64, len(rows)), alike: make([]bool, len(ks))}
+	for k := range ks {
+		rp.alike[k] = pr.alike(&ks[k])
+		for _, n := range cells[k] {
+			rp.total[k] += n
+		}
+	}
+	for d, dim := range pr.dims {
+		rp.dims[d] = dimRows{weight: dim.weight(), hard: dim.Hard}
+	}
+	for r, row := range rows {
+		dr := &rp.dims[row.dim]
+		if dr.to == 0 {
+			dr.from = r
+		}
+		dr.to = r + 1
+		rp.slack[r] = math.Inf(1)
+		if dr.hard {
+			rp.slack[r] = pr.dims[row.dim].Tolerance*float64(pr.budget) + eps
+		}
+		if pr.past != nil {
+			rp.group[r] += pr.past.group[r]
+			dr.known = pr.past.known[r] // the same for every row of the dimension
+		}
+	}
+	D := len(pr.dims)
+	for k := range ks {
+		for d := range D {
+			if r := rp.rowOf[k*D+d]; r >= 0 {
+				rp.group[r] += float64(rp.total[k])
+				rp.dims[d].known += float64(rp.total[k])
+			}
+		}
+	}
+	return rp
+}
+
+// rowsOf returns, for each type k and dimension d, at k·D+d, the index in
+// rows of the type's group in d, or −1 if it has no value there.
+func (pr *problem) rowsOf(ks []kind, rows []groupRow) []int {
+	D := len(pr.dims)
+	out := make([]int, len(ks)*D)
+	for k := range ks {
+		for d := range D {
+			out[k*D+d] = -1
+			g := ks[k].groups[d]
+			if g == "" {
+				continue
+			}
+			for r := range rows {
+				if rows[r].dim == d && rows[r].group == g {
+					out[k*D+d] = r
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// boundExcess is how far a type's total is outside its bounds.
+func (rp *repair) boundExcess(k, total int) float64 {
+	return float64(max(0, rp.ks[k].lo-total) + max(0, total-rp.ks[k].hi))
+}
+
+// ruleExcess is how far a row's deviation is beyond its slack, with its
+// group and its dimension's known time changed by dg and dk.
+func (rp *repair) ruleExcess(r int, known, dg, dk float64) float64 {
+	if math.IsInf(rp.slack[r], 1) {
+		return 0
+	}
+	return max(0, math.Abs(rp.group[r]+dg-rp.rows[r].target*(known+dk))-rp.slack[r])
+}
+
+// shift returns how moving one step from type a to type b changes the
+// groups' cost, Σ w_d |X_g − T_g|, and the hard rules' excess beyond their
+// slack. A dimension in which a and b are in the same group, or both
+// without a value, does not change; one in which only one has a value
+// changes K_d, and so every target of the dimension.
+func (rp *repair) shift(a, b int) (cost, excess float64) {
+	D := len(rp.dims)
+	for d := range D {
+		ra, rb := rp.rowOf[a*D+d], rp.rowOf[b*D+d]
+		if ra == rb {
+			continue
+		}
+		dr := &rp.dims[d]
+		dk := float64(btoi(rb >= 0) - btoi(ra >= 0))
+		from, to := dr.from, dr.to
+		if dk == 0 { // only the two groups' rows change
+			from, to = 0, 0
+		}
+		row := func(r int, dg float64) {
+			t := rp.rows[r].target
+			now := rp.group[r] - t*dr.known
+			cost += dr.weight * (math.Abs(now+dg-t*dk) - math.Abs(now))
+			if dr.hard {
+				excess += rp.ruleExcess(r, dr.known, dg, dk) - rp.ruleExcess(r, dr.known, 0, 0)
+			}
+		}
+		for r := from; r < to; r++ {
+			if r != ra && r != rb {
+				row(r, 0)
+			}
+		}
+		if ra >= 0 {
+			row(ra, -1)
+		}
+		if rb >= 0 {
+			row(rb, 1)
+		}
+	}
+	return cost, excess
+}
+
+// gain is how much moving one step from type a to type b reduces the excess.
+func (rp *repair) gain(a, b int) float64 {
+	before := rp.boundExcess(a, rp.total[a]) + rp.boundExcess(b, rp.total[b])
+	after := rp.boundExcess(a, rp.total[a]-1) + rp.boundExcess(b, rp.total[b]+1)
+	_, excess := rp.shift(a, b)
+	return before - after - excess
+}
+
+func (rp *repair) excess() float64 {
+	e := 0.0
+	for k := range rp.ks {
+		e += rp.boundExcess(k, rp.total[k])
+	}
+	for r, row := range rp.rows {
+		e += rp.ruleExcess(r, rp.dims[row.dim].known, 0, 0)
+	}
+	return e
+}
+
+func (rp *repair) run() {
+	bySeg := rp.places()
+	rp.fix(bySeg)
+	if rp.excess() > 1e-9 {
+		// No whole-step plan this search finds meets a hard rule exactly:
+		// within one step is what rounding can promise.
+		for r := range rp.slack {
+			rp.slack[r]++
+		}
+		rp.fix(bySeg)
+	}
+	rp.improve(bySeg)
+}
+
+// place is a type's cell in a segment: type k's i'th segment.
+type place struct{ k, i int }
+
+// places returns the cells of every segment.
+func (rp *repair) places() [][]place {
+	bySeg := make([][]place, len(rp.pr.segs))
+	for k := range rp.ks {
+		for i, si := range rp.ks[k].segs {
+			bySeg[si] = append(bySeg[si], place{k, i})
+		}
+	}
+	return bySeg
+}
+
+// gives reports whether type a's cell can give a step and keep every
+// member's least turn in the segment.
+func (rp *repair) gives(a place) bool {
+	return rp.cells[a.k][a.i] > rp.pr.segs[rp.ks[a.k].segs[a.i]].minTurn*len(rp.ks[a.k].members)
+}
+
+// fix moves the step that most reduces the excess until none does.
+func (rp *repair) fix(bySeg [][]place) {
+	for limit := 0; rp.excess() > 1e-9 && limit < 10*rp.pr.budget+10; limit++ {
+		best, from, to := 1e-9, place{-1, -1}, place{-1, -1}
+		for _, list := range bySeg {
+			for _, a := range list {
+				if !rp.gives(a) {
+					continue
+				}
+				for _, b := range list {
+					if a.k != b.k {
+						if g := rp.gain(a.k, b.k); g > best {
+							best, from, to = g, a, b
+						}
+					}
+				}
+			}
+		}
+		if from.k < 0 {
+			return // nothing helps; Allocate's checks report what remains
+		}
+		rp.step(from, to)
+	}
+}
+
+// improveWork is how many moves improve tries in all: a session of up to
+// a few dozen types per segment is improved until no move helps, while a
+// programme of thousands of types, each a step from its optimum already,
+// is left as rounded rather than searched pair by pair.
+const improveWork = 1 << 18
+
+// improve moves the step that most lowers the objective at whole steps,
+// without breaking a bound or a rule further, until none does. Without it
+// the rounded plan would depend on which of two optima of equal cost the
+// simplex reached, and could be a step from a cheaper plan.
+func (rp *repair) improve(bySeg [][]place) {
+	pairs := 0
+	for _, list := range bySeg {
+		pairs += len(list) * len(list)
+	}
+	rounds := min(10*rp.pr.budget+10, improveWork/max(pairs, 1))
+	if rounds == 0 {
+		return
+	}
+	up, down := make([]float64, len(rp.ks)), make([]float64, len(rp.ks)) // per type: the cost of a step more, a step less
+	price := func(k int) {
+		now := rp.typeCost(k, rp.total[k])
+		up[k] = rp.typeCost(k, rp.total[k]+1) - now
+		down[k] = rp.typeCost(k, rp.total[k]-1) - now
+	}
+	for k := range rp.ks {
+		price(k)
+	}
+	for range rounds {
+		best, from, to := -1e-9, place{-1, -1}, place{-1, -1}
+		for _, list := range bySeg {
+			for _, a := range list {
+				if !rp.gives(a) || math.IsInf(down[a.k], 1) {
+					continue
+				}
+				for _, b := range list {
+					if a.k == b.k || math.IsInf(up[b.k], 1) {
+						continue
+					}
+					change, excess := rp.shift(a.k, b.k)
+					if d := down[a.k] + up[b.k] + change; d < best && excess <= 0 {
+						best, from, to = d, a, b
+					}
+				}
+			}
+		}
+		if from.k < 0 {
+			return
+		}
+		rp.step(from, to)
+		price(from.k)
+		price(to.k)
+	}
+}
+
+// typeCost is Σ w₀·w_i·φ̃_i over type k's members when the type has total
+// steps, split as [problem.split] does; +Inf outside the type's bounds.
+func (rp *repair) typeCost(k, total int) float64 {
+	t := &rp.ks[k]
+	if total < t.lo || total > t.hi {
+		return math.Inf(1)
+	}
+	if n := len(t.members); rp.alike[k] {
+		// An equal split: total mod n members get a step more, and alike
+		// members cost alike.
+		q, r := total/n, total%n
+		first := t.members[0]
+		return float64(n-r)*rp.pr.speakerCost(first, q) + float64(r)*rp.pr.speakerCost(first, q+1)
+	}
+	c := 0.0
+	for j, x := range rp.pr.split(t, total) {
+		c += rp.pr.speakerCost(t.members[j], x)
+	}
+	return c
+}
+
+// step moves one step from cell a to cell b of the same segment.
+func (rp *repair) step(a, b place) {
+	D := len(rp.dims)
+	for d := range D {
+		if r := rp.rowOf[a.k*D+d]; r >= 0 {
+			rp.group[r]--
+			rp.dims[d].known--
+		}
+		if r := rp.rowOf[b.k*D+d]; r >= 0 {
+			rp.group[r]++
+			rp.dims[d].known++
+		}
+	}
+	rp.total[a.k]--
+	rp.total[b.k]++
+	rp.cells[a.k][a.i]--
+	rp.cells[b.k][b.i]++
+}
