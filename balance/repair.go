@@ -18,6 +18,8 @@ type repair struct {
 	rowOf []int     // per type and dimension, k·D+d: the row of the type's group, −1 for none
 	dims  []dimRows // per dimension: its rows, and the time of the speakers known in it
 	group []float64 // per row: X_g
+	up    []change  // per row: what a step more of its group changes, K_d unchanged
+	down  []change  // per row: what a step less changes
 	slack []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
 	alike []bool    // per type: whether its members share alike (see [problem.alike])
 }
@@ -67,6 +69,10 @@ func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
 				rp.dims[d].known += float64(rp.total[k])
 			}
 		}
+	}
+	rp.up, rp.down = make([]change, len(rows)), make([]change, len(rows))
+	for r := range rows {
+		rp.price(r)
 	}
 	return rp
 }
@@ -120,33 +126,50 @@ func (rp *repair) shift(a, b int) (cost, excess float64) {
 		if ra == rb {
 			continue
 		}
+		if ra >= 0 && rb >= 0 { // K_d stays: the two rows' changes, priced ahead
+			cost += rp.down[ra].cost + rp.up[rb].cost
+			excess += rp.down[ra].excess + rp.up[rb].excess
+			continue
+		}
 		dr := &rp.dims[d]
 		dk := float64(btoi(rb >= 0) - btoi(ra >= 0))
-		from, to := dr.from, dr.to
-		if dk == 0 { // only the two groups' rows change
-			from, to = 0, 0
-		}
-		row := func(r int, dg float64) {
-			t := rp.rows[r].target
-			now := rp.group[r] - t*dr.known
-			cost += dr.weight * (math.Abs(now+dg-t*dk) - math.Abs(now))
-			if dr.hard {
-				excess += rp.ruleExcess(r, dr.known, dg, dk) - rp.ruleExcess(r, dr.known, 0, 0)
+		for r := dr.from; r < dr.to; r++ {
+			dg := 0.0
+			switch r {
+			case ra:
+				dg = -1
+			case rb:
+				dg = 1
 			}
-		}
-		for r := from; r < to; r++ {
-			if r != ra && r != rb {
-				row(r, 0)
-			}
-		}
-		if ra >= 0 {
-			row(ra, -1)
-		}
-		if rb >= 0 {
-			row(rb, 1)
+			c, e := rp.rowChange(r, dg, dk)
+			cost, excess = cost+c, excess+e
 		}
 	}
 	return cost, excess
+}
+
+// change is what moving a row's group time by a step does to the groups'
+// cost and the hard rules' excess.
+type change struct{ cost, excess float64 }
+
+// rowChange returns how row r's cost and excess change when its group's
+// time changes by dg and its dimension's known time by dk.
+func (rp *repair) rowChange(r int, dg, dk float64) (cost, excess float64) {
+	dr := &rp.dims[rp.rows[r].dim]
+	t := rp.rows[r].target
+	now := rp.group[r] - t*dr.known
+	cost = dr.weight * (math.Abs(now+dg-t*dk) - math.Abs(now))
+	if dr.hard {
+		excess = rp.ruleExcess(r, dr.known, dg, dk) - rp.ruleExcess(r, dr.known, 0, 0)
+	}
+	return cost, excess
+}
+
+// price sets row r's changes for a step more and a step less of its group,
+// its dimension's known time unchanged.
+func (rp *repair) price(r int) {
+	rp.up[r].cost, rp.up[r].excess = rp.rowChange(r, 1, 0)
+	rp.down[r].cost, rp.down[r].excess = rp.rowChange(r, -1, 0)
 }
 
 // gain is how much moving one step from type a to type b reduces the excess.
@@ -176,6 +199,7 @@ func (rp *repair) run() {
 		// within one step is what rounding can promise.
 		for r := range rp.slack {
 			rp.slack[r]++
+			rp.price(r)
 		}
 		rp.fix(bySeg)
 	}
@@ -307,13 +331,25 @@ func (rp *repair) typeCost(k, total int) float64 {
 func (rp *repair) step(a, b place) {
 	D := len(rp.dims)
 	for d := range D {
-		if r := rp.rowOf[a.k*D+d]; r >= 0 {
-			rp.group[r]--
+		ra, rb := rp.rowOf[a.k*D+d], rp.rowOf[b.k*D+d]
+		if ra == rb {
+			continue
+		}
+		if ra >= 0 {
+			rp.group[ra]--
 			rp.dims[d].known--
 		}
-		if r := rp.rowOf[b.k*D+d]; r >= 0 {
-			rp.group[r]++
+		if rb >= 0 {
+			rp.group[rb]++
 			rp.dims[d].known++
+		}
+		if ra >= 0 && rb >= 0 {
+			rp.price(ra)
+			rp.price(rb)
+			continue
+		}
+		for r := rp.dims[d].from; r < rp.dims[d].to; r++ { // K_d moved every target of the dimension
+			rp.price(r)
 		}
 	}
 	rp.total[a.k]--
