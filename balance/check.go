@@ -54,9 +54,6 @@ const (
 	RuleMaxPeople Rule = "max-people"
 )
 
-// String returns r's text.
-func (r Rule) String() string { return string(r) }
-
 // MarshalText returns r's text, or a *PolicyError if r is not a rule.
 func (r Rule) MarshalText() ([]byte, error) {
 	if err := r.check(); err != nil {

@@ -189,14 +189,14 @@ func ForumDimensions() []Dimension {
 	return []Dimension{{By: ByRegion}, {By: ByStakeholder}, {By: ByGender}, {By: ByMode}}
 }
 
-// MaxFrequent is how many people a [Forum] lists in Frequent.
-const MaxFrequent = 10
+// maxFrequent is how many people a [Forum] lists in Frequent.
+const maxFrequent = 10
 
 // ForumReport plans every session of the programme under the policy (see
 // [PlanProgramme]) and reports on the whole: the headcount and planned
 // speaking time of each group over all sessions, the sessions ranked by
 // their distance from their targets, the sessions that fail each preset,
-// the [MaxFrequent] people who speak in the most sessions, and every person
+// the ten people who speak in the most sessions, and every person
 // in more than one session in any role (people identified as
 // [agenda.Programme.Attendees] says).
 //
@@ -487,5 +487,5 @@ func (f *Forum) tally() {
 		return cmp.Or(cmp.Compare(len(b.Sessions), len(a.Sessions)), cmp.Compare(b.Time, a.Time),
 			cmp.Compare(a.Sessions[0], b.Sessions[0]), strings.Compare(a.Name, b.Name))
 	})
-	f.Frequent = f.Frequent[:min(len(f.Frequent), MaxFrequent)]
+	f.Frequent = f.Frequent[:min(len(f.Frequent), maxFrequent)]
 }

@@ -96,7 +96,7 @@ func (e *LogError) Error() string {
 }
 
 // ReadLogCSV reads a speaking log as CSV with the header name,start,end (in
-// any order), and optionally a fourth column kind (see [ParseEntryKind]; an
+// any order), and optionally a fourth column kind (see [EntryKind.UnmarshalText]; an
 // empty kind is a speech); lines starting with # are comments. An empty end
 // is an entry still open, and a later line with the same name (as
 // agenda.NameKey compares names), start and kind and an end closes it: the
@@ -178,7 +178,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 			return nil, &LogError{Line: line, Field: "name", Reason: "empty"}
 		}
 		if hasKind {
-			k, err := ParseEntryKind(rec[kindCol])
+			k, err := parseEntryKind(rec[kindCol])
 			if err != nil {
 				err.(*LogError).Line = line
 				return nil, err
@@ -254,7 +254,7 @@ func AppendLogCSV(w io.Writer, entries ...Entry) error {
 		if strings.TrimSpace(e.Name) == "" {
 			return &LogError{Field: fmt.Sprintf("entries[%d].name", i), Reason: "empty"}
 		}
-		if _, err := e.Kind.MarshalText(); err != nil {
+		if _, err := parseEntryKind(string(e.Kind)); err != nil {
 			err.(*LogError).Field = fmt.Sprintf("entries[%d].kind", i)
 			return err
 		}

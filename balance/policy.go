@@ -38,14 +38,14 @@ type Policy struct {
 	Dimensions []Dimension `json:"dimensions,omitzero"`
 
 	// Fairness is the weight w₀ of each speaker's distance from their fair
-	// share, against the dimensions' weights; 0 means [DefaultFairness].
+	// share, against the dimensions' weights; 0 means 8.
 	// The larger it is, the smaller the nudges the groups make.
 	Fairness float64 `json:"fairness,omitempty"`
 
 	// Spread is the band s around each speaker's fair share, as a fraction
 	// of it, beyond which a deviation costs far more (see the package
 	// documentation), so that balancing the groups moves nobody past it
-	// unless a bound or a hard rule demands it. 0 means [DefaultSpread];
+	// unless a bound or a hard rule demands it. 0 means 0.25;
 	// +Inf removes the band (JSON has no infinity: a spread of 1e300
 	// removes it as well).
 	Spread float64 `json:"spread,omitempty"`
@@ -67,7 +67,7 @@ type Policy struct {
 	People map[string]Limits `json:"people,omitempty"`
 
 	// Step is the granularity of the allocation: every speech is a whole
-	// number of steps. 0 means [DefaultStep].
+	// number of steps. 0 means 30 seconds.
 	Step time.Duration `json:"step,omitempty"`
 
 	// Speaking lists the kinds of segment that carry speaking time; nil
@@ -136,9 +136,6 @@ type Dimension struct {
 
 // By names what a dimension groups speakers by.
 type By string
-
-// String returns b's text.
-func (b By) String() string { return string(b) }
 
 // MarshalText returns b's text, or a *PolicyError if b is not a grouping.
 func (b By) MarshalText() ([]byte, error) {
@@ -214,14 +211,14 @@ func (d Dimension) target() Target {
 	return TargetEqual
 }
 
-// Defaults of the zero Policy. DefaultFairness against dimensions of
+// Defaults of the zero Policy, as its fields document them. defaultFairness against dimensions of
 // weight 1 keeps the groups' nudges small: the only speaker of an
 // under-represented group gains about a tenth of their fair share, and
 // the band is reached only by extreme line-ups.
 const (
-	DefaultStep     = 30 * time.Second
-	DefaultFairness = 8
-	DefaultSpread   = 0.25
+	defaultStep     = 30 * time.Second
+	defaultFairness = 8
+	defaultSpread   = 0.25
 )
 
 // DefaultDimensions returns the dimensions of the zero Policy: the mode,
