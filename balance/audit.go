@@ -245,7 +245,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 	for i := range pr.speakers {
 		times[i] = people[pr.speakers[i].key].Actual
 	}
-	a.Actual = pr.report(SourceLog, times, other)
+	a.Actual = pr.report(sourceLog, times, other)
 	for _, person := range s.People {
 		if pa, ok := people[agenda.NameKey(person.Name)]; ok && (pa.Speaker || pa.Turns > 0) {
 			a.People = append(a.People, *pa)

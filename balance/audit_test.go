@@ -159,11 +159,11 @@ func TestAuditLog(t *testing.T) {
 	// The report of what was said counts the speakers only: 11m + 7m30s +
 	// 12m. The moderator's minute is nobody's speaking time; the audience
 	// member's 2 minutes are unattributed.
-	if a.Actual.Source != balance.SourceLog {
-		t.Errorf("Actual.Source = %q, want %q", a.Actual.Source, balance.SourceLog)
+	if a.Actual.Source != "log" {
+		t.Errorf("Actual.Source = %q, want %q", a.Actual.Source, "log")
 	}
-	if a.Planned == nil || a.Planned.Source != balance.SourcePlan {
-		t.Errorf("Planned = %+v, want a report of source %q", a.Planned, balance.SourcePlan)
+	if a.Planned == nil || a.Planned.Source != "plan" {
+		t.Errorf("Planned = %+v, want a report of source %q", a.Planned, "plan")
 	}
 	type speakerTime struct {
 		Name string
@@ -188,7 +188,7 @@ func TestAuditLog(t *testing.T) {
 	}
 	wantUnattributed := []balance.Finding{{
 		Kind:     balance.FindingUnattributed,
-		Scope:    balance.ScopePlan,
+		Scope:    "plan",
 		Severity: 100 * 2 / 32.5, // 2m of the 32m30s logged for speakers and nobody
 		Text:     "2m of speaking time was logged for nobody among the session's people",
 	}}
@@ -445,7 +445,7 @@ func TestAuditUnattributed(t *testing.T) {
 	}
 	want := []balance.Finding{{
 		Kind:     balance.FindingUnattributed,
-		Scope:    balance.ScopePlan,
+		Scope:    "plan",
 		Severity: 100 * 2 / 11.0, // 1m30s + 30s of the 11m logged
 		Text:     "2m of speaking time was logged for nobody among the session's people",
 	}}

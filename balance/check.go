@@ -170,34 +170,22 @@ func (c Constraint) validate(i int) *PolicyError {
 	return nil
 }
 
-// Violation is a constraint a session does not meet or, as its Outcome
-// says, one that cannot be checked because nobody among the people it
-// counts gives the field it is about.
+// Violation is a constraint a session does not meet or, if Unchecked, one
+// that cannot be checked because nobody among the people it counts gives
+// the field it is about.
 type Violation struct {
 	Constraint Constraint
-	Outcome    Outcome
+
+	// Unchecked is set for a constraint whose field nobody among the people
+	// it counts gives, such as a gender rule for a session whose page gives
+	// no genders: it neither passes nor fails.
+	Unchecked bool
+
 	Group      string   // the group measured, if the rule is about one
 	Measured   float64  // what was measured: a number of groups or speakers, or a share
 	People     []string // the speakers involved
 	Text       string   // what was found, in words: for a constraint that cannot be checked, how many give its field, "gender given for 0 of 5 speakers"
 }
-
-// Outcome says whether a [Violation] fails or cannot be checked.
-type Outcome string
-
-// The outcomes of a violation; a constraint that passes has none.
-const (
-	OutcomeFail Outcome = "fail" // the session does not meet the constraint
-
-	// OutcomeUnchecked is a constraint whose field nobody among the people
-	// it counts gives, such as a gender rule for a session whose page gives
-	// no genders: it neither passes nor fails.
-	OutcomeUnchecked Outcome = "cannot be checked"
-)
-
-// Fails reports whether v is a constraint not met, rather than one that
-// cannot be checked.
-func (v *Violation) Fails() bool { return v.Outcome != OutcomeUnchecked }
 
 // Error returns "balance: <constraint> (<note>): <what was found>", with
 // "cannot be checked: " before what was found if it cannot be.
@@ -206,7 +194,7 @@ func (v *Violation) Error() string {
 	if v.Constraint.Note != "" {
 		c += " (" + v.Constraint.Note + ")"
 	}
-	if !v.Fails() {
+	if v.Unchecked {
 		return "balance: " + c + ": cannot be checked: " + v.Text
 	}
 	return "balance: " + c + ": " + v.Text
@@ -221,7 +209,7 @@ func (v *Violation) Error() string {
 //
 // A constraint about a dimension that none of the people it counts gives a
 // value in (no speaker gives a gender, say) cannot be checked: it is
-// returned with [OutcomeUnchecked], neither passed nor failed, and its Text
+// returned with Unchecked set, neither passed nor failed, and its Text
 // says so: "gender given for 0 of 5 speakers". A value outside the
 // dimension's full set ("Intergovernmental Organization" as a regional
 // group) is not one of its groups, as in the report.
@@ -389,7 +377,7 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 		for _, m := range people {
 			who = append(who, m.name)
 		}
-		return []Violation{{Constraint: c, Outcome: OutcomeUnchecked, Group: c.Group, People: who,
+		return []Violation{{Constraint: c, Unchecked: true, Group: c.Group, People: who,
 			Text: fmt.Sprintf("%s given for 0 of %d %s", givenNoun(dim), len(people), plural(c.counted(), len(people)))}}
 	}
 	share := func(g string) float64 {
@@ -457,9 +445,6 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 			}
 			out = append(out, Violation{Constraint: c, Group: c.Group, Measured: n, People: who, Text: text})
 		}
-	}
-	for i := range out {
-		out[i].Outcome = OutcomeFail
 	}
 	return out
 }

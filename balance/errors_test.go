@@ -260,9 +260,9 @@ func TestErrors(t *testing.T) {
 			as: []any{pe}, reason: "a share above 1",
 		},
 		{
-			name: "Preset.Check",
+			name: "Check/preset",
 			call: func() error {
-				_, err := balance.Preset{Constraints: []balance.Constraint{badConstraint}}.Check(report())
+				_, err := balance.Check(report(), badConstraint)
 				return err
 			},
 			as: []any{pe}, reason: "as Check",

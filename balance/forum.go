@@ -160,7 +160,7 @@ type PresetResult struct {
 	Failing []PresetFailure // in programme order, with the rules each fails
 
 	// Unchecked lists, in programme order, the sessions with a rule of the
-	// preset that cannot be checked ([OutcomeUnchecked]), with those rules:
+	// preset that cannot be checked (Violation.Unchecked), with those rules:
 	// a session may be in both lists, for different rules.
 	Unchecked []PresetFailure
 }
@@ -234,7 +234,7 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 		}
 		violations[i] = make([][]Violation, len(presets))
 		for k, pr := range presets {
-			violations[i][k], _ = pr.Check(fs.Report) // validated above
+			violations[i][k], _ = Check(fs.Report, pr.Constraints...) // validated above
 		}
 	})
 	for i, err := range failed {
@@ -251,7 +251,7 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 			}
 			var fails, unchecked []Violation
 			for _, v := range violations[i][k] {
-				if v.Fails() {
+				if !v.Unchecked {
 					fails = append(fails, v)
 				} else {
 					unchecked = append(unchecked, v)

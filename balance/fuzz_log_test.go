@@ -160,7 +160,7 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 	if err != nil {
 		t.Fatalf("AuditLog of %+v: %v", log, err)
 	}
-	if a.Actual == nil || a.Actual.Source != balance.SourceLog {
+	if a.Actual == nil || a.Actual.Source != "log" {
 		t.Fatalf("Actual = %+v, want a report of the log", a.Actual)
 	}
 	if (ros == nil) != (a.Planned == nil) {

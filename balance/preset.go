@@ -17,10 +17,6 @@ type Preset struct {
 	Constraints []Constraint `json:"constraints"`
 }
 
-// Check returns the constraints of the preset that the report's session
-// does not meet, and those it cannot be checked against, as [Check] does.
-func (p Preset) Check(r *Report) ([]Violation, error) { return Check(r, p.Constraints...) }
-
 // The names of the built-in presets, as Presets documents them.
 const (
 	presetIGF2023Minimum = "igf-2023-minimum"
@@ -35,7 +31,7 @@ const (
 //     provisionally confirmed speakers; one speaker of a different gender
 //     from the rest (at least two genders among the speakers: for a session
 //     whose speakers give no gender, as IGF pages never do, the rule cannot
-//     be checked, [OutcomeUnchecked], and neither passes nor fails); at
+//     be checked, Violation.Unchecked, and neither passes nor fails); at
 //     least one moderator and two speakers onsite.
 //   - "igf-diversity": the speaker diversity the IGF's workshop
 //     evaluation has asked for since 2017 ("gender, geography, stakeholder

@@ -15,28 +15,32 @@ import (
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
-// Source says what a [Report] measures.
-type Source string
-
-// The sources of a report.
+// The values of Report.Source and Finding.Scope.
 const (
-	SourceDraft Source = "draft" // the draft as given: each speaking segment's time shared equally among the speakers it lists
-	SourcePlan  Source = "plan"  // the speeches of a planned run-of-show
-	SourceLog   Source = "log"   // what was actually said, from a speaking log
+	sourceDraft = "draft"
+	sourcePlan  = "plan"
+	sourceLog   = "log"
+	scopeLineup = "line-up"
+	scopePlan   = "plan"
 )
 
 // Report says who holds the floor in a session, group by group, against
 // the policy's targets, and lists every imbalance it finds, most serious
 // first. It judges two things apart: the line-up, who was invited, by
 // headcount against the full sets of stakeholder and regional groups
-// (Lineup, and the findings of [ScopeLineup]), reported whatever time the
+// (Lineup, and the findings of scope "line-up"), reported whatever time the
 // speakers get; and the time, of the plan, draft or log, against the
-// targets (Dimensions, and the findings of [ScopePlan]). Speakers who give
+// targets (Dimensions, and the findings of scope "plan"). Speakers who give
 // no value in a dimension are counted as such (Unknown), and its shares
 // are of the others.
 type Report struct {
 	Session  *agenda.Session // the session reported on
-	Source   Source
+	// Source says what the report measures: "draft", the draft as given,
+	// each speaking segment's time shared equally among the speakers it
+	// lists ([DraftReport]); "plan", the speeches of a planned run-of-show
+	// ([PlanReport]); "log", what was actually said, from a speaking log
+	// ([AuditLog]).
+	Source   string
 	Speaking time.Duration // the speaking time measured, over all speakers
 	Speakers []SpeakerReport
 	// Dimensions reports each dimension of the policy that applies to the
@@ -53,19 +57,8 @@ type Report struct {
 	Lineup []Headcount
 
 	// Findings are those of the line-up and of the plan, most serious
-	// first; each one's Scope says which (see [Report.FindingsOf]).
+	// first; each one's Scope says which.
 	Findings []Finding
-}
-
-// FindingsOf returns the findings of one scope, most serious first.
-func (r *Report) FindingsOf(scope Scope) []Finding {
-	var out []Finding
-	for _, f := range r.Findings {
-		if f.Scope == scope {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // Headcount is how many speakers of a session's line-up are in each group
@@ -183,7 +176,11 @@ type FloorReport struct {
 // Finding is one imbalance or fact worth an organizer's attention.
 type Finding struct {
 	Kind      FindingKind
-	Scope     Scope  // whether the finding is about the line-up or the plan
+	// Scope says what the finding judges: "line-up", who was invited, by
+	// headcount, whatever time the plan gives each speaker; or "plan", the
+	// speaking time against the targets, of the plan, of the draft or of
+	// the log, as the report's Source says.
+	Scope     string
 	Dimension string // the dimension's name, if the finding is about one
 	Group     string
 	People    []string
@@ -193,26 +190,13 @@ type Finding struct {
 	Text     string // the finding in plain words
 }
 
-// Scope says what a finding judges: who was invited, or the time they get.
-type Scope string
-
-// The scopes of a finding.
-const (
-	// ScopeLineup is a finding about the line-up, who was invited, by
-	// headcount: it is reported whatever time the plan gives each speaker.
-	ScopeLineup Scope = "line-up"
-	// ScopePlan is a finding about speaking time against the targets: of
-	// the plan, of the draft or of the log, as the report's Source says.
-	ScopePlan Scope = "plan"
-)
-
 // FindingKind says what a finding is about.
 type FindingKind string
 
 // The kinds of finding, with the severity of those that have no distance to
 // a target.
 //
-// The kinds of the line-up ([ScopeLineup]):
+// The kinds of the line-up (scope "line-up"):
 const (
 	FindingHeadcount     FindingKind = "headcount"     // more than half of the counted speakers, and at least 2, in one stakeholder or regional group: points above an equal share of the full set
 	FindingMissing       FindingKind = "missing"       // no speaker from a group of the full set, among those who give a value (no finding if none does): its equal share of the full set
@@ -224,7 +208,7 @@ const (
 	FindingParticipation FindingKind = "participation" // attendance as the session reports it: 1
 )
 
-// The kinds of the plan ([ScopePlan]):
+// The kinds of the plan (scope "plan"):
 const (
 	FindingOver         FindingKind = "over"         // a group well above its target (10 points or more)
 	FindingUnder        FindingKind = "under"        // a group well below its target
@@ -273,7 +257,7 @@ func DraftReport(s *agenda.Session, p Policy) (*Report, error) {
 			times[i] += speaking / time.Duration(len(sg.speakers))
 		}
 	}
-	return pr.report(SourceDraft, times, 0), nil
+	return pr.report(sourceDraft, times, 0), nil
 }
 
 // PlanReport reports a planned run-of-show: the time of every speech. A
@@ -308,12 +292,12 @@ func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 			}
 		}
 	}
-	return pr.report(SourcePlan, times, other), nil
+	return pr.report(sourcePlan, times, other), nil
 }
 
 // report builds the report of the speakers' times; other is speaking time
 // that belongs to nobody among them.
-func (pr *problem) report(source Source, times []time.Duration, other time.Duration) *Report {
+func (pr *problem) report(source string, times []time.Duration, other time.Duration) *Report {
 	s := pr.s
 	r := &Report{Session: s, Source: source, Dropped: pr.dropped, Attendance: s.Attendance}
 	for _, t := range times {
@@ -514,21 +498,21 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 			}
 			switch {
 			case dim.Hard && math.Abs(float64(g.Deviation)) > dim.Tolerance*float64(r.Speaking)+float64(pr.step):
-				add(Finding{Kind: FindingPromise, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
+				add(Finding{Kind: FindingPromise, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
 					Text: fmt.Sprintf("%s hold %s%s; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			case !dim.Hard && pts >= threshold-pointsEps:
-				add(Finding{Kind: FindingOver, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
+				add(Finding{Kind: FindingOver, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
 					Text: fmt.Sprintf("%s %s %s%s against %s",
 						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			case !dim.Hard && pts <= -threshold+pointsEps:
-				add(Finding{Kind: FindingUnder, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
+				add(Finding{Kind: FindingUnder, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
 					Text: fmt.Sprintf("%s %s %s%s against %s",
 						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			}
 		}
 	}
 	if other > 0 {
-		add(Finding{Kind: FindingUnattributed, Scope: ScopePlan, Severity: 100 * float64(other) / float64(other+r.Speaking),
+		add(Finding{Kind: FindingUnattributed, Scope: scopePlan, Severity: 100 * float64(other) / float64(other+r.Speaking),
 			Text: fmt.Sprintf("%s of speaking time was logged for nobody among the session's people", timeslot.FormatLength(other))})
 	}
 	slices.SortStableFunc(fs, func(a, b Finding) int {
@@ -602,7 +586,7 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 				if h.Counted < n {
 					who += " " + givePhrase(dim, h.Counted)
 				}
-				add(Finding{Kind: FindingHeadcount, Scope: ScopeLineup, Dimension: name, Group: g.Group, People: g.People,
+				add(Finding{Kind: FindingHeadcount, Scope: scopeLineup, Dimension: name, Group: g.Group, People: g.People,
 					Severity: 100 * (share - 1/float64(k)),
 					Text:     fmt.Sprintf("%s %s %s", who, isAre(g.Speakers), memberWord(dim, g.Group))})
 			}
@@ -613,13 +597,13 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 				if h.Counted < n {
 					text += ", among the " + speakersWord(h.Counted) + " " + givePhrase(dim, h.Counted)
 				}
-				add(Finding{Kind: FindingMissing, Scope: ScopeLineup, Dimension: name, Group: strings.Join(h.Missing, ", "), Severity: 100 / float64(k),
+				add(Finding{Kind: FindingMissing, Scope: scopeLineup, Dimension: name, Group: strings.Join(h.Missing, ", "), Severity: 100 / float64(k),
 					Text: text})
 			}
 		}
 		for _, g := range h.Groups {
 			if g.Outside {
-				add(Finding{Kind: FindingNotGiven, Scope: ScopeLineup, Dimension: name, Group: g.Group, People: g.People, Severity: 10,
+				add(Finding{Kind: FindingNotGiven, Scope: scopeLineup, Dimension: name, Group: g.Group, People: g.People, Severity: 10,
 					Text: fmt.Sprintf("%s %s as region, which is no UN regional group", speakersGive(g.Speakers, n), g.Group)})
 			}
 		}
@@ -633,7 +617,7 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 			continue
 		}
 		if dim.By == ByMode && len(dr.Missing) > 0 {
-			add(Finding{Kind: FindingMissing, Scope: ScopeLineup, Dimension: dim.Name(), Group: strings.Join(dr.Missing, ", "), Severity: 50,
+			add(Finding{Kind: FindingMissing, Scope: scopeLineup, Dimension: dim.Name(), Group: strings.Join(dr.Missing, ", "), Severity: 50,
 				Text: "no speaker " + fromPhrase(dim, dr.Missing)})
 		}
 		if dr.Unknown > 0 {
@@ -662,16 +646,16 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 		if k := len(parts) - 1; k > 0 {
 			text = strings.Join(parts[:k], ", ") + " and " + parts[k]
 		}
-		add(Finding{Kind: FindingRoles, Scope: ScopeLineup, Group: strings.Join(roles, ", "), Severity: 5, Text: text})
+		add(Finding{Kind: FindingRoles, Scope: scopeLineup, Group: strings.Join(roles, ", "), Severity: 5, Text: text})
 	}
 	if a := r.Attendance; a.People > 0 {
 		text := fmt.Sprintf("%d people attended", a.People)
 		if a.Women > 0 {
 			text += fmt.Sprintf(", %d of them women (%s)", a.Women, pct(float64(a.Women)/float64(a.People)))
 		}
-		add(Finding{Kind: FindingParticipation, Scope: ScopeLineup, Severity: 1, Text: text})
+		add(Finding{Kind: FindingParticipation, Scope: scopeLineup, Severity: 1, Text: text})
 		if a.Online > 0 {
-			add(Finding{Kind: FindingParticipation, Scope: ScopeLineup, Severity: 1,
+			add(Finding{Kind: FindingParticipation, Scope: scopeLineup, Severity: 1,
 				Text: fmt.Sprintf("%d participants connected remotely (%s)", a.Online, pct(float64(a.Online)/float64(a.People)))})
 		}
 	}
@@ -687,7 +671,7 @@ func notGiven(dim Dimension, unknown, n int) Finding {
 	if dim.By == ByGender {
 		severity = 2 // IGF pages give none: worth knowing, not worth leading with
 	}
-	return Finding{Kind: FindingNotGiven, Scope: ScopeLineup, Dimension: dim.Name(), Severity: severity, Text: text}
+	return Finding{Kind: FindingNotGiven, Scope: scopeLineup, Dimension: dim.Name(), Severity: severity, Text: text}
 }
 
 // someSpeakers writes k of n speakers as the subject of a sentence: "2 of 5
@@ -755,7 +739,7 @@ func (pr *problem) genderFinding(add func(Finding)) {
 		if len(people) == len(pr.speakers) {
 			text = fmt.Sprintf("%s speakers are %s", all, plural(g, 2))
 		}
-		add(Finding{Kind: FindingOneGender, Scope: ScopeLineup, Dimension: string(ByGender), Group: g, People: people, Severity: 30, Text: text})
+		add(Finding{Kind: FindingOneGender, Scope: scopeLineup, Dimension: string(ByGender), Group: g, People: people, Severity: 30, Text: text})
 	}
 }
 
@@ -783,7 +767,7 @@ func (pr *problem) organizationFinding(add func(Finding)) {
 		if len(names) == 2 {
 			all = "both organizers are"
 		}
-		add(Finding{Kind: FindingOrganization, Scope: ScopeLineup, People: names, Severity: 15,
+		add(Finding{Kind: FindingOrganization, Scope: scopeLineup, People: names, Severity: 15,
 			Text: all + " from one organization"})
 	}
 }
@@ -803,7 +787,7 @@ func (pr *problem) moderationFinding(add func(Finding)) {
 		}
 	}
 	if len(names) > 0 {
-		add(Finding{Kind: FindingModeration, Scope: ScopeLineup, People: names, Severity: 25,
+		add(Finding{Kind: FindingModeration, Scope: scopeLineup, People: names, Severity: 25,
 			Text: "every moderator is onsite: nobody moderates from among the online participants"})
 	}
 }

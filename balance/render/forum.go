@@ -184,7 +184,7 @@ func (d *ForumDocument) view() (*forumView, error) {
 		ff := forumFailure{Session: shown(prog.Sessions[pf.Session].Title), Index: pf.Session}
 		for _, vi := range pf.Violations {
 			rule := forumRule{Rule: shown(vi.Constraint.String()), Note: shown(vi.Constraint.Note), Found: shown(vi.Text)}
-			if !vi.Fails() {
+			if vi.Unchecked {
 				rule.Found = "cannot be checked: " + shown(vi.Text)
 			} else {
 				for _, name := range vi.People {
@@ -478,7 +478,7 @@ func ForumCSV(w io.Writer, d *ForumDocument) error {
 	}
 	for _, p := range v.Presets {
 		for k, list := range [][]forumFailure{p.Failing, p.Unchecked} {
-			outcome := []string{string(balance.OutcomeFail), string(balance.OutcomeUnchecked)}[k]
+			outcome := []string{"fail", "cannot be checked"}[k]
 			for _, f := range list {
 				for _, r := range f.Rules {
 					rule := r.Rule

@@ -239,14 +239,14 @@ type findingList struct {
 func findingLists(r *balance.Report) []findingList {
 	of := "plan"
 	switch r.Source {
-	case balance.SourceDraft:
+	case "draft":
 		of = "draft"
-	case balance.SourceLog:
+	case "log":
 		of = "log"
 	}
 	return []findingList{
-		{"Findings of the line-up", r.FindingsOf(balance.ScopeLineup)},
-		{"Findings of the " + of, r.FindingsOf(balance.ScopePlan)},
+		{"Findings of the line-up", findingsOf(r, "line-up")},
+		{"Findings of the " + of, findingsOf(r, "plan")},
 	}
 }
 
@@ -454,4 +454,16 @@ func textWrap(text, first, indent string) string {
 	}
 	b.WriteString(line + "\n")
 	return b.String()
+}
+
+// findingsOf returns the findings of one scope, "line-up" or "plan", most
+// serious first.
+func findingsOf(r *balance.Report, scope string) []balance.Finding {
+	var out []balance.Finding
+	for _, f := range r.Findings {
+		if f.Scope == scope {
+			out = append(out, f)
+		}
+	}
+	return out
 }

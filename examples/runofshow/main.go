@@ -322,7 +322,7 @@ func readJSON[T any](file string, decode func(io.Reader) (T, error)) (T, error) 
 func writePresets(w io.Writer, r *balance.Report, presets []balance.Preset) error {
 	fmt.Fprintln(w, "\nPresets")
 	for _, p := range presets {
-		vs, err := p.Check(r)
+		vs, err := balance.Check(r, p.Constraints...)
 		if err != nil {
 			return err
 		}
