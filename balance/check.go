@@ -181,10 +181,10 @@ type Violation struct {
 	// no genders: it neither passes nor fails.
 	Unchecked bool
 
-	Group      string   // the group measured, if the rule is about one
-	Measured   float64  // what was measured: a number of groups or speakers, or a share
-	People     []string // the speakers involved
-	Text       string   // what was found, in words: for a constraint that cannot be checked, how many give its field, "gender given for 0 of 5 speakers"
+	Group    string   // the group measured, if the rule is about one
+	Measured float64  // what was measured: a number of groups or speakers, or a share
+	People   []string // the speakers involved
+	Text     string   // what was found, in words: for a constraint that cannot be checked, how many give its field, "gender given for 0 of 5 speakers"
 }
 
 // Error returns "balance: <constraint> (<note>): <what was found>", with

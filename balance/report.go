@@ -34,7 +34,7 @@ const (
 // no value in a dimension are counted as such (Unknown), and its shares
 // are of the others.
 type Report struct {
-	Session  *agenda.Session // the session reported on
+	Session *agenda.Session // the session reported on
 	// Source says what the report measures: "draft", the draft as given,
 	// each speaking segment's time shared equally among the speakers it
 	// lists ([DraftReport]); "plan", the speeches of a planned run-of-show
@@ -175,7 +175,7 @@ type FloorReport struct {
 
 // Finding is one imbalance or fact worth an organizer's attention.
 type Finding struct {
-	Kind      FindingKind
+	Kind FindingKind
 	// Scope says what the finding judges: "line-up", who was invited, by
 	// headcount, whatever time the plan gives each speaker; or "plan", the
 	// speaking time against the targets, of the plan, of the draft or of
