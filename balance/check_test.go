@@ -227,7 +227,7 @@ func TestCheckOrder(t *testing.T) {
 // TestCheckNoSession: a report without a session knows nobody's groups,
 // so a rule about groups cannot be checked, whether it counts or shares.
 func TestCheckNoSession(t *testing.T) {
-	r := &balance.Report{Speaking: time.Minute, Speakers: []balance.SpeakerReport{{Name: "Ana", Time: time.Minute, Share: 1}}}
+	r := &balance.Report{Speaking: time.Minute, Speakers: []balance.Speaker{{Name: "Ana", Time: time.Minute, Share: 1}}}
 	cs := []balance.Constraint{{Rule: balance.RuleMinGroups, By: balance.ByRegion, Min: 1}, {Rule: balance.RuleMaxShare, By: balance.ByRegion, Max: 0}}
 	got, err := balance.Check(r, cs...)
 	if err != nil {

@@ -172,7 +172,7 @@ func ExampleReplan() {
 		}
 	}
 	for _, g := range al.Balance[0].Groups {
-		fmt.Printf("whole session, %s: %s, target %s\n", g.Group, timeslot.FormatLength(g.Time), timeslot.FormatLength(g.Target))
+		fmt.Printf("whole session, %s: %s, target %s\n", g.Group, timeslot.FormatLength(g.Time), timeslot.FormatLength(g.TargetTime))
 	}
 	// Output:
 	// 09:20–09:40 Question B

@@ -85,7 +85,7 @@ type Forum struct {
 	Ranked []int
 
 	Speakers   int              // the people who speak in at least one session
-	Dimensions []ForumDimension // region, stakeholder group, gender and mode
+	Dimensions []Balance // region, stakeholder group, gender and mode
 	Presets    []PresetResult   // in the order of the presets given
 	Frequent   []FrequentSpeaker
 
@@ -106,7 +106,7 @@ type ForumSession struct {
 	Invalid bool
 
 	// Distance is how far the session's line-up is from the full sets of
-	// groups: the mean [Headcount] Distance of its stakeholder and regional
+	// groups: the mean [Balance] Distance of its stakeholder and regional
 	// groups, over those that any of its speakers gives. It is 0.8 for a
 	// session whose speakers all come from one stakeholder group and one
 	// region, the furthest a line-up can be, and 0 for one spread equally
@@ -116,41 +116,6 @@ type ForumSession struct {
 	// Gap is the mean Gap of the report's dimensions: the share of
 	// speaking time that would have to change hands to meet its targets.
 	Gap float64
-}
-
-// ForumDimension is how one dimension's groups fare over the programme.
-type ForumDimension struct {
-	Dimension Dimension
-	Groups    []ForumGroup // by name: those with speakers, and every group of the dimension's full set
-
-	// Unknown counts the speakers with no value in the dimension in a
-	// session they speak in, and UnknownTime is their time there.
-	Unknown     int
-	UnknownTime time.Duration
-
-	// Counted is the number of speakers in one of the dimension's groups,
-	// not counting a group outside its full set, and Time is their time:
-	// the shares are of it.
-	Counted int
-	Time    time.Duration
-}
-
-// ForumGroup is one group over the programme.
-type ForumGroup struct {
-	Group    string
-	Speakers int           // people who speak as members of the group in at least one session
-	Time     time.Duration // their planned speaking time, over all sessions
-	Share    float64       // of the dimension's Time: the time of its Counted speakers
-
-	// Target is an equal share: among the dimension's full set of groups
-	// where it has one (the five UN regional groups, the five stakeholder
-	// groups, onsite and online), else among the groups with speakers.
-	Target float64
-
-	// Outside is set for a value that is not one of the dimension's full
-	// set, such as "Intergovernmental Organization" given as a regional
-	// group: it has speakers and time but no share and no target.
-	Outside bool
 }
 
 // PresetResult is the sessions that fail one preset, and those it cannot
@@ -441,7 +406,7 @@ func (f *Forum) tally() {
 	}
 	f.Speakers = len(frequent)
 	for d, dim := range dims {
-		fd := ForumDimension{Dimension: dim, Unknown: len(unknown[d]), UnknownTime: unknownTime[d]}
+		fd := Balance{Dimension: dim, Unknown: len(unknown[d]), UnknownTime: unknownTime[d]}
 		counted := map[int]bool{}
 		for name, g := range groups[d] {
 			if dim.outsideSet(name) {
@@ -469,7 +434,7 @@ func (f *Forum) tally() {
 		}
 		for _, name := range slices.Sorted(maps.Keys(groups[d])) {
 			g := groups[d][name]
-			fg := ForumGroup{Group: name, Speakers: len(g.people), Time: g.time, Outside: dim.outsideSet(name)}
+			fg := Group{Group: name, Speakers: len(g.people), Time: g.time, Outside: dim.outsideSet(name)}
 			if !fg.Outside {
 				fg.Target = 1 / float64(k)
 				if fd.Time > 0 {

@@ -89,7 +89,7 @@ func TestForumOutsideAndNotGiven(t *testing.T) {
 		}
 		switch fd.Dimension.By {
 		case balance.ByRegion:
-			want := balance.ForumDimension{Dimension: fd.Dimension, Counted: 2, Time: 20 * time.Minute, Groups: []balance.ForumGroup{
+			want := balance.Balance{Dimension: fd.Dimension, Counted: 2, Time: 20 * time.Minute, Groups: []balance.Group{
 				{Group: "African Group", Speakers: 1, Time: 10 * time.Minute, Share: 0.5, Target: 0.2},
 				{Group: "Asia-Pacific Group", Target: 0.2},
 				{Group: "Eastern European Group", Target: 0.2},
@@ -101,8 +101,8 @@ func TestForumOutsideAndNotGiven(t *testing.T) {
 				t.Errorf("region mismatch (-want +got):\n%s", diff)
 			}
 		case balance.ByGender:
-			want := balance.ForumDimension{Dimension: fd.Dimension, Unknown: 2, UnknownTime: 20 * time.Minute, Counted: 1, Time: 10 * time.Minute,
-				Groups: []balance.ForumGroup{{Group: "woman", Speakers: 1, Time: 10 * time.Minute, Share: 1, Target: 1}}}
+			want := balance.Balance{Dimension: fd.Dimension, Unknown: 2, UnknownTime: 20 * time.Minute, Counted: 1, Time: 10 * time.Minute,
+				Groups: []balance.Group{{Group: "woman", Speakers: 1, Time: 10 * time.Minute, Share: 1, Target: 1}}}
 			if diff := gocmp.Diff(want, fd, repApprox); diff != "" {
 				t.Errorf("gender mismatch (-want +got):\n%s", diff)
 			}

@@ -42,11 +42,11 @@ type Report struct {
 	// ([AuditLog]).
 	Source   string
 	Speaking time.Duration // the speaking time measured, over all speakers
-	Speakers []SpeakerReport
+	Speakers []Speaker
 	// Dimensions reports each dimension of the policy that applies to the
 	// session; Dropped lists those that do not (mode in a session that is
 	// not hybrid).
-	Dimensions []DimensionReport
+	Dimensions []Balance
 	Dropped    []Dimension
 	Floor      []FloorReport     // the roles, besides speaker, of the people who hold the floor
 	Attendance agenda.Attendance // as the session reports it
@@ -54,115 +54,12 @@ type Report struct {
 	// Lineup counts the speakers of each group by stakeholder group,
 	// regional group and gender, whatever the policy balances and whatever
 	// time they get: who was invited.
-	Lineup []Headcount
+	Lineup []Balance
 
 	// Findings are those of the line-up and of the plan, most serious
 	// first; each one's Scope says which.
 	Findings []Finding
 }
-
-// Headcount is how many speakers of a session's line-up are in each group
-// of one dimension, by people, not by time.
-type Headcount struct {
-	Dimension Dimension
-	Groups    []GroupCount // the groups with speakers, by name
-
-	// Missing lists the groups of the dimension's full set (the five UN
-	// regional groups, the five stakeholder groups) that no speaker is in.
-	Missing []string
-
-	// Unknown counts the speakers who give no value in the dimension, or
-	// one the source marks private.
-	Unknown int
-
-	// Counted is the number of speakers in one of the dimension's groups
-	// (of its full set, where it has one): the speakers the headcount
-	// shares are taken over, without those who give no value or a value
-	// outside the set.
-	Counted int
-
-	// Distance is how far the counted speakers are from an equal share of
-	// each group of the dimension's full set of k groups,
-	// ½·Σ_g |n_g/Counted − 1/k|: 0 for a line-up spread equally over the
-	// full set, 1 − 1/k (0.8 for five groups) for one where every counted
-	// speaker is in one group. It is 0 for a dimension without a full set
-	// or without counted speakers.
-	Distance float64
-}
-
-// GroupCount is the speakers of one group of a [Headcount].
-type GroupCount struct {
-	Group    string
-	Speakers int
-	People   []string // in the order of Session.People
-
-	// Outside is set for a value that is not one of the dimension's full
-	// set, such as "Intergovernmental Organization" given as a regional
-	// group: it is shown as what it is but not counted as a group of the
-	// set.
-	Outside bool
-}
-
-// SpeakerReport is one speaker's time.
-type SpeakerReport struct {
-	Name  string
-	Roles []agenda.Role
-	Time  time.Duration
-	Share float64 // of Report.Speaking
-}
-
-// DimensionReport is how one dimension's groups fare.
-type DimensionReport struct {
-	Dimension Dimension
-	Groups    []GroupReport // the groups with speakers, and those the policy names, by name
-
-	// Missing lists the groups of the dimension's full set (the five UN
-	// regional groups, the five stakeholder groups, onsite and online) that
-	// no speaker belongs to.
-	Missing []string
-
-	// Unknown counts the speakers with no value in the dimension (a value
-	// the source marks private counts as none), and UnknownTime is their
-	// time; they are left out of its shares.
-	Unknown     int
-	UnknownTime time.Duration
-
-	// Counted is the number of speakers whose time the shares are of: those
-	// with a value in the dimension, less those in a group outside its
-	// full set.
-	Counted int
-
-	// Evenness is the normalised entropy of the groups' shares of time,
-	// −Σ p_g·ln p_g / ln k over the k groups that have speakers: 1 when
-	// they share the time equally, 0 when one group has it all. It is 1 for
-	// a single group.
-	Evenness float64
-
-	// Gap is half the sum over groups of |share − target|: the share of the
-	// time that would have to change hands to meet every target.
-	Gap float64
-}
-
-// GroupReport is one group's time against its target.
-type GroupReport struct {
-	Group     string
-	Speakers  int
-	People    []string // the speakers in the group, in the order of Session.People
-	Time      time.Duration
-	Share     float64       // of the time of the dimension's Counted speakers
-	Target    float64       // the target share
-	Deviation time.Duration // Time less the target's time
-
-	// Outside is set for a value that is not one of the dimension's full
-	// set, such as "Intergovernmental Organization" given as a regional
-	// group: the group is shown, with its speakers and time, but has no
-	// share and no target and takes no part in Gap and Evenness.
-	Outside bool
-}
-
-// Points returns the group's distance from its target in percentage points,
-// positive when it has more than its target.
-func (g GroupReport) Points() float64 { return 100 * (g.Share - g.Target) }
 
 // FloorReport is the speaking time held by the speakers who hold a role
 // besides speaker, such as organizers who also speak.
@@ -311,7 +208,7 @@ func (pr *problem) report(source string, times []time.Duration, other time.Durat
 	}
 	for i := range pr.speakers {
 		p := pr.speakers[i].person
-		r.Speakers = append(r.Speakers, SpeakerReport{Name: p.Name, Roles: p.Roles, Time: times[i], Share: share(times[i], r.Speaking)})
+		r.Speakers = append(r.Speakers, Speaker{Name: p.Name, Roles: p.Roles, Time: times[i], Share: share(times[i], r.Speaking)})
 	}
 	rows := pr.groupRows()
 	for d, dim := range pr.dims {
@@ -330,8 +227,8 @@ func (pr *problem) report(source string, times []time.Duration, other time.Durat
 // is reported with no share and no target, and the targets of the others
 // are scaled to add up to what the rows give them all, so that an equal
 // share is among the groups of the set.
-func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times []time.Duration) DimensionReport {
-	dr := DimensionReport{Dimension: dim}
+func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times []time.Duration) Balance {
+	dr := Balance{Dimension: dim}
 	targets := map[string]float64{}
 	for _, row := range rows {
 		if row.dim == d {
@@ -339,7 +236,7 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 		}
 	}
 	var known time.Duration
-	groups := map[string]*GroupReport{}
+	groups := map[string]*Group{}
 	for i := range pr.speakers {
 		g := dim.groupOf(pr.s, pr.speakers[i].person) // with a value outside the set, which the programme leaves out
 		if g == "" {
@@ -349,7 +246,7 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 		}
 		gr := groups[g]
 		if gr == nil {
-			gr = &GroupReport{Group: g, Outside: dim.outsideSet(g)}
+			gr = &Group{Group: g, Outside: dim.outsideSet(g)}
 			groups[g] = gr
 		}
 		gr.Speakers++
@@ -363,7 +260,7 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 	sum, inSet := 0.0, 0.0
 	for g, t := range targets {
 		if groups[g] == nil {
-			groups[g] = &GroupReport{Group: g, Outside: dim.outsideSet(g)}
+			groups[g] = &Group{Group: g, Outside: dim.outsideSet(g)}
 		}
 		sum += t
 		if !dim.outsideSet(g) {
@@ -400,13 +297,13 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 	return dr
 }
 
-// lineupDimensions are the dimensions of a report's [Headcount]s.
+// lineupDimensions are the dimensions of a report's [Balance]s.
 var lineupDimensions = []Dimension{{By: ByStakeholder}, {By: ByRegion}, {By: ByGender}}
 
 // headcount counts the speakers of each group of dim.
-func (pr *problem) headcount(dim Dimension) Headcount {
-	h := Headcount{Dimension: dim}
-	groups := map[string]*GroupCount{}
+func (pr *problem) headcount(dim Dimension) Balance {
+	h := Balance{Dimension: dim}
+	groups := map[string]*Group{}
 	for i := range pr.speakers {
 		p := pr.speakers[i].person
 		g := dim.groupOf(pr.s, p)
@@ -416,7 +313,7 @@ func (pr *problem) headcount(dim Dimension) Headcount {
 		}
 		gc := groups[g]
 		if gc == nil {
-			gc = &GroupCount{Group: g, Outside: dim.outsideSet(g)}
+			gc = &Group{Group: g, Outside: dim.outsideSet(g)}
 			groups[g] = gc
 		}
 		gc.Speakers++

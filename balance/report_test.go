@@ -105,7 +105,7 @@ func TestDraftReport(t *testing.T) {
 		t.Errorf("source %q, speaking %v; want draft, 40m (50m less 10m kept)", r.Source, r.Speaking)
 	}
 
-	wantSpeakers := []balance.SpeakerReport{
+	wantSpeakers := []balance.Speaker{
 		{Name: "Ana", Roles: []agenda.Role{agenda.RoleSpeaker}, Time: 10 * time.Minute, Share: 0.25},
 		{Name: "Ben", Roles: []agenda.Role{agenda.RoleSpeaker}, Time: 10 * time.Minute, Share: 0.25},
 		{Name: "Cai", Roles: []agenda.Role{agenda.RoleSpeaker}, Time: 10 * time.Minute, Share: 0.25},
@@ -127,13 +127,13 @@ func TestDraftReport(t *testing.T) {
 	if e := even(0.75, 0.25); math.Abs(e-0.811278) > 1e-6 {
 		t.Fatalf("the hand computation is off: evenness of 0.75/0.25 is %v, want 0.811278", e)
 	}
-	wantDims := []balance.DimensionReport{
+	wantDims := []balance.Balance{
 		{
 			// The default mode rule is by headcount, a hard rule: three
 			// onsite speakers and one online one, each with 10 minutes,
 			// are on target.
 			Dimension: balance.Dimension{By: balance.ByMode, Hard: true},
-			Groups: []balance.GroupReport{
+			Groups: []balance.Group{
 				{Group: "online", Speakers: 1, People: []string{"Dee"}, Time: 10 * time.Minute, Share: 0.25, Target: 0.25},
 				{Group: "onsite", Speakers: 3, People: []string{"Ana", "Ben", "Cai"}, Time: 30 * time.Minute, Share: 0.75, Target: 0.75},
 			},
@@ -143,7 +143,7 @@ func TestDraftReport(t *testing.T) {
 		{
 			// Two groups of two: equal shares, on target.
 			Dimension: balance.Dimension{By: balance.ByStakeholder},
-			Groups: []balance.GroupReport{
+			Groups: []balance.Group{
 				{Group: "Civil Society", Speakers: 2, People: []string{"Ben", "Dee"}, Time: 20 * time.Minute, Share: 0.5, Target: 0.5},
 				{Group: "Government", Speakers: 2, People: []string{"Ana", "Cai"}, Time: 20 * time.Minute, Share: 0.5, Target: 0.5},
 			},
@@ -155,7 +155,7 @@ func TestDraftReport(t *testing.T) {
 			// Dee has no region: the shares are of the other three's 30
 			// minutes, whose half, 15 minutes, is each group's target.
 			Dimension: balance.Dimension{By: balance.ByRegion},
-			Groups: []balance.GroupReport{
+			Groups: []balance.Group{
 				{Group: "GRULAC", Speakers: 1, People: []string{"Cai"}, Time: 10 * time.Minute, Share: 1.0 / 3, Target: 0.5, Deviation: -5 * time.Minute},
 				{Group: "WEOG", Speakers: 2, People: []string{"Ana", "Ben"}, Time: 20 * time.Minute, Share: 2.0 / 3, Target: 0.5, Deviation: 5 * time.Minute},
 			},
@@ -960,20 +960,20 @@ func TestLineup(t *testing.T) {
 		name   string
 		reason string
 		s      *agenda.Session
-		want   []balance.Headcount
+		want   []balance.Balance
 	}{{
 		name:   "one region",
 		reason: "all four from the African Group: every counted speaker in one group of five is the furthest a line-up can be, 0.8",
 		s: repSession(agenda.FormatOnsite, 40*time.Minute,
 			repSpeaker("Ana", off, Gov, A), repSpeaker("Ben", off, Gov, A), repSpeaker("Cai", off, CS, A), repSpeaker("Dee", off, CS, A)),
-		want: []balance.Headcount{
+		want: []balance.Balance{
 			{Dimension: balance.Dimension{By: balance.ByStakeholder},
-				Groups:  []balance.GroupCount{{Group: "Civil Society", Speakers: 2, People: []string{"Cai", "Dee"}}, {Group: "Government", Speakers: 2, People: []string{"Ana", "Ben"}}},
+				Groups:  []balance.Group{{Group: "Civil Society", Speakers: 2, People: []string{"Cai", "Dee"}}, {Group: "Government", Speakers: 2, People: []string{"Ana", "Ben"}}},
 				Missing: []string{"Private Sector", "Technical Community", "Intergovernmental Organization"}, Counted: 4,
 				// ½(|½−⅕|·2 + ⅕·3)
 				Distance: (0.3*2 + 0.2*3) / 2},
 			{Dimension: balance.Dimension{By: balance.ByRegion},
-				Groups:  []balance.GroupCount{{Group: "African Group", Speakers: 4, People: []string{"Ana", "Ben", "Cai", "Dee"}}},
+				Groups:  []balance.Group{{Group: "African Group", Speakers: 4, People: []string{"Ana", "Ben", "Cai", "Dee"}}},
 				Missing: []string{"Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"}, Counted: 4, Distance: 0.8},
 			{Dimension: balance.Dimension{By: balance.ByGender}, Unknown: 4},
 		},
@@ -982,12 +982,12 @@ func TestLineup(t *testing.T) {
 		reason: "an Intergovernmental Organization in the region field is its own group, outside the set: not counted, not missing; two of three give no stakeholder group",
 		s: repSession(agenda.FormatOnsite, 30*time.Minute,
 			repSpeaker("Ana", off, CS, W), repSpeaker("Ben", off, "", G), repSpeaker("Cai", off, "", IGO)),
-		want: []balance.Headcount{
+		want: []balance.Balance{
 			{Dimension: balance.Dimension{By: balance.ByStakeholder},
-				Groups:  []balance.GroupCount{{Group: "Civil Society", Speakers: 1, People: []string{"Ana"}}},
+				Groups:  []balance.Group{{Group: "Civil Society", Speakers: 1, People: []string{"Ana"}}},
 				Missing: []string{"Government", "Private Sector", "Technical Community", "Intergovernmental Organization"}, Unknown: 2, Counted: 1, Distance: 0.8},
 			{Dimension: balance.Dimension{By: balance.ByRegion},
-				Groups: []balance.GroupCount{{Group: "GRULAC", Speakers: 1, People: []string{"Ben"}},
+				Groups: []balance.Group{{Group: "GRULAC", Speakers: 1, People: []string{"Ben"}},
 					{Group: "Intergovernmental Organization", Speakers: 1, People: []string{"Cai"}, Outside: true},
 					{Group: "WEOG", Speakers: 1, People: []string{"Ana"}}},
 				Missing: []string{"African Group", "Asia-Pacific Group", "Eastern European Group"}, Counted: 2,
@@ -1025,9 +1025,9 @@ func TestOutsideSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []balance.DimensionReport{{
+	want := []balance.Balance{{
 		Dimension: balance.Dimension{By: balance.ByRegion},
-		Groups: []balance.GroupReport{
+		Groups: []balance.Group{
 			{Group: "GRULAC", Speakers: 1, People: []string{"Cai"}, Time: 10 * time.Minute, Share: 1.0 / 3, Target: 0.5, Deviation: -5 * time.Minute},
 			{Group: "Intergovernmental Organization", Speakers: 1, People: []string{"Dee"}, Time: 10 * time.Minute, Outside: true},
 			{Group: "WEOG", Speakers: 2, People: []string{"Ana", "Ben"}, Time: 20 * time.Minute, Share: 2.0 / 3, Target: 0.5, Deviation: 5 * time.Minute},

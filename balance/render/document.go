@@ -190,8 +190,8 @@ func (d *Document) Named() bool { return d.Session() != nil && d.Session().Named
 // the name is private. A name not among the people is returned as given
 // where names may be shown, and as "someone not among the people" elsewhere.
 // Why returns what made a speaker's time differ from their fair share, part
-// by part, as every renderer shows it (see balance.Share.Why).
-func (d *Document) Why(sh balance.Share) []string {
+// by part, as every renderer shows it (see balance.Speaker.Why).
+func (d *Document) Why(sh balance.Speaker) []string {
 	var out []string
 	for _, r := range sh.Why {
 		out = append(out, shown(r.Text))
@@ -425,7 +425,7 @@ func (g Group) HasShare() bool { return !g.NotGiven && !g.Outside }
 func (d *Document) Balances() ([]Balance, []balance.Dimension) {
 	var out []Balance
 	var dropped []balance.Dimension
-	reported := func(dim balance.Dimension) *balance.DimensionReport {
+	reported := func(dim balance.Dimension) *balance.Balance {
 		if d.Report == nil {
 			return nil
 		}
@@ -467,7 +467,7 @@ func (d *Document) Balances() ([]Balance, []balance.Dimension) {
 				if !gr.Outside {
 					counted += g.Speakers
 					if total > 0 {
-						gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
+						gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.TargetTime)/float64(total)
 					}
 				}
 				bal.Groups = append(bal.Groups, gr)

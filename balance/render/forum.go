@@ -64,7 +64,7 @@ type forumDim struct {
 
 // forumGroups returns the rows of a forum dimension as a report's are
 // shown: its groups, then the speakers who give no value.
-func forumGroups(fd balance.ForumDimension) []Group {
+func forumGroups(fd balance.Balance) []Group {
 	var out []Group
 	for _, g := range fd.Groups {
 		out = append(out, Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target, Outside: g.Outside})
