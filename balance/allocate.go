@@ -154,9 +154,9 @@ type Group struct {
 	Outside bool
 }
 
-// Points returns the group's distance from its target share in percentage
+// points returns the group's distance from its target share in percentage
 // points, positive when it has more than its target.
-func (g Group) Points() float64 { return 100 * (g.Share - g.Target) }
+func (g Group) points() float64 { return 100 * (g.Share - g.Target) }
 
 // Allocate shares the speaking time of a session according to policy p.
 //

@@ -182,12 +182,12 @@ func TestAuditLog(t *testing.T) {
 	}
 	var unattributed []balance.Finding
 	for _, f := range a.Actual.Findings {
-		if f.Kind == balance.FindingUnattributed {
+		if f.Kind == "unattributed" {
 			unattributed = append(unattributed, f)
 		}
 	}
 	wantUnattributed := []balance.Finding{{
-		Kind:     balance.FindingUnattributed,
+		Kind:     "unattributed",
 		Scope:    "plan",
 		Severity: 100 * 2 / 32.5, // 2m of the 32m30s logged for speakers and nobody
 		Text:     "2m of speaking time was logged for nobody among the session's people",
@@ -439,12 +439,12 @@ func TestAuditUnattributed(t *testing.T) {
 	}
 	var got []balance.Finding
 	for _, f := range a.Actual.Findings {
-		if f.Kind == balance.FindingUnattributed {
+		if f.Kind == "unattributed" {
 			got = append(got, f)
 		}
 	}
 	want := []balance.Finding{{
-		Kind:     balance.FindingUnattributed,
+		Kind:     "unattributed",
 		Scope:    "plan",
 		Severity: 100 * 2 / 11.0, // 1m30s + 30s of the 11m logged
 		Text:     "2m of speaking time was logged for nobody among the session's people",

@@ -16,3 +16,6 @@ const (
 	PenaltyRegion        = penalty.Region
 	PenaltyStakeholder   = penalty.Stakeholder
 )
+
+// ForumDimensions are the dimensions of a Forum.
+func ForumDimensions() []Dimension { return forumDimensions() }

@@ -148,9 +148,9 @@ type FrequentSpeaker struct {
 	Private bool
 }
 
-// ForumDimensions are the dimensions of a [Forum]: regional group,
+// forumDimensions are the dimensions of a [Forum]: regional group,
 // stakeholder group, gender and participation mode.
-func ForumDimensions() []Dimension {
+func forumDimensions() []Dimension {
 	return []Dimension{{By: ByRegion}, {By: ByStakeholder}, {By: ByGender}, {By: ByMode}}
 }
 
@@ -326,7 +326,7 @@ func (f *Forum) tally() {
 			who[ap.Session][ap.Person] = a
 		}
 	}
-	dims := ForumDimensions()
+	dims := forumDimensions()
 	type group struct {
 		people map[int]bool
 		time   time.Duration

@@ -72,7 +72,24 @@ type FloorReport struct {
 
 // Finding is one imbalance or fact worth an organizer's attention.
 type Finding struct {
-	Kind FindingKind
+	// Kind says what the finding is about, with the severity of the kinds
+	// that have no distance to a target. Of the line-up:
+	//   - "headcount": more than half of the counted speakers, and at least 2, in one stakeholder or regional group: points above an equal share of the full set
+	//   - "missing": no speaker from a group of the full set, among those who give a value (no finding if none does): its equal share of the full set
+	//   - "not given": speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy, or a region outside the UN regional groups: 10 (2 for gender)
+	//   - "one gender": every speaker whose gender is given has the same: 30
+	//   - "organization": every organizer, two or more, from one organization: 15
+	//   - "moderation": every moderator of a hybrid session onsite: 25
+	//   - "roles": speakers who also organize, moderate or report, in one finding: 5
+	//   - "participation": attendance as the session reports it: 1
+	//
+	// Of the plan:
+	//   - "over": a group well above its target (10 points or more)
+	//   - "under": a group well below its target
+	//   - "promise": a hard rule of the policy not kept: twice its points
+	//   - "unattributed": speaking time logged for nobody among the people: its share
+	Kind string
+
 	// Scope says what the finding judges: "line-up", who was invited, by
 	// headcount, whatever time the plan gives each speaker; or "plan", the
 	// speaking time against the targets, of the plan, of the draft or of
@@ -82,35 +99,25 @@ type Finding struct {
 	Group     string
 	People    []string
 	// Severity ranks the findings: percentage points away from a target, or
-	// a fixed weight for the kinds that have none (see FindingKind).
+	// a fixed weight for the kinds that have none (see Kind).
 	Severity float64
 	Text     string // the finding in plain words
 }
 
-// FindingKind says what a finding is about.
-type FindingKind string
-
-// The kinds of finding, with the severity of those that have no distance to
-// a target.
-//
-// The kinds of the line-up (scope "line-up"):
+// The kinds of finding, as Finding.Kind lists them.
 const (
-	FindingHeadcount     FindingKind = "headcount"     // more than half of the counted speakers, and at least 2, in one stakeholder or regional group: points above an equal share of the full set
-	FindingMissing       FindingKind = "missing"       // no speaker from a group of the full set, among those who give a value (no finding if none does): its equal share of the full set
-	FindingNotGiven      FindingKind = "not given"     // speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy, or a region outside the UN regional groups: 10 (2 for gender)
-	FindingOneGender     FindingKind = "one gender"    // every speaker whose gender is given has the same: 30
-	FindingOrganization  FindingKind = "organization"  // every organizer, two or more, from one organization: 15
-	FindingModeration    FindingKind = "moderation"    // every moderator of a hybrid session onsite: 25
-	FindingRoles         FindingKind = "roles"         // speakers who also organize, moderate or report, in one finding: 5
-	FindingParticipation FindingKind = "participation" // attendance as the session reports it: 1
-)
-
-// The kinds of the plan (scope "plan"):
-const (
-	FindingOver         FindingKind = "over"         // a group well above its target (10 points or more)
-	FindingUnder        FindingKind = "under"        // a group well below its target
-	FindingPromise      FindingKind = "promise"      // a hard rule of the policy not kept: twice its points
-	FindingUnattributed FindingKind = "unattributed" // speaking time logged for nobody among the people: its share
+	findingHeadcount     = "headcount"
+	findingMissing       = "missing"
+	findingNotGiven      = "not given"
+	findingOneGender     = "one gender"
+	findingOrganization  = "organization"
+	findingModeration    = "moderation"
+	findingRoles         = "roles"
+	findingParticipation = "participation"
+	findingOver          = "over"
+	findingUnder         = "under"
+	findingPromise       = "promise"
+	findingUnattributed  = "unattributed"
 )
 
 // threshold is how far, in percentage points, a group of a soft dimension
@@ -387,7 +394,7 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 			if g.Outside || dr.Counted == 0 {
 				continue
 			}
-			pts := g.Points()
+			pts := g.points()
 			// With two groups, one mirrors the other: name the group above its
 			// target, or, for a promise, the one the promise fails.
 			if inSet == 2 && (pts < 0) != dim.Hard {
@@ -395,21 +402,21 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 			}
 			switch {
 			case dim.Hard && math.Abs(float64(g.Deviation)) > dim.Tolerance*float64(r.Speaking)+float64(pr.step):
-				add(Finding{Kind: FindingPromise, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
+				add(Finding{Kind: findingPromise, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
 					Text: fmt.Sprintf("%s hold %s%s; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			case !dim.Hard && pts >= threshold-pointsEps:
-				add(Finding{Kind: FindingOver, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
+				add(Finding{Kind: findingOver, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
 					Text: fmt.Sprintf("%s %s %s%s against %s",
 						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			case !dim.Hard && pts <= -threshold+pointsEps:
-				add(Finding{Kind: FindingUnder, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
+				add(Finding{Kind: findingUnder, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
 					Text: fmt.Sprintf("%s %s %s%s against %s",
 						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
 			}
 		}
 	}
 	if other > 0 {
-		add(Finding{Kind: FindingUnattributed, Scope: scopePlan, Severity: 100 * float64(other) / float64(other+r.Speaking),
+		add(Finding{Kind: findingUnattributed, Scope: scopePlan, Severity: 100 * float64(other) / float64(other+r.Speaking),
 			Text: fmt.Sprintf("%s of speaking time was logged for nobody among the session's people", timeslot.FormatLength(other))})
 	}
 	slices.SortStableFunc(fs, func(a, b Finding) int {
@@ -483,7 +490,7 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 				if h.Counted < n {
 					who += " " + givePhrase(dim, h.Counted)
 				}
-				add(Finding{Kind: FindingHeadcount, Scope: scopeLineup, Dimension: name, Group: g.Group, People: g.People,
+				add(Finding{Kind: findingHeadcount, Scope: scopeLineup, Dimension: name, Group: g.Group, People: g.People,
 					Severity: 100 * (share - 1/float64(k)),
 					Text:     fmt.Sprintf("%s %s %s", who, isAre(g.Speakers), memberWord(dim, g.Group))})
 			}
@@ -494,13 +501,13 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 				if h.Counted < n {
 					text += ", among the " + speakersWord(h.Counted) + " " + givePhrase(dim, h.Counted)
 				}
-				add(Finding{Kind: FindingMissing, Scope: scopeLineup, Dimension: name, Group: strings.Join(h.Missing, ", "), Severity: 100 / float64(k),
+				add(Finding{Kind: findingMissing, Scope: scopeLineup, Dimension: name, Group: strings.Join(h.Missing, ", "), Severity: 100 / float64(k),
 					Text: text})
 			}
 		}
 		for _, g := range h.Groups {
 			if g.Outside {
-				add(Finding{Kind: FindingNotGiven, Scope: scopeLineup, Dimension: name, Group: g.Group, People: g.People, Severity: 10,
+				add(Finding{Kind: findingNotGiven, Scope: scopeLineup, Dimension: name, Group: g.Group, People: g.People, Severity: 10,
 					Text: fmt.Sprintf("%s %s as region, which is no UN regional group", speakersGive(g.Speakers, n), g.Group)})
 			}
 		}
@@ -514,7 +521,7 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 			continue
 		}
 		if dim.By == ByMode && len(dr.Missing) > 0 {
-			add(Finding{Kind: FindingMissing, Scope: scopeLineup, Dimension: dim.Name(), Group: strings.Join(dr.Missing, ", "), Severity: 50,
+			add(Finding{Kind: findingMissing, Scope: scopeLineup, Dimension: dim.Name(), Group: strings.Join(dr.Missing, ", "), Severity: 50,
 				Text: "no speaker " + fromPhrase(dim, dr.Missing)})
 		}
 		if dr.Unknown > 0 {
@@ -543,16 +550,16 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 		if k := len(parts) - 1; k > 0 {
 			text = strings.Join(parts[:k], ", ") + " and " + parts[k]
 		}
-		add(Finding{Kind: FindingRoles, Scope: scopeLineup, Group: strings.Join(roles, ", "), Severity: 5, Text: text})
+		add(Finding{Kind: findingRoles, Scope: scopeLineup, Group: strings.Join(roles, ", "), Severity: 5, Text: text})
 	}
 	if a := r.Attendance; a.People > 0 {
 		text := fmt.Sprintf("%d people attended", a.People)
 		if a.Women > 0 {
 			text += fmt.Sprintf(", %d of them women (%s)", a.Women, pct(float64(a.Women)/float64(a.People)))
 		}
-		add(Finding{Kind: FindingParticipation, Scope: scopeLineup, Severity: 1, Text: text})
+		add(Finding{Kind: findingParticipation, Scope: scopeLineup, Severity: 1, Text: text})
 		if a.Online > 0 {
-			add(Finding{Kind: FindingParticipation, Scope: scopeLineup, Severity: 1,
+			add(Finding{Kind: findingParticipation, Scope: scopeLineup, Severity: 1,
 				Text: fmt.Sprintf("%d participants connected remotely (%s)", a.Online, pct(float64(a.Online)/float64(a.People)))})
 		}
 	}
@@ -568,7 +575,7 @@ func notGiven(dim Dimension, unknown, n int) Finding {
 	if dim.By == ByGender {
 		severity = 2 // IGF pages give none: worth knowing, not worth leading with
 	}
-	return Finding{Kind: FindingNotGiven, Scope: scopeLineup, Dimension: dim.Name(), Severity: severity, Text: text}
+	return Finding{Kind: findingNotGiven, Scope: scopeLineup, Dimension: dim.Name(), Severity: severity, Text: text}
 }
 
 // someSpeakers writes k of n speakers as the subject of a sentence: "2 of 5
@@ -636,7 +643,7 @@ func (pr *problem) genderFinding(add func(Finding)) {
 		if len(people) == len(pr.speakers) {
 			text = fmt.Sprintf("%s speakers are %s", all, plural(g, 2))
 		}
-		add(Finding{Kind: FindingOneGender, Scope: scopeLineup, Dimension: string(ByGender), Group: g, People: people, Severity: 30, Text: text})
+		add(Finding{Kind: findingOneGender, Scope: scopeLineup, Dimension: string(ByGender), Group: g, People: people, Severity: 30, Text: text})
 	}
 }
 
@@ -664,7 +671,7 @@ func (pr *problem) organizationFinding(add func(Finding)) {
 		if len(names) == 2 {
 			all = "both organizers are"
 		}
-		add(Finding{Kind: FindingOrganization, Scope: scopeLineup, People: names, Severity: 15,
+		add(Finding{Kind: findingOrganization, Scope: scopeLineup, People: names, Severity: 15,
 			Text: all + " from one organization"})
 	}
 }
@@ -684,7 +691,7 @@ func (pr *problem) moderationFinding(add func(Finding)) {
 		}
 	}
 	if len(names) > 0 {
-		add(Finding{Kind: FindingModeration, Scope: scopeLineup, People: names, Severity: 25,
+		add(Finding{Kind: findingModeration, Scope: scopeLineup, People: names, Severity: 25,
 			Text: "every moderator is onsite: nobody moderates from among the online participants"})
 	}
 }
