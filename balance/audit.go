@@ -83,7 +83,7 @@ const (
 // counts once and is a [LogDuplicate] problem. A speech counts without the
 // pauses, points of order and interventions within it, which count in
 // Audit.Paused and Audit.Outside and name nobody of the audit.
-func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Audit, error) {
+func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Audit, error) {
 	pr, err := newProblem(s, p, nil)
 	if err != nil {
 		return nil, err

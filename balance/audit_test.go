@@ -105,7 +105,7 @@ func auditCheckKept(t *testing.T, log *balance.Log, a *balance.Audit) {
 func TestAuditLog(t *testing.T) {
 	s, ros := auditPlan(t)
 	log := auditLog()
-	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func TestAuditLog(t *testing.T) {
 
 func TestAuditOverruns(t *testing.T) {
 	s, ros := auditPlan(t)
-	a, err := balance.AuditLog(s, ros, auditLog(), auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, auditLog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func TestAuditWithoutPlan(t *testing.T) {
 		{Name: "ana berg", Start: logUTC(6, 20, 0), End: logUTC(6, 30, 0)},
 		{Name: "Chloe  Diaz ", Start: logUTC(6, 30, 0), End: logUTC(6, 45, 0)},
 	}}
-	a, err := balance.AuditLog(s, nil, log, auditPolicy)
+	a, err := balance.AuditLog(s, nil, auditPolicy, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,7 +403,7 @@ func TestAuditProblems(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			log := &balance.Log{Entries: tc.entries}
-			a, err := balance.AuditLog(tc.s, ros, log, auditPolicy)
+			a, err := balance.AuditLog(tc.s, ros, auditPolicy, log)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -430,7 +430,7 @@ func TestAuditUnattributed(t *testing.T) {
 		{Name: "Remote participant", Start: logUTC(6, 30, 0), End: logUTC(6, 30, 30)},
 		{Name: "audience member", Start: logUTC(6, 30, 30), End: logUTC(6, 31, 0)},
 	}}
-	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -466,7 +466,7 @@ func TestAuditUnattributed(t *testing.T) {
 
 func TestAuditLogPolicyError(t *testing.T) {
 	s, ros := auditPlan(t)
-	_, err := balance.AuditLog(s, ros, auditLog(), balance.Policy{Step: time.Millisecond})
+	_, err := balance.AuditLog(s, ros, balance.Policy{Step: time.Millisecond}, auditLog())
 	if err == nil {
 		t.Fatal("AuditLog with a policy of 1ms steps: no error")
 	}

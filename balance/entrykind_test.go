@@ -123,7 +123,7 @@ func TestAuditInterruptions(t *testing.T) {
 		{Name: "Audience member", Start: at(29, 0), End: at(30, 0), Kind: balance.EntryIntervention},
 		{Name: "Ben Okafor", Start: at(30, 0)},
 	}}
-	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestAuditUnscheduledClock(t *testing.T) {
 		{Name: "Ben Okafor", Start: at.Add(5 * time.Minute)},
 		{Name: "Chloe Diaz", Start: s.Slot.Start.Add(39 * time.Minute), End: s.Slot.Start.Add(41 * time.Minute)},
 	}}
-	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, log)
 	if err != nil {
 		t.Fatal(err)
 	}

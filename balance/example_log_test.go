@@ -92,7 +92,7 @@ Ana Berg,06:54,06:56
 		fmt.Println(err)
 		return
 	}
-	a, err := balance.AuditLog(s, ros, log, parity)
+	a, err := balance.AuditLog(s, ros, parity, log)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -317,7 +317,7 @@ func (ls *Session) Audit() (*balance.Audit, error) {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
 	at := ls.now()
-	return balance.AuditLog(ls.s, ls.ros, ls.closed(at), ls.o.Policy)
+	return balance.AuditLog(ls.s, ls.ros, ls.o.Policy, ls.closed(at))
 }
 
 // Replan re-plans the rest of the session from the clock's moment, with

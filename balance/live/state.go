@@ -92,7 +92,7 @@ func (ls *Session) State() (*State, error) {
 	defer ls.mu.Unlock()
 	at := ls.now()
 	log := ls.closed(at)
-	a, err := balance.AuditLog(ls.s, ls.ros, log, ls.o.Policy)
+	a, err := balance.AuditLog(ls.s, ls.ros, ls.o.Policy, log)
 	if err != nil {
 		return nil, err
 	}

@@ -220,7 +220,7 @@ func audit(out io.Writer, o *options, s *agenda.Session, doc *render.Document, p
 	if err != nil {
 		return err
 	}
-	found, err := balance.AuditLog(s, doc.RunOfShow, log, policy)
+	found, err := balance.AuditLog(s, doc.RunOfShow, policy, log)
 	if err != nil {
 		return err
 	}
