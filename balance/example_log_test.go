@@ -192,7 +192,7 @@ func ExampleAppendLogCSV() {
 	}
 	at := func(m int) time.Time { return s.Slot.Start.Add(time.Duration(m) * time.Minute) }
 	var file strings.Builder
-	file.WriteString(balance.LogCSVHeader)
+	balance.WriteLogCSV(&file, nil) // the header
 	turn := balance.Entry{Name: "Ana Berg", Start: at(5)}
 	pause := balance.Entry{Name: "Ana Berg", Start: at(7), Kind: balance.EntryPause}
 	balance.AppendLogCSV(&file, turn)  // she takes the floor

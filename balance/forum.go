@@ -28,7 +28,7 @@ type Forum struct {
 	Speakers   int            // the people who speak in at least one session
 	Dimensions []Balance      // region, stakeholder group, gender and mode
 	Presets    []PresetResult // in the order of the presets given
-	Frequent   []FrequentSpeaker
+	Frequent   []RepeatedPerson // the ten who speak in the most sessions, as speakers: see [RepeatedPerson]
 
 	// Repeated lists every person who appears in more than one session,
 	// in any role: see [RepeatedPerson].
@@ -76,17 +76,6 @@ type PresetResult struct {
 type PresetFailure struct {
 	Session    int // in Programme.Sessions
 	Violations []Violation
-}
-
-// FrequentSpeaker is someone who speaks in several sessions.
-type FrequentSpeaker struct {
-	Name     string        // as first given
-	Sessions []int         // the sessions they speak in, in programme order
-	Time     time.Duration // their planned speaking time, over all sessions
-
-	// Private is set when the name may not be shown: it is marked private,
-	// or one of the sessions is not attributed.
-	Private bool
 }
 
 // forumDimensions are the dimensions of a [Forum]: regional group,
@@ -298,7 +287,7 @@ func (f *Forum) tally() {
 		}
 		return out
 	}
-	frequent := map[int]*FrequentSpeaker{}
+	frequent := map[int]*RepeatedPerson{}
 	for _, fs := range f.Sessions {
 		if fs.Report == nil {
 			continue
@@ -335,11 +324,11 @@ func (f *Forum) tally() {
 			}
 			fr := frequent[a]
 			if fr == nil {
-				fr = &FrequentSpeaker{Name: attendees[a].Name}
+				fr = &RepeatedPerson{Name: attendees[a].Name}
 				frequent[a] = fr
 			}
-			if !slices.Contains(fr.Sessions, fs.Index) {
-				fr.Sessions = append(fr.Sessions, fs.Index)
+			if n := len(fr.Appearances); n == 0 || fr.Appearances[n-1].Session != fs.Index {
+				fr.Appearances = append(fr.Appearances, RepeatedInSession{Session: fs.Index, Roles: slices.Clone(person.Roles)})
 			}
 			fr.Time += sp.Time
 			fr.Private = fr.Private || person.IsPrivate(agenda.FieldName) || !s.Named()
@@ -389,9 +378,9 @@ func (f *Forum) tally() {
 	for _, fr := range frequent {
 		f.Frequent = append(f.Frequent, *fr)
 	}
-	slices.SortFunc(f.Frequent, func(a, b FrequentSpeaker) int {
-		return cmp.Or(cmp.Compare(len(b.Sessions), len(a.Sessions)), cmp.Compare(b.Time, a.Time),
-			cmp.Compare(a.Sessions[0], b.Sessions[0]), strings.Compare(a.Name, b.Name))
+	slices.SortFunc(f.Frequent, func(a, b RepeatedPerson) int {
+		return cmp.Or(cmp.Compare(len(b.Appearances), len(a.Appearances)), cmp.Compare(b.Time, a.Time),
+			cmp.Compare(a.Appearances[0].Session, b.Appearances[0].Session), strings.Compare(a.Name, b.Name))
 	})
 	f.Frequent = f.Frequent[:min(len(f.Frequent), maxFrequent)]
 }

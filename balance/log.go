@@ -225,9 +225,11 @@ type openKey struct {
 }
 
 // WriteLogCSV writes log as CSV that [ReadLogCSV] reads back: the header
-// name,start,end,kind and a line per entry (see [AppendLogCSV]).
+// name,start,end,kind and a line per entry (see [AppendLogCSV]). For a nil
+// or empty log it writes the header alone, with which a file that
+// AppendLogCSV appends to starts.
 func WriteLogCSV(w io.Writer, log *Log) error {
-	if _, err := io.WriteString(w, LogCSVHeader); err != nil {
+	if _, err := io.WriteString(w, "name,start,end,kind\n"); err != nil {
 		return err
 	}
 	var entries []Entry
@@ -236,10 +238,6 @@ func WriteLogCSV(w io.Writer, log *Log) error {
 	}
 	return AppendLogCSV(w, entries...)
 }
-
-// LogCSVHeader is the first line [WriteLogCSV] writes, with its newline: a
-// file that [AppendLogCSV] appends to starts with it.
-const LogCSVHeader = "name,start,end,kind\n"
 
 // AppendLogCSV writes the entries as lines of the CSV that [WriteLogCSV]
 // writes, in one Write call, so that a live session can append each event

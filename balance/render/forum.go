@@ -233,8 +233,8 @@ func (d *ForumDocument) view() (*forumView, error) {
 		if fr.Private || d.Redact {
 			p.Who = "a person whose name is not shown"
 		}
-		for _, i := range fr.Sessions {
-			p.Sessions = append(p.Sessions, shown(prog.Sessions[i].Title))
+		for _, ap := range fr.Appearances {
+			p.Sessions = append(p.Sessions, shown(prog.Sessions[ap.Session].Title))
 		}
 		v.Frequent = append(v.Frequent, p)
 	}
