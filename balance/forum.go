@@ -25,9 +25,9 @@ type Forum struct {
 	// after those whose speakers do, and sessions with no speakers last.
 	Ranked []int
 
-	Speakers   int            // the people who speak in at least one session
-	Dimensions []Balance      // region, stakeholder group, gender and mode
-	Presets    []PresetResult // in the order of the presets given
+	Speakers   int              // the people who speak in at least one session
+	Dimensions []Balance        // region, stakeholder group, gender and mode
+	Presets    []PresetResult   // in the order of the presets given
 	Frequent   []RepeatedPerson // the ten who speak in the most sessions, as speakers: see [RepeatedPerson]
 
 	// Repeated lists every person who appears in more than one session,

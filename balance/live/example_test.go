@@ -86,7 +86,7 @@ func ExampleSession_Apply_resume() {
 	ros, _, err := balance.Plan(s, policy)
 	must(err)
 	c := newClock(s)
-	var file bytes.Buffer // an *os.File, which is synced too, on a server
+	var file bytes.Buffer                 // an *os.File, which is synced too, on a server
 	must(balance.WriteLogCSV(&file, nil)) // the header
 	ls, err := live.New(ros, live.Options{Policy: policy, Clock: c.now, Record: &file})
 	must(err)
