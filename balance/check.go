@@ -138,7 +138,7 @@ type tally struct {
 // groupsOf returns the groups of dimension dim among the people, their
 // number given (in the dimension's full set) and their time: from the
 // report's tallies when the people are its speakers and it has the
-// dimension, else by [Dimension.groupOf].
+// dimension, else by Dimension.groupOf.
 func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups map[string]*tally, given int, known float64) {
 	groups = map[string]*tally{}
 	if speakers {

@@ -13,7 +13,7 @@ import (
 )
 
 // validate checks p as [DecodePolicy] documents: a blank name, which names
-// nobody in a valid session, then what [Policy.check] refuses.
+// nobody in a valid session, then what Policy.check refuses.
 func (p Policy) validate() error {
 	people := slices.Sorted(maps.Keys(p.People))
 	for _, name := range people {
