@@ -13,7 +13,9 @@ import (
 )
 
 // validate checks p as [DecodePolicy] documents: a blank name, which names
-// nobody in a valid session, then what Policy.check refuses.
+// nobody in a valid session; more names than agenda.MaxPeople, the
+// *agenda.LimitError a session of them would give; then what Policy.check
+// refuses.
 func (p Policy) validate() error {
 	people := slices.Sorted(maps.Keys(p.People))
 	for _, name := range people {
@@ -31,6 +33,15 @@ func (p Policy) validate() error {
 			}
 		}
 	}
+	// The people p names, one for each name key, as a session of them
+	// would count them before anything else.
+	keys := map[string]bool{}
+	for _, name := range slices.Concat(people, p.First, p.Last) {
+		keys[agenda.NameKey(name)] = true
+	}
+	if len(keys) > agenda.MaxPeople {
+		return &agenda.LimitError{What: "people", Count: len(keys), Max: agenda.MaxPeople, Limit: "agenda.MaxPeople"}
+	}
 	return p.check()
 }
 
@@ -40,15 +51,6 @@ func (p Policy) validate() error {
 // (whether the people p names are among its people, and which of them are
 // one person) are Allocate's.
 func (p Policy) check() error {
-	// The people p names, one for each name key, as a session would count
-	// them before anything else.
-	keys := map[string]bool{}
-	for _, name := range slices.Concat(slices.Collect(maps.Keys(p.People)), p.First, p.Last) {
-		keys[agenda.NameKey(name)] = true
-	}
-	if len(keys) > agenda.MaxPeople {
-		return &agenda.LimitError{What: "people", Count: len(keys), Max: agenda.MaxPeople, Limit: "agenda.MaxPeople"}
-	}
 	if step := cmp.Or(p.Step, defaultStep); step < time.Second || step%time.Second != 0 {
 		return &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
 	}
