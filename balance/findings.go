@@ -16,20 +16,29 @@ import (
 type Finding struct {
 	// Kind says what the finding is about, with the severity of the kinds
 	// that have no distance to a target. Of the line-up:
-	//   - "headcount": more than half of the counted speakers, and at least 2, in one stakeholder or regional group: points above an equal share of the full set
-	//   - "missing": no speaker from a group of the full set, among those who give a value (no finding if none does): its equal share of the full set
-	//   - "not given": speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy, or a region outside the UN regional groups: 10 (2 for gender)
+	//   - "headcount": more than half of the counted speakers, and at least
+	//     2, in one stakeholder or regional group: points above an equal
+	//     share of the full set
+	//   - "missing": no speaker from a group of the full set, among those
+	//     who give a value (no finding if none does): its equal share of the
+	//     full set
+	//   - "not given": speakers who give no stakeholder group, regional
+	//     group or gender, or no value of a dimension of the policy, or a
+	//     region outside the UN regional groups: 10 (2 for gender)
 	//   - "one gender": every speaker whose gender is given has the same: 30
-	//   - "organization": every organizer, two or more, from one organization: 15
+	//   - "organization": every organizer, two or more, from one
+	//     organization: 15
 	//   - "moderation": every moderator of a hybrid session onsite: 25
-	//   - "roles": speakers who also organize, moderate or report, in one finding: 5
+	//   - "roles": speakers who also organize, moderate or report, in one
+	//     finding: 5
 	//   - "participation": attendance as the session reports it: 1
 	//
 	// Of the plan:
 	//   - "over": a group well above its target (10 points or more)
 	//   - "under": a group well below its target
 	//   - "promise": a hard rule of the policy not kept: twice its points
-	//   - "unattributed": speaking time logged for nobody among the people: its share
+	//   - "unattributed": speaking time logged for nobody among the people:
+	//     its share
 	Kind string
 
 	// Scope says what the finding judges: "line-up", who was invited, by
