@@ -25,7 +25,7 @@ type Allocation struct {
 	Budget time.Duration // B, the speaking time of all speaking segments together
 	Step   time.Duration // every speech is a whole number of steps
 
-	Speakers []Share        // every speaker, in the order of Session.People
+	Speakers []Speaker      // every speaker, in the order of Session.People
 	Segments []SegmentShare // every speaking segment, in the order of Session.Segments
 	Balance  []Balance      // every dimension balanced, in the order of the policy
 
@@ -40,17 +40,20 @@ type Allocation struct {
 	Rounded   float64
 }
 
-// Share is one speaker's time.
-type Share struct {
-	Name string
-	Time time.Duration
-	Fair time.Duration // f_i, the speaker's fair share: B divided by the number of speakers (in a re-plan, what is left of it)
+// Speaker is one speaker's time: in an [Allocation], against their fair
+// share; in a [Report], with their roles and share of the speaking time.
+type Speaker struct {
+	Name  string
+	Roles []agenda.Role // in a report
+	Time  time.Duration
+	Share float64       // of Report.Speaking; in a report
+	Fair  time.Duration // f_i, the speaker's fair share: B divided by the number of speakers (in a re-plan, what is left of it); in an allocation
 
 	// Why explains Time − Fair, part by part (see [Reason]): what the
 	// segments and bounds alone give, then each dimension of the policy in
 	// its order, then the rounding to whole steps. The parts add up to the
 	// difference from Fair taken to the second. It is empty when the
-	// speaker has their fair share, and in a re-plan.
+	// speaker has their fair share, in a re-plan, and in a report.
 	Why []Reason
 }
 
@@ -58,27 +61,90 @@ type Share struct {
 type SegmentShare struct {
 	Segment  int           // index in Session.Segments
 	Speaking time.Duration // the segment's length less the time kept for moderation and audience
-	Speakers []Share       // in the order of the segment's Speakers list; Fair is unset
+	Speakers []Speaker     // in the order of the segment's Speakers list; Fair is unset
 }
 
-// Balance is how one dimension's groups fare.
+// Balance is how one dimension's groups fare: in an [Allocation], the
+// groups' time against their targets; in a [Report], also the shares of
+// time and the speakers left out (Dimensions), or the headcount of the
+// line-up (Lineup); in a [Forum], over the whole programme. Each says
+// which of its fields it sets.
 type Balance struct {
 	Dimension Dimension
-	Groups    []GroupShare // sorted by group name
+	Groups    []Group // sorted by group name: the groups with speakers, and in a report those the policy names, in a forum every group of the full set
+
+	// Missing lists the groups of the dimension's full set (the five UN
+	// regional groups, the five stakeholder groups, onsite and online) that
+	// no speaker belongs to; in a report.
+	Missing []string
+
+	// Unknown counts the speakers with no value in the dimension (a value
+	// the source marks private counts as none), and UnknownTime is their
+	// time; they are left out of its shares. Not in an allocation, whose
+	// Speakers give each speaker's time.
+	Unknown     int
+	UnknownTime time.Duration
+
+	// Counted is the number of speakers whose time the shares are of, and
+	// Time (in a forum) their time: those with a value in the dimension,
+	// less those in a group outside its full set.
+	Counted int
+	Time    time.Duration
+
+	// Evenness is the normalised entropy of the groups' shares of time,
+	// −Σ p_g·ln p_g / ln k over the k groups that have speakers: 1 when
+	// they share the time equally, 0 when one group has it all. It is 1 for
+	// a single group. In a report's Dimensions.
+	Evenness float64
+
+	// Gap is half the sum over groups of |share − target|: the share of the
+	// time that would have to change hands to meet every target. In a
+	// report's Dimensions.
+	Gap float64
+
+	// Distance is how far the counted speakers are from an equal share of
+	// each group of the dimension's full set of k groups,
+	// ½·Σ_g |n_g/Counted − 1/k|: 0 for a line-up spread equally over the
+	// full set, 1 − 1/k (0.8 for five groups) for one where every counted
+	// speaker is in one group. It is 0 for a dimension without a full set
+	// or without counted speakers. In a report's Lineup.
+	Distance float64
 }
 
-// GroupShare is one group's time against its target.
-type GroupShare struct {
+// Group is one group of a dimension, its speakers and their time against
+// the group's target, in an [Allocation], a [Report] or a [Forum].
+type Group struct {
 	Group    string
-	Speakers int
-	Time     time.Duration
-	Target   time.Duration // t_g times the time of the speakers with a value in the dimension
+	Speakers int           // in a forum, the people who speak as members of the group in at least one session
+	People   []string      // the speakers in the group, in the order of Session.People; in a report
+	Time     time.Duration // in a forum, over all sessions; none in a report's Lineup
 
-	// Outside marks a value that is not one of the dimension's groups, such
-	// as "Intergovernmental Organization" as a region: shown, with no
-	// target, and left out of the others' targets.
+	// Share is the group's part of the time of the dimension's Counted
+	// speakers, and Target the target share t_g: in a report as the policy
+	// sets it, in a forum an equal share among the dimension's full set of
+	// groups where it has one, else among the groups with speakers. Neither
+	// is set in an allocation, whose TargetTime is the target's time.
+	Share  float64
+	Target float64
+
+	// TargetTime is the target's time, t_g times the time of the speakers
+	// with a value in the dimension; in an allocation.
+	TargetTime time.Duration
+
+	// Deviation is Time less the target's time; in a report.
+	Deviation time.Duration
+
+	// Outside is set for a value that is not one of the dimension's full
+	// set, such as "Intergovernmental Organization" given as a regional
+	// group: the group is shown, with its speakers and time, but has no
+	// share and no target, takes no part in the others' targets, Gap and
+	// Evenness, and is not counted.
 	Outside bool
 }
+
+// points returns the group's distance from its target share in percentage
+// points, positive when it has more than its target.
+func (g Group) points() float64 { return 100 * (g.Share - g.Target) }
 
 // Allocate shares the speaking time of a session according to policy p.
 //

@@ -601,8 +601,8 @@ func TestAllocationProperties(t *testing.T) {
 			}
 			allowed := time.Duration(bal.Dimension.Tolerance*float64(al.Budget)) + step
 			for _, g := range bal.Groups {
-				if d := g.Time - g.Target; d > allowed || -d > allowed {
-					t.Errorf("case %d: %s %s has %v against %v, beyond %v", i, bal.Dimension.Name(), g.Group, g.Time, g.Target, allowed)
+				if d := g.Time - g.TargetTime; d > allowed || -d > allowed {
+					t.Errorf("case %d: %s %s has %v against %v, beyond %v", i, bal.Dimension.Name(), g.Group, g.Time, g.TargetTime, allowed)
 				}
 			}
 		}

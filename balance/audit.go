@@ -83,7 +83,7 @@ const (
 // counts once and is a [LogDuplicate] problem. A speech counts without the
 // pauses, points of order and interventions within it, which count in
 // Audit.Paused and Audit.Outside and name nobody of the audit.
-func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Audit, error) {
+func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Audit, error) {
 	pr, err := newProblem(s, p, nil)
 	if err != nil {
 		return nil, err
@@ -245,7 +245,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, log *Log, p Policy) (*Au
 	for i := range pr.speakers {
 		times[i] = people[pr.speakers[i].key].Actual
 	}
-	a.Actual = pr.report(SourceLog, times, other)
+	a.Actual = pr.report(sourceLog, times, other)
 	for _, person := range s.People {
 		if pa, ok := people[agenda.NameKey(person.Name)]; ok && (pa.Speaker || pa.Turns > 0) {
 			a.People = append(a.People, *pa)

@@ -45,7 +45,7 @@ func TestAuditHidesPrivateNames(t *testing.T) {
 	}
 	for _, attribution := range []agenda.Attribution{agenda.AttributionNamed, agenda.AttributionNone} {
 		s.Attribution = attribution
-		a, err := balance.AuditLog(s, nil, log, balance.Policy{})
+		a, err := balance.AuditLog(s, nil, balance.Policy{}, log)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,7 +112,7 @@ func TestAuditDuplicates(t *testing.T) {
 		{Name: "ana  berg", Start: at(5), End: at(12)},
 		{Name: "Ana Berg", Start: at(5), End: at(13)},
 	}}
-	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,7 +79,7 @@
 //   - symmetric: speakers with the same groups, segments, bounds and weight
 //     get the same time, within one step;
 //   - explained: each speaker's difference from the fair share is
-//     [Share.Why], parts that add up to it;
+//     [Speaker.Why], parts that add up to it;
 //   - order-independent and deterministic: permuting the people or the
 //     order segments list them changes nothing but the order of the output;
 //   - explained: a policy no allocation can meet gives an *[InfeasibleError]

@@ -32,18 +32,11 @@ func (k EntryKind) String() string {
 	return string(k)
 }
 
-// MarshalText returns the kind's text as String does, or a *LogError for a
-// kind that is none of the kinds.
-func (k EntryKind) MarshalText() ([]byte, error) {
-	if _, err := ParseEntryKind(string(k)); err != nil {
-		return nil, err
-	}
-	return []byte(k.String()), nil
-}
-
-// UnmarshalText sets k from text as [ParseEntryKind] reads it.
+// UnmarshalText sets k from the kind's text: "speech", "pause", "point of
+// order" or "intervention", in any case and with "-" or "_" for a space;
+// empty text is a speech. Anything else is a *LogError listing the kinds.
 func (k *EntryKind) UnmarshalText(text []byte) error {
-	v, err := ParseEntryKind(string(text))
+	v, err := parseEntryKind(string(text))
 	if err != nil {
 		return err
 	}
@@ -51,11 +44,8 @@ func (k *EntryKind) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// ParseEntryKind reads the kind of a log entry: "speech", "pause", "point
-// of order" or "intervention", in any case and with "-" or "_" for a
-// space; empty text is a speech. Anything else is a *LogError listing the
-// kinds.
-func ParseEntryKind(text string) (EntryKind, error) {
+// parseEntryKind reads the kind of a log entry, as UnmarshalText says.
+func parseEntryKind(text string) (EntryKind, error) {
 	folded := strings.ToLower(strings.Join(strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), " "))
 	if folded == "" {
 		return EntrySpeech, nil

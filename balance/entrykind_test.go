@@ -75,7 +75,7 @@ func TestAppendLogCSV(t *testing.T) {
 	start := logUTC(6, 20, 0).Add(250 * time.Millisecond)
 	ana := balance.Entry{Name: "Ana Berg", Start: start}
 	pause := balance.Entry{Name: "Ana Berg", Start: start.Add(time.Minute), Kind: balance.EntryPause}
-	buf := bytes.NewBufferString(balance.LogCSVHeader)
+	buf := bytes.NewBufferString("name,start,end,kind\n")
 	for _, lines := range [][]balance.Entry{{ana}, {pause}} {
 		if err := balance.AppendLogCSV(buf, lines...); err != nil {
 			t.Fatal(err)
@@ -123,7 +123,7 @@ func TestAuditInterruptions(t *testing.T) {
 		{Name: "Audience member", Start: at(29, 0), End: at(30, 0), Kind: balance.EntryIntervention},
 		{Name: "Ben Okafor", Start: at(30, 0)},
 	}}
-	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestAuditUnscheduledClock(t *testing.T) {
 		{Name: "Ben Okafor", Start: at.Add(5 * time.Minute)},
 		{Name: "Chloe Diaz", Start: s.Slot.Start.Add(39 * time.Minute), End: s.Slot.Start.Add(41 * time.Minute)},
 	}}
-	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -138,7 +138,7 @@ func TestErrors(t *testing.T) {
 			as: []any{pe}, reason: "the errors of Allocate",
 		},
 		{
-			name: "AuditLog/run-of-show", call: func() error { _, err := balance.AuditLog(errorsSession(), &agenda.RunOfShow{}, nil, zero); return err },
+			name: "AuditLog/run-of-show", call: func() error { _, err := balance.AuditLog(errorsSession(), &agenda.RunOfShow{}, zero, nil); return err },
 			is: []error{balance.ErrNoSession}, reason: "the errors of PlanReport, for a run-of-show without a session",
 		},
 		{
@@ -260,9 +260,9 @@ func TestErrors(t *testing.T) {
 			as: []any{pe}, reason: "a share above 1",
 		},
 		{
-			name: "Preset.Check",
+			name: "Check/preset",
 			call: func() error {
-				_, err := balance.Preset{Constraints: []balance.Constraint{badConstraint}}.Check(report())
+				_, err := balance.Check(report(), badConstraint)
 				return err
 			},
 			as: []any{pe}, reason: "as Check",

@@ -92,7 +92,7 @@ Ana Berg,06:54,06:56
 		fmt.Println(err)
 		return
 	}
-	a, err := balance.AuditLog(s, ros, log, parity)
+	a, err := balance.AuditLog(s, ros, parity, log)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -172,7 +172,7 @@ func ExampleReplan() {
 		}
 	}
 	for _, g := range al.Balance[0].Groups {
-		fmt.Printf("whole session, %s: %s, target %s\n", g.Group, timeslot.FormatLength(g.Time), timeslot.FormatLength(g.Target))
+		fmt.Printf("whole session, %s: %s, target %s\n", g.Group, timeslot.FormatLength(g.Time), timeslot.FormatLength(g.TargetTime))
 	}
 	// Output:
 	// 09:20–09:40 Question B
@@ -192,7 +192,7 @@ func ExampleAppendLogCSV() {
 	}
 	at := func(m int) time.Time { return s.Slot.Start.Add(time.Duration(m) * time.Minute) }
 	var file strings.Builder
-	file.WriteString(balance.LogCSVHeader)
+	balance.WriteLogCSV(&file, nil) // the header
 	turn := balance.Entry{Name: "Ana Berg", Start: at(5)}
 	pause := balance.Entry{Name: "Ana Berg", Start: at(7), Kind: balance.EntryPause}
 	balance.AppendLogCSV(&file, turn)  // she takes the floor

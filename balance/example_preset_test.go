@@ -34,7 +34,7 @@ func ExamplePresets() {
 // A hybrid draft with two speakers, both women, one of them in the room,
 // and its moderator online, checked against the IGF 2023 minimum criteria:
 // each violation names the criterion it breaks.
-func ExamplePreset_Check() {
+func ExamplePresets_check() {
 	s := &agenda.Session{
 		Title:  "Draft workshop",
 		Format: agenda.FormatHybrid,
@@ -57,7 +57,7 @@ func ExamplePreset_Check() {
 		if p.Name != balance.PresetIGF2023Minimum {
 			continue
 		}
-		violations, err := p.Check(r)
+		violations, err := balance.Check(r, p.Constraints...)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -109,7 +109,7 @@ func ExampleDecodePresets() {
 	}
 	for _, p := range presets {
 		fmt.Println(p.Name + ":")
-		violations, err := p.Check(r)
+		violations, err := balance.Check(r, p.Constraints...)
 		if err != nil {
 			fmt.Println(err)
 			return

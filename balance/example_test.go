@@ -54,7 +54,7 @@ func ExampleAllocate() {
 		fmt.Printf("%-13s %s (fair share %s)\n", sh.Name, timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair))
 	}
 	for _, g := range al.Balance[0].Groups {
-		fmt.Printf("%s %s: %s, target %s\n", al.Balance[0].Dimension.Name(), g.Group, timeslot.FormatLength(g.Time), timeslot.FormatLength(g.Target))
+		fmt.Printf("%s %s: %s, target %s\n", al.Balance[0].Dimension.Name(), g.Group, timeslot.FormatLength(g.Time), timeslot.FormatLength(g.TargetTime))
 	}
 	// Output:
 	// speaking time: 30m

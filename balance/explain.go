@@ -42,41 +42,6 @@ func (e *InfeasibleError) Error() string {
 // Is reports whether target is ErrInfeasible.
 func (e *InfeasibleError) Is(target error) bool { return target == ErrInfeasible }
 
-// PolicyError reports a policy that is not well formed.
-type PolicyError struct {
-	Field  string // the field of Policy, such as "Dimensions[1].Shares"
-	Value  string // the offending value
-	Reason string
-}
-
-// Error returns "balance: policy <field> <value>: <reason>".
-func (e *PolicyError) Error() string {
-	msg := "balance: policy " + e.Field
-	if e.Value != "" {
-		msg += " " + strconv.Quote(e.Value)
-	}
-	return msg + ": " + e.Reason
-}
-
-// ErrNoSession is returned by the functions that take a session
-// ([Allocate], [Plan], [DraftReport], [PlanReport], [Rest], [Replan] and
-// [AuditLog], and [ReadLogCSV], which reads clock times on its slot) when
-// it, or the run-of-show's, is nil, and by [Check] for a nil report.
-var ErrNoSession = errors.New("balance: no session")
-
-// SessionError reports a session that Allocate cannot work with, or a
-// moment outside its slot for [Rest] and [Replan].
-type SessionError struct {
-	Field  string // path to the field, as agenda.ValidationError writes it
-	Value  string
-	Reason string
-}
-
-// Error returns "balance: session <field> <value>: <reason>".
-func (e *SessionError) Error() string {
-	return "balance: session " + e.Field + " " + strconv.Quote(e.Value) + ": " + e.Reason
-}
-
 // boundConflict explains a speaker whose minimum is above what they can
 // get. The minimum is the policy's, or the least turns of their segments
 // (turns steps in all) where those add up to more.

@@ -338,7 +338,7 @@ func TestNilSession(t *testing.T) {
 	_, err5 := balance.PlanReport(&agenda.RunOfShow{}, p)
 	_, err6 := balance.Rest(nil, nil, time.Time{})
 	_, _, err7 := balance.Replan(nil, p, nil, time.Time{})
-	_, err8 := balance.AuditLog(nil, nil, nil, p)
+	_, err8 := balance.AuditLog(nil, nil, p, nil)
 	for i, err := range []error{err1, err2, err3, err4, err5, err6, err7, err8} {
 		if !errors.Is(err, balance.ErrNoSession) {
 			t.Errorf("call %d: %v, want ErrNoSession", i+1, err)

@@ -171,7 +171,7 @@ func TestFairToEverySpeaker(t *testing.T) {
 				}
 			}
 			for _, w := range tt.why {
-				if !slices.ContainsFunc(al.Speakers, func(sh balance.Share) bool {
+				if !slices.ContainsFunc(al.Speakers, func(sh balance.Speaker) bool {
 					return slices.ContainsFunc(sh.Why, func(r balance.Reason) bool { return strings.HasSuffix(r.Text, w) })
 				}) {
 					t.Errorf("no reason says %q: %+v", w, al.Speakers)

@@ -2,7 +2,6 @@ package balance
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -11,64 +10,6 @@ import (
 
 	"github.com/fairfloor/fairfloor/agenda"
 )
-
-// PlanProgramme plans every session of the programme under the policy, at
-// once on all cores (runtime.GOMAXPROCS), and returns the run-of-show of
-// each, in programme order, with nil for a session that cannot be planned.
-// The result is the same as planning the sessions one at a time. The error
-// joins a *ProgrammeError for each session that cannot be planned, or is
-// nil; for a nil programme it is [ErrNoProgramme], and for one of more than
-// agenda.MaxSessions sessions an *agenda.LimitError.
-func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error) {
-	if prog == nil {
-		return nil, ErrNoProgramme
-	}
-	if err := prog.CheckSize(); err != nil {
-		return nil, err
-	}
-	plans := make([]*agenda.RunOfShow, len(prog.Sessions))
-	errs := make([]error, len(prog.Sessions))
-	failed := each(len(prog.Sessions), func(i int) {
-		s := &prog.Sessions[i]
-		ros, _, err := Plan(s, p)
-		if err != nil {
-			errs[i] = &ProgrammeError{Index: i, Title: s.Title, Err: err}
-			return
-		}
-		plans[i] = ros
-	})
-	for i, err := range failed {
-		if err != nil {
-			plans[i], errs[i] = nil, &ProgrammeError{Index: i, Title: prog.Sessions[i].Title, Err: err}
-		}
-	}
-	return plans, errors.Join(errs...)
-}
-
-// ErrNoProgramme is returned by [ForumReport] and [PlanProgramme] for a nil
-// programme.
-var ErrNoProgramme = errors.New("balance: no programme")
-
-// ErrInternal is a fault of fairfloor itself, never of its input: a
-// session of a programme whose planning panicked is reported with an error
-// matching it, so that one session cannot take the whole programme, or the
-// process, down. Please report it with the session that caused it.
-var ErrInternal = errors.New("balance: internal error")
-
-// ProgrammeError is a problem with one session of a programme.
-type ProgrammeError struct {
-	Index int    // in Programme.Sessions
-	Title string // the session's title
-	Err   error  // what is wrong, such as an *InfeasibleError
-}
-
-// Error returns `balance: sessions[2] "Title": <problem>`.
-func (e *ProgrammeError) Error() string {
-	return fmt.Sprintf("balance: sessions[%d] %q: %s", e.Index, e.Title, strings.TrimPrefix(e.Err.Error(), "balance: "))
-}
-
-// Unwrap returns Err.
-func (e *ProgrammeError) Unwrap() error { return e.Err }
 
 // Forum is the report on a whole programme: who speaks, by group, over all
 // its sessions; the sessions furthest from their targets; the sessions that
@@ -85,9 +26,9 @@ type Forum struct {
 	Ranked []int
 
 	Speakers   int              // the people who speak in at least one session
-	Dimensions []ForumDimension // region, stakeholder group, gender and mode
+	Dimensions []Balance        // region, stakeholder group, gender and mode
 	Presets    []PresetResult   // in the order of the presets given
-	Frequent   []FrequentSpeaker
+	Frequent   []RepeatedPerson // the ten who speak in the most sessions, as speakers: see [RepeatedPerson]
 
 	// Repeated lists every person who appears in more than one session,
 	// in any role: see [RepeatedPerson].
@@ -106,7 +47,7 @@ type ForumSession struct {
 	Invalid bool
 
 	// Distance is how far the session's line-up is from the full sets of
-	// groups: the mean [Headcount] Distance of its stakeholder and regional
+	// groups: the mean [Balance] Distance of its stakeholder and regional
 	// groups, over those that any of its speakers gives. It is 0.8 for a
 	// session whose speakers all come from one stakeholder group and one
 	// region, the furthest a line-up can be, and 0 for one spread equally
@@ -118,41 +59,6 @@ type ForumSession struct {
 	Gap float64
 }
 
-// ForumDimension is how one dimension's groups fare over the programme.
-type ForumDimension struct {
-	Dimension Dimension
-	Groups    []ForumGroup // by name: those with speakers, and every group of the dimension's full set
-
-	// Unknown counts the speakers with no value in the dimension in a
-	// session they speak in, and UnknownTime is their time there.
-	Unknown     int
-	UnknownTime time.Duration
-
-	// Counted is the number of speakers in one of the dimension's groups,
-	// not counting a group outside its full set, and Time is their time:
-	// the shares are of it.
-	Counted int
-	Time    time.Duration
-}
-
-// ForumGroup is one group over the programme.
-type ForumGroup struct {
-	Group    string
-	Speakers int           // people who speak as members of the group in at least one session
-	Time     time.Duration // their planned speaking time, over all sessions
-	Share    float64       // of the dimension's Time: the time of its Counted speakers
-
-	// Target is an equal share: among the dimension's full set of groups
-	// where it has one (the five UN regional groups, the five stakeholder
-	// groups, onsite and online), else among the groups with speakers.
-	Target float64
-
-	// Outside is set for a value that is not one of the dimension's full
-	// set, such as "Intergovernmental Organization" given as a regional
-	// group: it has speakers and time but no share and no target.
-	Outside bool
-}
-
 // PresetResult is the sessions that fail one preset, and those it cannot
 // be checked against.
 type PresetResult struct {
@@ -160,7 +66,7 @@ type PresetResult struct {
 	Failing []PresetFailure // in programme order, with the rules each fails
 
 	// Unchecked lists, in programme order, the sessions with a rule of the
-	// preset that cannot be checked ([OutcomeUnchecked]), with those rules:
+	// preset that cannot be checked (Violation.Unchecked), with those rules:
 	// a session may be in both lists, for different rules.
 	Unchecked []PresetFailure
 }
@@ -172,31 +78,20 @@ type PresetFailure struct {
 	Violations []Violation
 }
 
-// FrequentSpeaker is someone who speaks in several sessions.
-type FrequentSpeaker struct {
-	Name     string        // as first given
-	Sessions []int         // the sessions they speak in, in programme order
-	Time     time.Duration // their planned speaking time, over all sessions
-
-	// Private is set when the name may not be shown: it is marked private,
-	// or one of the sessions is not attributed.
-	Private bool
-}
-
-// ForumDimensions are the dimensions of a [Forum]: regional group,
+// forumDimensions are the dimensions of a [Forum]: regional group,
 // stakeholder group, gender and participation mode.
-func ForumDimensions() []Dimension {
+func forumDimensions() []Dimension {
 	return []Dimension{{By: ByRegion}, {By: ByStakeholder}, {By: ByGender}, {By: ByMode}}
 }
 
-// MaxFrequent is how many people a [Forum] lists in Frequent.
-const MaxFrequent = 10
+// maxFrequent is how many people a [Forum] lists in Frequent.
+const maxFrequent = 10
 
 // ForumReport plans every session of the programme under the policy (see
 // [PlanProgramme]) and reports on the whole: the headcount and planned
 // speaking time of each group over all sessions, the sessions ranked by
 // their distance from their targets, the sessions that fail each preset,
-// the [MaxFrequent] people who speak in the most sessions, and every person
+// the ten people who speak in the most sessions, and every person
 // in more than one session in any role (people identified as
 // [agenda.Programme.Attendees] says).
 //
@@ -234,7 +129,7 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 		}
 		violations[i] = make([][]Violation, len(presets))
 		for k, pr := range presets {
-			violations[i][k], _ = pr.Check(fs.Report) // validated above
+			violations[i][k], _ = Check(fs.Report, pr.Constraints...) // validated above
 		}
 	})
 	for i, err := range failed {
@@ -251,7 +146,7 @@ func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, er
 			}
 			var fails, unchecked []Violation
 			for _, v := range violations[i][k] {
-				if v.Fails() {
+				if !v.Unchecked {
 					fails = append(fails, v)
 				} else {
 					unchecked = append(unchecked, v)
@@ -361,7 +256,7 @@ func (f *Forum) tally() {
 			who[ap.Session][ap.Person] = a
 		}
 	}
-	dims := ForumDimensions()
+	dims := forumDimensions()
 	type group struct {
 		people map[int]bool
 		time   time.Duration
@@ -392,7 +287,7 @@ func (f *Forum) tally() {
 		}
 		return out
 	}
-	frequent := map[int]*FrequentSpeaker{}
+	frequent := map[int]*RepeatedPerson{}
 	for _, fs := range f.Sessions {
 		if fs.Report == nil {
 			continue
@@ -429,11 +324,11 @@ func (f *Forum) tally() {
 			}
 			fr := frequent[a]
 			if fr == nil {
-				fr = &FrequentSpeaker{Name: attendees[a].Name}
+				fr = &RepeatedPerson{Name: attendees[a].Name}
 				frequent[a] = fr
 			}
-			if !slices.Contains(fr.Sessions, fs.Index) {
-				fr.Sessions = append(fr.Sessions, fs.Index)
+			if n := len(fr.Appearances); n == 0 || fr.Appearances[n-1].Session != fs.Index {
+				fr.Appearances = append(fr.Appearances, RepeatedInSession{Session: fs.Index, Roles: slices.Clone(person.Roles)})
 			}
 			fr.Time += sp.Time
 			fr.Private = fr.Private || person.IsPrivate(agenda.FieldName) || !s.Named()
@@ -441,7 +336,7 @@ func (f *Forum) tally() {
 	}
 	f.Speakers = len(frequent)
 	for d, dim := range dims {
-		fd := ForumDimension{Dimension: dim, Unknown: len(unknown[d]), UnknownTime: unknownTime[d]}
+		fd := Balance{Dimension: dim, Unknown: len(unknown[d]), UnknownTime: unknownTime[d]}
 		counted := map[int]bool{}
 		for name, g := range groups[d] {
 			if dim.outsideSet(name) {
@@ -469,7 +364,7 @@ func (f *Forum) tally() {
 		}
 		for _, name := range slices.Sorted(maps.Keys(groups[d])) {
 			g := groups[d][name]
-			fg := ForumGroup{Group: name, Speakers: len(g.people), Time: g.time, Outside: dim.outsideSet(name)}
+			fg := Group{Group: name, Speakers: len(g.people), Time: g.time, Outside: dim.outsideSet(name)}
 			if !fg.Outside {
 				fg.Target = 1 / float64(k)
 				if fd.Time > 0 {
@@ -483,9 +378,9 @@ func (f *Forum) tally() {
 	for _, fr := range frequent {
 		f.Frequent = append(f.Frequent, *fr)
 	}
-	slices.SortFunc(f.Frequent, func(a, b FrequentSpeaker) int {
-		return cmp.Or(cmp.Compare(len(b.Sessions), len(a.Sessions)), cmp.Compare(b.Time, a.Time),
-			cmp.Compare(a.Sessions[0], b.Sessions[0]), strings.Compare(a.Name, b.Name))
+	slices.SortFunc(f.Frequent, func(a, b RepeatedPerson) int {
+		return cmp.Or(cmp.Compare(len(b.Appearances), len(a.Appearances)), cmp.Compare(b.Time, a.Time),
+			cmp.Compare(a.Appearances[0].Session, b.Appearances[0].Session), strings.Compare(a.Name, b.Name))
 	})
-	f.Frequent = f.Frequent[:min(len(f.Frequent), MaxFrequent)]
+	f.Frequent = f.Frequent[:min(len(f.Frequent), maxFrequent)]
 }

@@ -3,17 +3,24 @@ package balance
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
 )
 
-// RepeatedPerson is someone who appears in more than one session of a
-// programme, in any role: a speaker in one session and the moderator of
-// another is listed as much as a speaker in two, since a programme
-// committee spreads people, not only speakers.
+// RepeatedPerson is one person across the sessions of a programme. In
+// Forum.Repeated it is someone who appears in more than one session, in any
+// role: a speaker in one session and the moderator of another is listed as
+// much as a speaker in two, since a programme committee spreads people,
+// not only speakers. In Forum.Frequent it is a speaker, with the sessions
+// they speak in and their time there.
 type RepeatedPerson struct {
 	Name        string              // as first given
 	Appearances []RepeatedInSession // one per session, in programme order
+
+	// Time is their planned speaking time over all sessions, in
+	// Forum.Frequent, whose Appearances are the sessions they speak in.
+	Time time.Duration
 
 	// Private is set when the name may not be shown: it is marked private
 	// in one of the sessions, or one of them is not attributed.

@@ -63,7 +63,7 @@ func TestForumInvalid(t *testing.T) {
 	if !fs.Invalid || !errors.As(fs.Err, &pe) || pe.Index != 1 || !errors.As(fs.Err, &ve) {
 		t.Errorf("the overrun session: Invalid %v, Err %v; want Invalid and a *ProgrammeError of session 1 wrapping a *agenda.ValidationError", fs.Invalid, fs.Err)
 	}
-	if fs.Report == nil || fs.Report.Source != balance.SourceDraft {
+	if fs.Report == nil || fs.Report.Source != "draft" {
 		t.Errorf("the overrun session is reported from a plan, or not at all: %+v", fs.Report)
 	}
 }

@@ -156,11 +156,11 @@ func fuzzCheckReplan(t *testing.T, s *agenda.Session, log *balance.Log) {
 // fuzzCheckAudit audits log and checks that nothing in it is lost.
 func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log *balance.Log) {
 	t.Helper()
-	a, err := balance.AuditLog(s, ros, log, auditPolicy)
+	a, err := balance.AuditLog(s, ros, auditPolicy, log)
 	if err != nil {
 		t.Fatalf("AuditLog of %+v: %v", log, err)
 	}
-	if a.Actual == nil || a.Actual.Source != balance.SourceLog {
+	if a.Actual == nil || a.Actual.Source != "log" {
 		t.Fatalf("Actual = %+v, want a report of the log", a.Actual)
 	}
 	if (ros == nil) != (a.Planned == nil) {

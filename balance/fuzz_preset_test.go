@@ -18,7 +18,7 @@ import (
 // FuzzDecodePresets feeds arbitrary bytes to DecodePresets, as
 // FuzzDecodeConstraints does: it must never panic; an error is typed and
 // comes alone; whatever decodes has unique names, constraints and a note on
-// each, is checked by Preset.Check against fixed reports (hybrid and
+// each, is checked by Check against fixed reports (hybrid and
 // online) without error, and re-encodes with json.Marshal to an equal list.
 func FuzzDecodePresets(f *testing.F) {
 	for _, seed := range []string{
@@ -75,7 +75,7 @@ func FuzzDecodePresets(f *testing.F) {
 				}
 			}
 			for _, r := range reports {
-				vs, err := p.Check(r)
+				vs, err := balance.Check(r, p.Constraints...)
 				if err != nil {
 					t.Fatalf("%s: decoded constraints that Check refuses: %v", p.Name, err)
 				}

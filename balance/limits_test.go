@@ -117,7 +117,7 @@ func TestSessionLimits(t *testing.T) {
 			return err
 		}},
 		{"AuditLog", func(s *agenda.Session) error {
-			_, err := balance.AuditLog(s, nil, limitLog(s, 10), balance.Policy{})
+			_, err := balance.AuditLog(s, nil, balance.Policy{}, limitLog(s, 10))
 			return err
 		}},
 		{"Rest", func(s *agenda.Session) error {
@@ -174,7 +174,7 @@ func TestLogLimits(t *testing.T) {
 		{"ReadLogCSV", func(n int) error { _, err := balance.ReadLogCSV(strings.NewReader(csvLog(n)), unscheduled); return err },
 			&agenda.LimitError{What: "log entries", Max: balance.MaxLogEntries, Limit: "balance.MaxLogEntries"}, balance.MaxLogEntries + 2},
 		{"ReadLogJSON", func(n int) error { _, err := balance.ReadLogJSON(strings.NewReader(jsonLog(n))); return err }, past, 0},
-		{"AuditLog", func(n int) error { _, err := balance.AuditLog(s, nil, limitLog(s, n), balance.Policy{}); return err }, past, 0},
+		{"AuditLog", func(n int) error { _, err := balance.AuditLog(s, nil, balance.Policy{}, limitLog(s, n)); return err }, past, 0},
 		{"Rest", func(n int) error { _, err := balance.Rest(s, limitLog(s, n), s.Slot.Start.Add(time.Hour)); return err }, past, 0},
 		{"Replan", func(n int) error {
 			_, _, err := balance.Replan(s, balance.Policy{}, limitLog(s, n), s.Slot.Start.Add(time.Hour))
@@ -249,7 +249,7 @@ func BenchmarkLimits(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("AuditLog/entries=%d", n), func(b *testing.B) {
 			measure(b, n, "entry", func() error {
-				_, err := balance.AuditLog(s, nil, log, balance.Policy{})
+				_, err := balance.AuditLog(s, nil, balance.Policy{}, log)
 				return err
 			})
 		})

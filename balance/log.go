@@ -96,7 +96,7 @@ func (e *LogError) Error() string {
 }
 
 // ReadLogCSV reads a speaking log as CSV with the header name,start,end (in
-// any order), and optionally a fourth column kind (see [ParseEntryKind]; an
+// any order), and optionally a fourth column kind (see [EntryKind.UnmarshalText]; an
 // empty kind is a speech); lines starting with # are comments. An empty end
 // is an entry still open, and a later line with the same name (as
 // agenda.NameKey compares names), start and kind and an end closes it: the
@@ -178,7 +178,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 			return nil, &LogError{Line: line, Field: "name", Reason: "empty"}
 		}
 		if hasKind {
-			k, err := ParseEntryKind(rec[kindCol])
+			k, err := parseEntryKind(rec[kindCol])
 			if err != nil {
 				err.(*LogError).Line = line
 				return nil, err
@@ -225,9 +225,11 @@ type openKey struct {
 }
 
 // WriteLogCSV writes log as CSV that [ReadLogCSV] reads back: the header
-// name,start,end,kind and a line per entry (see [AppendLogCSV]).
+// name,start,end,kind and a line per entry (see [AppendLogCSV]). For a nil
+// or empty log it writes the header alone, with which a file that
+// AppendLogCSV appends to starts.
 func WriteLogCSV(w io.Writer, log *Log) error {
-	if _, err := io.WriteString(w, LogCSVHeader); err != nil {
+	if _, err := io.WriteString(w, "name,start,end,kind\n"); err != nil {
 		return err
 	}
 	var entries []Entry
@@ -236,10 +238,6 @@ func WriteLogCSV(w io.Writer, log *Log) error {
 	}
 	return AppendLogCSV(w, entries...)
 }
-
-// LogCSVHeader is the first line [WriteLogCSV] writes, with its newline: a
-// file that [AppendLogCSV] appends to starts with it.
-const LogCSVHeader = "name,start,end,kind\n"
 
 // AppendLogCSV writes the entries as lines of the CSV that [WriteLogCSV]
 // writes, in one Write call, so that a live session can append each event
@@ -254,7 +252,7 @@ func AppendLogCSV(w io.Writer, entries ...Entry) error {
 		if strings.TrimSpace(e.Name) == "" {
 			return &LogError{Field: fmt.Sprintf("entries[%d].name", i), Reason: "empty"}
 		}
-		if _, err := e.Kind.MarshalText(); err != nil {
+		if _, err := parseEntryKind(string(e.Kind)); err != nil {
 			err.(*LogError).Field = fmt.Sprintf("entries[%d].kind", i)
 			return err
 		}

@@ -7,14 +7,7 @@ import (
 	"strings"
 
 	"github.com/fairfloor/fairfloor/agenda"
-)
-
-// The penalties of two consecutive speakers in a segment; the order of turns
-// minimises their sum. Alternating onsite and online matters most.
-const (
-	PenaltyMode        = 4 // same mode, in a segment that has speakers of both
-	PenaltyRegion      = 2 // same regional group
-	PenaltyStakeholder = 1 // same stakeholder group
+	"github.com/fairfloor/fairfloor/balance/internal/penalty"
 )
 
 // Limits of the work spent on an order. Up to exactOrderLimit turns the order
@@ -30,8 +23,9 @@ const (
 )
 
 // Order returns the speakers of one segment in the order that minimises the
-// sum of the penalties of consecutive speakers ([PenaltyMode],
-// [PenaltyRegion], [PenaltyStakeholder]), with the people in first at the
+// sum of the penalties of consecutive speakers (4 for the same mode in a
+// segment with speakers of both, 2 for the same regional group, 1 for the
+// same stakeholder group), with the people in first at the
 // start and those in last at the end. Among equally good orders it returns
 // the one whose names come first in [agenda.NameKey] order, so the result
 // does not depend on the order of the input. Up to 12 speakers the order is
@@ -120,17 +114,7 @@ func newTurnOrder(speakers []*agenda.Person, first, last []string, tie func(*age
 	t.ppen = make([]int, t.profiles*t.profiles)
 	for a, pa := range reps {
 		for b, pb := range reps {
-			c := 0
-			if len(modes) > 1 && pa.Mode != "" && pa.Mode == pb.Mode {
-				c += PenaltyMode
-			}
-			if pa.Region != "" && pa.Region == pb.Region {
-				c += PenaltyRegion
-			}
-			if pa.Stakeholder != "" && pa.Stakeholder == pb.Stakeholder {
-				c += PenaltyStakeholder
-			}
-			t.ppen[a*t.profiles+b] = c
+			t.ppen[a*t.profiles+b] = penalty.Of(pa, pb, len(modes) > 1)
 		}
 	}
 	return t

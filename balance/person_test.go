@@ -116,7 +116,7 @@ func TestOnePersonOneName(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ReadLogCSV: %v", err)
 	}
-	a, err := balance.AuditLog(s, ros, log, p)
+	a, err := balance.AuditLog(s, ros, p, log)
 	if err != nil {
 		t.Fatalf("AuditLog: %v", err)
 	}

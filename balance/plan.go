@@ -1,7 +1,9 @@
 package balance
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -107,4 +109,23 @@ func moderatorOf(s *agenda.Session, roster *agenda.Roster, seg *agenda.Segment) 
 		}
 	}
 	return ""
+}
+
+// ErrNoSession is returned by the functions that take a session
+// ([Allocate], [Plan], [DraftReport], [PlanReport], [Rest], [Replan] and
+// [AuditLog], and [ReadLogCSV], which reads clock times on its slot) when
+// it, or the run-of-show's, is nil, and by [Check] for a nil report.
+var ErrNoSession = errors.New("balance: no session")
+
+// SessionError reports a session that Allocate cannot work with, or a
+// moment outside its slot for [Rest] and [Replan].
+type SessionError struct {
+	Field  string // path to the field, as agenda.ValidationError writes it
+	Value  string
+	Reason string
+}
+
+// Error returns "balance: session <field> <value>: <reason>".
+func (e *SessionError) Error() string {
+	return "balance: session " + e.Field + " " + strconv.Quote(e.Value) + ": " + e.Reason
 }

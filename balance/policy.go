@@ -3,11 +3,8 @@ package balance
 import (
 	"cmp"
 	"encoding/json"
-	"fmt"
 	"io"
-	"maps"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,14 +35,14 @@ type Policy struct {
 	Dimensions []Dimension `json:"dimensions,omitzero"`
 
 	// Fairness is the weight w₀ of each speaker's distance from their fair
-	// share, against the dimensions' weights; 0 means [DefaultFairness].
+	// share, against the dimensions' weights; 0 means 8.
 	// The larger it is, the smaller the nudges the groups make.
 	Fairness float64 `json:"fairness,omitempty"`
 
 	// Spread is the band s around each speaker's fair share, as a fraction
 	// of it, beyond which a deviation costs far more (see the package
 	// documentation), so that balancing the groups moves nobody past it
-	// unless a bound or a hard rule demands it. 0 means [DefaultSpread];
+	// unless a bound or a hard rule demands it. 0 means 0.25;
 	// +Inf removes the band (JSON has no infinity: a spread of 1e300
 	// removes it as well).
 	Spread float64 `json:"spread,omitempty"`
@@ -67,7 +64,7 @@ type Policy struct {
 	People map[string]Limits `json:"people,omitempty"`
 
 	// Step is the granularity of the allocation: every speech is a whole
-	// number of steps. 0 means [DefaultStep].
+	// number of steps. 0 means 30 seconds.
 	Step time.Duration `json:"step,omitempty"`
 
 	// Speaking lists the kinds of segment that carry speaking time; nil
@@ -136,9 +133,6 @@ type Dimension struct {
 
 // By names what a dimension groups speakers by.
 type By string
-
-// String returns b's text.
-func (b By) String() string { return string(b) }
 
 // MarshalText returns b's text, or a *PolicyError if b is not a grouping.
 func (b By) MarshalText() ([]byte, error) {
@@ -214,14 +208,14 @@ func (d Dimension) target() Target {
 	return TargetEqual
 }
 
-// Defaults of the zero Policy. DefaultFairness against dimensions of
+// Defaults of the zero Policy, as its fields document them. defaultFairness against dimensions of
 // weight 1 keeps the groups' nudges small: the only speaker of an
 // under-represented group gains about a tenth of their fair share, and
 // the band is reached only by extreme line-ups.
 const (
-	DefaultStep     = 30 * time.Second
-	DefaultFairness = 8
-	DefaultSpread   = 0.25
+	defaultStep     = 30 * time.Second
+	defaultFairness = 8
+	defaultSpread   = 0.25
 )
 
 // DefaultDimensions returns the dimensions of the zero Policy: the mode,
@@ -349,39 +343,6 @@ func DecodePolicy(r io.Reader) (Policy, error) {
 		return Policy{}, err
 	}
 	return p, nil
-}
-
-// validate checks p as [Allocate] does, by resolving it against a session
-// with no segments and one person for each name p gives (one for each name
-// key): whatever it refuses, Allocate refuses for every valid session. A
-// blank name, which names nobody in a valid session, is refused first.
-func (p Policy) validate() error {
-	people := slices.Sorted(maps.Keys(p.People))
-	for _, name := range people {
-		if agenda.NameKey(name) == "" {
-			return &PolicyError{Field: "People", Value: name, Reason: "a name cannot be blank"}
-		}
-	}
-	for _, list := range []struct {
-		field string
-		names []string
-	}{{"First", p.First}, {"Last", p.Last}} {
-		for i, name := range list.names {
-			if agenda.NameKey(name) == "" {
-				return &PolicyError{Field: fmt.Sprintf("%s[%d]", list.field, i), Value: name, Reason: "a name cannot be blank"}
-			}
-		}
-	}
-	s := &agenda.Session{Format: agenda.FormatHybrid} // a mode dimension is checked, not dropped
-	keys := map[string]bool{}
-	for _, name := range slices.Concat(people, p.First, p.Last) {
-		if key := agenda.NameKey(name); !keys[key] {
-			keys[key] = true
-			s.People = append(s.People, agenda.Person{Name: name})
-		}
-	}
-	_, err := newProblem(s, p, nil)
-	return err
 }
 
 // policyJSONNames maps the Go names of the fields of Policy, Dimension and

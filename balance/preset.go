@@ -17,34 +17,30 @@ type Preset struct {
 	Constraints []Constraint `json:"constraints"`
 }
 
-// Check returns the constraints of the preset that the report's session
-// does not meet, and those it cannot be checked against, as [Check] does.
-func (p Preset) Check(r *Report) ([]Violation, error) { return Check(r, p.Constraints...) }
-
-// The names of the built-in presets.
+// The names of the built-in presets, as Presets documents them.
 const (
-	PresetIGF2023Minimum = "igf-2023-minimum"
-	PresetIGFDiversity   = "igf-diversity"
-	PresetIGFRapporteur  = "igf-rapporteur"
+	presetIGF2023Minimum = "igf-2023-minimum"
+	presetIGFDiversity   = "igf-diversity"
+	presetIGFRapporteur  = "igf-rapporteur"
 )
 
 // Presets returns the built-in presets, new on each call:
 //
-//   - [PresetIGF2023Minimum]: the minimum criteria of the IGF 2023
+//   - "igf-2023-minimum": the minimum criteria of the IGF 2023
 //     workshop review, stage 1, that a session's people can show: at least 3
 //     provisionally confirmed speakers; one speaker of a different gender
 //     from the rest (at least two genders among the speakers: for a session
 //     whose speakers give no gender, as IGF pages never do, the rule cannot
-//     be checked, [OutcomeUnchecked], and neither passes nor fails); at
+//     be checked, Violation.Unchecked, and neither passes nor fails); at
 //     least one moderator and two speakers onsite.
-//   - [PresetIGFDiversity]: the speaker diversity the IGF's workshop
+//   - "igf-diversity": the speaker diversity the IGF's workshop
 //     evaluation has asked for since 2017 ("gender, geography, stakeholder
 //     group, policy perspective and/or age"): speakers from at least two
 //     stakeholder groups and two regional groups, and, as fairfloor reads
 //     "geography", at most half of the speakers from one regional group.
 //     The half is fairfloor's threshold, not the IGF's; it counts people
 //     rather than time, as the IGF judges a proposal by who speaks.
-//   - [PresetIGFRapporteur]: a rapporteur, who writes the session report
+//   - "igf-rapporteur": a rapporteur, who writes the session report
 //     that the IGF requires after every session (a proposer who did not
 //     report on a past workshop is declined, 2017–2023).
 func Presets() []Preset {
@@ -52,7 +48,7 @@ func Presets() []Preset {
 	const div = "IGF workshop evaluation, diversity: "
 	return []Preset{
 		{
-			Name:        PresetIGF2023Minimum,
+			Name:        presetIGF2023Minimum,
 			Description: "IGF 2023 workshop review, stage 1 minimum criteria: at least 3 confirmed speakers; one speaker of a different gender from the rest; at least one moderator and two speakers onsite",
 			Constraints: []Constraint{
 				{Rule: RuleMinCount, Min: 3, Note: min2023 + "at least 3 confirmed speakers"},
@@ -62,7 +58,7 @@ func Presets() []Preset {
 			},
 		},
 		{
-			Name:        PresetIGFDiversity,
+			Name:        presetIGFDiversity,
 			Description: "IGF workshop evaluation since 2017, diversity of speakers: at least two stakeholder groups and two regional groups; at most half of the speakers from one regional group (fairfloor's threshold)",
 			Constraints: []Constraint{
 				{Rule: RuleMinGroups, By: ByStakeholder, Min: 2, Note: div + "speakers from at least two stakeholder groups"},
@@ -71,7 +67,7 @@ func Presets() []Preset {
 			},
 		},
 		{
-			Name:        PresetIGFRapporteur,
+			Name:        presetIGFRapporteur,
 			Description: "IGF session reports: a rapporteur who writes the report due after the session",
 			Constraints: []Constraint{
 				{Rule: RuleMinCount, Role: agenda.RoleRapporteur, Min: 1, Note: "IGF session reports: a rapporteur"},

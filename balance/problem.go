@@ -67,7 +67,7 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	if err := s.CheckSize(); err != nil {
 		return nil, err
 	}
-	pr := &problem{s: s, policy: p, past: ps, step: cmp.Or(p.Step, DefaultStep), fairness: cmp.Or(p.Fairness, DefaultFairness)}
+	pr := &problem{s: s, policy: p, past: ps, step: cmp.Or(p.Step, defaultStep), fairness: cmp.Or(p.Fairness, defaultFairness)}
 	if pr.step < time.Second || pr.step%time.Second != 0 {
 		return nil, &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
 	}
@@ -276,7 +276,7 @@ func (pr *problem) resolveDimensions() error {
 // resolveSpeakers sets each speaker's groups, bounds, weight, fair share,
 // and the pieces of their cost around the fair share.
 func (pr *problem) resolveSpeakers() error {
-	spread := cmp.Or(pr.policy.Spread, DefaultSpread)
+	spread := cmp.Or(pr.policy.Spread, defaultSpread)
 	if spread < 0 || math.IsNaN(spread) {
 		return &PolicyError{Field: "Spread", Value: fmt.Sprint(pr.policy.Spread), Reason: "must not be negative"}
 	}

@@ -319,9 +319,9 @@ func TestReplan(t *testing.T) {
 			}
 
 			// The whole session's groups, past included, in Balance.
-			want := []balance.GroupShare{
-				{Group: "online", Speakers: 2, Time: tc.online, Target: 20 * m},
-				{Group: "onsite", Speakers: 2, Time: 40*m - tc.online, Target: 20 * m},
+			want := []balance.Group{
+				{Group: "online", Speakers: 2, Time: tc.online, TargetTime: 20 * m},
+				{Group: "onsite", Speakers: 2, Time: 40*m - tc.online, TargetTime: 20 * m},
 			}
 			if len(al.Balance) != 1 {
 				t.Fatalf("Balance = %+v, want the mode dimension only", al.Balance)
@@ -352,7 +352,7 @@ func TestReplan(t *testing.T) {
 			}
 			var fromBalance time.Duration
 			for _, g := range al.Balance[0].Groups {
-				fromBalance += time.Duration(math.Abs(float64(g.Time - g.Target)))
+				fromBalance += time.Duration(math.Abs(float64(g.Time - g.TargetTime)))
 			}
 			if fromBalance != replanned {
 				t.Errorf("Balance puts the groups %v from their targets; the speeches and the log, %v", fromBalance, replanned)
@@ -382,9 +382,9 @@ func TestReplanHardRule(t *testing.T) {
 	}
 	want := []balance.Balance{{
 		Dimension: balance.Dimension{By: balance.ByMode, Weight: 10000}, // hard, so ten thousand times its weight in a re-plan
-		Groups: []balance.GroupShare{
-			{Group: "online", Speakers: 2, Time: 15 * m, Target: 20 * m},
-			{Group: "onsite", Speakers: 2, Time: 25 * m, Target: 20 * m},
+		Groups: []balance.Group{
+			{Group: "online", Speakers: 2, Time: 15 * m, TargetTime: 20 * m},
+			{Group: "onsite", Speakers: 2, Time: 25 * m, TargetTime: 20 * m},
 		},
 	}}
 	if diff := cmp.Diff(want, al.Balance); diff != "" {

@@ -1,48 +1,48 @@
 package balance
 
 import (
-	"cmp"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/fairfloor/fairfloor/agenda"
-	"github.com/fairfloor/fairfloor/timeslot"
 )
 
-// Source says what a [Report] measures.
-type Source string
-
-// The sources of a report.
+// The values of Report.Source and Finding.Scope.
 const (
-	SourceDraft Source = "draft" // the draft as given: each speaking segment's time shared equally among the speakers it lists
-	SourcePlan  Source = "plan"  // the speeches of a planned run-of-show
-	SourceLog   Source = "log"   // what was actually said, from a speaking log
+	sourceDraft = "draft"
+	sourcePlan  = "plan"
+	sourceLog   = "log"
+	scopeLineup = "line-up"
+	scopePlan   = "plan"
 )
 
 // Report says who holds the floor in a session, group by group, against
 // the policy's targets, and lists every imbalance it finds, most serious
 // first. It judges two things apart: the line-up, who was invited, by
 // headcount against the full sets of stakeholder and regional groups
-// (Lineup, and the findings of [ScopeLineup]), reported whatever time the
+// (Lineup, and the findings of scope "line-up"), reported whatever time the
 // speakers get; and the time, of the plan, draft or log, against the
-// targets (Dimensions, and the findings of [ScopePlan]). Speakers who give
+// targets (Dimensions, and the findings of scope "plan"). Speakers who give
 // no value in a dimension are counted as such (Unknown), and its shares
 // are of the others.
 type Report struct {
-	Session  *agenda.Session // the session reported on
-	Source   Source
+	Session *agenda.Session // the session reported on
+	// Source says what the report measures: "draft", the draft as given,
+	// each speaking segment's time shared equally among the speakers it
+	// lists ([DraftReport]); "plan", the speeches of a planned run-of-show
+	// ([PlanReport]); "log", what was actually said, from a speaking log
+	// ([AuditLog]).
+	Source   string
 	Speaking time.Duration // the speaking time measured, over all speakers
-	Speakers []SpeakerReport
+	Speakers []Speaker
 	// Dimensions reports each dimension of the policy that applies to the
 	// session; Dropped lists those that do not (mode in a session that is
 	// not hybrid).
-	Dimensions []DimensionReport
+	Dimensions []Balance
 	Dropped    []Dimension
 	Floor      []FloorReport     // the roles, besides speaker, of the people who hold the floor
 	Attendance agenda.Attendance // as the session reports it
@@ -50,126 +50,12 @@ type Report struct {
 	// Lineup counts the speakers of each group by stakeholder group,
 	// regional group and gender, whatever the policy balances and whatever
 	// time they get: who was invited.
-	Lineup []Headcount
+	Lineup []Balance
 
 	// Findings are those of the line-up and of the plan, most serious
-	// first; each one's Scope says which (see [Report.FindingsOf]).
+	// first; each one's Scope says which.
 	Findings []Finding
 }
-
-// FindingsOf returns the findings of one scope, most serious first.
-func (r *Report) FindingsOf(scope Scope) []Finding {
-	var out []Finding
-	for _, f := range r.Findings {
-		if f.Scope == scope {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// Headcount is how many speakers of a session's line-up are in each group
-// of one dimension, by people, not by time.
-type Headcount struct {
-	Dimension Dimension
-	Groups    []GroupCount // the groups with speakers, by name
-
-	// Missing lists the groups of the dimension's full set (the five UN
-	// regional groups, the five stakeholder groups) that no speaker is in.
-	Missing []string
-
-	// Unknown counts the speakers who give no value in the dimension, or
-	// one the source marks private.
-	Unknown int
-
-	// Counted is the number of speakers in one of the dimension's groups
-	// (of its full set, where it has one): the speakers the headcount
-	// shares are taken over, without those who give no value or a value
-	// outside the set.
-	Counted int
-
-	// Distance is how far the counted speakers are from an equal share of
-	// each group of the dimension's full set of k groups,
-	// ½·Σ_g |n_g/Counted − 1/k|: 0 for a line-up spread equally over the
-	// full set, 1 − 1/k (0.8 for five groups) for one where every counted
-	// speaker is in one group. It is 0 for a dimension without a full set
-	// or without counted speakers.
-	Distance float64
-}
-
-// GroupCount is the speakers of one group of a [Headcount].
-type GroupCount struct {
-	Group    string
-	Speakers int
-	People   []string // in the order of Session.People
-
-	// Outside is set for a value that is not one of the dimension's full
-	// set, such as "Intergovernmental Organization" given as a regional
-	// group: it is shown as what it is but not counted as a group of the
-	// set.
-	Outside bool
-}
-
-// SpeakerReport is one speaker's time.
-type SpeakerReport struct {
-	Name  string
-	Roles []agenda.Role
-	Time  time.Duration
-	Share float64 // of Report.Speaking
-}
-
-// DimensionReport is how one dimension's groups fare.
-type DimensionReport struct {
-	Dimension Dimension
-	Groups    []GroupReport // the groups with speakers, and those the policy names, by name
-
-	// Missing lists the groups of the dimension's full set (the five UN
-	// regional groups, the five stakeholder groups, onsite and online) that
-	// no speaker belongs to.
-	Missing []string
-
-	// Unknown counts the speakers with no value in the dimension (a value
-	// the source marks private counts as none), and UnknownTime is their
-	// time; they are left out of its shares.
-	Unknown     int
-	UnknownTime time.Duration
-
-	// Counted is the number of speakers whose time the shares are of: those
-	// with a value in the dimension, less those in a group outside its
-	// full set.
-	Counted int
-
-	// Evenness is the normalised entropy of the groups' shares of time,
-	// −Σ p_g·ln p_g / ln k over the k groups that have speakers: 1 when
-	// they share the time equally, 0 when one group has it all. It is 1 for
-	// a single group.
-	Evenness float64
-
-	// Gap is half the sum over groups of |share − target|: the share of the
-	// time that would have to change hands to meet every target.
-	Gap float64
-}
-
-// GroupReport is one group's time against its target.
-type GroupReport struct {
-	Group     string
-	Speakers  int
-	People    []string // the speakers in the group, in the order of Session.People
-	Time      time.Duration
-	Share     float64       // of the time of the dimension's Counted speakers
-	Target    float64       // the target share
-	Deviation time.Duration // Time less the target's time
-
-	// Outside is set for a value that is not one of the dimension's full
-	// set, such as "Intergovernmental Organization" given as a regional
-	// group: the group is shown, with its speakers and time, but has no
-	// share and no target and takes no part in Gap and Evenness.
-	Outside bool
-}
-
-// Points returns the group's distance from its target in percentage points,
-// positive when it has more than its target.
-func (g GroupReport) Points() float64 { return 100 * (g.Share - g.Target) }
 
 // FloorReport is the speaking time held by the speakers who hold a role
 // besides speaker, such as organizers who also speak.
@@ -178,80 +64,6 @@ type FloorReport struct {
 	Speakers int
 	Time     time.Duration
 	Share    float64 // of Report.Speaking
-}
-
-// Finding is one imbalance or fact worth an organizer's attention.
-type Finding struct {
-	Kind      FindingKind
-	Scope     Scope  // whether the finding is about the line-up or the plan
-	Dimension string // the dimension's name, if the finding is about one
-	Group     string
-	People    []string
-	// Severity ranks the findings: percentage points away from a target, or
-	// a fixed weight for the kinds that have none (see FindingKind).
-	Severity float64
-	Text     string // the finding in plain words
-}
-
-// Scope says what a finding judges: who was invited, or the time they get.
-type Scope string
-
-// The scopes of a finding.
-const (
-	// ScopeLineup is a finding about the line-up, who was invited, by
-	// headcount: it is reported whatever time the plan gives each speaker.
-	ScopeLineup Scope = "line-up"
-	// ScopePlan is a finding about speaking time against the targets: of
-	// the plan, of the draft or of the log, as the report's Source says.
-	ScopePlan Scope = "plan"
-)
-
-// FindingKind says what a finding is about.
-type FindingKind string
-
-// The kinds of finding, with the severity of those that have no distance to
-// a target.
-//
-// The kinds of the line-up ([ScopeLineup]):
-const (
-	FindingHeadcount     FindingKind = "headcount"     // more than half of the counted speakers, and at least 2, in one stakeholder or regional group: points above an equal share of the full set
-	FindingMissing       FindingKind = "missing"       // no speaker from a group of the full set, among those who give a value (no finding if none does): its equal share of the full set
-	FindingNotGiven      FindingKind = "not given"     // speakers who give no stakeholder group, regional group or gender, or no value of a dimension of the policy, or a region outside the UN regional groups: 10 (2 for gender)
-	FindingOneGender     FindingKind = "one gender"    // every speaker whose gender is given has the same: 30
-	FindingOrganization  FindingKind = "organization"  // every organizer, two or more, from one organization: 15
-	FindingModeration    FindingKind = "moderation"    // every moderator of a hybrid session onsite: 25
-	FindingRoles         FindingKind = "roles"         // speakers who also organize, moderate or report, in one finding: 5
-	FindingParticipation FindingKind = "participation" // attendance as the session reports it: 1
-)
-
-// The kinds of the plan ([ScopePlan]):
-const (
-	FindingOver         FindingKind = "over"         // a group well above its target (10 points or more)
-	FindingUnder        FindingKind = "under"        // a group well below its target
-	FindingPromise      FindingKind = "promise"      // a hard rule of the policy not kept: twice its points
-	FindingUnattributed FindingKind = "unattributed" // speaking time logged for nobody among the people: its share
-)
-
-// threshold is how far, in percentage points, a group of a soft dimension
-// may be from its target before the report names it.
-const threshold = 10
-
-// pointsEps absorbs the rounding error of a share, so that a group exactly
-// threshold points away (60% against 50%) is named: 0.6 − 0.5 is
-// 0.09999999999999998 in floating point.
-const pointsEps = 1e-9
-
-// universe returns the full set of groups of a dimension, if it has one.
-func universe(d Dimension) []string {
-	switch d.By {
-	case ByRegion:
-		return []string{string(agenda.RegionAfrican), string(agenda.RegionAsiaPacific), string(agenda.RegionEasternEuropean), string(agenda.RegionGRULAC), string(agenda.RegionWEOG)}
-	case ByStakeholder:
-		return []string{string(agenda.StakeholderGovernment), string(agenda.StakeholderCivilSociety), string(agenda.StakeholderPrivateSector), string(agenda.StakeholderTechnicalCommunity), string(agenda.StakeholderIntergovernmental)}
-	case ByMode:
-		return []string{string(agenda.ModeOnsite), string(agenda.ModeOnline)}
-	}
-	return nil
 }
 
 // DraftReport reports a draft session as given: the speaking time of each
@@ -273,7 +85,7 @@ func DraftReport(s *agenda.Session, p Policy) (*Report, error) {
 			times[i] += speaking / time.Duration(len(sg.speakers))
 		}
 	}
-	return pr.report(SourceDraft, times, 0), nil
+	return pr.report(sourceDraft, times, 0), nil
 }
 
 // PlanReport reports a planned run-of-show: the time of every speech. A
@@ -308,12 +120,12 @@ func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 			}
 		}
 	}
-	return pr.report(SourcePlan, times, other), nil
+	return pr.report(sourcePlan, times, other), nil
 }
 
 // report builds the report of the speakers' times; other is speaking time
 // that belongs to nobody among them.
-func (pr *problem) report(source Source, times []time.Duration, other time.Duration) *Report {
+func (pr *problem) report(source string, times []time.Duration, other time.Duration) *Report {
 	s := pr.s
 	r := &Report{Session: s, Source: source, Dropped: pr.dropped, Attendance: s.Attendance}
 	for _, t := range times {
@@ -327,7 +139,7 @@ func (pr *problem) report(source Source, times []time.Duration, other time.Durat
 	}
 	for i := range pr.speakers {
 		p := pr.speakers[i].person
-		r.Speakers = append(r.Speakers, SpeakerReport{Name: p.Name, Roles: p.Roles, Time: times[i], Share: share(times[i], r.Speaking)})
+		r.Speakers = append(r.Speakers, Speaker{Name: p.Name, Roles: p.Roles, Time: times[i], Share: share(times[i], r.Speaking)})
 	}
 	rows := pr.groupRows()
 	for d, dim := range pr.dims {
@@ -346,8 +158,8 @@ func (pr *problem) report(source Source, times []time.Duration, other time.Durat
 // is reported with no share and no target, and the targets of the others
 // are scaled to add up to what the rows give them all, so that an equal
 // share is among the groups of the set.
-func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times []time.Duration) DimensionReport {
-	dr := DimensionReport{Dimension: dim}
+func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times []time.Duration) Balance {
+	dr := Balance{Dimension: dim}
 	targets := map[string]float64{}
 	for _, row := range rows {
 		if row.dim == d {
@@ -355,7 +167,7 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 		}
 	}
 	var known time.Duration
-	groups := map[string]*GroupReport{}
+	groups := map[string]*Group{}
 	for i := range pr.speakers {
 		g := dim.groupOf(pr.s, pr.speakers[i].person) // with a value outside the set, which the programme leaves out
 		if g == "" {
@@ -365,7 +177,7 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 		}
 		gr := groups[g]
 		if gr == nil {
-			gr = &GroupReport{Group: g, Outside: dim.outsideSet(g)}
+			gr = &Group{Group: g, Outside: dim.outsideSet(g)}
 			groups[g] = gr
 		}
 		gr.Speakers++
@@ -379,7 +191,7 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 	sum, inSet := 0.0, 0.0
 	for g, t := range targets {
 		if groups[g] == nil {
-			groups[g] = &GroupReport{Group: g, Outside: dim.outsideSet(g)}
+			groups[g] = &Group{Group: g, Outside: dim.outsideSet(g)}
 		}
 		sum += t
 		if !dim.outsideSet(g) {
@@ -416,53 +228,6 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 	return dr
 }
 
-// lineupDimensions are the dimensions of a report's [Headcount]s.
-var lineupDimensions = []Dimension{{By: ByStakeholder}, {By: ByRegion}, {By: ByGender}}
-
-// headcount counts the speakers of each group of dim.
-func (pr *problem) headcount(dim Dimension) Headcount {
-	h := Headcount{Dimension: dim}
-	groups := map[string]*GroupCount{}
-	for i := range pr.speakers {
-		p := pr.speakers[i].person
-		g := dim.groupOf(pr.s, p)
-		if g == "" {
-			h.Unknown++
-			continue
-		}
-		gc := groups[g]
-		if gc == nil {
-			gc = &GroupCount{Group: g, Outside: dim.outsideSet(g)}
-			groups[g] = gc
-		}
-		gc.Speakers++
-		gc.People = append(gc.People, p.Name)
-		if !gc.Outside {
-			h.Counted++
-		}
-	}
-	for _, name := range slices.Sorted(maps.Keys(groups)) {
-		h.Groups = append(h.Groups, *groups[name])
-	}
-	u := universe(dim)
-	for _, g := range u {
-		if groups[g] == nil {
-			h.Missing = append(h.Missing, g)
-		}
-	}
-	if len(u) > 0 && h.Counted > 0 {
-		k := float64(len(u))
-		for _, g := range u {
-			n := 0
-			if groups[g] != nil {
-				n = groups[g].Speakers
-			}
-			h.Distance += math.Abs(float64(n)/float64(h.Counted)-1/k) / 2
-		}
-	}
-	return h
-}
-
 // floor reports the time of the speakers who hold each role besides speaker.
 func (pr *problem) floor(times []time.Duration, total time.Duration) []FloorReport {
 	var out []FloorReport
@@ -486,423 +251,3 @@ func (pr *problem) floor(times []time.Duration, total time.Duration) []FloorRepo
 
 // roleOrder lists the roles a speaker may also hold.
 var roleOrder = []agenda.Role{agenda.RoleOrganizer, agenda.RoleModerator, agenda.RoleOnlineModerator, agenda.RoleRapporteur, agenda.RoleFacilitator}
-
-// findings lists what the report shows, most serious first: the line-up's
-// findings from headcounts, and the plan's from time against targets.
-func (pr *problem) findings(r *Report, other time.Duration) []Finding {
-	var fs []Finding
-	add := func(f Finding) { fs = append(fs, f) }
-	pr.lineupFindings(r, add)
-	for _, dr := range r.Dimensions {
-		dim := dr.Dimension
-		name := dim.Name()
-		inSet := 0
-		for _, g := range dr.Groups {
-			if !g.Outside {
-				inSet++
-			}
-		}
-		for _, g := range dr.Groups {
-			if g.Outside || dr.Counted == 0 {
-				continue
-			}
-			pts := g.Points()
-			// With two groups, one mirrors the other: name the group above its
-			// target, or, for a promise, the one the promise fails.
-			if inSet == 2 && (pts < 0) != dim.Hard {
-				continue
-			}
-			switch {
-			case dim.Hard && math.Abs(float64(g.Deviation)) > dim.Tolerance*float64(r.Speaking)+float64(pr.step):
-				add(Finding{Kind: FindingPromise, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
-					Text: fmt.Sprintf("%s hold %s%s; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
-			case !dim.Hard && pts >= threshold-pointsEps:
-				add(Finding{Kind: FindingOver, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
-					Text: fmt.Sprintf("%s %s %s%s against %s",
-						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
-			case !dim.Hard && pts <= -threshold+pointsEps:
-				add(Finding{Kind: FindingUnder, Scope: ScopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
-					Text: fmt.Sprintf("%s %s %s%s against %s",
-						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
-			}
-		}
-	}
-	if other > 0 {
-		add(Finding{Kind: FindingUnattributed, Scope: ScopePlan, Severity: 100 * float64(other) / float64(other+r.Speaking),
-			Text: fmt.Sprintf("%s of speaking time was logged for nobody among the session's people", timeslot.FormatLength(other))})
-	}
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(b.Severity, a.Severity), strings.Compare(a.Text, b.Text))
-	})
-	return fs
-}
-
-// overCounted says over whom a share of time is taken: " of speaking
-// time", or, when it is not every speaker, " of the speaking time of the 3
-// speakers who give a stakeholder group,".
-func overCounted(d Dimension, counted, n int) string {
-	if counted == n {
-		return " of speaking time"
-	}
-	return fmt.Sprintf(" of the speaking time of the %s %s,", speakersWord(counted), givePhrase(d, counted))
-}
-
-// givePhrase completes "the 3 speakers …" for those counted in a
-// dimension: "who give a stakeholder group", "from a UN regional group".
-func givePhrase(d Dimension, n int) string {
-	if d.By == ByRegion {
-		return "from a UN regional group"
-	}
-	if n == 1 {
-		return "who gives " + aNoun(d)
-	}
-	return "who give " + aNoun(d)
-}
-
-// aNoun names one value of a dimension: "a stakeholder group", "a gender".
-func aNoun(d Dimension) string {
-	switch d.By {
-	case ByGender:
-		return "a gender"
-	case ByLabel:
-		return "a " + d.Label
-	}
-	return "a " + groupNoun(d.By, d.Label)
-}
-
-// speakersWord writes "1 speaker", "3 speakers".
-func speakersWord(n int) string { return fmt.Sprintf("%d %s", n, plural("speaker", n)) }
-
-// lineupFindings adds the findings of the line-up: who was invited, by
-// headcount, whatever time the plan gives them.
-func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
-	n := len(r.Speakers)
-	if n == 0 {
-		return
-	}
-	counted := map[By]bool{}
-	for _, h := range r.Lineup {
-		dim := h.Dimension
-		counted[dim.By] = true
-		name := dim.Name()
-		k := len(universe(dim))
-		if k > 0 {
-			for _, g := range h.Groups {
-				if g.Outside || g.Speakers < 2 || 2*g.Speakers <= h.Counted {
-					continue
-				}
-				share := float64(g.Speakers) / float64(h.Counted)
-				who := fmt.Sprintf("%d of %d speakers", g.Speakers, h.Counted)
-				switch {
-				case g.Speakers == h.Counted && g.Speakers == 2:
-					who = "both speakers"
-				case g.Speakers == h.Counted:
-					who = fmt.Sprintf("all %d speakers", g.Speakers)
-				}
-				if h.Counted < n {
-					who += " " + givePhrase(dim, h.Counted)
-				}
-				add(Finding{Kind: FindingHeadcount, Scope: ScopeLineup, Dimension: name, Group: g.Group, People: g.People,
-					Severity: 100 * (share - 1/float64(k)),
-					Text:     fmt.Sprintf("%s %s %s", who, isAre(g.Speakers), memberWord(dim, g.Group))})
-			}
-			// Where nobody gives a value, every group is missing from the
-			// data, not from the line-up: the not-given finding says so.
-			if len(h.Missing) > 0 && h.Counted > 0 {
-				text := "no speaker " + fromPhrase(dim, h.Missing)
-				if h.Counted < n {
-					text += ", among the " + speakersWord(h.Counted) + " " + givePhrase(dim, h.Counted)
-				}
-				add(Finding{Kind: FindingMissing, Scope: ScopeLineup, Dimension: name, Group: strings.Join(h.Missing, ", "), Severity: 100 / float64(k),
-					Text: text})
-			}
-		}
-		for _, g := range h.Groups {
-			if g.Outside {
-				add(Finding{Kind: FindingNotGiven, Scope: ScopeLineup, Dimension: name, Group: g.Group, People: g.People, Severity: 10,
-					Text: fmt.Sprintf("%s %s as region, which is no UN regional group", speakersGive(g.Speakers, n), g.Group)})
-			}
-		}
-		if h.Unknown > 0 {
-			add(notGiven(dim, h.Unknown, n))
-		}
-	}
-	for _, dr := range r.Dimensions {
-		dim := dr.Dimension
-		if counted[dim.By] && dim.By != ByLabel {
-			continue
-		}
-		if dim.By == ByMode && len(dr.Missing) > 0 {
-			add(Finding{Kind: FindingMissing, Scope: ScopeLineup, Dimension: dim.Name(), Group: strings.Join(dr.Missing, ", "), Severity: 50,
-				Text: "no speaker " + fromPhrase(dim, dr.Missing)})
-		}
-		if dr.Unknown > 0 {
-			add(notGiven(dim, dr.Unknown, n))
-		}
-	}
-	pr.genderFinding(add)
-	pr.organizationFinding(add)
-	pr.moderationFinding(add)
-	// One finding for the speakers who also organize, moderate or report:
-	// "4 of 7 speakers are also organizers and 1 also a moderator".
-	var roles, parts []string
-	for _, f := range r.Floor {
-		if f.Role == agenda.RoleFacilitator {
-			continue
-		}
-		roles = append(roles, string(f.Role))
-		if len(parts) == 0 {
-			parts = append(parts, fmt.Sprintf("%s %s also %s", someSpeakers(f.Speakers, n), isAre(f.Speakers), roleNoun(f.Role, f.Speakers)))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d also %s", f.Speakers, roleNoun(f.Role, f.Speakers)))
-		}
-	}
-	if len(parts) > 0 {
-		text := parts[0]
-		if k := len(parts) - 1; k > 0 {
-			text = strings.Join(parts[:k], ", ") + " and " + parts[k]
-		}
-		add(Finding{Kind: FindingRoles, Scope: ScopeLineup, Group: strings.Join(roles, ", "), Severity: 5, Text: text})
-	}
-	if a := r.Attendance; a.People > 0 {
-		text := fmt.Sprintf("%d people attended", a.People)
-		if a.Women > 0 {
-			text += fmt.Sprintf(", %d of them women (%s)", a.Women, pct(float64(a.Women)/float64(a.People)))
-		}
-		add(Finding{Kind: FindingParticipation, Scope: ScopeLineup, Severity: 1, Text: text})
-		if a.Online > 0 {
-			add(Finding{Kind: FindingParticipation, Scope: ScopeLineup, Severity: 1,
-				Text: fmt.Sprintf("%d participants connected remotely (%s)", a.Online, pct(float64(a.Online)/float64(a.People)))})
-		}
-	}
-}
-
-// notGiven is the finding that unknown of n speakers give no value in dim.
-func notGiven(dim Dimension, unknown, n int) Finding {
-	text := fmt.Sprintf("%s no %s", speakersGive(unknown, n), aNoun(dim)[2:]) // without its article
-	if unknown == n {
-		text = fmt.Sprintf("no speaker gives %s", aNoun(dim))
-	}
-	severity := 10.0
-	if dim.By == ByGender {
-		severity = 2 // IGF pages give none: worth knowing, not worth leading with
-	}
-	return Finding{Kind: FindingNotGiven, Scope: ScopeLineup, Dimension: dim.Name(), Severity: severity, Text: text}
-}
-
-// someSpeakers writes k of n speakers as the subject of a sentence: "2 of 5
-// speakers", "both speakers", "all 3 speakers", "the only speaker".
-func someSpeakers(k, n int) string {
-	switch {
-	case k == n && n == 1:
-		return "the only speaker"
-	case k == n && n == 2:
-		return "both speakers"
-	case k == n:
-		return fmt.Sprintf("all %d speakers", n)
-	}
-	return fmt.Sprintf("%d of %d speakers", k, n)
-}
-
-// speakersGive starts a sentence about k of n speakers: "2 of 5 speakers
-// give", "1 of 5 speakers gives", "all 3 speakers give".
-func speakersGive(k, n int) string {
-	switch {
-	case k == n && n == 1:
-		return "the only speaker gives"
-	case k == n && n == 2:
-		return "both speakers give"
-	case k == n:
-		return fmt.Sprintf("all %d speakers give", n)
-	case k == 1:
-		return fmt.Sprintf("1 of %d speakers gives", n)
-	}
-	return fmt.Sprintf("%d of %d speakers give", k, n)
-}
-
-// memberWord completes "4 speakers are …" for a group: "from the African
-// Group", "WEOG", "from Civil Society".
-func memberWord(d Dimension, g string) string {
-	if d.By == ByRegion {
-		if strings.HasSuffix(g, "Group") {
-			return "from the " + g
-		}
-		return g
-	}
-	return groupWord(d, g)
-}
-
-// genderFinding notes speakers who all share one gender.
-func (pr *problem) genderFinding(add func(Finding)) {
-	genders := map[string][]string{}
-	for i := range pr.speakers {
-		if g := (Dimension{By: ByGender}).groupOf(pr.s, pr.speakers[i].person); g != "" {
-			genders[g] = append(genders[g], pr.speakers[i].person.Name)
-		}
-	}
-	if len(genders) != 1 {
-		return
-	}
-	for g, people := range genders {
-		if len(people) < 2 {
-			return
-		}
-		all := fmt.Sprintf("all %d", len(people))
-		if len(people) == 2 {
-			all = "both"
-		}
-		text := fmt.Sprintf("%s speakers whose gender is given are %s", all, plural(g, 2))
-		if len(people) == len(pr.speakers) {
-			text = fmt.Sprintf("%s speakers are %s", all, plural(g, 2))
-		}
-		add(Finding{Kind: FindingOneGender, Scope: ScopeLineup, Dimension: string(ByGender), Group: g, People: people, Severity: 30, Text: text})
-	}
-}
-
-// organizationFinding notes a session whose organizers, two or more, are
-// all from one organization, as given (case, spacing and Unicode form
-// ignored). An organizer whose organization is private or not given is
-// from an organization nobody knows, and so no finding is made.
-func (pr *problem) organizationFinding(add func(Finding)) {
-	var names []string
-	org := ""
-	for i := range pr.s.People {
-		p := &pr.s.People[i]
-		if !p.Has(agenda.RoleOrganizer) {
-			continue
-		}
-		key := agenda.NameKey(p.Organization)
-		if key == "" || p.IsPrivate(agenda.FieldOrganization) || (org != "" && key != org) {
-			return
-		}
-		org = key
-		names = append(names, p.Name)
-	}
-	if len(names) > 1 {
-		all := fmt.Sprintf("all %d organizers are", len(names))
-		if len(names) == 2 {
-			all = "both organizers are"
-		}
-		add(Finding{Kind: FindingOrganization, Scope: ScopeLineup, People: names, Severity: 15,
-			Text: all + " from one organization"})
-	}
-}
-
-// moderationFinding notes a hybrid session whose moderators are all onsite.
-func (pr *problem) moderationFinding(add func(Finding)) {
-	if pr.s.Format != agenda.FormatHybrid {
-		return
-	}
-	var names []string
-	for _, p := range pr.s.People {
-		if p.Has(agenda.RoleModerator) || p.Has(agenda.RoleOnlineModerator) {
-			if p.Mode != agenda.ModeOnsite {
-				return
-			}
-			names = append(names, p.Name)
-		}
-	}
-	if len(names) > 0 {
-		add(Finding{Kind: FindingModeration, Scope: ScopeLineup, People: names, Severity: 25,
-			Text: "every moderator is onsite: nobody moderates from among the online participants"})
-	}
-}
-
-// groupWord names a group as in "5 of 6 speakers are WEOG".
-func groupWord(d Dimension, g string) string {
-	switch d.By {
-	case ByMode:
-		return g
-	case ByStakeholder:
-		return "from " + g
-	case ByGender:
-		return plural(g, 2)
-	case ByLabel:
-		return d.Label + " " + g
-	}
-	return g
-}
-
-// groupPhrase names a group's speakers as the subject of a sentence:
-// "online speakers", "Civil Society speakers", "GRULAC".
-func groupPhrase(d Dimension, g string, many bool) string {
-	switch d.By {
-	case ByMode, ByStakeholder, ByRegion:
-		return g + " " + plural("speaker", btoi(many)+1)
-	case ByGender:
-		return plural(g, btoi(many)+1)
-	case ByLabel:
-		return d.Label + " " + g
-	}
-	return g
-}
-
-// fromPhrase completes "no speaker …" for the missing groups of a dimension.
-func fromPhrase(d Dimension, groups []string) string {
-	if d.By == ByMode {
-		return "is " + strings.Join(groups, " or ")
-	}
-	names := make([]string, len(groups))
-	for i, g := range groups {
-		names[i] = g
-		if d.By == ByRegion && strings.HasSuffix(g, "Group") {
-			names[i] = "the " + g
-		}
-	}
-	if len(names) == 1 {
-		return "from " + names[0]
-	}
-	return "from " + strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
-// targetPhrase describes a target share.
-func targetPhrase(d Dimension, t float64) string {
-	switch d.target() {
-	case TargetEqual:
-		return "an equal share of " + pct(t)
-	case TargetHeadcount:
-		return "a share by headcount of " + pct(t)
-	}
-	return "a target of " + pct(t)
-}
-
-func have(n int) string {
-	if n == 1 {
-		return "has"
-	}
-	return "have"
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
-}
-
-// roleNoun writes a role for n people: "a moderator", "organizers".
-func roleNoun(r agenda.Role, n int) string {
-	if n == 1 {
-		if r == agenda.RoleOrganizer || r == agenda.RoleOnlineModerator {
-			return "an " + string(r)
-		}
-		return "a " + string(r)
-	}
-	return plural(string(r), n)
-}
-
-// plural writes a word for n things: "organizer", "organizers", "woman", "women".
-func plural(word string, n int) string {
-	if n == 1 {
-		return word
-	}
-	switch word {
-	case "woman":
-		return "women"
-	case "man":
-		return "men"
-	case "online moderator":
-		return "online moderators"
-	}
-	return word + "s"
-}

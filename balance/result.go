@@ -19,7 +19,7 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 	}
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
-		al.Speakers = append(al.Speakers, Share{Name: sp.person.Name, Time: time.Duration(r.people[i]) * pr.step, Fair: pr.steps(sp.fair)})
+		al.Speakers = append(al.Speakers, Speaker{Name: sp.person.Name, Time: time.Duration(r.people[i]) * pr.step, Fair: pr.steps(sp.fair)})
 		if r.people[i] < sp.lo || r.people[i] > sp.hi {
 			return nil, &InfeasibleError{
 				Reason: fmt.Sprintf("rounding to steps of %s gives %s %s, outside %s–%s",
@@ -34,7 +34,7 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 		share := SegmentShare{Segment: sg.index, Speaking: time.Duration(sg.capacity) * pr.step}
 		for _, i := range sg.speakers {
 			steps := r.turns[i][slices.Index(pr.speakers[i].segs, si)]
-			share.Speakers = append(share.Speakers, Share{Name: pr.speakers[i].person.Name, Time: time.Duration(steps) * pr.step})
+			share.Speakers = append(share.Speakers, Speaker{Name: pr.speakers[i].person.Name, Time: time.Duration(steps) * pr.step})
 		}
 		al.Segments = append(al.Segments, share)
 	}
@@ -60,13 +60,13 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 				steps += pr.past.group[ri]
 				all += pr.past.known[ri]
 			}
-			g := GroupShare{Group: row.group, Speakers: row.count, Target: pr.steps(row.target * all)}
+			g := Group{Group: row.group, Speakers: row.count, TargetTime: pr.steps(row.target * all)}
 			g.Time = pr.steps(steps)
 			if dim.Hard && math.Abs(steps-row.target*all) > dim.Tolerance*float64(pr.budget)+1+eps {
 				return nil, &InfeasibleError{
 					Reason: fmt.Sprintf("rounding to steps of %s gives %s %s %s against a target of %s ± %s",
 						timeslot.FormatLength(pr.step), dim.Name(), row.group, timeslot.FormatLength(g.Time),
-						timeslot.FormatLength(g.Target), timeslot.FormatLength(pr.steps(dim.Tolerance*float64(pr.budget)))),
+						timeslot.FormatLength(g.TargetTime), timeslot.FormatLength(pr.steps(dim.Tolerance*float64(pr.budget)))),
 					Groups: []string{dim.Name() + " " + row.group},
 					Fix:    "use a smaller Step or a larger Tolerance",
 				}
@@ -74,7 +74,7 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 			bal.Groups = append(bal.Groups, g)
 		}
 		bal.Groups = append(bal.Groups, pr.outsideGroups(dim, r.people)...)
-		slices.SortStableFunc(bal.Groups, func(a, b GroupShare) int { return strings.Compare(a.Group, b.Group) })
+		slices.SortStableFunc(bal.Groups, func(a, b Group) int { return strings.Compare(a.Group, b.Group) })
 		al.Balance = append(al.Balance, bal)
 	}
 	return al, nil
@@ -82,17 +82,17 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 
 // outsideGroups returns the groups of dimension dim whose value is outside
 // its set, which the programme leaves out, with their speakers' steps.
-func (pr *problem) outsideGroups(dim Dimension, steps []int) []GroupShare {
-	var out []GroupShare
+func (pr *problem) outsideGroups(dim Dimension, steps []int) []Group {
+	var out []Group
 	for i := range pr.speakers {
 		g := dim.groupOf(pr.s, pr.speakers[i].person)
 		if g == "" || !dim.outsideSet(g) {
 			continue
 		}
-		k := slices.IndexFunc(out, func(o GroupShare) bool { return o.Group == g })
+		k := slices.IndexFunc(out, func(o Group) bool { return o.Group == g })
 		if k < 0 {
 			k = len(out)
-			out = append(out, GroupShare{Group: g, Outside: true})
+			out = append(out, Group{Group: g, Outside: true})
 		}
 		out[k].Speakers++
 		out[k].Time += time.Duration(steps[i]) * pr.step

@@ -338,7 +338,7 @@ func scaleDiff[T any](a, b T) string {
 // name order, so that allocations of permuted sessions compare equal.
 func byName(al *balance.Allocation) *balance.Allocation {
 	out := *al
-	less := func(a, b balance.Share) int { return strings.Compare(a.Name, b.Name) }
+	less := func(a, b balance.Speaker) int { return strings.Compare(a.Name, b.Name) }
 	out.Speakers = slices.SortedFunc(slices.Values(al.Speakers), less)
 	out.Segments = slices.Clone(al.Segments)
 	for k := range out.Segments {

@@ -38,9 +38,6 @@ var eventKinds = []EventKind{Take, Yield, Pause, Resume, PointOfOrder, Intervent
 // intervention may have.
 const MaxNameLength = 100
 
-// String returns the kind's text.
-func (k EventKind) String() string { return string(k) }
-
 // UnmarshalText sets k from one of the kinds' texts, in any case and with
 // "-" or "_" for a space, and refuses anything else with an *EventError.
 func (k *EventKind) UnmarshalText(text []byte) error {

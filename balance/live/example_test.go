@@ -86,8 +86,9 @@ func ExampleSession_Apply_resume() {
 	ros, _, err := balance.Plan(s, policy)
 	must(err)
 	c := newClock(s)
-	file := bytes.NewBufferString(balance.LogCSVHeader) // an *os.File, which is synced too, on a server
-	ls, err := live.New(ros, live.Options{Policy: policy, Clock: c.now, Record: file})
+	var file bytes.Buffer                 // an *os.File, which is synced too, on a server
+	must(balance.WriteLogCSV(&file, nil)) // the header
+	ls, err := live.New(ros, live.Options{Policy: policy, Clock: c.now, Record: &file})
 	must(err)
 	c.advance(6 * time.Minute)
 	must(ls.Apply(live.Event{Kind: live.Take, Name: "Chloe Diaz"}))

@@ -36,7 +36,7 @@ func FuzzApply(f *testing.F) {
 			data = data[:64]
 		}
 		c := newClock(s)
-		rec := bytes.NewBufferString(balance.LogCSVHeader)
+		rec := bytes.NewBufferString("name,start,end,kind\n")
 		ls, err := live.New(ros, live.Options{Policy: policy, Clock: c.now, Record: rec})
 		if err != nil {
 			t.Fatal(err)

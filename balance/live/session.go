@@ -29,7 +29,8 @@ type Options struct {
 	// its Sync method if it has one (as an *os.File does), before the event
 	// takes effect: an event whose lines cannot be written or synced is
 	// refused with an *EventError that wraps the error, and the session
-	// stays as it was. A new file should start with balance.LogCSVHeader.
+	// stays as it was. A new file should start with the header
+	// balance.WriteLogCSV writes for an empty log.
 	Record io.Writer
 
 	// Log is what the session recorded before, as balance.ReadLogCSV reads
@@ -317,7 +318,7 @@ func (ls *Session) Audit() (*balance.Audit, error) {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
 	at := ls.now()
-	return balance.AuditLog(ls.s, ls.ros, ls.closed(at), ls.o.Policy)
+	return balance.AuditLog(ls.s, ls.ros, ls.o.Policy, ls.closed(at))
 }
 
 // Replan re-plans the rest of the session from the clock's moment, with

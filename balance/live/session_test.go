@@ -30,7 +30,7 @@ func newSession(t testing.TB) (*live.Session, *clock, *bytes.Buffer) {
 		t.Fatal(err)
 	}
 	c := newClock(s)
-	rec := bytes.NewBufferString(balance.LogCSVHeader)
+	rec := bytes.NewBufferString("name,start,end,kind\n")
 	ls, err := live.New(ros, live.Options{Policy: balance.HybridPromise(), Clock: c.now, Record: rec})
 	if err != nil {
 		t.Fatal(err)

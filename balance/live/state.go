@@ -7,6 +7,7 @@ import (
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/internal/penalty"
 )
 
 // State is what a [Session] says at one moment.
@@ -26,9 +27,8 @@ type State struct {
 	// given yet, without whoever has the floor. The order rules come
 	// first: the people the policy pins first (Policy.First), then the
 	// others, then those pinned last (Policy.Last); then the least penalty
-	// after the last speaker (balance.PenaltyMode for the same mode,
-	// balance.PenaltyRegion, balance.PenaltyStakeholder, as balance.Order
-	// weighs them), so onsite and online alternate; then the largest
+	// after the last speaker (as balance.Order weighs a pair: the same
+	// mode, regional group or stakeholder group), so onsite and online alternate; then the largest
 	// shortfall against the plan (planned less spoken, over the session);
 	// then the plan's order.
 	Next []string
@@ -92,7 +92,7 @@ func (ls *Session) State() (*State, error) {
 	defer ls.mu.Unlock()
 	at := ls.now()
 	log := ls.closed(at)
-	a, err := balance.AuditLog(ls.s, ls.ros, log, ls.o.Policy)
+	a, err := balance.AuditLog(ls.s, ls.ros, ls.o.Policy, log)
 	if err != nil {
 		return nil, err
 	}
@@ -246,15 +246,7 @@ func (ls *Session) next(taken map[string]int, last, holder string, actual map[st
 		if prev == nil {
 			continue
 		}
-		if len(modes) > 1 && c.p.Mode != "" && c.p.Mode == prev.Mode {
-			c.penalty += balance.PenaltyMode
-		}
-		if c.p.Region != "" && c.p.Region == prev.Region {
-			c.penalty += balance.PenaltyRegion
-		}
-		if c.p.Stakeholder != "" && c.p.Stakeholder == prev.Stakeholder {
-			c.penalty += balance.PenaltyStakeholder
-		}
+		c.penalty = penalty.Of(prev, c.p, len(modes) > 1)
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int {
 		return cmp.Or(cmp.Compare(x.class, y.class), cmp.Compare(x.penalty, y.penalty), cmp.Compare(y.short, x.short), cmp.Compare(x.position, y.position))

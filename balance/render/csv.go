@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/fairfloor/fairfloor/agenda"
-	"github.com/fairfloor/fairfloor/balance"
 )
 
 // csvHeader names the columns [CSV] writes.
@@ -258,7 +257,7 @@ func forumCSV(w io.Writer, d *Document) error {
 	}
 	for _, p := range v.Presets {
 		for k, list := range [][]forumFailure{p.Failing, p.Unchecked} {
-			outcome := []string{string(balance.OutcomeFail), string(balance.OutcomeUnchecked)}[k]
+			outcome := []string{"fail", "cannot be checked"}[k]
 			for _, f := range list {
 				for _, r := range f.Rules {
 					rule := r.Rule

@@ -313,7 +313,7 @@ func TestRenderPermuted(t *testing.T) {
 var samePeople = cmp.Options{
 	cmpopts.IgnoreFields(balance.Report{}, "Session"),
 	cmpopts.SortSlices(func(a, b string) bool { return a < b }),
-	cmpopts.SortSlices(func(a, b balance.SpeakerReport) bool { return a.Name < b.Name }),
+	cmpopts.SortSlices(func(a, b balance.Speaker) bool { return a.Name < b.Name }),
 }
 
 // permute returns s with its people, and the names in each segment,
@@ -344,12 +344,12 @@ func putBack(t testing.TB, s *agenda.Session, d *render.Document, p balance.Poli
 	for i, person := range s.People {
 		place[person.Name] = i
 	}
-	byPlace := func(a, b balance.Share) int { return place[a.Name] - place[b.Name] }
+	byPlace := func(a, b balance.Speaker) int { return place[a.Name] - place[b.Name] }
 	al.Speakers = slices.SortedFunc(slices.Values(al.Speakers), byPlace)
 	al.Segments = slices.Clone(al.Segments)
 	for k := range al.Segments {
 		listed := s.Segments[al.Segments[k].Segment].Speakers
-		al.Segments[k].Speakers = slices.SortedFunc(slices.Values(al.Segments[k].Speakers), func(a, b balance.Share) int {
+		al.Segments[k].Speakers = slices.SortedFunc(slices.Values(al.Segments[k].Speakers), func(a, b balance.Speaker) int {
 			return slices.Index(listed, a.Name) - slices.Index(listed, b.Name)
 		})
 	}

@@ -244,8 +244,8 @@ func (d *Document) slot() timeslot.Slot {
 func (d *Document) named() bool { return d.Session() != nil && d.Session().Named() && !d.Redact }
 
 // why returns what made a speaker's time differ from their fair share, part
-// by part, as every renderer shows it (see balance.Share.Why).
-func (d *Document) why(sh balance.Share) []string {
+// by part, as every renderer shows it (see balance.Speaker.Why).
+func (d *Document) why(sh balance.Speaker) []string {
 	var out []string
 	for _, r := range sh.Why {
 		out = append(out, shown(r.Text))

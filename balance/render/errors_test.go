@@ -59,7 +59,7 @@ func errorsDocument(t *testing.T) *render.Document {
 // ErrNoForum for documents without a forum report by TestForumNoForum.
 func TestErrors(t *testing.T) {
 	doc := errorsDocument(t)
-	audit, err := balance.AuditLog(doc.RunOfShow.Session, doc.RunOfShow, nil, balance.Policy{})
+	audit, err := balance.AuditLog(doc.RunOfShow.Session, doc.RunOfShow, balance.Policy{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

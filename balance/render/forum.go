@@ -28,7 +28,7 @@ type forumDim struct {
 
 // forumGroups returns the rows of a forum dimension as a report's are
 // shown: its groups, then the speakers who give no value.
-func forumGroups(fd balance.ForumDimension) []Group {
+func forumGroups(fd balance.Balance) []Group {
 	var out []Group
 	for _, g := range fd.Groups {
 		out = append(out, Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target, Outside: g.Outside})
@@ -145,7 +145,7 @@ func (d *Document) forumReport() (*forumView, error) {
 		ff := forumFailure{Session: shown(prog.Sessions[pf.Session].Title), Index: pf.Session}
 		for _, vi := range pf.Violations {
 			rule := forumRule{Rule: shown(vi.Constraint.String()), Note: shown(vi.Constraint.Note), Found: shown(vi.Text)}
-			if !vi.Fails() {
+			if vi.Unchecked {
 				rule.Found = "cannot be checked: " + shown(vi.Text)
 			} else {
 				for _, name := range vi.People {
@@ -194,8 +194,8 @@ func (d *Document) forumReport() (*forumView, error) {
 		if fr.Private || d.Redact {
 			p.Who = "a person whose name is not shown"
 		}
-		for _, i := range fr.Sessions {
-			p.Sessions = append(p.Sessions, shown(prog.Sessions[i].Title))
+		for _, ap := range fr.Appearances {
+			p.Sessions = append(p.Sessions, shown(prog.Sessions[ap.Session].Title))
 		}
 		v.Frequent = append(v.Frequent, p)
 	}

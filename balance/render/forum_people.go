@@ -93,7 +93,7 @@ func sessionSource(fs balance.ForumSession) string {
 	case fs.Invalid:
 		return "invalid"
 	case fs.Err != nil:
-		return string(balance.SourceDraft)
+		return "draft"
 	}
 	return "plan"
 }

@@ -650,7 +650,7 @@ func TestForumDeterministic(t *testing.T) {
 
 	type summary struct {
 		Speakers   int
-		Dimensions []balance.ForumDimension
+		Dimensions []balance.Balance
 		Passing    map[string]int
 	}
 	summarize := func(f *balance.Forum) summary {

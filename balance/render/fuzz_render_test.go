@@ -523,7 +523,7 @@ func fuzzAuditAndReplan(t *testing.T, d *render.Document, unknown string) {
 		last := log.Entries[len(log.Entries)-1]
 		log.Entries = append(log.Entries, balance.Entry{Name: unknown, Start: last.Start, End: last.End})
 	}
-	a, err := balance.AuditLog(s, d.RunOfShow, log, formatPolicy)
+	a, err := balance.AuditLog(s, d.RunOfShow, formatPolicy, log)
 	if err != nil {
 		t.Fatalf("AuditLog of the plan's own log: %v", err)
 	}

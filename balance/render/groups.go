@@ -98,7 +98,7 @@ func (g Group) hasShare() bool { return !g.NotGiven && !g.Outside }
 func (d *Document) balances() ([]dimensionView, []balance.Dimension) {
 	var out []dimensionView
 	var dropped []balance.Dimension
-	reported := func(dim balance.Dimension) *balance.DimensionReport {
+	reported := func(dim balance.Dimension) *balance.Balance {
 		if d.Report == nil {
 			return nil
 		}
@@ -140,7 +140,7 @@ func (d *Document) balances() ([]dimensionView, []balance.Dimension) {
 				if !gr.Outside {
 					counted += g.Speakers
 					if total > 0 {
-						gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.Target)/float64(total)
+						gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.TargetTime)/float64(total)
 					}
 				}
 				bal.Groups = append(bal.Groups, gr)

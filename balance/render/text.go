@@ -266,14 +266,14 @@ type findingList struct {
 func findingLists(r *balance.Report) []findingList {
 	of := "plan"
 	switch r.Source {
-	case balance.SourceDraft:
+	case "draft":
 		of = "draft"
-	case balance.SourceLog:
+	case "log":
 		of = "log"
 	}
 	return []findingList{
-		{"Findings of the line-up", r.FindingsOf(balance.ScopeLineup)},
-		{"Findings of the " + of, r.FindingsOf(balance.ScopePlan)},
+		{"Findings of the line-up", findingsOf(r, "line-up")},
+		{"Findings of the " + of, findingsOf(r, "plan")},
 	}
 }
 
@@ -413,4 +413,16 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
+}
+
+// findingsOf returns the findings of one scope, "line-up" or "plan", most
+// serious first.
+func findingsOf(r *balance.Report, scope string) []balance.Finding {
+	var out []balance.Finding
+	for _, f := range r.Findings {
+		if f.Scope == scope {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -55,7 +55,7 @@ func TestTextAuditPrivacy(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := tc.doc.Session()
-			a, err := balance.AuditLog(s, tc.doc.RunOfShow, log, formatPolicy)
+			a, err := balance.AuditLog(s, tc.doc.RunOfShow, formatPolicy, log)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -143,7 +143,7 @@ func TestTextAuditLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := balance.AuditLog(s, doc.RunOfShow, log, balance.Policy{})
+			a, err := balance.AuditLog(s, doc.RunOfShow, balance.Policy{}, log)
 			if err != nil {
 				t.Fatal(err)
 			}

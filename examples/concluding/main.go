@@ -115,7 +115,7 @@ func show(stdout io.Writer) error {
 	fmt.Fprintln(w, "\nParticipation")
 	found := false
 	for _, f := range report.Findings {
-		if f.Kind == balance.FindingParticipation {
+		if f.Kind == "participation" {
 			fmt.Fprintln(w, "  - "+f.Text)
 			found = true
 		}

@@ -89,7 +89,7 @@ func writeCap(out io.Writer, r *balance.Report, c balance.Constraint) error {
 	if err != nil {
 		return err
 	}
-	var dim *balance.DimensionReport
+	var dim *balance.Balance
 	for i := range r.Dimensions {
 		if r.Dimensions[i].Dimension.By == c.By {
 			dim = &r.Dimensions[i]

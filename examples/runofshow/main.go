@@ -220,7 +220,7 @@ func audit(out io.Writer, o *options, s *agenda.Session, doc *render.Document, p
 	if err != nil {
 		return err
 	}
-	found, err := balance.AuditLog(s, doc.RunOfShow, log, policy)
+	found, err := balance.AuditLog(s, doc.RunOfShow, policy, log)
 	if err != nil {
 		return err
 	}
@@ -324,7 +324,7 @@ func readJSON[T any](file string, decode func(io.Reader) (T, error)) (T, error) 
 func writePresets(w io.Writer, r *balance.Report, presets []balance.Preset) error {
 	fmt.Fprintln(w, "\nPresets")
 	for _, p := range presets {
-		vs, err := p.Check(r)
+		vs, err := balance.Check(r, p.Constraints...)
 		if err != nil {
 			return err
 		}

@@ -125,7 +125,9 @@ func schedule(doc *render.Document, policy balance.Policy, logFile string, now t
 	} else if log, err := balance.ReadLogCSV(bytes.NewReader(data), &s); err == nil && log != nil && len(log.Entries) > 0 {
 		start, from = log.Entries[0].Start.Truncate(time.Minute), "the first event of "+logFile
 	} else if len(bytes.TrimSpace(data)) == 0 {
-		if err := os.WriteFile(logFile, []byte(slotComment+start.Format(time.RFC3339)+"\n"+balance.LogCSVHeader), 0o644); err != nil {
+		file := bytes.NewBufferString(slotComment + start.Format(time.RFC3339) + "\n")
+		balance.WriteLogCSV(file, nil) // the header; a bytes.Buffer does not fail
+		if err := os.WriteFile(logFile, file.Bytes(), 0o644); err != nil {
 			return nil, err
 		}
 	}

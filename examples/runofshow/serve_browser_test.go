@@ -260,7 +260,7 @@ func checkLiveAudit(t *testing.T, logFile, speaker string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := balance.AuditLog(s, ros, log, policy)
+	a, err := balance.AuditLog(s, ros, policy, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,7 +93,7 @@ func open(c Config, f *os.File) (*Server, error) {
 		if err := f.Truncate(0); err != nil {
 			return nil, err
 		}
-		if _, err := f.WriteAt([]byte(balance.LogCSVHeader), 0); err != nil {
+		if err := balance.WriteLogCSV(io.NewOffsetWriter(f, 0), nil); err != nil {
 			return nil, err
 		}
 		if err := f.Sync(); err != nil {

@@ -1,0 +1,157 @@
+package balance
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/fairfloor/fairfloor/agenda"
+)
+
+// validate checks p as [DecodePolicy] documents: a blank name, which names
+// nobody in a valid session; more names than agenda.MaxPeople, the
+// *agenda.LimitError a session of them would give; then what Policy.check
+// refuses.
+func (p Policy) validate() error {
+	people := slices.Sorted(maps.Keys(p.People))
+	for _, name := range people {
+		if agenda.NameKey(name) == "" {
+			return &PolicyError{Field: "People", Value: name, Reason: "a name cannot be blank"}
+		}
+	}
+	for _, list := range []struct {
+		field string
+		names []string
+	}{{"First", p.First}, {"Last", p.Last}} {
+		for i, name := range list.names {
+			if agenda.NameKey(name) == "" {
+				return &PolicyError{Field: fmt.Sprintf("%s[%d]", list.field, i), Value: name, Reason: "a name cannot be blank"}
+			}
+		}
+	}
+	// The people p names, one for each name key, as a session of them
+	// would count them before anything else.
+	keys := map[string]bool{}
+	for _, name := range slices.Concat(people, p.First, p.Last) {
+		keys[agenda.NameKey(name)] = true
+	}
+	if len(keys) > agenda.MaxPeople {
+		return &agenda.LimitError{What: "people", Count: len(keys), Max: agenda.MaxPeople, Limit: "agenda.MaxPeople"}
+	}
+	return p.check()
+}
+
+// check returns what is wrong with p whatever the session: a policy it
+// refuses, [Allocate] refuses for every session, and the first problem it
+// finds is the one Allocate reports. The checks that need the session
+// (whether the people p names are among its people, and which of them are
+// one person) are Allocate's.
+func (p Policy) check() error {
+	if step := cmp.Or(p.Step, defaultStep); step < time.Second || step%time.Second != 0 {
+		return &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
+	}
+	if !finite(cmp.Or(p.Fairness, defaultFairness)) {
+		return &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
+	}
+	if p.Deviation != DeviationQuadratic && p.Deviation != DeviationLinear {
+		return &PolicyError{Field: "Deviation", Value: string(p.Deviation), Reason: "want quadratic (empty) or linear"}
+	}
+	dims := p.Dimensions
+	if dims == nil {
+		dims = DefaultDimensions()
+	}
+	seen := map[string]bool{}
+	for i, d := range dims {
+		if err := d.check(fmt.Sprintf("Dimensions[%d]", i), seen); err != nil {
+			return err
+		}
+	}
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"Min", p.Min}, {"Max", p.Max}, {"Intro", p.Intro}, {"Handover", p.Handover}, {"OnlineHandover", p.OnlineHandover}, {"Audience", p.Audience}} {
+		if d.v < 0 {
+			return &PolicyError{Field: d.name, Value: d.v.String(), Reason: "must not be negative"}
+		}
+	}
+	// In the order of the names, so that the first problem is the same
+	// whatever the map's order.
+	byKey := map[string]string{}
+	for _, name := range slices.Sorted(maps.Keys(p.People)) {
+		l := p.People[name]
+		if l.Min < 0 || l.Max < 0 || !finite(l.Weight) || !finite(l.Share) {
+			return &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
+		}
+		key := agenda.NameKey(name)
+		if other, ok := byKey[key]; ok {
+			return &PolicyError{Field: "People", Value: other, Reason: fmt.Sprintf("the same person as %q", name)}
+		}
+		byKey[key] = name
+	}
+	if spread := cmp.Or(p.Spread, defaultSpread); spread < 0 || math.IsNaN(spread) {
+		return &PolicyError{Field: "Spread", Value: fmt.Sprint(p.Spread), Reason: "must not be negative"}
+	}
+	if p.MinTurn < 0 {
+		return &PolicyError{Field: "MinTurn", Value: p.MinTurn.String(), Reason: "must not be negative"}
+	}
+	return nil
+}
+
+// check returns what is wrong with d, the dimension at field of a policy;
+// seen holds the names of the dimensions before it.
+func (d Dimension) check(field string, seen map[string]bool) error {
+	if err := d.By.check(); err != nil {
+		err.Field = field + ".By"
+		return err
+	}
+	if d.By == ByLabel && d.Label == "" {
+		return &PolicyError{Field: field + ".Label", Reason: "a label dimension needs the label's key"}
+	}
+	if seen[d.Name()] {
+		return &PolicyError{Field: field, Value: d.Name(), Reason: "dimension given twice"}
+	}
+	seen[d.Name()] = true
+	if d.Weight < 0 || math.IsNaN(d.Weight) || math.IsInf(d.Weight, 0) {
+		return &PolicyError{Field: field + ".Weight", Value: fmt.Sprint(d.Weight), Reason: "must be a finite number, not negative"}
+	}
+	if d.Tolerance < 0 || d.Tolerance > 1 || math.IsNaN(d.Tolerance) {
+		return &PolicyError{Field: field + ".Tolerance", Value: fmt.Sprint(d.Tolerance), Reason: "must be between 0 and 1"}
+	}
+	switch d.Target {
+	case TargetDefault, TargetEqual, TargetHeadcount:
+	case TargetExplicit:
+		sum := 0.0
+		for _, g := range slices.Sorted(maps.Keys(d.Shares)) {
+			if share := d.Shares[g]; share < 0 || math.IsNaN(share) {
+				return &PolicyError{Field: field + ".Shares[" + strconv.Quote(g) + "]", Value: fmt.Sprint(share), Reason: "must not be negative"}
+			}
+			sum += d.Shares[g]
+		}
+		if math.Abs(sum-1) > 1e-9 {
+			return &PolicyError{Field: field + ".Shares", Value: fmt.Sprint(sum), Reason: "explicit shares must add up to 1"}
+		}
+	default:
+		return &PolicyError{Field: field + ".Target", Value: string(d.Target), Reason: "want equal, headcount or explicit"}
+	}
+	return nil
+}
+
+// PolicyError reports a policy that is not well formed.
+type PolicyError struct {
+	Field  string // the field of Policy, such as "Dimensions[1].Shares"
+	Value  string // the offending value
+	Reason string
+}
+
+// Error returns "balance: policy <field> <value>: <reason>".
+func (e *PolicyError) Error() string {
+	msg := "balance: policy " + e.Field
+	if e.Value != "" {
+		msg += " " + strconv.Quote(e.Value)
+	}
+	return msg + ": " + e.Reason
+}
