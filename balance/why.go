@@ -14,20 +14,21 @@ import (
 // time out, such as "+1m30s: the only GRULAC speaker (regional balance)" or
 // "−30s: capped at 10m (max)".
 type Reason struct {
-	Cause  Cause
+	// Cause names what made it: "segments", the segments they speak in
+	// (more or fewer speakers, more or less time, least turns); "bound",
+	// their minimum or maximum; a dimension's name ("mode", "stakeholder",
+	// "region", "gender" or "label:<key>"), its balance; or "rounding", to
+	// whole steps.
+	Cause  string
 	Change time.Duration
 	Text   string
 }
 
-// Cause names what moved a speaker's time away from their fair share.
-type Cause string
-
-// The causes of a deviation. A dimension's cause is its name: "mode",
-// "stakeholder", "region", "gender" or "label:<key>".
+// The causes of a deviation that are not a dimension.
 const (
-	CauseSegments Cause = "segments" // the segments they speak in: more or fewer speakers, more or less time, least turns
-	CauseBound    Cause = "bound"    // their minimum or maximum
-	CauseRounding Cause = "rounding" // whole steps
+	causeSegments = "segments"
+	causeBound    = "bound"
+	causeRounding = "rounding"
 )
 
 // explainShares sets the Why of every speaker of al. The parts are the
@@ -97,7 +98,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		}
 		var why []Reason
 		prev := sh.Fair.Round(time.Second)
-		add := func(c Cause, at float64, text string) {
+		add := func(c string, at float64, text string) {
 			d := pr.steps(at).Round(time.Second) - prev
 			if d.Abs() < pr.step/6 {
 				return // a few seconds: left to the next part, so as not to list noise
@@ -108,11 +109,11 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		x0 := stages[0][i]
 		switch {
 		case x0 >= float64(sp.hi)-eps && float64(sp.hi) < sp.fair:
-			add(CauseBound, x0, "capped at "+timeslot.FormatLength(time.Duration(sp.hi)*pr.step)+" (max)")
+			add(causeBound, x0, "capped at "+timeslot.FormatLength(time.Duration(sp.hi)*pr.step)+" (max)")
 		case x0 <= float64(sp.lo)+eps && float64(sp.lo) > sp.fair:
-			add(CauseBound, x0, "raised to "+timeslot.FormatLength(time.Duration(sp.lo)*pr.step)+" (min)")
+			add(causeBound, x0, "raised to "+timeslot.FormatLength(time.Duration(sp.lo)*pr.step)+" (min)")
 		default:
-			add(CauseSegments, x0, pr.segmentsText(sp, x0 > sp.fair))
+			add(causeSegments, x0, pr.segmentsText(sp, x0 > sp.fair))
 		}
 		for d, dim := range pr.dims {
 			own := stages[d+1][i] - stages[d][i]
@@ -123,10 +124,10 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 				text = pr.groupText(d, sp, with, count[d][sp.groups[d]])
 				texts[key] = text
 			}
-			add(Cause(dim.Name()), stages[d+1][i], text)
+			add(dim.Name(), stages[d+1][i], text)
 		}
 		if d := sh.Time - prev; d != 0 {
-			why = append(why, Reason{Cause: CauseRounding, Change: d, Text: signed(d) + ": rounding to steps of " + timeslot.FormatLength(pr.step)})
+			why = append(why, Reason{Cause: causeRounding, Change: d, Text: signed(d) + ": rounding to steps of " + timeslot.FormatLength(pr.step)})
 		}
 		sh.Why = why
 		if key.kind >= 0 {
