@@ -25,7 +25,10 @@ type kind struct {
 	cost    lp.Convex // the cost of Y_k − C_k, from down and up
 }
 
+// kinds prices the speakers (see [problem.price]) and sorts them into
+// types, each with its members' pieces merged.
 func (pr *problem) kinds() []kind {
+	pr.price()
 	hint := min(len(pr.speakers), 64) // types are few whatever the headcount
 	index := make(map[string]int, hint)
 	ks := make([]kind, 0, hint)

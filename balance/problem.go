@@ -28,6 +28,7 @@ type problem struct {
 	budget   int       // B in steps
 	limits   []Limits  // per person of the session, if the policy sets any
 	past     *past     // what was said before, when re-planning the rest of a session
+	band     float64   // s, the spread band as a share of the fair share
 }
 
 type segment struct {
@@ -48,6 +49,7 @@ type speaker struct {
 	weight    float64 // w_i
 	share     float64 // the speaker's relative fair share: 1, or Limits.Share
 	fair      float64 // f_i in steps
+	scale     float64 // the fair share of the whole session, which the band is taken of (f_i but in a re-plan)
 	clamped   float64 // c_i: the fair share clamped to the bounds
 	base      float64 // the speaker's cost at c_i
 	costIndex int     // speakers of the same cost, and so the same pieces, have the same index
@@ -285,10 +287,7 @@ func (pr *problem) resolveSpeakers() error {
 	}
 	n, nd := len(pr.speakers), len(pr.dims)
 	groups := make([]string, n*nd) // one allocation for everyone's groups
-	// Speakers of the same cost, which most are, share its pieces: a
-	// session's thousands of speakers have a few dozen costs at most.
-	costs := newCosts(float64(pr.budget) + 1)
-	shares := 0.0 // Σ of the speakers' relative shares
+	shares := 0.0                  // Σ of the speakers' relative shares
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sp.share = 1
@@ -337,13 +336,25 @@ func (pr *problem) resolveSpeakers() error {
 			scale = (float64(pr.budget) + pr.past.total) * sp.share / pr.past.shares
 			f = scale - pr.past.spoken[sp.key]
 		}
-		dev := deviation{kind: pr.policy.Deviation, f: f, scale: max(scale, 1), band: spread * scale,
-			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)}
-		sp.fair = f
-		c := costs.of(dev)
+		sp.fair, sp.scale = f, scale
+	}
+	pr.band = spread
+	return errors.Join(conflicts...)
+}
+
+// price sets each speaker's cost around their fair share, the pieces the
+// programme and the rounding work with. Only an allocation needs it; a
+// report reads the speakers, groups and targets alone.
+func (pr *problem) price() {
+	// Speakers of the same cost, which most are, share its pieces: a
+	// session's thousands of speakers have a few dozen costs at most.
+	costs := newCosts(float64(pr.budget) + 1)
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		c := costs.of(deviation{kind: pr.policy.Deviation, f: sp.fair, scale: max(sp.scale, 1), band: pr.band * sp.scale,
+			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)})
 		sp.costIndex, sp.clamped, sp.base, sp.up, sp.down = c.index, c.clamped, c.base, c.up, c.down
 	}
-	return errors.Join(conflicts...)
 }
 
 // finite reports whether x is a finite number, not negative.
