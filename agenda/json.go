@@ -88,8 +88,7 @@ func (s *Session) UnmarshalJSON(data []byte) error {
 type segmentJSON Segment
 
 // MarshalJSON encodes the segment with its length as a string such as
-// "40m". A Kind that is not a [SegmentKind] fails with its *[ParseError],
-// inside the *json.MarshalerError of encoding/json.
+// "40m". It writes Kind as it is: [Session.Validate] checks it.
 func (seg Segment) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		segmentJSON

@@ -40,13 +40,13 @@ const (
 	// each of MaxSegments segments would be half a million turns.
 	MaxListed = 10000
 
-	// MaxProblems is the most problems [Session.Validate] lists; past it,
+	// maxProblems is the most problems [Session.Validate] lists; past it,
 	// one more problem says how many are left out. A draft with a
 	// thousand problems needs its first ones fixed before the rest, and
 	// the cap keeps a session within the other limits from listing
 	// millions: a hundred parallel breakouts sharing five hundred
 	// facilitators are 2,475,000 double bookings.
-	MaxProblems = 1000
+	maxProblems = 1000
 )
 
 // LimitError reports input beyond one of fairfloor's limits: [MaxBytes],

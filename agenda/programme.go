@@ -232,7 +232,7 @@ func readSession(fsys fs.FS, name string) (*Session, error) {
 // programme of more than [MaxSessions] sessions is one *ValidationError
 // whose Err is a *[LimitError], matching [ErrTooLarge], and nothing else is
 // checked. Like
-// [Session.Validate], Validate lists at most [MaxProblems] problems, the
+// [Session.Validate], Validate lists at most 1000 problems, the
 // first in the order above (the sessions' own, then people in two places,
 // rooms and limits), and then one more, of kind [ErrTooManyProblems], that
 // says how many it left out: n sessions at one time in one room are
@@ -291,7 +291,7 @@ func (p *Programme) ref(i int) SessionRef {
 
 // overlaps lists the conflict of each pair of scheduled sessions among the
 // given ones whose slots overlap, each pair in programme order, ordered by
-// the start of the later session, and counts those past MaxProblems
+// the start of the later session, and counts those past maxProblems
 // without making them.
 func (p *Programme) overlaps(sessions []int, list *problemList, conflict func(a, b int) error) {
 	var timed []int

@@ -154,7 +154,8 @@ func (c Constraint) validate(i int) *PolicyError {
 		return err
 	}
 	if c.Role != "" {
-		if r, err := agenda.ParseRole(string(c.Role)); err != nil || r != c.Role || r == agenda.RoleSpeaker {
+		var r agenda.Role
+		if err := r.UnmarshalText([]byte(c.Role)); err != nil || r != c.Role || r == agenda.RoleSpeaker {
 			return &PolicyError{Field: field + ".role", Value: string(c.Role), Reason: "want a role other than speaker (leave it empty for speakers)"}
 		}
 	}

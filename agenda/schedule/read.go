@@ -203,9 +203,7 @@ func (rd *reader) readEvent(p *agenda.Programme, raw json.RawMessage, roomName, 
 	if s.Room == "" {
 		s.Room = roomName
 	}
-	if f, err := agenda.ParseFormat(e.Type); err == nil {
-		s.Format = f
-	}
+	_ = s.Format.UnmarshalText([]byte(e.Type)) // a type that is not a format leaves none
 	if len(e.Persons) > agenda.MaxPeople {
 		return &DecodeError{Path: path + ".persons", Err: &agenda.LimitError{What: "people", Count: len(e.Persons),
 			Max: agenda.MaxPeople, Limit: "agenda.MaxPeople"}}
