@@ -468,20 +468,20 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 	return out
 }
 
-// DecodeConstraints reads a JSON list of constraints as strictly as
-// [agenda.UnmarshalStrict] reads anything: unknown fields, rules and
-// groupings are errors naming their path. It reads at most agenda.MaxBytes.
+// DecodeConstraints reads a JSON list of constraints strictly: unknown
+// fields, a field given twice, rules and groupings are errors naming their
+// path. It reads at most agenda.MaxBytes.
 // JSON that is not a list of constraints, an error of r and input beyond
 // agenda.MaxBytes (wrapping an *agenda.LimitError) are *agenda.DecodeError
 // values; a constraint that cannot be checked is a *PolicyError naming it,
 // as [Check] refuses it.
 func DecodeConstraints(r io.Reader) ([]Constraint, error) {
-	data, err := agenda.ReadInput(r)
+	data, err := readInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
 	var cs []Constraint
-	if err := agenda.UnmarshalStrict(data, &cs); err != nil {
+	if err := decodeStrict(data, &cs); err != nil {
 		return nil, err
 	}
 	for i, c := range cs {

@@ -89,12 +89,12 @@ func Presets() []Preset {
 // *PolicyError, whose Field names the preset and constraint, for a preset
 // that cannot be checked.
 func DecodePresets(r io.Reader) ([]Preset, error) {
-	data, err := agenda.ReadInput(r)
+	data, err := readInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
 	var ps []Preset
-	if err := agenda.UnmarshalStrict(data, &ps); err != nil {
+	if err := decodeStrict(data, &ps); err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
