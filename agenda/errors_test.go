@@ -93,23 +93,23 @@ func TestErrors(t *testing.T) {
 			reason: "a segment decodes as strictly as a session",
 		},
 		{
-			name: "UnmarshalStrict",
+			name: "Session.UnmarshalJSON/twice",
 			call: func() error {
-				var v struct{ A int }
-				return agenda.UnmarshalStrict([]byte(`{"A": 1, "A": 2}`), &v)
+				var s agenda.Session
+				return s.UnmarshalJSON([]byte(`{"title": "A", "title": "B"}`))
 			},
 			as:     []any{new(*agenda.DecodeError)},
 			reason: "a field given twice",
 		},
 		{
-			name: "ReadInput/reader", call: func() error { _, err := agenda.ReadInput(iotest.ErrReader(boom)); return err },
-			is:     []error{boom},
-			reason: "ReadInput returns the reader's error as it is",
+			name: "Decode/reader", call: func() error { _, err := agenda.Decode(iotest.ErrReader(boom)); return err },
+			is: []error{boom}, as: []any{new(*agenda.DecodeError)},
+			reason: "Decode wraps the reader's error",
 		},
 		{
-			name: "ReadInput/too large",
+			name: "Decode/too large",
 			call: func() error {
-				_, err := agenda.ReadInput(io.LimitReader(zeros{}, agenda.MaxBytes+1))
+				_, err := agenda.Decode(io.LimitReader(zeros{}, agenda.MaxBytes+1))
 				return err
 			},
 			is: []error{agenda.ErrTooLarge}, as: []any{new(*agenda.LimitError)},

@@ -100,7 +100,7 @@ const igfDefaultLength = 90 * time.Minute
 // the first person past the limit. Either is a *[DecodeError], wrapping the
 // error of r or a *[LimitError], matching [ErrTooLarge].
 func ParseIGF(r io.Reader) (*Session, []Warning, error) {
-	data, err := ReadInput(r)
+	data, err := readInput(r)
 	if err != nil {
 		return nil, nil, &DecodeError{Err: err}
 	}

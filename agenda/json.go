@@ -54,7 +54,7 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // [Session.Validate] for that. Every error is a *[DecodeError]; one that
 // r returns is wrapped in it.
 func Decode(r io.Reader) (*Session, error) {
-	data, err := ReadInput(r)
+	data, err := readInput(r)
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
@@ -100,23 +100,11 @@ func (seg Segment) MarshalJSON() ([]byte, error) {
 // with the same *[DecodeError] values.
 func (seg *Segment) UnmarshalJSON(data []byte) error {
 	var out segmentJSON
-	if err := UnmarshalStrict(data, &out); err != nil {
+	if err := unmarshalStrict(data, &out, nil); err != nil {
 		return err
 	}
 	*seg = Segment(out)
 	return nil
-}
-
-// UnmarshalStrict decodes one JSON document into the struct v points to, as
-// strictly as [Session.UnmarshalJSON] decodes a session: unknown fields, a
-// field given twice, values of the wrong JSON type, unknown enumeration
-// spellings and data after the document are *DecodeError values naming the
-// path; lengths are strings such as "40m", times RFC 3339; input beyond
-// [MaxBytes] is refused. Other fairfloor packages decode their inputs
-// (policies, constraints, logs) with it. v must be a non-nil pointer;
-// UnmarshalStrict panics otherwise, as that is a programming error.
-func UnmarshalStrict(data []byte, v any) error {
-	return unmarshalStrict(data, v, nil)
 }
 
 // listCheck is the check of a list's length: nil while the list is within
@@ -126,8 +114,9 @@ type listCheck func(count int) *LimitError
 // sessionLists are the checks of a session's lists, by field.
 var sessionLists = map[string]listCheck{"people": checkPeople, "segments": checkSegments}
 
-// unmarshalStrict is UnmarshalStrict that also checks the lists of the
-// document's top-level fields named in lists as it reads them, so that a
+// unmarshalStrict decodes one JSON document into the struct v points to
+// strictly, as [Session.UnmarshalJSON] describes, and checks the lists of
+// the document's top-level fields named in lists as it reads them, so that a
 // list past its limit is refused before the rest of it is read.
 func unmarshalStrict(data []byte, v any, lists map[string]listCheck) error {
 	if err := checkBytes(len(data)); err != nil {

@@ -179,26 +179,26 @@ func TestLimits(t *testing.T) {
 			t.Errorf("ParseIGF = %v, %v; want a *DecodeError at the line of the first person past the limit", s, err)
 		}
 	})
-	t.Run("ReadInput/bytes", func(t *testing.T) {
-		data, err := ReadInput(bytes.NewReader(make([]byte, MaxBytes)))
+	t.Run("readInput/bytes", func(t *testing.T) {
+		data, err := readInput(bytes.NewReader(make([]byte, MaxBytes)))
 		checkLimit(t, err, nil)
 		if len(data) != MaxBytes {
-			t.Errorf("ReadInput read %d bytes, want %d", len(data), MaxBytes)
+			t.Errorf("readInput read %d bytes, want %d", len(data), MaxBytes)
 		}
 	})
-	t.Run("ReadInput/bytes+1", func(t *testing.T) {
-		_, err := ReadInput(bytes.NewReader(make([]byte, MaxBytes+1)))
+	t.Run("readInput/bytes+1", func(t *testing.T) {
+		_, err := readInput(bytes.NewReader(make([]byte, MaxBytes+1)))
 		checkLimit(t, err, bytesPast)
 	})
 	t.Run("ParseIGF/bytes+1", func(t *testing.T) {
 		_, _, err := ParseIGF(bytes.NewReader(make([]byte, MaxBytes+1)))
 		checkLimit(t, err, bytesPast)
 	})
-	t.Run("UnmarshalStrict/bytes+1", func(t *testing.T) {
+	t.Run("unmarshalStrict/bytes+1", func(t *testing.T) {
 		var q Question
 		counted := *bytesPast
 		counted.Count = MaxBytes + 1 // the input is all in memory, and counted
-		checkLimit(t, UnmarshalStrict(make([]byte, MaxBytes+1), &q), &counted)
+		checkLimit(t, unmarshalStrict(make([]byte, MaxBytes+1), &q, nil), &counted)
 	})
 }
 

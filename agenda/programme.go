@@ -120,7 +120,7 @@ func (e *ConflictError) Unwrap() error { return e.Err }
 // for more than [MaxBytes], more than [MaxSessions] sessions or a session
 // beyond [Session.CheckSize], a *[LimitError], matching [ErrTooLarge].
 func DecodeProgramme(r io.Reader) (*Programme, error) {
-	data, err := ReadInput(r)
+	data, err := readInput(r)
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
@@ -134,7 +134,7 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 		Sessions           []plainSession `json:"sessions"`
 		SessionsPerSpeaker int            `json:"sessions_per_speaker"`
 	}
-	if err := UnmarshalStrict(data, &shape); err != nil {
+	if err := unmarshalStrict(data, &shape, nil); err != nil {
 		return nil, err
 	}
 	if err := checkSessions(len(shape.Sessions)); err != nil {
@@ -153,7 +153,7 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 	return p, nil
 }
 
-// plainSession is a Session without its methods, which UnmarshalStrict
+// plainSession is a Session without its methods, which unmarshalStrict
 // fills field by field.
 type plainSession Session
 

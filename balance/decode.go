@@ -47,6 +47,7 @@ func readInput(r io.Reader) ([]byte, error) {
 // [timeslot.ParseLength].
 var strict = json.JoinOptions(
 	json.RejectUnknownMembers(true),
+	jsontext.AllowInvalidUTF8(true), // replaced by U+FFFD, as encoding/json does
 	json.WithUnmarshalers(json.JoinUnmarshalers(json.UnmarshalFunc(func(data []byte, d *time.Duration) error {
 		var s string
 		if err := json.Unmarshal(data, &s); err != nil {

@@ -236,25 +236,6 @@ func (o *Output) Encode(w io.Writer) error {
 	return err
 }
 
-// DecodeJSON reads what [JSON] writes, as strictly as
-// [agenda.UnmarshalStrict] reads: unknown fields, a field given twice,
-// values of the wrong type, unknown spellings of a mode or segment kind,
-// negative lengths and anything after the object are errors, a
-// *agenda.DecodeError whose Path names the field. It reads at most
-// [agenda.MaxBytes]; more, and an error of r, are *agenda.DecodeError
-// values too, wrapping an *agenda.LimitError or the error of r.
-func DecodeJSON(r io.Reader) (*Output, error) {
-	data, err := agenda.ReadInput(r)
-	if err != nil {
-		return nil, &agenda.DecodeError{Err: err}
-	}
-	o := new(Output)
-	if err := agenda.UnmarshalStrict(data, o); err != nil {
-		return nil, err
-	}
-	return o, nil
-}
-
 // The wire forms below write lengths as "40m" rather than as counts of
 // nanoseconds; the rest of each type is written as declared.
 
