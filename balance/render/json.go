@@ -1,11 +1,16 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
+	stdjson "encoding/json"
 	"io"
+	"math"
+	"reflect"
 	"slices"
+	"strconv"
 	"time"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/timeslot"
@@ -64,21 +69,18 @@ type OutputRow struct {
 // OutputSpeaker is one speaker's time.
 type OutputSpeaker struct {
 	Who   string        `json:"who"`
+	Why   []string      `json:"why,omitempty"` // what made Time differ from Fair, part by part, when the document has an allocation
 	Time  time.Duration `json:"time"`
-	Fair  time.Duration `json:"fair,omitempty"` // the fair share, to the second, when the document has an allocation
-	Share float64       `json:"share"`          // of all speakers' time
-	Why   []string      `json:"why,omitempty"`  // what made Time differ from Fair, part by part, when the document has an allocation
+	Fair  time.Duration `json:"fair,omitzero"` // the fair share, to the second, when the document has an allocation
+	Share float64       `json:"share"`         // of all speakers' time
 }
 
 // OutputGroup is one group's speaking time against its target.
 type OutputGroup struct {
-	Dimension string        `json:"dimension"` // such as "mode", "region" or "label:age"
-	Hard      bool          `json:"hard,omitempty"`
-	Group     string        `json:"group"`
-	Speakers  int           `json:"speakers"`
-	Time      time.Duration `json:"time"`
-	Share     float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share
-	Target    float64       `json:"target"` // the target share; 0 for a row without a share
+	Dimension string `json:"dimension"` // such as "mode", "region" or "label:age"
+	Hard      bool   `json:"hard,omitzero"`
+	Group     string `json:"group"`
+	Speakers  int    `json:"speakers"`
 
 	// Counted is the number of speakers the dimension's shares are of:
 	// those in one of its groups, without those who give no value or a
@@ -89,8 +91,12 @@ type OutputGroup struct {
 	// dimension, named "(not given)"; Outside a value that is not one of
 	// the dimension's full set, such as "Intergovernmental Organization"
 	// given as a regional group. Neither has a share or a target.
-	NotGiven bool `json:"not_given,omitempty"`
-	Outside  bool `json:"outside,omitempty"`
+	NotGiven bool `json:"not_given,omitzero"`
+	Outside  bool `json:"outside,omitzero"`
+
+	Time   time.Duration `json:"time"`
+	Share  float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share
+	Target float64       `json:"target"` // the target share; 0 for a row without a share
 }
 
 // OutputFinding is one finding of the report; People are named as
@@ -209,9 +215,9 @@ func fraction(part, whole time.Duration) float64 {
 }
 
 // Encode writes o as [JSON] does: indented by two spaces, with a newline
-// at the end, and an empty list as [] rather than null. Its errors are
-// those of encoding/json, a *json.UnsupportedValueError for a number JSON
-// cannot hold (NaN, an infinity), and those of w.
+// at the end, and an empty list as [] rather than null. Its errors are a
+// *json.UnsupportedValueError of encoding/json for a number JSON cannot
+// hold (NaN, an infinity), and those of w.
 func (o *Output) Encode(w io.Writer) error {
 	c := *o
 	if c.Rows == nil {
@@ -226,60 +232,51 @@ func (o *Output) Encode(w io.Writer) error {
 	if c.Findings == nil {
 		c.Findings = []OutputFinding{}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(c); err != nil {
+	if err := finite(&c); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	data, err := json.Marshal(c, written)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(data, '\n'))
 	return err
 }
 
-// The wire forms below write lengths as "40m" rather than as counts of
-// nanoseconds; the rest of each type is written as declared.
+// written are the options Encode writes with, by
+// github.com/go-json-experiment/json: the layout and escaping of
+// encoding/json's indented Encoder, and lengths as strings such as "40m"
+// ([timeslot.FormatLength]) rather than counts of nanoseconds.
+var written = json.JoinOptions(
+	jsontext.Multiline(true),
+	jsontext.WithIndent("  "),
+	jsontext.EscapeForHTML(true),
+	jsontext.EscapeForJS(true),
+	jsontext.AllowInvalidUTF8(true), // as U+FFFD, as encoding/json writes it
+	json.FormatNilSliceAsNull(true),
+	json.FormatNilMapAsNull(true),
+	json.WithMarshalers(json.MarshalFunc(func(d time.Duration) ([]byte, error) {
+		return jsontext.AppendQuote(nil, timeslot.FormatLength(d))
+	})),
+)
 
-// MarshalJSON encodes the slot with its length as a string such as "1h30m".
-func (s OutputSlot) MarshalJSON() ([]byte, error) {
-	type plain OutputSlot
-	return json.Marshal(struct {
-		plain
-		Length string `json:"length"`
-	}{plain(s), timeslot.FormatLength(s.Length)})
-}
-
-// MarshalJSON encodes the row with its offset and length as strings such as "40m".
-func (r OutputRow) MarshalJSON() ([]byte, error) {
-	type plain OutputRow
-	return json.Marshal(struct {
-		plain
-		Offset string `json:"offset"`
-		Length string `json:"length"`
-	}{plain(r), timeslot.FormatLength(r.Offset), timeslot.FormatLength(r.Length)})
-}
-
-// MarshalJSON encodes the speaker's times as strings such as "7m30s".
-func (s OutputSpeaker) MarshalJSON() ([]byte, error) {
-	type plain OutputSpeaker
-	fair := ""
-	if s.Fair != 0 {
-		fair = timeslot.FormatLength(s.Fair)
+// finite returns the *json.UnsupportedValueError of encoding/json for a
+// share, target or severity that JSON cannot hold, NaN or an infinity.
+func finite(o *Output) error {
+	var fs []float64
+	for _, sp := range o.Speaking {
+		fs = append(fs, sp.Share)
 	}
-	return json.Marshal(struct {
-		plain
-		Time  string  `json:"time"`
-		Fair  string  `json:"fair,omitempty"`
-		Share float64 `json:"share"`
-	}{plain(s), timeslot.FormatLength(s.Time), fair, s.Share})
-}
-
-// MarshalJSON encodes the group's time as a string such as "15m".
-func (g OutputGroup) MarshalJSON() ([]byte, error) {
-	type plain OutputGroup
-	return json.Marshal(struct {
-		plain
-		Time   string  `json:"time"`
-		Share  float64 `json:"share"`
-		Target float64 `json:"target"`
-	}{plain(g), timeslot.FormatLength(g.Time), g.Share, g.Target})
+	for _, g := range o.Groups {
+		fs = append(fs, g.Share, g.Target)
+	}
+	for _, f := range o.Findings {
+		fs = append(fs, f.Severity)
+	}
+	for _, f := range fs {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return &stdjson.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
+		}
+	}
+	return nil
 }
