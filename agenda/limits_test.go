@@ -198,7 +198,7 @@ func TestLimits(t *testing.T) {
 		var q Question
 		counted := *bytesPast
 		counted.Count = MaxBytes + 1 // the input is all in memory, and counted
-		checkLimit(t, unmarshalStrict(make([]byte, MaxBytes+1), &q, nil), &counted)
+		checkLimit(t, unmarshalStrict(make([]byte, MaxBytes+1), &q), &counted)
 	})
 }
 

@@ -134,7 +134,7 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 		Sessions           []plainSession `json:"sessions"`
 		SessionsPerSpeaker int            `json:"sessions_per_speaker"`
 	}
-	if err := unmarshalStrict(data, &shape, nil); err != nil {
+	if err := unmarshalStrict(data, &shape); err != nil {
 		return nil, err
 	}
 	if err := checkSessions(len(shape.Sessions)); err != nil {

@@ -1022,8 +1022,8 @@ func TestDecodeProgrammeTooLarge(t *testing.T) {
 		if !errors.Is(err, agenda.ErrTooLarge) || !errors.As(err, &le) || le.What != "people" {
 			t.Fatalf("DecodeProgramme(a session of %d people) = %v, %v; want a *LimitError for people", agenda.MaxPeople+1, p, err)
 		}
-		if !errors.As(err, &de) || de.Path != "sessions[1]" {
-			t.Errorf("error %v, want a *DecodeError at sessions[1]: each session is held to the limits of one", err)
+		if !errors.As(err, &de) || de.Path != "sessions[1].people" {
+			t.Errorf("error %v, want a *DecodeError at sessions[1].people: each session is held to the limits of one", err)
 		}
 	})
 
