@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/strictjson"
 )
 
 // Constraint is a rule a session must meet, such as "at least 3
@@ -476,12 +477,12 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 // values; a constraint that cannot be checked is a *PolicyError naming it,
 // as [Check] refuses it.
 func DecodeConstraints(r io.Reader) ([]Constraint, error) {
-	data, err := readInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
 	var cs []Constraint
-	if err := decodeStrict(data, &cs); err != nil {
+	if err := strictjson.Decode(data, &cs); err != nil {
 		return nil, err
 	}
 	for i, c := range cs {

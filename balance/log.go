@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/strictjson"
 )
 
 // Entry is one turn as a timekeeper or a speaking-time app recorded it:
@@ -122,7 +123,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	if s == nil {
 		return nil, ErrNoSession
 	}
-	data, err := readInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return nil, &LogError{Err: err}
 	}
@@ -376,12 +377,12 @@ func stopwatch(text string) (h, m, s int, ok bool) {
 // of more than [MaxLogEntries] entries a *LogError wrapping an
 // *agenda.LimitError, matching agenda.ErrTooLarge.
 func ReadLogJSON(r io.Reader) (*Log, error) {
-	data, err := readInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
 	log := &Log{}
-	if err := decodeStrict(data, log); err != nil {
+	if err := strictjson.Decode(data, log); err != nil {
 		return nil, err
 	}
 	if err := checkEntries(len(log.Entries), 0); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/strictjson"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -241,6 +242,24 @@ func (o *Output) Encode(w io.Writer) error {
 	}
 	_, err = w.Write(append(data, '\n'))
 	return err
+}
+
+// DecodeJSON reads what [JSON] writes, strictly: unknown fields, a field
+// given twice, values of the wrong type, unknown spellings of a mode or
+// segment kind, negative lengths and anything after the object are errors,
+// a *agenda.DecodeError whose Path names the field. It reads at most
+// [agenda.MaxBytes]; more, and an error of r, are *agenda.DecodeError
+// values too, wrapping an *agenda.LimitError or the error of r.
+func DecodeJSON(r io.Reader) (*Output, error) {
+	data, err := strictjson.ReadInput(r)
+	if err != nil {
+		return nil, &agenda.DecodeError{Err: err}
+	}
+	o := new(Output)
+	if err := strictjson.Decode(data, o); err != nil {
+		return nil, err
+	}
+	return o, nil
 }
 
 // written are the options Encode writes with, by

@@ -1,4 +1,10 @@
-package balance
+// Package strictjson decodes the JSON inputs of package balance and its
+// renderers strictly, as package agenda decodes a session, with
+// github.com/go-json-experiment/json: it refuses a name given twice and,
+// told so, an unknown one, and names where in the document it failed as a
+// JSON pointer, which [Decode] writes as package agenda writes paths
+// ("entries[1].speaker").
+package strictjson
 
 import (
 	"bytes"
@@ -19,19 +25,13 @@ import (
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
-// This file reads balance's inputs: policies, presets, constraints and logs.
-// JSON is decoded by github.com/go-json-experiment/json, which refuses a
-// name given twice and, told so, an unknown one, and names where in the
-// document it failed as a JSON pointer; decodeError writes that pointer as
-// package agenda writes paths ("entries[1].speaker").
-
 // byteOrderMark begins the "CSV UTF-8" export of a spreadsheet.
 var byteOrderMark = []byte{0xEF, 0xBB, 0xBF}
 
-// readInput reads r to its end, but no more than agenda.MaxBytes: longer
+// ReadInput reads r to its end, but no more than agenda.MaxBytes: longer
 // input is an *agenda.LimitError, matching agenda.ErrTooLarge, after
 // reading MaxBytes+1 bytes. A leading byte-order mark is dropped.
-func readInput(r io.Reader) ([]byte, error) {
+func ReadInput(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func readInput(r io.Reader) ([]byte, error) {
 	return bytes.TrimPrefix(data, byteOrderMark), nil
 }
 
-// strict are the options balance decodes JSON with: unknown names are
+// strict are the options [Decode] decodes with: unknown names are
 // errors, and lengths are strings such as "40m" or "1h30m", read by
 // [timeslot.ParseLength].
 var strict = json.JoinOptions(
@@ -75,9 +75,13 @@ var strict = json.JoinOptions(
 	}))),
 )
 
-// decodeStrict reads the JSON document data into v with the strict
-// options. Every error is an *agenda.DecodeError naming the path.
-func decodeStrict(data []byte, v any) error {
+// Decode reads the JSON document data into the value v points to,
+// strictly: an unknown field or one given twice, a value of the wrong type
+// and data after the document are errors. Lengths are strings such as
+// "40m" ([timeslot.ParseLength]) and times RFC 3339. Every error is an
+// *agenda.DecodeError naming the path, with a message that says what was
+// wanted there, as package agenda's decoder says it.
+func Decode(data []byte, v any) error {
 	if err := json.Unmarshal(data, v, strict); err != nil {
 		return decodeError(data, err)
 	}
