@@ -134,7 +134,7 @@ func decodeError(data []byte, err error) error {
 			return &DecodeError{Path: path, Err: fmt.Errorf("unknown field (known: %s)", strings.Join(knownNames(se.GoType), ", "))}
 		case errors.Is(se.Err, io.ErrUnexpectedEOF):
 			return &DecodeError{Path: path, Err: io.ErrUnexpectedEOF}
-		case se.JSONKind == '0' && !fits(se.GoType, '"'):
+		case se.JSONKind == '0' && strings.HasSuffix(want(se.GoType), "number"): // 1.5 or 1e400 for an int, 1e400 for a float
 			return &DecodeError{Path: path, Err: fmt.Errorf("%s is not %s in range", se.JSONValue, want(se.GoType))}
 		case se.Err != nil && (se.JSONKind == 0 || fits(se.GoType, se.JSONKind)):
 			return &DecodeError{Path: path, Err: se.Err}

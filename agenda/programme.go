@@ -124,11 +124,10 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
-	// The sessions are filled from the values already read, field by
-	// field, as Session.UnmarshalJSON fills one, rather than handed to it:
-	// that would write each out as JSON again, with its keys sorted, so that
-	// an error could name the wrong unknown field, and longer, as < is
-	// written \u003c, so that a session could pass MaxBytes.
+	// The sessions are decoded as plainSession, not through
+	// Session.UnmarshalJSON, so that an error, and a list past its limit, is
+	// named by its whole path in the programme, such as
+	// "sessions[1].people".
 	var shape struct {
 		Title              string         `json:"title"`
 		Sessions           []plainSession `json:"sessions"`
@@ -154,7 +153,7 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 }
 
 // plainSession is a Session without its methods, which unmarshalStrict
-// fills field by field.
+// decodes in place.
 type plainSession Session
 
 // ReadProgramme reads a programme from a folder of session files: every

@@ -88,12 +88,12 @@ func Decode(data []byte, v any) error {
 	return nil
 }
 
-// decodeError turns an error of json.Unmarshal on data into an
-// *agenda.DecodeError whose Path names the field and whose Err says, as
-// package agenda's decoder says it, what is wrong with the value found
-// there: "want a number, got a string", "field given twice", "unknown field
-// (known: ...)", io.ErrUnexpectedEOF for a document cut short, or the
-// *json.SyntaxError of encoding/json for text that is not JSON.
+// decodeError turns an error of json.Unmarshal on data into a *agenda.DecodeError
+// whose Path names the field and whose Err says what is wrong with the
+// value found there: "want a number, got a string", "field given twice",
+// "unknown field (known: ...)", io.ErrUnexpectedEOF for a document cut
+// short, or the *json.SyntaxError of encoding/json for text that is not
+// JSON.
 func decodeError(data []byte, err error) error {
 	var se *json.SemanticError
 	var sy *jsontext.SyntacticError
@@ -101,12 +101,17 @@ func decodeError(data []byte, err error) error {
 	case errors.As(err, &se):
 		path := pointerPath(se.JSONPointer)
 		var inner *agenda.DecodeError
+		var sub *jsontext.SyntacticError
 		switch {
 		case errors.As(se.Err, &inner): // from a method of a type of package agenda
 			return &agenda.DecodeError{Path: joinPath(path, inner.Path), Err: inner.Err}
+		case errors.As(se.Err, &sub):
+			return decodeError(data, sub)
 		case errors.Is(se.Err, json.ErrUnknownName):
 			return &agenda.DecodeError{Path: path, Err: fmt.Errorf("unknown field (known: %s)", strings.Join(knownNames(se.GoType), ", "))}
-		case errors.Is(se.Err, strconv.ErrRange):
+		case errors.Is(se.Err, io.ErrUnexpectedEOF):
+			return &agenda.DecodeError{Path: path, Err: io.ErrUnexpectedEOF}
+		case se.JSONKind == '0' && strings.HasSuffix(want(se.GoType), "number"): // 1.5 or 1e400 for an int, 1e400 for a float
 			return &agenda.DecodeError{Path: path, Err: fmt.Errorf("%s is not %s in range", se.JSONValue, want(se.GoType))}
 		case se.Err != nil && (se.JSONKind == 0 || fits(se.GoType, se.JSONKind)):
 			return &agenda.DecodeError{Path: path, Err: se.Err}
@@ -138,6 +143,9 @@ var (
 
 // want says what a value of Go type t is in JSON.
 func want(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
 	if t == nil {
 		return "a value"
 	}
@@ -170,7 +178,7 @@ func fits(t reflect.Type, k jsontext.Kind) bool {
 		k = 't'
 	}
 	w := want(t)
-	return w == "a value" || w == kindName(k) || k == '"' && (strings.Contains(w, "length") || strings.Contains(w, "time"))
+	return w == "a value" || w == kindName(k) || k == '"' && (w == want(durationType) || w == want(timeType))
 }
 
 // kindName names a kind of JSON value.
@@ -214,12 +222,12 @@ func knownNames(t reflect.Type) []string {
 	return names
 }
 
-// pointerPath writes a JSON pointer, "/entries/1/speaker", as a path,
-// "entries[1].speaker": a token of digits is an index.
+// pointerPath writes a JSON pointer, "/people/2/region", as a path,
+// "people[2].region": a token of digits is an index.
 func pointerPath(p jsontext.Pointer) string {
 	var b strings.Builder
 	for tok := range p.Tokens() {
-		if _, err := strconv.Atoi(tok); err == nil && tok != "" {
+		if _, err := strconv.Atoi(tok); err == nil {
 			b.WriteString("[" + tok + "]")
 			continue
 		}
