@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -61,6 +62,34 @@ var strict = json.JoinOptions(
 		}),
 		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, segments *[]Segment) error {
 			return limitedList(dec, segments, checkSegments)
+		}),
+	)),
+)
+
+// written are the options [Segment.MarshalJSON] writes with: lengths as
+// [timeslot.FormatLength] writes them, and text escaped as encoding/json
+// escapes it (< > & and U+2028, U+2029 as \u003c and so on, invalid UTF-8
+// as U+FFFD), so that the JSON is what encoding/json would write.
+var written = json.JoinOptions(
+	jsontext.EscapeForHTML(true),
+	jsontext.EscapeForJS(true),
+	jsontext.AllowInvalidUTF8(true),
+	json.FormatNilSliceAsNull(true),
+	jsontext.PreserveRawStrings(true), // the invalid UTF-8 below, as written
+	json.WithMarshalers(json.JoinMarshalers(
+		json.MarshalFunc(func(d time.Duration) ([]byte, error) {
+			return jsontext.AppendQuote(nil, timeslot.FormatLength(d))
+		}),
+		json.MarshalToFunc(func(enc *jsontext.Encoder, s string) error {
+			if utf8.ValidString(s) {
+				return json.SkipFunc
+			}
+			// encoding/json writes each invalid byte as \ufffd.
+			quoted, err := stdjson.Marshal(s)
+			if err != nil {
+				return err
+			}
+			return enc.WriteValue(quoted)
 		}),
 	)),
 )

@@ -1,12 +1,11 @@
 package agenda
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 	"strings"
 
-	"github.com/fairfloor/fairfloor/timeslot"
+	"github.com/go-json-experiment/json"
 )
 
 // ErrTooLarge is matched by every *[LimitError]: input beyond [MaxBytes],
@@ -75,17 +74,14 @@ func (s *Session) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// segmentJSON writes the length of a segment as "40m" rather than a count
-// of nanoseconds.
+// segmentJSON is a Segment without its methods.
 type segmentJSON Segment
 
 // MarshalJSON encodes the segment with its length as a string such as
-// "40m". It writes Kind as it is: [Session.Validate] checks it.
+// "40m", as [timeslot.FormatLength] writes it, and its fields in the order
+// they are declared. It writes Kind as it is: [Session.Validate] checks it.
 func (seg Segment) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		segmentJSON
-		Length string `json:"length"`
-	}{segmentJSON(seg), timeslot.FormatLength(seg.Length)})
+	return json.Marshal(segmentJSON(seg), written)
 }
 
 // UnmarshalJSON decodes a segment as strictly as [Session.UnmarshalJSON],

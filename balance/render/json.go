@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -271,12 +272,26 @@ var written = json.JoinOptions(
 	jsontext.WithIndent("  "),
 	jsontext.EscapeForHTML(true),
 	jsontext.EscapeForJS(true),
-	jsontext.AllowInvalidUTF8(true), // as U+FFFD, as encoding/json writes it
+	jsontext.AllowInvalidUTF8(true),
 	json.FormatNilSliceAsNull(true),
 	json.FormatNilMapAsNull(true),
-	json.WithMarshalers(json.MarshalFunc(func(d time.Duration) ([]byte, error) {
-		return jsontext.AppendQuote(nil, timeslot.FormatLength(d))
-	})),
+	jsontext.PreserveRawStrings(true), // the invalid UTF-8 below, as written
+	json.WithMarshalers(json.JoinMarshalers(
+		json.MarshalFunc(func(d time.Duration) ([]byte, error) {
+			return jsontext.AppendQuote(nil, timeslot.FormatLength(d))
+		}),
+		json.MarshalToFunc(func(enc *jsontext.Encoder, s string) error {
+			if utf8.ValidString(s) {
+				return json.SkipFunc
+			}
+			// encoding/json writes each invalid byte as \ufffd.
+			quoted, err := stdjson.Marshal(s)
+			if err != nil {
+				return err
+			}
+			return enc.WriteValue(quoted)
+		}),
+	)),
 )
 
 // finite returns the *json.UnsupportedValueError of encoding/json for a
