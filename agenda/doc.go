@@ -11,10 +11,11 @@
 // facilitate, and the policy questions they take up.
 //
 // The enumerations ([Mode], [Format], [Attribution], [Role], [SegmentKind],
-// [Stakeholder], [Region], [Field]) are typed strings. Their parsers accept
-// the spellings session pages use, such as "Civil Society", "WEOG" and
-// "Western European and Others Group (WEOG)", and reject anything else with a
-// *[ParseError] that lists the valid values.
+// [Stakeholder], [Region], [Field]) are typed strings. Their UnmarshalText
+// methods, which decoding JSON calls, accept the spellings session pages
+// use, such as "Civil Society", "WEOG" and "Western European and Others
+// Group (WEOG)", and reject anything else with a *[ParseError] that lists
+// the valid values; [Session.Validate] checks values built in Go.
 //
 // [Session.Validate] reports every problem at once, as an [errors.Join] of
 // *[ValidationError] values that name the field path and the value; each
@@ -29,7 +30,7 @@
 // line of valid UTF-8 without control characters, so that no format has to
 // guess what a byte means, no name can forge a line of the text output or
 // steer a terminal, and every XML output is well-formed. [Session.Validate]
-// refuses, as [ErrText] with the field path and the character as U+XXXX,
+// refuses, as [ErrInvalid] with the field path and the character as U+XXXX,
 // text holding invalid UTF-8, a C0 control character (tab and newline
 // included) or DEL, a C1 control character, a bidirectional embedding,
 // override or isolate (U+202A–U+202E, U+2066–U+2069), or a noncharacter
@@ -76,6 +77,6 @@
 // *[LimitError] naming what, how many and the limit, matching
 // [ErrTooLarge], before any work that grows with it; within the limits,
 // time and memory grow in proportion to the session. [Session.CheckSize]
-// is the one check, and [Session.Validate] lists at most [MaxProblems]
+// is the one check, and [Session.Validate] lists at most 1000
 // problems.
 package agenda

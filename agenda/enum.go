@@ -61,14 +61,6 @@ func (e *enum[T]) check(v T) *ParseError {
 	return e.error(string(v))
 }
 
-// marshal returns the text of v, or an error if v is not a valid value.
-func (e *enum[T]) marshal(v T) ([]byte, error) {
-	if err := e.check(v); err != nil {
-		return nil, err
-	}
-	return []byte(v), nil
-}
-
 func (e *enum[T]) error(s string) *ParseError {
 	valid := make([]string, len(e.values))
 	for i, v := range e.values {
@@ -103,19 +95,10 @@ var modes = newEnum("participation mode", []Mode{ModeOnsite, ModeOnline}, map[st
 	"remote": ModeOnline, "remotely": ModeOnline, "virtual": ModeOnline,
 })
 
-// ParseMode reads a participation mode: "onsite" (also "on-site", "in person",
-// "offline") or "online" (also "remote", "virtual"). Any other text is a
-// *[ParseError]; blank text is the zero value, "not given".
-func ParseMode(s string) (Mode, error) { return modes.parse(s) }
-
-// String returns the canonical spelling of m.
-func (m Mode) String() string { return string(m) }
-
-// MarshalText returns the canonical spelling of m, or a *ParseError if m is not a mode.
-func (m Mode) MarshalText() ([]byte, error) { return modes.marshal(m) }
-
-// UnmarshalText sets m from any spelling [ParseMode] accepts, and returns its
-// *[ParseError] for any other, leaving m unchanged.
+// UnmarshalText sets m from a participation mode: "onsite" (also "on-site",
+// "in person", "offline") or "online" (also "remote", "virtual"). Any other
+// text is a *[ParseError], leaving m unchanged; blank text is the zero value,
+// "not given".
 func (m *Mode) UnmarshalText(text []byte) error { return set(m, modes, text) }
 
 // Format is the way a session runs: with everyone in the room, everyone
@@ -134,19 +117,10 @@ var formats = newEnum("session format", []Format{FormatHybrid, FormatOnsite, For
 	"online only": FormatOnline, "virtual": FormatOnline, "remote": FormatOnline,
 })
 
-// ParseFormat reads a session format: "hybrid", "onsite" (also "onsite-only",
-// "in person") or "online" (also "online-only", "virtual"). Any other text is
-// a *[ParseError]; blank text is the zero value, "not given".
-func ParseFormat(s string) (Format, error) { return formats.parse(s) }
-
-// String returns the canonical spelling of f.
-func (f Format) String() string { return string(f) }
-
-// MarshalText returns the canonical spelling of f, or a *ParseError if f is not a format.
-func (f Format) MarshalText() ([]byte, error) { return formats.marshal(f) }
-
-// UnmarshalText sets f from any spelling [ParseFormat] accepts, and returns
-// its *[ParseError] for any other, leaving f unchanged.
+// UnmarshalText sets f from a session format: "hybrid", "onsite" (also
+// "onsite-only", "in person") or "online" (also "online-only", "virtual").
+// Any other text is a *[ParseError], leaving f unchanged; blank text is the
+// zero value, "not given".
 func (f *Format) UnmarshalText(text []byte) error { return set(f, formats, text) }
 
 // Attribution says whether what is said in a session may be attributed to
@@ -166,19 +140,10 @@ var attributions = newEnum("attribution rule", []Attribution{AttributionNamed, A
 	"confidential": AttributionNone, "chatham house": AttributionNone,
 })
 
-// ParseAttribution reads an attribution rule: "named" or "unattributed" (also
-// "not attributed", "anonymous", "confidential", "Chatham House"). Any other
-// text is a *[ParseError]; blank text is the zero value, "not given".
-func ParseAttribution(s string) (Attribution, error) { return attributions.parse(s) }
-
-// String returns the canonical spelling of a.
-func (a Attribution) String() string { return string(a) }
-
-// MarshalText returns the canonical spelling of a, or a *ParseError if a is not a rule.
-func (a Attribution) MarshalText() ([]byte, error) { return attributions.marshal(a) }
-
-// UnmarshalText sets a from any spelling [ParseAttribution] accepts, and
-// returns its *[ParseError] for any other, leaving a unchanged.
+// UnmarshalText sets a from an attribution rule: "named" or "unattributed"
+// (also "not attributed", "anonymous", "confidential", "Chatham House"). Any
+// other text is a *[ParseError], leaving a unchanged; blank text is the zero
+// value, "not given".
 func (a *Attribution) UnmarshalText(text []byte) error { return set(a, attributions, text) }
 
 // Role is a part a person plays in a session. One person may hold several.
@@ -202,20 +167,11 @@ var roles = newEnum("role", []Role{RoleOrganizer, RoleSpeaker, RoleModerator, Ro
 	"reporter":         RoleRapporteur,
 })
 
-// ParseRole reads a role: "organizer", "speaker", "moderator", "online
-// moderator", "rapporteur" or "facilitator", and common variants such as
-// "organiser", "panelist", "onsite moderator" and "remote moderator". Any
-// other text is a *[ParseError]; blank text is the zero value, "not given".
-func ParseRole(s string) (Role, error) { return roles.parse(s) }
-
-// String returns the canonical spelling of r.
-func (r Role) String() string { return string(r) }
-
-// MarshalText returns the canonical spelling of r, or a *ParseError if r is not a role.
-func (r Role) MarshalText() ([]byte, error) { return roles.marshal(r) }
-
-// UnmarshalText sets r from any spelling [ParseRole] accepts, and returns its
-// *[ParseError] for any other, leaving r unchanged.
+// UnmarshalText sets r from a role: "organizer", "speaker", "moderator",
+// "online moderator", "rapporteur" or "facilitator", and common variants such
+// as "organiser", "panelist", "onsite moderator" and "remote moderator". Any
+// other text is a *[ParseError], leaving r unchanged; blank text is the zero
+// value, "not given".
 func (r *Role) UnmarshalText(text []byte) error { return set(r, roles, text) }
 
 // SegmentKind is what happens in a segment.
@@ -242,21 +198,11 @@ var kinds = newEnum("segment kind", []SegmentKind{KindOpening, KindDiscussion, K
 	"conclusion": KindClosing, "wrap up": KindClosing,
 })
 
-// ParseSegmentKind reads a segment kind: "opening", "discussion", "poll",
-// "breakout", "plenary", "report-back" or "closing", and the words agendas use
-// for them, such as "Welcome and Introduction", "Break-out discussion",
-// "Plenary Q&A" and "Conclusion". Any other text is a *[ParseError]; blank
-// text is the zero value, "not given".
-func ParseSegmentKind(s string) (SegmentKind, error) { return kinds.parse(s) }
-
-// String returns the canonical spelling of k.
-func (k SegmentKind) String() string { return string(k) }
-
-// MarshalText returns the canonical spelling of k, or a *ParseError if k is not a kind.
-func (k SegmentKind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
-
-// UnmarshalText sets k from any spelling [ParseSegmentKind] accepts, and
-// returns its *[ParseError] for any other, leaving k unchanged.
+// UnmarshalText sets k from a segment kind: "opening", "discussion", "poll",
+// "breakout", "plenary", "report-back" or "closing", and the words agendas
+// use for them, such as "Welcome and Introduction", "Break-out discussion",
+// "Plenary Q&A" and "Conclusion". Any other text is a *[ParseError], leaving
+// k unchanged; blank text is the zero value, "not given".
 func (k *SegmentKind) UnmarshalText(text []byte) error { return set(k, kinds, text) }
 
 // Stakeholder is the stakeholder group a person speaks for.
@@ -279,21 +225,11 @@ var stakeholders = newEnum("stakeholder group", []Stakeholder{StakeholderGovernm
 	"intergovernmental": StakeholderIntergovernmental, "igo": StakeholderIntergovernmental,
 })
 
-// ParseStakeholder reads a stakeholder group as session pages spell it:
+// UnmarshalText sets g from a stakeholder group as session pages spell it:
 // "Government", "Civil Society", "Private Sector", "Technical Community" or
 // "Intergovernmental Organization" (also "Intergovernmental Organisation",
-// "IGO"). Any other text is a *[ParseError]; blank text is the zero value,
-// "not given".
-func ParseStakeholder(s string) (Stakeholder, error) { return stakeholders.parse(s) }
-
-// String returns the canonical spelling of g.
-func (g Stakeholder) String() string { return string(g) }
-
-// MarshalText returns the canonical spelling of g, or a *ParseError if g is not a group.
-func (g Stakeholder) MarshalText() ([]byte, error) { return stakeholders.marshal(g) }
-
-// UnmarshalText sets g from any spelling [ParseStakeholder] accepts, and
-// returns its *[ParseError] for any other, leaving g unchanged.
+// "IGO"). Any other text is a *[ParseError], leaving g unchanged; blank text
+// is the zero value, "not given".
 func (g *Stakeholder) UnmarshalText(text []byte) error { return set(g, stakeholders, text) }
 
 // Region is the UN regional group a person comes from. Session pages also
@@ -331,22 +267,13 @@ var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacifi
 	"western european and other states group": RegionWEOG, "western european and others group of states": RegionWEOG,
 })
 
-// ParseRegion reads a regional group as session pages spell it: "African
-// Group", "Asia-Pacific Group", "Eastern European Group", "Latin American and
-// Caribbean Group (GRULAC)" or "GRULAC", "Western European and Others Group
-// (WEOG)" or "WEOG", and "Intergovernmental Organization", also with
-// "Regional Group" for "Group" ("Asia Pacific Regional Group"). Any other text is a
-// *[ParseError]; blank text is the zero value, "not given".
-func ParseRegion(s string) (Region, error) { return regions.parse(s) }
-
-// String returns the canonical spelling of r.
-func (r Region) String() string { return string(r) }
-
-// MarshalText returns the canonical spelling of r, or a *ParseError if r is not a group.
-func (r Region) MarshalText() ([]byte, error) { return regions.marshal(r) }
-
-// UnmarshalText sets r from any spelling [ParseRegion] accepts, and returns
-// its *[ParseError] for any other, leaving r unchanged.
+// UnmarshalText sets r from a regional group as session pages spell it:
+// "African Group", "Asia-Pacific Group", "Eastern European Group", "Latin
+// American and Caribbean Group (GRULAC)" or "GRULAC", "Western European and
+// Others Group (WEOG)" or "WEOG", and "Intergovernmental Organization", also
+// with "Regional Group" for "Group" ("Asia Pacific Regional Group"). Any
+// other text is a *[ParseError], leaving r unchanged; blank text is the zero
+// value, "not given".
 func (r *Region) UnmarshalText(text []byte) error { return set(r, regions, text) }
 
 // Field names a field of [Person] that the source marks private (with a lock
@@ -369,19 +296,10 @@ var fields = newEnum("person field", []Field{FieldName, FieldOrganization, Field
 	"time zone": FieldZone,
 })
 
-// ParseField reads the name of a person's field: "name", "organization",
-// "stakeholder", "region", "country", "gender" or "zone". Any other text is a
-// *[ParseError]; blank text is the zero value, "not given".
-func ParseField(s string) (Field, error) { return fields.parse(s) }
-
-// String returns the canonical spelling of f.
-func (f Field) String() string { return string(f) }
-
-// MarshalText returns the canonical spelling of f, or a *ParseError if f is not a field.
-func (f Field) MarshalText() ([]byte, error) { return fields.marshal(f) }
-
-// UnmarshalText sets f from any spelling [ParseField] accepts, and returns its
-// *[ParseError] for any other, leaving f unchanged.
+// UnmarshalText sets f from the name of a person's field: "name",
+// "organization", "stakeholder", "region", "country", "gender" or "zone". Any
+// other text is a *[ParseError], leaving f unchanged; blank text is the zero
+// value, "not given".
 func (f *Field) UnmarshalText(text []byte) error { return set(f, fields, text) }
 
 // set is the body of every UnmarshalText: it leaves *v unchanged on error.

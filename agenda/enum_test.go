@@ -3,6 +3,7 @@ package agenda
 import (
 	"encoding"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -25,8 +26,10 @@ type enumeration struct {
 // textValue is a pointer to a value of one of the enumerations.
 type textValue interface {
 	encoding.TextUnmarshaler
-	String() string
 }
+
+// str returns the text of the value v points to.
+func str(v textValue) string { return reflect.ValueOf(v).Elem().String() }
 
 // wrap turns the parse function of an enumeration into one on strings.
 func wrap[T ~string](parse func(string) (T, error)) func(string) (string, error) {
@@ -45,57 +48,79 @@ func strs[T ~string](values ...T) []string {
 	return out
 }
 
-// marshal calls MarshalText on the value v points to; the enumerations have
-// value receivers, so go through the interface the pointer carries.
+// marshal returns the text of the value v points to, or the *ParseError of
+// the check that Session.Validate makes of a value built in Go.
 func marshal(v textValue) ([]byte, error) {
-	return v.(interface{ MarshalText() ([]byte, error) }).MarshalText()
+	var err *ParseError
+	switch v := v.(type) {
+	case *Mode:
+		err = modes.check(*v)
+	case *Format:
+		err = formats.check(*v)
+	case *Attribution:
+		err = attributions.check(*v)
+	case *Role:
+		err = roles.check(*v)
+	case *SegmentKind:
+		err = kinds.check(*v)
+	case *Stakeholder:
+		err = stakeholders.check(*v)
+	case *Region:
+		err = regions.check(*v)
+	case *Field:
+		err = fields.check(*v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return []byte(str(v)), nil
 }
 
 var enumerations = []enumeration{
 	{
-		name: "participation mode", parse: wrap(ParseMode),
+		name: "participation mode", parse: wrap(modes.parse),
 		values:   strs(ModeOnsite, ModeOnline),
 		newValue: func() textValue { return new(Mode) },
 		of:       func(s string) textValue { v := Mode(s); return &v },
 	},
 	{
-		name: "session format", parse: wrap(ParseFormat),
+		name: "session format", parse: wrap(formats.parse),
 		values:   strs(FormatHybrid, FormatOnsite, FormatOnline),
 		newValue: func() textValue { return new(Format) },
 		of:       func(s string) textValue { v := Format(s); return &v },
 	},
 	{
-		name: "attribution rule", parse: wrap(ParseAttribution),
+		name: "attribution rule", parse: wrap(attributions.parse),
 		values:   strs(AttributionNamed, AttributionNone),
 		newValue: func() textValue { return new(Attribution) },
 		of:       func(s string) textValue { v := Attribution(s); return &v },
 	},
 	{
-		name: "role", parse: wrap(ParseRole),
+		name: "role", parse: wrap(roles.parse),
 		values:   strs(RoleOrganizer, RoleSpeaker, RoleModerator, RoleOnlineModerator, RoleRapporteur, RoleFacilitator),
 		newValue: func() textValue { return new(Role) },
 		of:       func(s string) textValue { v := Role(s); return &v },
 	},
 	{
-		name: "segment kind", parse: wrap(ParseSegmentKind),
+		name: "segment kind", parse: wrap(kinds.parse),
 		values:   strs(KindOpening, KindDiscussion, KindPoll, KindBreakout, KindPlenary, KindReportBack, KindClosing),
 		newValue: func() textValue { return new(SegmentKind) },
 		of:       func(s string) textValue { v := SegmentKind(s); return &v },
 	},
 	{
-		name: "stakeholder group", parse: wrap(ParseStakeholder),
+		name: "stakeholder group", parse: wrap(stakeholders.parse),
 		values:   strs(StakeholderGovernment, StakeholderCivilSociety, StakeholderPrivateSector, StakeholderTechnicalCommunity, StakeholderIntergovernmental),
 		newValue: func() textValue { return new(Stakeholder) },
 		of:       func(s string) textValue { v := Stakeholder(s); return &v },
 	},
 	{
-		name: "regional group", parse: wrap(ParseRegion),
+		name: "regional group", parse: wrap(regions.parse),
 		values:   strs(RegionAfrican, RegionAsiaPacific, RegionEasternEuropean, RegionGRULAC, RegionWEOG, RegionIntergovernmental),
 		newValue: func() textValue { return new(Region) },
 		of:       func(s string) textValue { v := Region(s); return &v },
 	},
 	{
-		name: "person field", parse: wrap(ParseField),
+		name: "person field", parse: wrap(fields.parse),
 		values:   strs(FieldName, FieldOrganization, FieldStakeholder, FieldRegion, FieldCountry, FieldGender, FieldZone),
 		newValue: func() textValue { return new(Field) },
 		of:       func(s string) textValue { v := Field(s); return &v },
@@ -229,10 +254,10 @@ func TestParseUnknown(t *testing.T) {
 }
 
 func TestParseErrorMessage(t *testing.T) {
-	_, err := ParseRegion("Europe")
+	_, err := regions.parse("Europe")
 	want := `agenda: unknown regional group "Europe" (valid: African Group, Asia-Pacific Group, Eastern European Group, GRULAC, WEOG, Intergovernmental Organization)`
 	if diff := cmp.Diff(want, err.Error()); diff != "" {
-		t.Errorf("ParseRegion(%q) error:\nmismatch (-want +got):\n%s", "Europe", diff)
+		t.Errorf("regions.parse(%q) error:\nmismatch (-want +got):\n%s", "Europe", diff)
 	}
 }
 
@@ -254,7 +279,7 @@ func TestTextRoundTrip(t *testing.T) {
 		t.Run(e.name, func(t *testing.T) {
 			for _, want := range e.values {
 				v := e.of(want)
-				if got := v.String(); got != want {
+				if got := str(v); got != want {
 					t.Errorf("String() = %q, want the canonical %q", got, want)
 				}
 				text, err := marshal(v)
@@ -270,7 +295,7 @@ func TestTextRoundTrip(t *testing.T) {
 					t.Errorf("UnmarshalText(%q): %v", text, err)
 					continue
 				}
-				if diff := cmp.Diff(want, back.String()); diff != "" {
+				if diff := cmp.Diff(want, str(back)); diff != "" {
 					t.Errorf("UnmarshalText(MarshalText(%q)):\nmismatch (-want +got):\n%s", want, diff)
 				}
 				if got, err := e.parse(want); err != nil || got != want {

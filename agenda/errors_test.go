@@ -93,32 +93,23 @@ func TestErrors(t *testing.T) {
 			reason: "a segment decodes as strictly as a session",
 		},
 		{
-			name: "Segment.MarshalJSON",
+			name: "Session.UnmarshalJSON/twice",
 			call: func() error {
-				_, err := json.Marshal(agenda.Segment{Title: "A", Kind: "keynote"})
-				return err
-			},
-			as:     []any{new(*json.MarshalerError), new(*agenda.ParseError)},
-			reason: "a kind built in Go that is not one",
-		},
-		{
-			name: "UnmarshalStrict",
-			call: func() error {
-				var v struct{ A int }
-				return agenda.UnmarshalStrict([]byte(`{"A": 1, "A": 2}`), &v)
+				var s agenda.Session
+				return s.UnmarshalJSON([]byte(`{"title": "A", "title": "B"}`))
 			},
 			as:     []any{new(*agenda.DecodeError)},
 			reason: "a field given twice",
 		},
 		{
-			name: "ReadInput/reader", call: func() error { _, err := agenda.ReadInput(iotest.ErrReader(boom)); return err },
-			is:     []error{boom},
-			reason: "ReadInput returns the reader's error as it is",
+			name: "Decode/reader", call: func() error { _, err := agenda.Decode(iotest.ErrReader(boom)); return err },
+			is: []error{boom}, as: []any{new(*agenda.DecodeError)},
+			reason: "Decode wraps the reader's error",
 		},
 		{
-			name: "ReadInput/too large",
+			name: "Decode/too large",
 			call: func() error {
-				_, err := agenda.ReadInput(io.LimitReader(zeros{}, agenda.MaxBytes+1))
+				_, err := agenda.Decode(io.LimitReader(zeros{}, agenda.MaxBytes+1))
 				return err
 			},
 			is: []error{agenda.ErrTooLarge}, as: []any{new(*agenda.LimitError)},
@@ -152,14 +143,14 @@ func TestErrors(t *testing.T) {
 			as:     []any{new(*agenda.DecodeError), new(*agenda.ParseError)},
 			reason: "a file's error names the file",
 		},
-		{name: "ParseMode", call: parse(func(s string) error { _, err := agenda.ParseMode(s); return err }), as: []any{new(*agenda.ParseError)}},
-		{name: "ParseFormat", call: parse(func(s string) error { _, err := agenda.ParseFormat(s); return err }), as: []any{new(*agenda.ParseError)}},
-		{name: "ParseAttribution", call: parse(func(s string) error { _, err := agenda.ParseAttribution(s); return err }), as: []any{new(*agenda.ParseError)}},
-		{name: "ParseRole", call: parse(func(s string) error { _, err := agenda.ParseRole(s); return err }), as: []any{new(*agenda.ParseError)}},
-		{name: "ParseSegmentKind", call: parse(func(s string) error { _, err := agenda.ParseSegmentKind(s); return err }), as: []any{new(*agenda.ParseError)}},
-		{name: "ParseStakeholder", call: parse(func(s string) error { _, err := agenda.ParseStakeholder(s); return err }), as: []any{new(*agenda.ParseError)}},
-		{name: "ParseRegion", call: parse(func(s string) error { _, err := agenda.ParseRegion(s); return err }), as: []any{new(*agenda.ParseError)}},
-		{name: "ParseField", call: parse(func(s string) error { _, err := agenda.ParseField(s); return err }), as: []any{new(*agenda.ParseError)}},
+		{name: "Mode.UnmarshalText", call: parse(func(s string) error { var v agenda.Mode; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
+		{name: "Format.UnmarshalText", call: parse(func(s string) error { var v agenda.Format; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
+		{name: "Attribution.UnmarshalText", call: parse(func(s string) error { var v agenda.Attribution; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
+		{name: "Role.UnmarshalText", call: parse(func(s string) error { var v agenda.Role; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
+		{name: "SegmentKind.UnmarshalText", call: parse(func(s string) error { var v agenda.SegmentKind; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
+		{name: "Stakeholder.UnmarshalText", call: parse(func(s string) error { var v agenda.Stakeholder; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
+		{name: "Region.UnmarshalText", call: parse(func(s string) error { var v agenda.Region; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
+		{name: "Field.UnmarshalText", call: parse(func(s string) error { var v agenda.Field; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{
 			name: "Session.Validate",
 			call: func() error {

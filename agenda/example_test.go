@@ -76,10 +76,10 @@ func ExampleSession_Validate() {
 	// first problem: field people[1].mode, value "online"
 }
 
-func ExampleParseRegion() {
+func ExampleRegion_UnmarshalText() {
 	for _, text := range []string{"Western European and Others Group (WEOG)", "WEOG", "weog", "Europe"} {
-		r, err := agenda.ParseRegion(text)
-		if err != nil {
+		var r agenda.Region
+		if err := r.UnmarshalText([]byte(text)); err != nil {
 			fmt.Println(err)
 			continue
 		}

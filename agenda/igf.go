@@ -46,9 +46,9 @@ func (w Warning) Redacted() string {
 	return fmt.Sprintf("line %d: %s", w.Line, w.Reason)
 }
 
-// IGFDefaultLength is the slot ParseIGF assumes, with a warning, for a page
+// igfDefaultLength is the slot ParseIGF assumes, with a warning, for a page
 // that gives neither a time nor a length: the length of most IGF workshops.
-const IGFDefaultLength = 90 * time.Minute
+const igfDefaultLength = 90 * time.Minute
 
 // ParseIGF reads the text of an IGF session page as it is pasted or saved
 // from a browser, of any year since 2019, into a draft session and a list
@@ -87,7 +87,7 @@ const IGFDefaultLength = 90 * time.Minute
 //
 // Every field it could not read or had to assume is a warning naming the
 // line, or the page as a whole: a page with neither a time nor a length gets
-// [IGFDefaultLength]; one that does not say it is hybrid is taken as onsite;
+// 90 minutes; one that does not say it is hybrid is taken as onsite;
 // in a hybrid session the online moderator is taken to be online and
 // everyone else who speaks or moderates onsite, unless the line says
 // "(online)" or "(onsite)". The draft has one segment over the whole slot,
@@ -100,7 +100,7 @@ const IGFDefaultLength = 90 * time.Minute
 // the first person past the limit. Either is a *[DecodeError], wrapping the
 // error of r or a *[LimitError], matching [ErrTooLarge].
 func ParseIGF(r io.Reader) (*Session, []Warning, error) {
-	data, err := ReadInput(r)
+	data, err := readInput(r)
 	if err != nil {
 		return nil, nil, &DecodeError{Err: err}
 	}

@@ -120,7 +120,7 @@ func TestIGFErrorClasses(t *testing.T) {
 		},
 		{
 			name: "9/NoDuration", page: "2024-of-no-duration",
-			check:   field("length", func(s *agenda.Session) any { return s.Slot.Length }, agenda.IGFDefaultLength),
+			check:   field("length", func(s *agenda.Session) any { return s.Slot.Length }, 90*time.Minute),
 			warning: "no time line, length or format with minutes on the page: the slot is assumed to be 1h30m long and is not scheduled; set slot.start and slot.length",
 			reason:  "a page with no duration gave a 0-second slot and two validation errors",
 		},

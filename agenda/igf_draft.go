@@ -20,8 +20,8 @@ func (p *igfParser) finish() {
 		p.s.Slot.Length = p.minutes
 		p.warn("", "no time line (\"Tuesday, 29th November, 2022 (09:30 UTC) - …\") on the page: the slot is not scheduled; set slot.start")
 	case p.s.Slot.Length == 0:
-		p.s.Slot.Length = IGFDefaultLength
-		p.warn("", "no time line, length or format with minutes on the page: the slot is assumed to be %s long and is not scheduled; set slot.start and slot.length", timeslot.FormatLength(IGFDefaultLength))
+		p.s.Slot.Length = igfDefaultLength
+		p.warn("", "no time line, length or format with minutes on the page: the slot is assumed to be %s long and is not scheduled; set slot.start and slot.length", timeslot.FormatLength(igfDefaultLength))
 	case p.minutes > 0 && p.minutes != p.s.Slot.Length:
 		p.n = p.minLine
 		p.warn("", "the length this line gives differs from the time line's; the time line's is kept")

@@ -21,7 +21,7 @@ import (
 // Its errors are those of ParseIGF; HTML that is not well-formed is read as
 // a browser reads it, and is not an error.
 func ParseIGFHTML(r io.Reader) (*Session, []Warning, error) {
-	data, err := ReadInput(r)
+	data, err := readInput(r)
 	if err != nil {
 		return nil, nil, &DecodeError{Err: err}
 	}

@@ -315,7 +315,7 @@ func isGroup(v string) bool {
 	if v == "" {
 		return false
 	}
-	_, err1 := ParseStakeholder(v)
-	_, err2 := ParseRegion(v)
+	_, err1 := stakeholders.parse(v)
+	_, err2 := regions.parse(v)
 	return err1 == nil || err2 == nil
 }

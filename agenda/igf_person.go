@@ -69,7 +69,7 @@ var (
 func readFields(text string) igfFields {
 	var f igfFields
 	if m := igfMode.FindStringSubmatch(text); m != nil {
-		f.mode, _ = ParseMode(m[1])
+		f.mode, _ = modes.parse(m[1])
 		text = igfMode.ReplaceAllString(text, " ")
 	}
 	parts := strings.Split(text, ",")
@@ -80,8 +80,8 @@ func readFields(text string) igfFields {
 		v, locked := unlock(part)
 		// "Intergovernmental Organization" is both: a stakeholder group
 		// first, a regional group after one.
-		g, gerr := ParseStakeholder(v)
-		r, rerr := ParseRegion(v)
+		g, gerr := stakeholders.parse(v)
+		r, rerr := regions.parse(v)
 		switch {
 		case v == "":
 		case gerr == nil && (f.stakeholder == "" || rerr != nil):

@@ -13,7 +13,7 @@ import (
 // "Limits", for the measurements).
 const (
 	// MaxBytes is the largest input, in bytes, that [Decode],
-	// [Session.UnmarshalJSON], [UnmarshalStrict], [ParseIGF] and the
+	// [Session.UnmarshalJSON], [ParseIGF] and the
 	// readers of other packages accept. It is a thousand times a seed
 	// session (a few kilobytes), and keeps a huge or endless input from
 	// being read into memory.
@@ -40,13 +40,13 @@ const (
 	// each of MaxSegments segments would be half a million turns.
 	MaxListed = 10000
 
-	// MaxProblems is the most problems [Session.Validate] lists; past it,
+	// maxProblems is the most problems [Session.Validate] lists; past it,
 	// one more problem says how many are left out. A draft with a
 	// thousand problems needs its first ones fixed before the rest, and
 	// the cap keeps a session within the other limits from listing
 	// millions: a hundred parallel breakouts sharing five hundred
 	// facilitators are 2,475,000 double bookings.
-	MaxProblems = 1000
+	maxProblems = 1000
 )
 
 // LimitError reports input beyond one of fairfloor's limits: [MaxBytes],
@@ -123,13 +123,13 @@ func checkBytes(count int) *LimitError {
 	return nil
 }
 
-// ReadInput reads r to its end, but no more than [MaxBytes]: longer input
+// readInput reads r to its end, but no more than [MaxBytes]: longer input
 // is a *[LimitError], matching [ErrTooLarge], after reading MaxBytes+1
 // bytes. Every reader of fairfloor's inputs (sessions, programmes, pages,
 // policies, constraints, logs) reads with it; other errors are those of r.
 // Every input is UTF-8 text, so a leading byte-order mark (EF BB BF), as
 // the "CSV UTF-8" export of a spreadsheet writes, is dropped.
-func ReadInput(r io.Reader) ([]byte, error) {
+func readInput(r io.Reader) ([]byte, error) {
 	var data []byte
 	var err error
 	if lr, ok := r.(interface{ Len() int }); ok {

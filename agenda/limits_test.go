@@ -179,26 +179,26 @@ func TestLimits(t *testing.T) {
 			t.Errorf("ParseIGF = %v, %v; want a *DecodeError at the line of the first person past the limit", s, err)
 		}
 	})
-	t.Run("ReadInput/bytes", func(t *testing.T) {
-		data, err := ReadInput(bytes.NewReader(make([]byte, MaxBytes)))
+	t.Run("readInput/bytes", func(t *testing.T) {
+		data, err := readInput(bytes.NewReader(make([]byte, MaxBytes)))
 		checkLimit(t, err, nil)
 		if len(data) != MaxBytes {
-			t.Errorf("ReadInput read %d bytes, want %d", len(data), MaxBytes)
+			t.Errorf("readInput read %d bytes, want %d", len(data), MaxBytes)
 		}
 	})
-	t.Run("ReadInput/bytes+1", func(t *testing.T) {
-		_, err := ReadInput(bytes.NewReader(make([]byte, MaxBytes+1)))
+	t.Run("readInput/bytes+1", func(t *testing.T) {
+		_, err := readInput(bytes.NewReader(make([]byte, MaxBytes+1)))
 		checkLimit(t, err, bytesPast)
 	})
 	t.Run("ParseIGF/bytes+1", func(t *testing.T) {
 		_, _, err := ParseIGF(bytes.NewReader(make([]byte, MaxBytes+1)))
 		checkLimit(t, err, bytesPast)
 	})
-	t.Run("UnmarshalStrict/bytes+1", func(t *testing.T) {
+	t.Run("unmarshalStrict/bytes+1", func(t *testing.T) {
 		var q Question
 		counted := *bytesPast
 		counted.Count = MaxBytes + 1 // the input is all in memory, and counted
-		checkLimit(t, UnmarshalStrict(make([]byte, MaxBytes+1), &q), &counted)
+		checkLimit(t, unmarshalStrict(make([]byte, MaxBytes+1), &q), &counted)
 	})
 }
 
@@ -242,7 +242,7 @@ func pairwiseDoubleBookings(s *Session) []string {
 			}
 			for _, ref := range references(&s.Segments[i]) {
 				if inJ[NameKey(ref.name)] {
-					out = append(out, (&ValidationError{Field: fmt.Sprintf("segments[%d]%s", i, ref.field()), Value: ref.name, Err: ErrDoubleBooked,
+					out = append(out, (&ValidationError{Field: fmt.Sprintf("segments[%d]%s", i, ref.field()), Value: ref.name, Err: errDoubleBooked,
 						Detail: fmt.Sprintf("also in segments[%d] (track %q) at the same time", j, s.Segments[j].Track)}).Error())
 				}
 			}
@@ -279,7 +279,7 @@ func doubleBookings(t *testing.T, s *Session) (listed []string, more bool) {
 	t.Helper()
 	for _, ve := range validationErrors(s.Validate()) {
 		switch ve.Err {
-		case ErrDoubleBooked:
+		case errDoubleBooked:
 			listed = append(listed, ve.Error())
 		case ErrTooManyProblems:
 			more = true
@@ -313,7 +313,7 @@ func TestParallelMatchesPairwise(t *testing.T) {
 	}
 }
 
-// TestValidateMaxProblems: a session with more problems than MaxProblems
+// TestValidateMaxProblems: a session with more problems than maxProblems
 // lists the first of them, in order, and says how many more there are.
 func TestValidateMaxProblems(t *testing.T) {
 	for _, tt := range []struct {
@@ -339,22 +339,22 @@ func TestValidateMaxProblems(t *testing.T) {
 			total := tt.people * tt.parallel * (tt.parallel - 1) / 2
 			all := problems(t, s.Validate())
 			listed, more := doubleBookings(t, s)
-			if total <= MaxProblems {
+			if total <= maxProblems {
 				if len(listed) != total || more || len(all) != total {
 					t.Fatalf("%d problems, %d double bookings, more: %v; want all %d listed: %s", len(all), len(listed), more, total, tt.reason)
 				}
 				return
 			}
-			if len(all) != MaxProblems+1 || len(listed) != MaxProblems || !more {
-				t.Fatalf("%d problems, %d double bookings, more: %v; want %d and a last that says there are more: %s", len(all), len(listed), more, MaxProblems, tt.reason)
+			if len(all) != maxProblems+1 || len(listed) != maxProblems || !more {
+				t.Fatalf("%d problems, %d double bookings, more: %v; want %d and a last that says there are more: %s", len(all), len(listed), more, maxProblems, tt.reason)
 			}
 			if tt.people*tt.parallel <= 300 {
-				if diff := cmp.Diff(pairwiseDoubleBookings(s)[:MaxProblems], listed); diff != "" {
+				if diff := cmp.Diff(pairwiseDoubleBookings(s)[:maxProblems], listed); diff != "" {
 					t.Errorf("the listed double bookings are not the first ones (-pairwise +Validate):\n%s", diff)
 				}
 			}
-			last := validationErrors(s.Validate())[MaxProblems]
-			if want := fmt.Sprintf("%d more not listed", total-MaxProblems); last.Err != ErrTooManyProblems || !strings.Contains(last.Error(), want) {
+			last := validationErrors(s.Validate())[maxProblems]
+			if want := fmt.Sprintf("%d more not listed", total-maxProblems); last.Err != ErrTooManyProblems || !strings.Contains(last.Error(), want) {
 				t.Errorf("last problem %q, want one of ErrTooManyProblems that says %q", last, want)
 			}
 		})

@@ -120,21 +120,20 @@ func (e *ConflictError) Unwrap() error { return e.Err }
 // for more than [MaxBytes], more than [MaxSessions] sessions or a session
 // beyond [Session.CheckSize], a *[LimitError], matching [ErrTooLarge].
 func DecodeProgramme(r io.Reader) (*Programme, error) {
-	data, err := ReadInput(r)
+	data, err := readInput(r)
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
-	// The sessions are filled from the values already read, field by
-	// field, as Session.UnmarshalJSON fills one, rather than handed to it:
-	// that would write each out as JSON again, with its keys sorted, so that
-	// an error could name the wrong unknown field, and longer, as < is
-	// written \u003c, so that a session could pass MaxBytes.
+	// The sessions are decoded as plainSession, not through
+	// Session.UnmarshalJSON, so that an error, and a list past its limit, is
+	// named by its whole path in the programme, such as
+	// "sessions[1].people".
 	var shape struct {
 		Title              string         `json:"title"`
 		Sessions           []plainSession `json:"sessions"`
 		SessionsPerSpeaker int            `json:"sessions_per_speaker"`
 	}
-	if err := UnmarshalStrict(data, &shape); err != nil {
+	if err := unmarshalStrict(data, &shape); err != nil {
 		return nil, err
 	}
 	if err := checkSessions(len(shape.Sessions)); err != nil {
@@ -153,8 +152,8 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 	return p, nil
 }
 
-// plainSession is a Session without its methods, which UnmarshalStrict
-// fills field by field.
+// plainSession is a Session without its methods, which unmarshalStrict
+// decodes in place.
 type plainSession Session
 
 // ReadProgramme reads a programme from a folder of session files: every
@@ -232,7 +231,7 @@ func readSession(fsys fs.FS, name string) (*Session, error) {
 // programme of more than [MaxSessions] sessions is one *ValidationError
 // whose Err is a *[LimitError], matching [ErrTooLarge], and nothing else is
 // checked. Like
-// [Session.Validate], Validate lists at most [MaxProblems] problems, the
+// [Session.Validate], Validate lists at most 1000 problems, the
 // first in the order above (the sessions' own, then people in two places,
 // rooms and limits), and then one more, of kind [ErrTooManyProblems], that
 // says how many it left out: n sessions at one time in one room are
@@ -291,7 +290,7 @@ func (p *Programme) ref(i int) SessionRef {
 
 // overlaps lists the conflict of each pair of scheduled sessions among the
 // given ones whose slots overlap, each pair in programme order, ordered by
-// the start of the later session, and counts those past MaxProblems
+// the start of the later session, and counts those past maxProblems
 // without making them.
 func (p *Programme) overlaps(sessions []int, list *problemList, conflict func(a, b int) error) {
 	var timed []int

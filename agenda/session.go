@@ -66,10 +66,9 @@ type Segment struct {
 	// ID is a stable identity of the segment within its session, such as
 	// "opening", that its title, length and place can change around;
 	// calendars take the UID of its event from it. Empty means none.
-	ID     string        `json:"id,omitempty"`
-	Title  string        `json:"title"`
-	Kind   SegmentKind   `json:"kind"`
-	Length time.Duration `json:"length"`
+	ID    string      `json:"id,omitempty"`
+	Title string      `json:"title"`
+	Kind  SegmentKind `json:"kind"`
 
 	// Track is the parallel track the segment runs in. Consecutive segments
 	// with tracks run side by side (see [timeslot.Slot.Place]); an empty
@@ -79,6 +78,8 @@ type Segment struct {
 	Speakers     []string `json:"speakers,omitempty"`     // names of the people who speak, in the order given
 	Facilitators []string `json:"facilitators,omitempty"` // names of the people who moderate or facilitate it
 	Questions    []string `json:"questions,omitempty"`    // IDs of the policy questions it takes up
+
+	Length time.Duration `json:"length"` // written as a string such as "40m"
 }
 
 // Question is a policy question a session sets out to answer.

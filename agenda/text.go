@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// badRune returns the first character text may not hold, as [ErrText]
+// badRune returns the first character text may not hold, as errText
 // says, its byte offset and what it is; ok is false when there is
 // none. With lines, newline and tab are allowed. Invalid UTF-8 is returned
 // as utf8.RuneError with the byte it starts at.
@@ -47,8 +47,8 @@ func (v *validator) text(field, value string, lines bool, h hiding) {
 		return
 	}
 	if r == utf8.RuneError {
-		v.addHiding(field, value, h, ErrText, "byte %d is %s", at, what)
+		v.addHiding(field, value, h, errText, "byte %d is %s", at, what)
 		return
 	}
-	v.addHiding(field, value, h, ErrText, "U+%04X at byte %d is %s", r, at, what)
+	v.addHiding(field, value, h, errText, "U+%04X at byte %d is %s", r, at, what)
 }

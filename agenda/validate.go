@@ -12,42 +12,52 @@ import (
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
-// The kinds of problem [Session.Validate] reports. Each problem is a
-// *ValidationError whose Err is one of these, so errors.Is tells the kind and
-// errors.As gives the field and value.
+// The kinds of problem [Session.Validate] and [Programme.Validate] report.
+// Each problem is a *ValidationError: errors.As gives the field, the value
+// and what is wrong in words, and errors.Is tells the kind. A problem with
+// the timing of the segments (they run past the end of the slot) is
+// ErrOverrun; every other problem with a value (missing, malformed, listed
+// twice, naming a person or question the session does not have, a mode
+// that does not fit the format, a role nobody holds, text holding a
+// character no field may hold, a time outside the years 0001–9999, which
+// RFC 3339 cannot write) is ErrInvalid, and its message says which.
 var (
-	ErrMissing      = errors.New("agenda: missing value")
-	ErrInvalid      = errors.New("agenda: invalid value")
-	ErrLength       = errors.New("agenda: length must be positive")
-	ErrDuplicate    = errors.New("agenda: listed twice")
-	ErrNoPerson     = errors.New("agenda: no such person")
-	ErrNoQuestion   = errors.New("agenda: no such policy question")
-	ErrOverrun      = errors.New("agenda: segments overrun the slot")
-	ErrUnderfill    = errors.New("agenda: segments leave too much of the slot unplanned")
-	ErrDoubleBooked = errors.New("agenda: person in two parallel segments at once")
-	ErrModeConflict = errors.New("agenda: participation mode does not fit the session format")
-	ErrRoleMissing  = errors.New("agenda: the format needs a role that nobody holds")
-	ErrCount        = errors.New("agenda: counts do not add up")
-
-	// ErrText is the kind of a free-text field holding a character no
-	// field may hold, as the package doc says under "Text": invalid UTF-8,
-	// a control character, a bidirectional control or a noncharacter.
-	ErrText = errors.New("agenda: text holds a character it may not")
-
-	// ErrYear is the kind of a time outside the years 0001–9999, which
-	// RFC 3339, and so JSON and ICS, cannot write.
-	ErrYear = errors.New("agenda: time outside the years 0001–9999")
+	ErrInvalid = errors.New("agenda: invalid value")
+	ErrOverrun = errors.New("agenda: segments overrun the slot")
 
 	// ErrTooManyProblems is the kind of the last problem of a session with
-	// more than MaxProblems, which says how many are not listed.
+	// more than maxProblems, which says how many are not listed.
 	ErrTooManyProblems = errors.New("agenda: too many problems to list")
 )
 
-// MaxUnplanned is the share of the slot a draft may leave unplanned at its
+// problemKind is a kind of problem more particular than [ErrInvalid]: its
+// message says what is wrong, and errors.Is matches it and ErrInvalid.
+type problemKind struct{ msg string }
+
+func (k *problemKind) Error() string        { return k.msg }
+func (k *problemKind) Is(target error) bool { return target == ErrInvalid }
+
+// The particular kinds of [ErrInvalid].
+var (
+	errMissing      = &problemKind{"agenda: missing value"}
+	errLength       = &problemKind{"agenda: length must be positive"}
+	errDuplicate    = &problemKind{"agenda: listed twice"}
+	errNoPerson     = &problemKind{"agenda: no such person"}
+	errNoQuestion   = &problemKind{"agenda: no such policy question"}
+	errUnderfill    = &problemKind{"agenda: segments leave too much of the slot unplanned"}
+	errDoubleBooked = &problemKind{"agenda: person in two parallel segments at once"}
+	errModeConflict = &problemKind{"agenda: participation mode does not fit the session format"}
+	errRoleMissing  = &problemKind{"agenda: the format needs a role that nobody holds"}
+	errCount        = &problemKind{"agenda: counts do not add up"}
+	errText         = &problemKind{"agenda: text holds a character it may not"}
+	errYear         = &problemKind{"agenda: time outside the years 0001–9999"}
+)
+
+// maxUnplanned is the share of the slot a draft may leave unplanned at its
 // end, for change-over or a late start: a 120-minute slot may hold 110
 // minutes of segments, a 90-minute slot at most 9 minutes less than 90.
-// More is reported as [ErrUnderfill].
-const MaxUnplanned = 0.1
+// More is reported as [ErrInvalid].
+const maxUnplanned = 0.1
 
 // ValidationError is one problem with a session.
 type ValidationError struct {
@@ -132,8 +142,8 @@ func Redact(err error) error {
 // Validate checks that:
 //   - the format is given and every enumeration holds one of its values;
 //   - every free-text field holds only what the package doc allows under
-//     "Text" ([ErrText]), and the slot and deadlines lie within the years
-//     0001–9999 ([ErrYear]);
+//     "Text" ([ErrInvalid]), and the slot and deadlines lie within the years
+//     0001–9999 ([ErrInvalid]);
 //   - people have names, no name appears twice, and each person has a role;
 //   - participation modes fit the format: nobody online in an onsite session
 //     or onsite in an online one, and, in a hybrid session, every speaker and
@@ -144,14 +154,14 @@ func Redact(err error) error {
 //     title and a kind, and name only people and policy questions that exist;
 //   - nobody is in two segments that run at the same time on parallel tracks;
 //   - the segments fit the slot: they do not overrun it, and leave at most
-//     [MaxUnplanned] of it unplanned;
+//     a tenth of it unplanned;
 //   - attendance counts add up.
 //
 // A session beyond the limits, with more than [MaxPeople] people or
 // [MaxSegments] segments, has one problem and nothing else is checked: a
 // *ValidationError whose Err is the *[LimitError] of [Session.CheckSize],
 // matching [ErrTooLarge]. Within them, Validate takes time in proportion to
-// the size of the session. It lists at most [MaxProblems] problems, the
+// the size of the session. It lists at most 1000 problems, the
 // first in the order above, and then one more, of kind
 // [ErrTooManyProblems], that says how many it left out.
 func (s *Session) Validate() error {
@@ -165,15 +175,15 @@ func (s *Session) Validate() error {
 	return v.join("session")
 }
 
-// problemList collects problems: the first MaxProblems, and how many more
+// problemList collects problems: the first maxProblems, and how many more
 // there are.
 type problemList struct {
 	problems []error
-	omitted  int // problems found beyond MaxProblems, not listed
+	omitted  int // problems found beyond maxProblems, not listed
 }
 
 // room returns how many more problems may be listed.
-func (l *problemList) room() int { return max(0, MaxProblems-len(l.problems)) }
+func (l *problemList) room() int { return max(0, maxProblems-len(l.problems)) }
 
 // push lists err, or counts it if the list is full.
 func (l *problemList) push(err error) {
@@ -189,7 +199,7 @@ func (l *problemList) push(err error) {
 func (l *problemList) join(field string) error {
 	if l.omitted > 0 {
 		l.problems = append(l.problems, &ValidationError{Field: field, Err: ErrTooManyProblems,
-			Detail: fmt.Sprintf("%d more not listed, beyond the first %d (agenda.MaxProblems)", l.omitted, MaxProblems)})
+			Detail: fmt.Sprintf("%d more not listed, beyond the first %d", l.omitted, maxProblems)})
 	}
 	return errors.Join(l.problems...)
 }
@@ -264,7 +274,7 @@ func enumCheckHiding[T ~string](v *validator, field string, e *enum[T], value T,
 func (v *validator) year(field, value string, t time.Time, what string) {
 	for _, y := range []int{t.Year(), t.UTC().Year()} {
 		if y < 1 || y > 9999 {
-			v.add(field, value, ErrYear, "%s in year %d", what, y)
+			v.add(field, value, errYear, "%s in year %d", what, y)
 			return
 		}
 	}
@@ -272,12 +282,12 @@ func (v *validator) year(field, value string, t time.Time, what string) {
 
 func (v *validator) session(s *Session) {
 	if s.Format == "" {
-		v.add("format", "", ErrMissing, "want one of %s", strings.Join(formats.error("").Valid, ", "))
+		v.add("format", "", errMissing, "want one of %s", strings.Join(formats.error("").Valid, ", "))
 	}
 	enumCheck(v, "format", formats, s.Format)
 	enumCheck(v, "attribution", attributions, s.Attribution)
 	if s.Slot.Length <= 0 {
-		v.add("slot.length", timeslot.FormatLength(s.Slot.Length), ErrLength, "")
+		v.add("slot.length", timeslot.FormatLength(s.Slot.Length), errLength, "")
 	}
 	if !s.Slot.Start.IsZero() {
 		before := len(v.problems) + v.omitted
@@ -301,7 +311,7 @@ func (v *validator) session(s *Session) {
 		if j, ok := people[key]; ok {
 			h := v.field(s, &s.People[i], FieldName)
 			h.hidden = h.hidden || v.field(s, &s.People[j], FieldName).hidden
-			v.addHiding(fmt.Sprintf("people[%d].name", i), s.People[i].Name, h, ErrDuplicate, "same person as people[%d]", j)
+			v.addHiding(fmt.Sprintf("people[%d].name", i), s.People[i].Name, h, errDuplicate, "same person as people[%d]", j)
 			continue
 		}
 		people[key] = i
@@ -312,9 +322,9 @@ func (v *validator) session(s *Session) {
 		field := fmt.Sprintf("questions[%d].id", i)
 		switch {
 		case strings.TrimSpace(q.ID) == "":
-			v.add(field, "", ErrMissing, "a policy question needs an ID")
+			v.add(field, "", errMissing, "a policy question needs an ID")
 		case questions[q.ID]:
-			v.add(field, q.ID, ErrDuplicate, "")
+			v.add(field, q.ID, errDuplicate, "")
 		}
 		questions[q.ID] = true
 		v.text(field, q.ID, false, shown)
@@ -331,11 +341,11 @@ func (v *validator) session(s *Session) {
 	v.attendance(s.Attendance)
 	for i, d := range s.Deadlines {
 		if strings.TrimSpace(d.What) == "" {
-			v.add(fmt.Sprintf("deadlines[%d].what", i), "", ErrMissing, "say what is due")
+			v.add(fmt.Sprintf("deadlines[%d].what", i), "", errMissing, "say what is due")
 		}
 		v.text(fmt.Sprintf("deadlines[%d].what", i), d.What, false, shown)
 		if d.Due.IsZero() {
-			v.add(fmt.Sprintf("deadlines[%d].due", i), "", ErrMissing, "say when it is due")
+			v.add(fmt.Sprintf("deadlines[%d].due", i), "", errMissing, "say when it is due")
 		} else {
 			v.year(fmt.Sprintf("deadlines[%d].due", i), d.Due.Format(time.RFC3339), d.Due, "it is due")
 		}
@@ -346,7 +356,7 @@ func (v *validator) person(s *Session, i int) {
 	p := &s.People[i]
 	at := fmt.Sprintf("people[%d]", i)
 	if strings.TrimSpace(p.Name) == "" {
-		v.addHiding(at+".name", p.Name, v.field(s, p, FieldName), ErrMissing, "a person needs a name")
+		v.addHiding(at+".name", p.Name, v.field(s, p, FieldName), errMissing, "a person needs a name")
 	}
 	v.text(at+".name", p.Name, false, v.field(s, p, FieldName))
 	v.text(at+".organization", p.Organization, false, v.field(s, p, FieldOrganization))
@@ -358,11 +368,11 @@ func (v *validator) person(s *Session, i int) {
 		v.text(fmt.Sprintf("%s.labels[%q]", at, k), p.Labels[k], false, shown)
 	}
 	if len(p.Roles) == 0 {
-		v.add(at+".roles", "", ErrMissing, "a person needs at least one role")
+		v.add(at+".roles", "", errMissing, "a person needs at least one role")
 	}
 	for k, r := range p.Roles {
 		if r == "" {
-			v.add(fmt.Sprintf("%s.roles[%d]", at, k), "", ErrMissing, "empty role")
+			v.add(fmt.Sprintf("%s.roles[%d]", at, k), "", errMissing, "empty role")
 		}
 		enumCheck(v, fmt.Sprintf("%s.roles[%d]", at, k), roles, r)
 	}
@@ -385,11 +395,11 @@ func (v *validator) person(s *Session, i int) {
 	}
 	switch {
 	case s.Format == FormatOnsite && p.Mode == ModeOnline:
-		v.add(at+".mode", string(p.Mode), ErrModeConflict, "%s is online in an onsite session", at)
+		v.add(at+".mode", string(p.Mode), errModeConflict, "%s is online in an onsite session", at)
 	case s.Format == FormatOnline && p.Mode == ModeOnsite:
-		v.add(at+".mode", string(p.Mode), ErrModeConflict, "%s is onsite in an online session", at)
+		v.add(at+".mode", string(p.Mode), errModeConflict, "%s is onsite in an online session", at)
 	case s.Format == FormatHybrid && p.Mode == "" && (p.Has(RoleSpeaker) || p.Has(RoleModerator) || p.Has(RoleOnlineModerator)):
-		v.add(at+".mode", "", ErrMissing, "a hybrid session needs to know whether %s is onsite or online", at)
+		v.add(at+".mode", "", errMissing, "a hybrid session needs to know whether %s is onsite or online", at)
 	}
 }
 
@@ -397,28 +407,28 @@ func (v *validator) segment(s *Session, i int, people map[string]int, questions 
 	seg := &s.Segments[i]
 	at := fmt.Sprintf("segments[%d]", i)
 	if strings.TrimSpace(seg.Title) == "" {
-		v.add(at+".title", "", ErrMissing, "a segment needs a title")
+		v.add(at+".title", "", errMissing, "a segment needs a title")
 	}
 	v.text(at+".id", seg.ID, false, shown)
 	v.text(at+".title", seg.Title, false, shown)
 	v.text(at+".track", seg.Track, false, shown)
 	if seg.Kind == "" {
-		v.add(at+".kind", "", ErrMissing, "want one of %s", strings.Join(kinds.error("").Valid, ", "))
+		v.add(at+".kind", "", errMissing, "want one of %s", strings.Join(kinds.error("").Valid, ", "))
 	}
 	enumCheck(v, at+".kind", kinds, seg.Kind)
 	if seg.Length <= 0 {
-		v.add(at+".length", timeslot.FormatLength(seg.Length), ErrLength, "")
+		v.add(at+".length", timeslot.FormatLength(seg.Length), errLength, "")
 	}
 	for _, ref := range references(seg) {
 		h := v.reference(s, people, ref.name)
 		if _, ok := people[NameKey(ref.name)]; !ok {
-			v.addHiding(at+ref.field(), ref.name, h, ErrNoPerson, "not among the session's people")
+			v.addHiding(at+ref.field(), ref.name, h, errNoPerson, "not among the session's people")
 		}
 		v.text(at+ref.field(), ref.name, false, h)
 	}
 	for k, q := range seg.Questions {
 		if !questions[q] {
-			v.add(fmt.Sprintf("%s.questions[%d]", at, k), q, ErrNoQuestion, "not among the session's questions")
+			v.add(fmt.Sprintf("%s.questions[%d]", at, k), q, errNoQuestion, "not among the session's questions")
 		}
 		v.text(fmt.Sprintf("%s.questions[%d]", at, k), q, false, shown)
 	}
@@ -497,7 +507,7 @@ func (v *validator) parallel(s *Session, plan timeslot.Plan, people map[string]i
 					break
 				}
 				if sets[j][n/64]&(1<<(n%64)) != 0 {
-					v.addHiding(fmt.Sprintf("segments[%d]%s", i, refs[i][k].field()), refs[i][k].name, v.reference(s, people, refs[i][k].name), ErrDoubleBooked,
+					v.addHiding(fmt.Sprintf("segments[%d]%s", i, refs[i][k].field()), refs[i][k].name, v.reference(s, people, refs[i][k].name), errDoubleBooked,
 						"also in segments[%d] (track %q) at the same time", j, s.Segments[j].Track)
 					shared--
 					found--
@@ -576,12 +586,12 @@ func (v *validator) roles(s *Session) {
 				if r == RoleOnlineModerator {
 					article = "an"
 				}
-				v.add("people", string(r), ErrRoleMissing, "a hybrid session needs %s %s", article, r)
+				v.add("people", string(r), errRoleMissing, "a hybrid session needs %s %s", article, r)
 			}
 		}
 	case FormatOnsite, FormatOnline:
 		if !held[RoleModerator] && !held[RoleOnlineModerator] && !held[RoleFacilitator] {
-			v.add("people", string(RoleModerator), ErrRoleMissing, "an %s session needs someone who moderates or facilitates", s.Format)
+			v.add("people", string(RoleModerator), errRoleMissing, "an %s session needs someone who moderates or facilitates", s.Format)
 		}
 	}
 }
@@ -596,8 +606,8 @@ func (v *validator) fit(s *Session, plan timeslot.Plan) {
 	if over := plan.Overrun(); over > 0 {
 		v.add("segments", used, ErrOverrun, "%s of segments in a %s slot: %s over", used, slot, timeslot.FormatLength(over))
 	}
-	if left := plan.Left(); float64(left) > MaxUnplanned*float64(s.Slot.Length) {
-		v.add("segments", used, ErrUnderfill, "%s of segments in a %s slot: %s unplanned", used, slot, timeslot.FormatLength(left))
+	if left := plan.Left(); float64(left) > maxUnplanned*float64(s.Slot.Length) {
+		v.add("segments", used, errUnderfill, "%s of segments in a %s slot: %s unplanned", used, slot, timeslot.FormatLength(left))
 	}
 }
 
@@ -607,15 +617,15 @@ func (v *validator) attendance(a Attendance) {
 		n     int
 	}{{"attendance.people", a.People}, {"attendance.women", a.Women}, {"attendance.online", a.Online}} {
 		if c.n < 0 {
-			v.add(c.field, strconv.Itoa(c.n), ErrCount, "a count cannot be negative")
+			v.add(c.field, strconv.Itoa(c.n), errCount, "a count cannot be negative")
 		}
 	}
 	if a.People > 0 {
 		if a.Women > a.People {
-			v.add("attendance.women", strconv.Itoa(a.Women), ErrCount, "more than attendance.people (%d)", a.People)
+			v.add("attendance.women", strconv.Itoa(a.Women), errCount, "more than attendance.people (%d)", a.People)
 		}
 		if a.Online > a.People {
-			v.add("attendance.online", strconv.Itoa(a.Online), ErrCount, "more than attendance.people (%d)", a.People)
+			v.add("attendance.online", strconv.Itoa(a.Online), errCount, "more than attendance.people (%d)", a.People)
 		}
 	}
 }

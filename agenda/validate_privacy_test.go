@@ -108,8 +108,8 @@ func TestRedact(t *testing.T) {
 	if got := Redact(other); got != other {
 		t.Errorf("Redact(other) = %v, want it unchanged", got)
 	}
-	name := &ValidationError{Field: "people[1].name", Value: "Ana", Err: ErrDuplicate, Personal: true}
-	room := &ValidationError{Field: "room", Value: "R\x00", Err: ErrText}
+	name := &ValidationError{Field: "people[1].name", Value: "Ana", Err: errDuplicate, Personal: true}
+	room := &ValidationError{Field: "room", Value: "R\x00", Err: errText}
 	got := problemLines(Redact(errors.Join(name, room, other)))
 	want := []string{
 		`agenda: people[1].name (hidden): listed twice`,
@@ -274,16 +274,16 @@ func TestValidateText(t *testing.T) {
 			var got *ValidationError
 			for _, e := range unjoin(s.Validate()) {
 				var ve *ValidationError
-				if errors.As(e, &ve) && errors.Is(ve, ErrText) && ve.Field == f.path {
+				if errors.As(e, &ve) && errors.Is(ve, errText) && ve.Field == f.path {
 					got = ve
 				}
 			}
 			want := refused(r, f.lines)
 			switch {
 			case want && got == nil:
-				t.Errorf("%s holding U+%04X: no ErrText, want one", f.path, r)
+				t.Errorf("%s holding U+%04X: no errText, want one", f.path, r)
 			case !want && got != nil:
-				t.Errorf("%s holding U+%04X: %v, want no ErrText", f.path, r, got)
+				t.Errorf("%s holding U+%04X: %v, want no errText", f.path, r, got)
 			case got != nil:
 				if got.Field != f.path || !strings.Contains(got.Detail, fmt.Sprintf("U+%04X at byte 2", r)) {
 					t.Errorf("%s holding U+%04X: field %q, detail %q; want the field and the character", f.path, r, got.Field, got.Detail)
@@ -296,14 +296,14 @@ func TestValidateText(t *testing.T) {
 	}
 	s := validSession()
 	s.People[1].Organization = "Org\xff"
-	if err := s.Validate(); !errors.Is(err, ErrText) || !strings.Contains(err.Error(), `byte 3 is invalid UTF-8 (byte 0xFF)`) {
-		t.Errorf("invalid UTF-8: %v, want ErrText naming the byte", err)
+	if err := s.Validate(); !errors.Is(err, errText) || !strings.Contains(err.Error(), `byte 3 is invalid UTF-8 (byte 0xFF)`) {
+		t.Errorf("invalid UTF-8: %v, want errText naming the byte", err)
 	}
 }
 
 // TestValidateTextRepro checks the sessions of issue 13 that put control
 // characters and newlines in names, titles, rooms and organizations: each
-// is refused with ErrText, naming the fields.
+// is refused with errText, naming the fields.
 func TestValidateTextRepro(t *testing.T) {
 	tests := []struct {
 		file   string
@@ -319,13 +319,13 @@ func TestValidateTextRepro(t *testing.T) {
 			got := map[string]bool{}
 			for _, e := range unjoin(s.Validate()) {
 				var ve *ValidationError
-				if errors.As(e, &ve) && errors.Is(ve, ErrText) {
+				if errors.As(e, &ve) && errors.Is(ve, errText) {
 					got[ve.Field] = true
 				}
 			}
 			for _, f := range tt.fields {
 				if !got[f] {
-					t.Errorf("%s: no ErrText for %s; got %v", tt.file, f, got)
+					t.Errorf("%s: no errText for %s; got %v", tt.file, f, got)
 				}
 			}
 		})
@@ -360,12 +360,12 @@ func TestValidateYear(t *testing.T) {
 			var got string
 			for _, e := range unjoin(s.Validate()) {
 				var ve *ValidationError
-				if errors.As(e, &ve) && errors.Is(ve, ErrYear) {
+				if errors.As(e, &ve) && errors.Is(ve, errYear) {
 					got = ve.Field
 				}
 			}
 			if got != tt.field {
-				t.Errorf("start %v: ErrYear on %q, want %q", tt.start, got, tt.field)
+				t.Errorf("start %v: errYear on %q, want %q", tt.start, got, tt.field)
 			}
 		})
 	}

@@ -110,7 +110,7 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "MissingFormat",
 			edit:   func(s *Session) { s.Format = "" },
-			want:   []problem{{"format", "", ErrMissing}},
+			want:   []problem{{"format", "", errMissing}},
 			reason: "the format decides which modes and roles fit; without it nothing else about them is checked",
 		},
 		{
@@ -128,7 +128,7 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "SlotLengthZero",
 			edit:   func(s *Session) { s.Slot.Length = 0 },
-			want:   []problem{{"slot.length", "0s", ErrLength}},
+			want:   []problem{{"slot.length", "0s", errLength}},
 			reason: "a slot needs a length; no overrun is reported against a slot of none",
 		},
 		{
@@ -137,7 +137,7 @@ func TestValidate(t *testing.T) {
 				s.Segments[1].Length = 0
 				s.Segments[2].Length = 75 * time.Minute
 			},
-			want:   []problem{{"segments[1].length", "0s", ErrLength}},
+			want:   []problem{{"segments[1].length", "0s", errLength}},
 			reason: "every segment takes time",
 		},
 		{
@@ -146,13 +146,13 @@ func TestValidate(t *testing.T) {
 				s.Segments[1].Length = -5 * time.Minute
 				s.Segments[2].Length = 75 * time.Minute
 			},
-			want:   []problem{{"segments[1].length", "-5m0s", ErrLength}},
+			want:   []problem{{"segments[1].length", "-5m0s", errLength}},
 			reason: "a negative length is reported, and placed as zero so it does not hide an overrun",
 		},
 		{
 			name:   "SegmentNoTitleNoKind",
 			edit:   func(s *Session) { s.Segments[2].Title, s.Segments[2].Kind = " ", "" },
-			want:   []problem{{"segments[2].title", "", ErrMissing}, {"segments[2].kind", "", ErrMissing}},
+			want:   []problem{{"segments[2].title", "", errMissing}, {"segments[2].kind", "", errMissing}},
 			reason: "a segment needs a title and a kind",
 		},
 		{
@@ -164,19 +164,19 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "EmptyPersonName",
 			edit:   func(s *Session) { s.People[4].Name = "" },
-			want:   []problem{{"people[4].name", "", ErrMissing}},
+			want:   []problem{{"people[4].name", "", errMissing}},
 			reason: "people are identified by name",
 		},
 		{
 			name:   "BlankPersonName",
 			edit:   func(s *Session) { s.People[4].Name = "  " },
-			want:   []problem{{"people[4].name", "  ", ErrMissing}},
+			want:   []problem{{"people[4].name", "  ", errMissing}},
 			reason: "a name of spaces is no name, and the value shows it as given",
 		},
 		{
 			name:   "TwoNamelessPeople",
 			edit:   func(s *Session) { s.People[3].Name, s.People[4].Name = "", "" },
-			want:   []problem{{"people[3].name", "", ErrMissing}, {"people[4].name", "", ErrMissing}, {"segments[1].speakers[1]", "Dana Speaker", ErrNoPerson}},
+			want:   []problem{{"people[3].name", "", errMissing}, {"people[4].name", "", errMissing}, {"segments[1].speakers[1]", "Dana Speaker", errNoPerson}},
 			reason: "two missing names are two missing names, not a duplicate",
 		},
 		{
@@ -184,7 +184,7 @@ func TestValidate(t *testing.T) {
 			edit: func(s *Session) {
 				s.People = append(s.People, Person{Name: "Dana Speaker", Roles: []Role{RoleSpeaker}, Mode: ModeOnsite})
 			},
-			want:   []problem{{"people[5].name", "Dana Speaker", ErrDuplicate}},
+			want:   []problem{{"people[5].name", "Dana Speaker", errDuplicate}},
 			reason: "segments refer to people by name, so names must be unique",
 		},
 		{
@@ -192,7 +192,7 @@ func TestValidate(t *testing.T) {
 			edit: func(s *Session) {
 				s.People = append(s.People, Person{Name: "DANA  speaker", Roles: []Role{RoleSpeaker}, Mode: ModeOnsite})
 			},
-			want:   []problem{{"people[5].name", "DANA  speaker", ErrDuplicate}},
+			want:   []problem{{"people[5].name", "DANA  speaker", errDuplicate}},
 			reason: "names match ignoring case and runs of spaces",
 		},
 		{
@@ -200,19 +200,19 @@ func TestValidate(t *testing.T) {
 			edit: func(s *Session) {
 				s.People = append(s.People, Person{Name: "Sione Tupou'tuah", Roles: []Role{RoleSpeaker}, Mode: ModeOnline})
 			},
-			want:   []problem{{"people[5].name", "Sione Tupou'tuah", ErrDuplicate}},
+			want:   []problem{{"people[5].name", "Sione Tupou'tuah", errDuplicate}},
 			reason: "a curly and a straight apostrophe spell the same name",
 		},
 		{
 			name:   "NoRoles",
 			edit:   func(s *Session) { s.People[4].Roles = nil },
-			want:   []problem{{"people[4].roles", "", ErrMissing}},
+			want:   []problem{{"people[4].roles", "", errMissing}},
 			reason: "everyone takes part in some role",
 		},
 		{
 			name:   "EmptyRole",
 			edit:   func(s *Session) { s.People[4].Roles = []Role{RoleRapporteur, ""} },
-			want:   []problem{{"people[4].roles[1]", "", ErrMissing}},
+			want:   []problem{{"people[4].roles[1]", "", errMissing}},
 			reason: "an empty role in the list is a hole, not a role",
 		},
 		{
@@ -252,7 +252,7 @@ func TestValidate(t *testing.T) {
 				}
 				s.People[2].Mode = ModeOnline
 			},
-			want:   []problem{{"people[2].mode", "online", ErrModeConflict}},
+			want:   []problem{{"people[2].mode", "online", errModeConflict}},
 			reason: "nobody can join an onsite session online",
 		},
 		{
@@ -264,19 +264,19 @@ func TestValidate(t *testing.T) {
 				}
 				s.People[3].Mode = ModeOnsite
 			},
-			want:   []problem{{"people[3].mode", "onsite", ErrModeConflict}},
+			want:   []problem{{"people[3].mode", "onsite", errModeConflict}},
 			reason: "an online session has no room to be in",
 		},
 		{
 			name:   "HybridSpeakerNoMode",
 			edit:   func(s *Session) { s.People[3].Mode = "" },
-			want:   []problem{{"people[3].mode", "", ErrMissing}},
+			want:   []problem{{"people[3].mode", "", errMissing}},
 			reason: "balancing a hybrid session needs every speaker's mode",
 		},
 		{
 			name:   "HybridModeratorNoMode",
 			edit:   func(s *Session) { s.People[0].Mode = "" },
-			want:   []problem{{"people[0].mode", "", ErrMissing}},
+			want:   []problem{{"people[0].mode", "", errMissing}},
 			reason: "moderators need a mode too",
 		},
 		{
@@ -287,13 +287,13 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "HybridNoOnlineModerator",
 			edit:   func(s *Session) { s.People[1].Roles = []Role{RoleOrganizer} },
-			want:   []problem{{"people", "online moderator", ErrRoleMissing}},
+			want:   []problem{{"people", "online moderator", errRoleMissing}},
 			reason: "a hybrid session needs someone to bring in the online speakers",
 		},
 		{
 			name:   "HybridNoModerator",
 			edit:   func(s *Session) { s.People[0].Roles = []Role{RoleOrganizer, RoleFacilitator} },
-			want:   []problem{{"people", "moderator", ErrRoleMissing}},
+			want:   []problem{{"people", "moderator", errRoleMissing}},
 			reason: "a facilitator is not the room's moderator in a hybrid session",
 		},
 		{
@@ -306,7 +306,7 @@ func TestValidate(t *testing.T) {
 				s.People[0].Roles = []Role{RoleOrganizer, RoleSpeaker}
 				s.People[1].Roles = []Role{RoleOrganizer}
 			},
-			want:   []problem{{"people", "moderator", ErrRoleMissing}},
+			want:   []problem{{"people", "moderator", errRoleMissing}},
 			reason: "an onsite session needs someone who moderates or facilitates",
 		},
 		{
@@ -328,8 +328,8 @@ func TestValidate(t *testing.T) {
 				s.Segments[1].Facilitators = []string{"Ghost"}
 			},
 			want: []problem{
-				{"segments[1].speakers[2]", "Zed Nobody", ErrNoPerson},
-				{"segments[1].facilitators[0]", "Ghost", ErrNoPerson},
+				{"segments[1].speakers[2]", "Zed Nobody", errNoPerson},
+				{"segments[1].facilitators[0]", "Ghost", errNoPerson},
 			},
 			reason: "segments name only people of the session",
 		},
@@ -343,19 +343,19 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "UnknownQuestion",
 			edit:   func(s *Session) { s.Segments[1].Questions = []string{"A", "C"} },
-			want:   []problem{{"segments[1].questions[1]", "C", ErrNoQuestion}},
+			want:   []problem{{"segments[1].questions[1]", "C", errNoQuestion}},
 			reason: "segments take up only the session's questions",
 		},
 		{
 			name:   "DuplicateQuestion",
 			edit:   func(s *Session) { s.Questions = append(s.Questions, Question{ID: "A", Text: "Again?"}) },
-			want:   []problem{{"questions[2].id", "A", ErrDuplicate}},
+			want:   []problem{{"questions[2].id", "A", errDuplicate}},
 			reason: "question IDs are what segments refer to",
 		},
 		{
 			name:   "MissingQuestionID",
 			edit:   func(s *Session) { s.Questions = append(s.Questions, Question{Text: "Which one?"}) },
-			want:   []problem{{"questions[2].id", "", ErrMissing}},
+			want:   []problem{{"questions[2].id", "", errMissing}},
 			reason: "a question without an ID cannot be referred to",
 		},
 		{
@@ -369,7 +369,7 @@ func TestValidate(t *testing.T) {
 				withBreakouts(s)
 				s.Segments[3].Speakers = []string{"Sione Tupou'tuah"}
 			},
-			want:   []problem{{"segments[1].speakers[0]", "Sione Tupou’tuah", ErrDoubleBooked}},
+			want:   []problem{{"segments[1].speakers[0]", "Sione Tupou’tuah", errDoubleBooked}},
 			reason: "tracks A and C run at the same time; the apostrophe does not hide the clash",
 		},
 		{
@@ -378,7 +378,7 @@ func TestValidate(t *testing.T) {
 				withBreakouts(s)
 				s.Segments[2].Facilitators = []string{"Ana Moderator"}
 			},
-			want:   []problem{{"segments[1].facilitators[0]", "Ana Moderator", ErrDoubleBooked}},
+			want:   []problem{{"segments[1].facilitators[0]", "Ana Moderator", errDoubleBooked}},
 			reason: "facilitators cannot be in two rooms either",
 		},
 		{
@@ -413,13 +413,13 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "Underfill",
 			edit:   func(s *Session) { s.Segments[2].Length = 5 * time.Minute },
-			want:   []problem{{"segments", "1h15m", ErrUnderfill}},
-			reason: "15 minutes of a 90-minute slot left unplanned is more than MaxUnplanned",
+			want:   []problem{{"segments", "1h15m", errUnderfill}},
+			reason: "15 minutes of a 90-minute slot left unplanned is more than maxUnplanned",
 		},
 		{
 			name:   "UnderfillJustBeyond",
 			edit:   func(s *Session) { s.Segments[2].Length = 10 * time.Minute },
-			want:   []problem{{"segments", "1h20m", ErrUnderfill}},
+			want:   []problem{{"segments", "1h20m", errUnderfill}},
 			reason: "10 minutes left is more than a tenth of 90",
 		},
 		{
@@ -430,19 +430,19 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "NoSegments",
 			edit:   func(s *Session) { s.Segments = nil },
-			want:   []problem{{"segments", "0s", ErrUnderfill}},
+			want:   []problem{{"segments", "0s", errUnderfill}},
 			reason: "a session with no segments leaves its whole slot unplanned",
 		},
 		{
 			name:   "WomenMoreThanPeople",
 			edit:   func(s *Session) { s.Attendance.Women = 30 },
-			want:   []problem{{"attendance.women", "30", ErrCount}},
+			want:   []problem{{"attendance.women", "30", errCount}},
 			reason: "a part cannot exceed the whole",
 		},
 		{
 			name:   "OnlineMoreThanPeople",
 			edit:   func(s *Session) { s.Attendance.Online = 26 },
-			want:   []problem{{"attendance.online", "26", ErrCount}},
+			want:   []problem{{"attendance.online", "26", errCount}},
 			reason: "a part cannot exceed the whole",
 		},
 		{
@@ -454,9 +454,9 @@ func TestValidate(t *testing.T) {
 			name: "NegativeCounts",
 			edit: func(s *Session) { s.Attendance = Attendance{People: -1, Women: -2, Online: -3} },
 			want: []problem{
-				{"attendance.people", "-1", ErrCount},
-				{"attendance.women", "-2", ErrCount},
-				{"attendance.online", "-3", ErrCount},
+				{"attendance.people", "-1", errCount},
+				{"attendance.women", "-2", errCount},
+				{"attendance.online", "-3", errCount},
 			},
 			reason: "counts are never negative",
 		},
@@ -473,14 +473,14 @@ func TestValidate(t *testing.T) {
 				s.Attendance.Women = 30
 			},
 			want: []problem{
-				{"format", "", ErrMissing},
-				{"slot.length", "0s", ErrLength},
+				{"format", "", errMissing},
+				{"slot.length", "0s", errLength},
 				{"people[1].region", "Mars", ErrInvalid},
-				{"people[5].name", "ben online", ErrDuplicate},
-				{"questions[2].id", "B", ErrDuplicate},
-				{"segments[1].length", "0s", ErrLength},
-				{"segments[2].speakers[0]", "Nobody", ErrNoPerson},
-				{"attendance.women", "30", ErrCount},
+				{"people[5].name", "ben online", errDuplicate},
+				{"questions[2].id", "B", errDuplicate},
+				{"segments[1].length", "0s", errLength},
+				{"segments[2].speakers[0]", "Nobody", errNoPerson},
+				{"attendance.women", "30", errCount},
 			},
 			reason: "every problem comes back at once, in the order of the fields",
 		},
@@ -667,7 +667,7 @@ func TestValidateSeed004(t *testing.T) {
 		{"90m", 90 * time.Minute, []problem{{"segments", "1h50m", ErrOverrun}},
 			"parallel breakouts count once: 5+40+60+5 = 110 minutes, not 190, and that overruns 90"},
 		{"120m", 120 * time.Minute, nil,
-			"110 minutes in 120 leaves 10, within MaxUnplanned"},
+			"110 minutes in 120 leaves 10, within maxUnplanned"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

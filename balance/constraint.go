@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/strictjson"
 )
 
 // Constraint is a rule a session must meet, such as "at least 3
@@ -148,7 +149,8 @@ func (c Constraint) validate(i int) *PolicyError {
 		return err
 	}
 	if c.Role != "" {
-		if r, err := agenda.ParseRole(string(c.Role)); err != nil || r != c.Role || r == agenda.RoleSpeaker {
+		var r agenda.Role
+		if err := r.UnmarshalText([]byte(c.Role)); err != nil || r != c.Role || r == agenda.RoleSpeaker {
 			return &PolicyError{Field: field + ".role", Value: string(c.Role), Reason: "want a role other than speaker (leave it empty for speakers)"}
 		}
 	}
@@ -167,20 +169,20 @@ func (c Constraint) validate(i int) *PolicyError {
 	return nil
 }
 
-// DecodeConstraints reads a JSON list of constraints as strictly as
-// [agenda.UnmarshalStrict] reads anything: unknown fields, rules and
-// groupings are errors naming their path. It reads at most agenda.MaxBytes.
+// DecodeConstraints reads a JSON list of constraints strictly: unknown
+// fields, a field given twice, rules and groupings are errors naming their
+// path. It reads at most agenda.MaxBytes.
 // JSON that is not a list of constraints, an error of r and input beyond
 // agenda.MaxBytes (wrapping an *agenda.LimitError) are *agenda.DecodeError
 // values; a constraint that cannot be checked is a *PolicyError naming it,
 // as [Check] refuses it.
 func DecodeConstraints(r io.Reader) ([]Constraint, error) {
-	data, err := agenda.ReadInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
 	var cs []Constraint
-	if err := agenda.UnmarshalStrict(data, &cs); err != nil {
+	if err := strictjson.Decode(data, &cs); err != nil {
 		return nil, err
 	}
 	for i, c := range cs {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/strictjson"
 )
 
 // Entry is one turn as a timekeeper or a speaking-time app recorded it:
@@ -122,7 +123,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 	if s == nil {
 		return nil, ErrNoSession
 	}
-	data, err := agenda.ReadInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return nil, &LogError{Err: err}
 	}
@@ -367,19 +368,19 @@ func stopwatch(text string) (h, m, s int, ok bool) {
 }
 
 // ReadLogJSON reads a speaking log as JSON, {"entries": [{"name", "start",
-// "end"}]}, with RFC 3339 times, as strictly as agenda.UnmarshalStrict reads
-// anything: JSON that is not a log, an error of r and input beyond
+// "end"}]}, with RFC 3339 times, strictly (an unknown field or one given
+// twice is an error naming its path): JSON that is not a log, an error of r and input beyond
 // agenda.MaxBytes are *agenda.DecodeError values. An entry without a name
 // or with a time RFC 3339 cannot write is a *LogError naming it, and a log
 // of more than [MaxLogEntries] entries a *LogError wrapping an
 // *agenda.LimitError, matching agenda.ErrTooLarge.
 func ReadLogJSON(r io.Reader) (*Log, error) {
-	data, err := agenda.ReadInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
 	log := &Log{}
-	if err := agenda.UnmarshalStrict(data, log); err != nil {
+	if err := strictjson.Decode(data, log); err != nil {
 		return nil, err
 	}
 	if err := checkEntries(len(log.Entries), 0); err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/strictjson"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -301,7 +302,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 func (p *Policy) UnmarshalJSON(data []byte) error {
 	type plain Policy // without methods, so the decoder does not call this one again
 	var out plain
-	if err := agenda.UnmarshalStrict(data, &out); err != nil {
+	if err := strictjson.Decode(data, &out); err != nil {
 		return err
 	}
 	if err := Policy(out).validate(); err != nil {
@@ -334,7 +335,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 // session's is left to Allocate, which knows the session; that none is
 // blank and no two are one person by [agenda.NameKey] is checked here.
 func DecodePolicy(r io.Reader) (Policy, error) {
-	data, err := agenda.ReadInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return Policy{}, &agenda.DecodeError{Err: err}
 	}

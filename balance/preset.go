@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/strictjson"
 )
 
 // Preset is a named set of constraints that a programme committee applies
@@ -85,12 +86,12 @@ func Presets() []Preset {
 // *PolicyError, whose Field names the preset and constraint, for a preset
 // that cannot be checked.
 func DecodePresets(r io.Reader) ([]Preset, error) {
-	data, err := agenda.ReadInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
 	var ps []Preset
-	if err := agenda.UnmarshalStrict(data, &ps); err != nil {
+	if err := strictjson.Decode(data, &ps); err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}

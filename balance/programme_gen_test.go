@@ -592,7 +592,7 @@ func (g *programmeGen) segments(i, moderator, online, rapporteur int, speakers [
 	case 60 * time.Minute:
 		opening, discussion, floor, closing = 5*time.Minute, 35*time.Minute, 15*time.Minute, 5*time.Minute
 		if rng.IntN(5) == 0 {
-			floor -= 5 * time.Minute // the session ends early, within MaxUnplanned
+			floor -= 5 * time.Minute // the session ends early, within agenda's allowance for unplanned time
 		}
 	case 90 * time.Minute:
 		opening, discussion, floor, closing = 10*time.Minute, 25*time.Minute, 20*time.Minute, 10*time.Minute

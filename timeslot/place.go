@@ -23,11 +23,6 @@ func (s Span) Overlaps(t Span) bool {
 	return s.Start.Before(t.End) && t.Start.Before(s.End)
 }
 
-// In returns the span with its times shown in loc.
-func (s Span) In(loc *time.Location) Span {
-	return Span{Start: s.Start.In(loc), End: s.End.In(loc)}
-}
-
 // Plan is the result of placing blocks on a slot.
 type Plan struct {
 	Slot  Slot

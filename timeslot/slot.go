@@ -33,12 +33,6 @@ func (s Slot) In(loc *time.Location) Slot {
 	return s
 }
 
-// Contains reports whether t falls within the slot: at or after its start and
-// before its end.
-func (s Slot) Contains(t time.Time) bool {
-	return !t.Before(s.Start) && t.Before(s.End())
-}
-
 // String formats the slot for people: "2023-10-10 06:15–07:45 UTC" when it is
 // scheduled, "1h30m, not scheduled" when it is not.
 func (s Slot) String() string {

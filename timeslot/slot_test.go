@@ -142,33 +142,6 @@ func TestSlotIn(t *testing.T) {
 	}
 }
 
-func TestSlotContains(t *testing.T) {
-	tests := []struct {
-		name   string
-		slot   timeslot.Slot
-		t      time.Time
-		want   bool
-		reason string
-	}{
-		{name: "Start", slot: seed001, t: utc(6, 15), want: true, reason: "the start is inside"},
-		{name: "Middle", slot: seed001, t: utc(7, 0), want: true, reason: "a moment between start and end is inside"},
-		{name: "JustBeforeEnd", slot: seed001, t: utc(7, 45).Add(-time.Nanosecond), want: true, reason: "the last nanosecond is inside"},
-		{name: "End", slot: seed001, t: utc(7, 45), want: false, reason: "the end is outside, so back-to-back slots do not share a moment"},
-		{name: "BeforeStart", slot: seed001, t: utc(6, 15).Add(-time.Nanosecond), want: false, reason: "before the start is outside"},
-		{name: "OtherZone", slot: seed001, t: time.Date(2023, 10, 10, 8, 30, 0, 0, paris), want: true, reason: "08:30 in Paris is 06:30 UTC: moments compare, not clock readings"},
-		{name: "OtherZoneOutside", slot: seed001, t: time.Date(2023, 10, 10, 7, 0, 0, 0, paris), want: false, reason: "07:00 in Paris is 05:00 UTC, before the start, though the clock reads 07:00"},
-		{name: "ZeroLength", slot: timeslot.Slot{Start: utc(9, 0)}, t: utc(9, 0), want: false, reason: "a slot of no length contains nothing, not even its start"},
-		{name: "UnscheduledZeroTime", slot: timeslot.Slot{Length: time.Hour}, t: time.Time{}, want: true, reason: "an unscheduled slot counts from the zero time"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.slot.Contains(tt.t); got != tt.want {
-				t.Errorf("%v.Contains(%v) = %v, want %v\nreason: %s", tt.slot, tt.t, got, tt.want, tt.reason)
-			}
-		})
-	}
-}
-
 func TestSlotString(t *testing.T) {
 	tests := []struct {
 		name   string

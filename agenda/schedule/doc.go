@@ -16,7 +16,7 @@
 // Every session must have a start time ([ErrNoStart]) and a room
 // ([ErrNoRoom]), start on a whole minute and last whole minutes
 // ([ErrMinute]), less than 100 hours ([ErrLength]), within the years
-// 0001–9999 ([agenda.ErrYear]); a writer reports every session that does
+// 0001–9999 ([agenda.ErrInvalid]); a writer reports every session that does
 // not, each a *[SessionError], and writes nothing.
 //
 //   - Days are the calendar dates of the sessions' starts in

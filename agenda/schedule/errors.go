@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/fairfloor/fairfloor/agenda"
 )
 
 // The kinds of session that [WriteXML] and [WriteJSON] cannot write. Each
@@ -18,6 +20,10 @@ var (
 	ErrSecret    = errors.New("schedule: session title or room names a person or organization its outputs may not show")
 )
 
+// errYear is the kind of a session that runs outside the years 0001–9999,
+// which RFC 3339 cannot write; it matches [agenda.ErrInvalid].
+var errYear = fmt.Errorf("schedule: session runs outside the years 0001–9999, which schedule.xml cannot write (%w)", agenda.ErrInvalid)
+
 // The problems of a whole programme or of the options.
 var (
 	ErrEmpty    = errors.New("schedule: programme has no sessions")
@@ -29,7 +35,7 @@ var (
 type SessionError struct {
 	Index int    // in Programme.Sessions
 	Title string // the session's title; empty when it may not be shown (ErrSecret)
-	Err   error  // one of ErrNoStart, ErrNoRoom, ErrMinute, ErrLength, ErrSameStart, ErrSecret, or agenda.ErrYear
+	Err   error  // one of ErrNoStart, ErrNoRoom, ErrMinute, ErrLength, ErrSameStart, ErrSecret, or one matching agenda.ErrInvalid for a session outside the years 0001–9999
 }
 
 // Error returns `schedule: sessions[3] "Title": session has no room`.

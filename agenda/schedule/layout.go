@@ -119,7 +119,7 @@ func layout(p *agenda.Programme, opt Options) (*conference, error) {
 		s := &p.Sessions[i]
 		start := s.Slot.Start.In(loc)
 		if y, end := start.Year(), start.Add(s.Slot.Length).Year(); y < 1 || end > 9999 {
-			errs = append(errs, &SessionError{Index: i, Title: s.Title, Err: agenda.ErrYear})
+			errs = append(errs, &SessionError{Index: i, Title: s.Title, Err: errYear})
 			continue
 		}
 		if start.Second() != 0 || start.Nanosecond() != 0 {

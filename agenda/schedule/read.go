@@ -37,10 +37,14 @@ import (
 // [agenda.MaxSessions] events or [agenda.MaxPeople] persons in one, one
 // wrapping a *[agenda.LimitError], matching [agenda.ErrTooLarge].
 func ReadJSON(r io.Reader) (*agenda.Programme, error) {
-	data, err := agenda.ReadInput(r)
+	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
+	if len(data) > agenda.MaxBytes {
+		return nil, &DecodeError{Err: &agenda.LimitError{What: "bytes", Max: agenda.MaxBytes, Limit: "agenda.MaxBytes"}}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")) // a byte-order mark, as agenda drops it
 	var top struct {
 		Schedule *struct {
 			Conference *struct {
@@ -203,9 +207,7 @@ func (rd *reader) readEvent(p *agenda.Programme, raw json.RawMessage, roomName, 
 	if s.Room == "" {
 		s.Room = roomName
 	}
-	if f, err := agenda.ParseFormat(e.Type); err == nil {
-		s.Format = f
-	}
+	_ = s.Format.UnmarshalText([]byte(e.Type)) // a type that is not a format leaves none
 	if len(e.Persons) > agenda.MaxPeople {
 		return &DecodeError{Path: path + ".persons", Err: &agenda.LimitError{What: "people", Count: len(e.Persons),
 			Max: agenda.MaxPeople, Limit: "agenda.MaxPeople"}}

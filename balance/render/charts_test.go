@@ -163,7 +163,7 @@ func rename(s *agenda.Session, from, to string) {
 
 // document plans s and reports on the plan.
 // onlyText reports whether err, from agenda.Session.Validate, is nil or
-// holds only characters agenda refuses in text (agenda.ErrText): the
+// holds only characters agenda refuses in text (an agenda.ErrInvalid saying so): the
 // renderers must show safely a session a Go program never validated, and
 // the injection cases and the fuzzers' sessions hold such text on purpose.
 func onlyText(err error) bool {
@@ -175,7 +175,7 @@ func onlyText(err error) bool {
 		return false
 	}
 	for _, e := range joined.Unwrap() {
-		if !errors.Is(e, agenda.ErrText) {
+		if !errors.Is(e, agenda.ErrInvalid) || !strings.Contains(e.Error(), "text holds a character it may not") {
 			return false
 		}
 	}

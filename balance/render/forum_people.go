@@ -32,7 +32,7 @@ func (d *Document) repeatedView(f *balance.Forum) []forumRepeated {
 		for _, ap := range rp.Appearances {
 			roles := make([]string, len(ap.Roles))
 			for i, r := range ap.Roles {
-				roles[i] = r.String()
+				roles[i] = string(r)
 			}
 			if len(roles) == 0 {
 				roles = []string{"no role given"}

@@ -66,13 +66,10 @@ const notGivenRow = "(not given)"
 // dimension, as every format shows it and as [JSON] writes it in
 // [Output].Groups.
 type Group struct {
-	Dimension string        `json:"dimension"` // the dimension's name, such as "mode", "region" or "label:age"
-	Hard      bool          `json:"hard,omitempty"`
-	Name      string        `json:"group"`
-	Speakers  int           `json:"speakers"`
-	Time      time.Duration `json:"time"`
-	Share     float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share
-	Target    float64       `json:"target"` // the target share; 0 for a row without a share
+	Dimension string `json:"dimension"` // the dimension's name, such as "mode", "region" or "label:age"
+	Hard      bool   `json:"hard,omitzero"`
+	Name      string `json:"group"`
+	Speakers  int    `json:"speakers"`
 
 	// Counted is the number of speakers the dimension's shares are of:
 	// those in one of its groups, without those who give no value or a
@@ -83,8 +80,12 @@ type Group struct {
 	// dimension, named "(not given)"; Outside a value that is not one of
 	// the dimension's full set, such as "Intergovernmental Organization"
 	// given as a regional group. Neither has a share or a target.
-	NotGiven bool `json:"not_given,omitempty"`
-	Outside  bool `json:"outside,omitempty"`
+	NotGiven bool `json:"not_given,omitzero"`
+	Outside  bool `json:"outside,omitzero"`
+
+	Time   time.Duration `json:"time"`
+	Share  float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share
+	Target float64       `json:"target"` // the target share; 0 for a row without a share
 }
 
 // hasShare reports whether the group has a share and a target to show.

@@ -1,13 +1,20 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
+	stdjson "encoding/json"
 	"io"
+	"math"
+	"reflect"
 	"slices"
+	"strconv"
 	"time"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/strictjson"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -42,10 +49,10 @@ type OutputSlot struct {
 // OutputSpeaker is one speaker's time.
 type OutputSpeaker struct {
 	Who   string        `json:"who"`
+	Why   []string      `json:"why,omitempty"` // what made Time differ from Fair, part by part, when the document has an allocation
 	Time  time.Duration `json:"time"`
-	Fair  time.Duration `json:"fair,omitempty"` // the fair share, to the second, when the document has an allocation
-	Share float64       `json:"share"`          // of all speakers' time
-	Why   []string      `json:"why,omitempty"`  // what made Time differ from Fair, part by part, when the document has an allocation
+	Fair  time.Duration `json:"fair,omitzero"` // the fair share, to the second, when the document has an allocation
+	Share float64       `json:"share"`         // of all speakers' time
 }
 
 // OutputFinding is one finding of the report; People are named as
@@ -175,79 +182,83 @@ func (o *Output) encode(w io.Writer) error {
 	if c.Findings == nil {
 		c.Findings = []OutputFinding{}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(c); err != nil {
+	if err := finite(&c); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	data, err := json.Marshal(c, written)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(data, '\n'))
 	return err
 }
 
-// DecodeJSON reads what [JSON] writes, as strictly as
-// [agenda.UnmarshalStrict] reads: unknown fields, a field given twice,
-// values of the wrong type, unknown spellings of a mode or segment kind,
-// negative lengths and anything after the object are errors, a
-// *agenda.DecodeError whose Path names the field. It reads at most
+// DecodeJSON reads what [JSON] writes, strictly: unknown fields, a field
+// given twice, values of the wrong type, unknown spellings of a mode or
+// segment kind, negative lengths and anything after the object are errors,
+// a *agenda.DecodeError whose Path names the field. It reads at most
 // [agenda.MaxBytes]; more, and an error of r, are *agenda.DecodeError
 // values too, wrapping an *agenda.LimitError or the error of r.
 func DecodeJSON(r io.Reader) (*Output, error) {
-	data, err := agenda.ReadInput(r)
+	data, err := strictjson.ReadInput(r)
 	if err != nil {
 		return nil, &agenda.DecodeError{Err: err}
 	}
 	o := new(Output)
-	if err := agenda.UnmarshalStrict(data, o); err != nil {
+	if err := strictjson.Decode(data, o); err != nil {
 		return nil, err
 	}
 	return o, nil
 }
 
-// The wire forms below write lengths as "40m" rather than as counts of
-// nanoseconds; the rest of each type is written as declared.
+// written are the options encode writes with, by
+// github.com/go-json-experiment/json: the layout and escaping of
+// encoding/json's indented Encoder, and lengths as strings such as "40m"
+// ([timeslot.FormatLength]) rather than counts of nanoseconds.
+var written = json.JoinOptions(
+	jsontext.Multiline(true),
+	jsontext.WithIndent("  "),
+	jsontext.EscapeForHTML(true),
+	jsontext.EscapeForJS(true),
+	jsontext.AllowInvalidUTF8(true),
+	json.FormatNilSliceAsNull(true),
+	json.FormatNilMapAsNull(true),
+	jsontext.PreserveRawStrings(true), // the invalid UTF-8 below, as written
+	json.WithMarshalers(json.JoinMarshalers(
+		json.MarshalFunc(func(d time.Duration) ([]byte, error) {
+			return jsontext.AppendQuote(nil, timeslot.FormatLength(d))
+		}),
+		json.MarshalToFunc(func(enc *jsontext.Encoder, s string) error {
+			if utf8.ValidString(s) {
+				return json.SkipFunc
+			}
+			// encoding/json writes each invalid byte as \ufffd.
+			quoted, err := stdjson.Marshal(s)
+			if err != nil {
+				return err
+			}
+			return enc.WriteValue(quoted)
+		}),
+	)),
+)
 
-// MarshalJSON encodes the slot with its length as a string such as "1h30m".
-func (s OutputSlot) MarshalJSON() ([]byte, error) {
-	type plain OutputSlot
-	return json.Marshal(struct {
-		plain
-		Length string `json:"length"`
-	}{plain(s), timeslot.FormatLength(s.Length)})
-}
-
-// MarshalJSON encodes the row with its offset and length as strings such as "40m".
-func (r Row) MarshalJSON() ([]byte, error) {
-	type plain Row
-	return json.Marshal(struct {
-		plain
-		Offset string `json:"offset"`
-		Length string `json:"length"`
-	}{plain(r), timeslot.FormatLength(r.Offset), timeslot.FormatLength(r.Length)})
-}
-
-// MarshalJSON encodes the speaker's times as strings such as "7m30s".
-func (s OutputSpeaker) MarshalJSON() ([]byte, error) {
-	type plain OutputSpeaker
-	fair := ""
-	if s.Fair != 0 {
-		fair = timeslot.FormatLength(s.Fair)
+// finite returns the *json.UnsupportedValueError of encoding/json for a
+// share, target or severity that JSON cannot hold, NaN or an infinity.
+func finite(o *Output) error {
+	var fs []float64
+	for _, sp := range o.Speaking {
+		fs = append(fs, sp.Share)
 	}
-	return json.Marshal(struct {
-		plain
-		Time  string  `json:"time"`
-		Fair  string  `json:"fair,omitempty"`
-		Share float64 `json:"share"`
-	}{plain(s), timeslot.FormatLength(s.Time), fair, s.Share})
-}
-
-// MarshalJSON encodes the group's time as a string such as "15m".
-func (g Group) MarshalJSON() ([]byte, error) {
-	type plain Group
-	return json.Marshal(struct {
-		plain
-		Time   string  `json:"time"`
-		Share  float64 `json:"share"`
-		Target float64 `json:"target"`
-	}{plain(g), timeslot.FormatLength(g.Time), g.Share, g.Target})
+	for _, g := range o.Groups {
+		fs = append(fs, g.Share, g.Target)
+	}
+	for _, f := range o.Findings {
+		fs = append(fs, f.Severity)
+	}
+	for _, f := range fs {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return &stdjson.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
+		}
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package seeds_test
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -131,13 +130,11 @@ func TestIGFPagesPlanOrSay(t *testing.T) {
 			}
 			// The problems of a draft from a page are what the page lacks:
 			// the people, or the moderator, and the segment made of them.
-			for _, kind := range []error{agenda.ErrRoleMissing, agenda.ErrUnderfill} {
-				if errors.Is(problems, kind) && !says("add them so") && !says("add a \"Moderator\" heading") {
-					t.Errorf("validation finds %v, and no warning says how to add what is missing: %v", problems, warnings)
-				}
+			if problems != nil && !says("add them so") && !says("add a \"Moderator\" heading") {
+				t.Errorf("validation finds %v, and no warning says how to add what is missing: %v", problems, warnings)
 			}
 			for _, err := range problems.(interface{ Unwrap() []error }).Unwrap() {
-				if !errors.Is(err, agenda.ErrRoleMissing) && !errors.Is(err, agenda.ErrUnderfill) {
+				if msg := err.Error(); !strings.Contains(msg, "needs a role that nobody holds") && !strings.Contains(msg, "leave too much of the slot unplanned") {
 					t.Errorf("a problem no warning explains: %v", err)
 				}
 			}

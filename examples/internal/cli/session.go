@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -11,10 +12,13 @@ import (
 // with the line of the problem where it has one ("draft.json:12: agenda:
 // decoding …"), so that the organizer who edited the file finds it.
 func DecodeSession(name string, r io.Reader) (*agenda.Session, error) {
-	data, err := agenda.ReadInput(r)
+	// Read at most one byte more than agenda reads, so that UnmarshalJSON
+	// refuses what is too long, and keep the bytes to find the line.
+	data, err := io.ReadAll(io.LimitReader(r, agenda.MaxBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")) // a byte-order mark, as agenda.Decode drops it
 	s := new(agenda.Session)
 	if err := s.UnmarshalJSON(data); err != nil {
 		if line := Line(data, err); line > 0 {
