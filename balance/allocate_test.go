@@ -150,7 +150,7 @@ func groupOf(d balance.Dimension, p *agenda.Person) string {
 }
 
 func newReference(s *agenda.Session, p balance.Policy) *reference {
-	r := &reference{step: cmp.Or(p.Step, balance.DefaultStep), w0: cmp.Or(p.Fairness, balance.DefaultFairness), linear: p.Deviation == balance.DeviationLinear}
+	r := &reference{step: cmp.Or(p.Step, balance.DefaultStep), w0: cmp.Or(p.Fairness, balance.DefaultFairness), linear: p.Deviation == "linear"}
 	dims := p.Dimensions
 	if dims == nil {
 		dims = balance.DefaultDimensions()

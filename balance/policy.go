@@ -49,8 +49,14 @@ type Policy struct {
 	Spread float64 `json:"spread,omitempty"`
 
 	// Deviation is the cost φ of a speaker's distance from their fair
-	// share: quadratic, the default, or the design's linear one.
-	Deviation Deviation `json:"deviation,omitempty"`
+	// share (see the package documentation): "" or "quadratic", the
+	// default, costs the square of the distance, so a correction is spread
+	// over many speakers rather than taken from one, and the optimum is
+	// unique; "linear" costs the distance itself, steeper beyond the band,
+	// the plain programme of fairfloor's design, kept for comparisons (its
+	// optimum may split time between speakers of different types in any
+	// way that costs the same). Anything else is a *PolicyError.
+	Deviation string `json:"deviation,omitempty"`
 
 	// Min and Max bound every speaker's total time; Max 0 means no maximum.
 	Min time.Duration `json:"min,omitempty"`

@@ -57,8 +57,8 @@ func (p Policy) check() error {
 	if !finite(cmp.Or(p.Fairness, defaultFairness)) {
 		return &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
 	}
-	if p.Deviation != DeviationQuadratic && p.Deviation != DeviationLinear {
-		return &PolicyError{Field: "Deviation", Value: string(p.Deviation), Reason: "want quadratic (empty) or linear"}
+	if p.Deviation != "" && p.Deviation != "quadratic" && p.Deviation != linearDeviation {
+		return &PolicyError{Field: "Deviation", Value: p.Deviation, Reason: "want quadratic (empty) or linear"}
 	}
 	dims := p.Dimensions
 	if dims == nil {

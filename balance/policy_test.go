@@ -57,7 +57,7 @@ func TestDecodePolicy(t *testing.T) {
 		{`"equal" on the mode is the 50/50 reading, not the default by headcount`, `{"dimensions": [{"by": "mode", "target": "equal"}]}`,
 			balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Target: balance.TargetEqual}}}},
 		{"a keynote's share and the linear deviation", `{"deviation": "linear", "people": {"Ana Berg": {"share": 2}}}`,
-			balance.Policy{Deviation: balance.DeviationLinear, People: map[string]balance.Limits{"Ana Berg": {Share: 2}}}},
+			balance.Policy{Deviation: "linear", People: map[string]balance.Limits{"Ana Berg": {Share: 2}}}},
 		{"one person named in the policy and in first", `{"people": {"Ana Berg": {"max": "5m"}}, "first": ["ana  berg"]}`,
 			balance.Policy{People: map[string]balance.Limits{"Ana Berg": {Max: 5 * time.Minute}}, First: []string{"ana  berg"}}},
 	} {

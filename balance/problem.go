@@ -76,8 +76,8 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	if !finite(pr.fairness) {
 		return nil, &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
 	}
-	if p.Deviation != DeviationQuadratic && p.Deviation != DeviationLinear {
-		return nil, &PolicyError{Field: "Deviation", Value: string(p.Deviation), Reason: "want quadratic (empty) or linear"}
+	if p.Deviation != "" && p.Deviation != "quadratic" && p.Deviation != linearDeviation {
+		return nil, &PolicyError{Field: "Deviation", Value: p.Deviation, Reason: "want quadratic (empty) or linear"}
 	}
 	if err := pr.resolveDimensions(); err != nil {
 		return nil, err
@@ -351,7 +351,7 @@ func (pr *problem) price() {
 	costs := newCosts(float64(pr.budget) + 1)
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
-		c := costs.of(deviation{kind: pr.policy.Deviation, f: sp.fair, scale: max(sp.scale, 1), band: pr.band * sp.scale,
+		c := costs.of(deviation{linear: pr.policy.Deviation == linearDeviation, f: sp.fair, scale: max(sp.scale, 1), band: pr.band * sp.scale,
 			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)})
 		sp.costIndex, sp.clamped, sp.base, sp.up, sp.down = c.index, c.clamped, c.base, c.up, c.down
 	}
