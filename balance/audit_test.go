@@ -43,7 +43,7 @@ func auditSession() *agenda.Session {
 // half of the panel's 30 minutes, and the two onsite speakers share the
 // other half equally, 7m30s each.
 // The 50/50 reading of the mode rule, so that the lone online speaker has half.
-var auditPolicy = balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: balance.TargetEqual}}}
+var auditPolicy = balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: "equal"}}}
 
 // auditPlan plans auditSession under auditPolicy.
 func auditPlan(t testing.TB) (*agenda.Session, *agenda.RunOfShow) {

@@ -251,8 +251,8 @@ func (pr *problem) resolveDimensions() error {
 			return &PolicyError{Field: field + ".Tolerance", Value: fmt.Sprint(d.Tolerance), Reason: "must be between 0 and 1"}
 		}
 		switch d.Target {
-		case TargetDefault, TargetEqual, TargetHeadcount:
-		case TargetExplicit:
+		case "", targetEqual, targetHeadcount:
+		case targetExplicit:
 			sum := 0.0
 			for g, share := range d.Shares {
 				if share < 0 || math.IsNaN(share) {
@@ -264,7 +264,7 @@ func (pr *problem) resolveDimensions() error {
 				return &PolicyError{Field: field + ".Shares", Value: fmt.Sprint(sum), Reason: "explicit shares must add up to 1"}
 			}
 		default:
-			return &PolicyError{Field: field + ".Target", Value: string(d.Target), Reason: "want equal, headcount or explicit"}
+			return &PolicyError{Field: field + ".Target", Value: d.Target, Reason: "want equal, headcount or explicit"}
 		}
 		if d.By == ByMode && pr.s.Format != agenda.FormatHybrid {
 			pr.dropped = append(pr.dropped, d)
