@@ -44,10 +44,6 @@ type PersonAudit struct {
 	Turns   int
 }
 
-// Over returns how far the person spoke beyond the plan; negative when they
-// spoke less.
-func (a PersonAudit) Over() time.Duration { return a.Actual - a.Planned }
-
 // LogProblem is something odd in a speaking log.
 type LogProblem struct {
 	Entry int // index in Log.Entries
@@ -270,16 +266,4 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 	}
 	slices.SortStableFunc(a.Problems, func(x, y LogProblem) int { return cmp.Compare(x.Entry, y.Entry) })
 	return a, nil
-}
-
-// Overruns returns the people who spoke longer than planned, most over first.
-func (a *Audit) Overruns() []PersonAudit {
-	var out []PersonAudit
-	for _, p := range a.People {
-		if p.Over() > 0 {
-			out = append(out, p)
-		}
-	}
-	slices.SortStableFunc(out, func(x, y PersonAudit) int { return cmp.Compare(y.Over(), x.Over()) })
-	return out
 }

@@ -275,7 +275,7 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name: "ForumReport/nil", call: func() error { _, err := balance.ForumReport(nil, zero, nil); return err },
-			is: []error{balance.ErrNoProgramme},
+			is: []error{balance.ErrNoSession},
 		},
 		{
 			name: "ForumReport/preset",
@@ -288,7 +288,7 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name: "PlanProgramme/nil", call: func() error { _, err := balance.PlanProgramme(nil, zero); return err },
-			is: []error{balance.ErrNoProgramme},
+			is: []error{balance.ErrNoSession},
 		},
 		{
 			name: "PlanProgramme/sessions",

@@ -35,7 +35,7 @@ func auditText(out io.Writer, d *Document) error {
 			name = shown(p.Name) + " (not among the people)"
 		}
 		over := "0s"
-		switch d := p.Over(); {
+		switch d := p.Actual - p.Planned; {
 		case d > 0:
 			over = "+" + timeslot.FormatLength(d)
 		case d < 0:
