@@ -213,7 +213,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 			problem(i, logDuplicate, "%s (%s–%s) repeats entry %d; counted once", who(e.Name), clock(e.Start), clock(e.End), duplicate[i])
 			continue
 		}
-		if e.Open() {
+		if e.End.IsZero() {
 			problem(i, logOpen, "%s (%s from %s) has no end; counted as nothing", who(e.Name), e.Kind, clock(e.Start))
 			continue
 		}

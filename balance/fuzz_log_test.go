@@ -177,7 +177,7 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 			continue
 		}
 		switch d := e.End.Sub(e.Start); {
-		case e.Open():
+		case e.End.IsZero():
 			open++
 		case d < 0:
 			backwards++
@@ -376,7 +376,7 @@ func interrupted(log *balance.Log, e balance.Entry) time.Duration {
 	}
 	var edges []edge
 	for _, b := range log.Entries {
-		if b.Speech() || b.Open() || !b.End.After(b.Start) || !b.Start.Before(e.End) || !b.End.After(e.Start) {
+		if b.Speech() || b.End.IsZero() || !b.End.After(b.Start) || !b.Start.Before(e.End) || !b.End.After(e.Start) {
 			continue
 		}
 		from, to := b.Start, b.End
