@@ -150,7 +150,7 @@ func groupOf(d balance.Dimension, p *agenda.Person) string {
 }
 
 func newReference(s *agenda.Session, p balance.Policy) *reference {
-	r := &reference{step: cmp.Or(p.Step, balance.DefaultStep), w0: cmp.Or(p.Fairness, balance.DefaultFairness), linear: p.Deviation == balance.DeviationLinear}
+	r := &reference{step: cmp.Or(p.Step, balance.DefaultStep), w0: cmp.Or(p.Fairness, balance.DefaultFairness), linear: p.Deviation == "linear"}
 	dims := p.Dimensions
 	if dims == nil {
 		dims = balance.DefaultDimensions()
@@ -255,19 +255,19 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 		for g := range names {
 			row := refRow{dim: d, group: g}
 			target := dim.Target
-			if target == balance.TargetDefault {
-				target = balance.TargetEqual
+			if target == "" {
+				target = "equal"
 				if dim.By == balance.ByMode {
-					target = balance.TargetHeadcount
+					target = "headcount"
 				}
 			}
 			switch target {
-			case balance.TargetEqual:
+			case "equal":
 				// an equal part of n ordinary shares, and the group's shares beyond them
 				row.target = (float64(n)/float64(len(count)) + share[g] - float64(count[g])) / known
-			case balance.TargetHeadcount:
+			case "headcount":
 				row.target = share[g] / known
-			case balance.TargetExplicit:
+			case "explicit":
 				row.target = dim.Shares[g]
 			}
 			r.rows = append(r.rows, row)

@@ -44,15 +44,26 @@ type PersonAudit struct {
 	Turns   int
 }
 
-// Over returns how far the person spoke beyond the plan; negative when they
-// spoke less.
-func (a PersonAudit) Over() time.Duration { return a.Actual - a.Planned }
-
 // LogProblem is something odd in a speaking log.
 type LogProblem struct {
 	Entry int // index in Log.Entries
 	Line  int // the entry's line in the CSV file it was read from (Entry.Line); 0 if none
-	Kind  LogProblemKind
+	// Kind says what is odd about the entry, one of:
+	//   - "unknown name": nobody in the session has the name; the time
+	//     counts as unattributed;
+	//   - "overlap": the entry overlaps an earlier one; both count in full;
+	//   - "outside slot": the entry starts or ends outside the session's
+	//     slot (of an unscheduled session, only an entry whose start counts
+	//     from it, within a day); it counts in full;
+	//   - "end before start": the entry ends before it starts; it counts as
+	//     nothing;
+	//   - "not a speaker": a person who speaks in no speaking segment; the
+	//     time is theirs but not speaking time in the report;
+	//   - "duplicate": the entry repeats an earlier one, the same name,
+	//     start, end and kind; it counts once;
+	//   - "not ended": the entry has no end, as a live session left it; it
+	//     counts as nothing.
+	Kind string
 	// Text says what is odd. It names people as the session's outputs may:
 	// someone whose name may not be shown as "person 3" (their place among
 	// the session's people), and a Hidden name not among the people as "a
@@ -60,18 +71,15 @@ type LogProblem struct {
 	Text string
 }
 
-// LogProblemKind says what is odd about a log entry.
-type LogProblemKind string
-
-// The kinds of log problem.
+// The kinds of log problem, as LogProblem.Kind documents them.
 const (
-	LogUnknownName LogProblemKind = "unknown name"     // nobody in the session has the name; the time counts as unattributed
-	LogOverlap     LogProblemKind = "overlap"          // the entry overlaps an earlier one; both count in full
-	LogOutsideSlot LogProblemKind = "outside slot"     // the entry starts or ends outside the session's slot (of an unscheduled session, only an entry whose start counts from it, within a day); it counts in full
-	LogBackwards   LogProblemKind = "end before start" // the entry ends before it starts; it counts as nothing
-	LogNotSpeaker  LogProblemKind = "not a speaker"    // a person who speaks in no speaking segment; the time is theirs but not speaking time in the report
-	LogDuplicate   LogProblemKind = "duplicate"        // the entry repeats an earlier one: the same name, start, end and kind; it counts once
-	LogOpen        LogProblemKind = "not ended"        // the entry has no end, as a live session left it; it counts as nothing
+	logUnknownName = "unknown name"
+	logOverlap     = "overlap"
+	logOutsideSlot = "outside slot"
+	logBackwards   = "end before start"
+	logNotSpeaker  = "not a speaker"
+	logDuplicate   = "duplicate"
+	logOpen        = "not ended"
 )
 
 // AuditLog compares a speaking log with the run-of-show planned for the
@@ -80,7 +88,7 @@ const (
 // more than [MaxLogEntries] entries; a nil log is an empty one. An entry
 // that repeats an earlier one exactly (the same name, as agenda.NameKey
 // compares names, start, end and kind), as a log exported twice holds,
-// counts once and is a [LogDuplicate] problem. A speech counts without the
+// counts once and is a "duplicate" problem. A speech counts without the
 // pauses, points of order and interventions within it, which count in
 // Audit.Paused and Audit.Outside and name nobody of the audit.
 func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Audit, error) {
@@ -160,7 +168,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 		}
 		firstOf[k] = i
 	}
-	problem := func(i int, kind LogProblemKind, format string, args ...any) {
+	problem := func(i int, kind string, format string, args ...any) {
 		a.Problems = append(a.Problems, LogProblem{Entry: i, Line: log.Entries[i].Line, Kind: kind, Text: fmt.Sprintf(format, args...)})
 	}
 	// fromStart reports whether t counts from the start of an unscheduled
@@ -193,7 +201,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 			continue // said below; it overlaps only the entry it repeats. An interruption is within a speech by design
 		}
 		if latestEntry >= 0 && e.Start.Before(latest) {
-			problem(i, LogOverlap, "%s (%s–%s) overlaps %s", who(e.Name), clock(e.Start), clock(e.End), who(log.Entries[latestEntry].Name))
+			problem(i, logOverlap, "%s (%s–%s) overlaps %s", who(e.Name), clock(e.Start), clock(e.End), who(log.Entries[latestEntry].Name))
 		}
 		if e.End.After(latest) || latestEntry < 0 {
 			latest, latestEntry = e.End, i
@@ -202,16 +210,16 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 	spoken := speaking(log, time.Time{})
 	for i, e := range log.Entries {
 		if duplicate[i] > 0 {
-			problem(i, LogDuplicate, "%s (%s–%s) repeats entry %d; counted once", who(e.Name), clock(e.Start), clock(e.End), duplicate[i])
+			problem(i, logDuplicate, "%s (%s–%s) repeats entry %d; counted once", who(e.Name), clock(e.Start), clock(e.End), duplicate[i])
 			continue
 		}
-		if e.Open() {
-			problem(i, LogOpen, "%s (%s from %s) has no end; counted as nothing", who(e.Name), e.Kind, clock(e.Start))
+		if e.End.IsZero() {
+			problem(i, logOpen, "%s (%s from %s) has no end; counted as nothing", who(e.Name), e.Kind, clock(e.Start))
 			continue
 		}
 		length := spoken[i]
 		if e.End.Before(e.Start) {
-			problem(i, LogBackwards, "%s ends at %s, before starting at %s", who(e.Name), clock(e.End), clock(e.Start))
+			problem(i, logBackwards, "%s ends at %s, before starting at %s", who(e.Name), clock(e.End), clock(e.Start))
 		} else if !e.Speech() {
 			if e.Kind == EntryPause {
 				a.Paused += e.End.Sub(e.Start)
@@ -222,7 +230,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 		// An unscheduled session's slot has no place on a clock: only the
 		// times that count from its start can be outside it.
 		if s.Slot.Length > 0 && (s.Slot.Scheduled() || fromStart(e.Start)) && (e.Start.Before(s.Slot.Start) || e.End.After(s.Slot.End())) {
-			problem(i, LogOutsideSlot, "%s speaks %s–%s, outside the slot %s", who(e.Name), clock(e.Start), clock(e.End), s.Slot)
+			problem(i, logOutsideSlot, "%s speaks %s–%s, outside the slot %s", who(e.Name), clock(e.Start), clock(e.End), s.Slot)
 		}
 		if !e.Speech() {
 			continue // outside the budgets, and its name may be anyone's words
@@ -232,13 +240,13 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 		pa.Turns++
 		switch {
 		case !pa.Known && pa.Hidden:
-			problem(i, LogUnknownName, "a name not among the people")
+			problem(i, logUnknownName, "a name not among the people")
 			other += length
 		case !pa.Known:
-			problem(i, LogUnknownName, "%q is not among the session's people", e.Name)
+			problem(i, logUnknownName, "%q is not among the session's people", e.Name)
 			other += length
 		case !pa.Speaker:
-			problem(i, LogNotSpeaker, "%s speaks %s but is listed as a speaker in no speaking segment", who(pa.Name), timeslot.FormatLength(length))
+			problem(i, logNotSpeaker, "%s speaks %s but is listed as a speaker in no speaking segment", who(pa.Name), timeslot.FormatLength(length))
 		}
 	}
 	times := make([]time.Duration, len(pr.speakers))
@@ -258,16 +266,4 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 	}
 	slices.SortStableFunc(a.Problems, func(x, y LogProblem) int { return cmp.Compare(x.Entry, y.Entry) })
 	return a, nil
-}
-
-// Overruns returns the people who spoke longer than planned, most over first.
-func (a *Audit) Overruns() []PersonAudit {
-	var out []PersonAudit
-	for _, p := range a.People {
-		if p.Over() > 0 {
-			out = append(out, p)
-		}
-	}
-	slices.SortStableFunc(out, func(x, y PersonAudit) int { return cmp.Compare(y.Over(), x.Over()) })
-	return out
 }

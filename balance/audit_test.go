@@ -43,7 +43,7 @@ func auditSession() *agenda.Session {
 // half of the panel's 30 minutes, and the two onsite speakers share the
 // other half equally, 7m30s each.
 // The 50/50 reading of the mode rule, so that the lone online speaker has half.
-var auditPolicy = balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: balance.TargetEqual}}}
+var auditPolicy = balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: "equal"}}}
 
 // auditPlan plans auditSession under auditPolicy.
 func auditPlan(t testing.TB) (*agenda.Session, *agenda.RunOfShow) {
@@ -139,18 +139,18 @@ func TestAuditLog(t *testing.T) {
 	}
 	gotOver := map[string]time.Duration{}
 	for _, p := range a.People {
-		gotOver[p.Name] = p.Over()
+		gotOver[p.Name] = p.Actual - p.Planned
 	}
 	if diff := cmp.Diff(wantOver, gotOver); diff != "" {
 		t.Errorf("Over mismatch (-want +got):\n%s", diff)
 	}
 
 	wantProblems := []balance.LogProblem{
-		{Entry: 2, Kind: balance.LogOverlap, Text: "Ben Okafor (06:40:30–06:48:00) overlaps Chloe Diaz"},
-		{Entry: 3, Kind: balance.LogNotSpeaker, Text: "Moderator speaks 1m but is listed as a speaker in no speaking segment"},
-		{Entry: 4, Kind: balance.LogUnknownName, Text: `"Audience member" is not among the session's people`},
-		{Entry: 5, Kind: balance.LogOutsideSlot, Text: "Ana Berg speaks 06:54:00–06:56:00, outside the slot 2023-10-10 06:15–06:55 UTC"},
-		{Entry: 6, Kind: balance.LogBackwards, Text: "Ben Okafor ends at 06:51:00, before starting at 06:52:00"},
+		{Entry: 2, Kind: "overlap", Text: "Ben Okafor (06:40:30–06:48:00) overlaps Chloe Diaz"},
+		{Entry: 3, Kind: "not a speaker", Text: "Moderator speaks 1m but is listed as a speaker in no speaking segment"},
+		{Entry: 4, Kind: "unknown name", Text: `"Audience member" is not among the session's people`},
+		{Entry: 5, Kind: "outside slot", Text: "Ana Berg speaks 06:54:00–06:56:00, outside the slot 2023-10-10 06:15–06:55 UTC"},
+		{Entry: 6, Kind: "end before start", Text: "Ben Okafor ends at 06:51:00, before starting at 06:52:00"},
 	}
 	if diff := cmp.Diff(wantProblems, a.Problems); diff != "" {
 		t.Errorf("Problems mismatch (-want +got):\n%s", diff)
@@ -197,47 +197,6 @@ func TestAuditLog(t *testing.T) {
 	}
 }
 
-func TestAuditOverruns(t *testing.T) {
-	s, ros := auditPlan(t)
-	a, err := balance.AuditLog(s, ros, auditPolicy, auditLog())
-	if err != nil {
-		t.Fatal(err)
-	}
-	type over struct {
-		Name string
-		Over time.Duration
-	}
-	var got []over
-	for _, p := range a.Overruns() {
-		got = append(got, over{p.Name, p.Over()})
-	}
-	// Most over first; Ben Okafor, exactly on time, and Chloe Diaz, under,
-	// are not overruns. The moderator and the audience member had no planned
-	// time, so all they said is over.
-	want := []over{{"Ana Berg", 3*time.Minute + 30*time.Second}, {"Audience member", 2 * time.Minute}, {"Moderator", time.Minute}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Overruns mismatch (-want +got):\n%s", diff)
-	}
-}
-
-func TestAuditOverrunsTies(t *testing.T) {
-	// Equal overruns keep the order of People.
-	a := &balance.Audit{People: []balance.PersonAudit{
-		{Name: "A", Planned: time.Minute, Actual: 2 * time.Minute},
-		{Name: "B", Planned: time.Minute, Actual: 3 * time.Minute},
-		{Name: "C", Planned: 0, Actual: time.Minute},
-		{Name: "D", Planned: time.Minute, Actual: time.Minute},
-		{Name: "E", Planned: 2 * time.Minute, Actual: time.Minute},
-	}}
-	var got []string
-	for _, p := range a.Overruns() {
-		got = append(got, p.Name)
-	}
-	if diff := cmp.Diff([]string{"B", "A", "C"}, got); diff != "" {
-		t.Errorf("Overruns mismatch (-want +got):\n%s", diff)
-	}
-}
-
 func TestAuditWithoutPlan(t *testing.T) {
 	s := auditSession()
 	// Ben Okafor never speaks; he still has a line, with no turns.
@@ -265,11 +224,6 @@ func TestAuditWithoutPlan(t *testing.T) {
 	if len(a.Problems) != 0 {
 		t.Errorf("Problems = %+v, want none", a.Problems)
 	}
-	for _, p := range a.People {
-		if p.Over() != p.Actual {
-			t.Errorf("%s: Over() = %v without a plan, want all of Actual, %v", p.Name, p.Over(), p.Actual)
-		}
-	}
 }
 
 // TestAuditProblems gives each kind of problem its own log, and checks the
@@ -285,7 +239,7 @@ func TestAuditProblems(t *testing.T) {
 
 	type problem struct {
 		Entry int
-		Kind  balance.LogProblemKind
+		Kind  string
 	}
 	tests := []struct {
 		name    string
@@ -312,13 +266,13 @@ func TestAuditProblems(t *testing.T) {
 		reason:  "a name nobody in the session has",
 		s:       s,
 		entries: []balance.Entry{e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 27, 30)), e("Dana Novak", logUTC(6, 27, 30), logUTC(6, 30, 0))},
-		want:    []problem{{1, balance.LogUnknownName}},
+		want:    []problem{{1, "unknown name"}},
 	}, {
 		name:    "unknown name, every turn",
 		reason:  "each of an unknown person's turns is listed",
 		s:       s,
 		entries: []balance.Entry{e("Audience", logUTC(6, 20, 0), logUTC(6, 21, 0)), e("Ana Berg", logUTC(6, 21, 0), logUTC(6, 22, 0)), e("audience", logUTC(6, 22, 0), logUTC(6, 23, 0))},
-		want:    []problem{{0, balance.LogUnknownName}, {2, balance.LogUnknownName}},
+		want:    []problem{{0, "unknown name"}, {2, "unknown name"}},
 	}, {
 		name:    "other spelling",
 		reason:  "case, spaces and the kind of apostrophe do not make a name unknown",
@@ -329,7 +283,7 @@ func TestAuditProblems(t *testing.T) {
 		reason:  "the later-starting of two overlapping entries is named",
 		s:       s,
 		entries: []balance.Entry{e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 28, 0)), e("Chloe Diaz", logUTC(6, 27, 30), logUTC(6, 40, 0))},
-		want:    []problem{{1, balance.LogOverlap}},
+		want:    []problem{{1, "overlap"}},
 	}, {
 		name:   "overlap with an earlier, longer entry",
 		reason: "Ben's 06:35 start is after Chloe's end but within Ana's, which runs to 06:40",
@@ -339,13 +293,13 @@ func TestAuditProblems(t *testing.T) {
 			e("Chloe Diaz", logUTC(6, 25, 0), logUTC(6, 30, 0)),
 			e("Ben Okafor", logUTC(6, 35, 0), logUTC(6, 45, 0)),
 		},
-		want: []problem{{1, balance.LogOverlap}, {2, balance.LogOverlap}},
+		want: []problem{{1, "overlap"}, {2, "overlap"}},
 	}, {
 		name:    "overlap out of order",
 		reason:  "entries are compared by start, not by their place in the log: entry 0 starts inside entry 1",
 		s:       s,
 		entries: []balance.Entry{e("Chloe Diaz", logUTC(6, 30, 0), logUTC(6, 40, 0)), e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 31, 0))},
-		want:    []problem{{0, balance.LogOverlap}},
+		want:    []problem{{0, "overlap"}},
 	}, {
 		name:    "touching",
 		reason:  "one turn ending as the next starts is no overlap",
@@ -356,37 +310,37 @@ func TestAuditProblems(t *testing.T) {
 		reason:  "two entries starting together overlap; the second in the log is named",
 		s:       s,
 		entries: []balance.Entry{e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 30, 0)), e("Chloe Diaz", logUTC(6, 20, 0), logUTC(6, 25, 0))},
-		want:    []problem{{1, balance.LogOverlap}},
+		want:    []problem{{1, "overlap"}},
 	}, {
 		name:    "before the slot",
 		reason:  "a turn starting at 06:14, before the 06:15 start",
 		s:       s,
 		entries: []balance.Entry{e("Ana Berg", logUTC(6, 14, 0), logUTC(6, 20, 0))},
-		want:    []problem{{0, balance.LogOutsideSlot}},
+		want:    []problem{{0, "outside slot"}},
 	}, {
 		name:    "after the slot",
 		reason:  "a turn ending at 06:55:01, after the 06:55 end; ending at 06:55 is inside",
 		s:       s,
 		entries: []balance.Entry{e("Ana Berg", logUTC(6, 50, 0), logUTC(6, 55, 0)), e("Ben Okafor", logUTC(6, 55, 0), logUTC(6, 55, 1))},
-		want:    []problem{{1, balance.LogOutsideSlot}},
+		want:    []problem{{1, "outside slot"}},
 	}, {
 		name:    "after an unscheduled slot",
 		reason:  "an unscheduled slot runs from the zero time for its length, 40 minutes here",
 		s:       unscheduled,
 		entries: []balance.Entry{e("Ana Berg", at(30*time.Minute), at(40*time.Minute)), e("Ben Okafor", at(40*time.Minute), at(41*time.Minute))},
-		want:    []problem{{1, balance.LogOutsideSlot}},
+		want:    []problem{{1, "outside slot"}},
 	}, {
 		name:    "end before start",
 		reason:  "a backwards entry counts as nothing",
 		s:       s,
 		entries: []balance.Entry{e("Ana Berg", logUTC(6, 30, 0), logUTC(6, 20, 0))},
-		want:    []problem{{0, balance.LogBackwards}},
+		want:    []problem{{0, "end before start"}},
 	}, {
 		name:    "not a speaker",
 		reason:  "the moderator is among the people but listed as a speaker in no segment",
 		s:       s,
 		entries: []balance.Entry{e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 27, 30)), e("Moderator", logUTC(6, 27, 30), logUTC(6, 28, 0))},
-		want:    []problem{{1, balance.LogNotSpeaker}},
+		want:    []problem{{1, "not a speaker"}},
 	}, {
 		name:   "several at once",
 		reason: "one entry can be odd in several ways; its problems come in the order overlap, backwards, outside, name",
@@ -396,8 +350,8 @@ func TestAuditProblems(t *testing.T) {
 			e("Nobody", logUTC(6, 14, 0), logUTC(6, 12, 0)),
 		},
 		want: []problem{
-			{0, balance.LogOutsideSlot},
-			{1, balance.LogOverlap}, {1, balance.LogBackwards}, {1, balance.LogOutsideSlot}, {1, balance.LogUnknownName},
+			{0, "outside slot"},
+			{1, "overlap"}, {1, "end before start"}, {1, "outside slot"}, {1, "unknown name"},
 		},
 	}}
 	for _, tc := range tests {

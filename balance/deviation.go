@@ -5,44 +5,9 @@ import (
 	"slices"
 )
 
-// Deviation names the cost of a speaker's distance from their fair share.
-type Deviation string
-
-// The costs of a deviation, φ in the package documentation.
-const (
-	// DeviationQuadratic, the default, costs the square of the distance, so
-	// a correction is spread over many speakers rather than taken from one,
-	// and the optimum is unique.
-	DeviationQuadratic Deviation = ""
-	// DeviationLinear costs the distance itself, steeper beyond the band:
-	// the plain programme of fairfloor's design, kept for comparisons. Its
-	// optimum may split time between speakers of different types in any
-	// way that costs the same.
-	DeviationLinear Deviation = "linear"
-)
-
-// UnmarshalText sets d from "quadratic" (or "", both meaning
-// [DeviationQuadratic]) or "linear", and refuses anything else with a
-// *PolicyError.
-func (d *Deviation) UnmarshalText(text []byte) error {
-	switch v := Deviation(text); v {
-	case "quadratic", DeviationQuadratic:
-		*d = DeviationQuadratic
-	case DeviationLinear:
-		*d = v
-	default:
-		return &PolicyError{Field: "Deviation", Value: string(text), Reason: "want quadratic (empty) or linear"}
-	}
-	return nil
-}
-
-// MarshalText returns "quadratic" or "linear".
-func (d Deviation) MarshalText() ([]byte, error) {
-	if d == DeviationQuadratic {
-		return []byte("quadratic"), nil
-	}
-	return []byte(d), nil
-}
+// linearDeviation is Policy.Deviation for the linear cost φ; "" and
+// "quadratic" are the quadratic one.
+const linearDeviation = "linear"
 
 // The steepness beyond the band: how much more a deviation costs past s·f
 // than inside it. For the quadratic cost it multiplies the square of the
@@ -71,7 +36,7 @@ const (
 // share the band and curvature are taken of), band b = s·F, and weight w =
 // w₀·w_i. All in steps.
 type deviation struct {
-	kind     Deviation
+	linear   bool
 	f, scale float64 // scale is at least one step, so that a share of nothing has a cost
 	band     float64
 	w        float64
@@ -87,7 +52,7 @@ type deviation struct {
 func (d deviation) cost(x float64) float64 {
 	u := math.Abs(x - d.f)
 	out := max(0, u-d.band)
-	if d.kind == DeviationLinear {
+	if d.linear {
 		return d.w * (u + (steepLinear-1)*out)
 	}
 	return d.w * (u*u + steepQuadratic*out*out) / d.scale
@@ -101,7 +66,7 @@ func (d deviation) breakpoints(reach float64) []float64 {
 	if reach <= eps {
 		return nil
 	}
-	if d.kind == DeviationLinear {
+	if d.linear {
 		if d.band > eps && d.band < reach-eps {
 			return []float64{d.band, reach}
 		}
@@ -136,7 +101,7 @@ func (d deviation) breakpoints(reach float64) []float64 {
 // of one family whose bounds are beyond their band, which most are, have
 // the pieces of one list, each cut at their own bound.
 type family struct {
-	kind     Deviation
+	linear   bool
 	f, scale float64
 	band     float64
 	w        float64
@@ -182,7 +147,7 @@ func (cs *costs) side(d deviation, c, dir, reach float64) side {
 	if c != d.f || reach < d.band+eps || d.band <= eps || reach <= eps {
 		return ownSide(d.pieces(c, dir, reach))
 	}
-	fam := family{kind: d.kind, f: d.f, scale: d.scale, band: d.band, w: d.w}
+	fam := family{linear: d.linear, f: d.f, scale: d.scale, band: d.band, w: d.w}
 	lists := cs.families[fam]
 	if lists == nil {
 		lists = new([2]*pieceList)

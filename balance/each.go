@@ -8,7 +8,7 @@ import (
 
 // each calls f(0), …, f(n-1) on as many goroutines as there are cores. A
 // call that panics does not take the process down: its panic is returned,
-// at its index, as an error matching [ErrInternal], and the other calls go
+// at its index, as an error matching [errInternal], and the other calls go
 // on. The result is nil when no call panics.
 func each(n int, f func(i int)) []error {
 	var failed []error
@@ -20,7 +20,7 @@ func each(n int, f func(i int)) []error {
 				if failed == nil {
 					failed = make([]error, n)
 				}
-				failed[i] = fmt.Errorf("%w: %v", ErrInternal, r)
+				failed[i] = fmt.Errorf("%w: %v", errInternal, r)
 				failedMu.Unlock()
 			}
 		}()

@@ -66,10 +66,6 @@ func parseEntryKind(text string) (EntryKind, error) {
 // speaker's time; the other kinds count outside the budgets.
 func (e Entry) Speech() bool { return e.Kind == "" || e.Kind == EntrySpeech }
 
-// Open reports whether the entry has not ended yet: a live session records
-// a turn when it starts, with no end, and again when it ends.
-func (e Entry) Open() bool { return e.End.IsZero() }
-
 // speaking returns, per entry of log, the time it counts towards its
 // speaker: the length of a speech less the pauses, points of order and
 // interventions within it, up to until (no bound if until is zero); nothing
@@ -79,7 +75,7 @@ func speaking(log *Log, until time.Time) []time.Duration {
 	type span struct{ start, end time.Time }
 	var breaks []span
 	for _, e := range log.Entries {
-		if !e.Speech() && !e.Open() && e.End.After(e.Start) {
+		if !e.Speech() && !e.End.IsZero() && e.End.After(e.Start) {
 			breaks = append(breaks, span{e.Start, e.End})
 		}
 	}
@@ -97,7 +93,7 @@ func speaking(log *Log, until time.Time) []time.Duration {
 	}
 	out := make([]time.Duration, len(log.Entries))
 	for i, e := range log.Entries {
-		if !e.Speech() || e.Open() {
+		if !e.Speech() || e.End.IsZero() {
 			continue
 		}
 		end := e.End

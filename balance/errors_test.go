@@ -218,7 +218,13 @@ func TestErrors(t *testing.T) {
 		{name: "By.MarshalText", call: func() error { _, err := balance.By("age").MarshalText(); return err }, as: []any{pe}},
 		{name: "Rule.UnmarshalText", call: func() error { var r balance.Rule; return r.UnmarshalText([]byte("min-age")) }, as: []any{pe}},
 		{name: "Rule.MarshalText", call: func() error { _, err := balance.Rule("min-age").MarshalText(); return err }, as: []any{pe}},
-		{name: "Target.UnmarshalText", call: func() error { var g balance.Target; return g.UnmarshalText([]byte("fair")) }, as: []any{pe}},
+		{
+			name: "DecodePolicy/target", call: func() error {
+				_, err := balance.DecodePolicy(strings.NewReader(`{"dimensions": [{"by": "region", "target": "fair"}]}`))
+				return err
+			},
+			as: []any{pe}, reason: "a target that is none, checked with the policy",
+		},
 		{
 			name: "DecodeConstraints/reader", call: func() error { _, err := balance.DecodeConstraints(iotest.ErrReader(boom)); return err },
 			is: []error{boom}, as: []any{de}, reason: "the reader's error, wrapped",
@@ -269,7 +275,7 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name: "ForumReport/nil", call: func() error { _, err := balance.ForumReport(nil, zero, nil); return err },
-			is: []error{balance.ErrNoProgramme},
+			is: []error{balance.ErrNoSession},
 		},
 		{
 			name: "ForumReport/preset",
@@ -282,7 +288,7 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name: "PlanProgramme/nil", call: func() error { _, err := balance.PlanProgramme(nil, zero); return err },
-			is: []error{balance.ErrNoProgramme},
+			is: []error{balance.ErrNoSession},
 		},
 		{
 			name: "PlanProgramme/sessions",

@@ -1,7 +1,9 @@
 package balance_test
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,12 +109,15 @@ Ana Berg,06:54,06:56
 		return "0s"
 	}
 	for _, p := range a.People {
-		fmt.Printf("%-15s planned %-5s actual %-5s turns %d over %s\n", p.Name, timeslot.FormatLength(p.Planned), timeslot.FormatLength(p.Actual), p.Turns, signed(p.Over()))
+		fmt.Printf("%-15s planned %-5s actual %-5s turns %d over %s\n", p.Name, timeslot.FormatLength(p.Planned), timeslot.FormatLength(p.Actual), p.Turns, signed(p.Actual-p.Planned))
 	}
 	for _, p := range a.Problems {
 		fmt.Printf("entry %d, %s: %s\n", p.Entry, p.Kind, p.Text)
 	}
-	fmt.Println("most over:", a.Overruns()[0].Name)
+	most := slices.MaxFunc(a.People, func(x, y balance.PersonAudit) int {
+		return cmp.Compare(x.Actual-x.Planned, y.Actual-y.Planned)
+	})
+	fmt.Println("most over:", most.Name)
 	// Output:
 	// Moderator       planned 0s    actual 1m    turns 1 over +1m
 	// Ana Berg        planned 10m   actual 11m   turns 2 over +1m

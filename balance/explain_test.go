@@ -148,7 +148,7 @@ func TestExplainInfeasible(t *testing.T) {
 		session: explainSession(20*time.Minute,
 			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog), explainSpeaker("Cai", onsite, weog)),
 		policy: balance.Policy{Dimensions: []balance.Dimension{{
-			By: balance.ByRegion, Target: balance.TargetExplicit, Hard: true, Tolerance: 0.05,
+			By: balance.ByRegion, Target: "explicit", Hard: true, Tolerance: 0.05,
 			Shares: map[string]float64{"African Group": 0.5, "WEOG": 0.5},
 		}}},
 		want:      conflict{Groups: []string{"region African Group"}, Need: 9 * time.Minute},
@@ -229,7 +229,7 @@ func TestExplainPolicyError(t *testing.T) {
 		name:   "explicit shares not adding up to 1",
 		reason: "three quarters of the time leaves a quarter for nobody",
 		policy: balance.Policy{Dimensions: []balance.Dimension{{
-			By: balance.ByRegion, Target: balance.TargetExplicit, Shares: map[string]float64{"WEOG": 0.5, "GRULAC": 0.25},
+			By: balance.ByRegion, Target: "explicit", Shares: map[string]float64{"WEOG": 0.5, "GRULAC": 0.25},
 		}}},
 		want: &balance.PolicyError{Field: "Dimensions[0].Shares", Value: "0.75", Reason: "explicit shares must add up to 1"},
 	}, {

@@ -258,9 +258,9 @@ func fromPhrase(d Dimension, groups []string) string {
 // targetPhrase describes a target share.
 func targetPhrase(d Dimension, t float64) string {
 	switch d.target() {
-	case TargetEqual:
+	case targetEqual:
 		return "an equal share of " + pct(t)
-	case TargetHeadcount:
+	case targetHeadcount:
 		return "a share by headcount of " + pct(t)
 	}
 	return "a target of " + pct(t)

@@ -100,11 +100,11 @@ const maxFrequent = 10
 // that cannot be planned is reported from its draft too, with the reason
 // in its Err; one that cannot even be reported has a nil Report. It
 // returns an error only for a malformed preset (a *PolicyError), a nil
-// programme ([ErrNoProgramme]) or one of more than agenda.MaxSessions
+// programme ([ErrNoSession]) or one of more than agenda.MaxSessions
 // sessions (an *agenda.LimitError).
 func ForumReport(prog *agenda.Programme, p Policy, presets []Preset) (*Forum, error) {
 	if prog == nil {
-		return nil, ErrNoProgramme
+		return nil, ErrNoSession
 	}
 	if err := prog.CheckSize(); err != nil {
 		return nil, err

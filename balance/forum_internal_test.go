@@ -6,7 +6,7 @@ import (
 )
 
 // TestEachRecovers: a call of a worker that panics becomes an error at its
-// index, matching ErrInternal, and the other calls still run.
+// index, matching errInternal, and the other calls still run.
 func TestEachRecovers(t *testing.T) {
 	ran := make([]bool, 8)
 	failed := each(len(ran), func(i int) {
@@ -21,8 +21,8 @@ func TestEachRecovers(t *testing.T) {
 			t.Errorf("call %d ran: %v", i, ok)
 		}
 	}
-	if len(failed) != len(ran) || !errors.Is(failed[3], ErrInternal) {
-		t.Fatalf("failed = %v, want ErrInternal at index 3", failed)
+	if len(failed) != len(ran) || !errors.Is(failed[3], errInternal) {
+		t.Fatalf("failed = %v, want errInternal at index 3", failed)
 	}
 	for i, err := range failed {
 		if i != 3 && err != nil {

@@ -20,8 +20,8 @@ var fuzzPolicies = []balance.Policy{
 	{},
 	promise,
 	{
-		Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Tolerance: 0.1}, {By: balance.ByGender, Target: balance.TargetHeadcount},
-			{By: balance.ByLabel, Label: "age", Weight: 2}, {By: balance.ByRegion, Target: balance.TargetExplicit, Shares: map[string]float64{"WEOG": 0.2, "African Group": 0.8}}},
+		Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Tolerance: 0.1}, {By: balance.ByGender, Target: "headcount"},
+			{By: balance.ByLabel, Label: "age", Weight: 2}, {By: balance.ByRegion, Target: "explicit", Shares: map[string]float64{"WEOG": 0.2, "African Group": 0.8}}},
 		Min: time.Minute, Max: 20 * time.Minute, Step: time.Minute,
 		Intro: 30 * time.Second, Handover: 10 * time.Second, OnlineHandover: 20 * time.Second, Audience: time.Minute,
 		Speaking: []agenda.SegmentKind{agenda.KindDiscussion, agenda.KindPlenary},

@@ -31,9 +31,9 @@ func FuzzPlan(f *testing.F) {
 		}
 		switch kind % 5 {
 		case 1:
-			p.Dimensions = []balance.Dimension{{By: balance.ByMode, Hard: true, Tolerance: rng.Float64() / 4}, {By: balance.ByRegion, Target: balance.TargetHeadcount}}
+			p.Dimensions = []balance.Dimension{{By: balance.ByMode, Hard: true, Tolerance: rng.Float64() / 4}, {By: balance.ByRegion, Target: "headcount"}}
 		case 2:
-			p.Dimensions = []balance.Dimension{{By: balance.ByStakeholder, Target: balance.TargetExplicit, Hard: true, Tolerance: 0.1,
+			p.Dimensions = []balance.Dimension{{By: balance.ByStakeholder, Target: "explicit", Hard: true, Tolerance: 0.1,
 				Shares: map[string]float64{"Government": 0.5, "Civil Society": 0.5}}}
 		case 3:
 			p.Dimensions = []balance.Dimension{{By: balance.ByLabel, Label: "age"}, {By: balance.ByGender, Weight: math.Inf(1)}}

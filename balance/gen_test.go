@@ -85,9 +85,9 @@ func randomPolicy(rng *rand.Rand, s *agenda.Session) balance.Policy {
 	case 0:
 		p.Dimensions = []balance.Dimension{{By: balance.ByMode, Hard: true, Tolerance: 0.05 * float64(rng.IntN(3))}, {By: balance.ByStakeholder}, {By: balance.ByRegion, Weight: 2}}
 	case 1:
-		p.Dimensions = []balance.Dimension{{By: balance.ByRegion, Target: balance.TargetHeadcount}, {By: balance.ByMode, Weight: 0.5}}
+		p.Dimensions = []balance.Dimension{{By: balance.ByRegion, Target: "headcount"}, {By: balance.ByMode, Weight: 0.5}}
 	case 2:
-		p.Dimensions = []balance.Dimension{{By: balance.ByMode, Target: balance.TargetExplicit, Shares: map[string]float64{"onsite": 0.6, "online": 0.4}, Hard: true, Tolerance: 0.1}}
+		p.Dimensions = []balance.Dimension{{By: balance.ByMode, Target: "explicit", Shares: map[string]float64{"onsite": 0.6, "online": 0.4}, Hard: true, Tolerance: 0.1}}
 	}
 	if rng.IntN(3) == 0 {
 		p.Fairness = 2
@@ -248,7 +248,7 @@ func varyPolicy(rng *rand.Rand, s *agenda.Session, p *balance.Policy, twins map[
 	case 0:
 		p.Dimensions = append(p.Dimensions, balance.Dimension{By: balance.ByGender, Weight: 1.5})
 	case 1:
-		p.Dimensions = []balance.Dimension{{By: balance.ByLabel, Label: "age", Target: balance.TargetHeadcount},
+		p.Dimensions = []balance.Dimension{{By: balance.ByLabel, Label: "age", Target: "headcount"},
 			{By: balance.ByStakeholder, Hard: true, Tolerance: 0.15 + 0.05*float64(rng.IntN(3))}}
 	}
 }

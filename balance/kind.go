@@ -130,7 +130,7 @@ func (pr *problem) groupRows() []groupRow {
 		for g := range count {
 			names[g] = true
 		}
-		if dim.Target == TargetExplicit {
+		if dim.Target == targetExplicit {
 			for g := range dim.Shares {
 				names[g] = true
 			}
@@ -138,15 +138,15 @@ func (pr *problem) groupRows() []groupRow {
 		for _, g := range slices.Sorted(maps.Keys(names)) {
 			r := groupRow{dim: d, group: g, count: count[g]}
 			switch dim.target() {
-			case TargetEqual:
+			case targetEqual:
 				// Each group present has an equal part of the speakers'
 				// ordinary shares, and a speaker's share beyond 1 (a
 				// keynote's) goes to their own group, so that a keynote's
 				// fair share does not count against their groups.
 				r.target = (float64(known-extra)/float64(len(count)) + extraOf[g]) / known
-			case TargetHeadcount:
+			case targetHeadcount:
 				r.target = share[g] / known
-			case TargetExplicit:
+			case targetExplicit:
 				r.target = dim.Shares[g]
 			}
 			rows = append(rows, r)

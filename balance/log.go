@@ -15,8 +15,9 @@ import (
 
 // Entry is one turn as a timekeeper or a speaking-time app recorded it:
 // who had the floor, from when to when. A live timekeeper also records the
-// interruptions of a turn (see [EntryKind]), and an entry whose end is not
-// known yet (see [Entry.Open]).
+// interruptions of a turn (see [EntryKind]), and an open entry, whose end
+// is not known yet: it records a turn when it starts, with a zero End, and
+// again when it ends.
 type Entry struct {
 	Name  string    `json:"name"`
 	Start time.Time `json:"start"`
@@ -203,7 +204,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 			*f.to = t
 		}
 		key := openKey{agenda.NameKey(e.Name), e.Start.UnixNano(), e.Kind}
-		if i, ok := open[key]; ok && !e.Open() {
+		if i, ok := open[key]; ok && !e.End.IsZero() {
 			log.Entries[i].End = e.End // the line that closes an open entry
 			delete(open, key)
 			continue
@@ -211,7 +212,7 @@ func ReadLogCSV(r io.Reader, s *agenda.Session) (*Log, error) {
 		if err := checkEntries(len(log.Entries)+1, line); err != nil {
 			return nil, err
 		}
-		if e.Open() {
+		if e.End.IsZero() {
 			open[key] = len(log.Entries)
 		}
 		log.Entries = append(log.Entries, e)
@@ -263,7 +264,7 @@ func AppendLogCSV(w io.Writer, entries ...Entry) error {
 			}
 		}
 		end, kind := "", ""
-		if !e.Open() {
+		if !e.End.IsZero() {
 			end = e.End.Format(time.RFC3339Nano)
 		}
 		if !e.Speech() {

@@ -15,16 +15,16 @@ func TestFamilySides(t *testing.T) {
 	for c := range 2000 {
 		budget := 20 + rng.IntN(400)
 		cs := newCosts(float64(budget) + 1)
-		kind := DeviationQuadratic
+		linear := false
 		if rng.IntN(4) == 0 {
-			kind = DeviationLinear
+			linear = true
 		}
 		f := float64(budget) / float64(1+rng.IntN(12))
 		spread := []float64{0, 0.1, 0.25, 0.5, 2}[rng.IntN(5)]
 		for range 6 {
 			lo := float64(rng.IntN(min(int(f)+3, budget)))
 			hi := lo + float64(rng.IntN(budget-int(lo)+1))
-			d := deviation{kind: kind, f: f, scale: max(f, 1), band: spread * f, w: 8, lo: lo, hi: hi}
+			d := deviation{linear: linear, f: f, scale: max(f, 1), band: spread * f, w: 8, lo: lo, hi: hi}
 			got := cs.of(d)
 			for _, s := range []struct {
 				side       side

@@ -114,7 +114,9 @@ func moderatorOf(s *agenda.Session, roster *agenda.Roster, seg *agenda.Segment) 
 // ErrNoSession is returned by the functions that take a session
 // ([Allocate], [Plan], [DraftReport], [PlanReport], [Rest], [Replan] and
 // [AuditLog], and [ReadLogCSV], which reads clock times on its slot) when
-// it, or the run-of-show's, is nil, and by [Check] for a nil report.
+// it, or the run-of-show's, is nil, by [Check] for a nil report, and by
+// [PlanProgramme] and [ForumReport] for a nil programme, which holds no
+// session.
 var ErrNoSession = errors.New("balance: no session")
 
 // SessionError reports a session that Allocate cannot work with, or a

@@ -49,8 +49,14 @@ type Policy struct {
 	Spread float64 `json:"spread,omitempty"`
 
 	// Deviation is the cost φ of a speaker's distance from their fair
-	// share: quadratic, the default, or the design's linear one.
-	Deviation Deviation `json:"deviation,omitempty"`
+	// share (see the package documentation): "" or "quadratic", the
+	// default, costs the square of the distance, so a correction is spread
+	// over many speakers rather than taken from one, and the optimum is
+	// unique; "linear" costs the distance itself, steeper beyond the band,
+	// the plain programme of fairfloor's design, kept for comparisons (its
+	// optimum may split time between speakers of different types in any
+	// way that costs the same). Anything else is a *PolicyError.
+	Deviation string `json:"deviation,omitempty"`
 
 	// Min and Max bound every speaker's total time; Max 0 means no maximum.
 	Min time.Duration `json:"min,omitempty"`
@@ -118,10 +124,13 @@ type Dimension struct {
 	// Weight is w_d, the cost of a second away from a group's target; 0 means 1.
 	Weight float64 `json:"weight,omitempty"`
 
-	// Target is how the groups' target shares are set: by default, by
-	// headcount for the mode and equal for every other dimension. Shares
-	// gives them, by group name, for TargetExplicit, and must add up to 1.
-	Target Target             `json:"target,omitempty"`
+	// Target is how the groups' target shares are set: "equal", an equal
+	// share for each group present; "headcount", shares in proportion to
+	// the groups' fair shares (their numbers of speakers, when the shares
+	// are equal); or "explicit", the shares in Shares, by group name, which
+	// must add up to 1. "" means "headcount" for the mode and "equal" for
+	// every other dimension; anything else is a *PolicyError.
+	Target string             `json:"target,omitempty"`
 	Shares map[string]float64 `json:"shares,omitempty"`
 
 	// Hard makes the target a rule rather than a preference: every group's
@@ -170,28 +179,12 @@ const (
 	ByLabel       By = "label"
 )
 
-// Target says how the target shares of a dimension's groups are set.
-type Target string
-
-// The ways to set targets.
+// The ways to set a dimension's targets, as Dimension.Target documents them.
 const (
-	TargetDefault   Target = ""          // TargetHeadcount for the mode, TargetEqual for every other dimension
-	TargetEqual     Target = "equal"     // an equal share for each group present
-	TargetHeadcount Target = "headcount" // shares in proportion to the groups' fair shares: their numbers of speakers, when the shares are equal
-	TargetExplicit  Target = "explicit"  // the shares in Dimension.Shares
+	targetEqual     = "equal"
+	targetHeadcount = "headcount"
+	targetExplicit  = "explicit"
 )
-
-// UnmarshalText sets t from "" ([TargetDefault]), "equal", "headcount" or
-// "explicit", and refuses anything else with a *PolicyError.
-func (t *Target) UnmarshalText(text []byte) error {
-	switch v := Target(text); v {
-	case TargetDefault, TargetEqual, TargetHeadcount, TargetExplicit:
-		*t = v
-	default:
-		return &PolicyError{Field: "Target", Value: string(text), Reason: "want equal, headcount or explicit"}
-	}
-	return nil
-}
 
 // weight returns w_d, d's Weight with the default of 1 resolved.
 func (d Dimension) weight() float64 { return cmp.Or(d.Weight, 1) }
@@ -199,14 +192,14 @@ func (d Dimension) weight() float64 { return cmp.Or(d.Weight, 1) }
 // target returns how d's targets are set, with the default resolved: "an
 // online speaker gets on average what an onsite speaker gets" is a target
 // by headcount; a group of any other dimension has an equal share.
-func (d Dimension) target() Target {
-	if d.Target != TargetDefault {
+func (d Dimension) target() string {
+	if d.Target != "" {
 		return d.Target
 	}
 	if d.By == ByMode {
-		return TargetHeadcount
+		return targetHeadcount
 	}
-	return TargetEqual
+	return targetEqual
 }
 
 // Defaults of the zero Policy, as its fields document them. defaultFairness against dimensions of
@@ -321,11 +314,12 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 // reads constraints, and checks it as [Allocate] does. Fields are named in
 // snake case ("online_handover", "min_turn"), lengths are strings such as
 // "1m" or "30s" (see [timeslot.ParseLength]), and a field left out keeps
-// its zero value, the default. Unknown fields, groupings and targets, a
-// field given twice, data after the policy and input beyond
+// its zero value, the default. Unknown fields and groupings, a field given
+// twice, data after the policy and input beyond
 // [agenda.MaxBytes] are *agenda.DecodeError values naming the path, such as
 // "dimensions[1].by"; a value Allocate refuses, such as a negative length,
-// a tolerance above 1 or explicit shares that do not add up to 1, is a
+// a tolerance above 1, a target or deviation that is none, or explicit
+// shares that do not add up to 1, is a
 // *PolicyError whose Field is the path, such as "dimensions[1].tolerance".
 // An error of r is an *agenda.DecodeError wrapping it, and a policy naming
 // more than agenda.MaxPeople people the *agenda.LimitError of

@@ -57,8 +57,8 @@ func (p Policy) check() error {
 	if !finite(cmp.Or(p.Fairness, defaultFairness)) {
 		return &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
 	}
-	if p.Deviation != DeviationQuadratic && p.Deviation != DeviationLinear {
-		return &PolicyError{Field: "Deviation", Value: string(p.Deviation), Reason: "want quadratic (empty) or linear"}
+	if p.Deviation != "" && p.Deviation != "quadratic" && p.Deviation != linearDeviation {
+		return &PolicyError{Field: "Deviation", Value: p.Deviation, Reason: "want quadratic (empty) or linear"}
 	}
 	dims := p.Dimensions
 	if dims == nil {
@@ -122,8 +122,8 @@ func (d Dimension) check(field string, seen map[string]bool) error {
 		return &PolicyError{Field: field + ".Tolerance", Value: fmt.Sprint(d.Tolerance), Reason: "must be between 0 and 1"}
 	}
 	switch d.Target {
-	case TargetDefault, TargetEqual, TargetHeadcount:
-	case TargetExplicit:
+	case "", targetEqual, targetHeadcount:
+	case targetExplicit:
 		sum := 0.0
 		for _, g := range slices.Sorted(maps.Keys(d.Shares)) {
 			if share := d.Shares[g]; share < 0 || math.IsNaN(share) {
@@ -135,7 +135,7 @@ func (d Dimension) check(field string, seen map[string]bool) error {
 			return &PolicyError{Field: field + ".Shares", Value: fmt.Sprint(sum), Reason: "explicit shares must add up to 1"}
 		}
 	default:
-		return &PolicyError{Field: field + ".Target", Value: string(d.Target), Reason: "want equal, headcount or explicit"}
+		return &PolicyError{Field: field + ".Target", Value: d.Target, Reason: "want equal, headcount or explicit"}
 	}
 	return nil
 }

@@ -45,8 +45,8 @@ func TestDecodePolicy(t *testing.T) {
 			"first": ["Ana Berg"], "last": ["Chloe Diaz", "Moderator"]}`,
 			balance.Policy{
 				Dimensions: []balance.Dimension{
-					{By: balance.ByRegion, Weight: 2, Target: balance.TargetExplicit, Shares: map[string]float64{"WEOG": 0.25, "African Group": 0.75}, Hard: true, Tolerance: 0.1},
-					{By: balance.ByLabel, Label: "age", Target: balance.TargetHeadcount},
+					{By: balance.ByRegion, Weight: 2, Target: "explicit", Shares: map[string]float64{"WEOG": 0.25, "African Group": 0.75}, Hard: true, Tolerance: 0.1},
+					{By: balance.ByLabel, Label: "age", Target: "headcount"},
 				},
 				Fairness: 1.5, Spread: 0.25, Min: 2 * time.Minute, Max: 12 * time.Minute, MinTurn: 90 * time.Second,
 				People: map[string]balance.Limits{"Ana Berg": {Min: 5 * time.Minute, Max: 10 * time.Minute, Weight: 2}, "Ben Okafor": {}},
@@ -55,9 +55,9 @@ func TestDecodePolicy(t *testing.T) {
 				First: []string{"Ana Berg"}, Last: []string{"Chloe Diaz", "Moderator"},
 			}},
 		{`"equal" on the mode is the 50/50 reading, not the default by headcount`, `{"dimensions": [{"by": "mode", "target": "equal"}]}`,
-			balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Target: balance.TargetEqual}}}},
+			balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Target: "equal"}}}},
 		{"a keynote's share and the linear deviation", `{"deviation": "linear", "people": {"Ana Berg": {"share": 2}}}`,
-			balance.Policy{Deviation: balance.DeviationLinear, People: map[string]balance.Limits{"Ana Berg": {Share: 2}}}},
+			balance.Policy{Deviation: "linear", People: map[string]balance.Limits{"Ana Berg": {Share: 2}}}},
 		{"one person named in the policy and in first", `{"people": {"Ana Berg": {"max": "5m"}}, "first": ["ana  berg"]}`,
 			balance.Policy{People: map[string]balance.Limits{"Ana Berg": {Max: 5 * time.Minute}}, First: []string{"ana  berg"}}},
 	} {
@@ -86,7 +86,8 @@ func TestDecodePolicyErrors(t *testing.T) {
 		{"a Go field name is not the JSON name", `{"OnlineHandover": "30s"}`, true, "OnlineHandover", ""},
 		{"a misspelt field", `{"dimensions": [{"by": "mode", "tolerence": 0.1}]}`, true, "dimensions[0].tolerence", ""},
 		{"an unknown grouping", `{"dimensions": [{"by": "age"}]}`, true, "dimensions[0].by", ""},
-		{"an unknown target", `{"dimensions": [{"by": "mode", "target": "even"}]}`, true, "dimensions[0].target", ""},
+		{"an unknown target", `{"dimensions": [{"by": "mode", "target": "even"}]}`, false, "dimensions[0].target", "even"},
+		{"an unknown deviation", `{"deviation": "cubic"}`, false, "deviation", "cubic"},
 		{"an unknown segment kind", `{"speaking": ["discussion", "lunch"]}`, true, "speaking[1]", ""},
 		{"a length as a number of nanoseconds", `{"intro": 60000000000}`, true, "intro", ""},
 		{"a negative length", `{"people": {"Ana Berg": {"min": "-1m"}}}`, true, "people.Ana Berg.min", ""},

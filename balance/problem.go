@@ -76,8 +76,8 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	if !finite(pr.fairness) {
 		return nil, &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
 	}
-	if p.Deviation != DeviationQuadratic && p.Deviation != DeviationLinear {
-		return nil, &PolicyError{Field: "Deviation", Value: string(p.Deviation), Reason: "want quadratic (empty) or linear"}
+	if p.Deviation != "" && p.Deviation != "quadratic" && p.Deviation != linearDeviation {
+		return nil, &PolicyError{Field: "Deviation", Value: p.Deviation, Reason: "want quadratic (empty) or linear"}
 	}
 	if err := pr.resolveDimensions(); err != nil {
 		return nil, err
@@ -251,8 +251,8 @@ func (pr *problem) resolveDimensions() error {
 			return &PolicyError{Field: field + ".Tolerance", Value: fmt.Sprint(d.Tolerance), Reason: "must be between 0 and 1"}
 		}
 		switch d.Target {
-		case TargetDefault, TargetEqual, TargetHeadcount:
-		case TargetExplicit:
+		case "", targetEqual, targetHeadcount:
+		case targetExplicit:
 			sum := 0.0
 			for g, share := range d.Shares {
 				if share < 0 || math.IsNaN(share) {
@@ -264,7 +264,7 @@ func (pr *problem) resolveDimensions() error {
 				return &PolicyError{Field: field + ".Shares", Value: fmt.Sprint(sum), Reason: "explicit shares must add up to 1"}
 			}
 		default:
-			return &PolicyError{Field: field + ".Target", Value: string(d.Target), Reason: "want equal, headcount or explicit"}
+			return &PolicyError{Field: field + ".Target", Value: d.Target, Reason: "want equal, headcount or explicit"}
 		}
 		if d.By == ByMode && pr.s.Format != agenda.FormatHybrid {
 			pr.dropped = append(pr.dropped, d)
@@ -351,7 +351,7 @@ func (pr *problem) price() {
 	costs := newCosts(float64(pr.budget) + 1)
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
-		c := costs.of(deviation{kind: pr.policy.Deviation, f: sp.fair, scale: max(sp.scale, 1), band: pr.band * sp.scale,
+		c := costs.of(deviation{linear: pr.policy.Deviation == linearDeviation, f: sp.fair, scale: max(sp.scale, 1), band: pr.band * sp.scale,
 			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)})
 		sp.costIndex, sp.clamped, sp.base, sp.up, sp.down = c.index, c.clamped, c.base, c.up, c.down
 	}

@@ -13,11 +13,11 @@ import (
 // each, in programme order, with nil for a session that cannot be planned.
 // The result is the same as planning the sessions one at a time. The error
 // joins a *ProgrammeError for each session that cannot be planned, or is
-// nil; for a nil programme it is [ErrNoProgramme], and for one of more than
+// nil; for a nil programme it is [ErrNoSession], and for one of more than
 // agenda.MaxSessions sessions an *agenda.LimitError.
 func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error) {
 	if prog == nil {
-		return nil, ErrNoProgramme
+		return nil, ErrNoSession
 	}
 	if err := prog.CheckSize(); err != nil {
 		return nil, err
@@ -41,15 +41,12 @@ func PlanProgramme(prog *agenda.Programme, p Policy) ([]*agenda.RunOfShow, error
 	return plans, errors.Join(errs...)
 }
 
-// ErrNoProgramme is returned by [ForumReport] and [PlanProgramme] for a nil
-// programme.
-var ErrNoProgramme = errors.New("balance: no programme")
-
-// ErrInternal is a fault of fairfloor itself, never of its input: a
+// errInternal is a fault of fairfloor itself, never of its input: a
 // session of a programme whose planning panicked is reported with an error
-// matching it, so that one session cannot take the whole programme, or the
-// process, down. Please report it with the session that caused it.
-var ErrInternal = errors.New("balance: internal error")
+// wrapping it, "balance: internal error: ...", so that one session cannot
+// take the whole programme, or the process, down; the text asks for a
+// report rather than a change of input.
+var errInternal = errors.New("balance: internal error")
 
 // ProgrammeError is a problem with one session of a programme.
 type ProgrammeError struct {

@@ -82,7 +82,7 @@ func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
 // an open entry counts from its start.
 func spokeIn(entries []Entry, from, to time.Time) bool {
 	for _, e := range entries {
-		if e.Start.Before(to) && (e.Open() || e.End.After(from)) {
+		if e.Start.Before(to) && (e.End.IsZero() || e.End.After(from)) {
 			return true
 		}
 	}

@@ -413,7 +413,7 @@ func TestFindings(t *testing.T) {
 		name:   "exactly the threshold under",
 		reason: "explicit targets of 50/30/20 for ten speakers 6/2/2: WEOG 10 points over, GRULAC 10 points under (the third group keeps the under one from mirroring), African Group on target",
 		s:      regions(W, W, W, W, W, W, G, G, A, A),
-		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion, Target: balance.TargetExplicit,
+		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion, Target: "explicit",
 			Shares: map[string]float64{"WEOG": 0.5, "GRULAC": 0.3, "African Group": 0.2}}}},
 		want: []balance.Finding{
 			{Kind: "headcount", Scope: "line-up", Dimension: "region", Group: "WEOG", People: speakers(6), Severity: 40,
@@ -457,7 +457,7 @@ func TestFindings(t *testing.T) {
 		s: repSession(agenda.FormatOnsite, 40*time.Minute,
 			repSpeaker("Ana", off, agenda.StakeholderGovernment, ""), repSpeaker("Ben", off, agenda.StakeholderGovernment, ""),
 			repSpeaker("Cai", off, agenda.StakeholderGovernment, ""), repSpeaker("Dee", off, agenda.StakeholderCivilSociety, "")),
-		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder, Target: balance.TargetExplicit,
+		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder, Target: "explicit",
 			Shares: map[string]float64{"Government": 0.25, "Civil Society": 0.75}}}},
 		want: []balance.Finding{
 			{Kind: "headcount", Scope: "line-up", Dimension: "stakeholder", Group: "Government", People: []string{"Ana", "Ben", "Cai"}, Severity: 100 * (3.0/4 - 0.2),
@@ -614,7 +614,7 @@ func TestFindings(t *testing.T) {
 		name:   "hard mode rule missed",
 		reason: "three onsite, one online: online 10 of 40 minutes against the promised 20, 25 points, doubled; a promise names the side it fails, online, not its mirror",
 		s:      modes(off, off, off, on),
-		p:      balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: balance.TargetEqual}}},
+		p:      balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Target: "equal"}}},
 		want: []balance.Finding{
 			{Kind: "promise", Scope: "plan", Dimension: "mode", Group: "online", People: []string{"Speaker 4"}, Severity: 50,
 				Text: "online speakers hold 25% of speaking time; the policy promises an equal share of 50%"},

@@ -220,7 +220,7 @@ func (pr *problem) readBack(ks []kind, prog *programme, results []lp.Result) (*s
 	default:
 		// Every variable is bounded and the objective is bounded below
 		// by its base: only a fault of the method gets here.
-		return nil, fmt.Errorf("%w: the simplex ended %v after %d pivots", ErrInternal, sol.Status, sol.Pivots)
+		return nil, fmt.Errorf("%w: the simplex ended %v after %d pivots", errInternal, sol.Status, sol.Pivots)
 	}
 	objective += sol.Objective
 	for k := range ks {

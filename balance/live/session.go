@@ -126,7 +126,7 @@ func (ls *Session) check() error {
 				return bad("a speech by someone not among the session's people")
 			}
 		}
-		if !e.Open() && e.End.Before(e.Start) {
+		if !e.End.IsZero() && e.End.Before(e.Start) {
 			return bad("it ends before it starts")
 		}
 		for _, t := range []time.Time{e.Start, e.End} {
@@ -134,9 +134,9 @@ func (ls *Session) check() error {
 				ls.last = t
 			}
 		}
-		if e.Open() && e.Speech() {
+		if e.End.IsZero() && e.Speech() {
 			speeches++
-		} else if e.Open() {
+		} else if e.End.IsZero() {
 			breaks++
 		}
 		if speeches > 1 || breaks > 1 {
@@ -161,7 +161,7 @@ func (ls *Session) now() time.Time {
 func (ls *Session) open() (speech, brk int) {
 	speech, brk = -1, -1
 	for i, e := range ls.log.Entries {
-		if !e.Open() {
+		if !e.End.IsZero() {
 			continue
 		}
 		if e.Speech() {
@@ -200,13 +200,13 @@ func (ls *Session) Apply(e Event) error {
 	}
 	ls.last = at
 	for _, l := range lines {
-		if l.Open() {
+		if l.End.IsZero() {
 			ls.log.Entries = append(ls.log.Entries, l)
 			continue
 		}
 		for i := len(ls.log.Entries) - 1; i >= 0; i-- { // the open entry it closes
 			o := &ls.log.Entries[i]
-			if o.Open() && o.Kind == l.Kind && o.Start.Equal(l.Start) && agenda.NameKey(o.Name) == agenda.NameKey(l.Name) {
+			if o.End.IsZero() && o.Kind == l.Kind && o.Start.Equal(l.Start) && agenda.NameKey(o.Name) == agenda.NameKey(l.Name) {
 				o.End = l.End
 				break
 			}
@@ -304,7 +304,7 @@ func (ls *Session) Log() *balance.Log {
 func (ls *Session) closed(at time.Time) *balance.Log {
 	log := &balance.Log{Entries: slices.Clone(ls.log.Entries)}
 	for i := range log.Entries {
-		if log.Entries[i].Open() {
+		if log.Entries[i].End.IsZero() {
 			log.Entries[i].End = at
 		}
 	}

@@ -99,7 +99,7 @@ func (ls *Session) State() (*State, error) {
 	st := &State{At: at, Segment: -1, Paused: a.Paused, Outside: a.Outside, WrapUp: ls.o.WrapUp}
 	for _, e := range ls.log.Entries {
 		st.Seq++
-		if !e.Open() {
+		if !e.End.IsZero() {
 			st.Seq++
 		}
 	}

@@ -35,7 +35,7 @@ func auditText(out io.Writer, d *Document) error {
 			name = shown(p.Name) + " (not among the people)"
 		}
 		over := "0s"
-		switch d := p.Over(); {
+		switch d := p.Actual - p.Planned; {
 		case d > 0:
 			over = "+" + timeslot.FormatLength(d)
 		case d < 0:
@@ -64,13 +64,13 @@ func auditText(out io.Writer, d *Document) error {
 
 // textProblemWords say what each kind of log problem is without naming
 // anyone, for a document that may not show the names a problem's text gives.
-var textProblemWords = map[balance.LogProblemKind]string{
-	balance.LogUnknownName: "the name is not among the session's people",
-	balance.LogOverlap:     "the turn overlaps an earlier one",
-	balance.LogOutsideSlot: "the turn starts or ends outside the slot",
-	balance.LogBackwards:   "the turn ends before it starts",
-	balance.LogNotSpeaker:  "the person speaks in no speaking segment",
-	balance.LogOpen:        "the entry has no end",
+var textProblemWords = map[string]string{
+	"unknown name":     "the name is not among the session's people",
+	"overlap":          "the turn overlaps an earlier one",
+	"outside slot":     "the turn starts or ends outside the slot",
+	"end before start": "the turn ends before it starts",
+	"not a speaker":    "the person speaks in no speaking segment",
+	"not ended":        "the entry has no end",
 }
 
 // textProblem returns the text of a log problem, which names people as the
