@@ -47,7 +47,7 @@ func TestUnattributedOrderHidesNames(t *testing.T) {
 		}
 		var out []int
 		for _, turn := range ros.Segments[0].Turns {
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				out = append(out, slices.IndexFunc(s.People, func(p agenda.Person) bool { return p.Name == turn.Person }))
 			}
 		}

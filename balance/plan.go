@@ -49,7 +49,7 @@ func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
 		ros.Segments[i].Span = span
 		share, ok := speaking[i]
 		if !ok {
-			ros.Segments[i].Turns = []agenda.Turn{{Kind: agenda.TurnActivity, Span: span}}
+			ros.Segments[i].Turns = []agenda.Turn{{Kind: "activity", Span: span}}
 			continue
 		}
 		ros.Segments[i].Turns = layTurns(s, roster, i, span, share, p)
@@ -63,13 +63,13 @@ func layTurns(s *agenda.Session, roster *agenda.Roster, i int, span timeslot.Spa
 	moderator := moderatorOf(s, roster, seg)
 	var turns []agenda.Turn
 	at := span.Start
-	add := func(kind agenda.TurnKind, who string, d time.Duration) {
-		if d > 0 || kind == agenda.TurnSpeech {
+	add := func(kind string, who string, d time.Duration) {
+		if d > 0 || kind == "speech" {
 			turns = append(turns, agenda.Turn{Kind: kind, Person: who, Span: timeslot.Span{Start: at, End: at.Add(d)}})
 			at = at.Add(d)
 		}
 	}
-	add(agenda.TurnModeration, moderator, p.Intro)
+	add("moderation", moderator, p.Intro)
 
 	times := make(map[string]time.Duration, len(share.Speakers))
 	people := make([]*agenda.Person, 0, len(share.Speakers))
@@ -87,11 +87,11 @@ func layTurns(s *agenda.Session, roster *agenda.Roster, i int, span timeslot.Spa
 		if person.Mode == agenda.ModeOnline {
 			handover = p.OnlineHandover
 		}
-		add(agenda.TurnHandover, person.Name, handover)
-		add(agenda.TurnSpeech, person.Name, times[person.Name])
+		add("handover", person.Name, handover)
+		add("speech", person.Name, times[person.Name])
 	}
-	add(agenda.TurnAudience, "", p.Audience)
-	add(agenda.TurnModeration, moderator, span.End.Sub(at))
+	add("audience", "", p.Audience)
+	add("moderation", moderator, span.End.Sub(at))
 	return turns
 }
 

@@ -99,7 +99,7 @@ func CSV(w io.Writer, d *Document) error {
 				string(r.Kind), who, org, r.Role, string(mode), stakeholder, region, csvLocal(r, zones)}
 		}
 		records := [][]string{person(r.Who, r.Organization, r.Mode, r.Stakeholder, r.Region)}
-		if r.Kind == agenda.TurnActivity && r.Who == "" {
+		if r.Kind == "activity" && r.Who == "" {
 			leaders := s.Segments[r.Segment].Facilitators
 			if len(leaders) > 0 {
 				records = records[:0]

@@ -514,7 +514,7 @@ func fuzzAuditAndReplan(t *testing.T, d *render.Document, unknown string) {
 	log := &balance.Log{}
 	for _, seg := range d.RunOfShow.Segments {
 		for _, turn := range seg.Turns {
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				log.Entries = append(log.Entries, balance.Entry{Name: strings.ToUpper(turn.Person), Start: turn.Start, End: turn.End.Add(20 * time.Second)})
 			}
 		}

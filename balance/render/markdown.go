@@ -158,15 +158,15 @@ func mdRunOfShow(b *bytes.Buffer, d *Document) {
 		}
 		who, role := r.Who, r.Role
 		switch r.Kind {
-		case agenda.TurnModeration:
+		case "moderation":
 			if who == "" {
 				who = "the moderator"
 			}
-		case agenda.TurnHandover:
+		case "handover":
 			role = "hand-over"
-		case agenda.TurnAudience:
+		case "audience":
 			who, role = "questions from the room and online", "audience"
-		case agenda.TurnActivity:
+		case "activity":
 			role = string(r.SegmentKind)
 			if len(r.Leaders) > 0 {
 				who = "led by " + strings.Join(r.Leaders, ", ")

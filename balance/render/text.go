@@ -161,9 +161,9 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 	for k, t := range turns {
 		var what string
 		switch t.Kind {
-		case agenda.TurnActivity:
+		case "activity":
 			continue // the segment line says it all
-		case agenda.TurnModeration:
+		case "moderation":
 			who := "the moderator"
 			if t.Person != "" {
 				who = d.textName(t.Person)
@@ -176,11 +176,11 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 			default:
 				what = who + " moderates"
 			}
-		case agenda.TurnHandover:
+		case "handover":
 			what = "hand-over to " + d.textMention(t.Person)
-		case agenda.TurnSpeech:
+		case "speech":
 			what = d.textMention(t.Person)
-		case agenda.TurnAudience:
+		case "audience":
 			what = "questions from the room and online"
 		default:
 			what = string(t.Kind)

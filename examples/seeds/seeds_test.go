@@ -288,7 +288,7 @@ func TestRoundtablePlanKeepsPromise(t *testing.T) {
 			}
 			at = turn.End
 			segTotal += turn.Length()
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				p, _ := s.Person(turn.Person)
 				switch p.Mode {
 				case agenda.ModeOnline:
@@ -332,7 +332,7 @@ func TestRoundtablePlanKeepsPromise(t *testing.T) {
 		}
 		speeches := 0
 		for _, turn := range ros.Segments[i].Turns {
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				speeches++
 			}
 		}
