@@ -11,7 +11,7 @@
 // facilitate, and the policy questions they take up.
 //
 // The enumerations ([Mode], [Format], [Attribution], [Role], [SegmentKind],
-// [Stakeholder], [Region], [Field]) are typed strings. Their UnmarshalText
+// [Stakeholder], [Region]) are typed strings. Their UnmarshalText
 // methods, which decoding JSON calls, accept the spellings session pages
 // use, such as "Civil Society", "WEOG" and "Western European and Others
 // Group (WEOG)", and reject anything else with a *[ParseError] that lists

@@ -276,31 +276,23 @@ var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacifi
 // value, "not given".
 func (r *Region) UnmarshalText(text []byte) error { return set(r, regions, text) }
 
-// Field names a field of [Person] that the source marks private (with a lock
-// on IGF pages). Private fields never appear in any output.
-type Field string
-
-// The fields of a person that can be private.
+// The fields of a person that Person.Private may list.
 const (
-	FieldName         Field = "name"
-	FieldOrganization Field = "organization"
-	FieldStakeholder  Field = "stakeholder"
-	FieldRegion       Field = "region"
-	FieldCountry      Field = "country"
-	FieldGender       Field = "gender"
-	FieldZone         Field = "zone"
+	fieldName         = "name"
+	fieldOrganization = "organization"
+	fieldStakeholder  = "stakeholder"
+	fieldRegion       = "region"
+	fieldCountry      = "country"
+	fieldGender       = "gender"
+	fieldZone         = "zone"
 )
 
-var fields = newEnum("person field", []Field{FieldName, FieldOrganization, FieldStakeholder, FieldRegion, FieldCountry, FieldGender, FieldZone}, map[string]Field{
-	"organisation": FieldOrganization, "stakeholder group": FieldStakeholder, "regional group": FieldRegion,
-	"time zone": FieldZone,
+// fields reads the entries of Person.Private; the decoder turns their other
+// spellings into the canonical names, and Validate checks them.
+var fields = newEnum("person field", []string{fieldName, fieldOrganization, fieldStakeholder, fieldRegion, fieldCountry, fieldGender, fieldZone}, map[string]string{
+	"organisation": fieldOrganization, "stakeholder group": fieldStakeholder, "regional group": fieldRegion,
+	"time zone": fieldZone,
 })
-
-// UnmarshalText sets f from the name of a person's field: "name",
-// "organization", "stakeholder", "region", "country", "gender" or "zone". Any
-// other text is a *[ParseError], leaving f unchanged; blank text is the zero
-// value, "not given".
-func (f *Field) UnmarshalText(text []byte) error { return set(f, fields, text) }
 
 // set is the body of every UnmarshalText: it leaves *v unchanged on error.
 func set[T ~string](v *T, e *enum[T], text []byte) error {

@@ -150,7 +150,6 @@ func TestErrors(t *testing.T) {
 		{name: "SegmentKind.UnmarshalText", call: parse(func(s string) error { var v agenda.SegmentKind; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Stakeholder.UnmarshalText", call: parse(func(s string) error { var v agenda.Stakeholder; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Region.UnmarshalText", call: parse(func(s string) error { var v agenda.Region; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
-		{name: "Field.UnmarshalText", call: parse(func(s string) error { var v agenda.Field; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{
 			name: "Session.Validate",
 			call: func() error {

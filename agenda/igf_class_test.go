@@ -98,14 +98,14 @@ func TestIGFErrorClasses(t *testing.T) {
 			check: field("private", func(s *agenda.Session) any {
 				p, _ := s.Person("Kenji Watanabe")
 				return []any{p.Organization, p.Private}
-			}, []any{"", []agenda.Field{agenda.FieldOrganization}}),
+			}, []any{"", []string{"organization"}}),
 			reason: "\"πŸ”’\" was stored as an organization instead of marking the field private",
 		},
 		{
 			name: "8/LockAfterName", page: "2023-ws-locks",
 			check: field("private", func(s *agenda.Session) any {
 				p, _ := s.Person("Ana Berg")
-				return []any{p.Stakeholder, p.Region, p.IsPrivate(agenda.FieldName)}
+				return []any{p.Stakeholder, p.Region, p.IsPrivate("name")}
 			}, []any{agenda.StakeholderCivilSociety, agenda.RegionWEOG, true}),
 			reason: "\"Ana Berg 🔒, Civil Society, WEOG\" lost the groups under bogus warnings and the name was not marked private",
 		},
@@ -113,7 +113,7 @@ func TestIGFErrorClasses(t *testing.T) {
 			name: "8/MojibakeNames", page: "2022-ws-mojibake",
 			check: field("names", func(s *agenda.Session) any {
 				p, _ := s.Person("José Martínez")
-				return []any{p != nil && p.IsPrivate(agenda.FieldOrganization), len(s.People)}
+				return []any{p != nil && p.IsPrivate("organization"), len(s.People)}
 			}, []any{true, 6}),
 			warning: "line 4: the line was saved in the wrong encoding (mojibake); read as it was written",
 			reason:  "a page saved in the wrong encoding shows its names as mojibake too, and its lock",
@@ -233,7 +233,7 @@ func TestIGFPersonFields(t *testing.T) {
 		Stakeholder agenda.Stakeholder
 		Region      agenda.Region
 		Mode        agenda.Mode
-		Private     []agenda.Field
+		Private     []string
 	}
 	for _, tt := range []struct {
 		line   string
@@ -245,7 +245,7 @@ func TestIGFPersonFields(t *testing.T) {
 		{"Ana Silva, Head of Policy, Digital Lab, Example Council", got{"Digital Lab, Example Council", "", "", "", nil}, "a title, then an organization with a comma"},
 		{"Ana Silva, Digital Lab, Example Council", got{"Digital Lab, Example Council", "", "", "", nil}, "an organization with a comma"},
 		{"Ana Silva, Office of the Special Envoy on Technology", got{"Office of the Special Envoy on Technology", "", "", "", nil}, "an organization holding a title's word"},
-		{"Ana Silva, 🔒Grant, Hale & Partners, Private Sector, WEOG", got{"Grant, Hale & Partners", agenda.StakeholderPrivateSector, agenda.RegionWEOG, "", []agenda.Field{agenda.FieldOrganization}}, "a locked organization runs to the groups"},
+		{"Ana Silva, 🔒Grant, Hale & Partners, Private Sector, WEOG", got{"Grant, Hale & Partners", agenda.StakeholderPrivateSector, agenda.RegionWEOG, "", []string{"organization"}}, "a locked organization runs to the groups"},
 		{"Ana Silva, Civil Society, Intergovernmental Organization", got{"", agenda.StakeholderCivilSociety, agenda.RegionIntergovernmental, "", nil}, "IGO is a region after a stakeholder group"},
 		{"Ana Silva, Civil Society, Asia Pacific Regional Group (online)", got{"", agenda.StakeholderCivilSociety, agenda.RegionAsiaPacific, agenda.ModeOnline, nil}, "a mode in parentheses"},
 		{"Ana Silva, Academia, Europe", got{"", "", "", "", nil}, "groups that are none of the groups are warnings, not an organization"},

@@ -146,7 +146,7 @@ func TestDecodeRoundTrip(t *testing.T) {
 		People: []Person{
 			{Name: "Ana Moderator", Organization: "ECCRI", Roles: []Role{RoleOrganizer, RoleModerator}, Stakeholder: StakeholderCivilSociety,
 				Region: RegionWEOG, Country: "Switzerland", Mode: ModeOnsite, Gender: "woman", Zone: "Europe/Zurich",
-				Labels: map[string]string{"age": "youth", "language": "fr"}, Private: []Field{FieldOrganization, FieldGender}},
+				Labels: map[string]string{"age": "youth", "language": "fr"}, Private: []string{"organization", "gender"}},
 			{Name: "Ben Online", Roles: []Role{RoleOnlineModerator}, Stakeholder: StakeholderIntergovernmental,
 				Region: RegionIntergovernmental, Mode: ModeOnline},
 		},
@@ -224,6 +224,10 @@ var decodeErrorTests = []struct {
 	as     any   // a pointer to a type errors.As must find, if any
 	reason string
 }{
+	{name: "PrivateNotAField", input: `{"people": [` + person + `, {"name": "B", "roles": ["speaker"], "private": ["zone", "email"]}]}`, path: "people[1].private[1]",
+		as: new(*ParseError), reason: "an entry of private that spells no field is refused where it is"},
+	{name: "ProgrammePrivate", input: `{"people": [{"name": "B", "roles": ["speaker"], "private": ["Time Zone", "e-mail"]}]}`, path: "people[0].private[1]",
+		as: new(*ParseError), reason: "the spellings of the page are accepted, others are not"},
 	{name: "UnknownTopLevel", input: `{"title": "T", "venue": "Kyoto"}`, path: "venue",
 		reason: "a misspelt or unknown field is not silently dropped"},
 	{name: "UnknownInPerson", input: `{"people": [` + person + `, {"nmae": "B", "roles": ["speaker"]}]}`, path: "people[1].nmae",

@@ -50,16 +50,22 @@ type Person struct {
 	// can balance like the built-in groups.
 	Labels map[string]string `json:"labels,omitempty"`
 
-	// Private lists the fields the source marks private. Their values may
-	// be known, but no output shows them.
-	Private []Field `json:"private,omitempty"`
+	// Private lists the fields the source marks private (with a lock on
+	// IGF pages) by their JSON names: "name", "organization",
+	// "stakeholder", "region", "country", "gender" or "zone". Their values
+	// may be known, but no output shows them. Decoding also accepts
+	// "organisation", "stakeholder group", "regional group" and "time zone"
+	// (in any case, and with hyphens or underscores for spaces) and stores
+	// the name; Validate refuses any other entry.
+	Private []string `json:"private,omitempty"`
 }
 
 // Has reports whether p holds role r.
 func (p *Person) Has(r Role) bool { return slices.Contains(p.Roles, r) }
 
-// IsPrivate reports whether the source marks field f of p private.
-func (p *Person) IsPrivate(f Field) bool { return slices.Contains(p.Private, f) }
+// IsPrivate reports whether the source marks field f of p private; f is
+// one of the names that Private lists, such as "organization".
+func (p *Person) IsPrivate(f string) bool { return slices.Contains(p.Private, f) }
 
 // Segment is one timed part of a session.
 type Segment struct {

@@ -222,12 +222,12 @@ var shown hiding
 // organization is also hidden when it mentions one the outputs may not
 // show, such as the name of a person listed twice whose other entry marks
 // it private.
-func (v *validator) field(s *Session, p *Person, f Field) hiding {
+func (v *validator) field(s *Session, p *Person, f string) hiding {
 	h := hiding{hidden: p.IsPrivate(f)}
 	switch f {
-	case FieldName:
+	case fieldName:
 		h = hiding{hidden: h.hidden || !s.Named() || v.secrets.In(p.Name), personal: true}
-	case FieldOrganization:
+	case fieldOrganization:
 		h = hiding{hidden: h.hidden || !s.Named() || v.secrets.In(p.Organization), personal: true}
 	}
 	return h
@@ -309,8 +309,8 @@ func (v *validator) session(s *Session) {
 			continue
 		}
 		if j, ok := people[key]; ok {
-			h := v.field(s, &s.People[i], FieldName)
-			h.hidden = h.hidden || v.field(s, &s.People[j], FieldName).hidden
+			h := v.field(s, &s.People[i], fieldName)
+			h.hidden = h.hidden || v.field(s, &s.People[j], fieldName).hidden
 			v.addHiding(fmt.Sprintf("people[%d].name", i), s.People[i].Name, h, errDuplicate, "same person as people[%d]", j)
 			continue
 		}
@@ -356,13 +356,13 @@ func (v *validator) person(s *Session, i int) {
 	p := &s.People[i]
 	at := fmt.Sprintf("people[%d]", i)
 	if strings.TrimSpace(p.Name) == "" {
-		v.addHiding(at+".name", p.Name, v.field(s, p, FieldName), errMissing, "a person needs a name")
+		v.addHiding(at+".name", p.Name, v.field(s, p, fieldName), errMissing, "a person needs a name")
 	}
-	v.text(at+".name", p.Name, false, v.field(s, p, FieldName))
-	v.text(at+".organization", p.Organization, false, v.field(s, p, FieldOrganization))
-	v.text(at+".country", p.Country, false, v.field(s, p, FieldCountry))
-	v.text(at+".gender", p.Gender, false, v.field(s, p, FieldGender))
-	v.text(at+".zone", p.Zone, false, v.field(s, p, FieldZone))
+	v.text(at+".name", p.Name, false, v.field(s, p, fieldName))
+	v.text(at+".organization", p.Organization, false, v.field(s, p, fieldOrganization))
+	v.text(at+".country", p.Country, false, v.field(s, p, fieldCountry))
+	v.text(at+".gender", p.Gender, false, v.field(s, p, fieldGender))
+	v.text(at+".zone", p.Zone, false, v.field(s, p, fieldZone))
 	for _, k := range sortedKeys(p.Labels) {
 		v.text(fmt.Sprintf("%s.labels[%q]", at, k), k, false, shown)
 		v.text(fmt.Sprintf("%s.labels[%q]", at, k), p.Labels[k], false, shown)
@@ -376,8 +376,8 @@ func (v *validator) person(s *Session, i int) {
 		}
 		enumCheck(v, fmt.Sprintf("%s.roles[%d]", at, k), roles, r)
 	}
-	enumCheckHiding(v, at+".stakeholder", stakeholders, p.Stakeholder, v.field(s, p, FieldStakeholder))
-	enumCheckHiding(v, at+".region", regions, p.Region, v.field(s, p, FieldRegion))
+	enumCheckHiding(v, at+".stakeholder", stakeholders, p.Stakeholder, v.field(s, p, fieldStakeholder))
+	enumCheckHiding(v, at+".region", regions, p.Region, v.field(s, p, fieldRegion))
 	enumCheck(v, at+".mode", modes, p.Mode)
 	for k, f := range p.Private {
 		enumCheck(v, fmt.Sprintf("%s.private[%d]", at, k), fields, f)
@@ -390,7 +390,7 @@ func (v *validator) person(s *Session, i int) {
 			v.zones[p.Zone] = ok
 		}
 		if !ok {
-			v.addHiding(at+".zone", p.Zone, v.field(s, p, FieldZone), ErrInvalid, "not an IANA time zone")
+			v.addHiding(at+".zone", p.Zone, v.field(s, p, fieldZone), ErrInvalid, "not an IANA time zone")
 		}
 	}
 	switch {
@@ -523,7 +523,7 @@ func (v *validator) parallel(s *Session, plan timeslot.Plan, people map[string]i
 // mentions a name or organization the outputs may not show.
 func (v *validator) reference(s *Session, people map[string]int, name string) hiding {
 	if j, ok := people[NameKey(name)]; ok {
-		return v.field(s, &s.People[j], FieldName)
+		return v.field(s, &s.People[j], fieldName)
 	}
 	return hiding{hidden: !s.Named() || v.secrets.In(name), personal: true}
 }

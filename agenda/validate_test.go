@@ -26,7 +26,7 @@ func validSession() *Session {
 				Stakeholder: StakeholderGovernment, Region: RegionAfrican, Mode: ModeOnline},
 			{Name: "Sione Tupou’tuah", Roles: []Role{RoleSpeaker}, Stakeholder: StakeholderTechnicalCommunity,
 				Region: RegionAsiaPacific, Mode: ModeOnline, Zone: "Pacific/Tongatapu", Gender: "man",
-				Private: []Field{FieldGender, FieldOrganization}, Labels: map[string]string{"age": "youth"}},
+				Private: []string{"gender", "organization"}, Labels: map[string]string{"age": "youth"}},
 			{Name: "Dana Speaker", Roles: []Role{RoleSpeaker}, Stakeholder: StakeholderPrivateSector,
 				Region: RegionGRULAC, Mode: ModeOnsite},
 			{Name: "Eve Rapporteur", Roles: []Role{RoleRapporteur}},
@@ -227,7 +227,7 @@ func TestValidate(t *testing.T) {
 				s.People[4].Roles = []Role{"attendee"}
 				s.People[4].Stakeholder = "Academia"
 				s.People[4].Mode = "both"
-				s.People[4].Private = []Field{FieldName, "email"}
+				s.People[4].Private = []string{"name", "email"}
 			},
 			want: []problem{
 				{"people[4].roles[0]", "attendee", ErrInvalid},
@@ -798,16 +798,16 @@ func TestPersonHas(t *testing.T) {
 }
 
 func TestPersonIsPrivate(t *testing.T) {
-	p := &Person{Name: "Sione", Gender: "man", Private: []Field{FieldGender, FieldOrganization}}
+	p := &Person{Name: "Sione", Gender: "man", Private: []string{"gender", "organization"}}
 	tests := []struct {
-		field  Field
+		field  string
 		want   bool
 		reason string
 	}{
-		{FieldGender, true, "marked private"},
-		{FieldOrganization, true, "marked private"},
-		{FieldName, false, "not marked"},
-		{FieldRegion, false, "not marked"},
+		{"gender", true, "marked private"},
+		{"organization", true, "marked private"},
+		{"name", false, "not marked"},
+		{"region", false, "not marked"},
 		{"", false, "the zero field is never private"},
 	}
 	for _, tt := range tests {

@@ -131,17 +131,17 @@ func groupOf(d balance.Dimension, p *agenda.Person) string {
 	case balance.ByMode:
 		return string(p.Mode)
 	case balance.ByStakeholder:
-		if !p.IsPrivate(agenda.FieldStakeholder) {
+		if !p.IsPrivate("stakeholder") {
 			return string(p.Stakeholder)
 		}
 		return ""
 	case balance.ByRegion:
-		if !p.IsPrivate(agenda.FieldRegion) {
+		if !p.IsPrivate("region") {
 			return string(p.Region)
 		}
 		return ""
 	case balance.ByGender:
-		if !p.IsPrivate(agenda.FieldGender) {
+		if !p.IsPrivate("gender") {
 			return p.Gender
 		}
 		return ""

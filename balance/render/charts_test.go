@@ -106,7 +106,7 @@ func breakouts() *agenda.Session {
 func private() *agenda.Session {
 	s := roundtable()
 	s.People[5].Organization = "SecretCorp"
-	s.People[5].Private = []agenda.Field{agenda.FieldOrganization}
+	s.People[5].Private = []string{"organization"}
 	return s
 }
 

@@ -110,8 +110,8 @@ func CSV(w io.Writer, d *Document) error {
 					records = append(records, person(d.Who(name), "", "", "", ""))
 					continue
 				}
-				records = append(records, person(d.Who(name), d.field(p, agenda.FieldOrganization), p.Mode,
-					d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion)))
+				records = append(records, person(d.Who(name), d.field(p, "organization"), p.Mode,
+					d.field(p, "stakeholder"), d.field(p, "region")))
 			}
 		}
 		for _, record := range records {

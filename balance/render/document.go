@@ -266,7 +266,7 @@ func (d *Document) Who(name string) string {
 		}
 		return shown(name)
 	}
-	if !d.named() || p.IsPrivate(agenda.FieldName) {
+	if !d.named() || p.IsPrivate("name") {
 		return fmt.Sprintf("person %d", i+1)
 	}
 	return shown(p.Name)
@@ -275,36 +275,36 @@ func (d *Document) Who(name string) string {
 // field returns the value of a person's field that the document may show,
 // as every format shows it (on one line, see the package doc), or "" when
 // it is private, or a name or organization the document may not show.
-func (d *Document) field(p *agenda.Person, f agenda.Field) string {
+func (d *Document) field(p *agenda.Person, f string) string {
 	return shown(d.rawField(p, f))
 }
 
 // rawField returns the value of a person's field as the session gives it, if
 // the document may show it; see [Document.field].
-func (d *Document) rawField(p *agenda.Person, f agenda.Field) string {
+func (d *Document) rawField(p *agenda.Person, f string) string {
 	if p.IsPrivate(f) {
 		return ""
 	}
 	switch f {
-	case agenda.FieldName:
+	case "name":
 		if !d.named() {
 			return ""
 		}
 		return p.Name
-	case agenda.FieldOrganization:
+	case "organization":
 		if !d.named() {
 			return ""
 		}
 		return p.Organization
-	case agenda.FieldStakeholder:
+	case "stakeholder":
 		return string(p.Stakeholder)
-	case agenda.FieldRegion:
+	case "region":
 		return string(p.Region)
-	case agenda.FieldCountry:
+	case "country":
 		return p.Country
-	case agenda.FieldGender:
+	case "gender":
 		return p.Gender
-	case agenda.FieldZone:
+	case "zone":
 		return p.Zone
 	}
 	return ""

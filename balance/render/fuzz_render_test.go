@@ -234,7 +234,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 		agenda.FormatOnline: {agenda.ModeOnline, ""},
 	}[format]
 	decor := []string{"", " Lee", " <i>x</i>", `, "Bobby" Jr.`, " @Next", " =SUM(A1)", " | *b* _i_", " ; \\ ,"}
-	fields := []agenda.Field{agenda.FieldName, agenda.FieldOrganization, agenda.FieldStakeholder, agenda.FieldRegion, agenda.FieldCountry, agenda.FieldGender, agenda.FieldZone}
+	fields := []string{"name", "organization", "stakeholder", "region", "country", "gender", "zone"}
 	person := func(roles ...agenda.Role) agenda.Person {
 		i := len(s.People)
 		p := agenda.Person{
@@ -566,22 +566,22 @@ func fuzzHidden(d *render.Document, s *agenda.Session, unknown string) []string 
 		hidden = append(hidden, unknown)
 	}
 	for _, p := range s.People {
-		if !named || p.IsPrivate(agenda.FieldName) {
+		if !named || p.IsPrivate("name") {
 			hidden = append(hidden, p.Name)
 		}
-		if p.Organization != "" && (!named || p.IsPrivate(agenda.FieldOrganization)) {
+		if p.Organization != "" && (!named || p.IsPrivate("organization")) {
 			hidden = append(hidden, p.Organization)
 		}
-		if p.Country != "" && p.IsPrivate(agenda.FieldCountry) {
+		if p.Country != "" && p.IsPrivate("country") {
 			hidden = append(hidden, p.Country)
 		}
-		if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate(agenda.FieldGender) {
+		if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate("gender") {
 			hidden = append(hidden, p.Gender)
 		}
-		if p.Zone != "" && p.IsPrivate(agenda.FieldZone) {
+		if p.Zone != "" && p.IsPrivate("zone") {
 			shown := false // by someone else who does not keep it private
 			for _, q := range s.People {
-				shown = shown || (q.Zone == p.Zone && !q.IsPrivate(agenda.FieldZone))
+				shown = shown || (q.Zone == p.Zone && !q.IsPrivate("zone"))
 			}
 			if !shown {
 				hidden = append(hidden, p.Zone)

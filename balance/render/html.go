@@ -224,9 +224,9 @@ func htmlDraft(d *Document) []htmlSegment {
 		for _, name := range s.Segments[i].Speakers {
 			t := htmlTurn{Role: string(agenda.RoleSpeaker), Who: d.Who(name), Class: string("speech")}
 			if p, _, ok := d.person(name); ok {
-				t.Organization = d.field(p, agenda.FieldOrganization)
+				t.Organization = d.field(p, "organization")
 				t.Mode = string(p.Mode)
-				t.Groups = join(d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion))
+				t.Groups = join(d.field(p, "stakeholder"), d.field(p, "region"))
 				if p.Mode != "" {
 					t.Class = string(p.Mode)
 				}

@@ -414,11 +414,11 @@ func icsPeople(d *Document, names []string) string {
 			continue
 		}
 		var about []string
-		if org := d.field(p, agenda.FieldOrganization); org != "" {
+		if org := d.field(p, "organization"); org != "" {
 			about = append(about, org)
 		}
 		var groups []string
-		for _, f := range []agenda.Field{agenda.FieldStakeholder, agenda.FieldRegion} {
+		for _, f := range []string{"stakeholder", "region"} {
 			if g := d.field(p, f); g != "" {
 				groups = append(groups, g)
 			}

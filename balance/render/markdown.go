@@ -75,8 +75,8 @@ func Markdown(w io.Writer, d *Document) error {
 		b.WriteString("| Name | Roles | Stakeholder | Region | Mode | Organization |\n| --- | --- | --- | --- | --- | --- |\n")
 		for i := range s.People {
 			p := &s.People[i]
-			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion),
-				string(p.Mode), d.field(p, agenda.FieldOrganization))
+			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.field(p, "stakeholder"), d.field(p, "region"),
+				string(p.Mode), d.field(p, "organization"))
 		}
 	}
 	if len(s.Questions) > 0 {
@@ -207,11 +207,11 @@ func mdDraft(b *bytes.Buffer, d *Document) {
 		for _, name := range seg.Speakers {
 			who, mode, groups := d.Who(name), "", ""
 			if p, _, ok := d.person(name); ok {
-				if org := d.field(p, agenda.FieldOrganization); org != "" {
+				if org := d.field(p, "organization"); org != "" {
 					who += " (" + org + ")"
 				}
 				mode = string(p.Mode)
-				groups = join(d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion))
+				groups = join(d.field(p, "stakeholder"), d.field(p, "region"))
 			}
 			mdRow(b, "", "", who, string(agenda.RoleSpeaker), mode, groups, "")
 		}

@@ -66,11 +66,11 @@ func (d *Document) rows() []Row {
 			}
 			if p, _, ok := d.person(t.Person); ok && t.Person != "" {
 				r.Who = d.Who(p.Name)
-				r.Organization = d.field(p, agenda.FieldOrganization)
+				r.Organization = d.field(p, "organization")
 				r.Mode = p.Mode
-				r.Stakeholder = d.field(p, agenda.FieldStakeholder)
-				r.Region = d.field(p, agenda.FieldRegion)
-				if zone := d.field(p, agenda.FieldZone); zone != "" && p.Mode == agenda.ModeOnline && d.slot().Scheduled() {
+				r.Stakeholder = d.field(p, "stakeholder")
+				r.Region = d.field(p, "region")
+				if zone := d.field(p, "zone"); zone != "" && p.Mode == agenda.ModeOnline && d.slot().Scheduled() {
 					z, seen := zones[zone]
 					if !seen {
 						z, _ = time.LoadLocation(zone) // nil if it does not load

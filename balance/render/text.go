@@ -87,7 +87,7 @@ func Text(out io.Writer, d *Document) error {
 	for i := range s.People {
 		p := &s.People[i]
 		rows = append(rows, []string{d.Who(p.Name), textRoles(p.Roles),
-			d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion), string(p.Mode), d.field(p, agenda.FieldOrganization)})
+			d.field(p, "stakeholder"), d.field(p, "region"), string(p.Mode), d.field(p, "organization")})
 	}
 	textTable(w, rows)
 

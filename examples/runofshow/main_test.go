@@ -482,7 +482,7 @@ func TestSessionRoundTrip(t *testing.T) {
 				{Name: "Ana Berg", Organization: "ECCRI", Roles: []agenda.Role{agenda.RoleOrganizer, agenda.RoleModerator},
 					Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionWEOG, Country: "Switzerland", Mode: agenda.ModeOnsite,
 					Gender: "woman", Zone: "Europe/Zurich", Labels: map[string]string{"age": "youth"},
-					Private: []agenda.Field{agenda.FieldName, agenda.FieldOrganization}},
+					Private: []string{"name", "organization"}},
 				{Name: "Ben Osei", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderTechnicalCommunity,
 					Region: agenda.RegionAfrican, Mode: agenda.ModeOnline, Zone: "Africa/Accra"},
 			},
