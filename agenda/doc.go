@@ -10,7 +10,7 @@
 // closing) have a length, an optional parallel track, the people who speak or
 // facilitate, and the policy questions they take up.
 //
-// The enumerations ([Mode], [Format], [Attribution], [Role], [SegmentKind],
+// The enumerations ([Mode], [Format], [Role], [SegmentKind],
 // [Stakeholder], [Region]) are typed strings. Their UnmarshalText
 // methods, which decoding JSON calls, accept the spellings session pages
 // use, such as "Civil Society", "WEOG" and "Western European and Others

@@ -123,28 +123,16 @@ var formats = newEnum("session format", []Format{FormatHybrid, FormatOnsite, For
 // zero value, "not given".
 func (f *Format) UnmarshalText(text []byte) error { return set(f, formats, text) }
 
-// Attribution says whether what is said in a session may be attributed to
-// the people who said it. The zero value means named.
-type Attribution string
+// attributionNone is the Session.Attribution of a session whose outputs
+// show groups and roles but never names or organizations.
+const attributionNone = "unattributed"
 
-// The attribution rules.
-const (
-	AttributionNamed Attribution = "named"
-	// AttributionNone is a session whose outputs show groups and roles but
-	// never names or organizations.
-	AttributionNone Attribution = "unattributed"
-)
-
-var attributions = newEnum("attribution rule", []Attribution{AttributionNamed, AttributionNone}, map[string]Attribution{
-	"attributed": AttributionNamed, "not attributed": AttributionNone, "anonymous": AttributionNone,
-	"confidential": AttributionNone, "chatham house": AttributionNone,
+// attributions reads Session.Attribution; the decoder turns the other
+// spellings into "named" or "unattributed", and Validate checks it.
+var attributions = newEnum("attribution rule", []string{"named", attributionNone}, map[string]string{
+	"attributed": "named", "not attributed": attributionNone, "anonymous": attributionNone,
+	"confidential": attributionNone, "chatham house": attributionNone,
 })
-
-// UnmarshalText sets a from an attribution rule: "named" or "unattributed"
-// (also "not attributed", "anonymous", "confidential", "Chatham House"). Any
-// other text is a *[ParseError], leaving a unchanged; blank text is the zero
-// value, "not given".
-func (a *Attribution) UnmarshalText(text []byte) error { return set(a, attributions, text) }
 
 // Role is a part a person plays in a session. One person may hold several.
 type Role string

@@ -57,8 +57,6 @@ func marshal(v textValue) ([]byte, error) {
 		err = modes.check(*v)
 	case *Format:
 		err = formats.check(*v)
-	case *Attribution:
-		err = attributions.check(*v)
 	case *Role:
 		err = roles.check(*v)
 	case *SegmentKind:
@@ -86,12 +84,6 @@ var enumerations = []enumeration{
 		values:   strs(FormatHybrid, FormatOnsite, FormatOnline),
 		newValue: func() textValue { return new(Format) },
 		of:       func(s string) textValue { v := Format(s); return &v },
-	},
-	{
-		name: "attribution rule", parse: wrap(attributions.parse),
-		values:   strs(AttributionNamed, AttributionNone),
-		newValue: func() textValue { return new(Attribution) },
-		of:       func(s string) textValue { v := Attribution(s); return &v },
 	},
 	{
 		name: "role", parse: wrap(roles.parse),
@@ -186,8 +178,6 @@ var parseTests = []struct {
 	{"OnSiteHyphen", "participation mode", "On-site", string(ModeOnsite), "hyphenated spelling"},
 	{"OnsiteOnly", "session format", "Onsite only", string(FormatOnsite), "proposal forms say onsite only"},
 	{"Hybrid", "session format", "Hybrid", string(FormatHybrid), "title case"},
-	{"NotAttributed", "attribution rule", "not attributed", string(AttributionNone), "the words of the seed notes"},
-	{"ChathamHouse", "attribution rule", "Chatham House", string(AttributionNone), "the Chatham House rule means unattributed"},
 }
 
 func TestParse(t *testing.T) {
@@ -218,7 +208,6 @@ var parseUnknownTests = []struct {
 	{"Hybridish", "session format", "hybrid-ish", "a near miss is still refused"},
 	{"Attendee", "role", "attendee", "attendees hold no role"},
 	{"Both", "participation mode", "both", "a person is either onsite or online"},
-	{"Secret", "attribution rule", "secret", "not an attribution rule"},
 	{"Dash", "regional group", "-", "folds to nothing, but is not empty text"},
 }
 

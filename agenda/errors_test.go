@@ -145,7 +145,6 @@ func TestErrors(t *testing.T) {
 		},
 		{name: "Mode.UnmarshalText", call: parse(func(s string) error { var v agenda.Mode; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Format.UnmarshalText", call: parse(func(s string) error { var v agenda.Format; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
-		{name: "Attribution.UnmarshalText", call: parse(func(s string) error { var v agenda.Attribution; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Role.UnmarshalText", call: parse(func(s string) error { var v agenda.Role; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "SegmentKind.UnmarshalText", call: parse(func(s string) error { var v agenda.SegmentKind; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Stakeholder.UnmarshalText", call: parse(func(s string) error { var v agenda.Stakeholder; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},

@@ -70,6 +70,11 @@ func (s *Session) UnmarshalJSON(data []byte) error {
 	if err := unmarshalStrict(data, &out); err != nil {
 		return err
 	}
+	a, err := attributions.parse(out.Attribution)
+	if err != nil {
+		return &DecodeError{Path: "attribution", Err: err}
+	}
+	out.Attribution = a
 	*s = Session(out)
 	return nil
 }

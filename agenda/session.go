@@ -18,10 +18,16 @@ type Session struct {
 	// ID is a stable identity of the session that its title and slot can
 	// change around, such as the IGF's "IGF 2022 WS #123"; calendars take
 	// the UIDs of its events from it (see render.ICS). Empty means none.
-	ID          string        `json:"id,omitempty"`
-	Title       string        `json:"title"`
-	Format      Format        `json:"format"`
-	Attribution Attribution   `json:"attribution,omitempty"` // empty means AttributionNamed
+	ID     string `json:"id,omitempty"`
+	Title  string `json:"title"`
+	Format Format `json:"format"`
+	// Attribution says whether what is said may be attributed to the
+	// people who said it: "named" (or empty) or "unattributed", a session
+	// whose outputs show groups and roles but never names or organizations.
+	// Decoding also accepts "attributed", "not attributed", "anonymous",
+	// "confidential" and "Chatham House" and stores the rule they spell;
+	// Validate refuses any other value.
+	Attribution string        `json:"attribution,omitempty"`
 	Room        string        `json:"room,omitempty"`
 	Slot        timeslot.Slot `json:"slot"`
 	People      []Person      `json:"people,omitempty"`
@@ -112,7 +118,7 @@ type Attendance struct {
 
 // Named reports whether the session's outputs may show names and
 // organizations.
-func (s *Session) Named() bool { return s.Attribution != AttributionNone }
+func (s *Session) Named() bool { return s.Attribution != attributionNone }
 
 // Person returns the person called name, matched as [Session.Validate]
 // matches names: ignoring case, surrounding space and the kind of apostrophe.

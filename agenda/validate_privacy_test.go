@@ -144,7 +144,7 @@ func TestValidateHidesSecretsRandom(t *testing.T) {
 	for n := range 300 {
 		s := &Session{Title: "T", Format: FormatHybrid, Slot: validSession().Slot}
 		if rng.IntN(3) == 0 {
-			s.Attribution = AttributionNone
+			s.Attribution = "unattributed"
 		}
 		var secrets, all []string
 		count := 2 + rng.IntN(6)

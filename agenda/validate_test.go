@@ -121,7 +121,7 @@ func TestValidate(t *testing.T) {
 		},
 		{
 			name:   "UnknownAttribution",
-			edit:   func(s *Session) { s.Attribution = Attribution("Chatham House") },
+			edit:   func(s *Session) { s.Attribution = "Chatham House" },
 			want:   []problem{{"attribution", "Chatham House", ErrInvalid}},
 			reason: "a spelling ParseAttribution accepts is not a canonical value",
 		},
@@ -821,13 +821,13 @@ func TestPersonIsPrivate(t *testing.T) {
 
 func TestSessionNamed(t *testing.T) {
 	tests := []struct {
-		attribution Attribution
+		attribution string
 		want        bool
 		reason      string
 	}{
 		{"", true, "the zero value means named"},
-		{AttributionNamed, true, "named"},
-		{AttributionNone, false, "outputs show no names"},
+		{"named", true, "named"},
+		{"unattributed", false, "outputs show no names"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.attribution), func(t *testing.T) {

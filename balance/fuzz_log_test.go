@@ -317,7 +317,7 @@ func privateNames(s *agenda.Session) *agenda.Session {
 // unattributed returns a copy of s that is not attributed.
 func unattributed(s *agenda.Session) *agenda.Session {
 	c := *s
-	c.Attribution = agenda.AttributionNone
+	c.Attribution = "unattributed"
 	return &c
 }
 

@@ -79,7 +79,7 @@ func layTurns(s *agenda.Session, roster *agenda.Roster, i int, span timeslot.Spa
 		people = append(people, person)
 	}
 	tie := func(person *agenda.Person) string { return agenda.NameKey(person.Name) }
-	if s.Attribution == agenda.AttributionNone {
+	if s.Attribution == "unattributed" {
 		tie = func(person *agenda.Person) string { return fmt.Sprintf("%08d", roster.Index(person.Name)) }
 	}
 	for _, person := range order(people, p.First, p.Last, tie) {

@@ -77,7 +77,7 @@ func forum(t testing.TB) *agenda.Programme {
 				},
 			},
 			{
-				Title: "Closed-door consultation", Format: agenda.FormatOnsite, Attribution: agenda.AttributionNone,
+				Title: "Closed-door consultation", Format: agenda.FormatOnsite, Attribution: "unattributed",
 				Room: "Plenary Hall", Slot: slot(1, 9, 0, 60*time.Minute),
 				People: []agenda.Person{
 					{Name: "Anon One", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderPrivateSector},

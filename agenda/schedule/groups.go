@@ -14,8 +14,8 @@ import (
 // event's GUID, the attribution and each written person's roles and
 // groups, in the order of the event's persons.
 type sessionMeta struct {
-	Attribution agenda.Attribution `json:"attribution,omitempty"`
-	People      []personMeta       `json:"people"`
+	Attribution string       `json:"attribution,omitempty"`
+	People      []personMeta `json:"people"`
 }
 
 // personMeta is one person of a sessionMeta. Fields the source marks

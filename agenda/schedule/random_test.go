@@ -41,7 +41,7 @@ func randomForum(t testing.TB, rng *rand.Rand, n int) *agenda.Programme {
 			Slot:   timeslot.Slot{Start: start, Length: time.Duration(30+15*rng.IntN(7)) * time.Minute},
 		}
 		if rng.IntN(8) == 0 {
-			s.Attribution = agenda.AttributionNone
+			s.Attribution = "unattributed"
 		}
 		seen := map[int]bool{}
 		for range rng.IntN(6) {

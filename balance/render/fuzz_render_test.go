@@ -225,7 +225,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 	s := &agenda.Session{
 		Title:       "Session" + pick(pk, "", ` <b>bold</b> & "quoted"`, ": données – qui décide ?", "; =1+2"),
 		Format:      format,
-		Attribution: pick(pk, "", agenda.AttributionNamed, agenda.AttributionNone),
+		Attribution: pick(pk, "", "named", "unattributed"),
 		Room:        pick(pk, "", "Room 3", `WS 4 – Room B-1; "East", \ wing`),
 	}
 	modes := map[agenda.Format][]agenda.Mode{

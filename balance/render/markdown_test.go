@@ -136,7 +136,7 @@ func formatPrivateFields() *agenda.Session {
 // attributed: people are shown by role and group only.
 func formatUnattributed() *agenda.Session {
 	s := formatPanel()
-	s.Attribution = agenda.AttributionNone
+	s.Attribution = "unattributed"
 	rename(s, "Droz Serge", "Zelda Hidden")
 	for i := range s.People {
 		s.People[i].Organization = "Hidden Org"
