@@ -107,7 +107,7 @@ func ExampleSession_Plan() {
 	for i, span := range plan.Spans {
 		fmt.Printf("%s-%s %s\n", span.Start.Format("15:04"), span.End.Format("15:04"), s.Segments[i].Title)
 	}
-	fmt.Println("left:", plan.Left())
+	fmt.Println("left:", s.Slot.End().Sub(plan.End))
 	// Output:
 	// 06:15-06:20 Welcome and Introduction
 	// 06:20-07:00 Break-out: access

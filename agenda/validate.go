@@ -487,7 +487,7 @@ func (v *validator) parallel(s *Session, plan timeslot.Plan, people map[string]i
 	found := 0 // double bookings, listed or not
 	for i := range s.Segments {
 		for j := i + 1; j < len(s.Segments) && sets[i] != nil && sets[j] != nil; j++ {
-			if !plan.Spans[i].Overlaps(plan.Spans[j]) {
+			if !overlaps(plan.Spans[i], plan.Spans[j]) {
 				continue
 			}
 			shared := 0 // names of i whose person is in j
@@ -596,17 +596,21 @@ func (v *validator) roles(s *Session) {
 	}
 }
 
+// overlaps reports whether a and b share any moment; spans that only touch,
+// one ending as the other starts, do not.
+func overlaps(a, b timeslot.Span) bool { return a.Start.Before(b.End) && b.Start.Before(a.End) }
+
 // fit reports segments that overrun the slot or leave too much of it unplanned.
 func (v *validator) fit(s *Session, plan timeslot.Plan) {
 	if s.Slot.Length <= 0 {
 		return // already reported; there is nothing to fit into
 	}
-	used := timeslot.FormatLength(plan.Used())
+	used := timeslot.FormatLength(plan.End.Sub(s.Slot.Start))
 	slot := timeslot.FormatLength(s.Slot.Length)
-	if over := plan.Overrun(); over > 0 {
+	if over := plan.End.Sub(s.Slot.End()); over > 0 {
 		v.add("segments", used, ErrOverrun, "%s of segments in a %s slot: %s over", used, slot, timeslot.FormatLength(over))
 	}
-	if left := plan.Left(); float64(left) > maxUnplanned*float64(s.Slot.Length) {
+	if left := s.Slot.End().Sub(plan.End); float64(left) > maxUnplanned*float64(s.Slot.Length) {
 		v.add("segments", used, errUnderfill, "%s of segments in a %s slot: %s unplanned", used, slot, timeslot.FormatLength(left))
 	}
 }

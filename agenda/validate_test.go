@@ -907,3 +907,36 @@ func TestSessionPlan(t *testing.T) {
 		})
 	}
 }
+
+func TestOverlaps(t *testing.T) {
+	at := func(m int) time.Time { return time.Date(2023, 10, 10, 9, m, 0, 0, time.UTC) }
+	span := func(from, to int) timeslot.Span { return timeslot.Span{Start: at(from), End: at(to)} }
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		a, b   timeslot.Span
+		want   bool
+		reason string
+	}{
+		{"Touching", span(0, 10), span(10, 20), false, "one ends as the other starts: back-to-back segments do not overlap"},
+		{"Overlapping", span(0, 15), span(10, 20), true, "10 to 15 is shared"},
+		{"Inside", span(0, 30), span(10, 20), true, "a span inside another overlaps it"},
+		{"Same", span(5, 25), span(5, 25), true, "a span overlaps itself"},
+		{"SameStart", span(0, 10), span(0, 20), true, "parallel tracks starting together overlap"},
+		{"Apart", span(0, 10), span(20, 30), false, "a gap between them"},
+		{"OtherZone", span(0, 30), timeslot.Span{Start: time.Date(2023, 10, 10, 11, 20, 0, 0, paris), End: time.Date(2023, 10, 10, 11, 40, 0, 0, paris)}, true, "11:20 in Paris is 09:20 UTC: moments compare, not clock readings"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := overlaps(tt.a, tt.b); got != tt.want {
+				t.Errorf("overlaps(%v, %v) = %v, want %v (%s)", tt.a, tt.b, got, tt.want, tt.reason)
+			}
+			if got := overlaps(tt.b, tt.a); got != tt.want {
+				t.Errorf("overlaps(%v, %v) = %v, want %v (overlap is symmetric; %s)", tt.b, tt.a, got, tt.want, tt.reason)
+			}
+		})
+	}
+}

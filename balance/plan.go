@@ -37,7 +37,7 @@ func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
 	plan := s.Plan()
 	roster := s.Roster()
 	ros := &agenda.RunOfShow{Session: s, Segments: make([]agenda.ScheduledSegment, len(s.Segments))}
-	if plan.Left() > 0 {
+	if plan.End.Before(s.Slot.End()) {
 		ros.Unplanned = timeslot.Span{Start: plan.End, End: s.Slot.End()}
 	}
 	speaking := make(map[int]*SegmentShare, len(al.Segments))

@@ -22,17 +22,6 @@ func (s Slot) End() time.Time { return s.Start.Add(s.Length) }
 // Scheduled reports whether the slot has a start time.
 func (s Slot) Scheduled() bool { return !s.Start.IsZero() }
 
-// In returns the same slot with its start shown in loc, for reading the
-// session's clock in another time zone. An unscheduled slot is returned as it
-// is, since it has no clock time to convert.
-func (s Slot) In(loc *time.Location) Slot {
-	if !s.Scheduled() || loc == nil {
-		return s
-	}
-	s.Start = s.Start.In(loc)
-	return s
-}
-
 // String formats the slot for people: "2023-10-10 06:15–07:45 UTC" when it is
 // scheduled, "1h30m, not scheduled" when it is not.
 func (s Slot) String() string {

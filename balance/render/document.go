@@ -236,7 +236,31 @@ func (d *Document) slot() timeslot.Slot {
 	if d.Session() == nil {
 		return timeslot.Slot{}
 	}
-	return d.Session().Slot.In(d.Location)
+	return inZone(d.Session().Slot, d.Location)
+}
+
+// inZone returns slot with its start shown in loc, for reading the clock
+// there; a slot not scheduled, or a nil loc, is returned as it is.
+func inZone(slot timeslot.Slot, loc *time.Location) timeslot.Slot {
+	if slot.Scheduled() && loc != nil {
+		slot.Start = slot.Start.In(loc)
+	}
+	return slot
+}
+
+// planned says how much of a slot of the given length the plan uses: "Planned
+// 1h20m of a 1h30m slot: 10m left." (or "… over.", or "." when it fits
+// exactly).
+func planned(plan timeslot.Plan, length time.Duration) string {
+	used := plan.End.Sub(plan.Slot.Start)
+	line := "Planned " + timeslot.FormatLength(used) + " of a " + timeslot.FormatLength(length) + " slot"
+	switch over := plan.End.Sub(plan.Slot.End()); {
+	case over > 0:
+		return line + ": " + timeslot.FormatLength(over) + " over."
+	case over < 0:
+		return line + ": " + timeslot.FormatLength(-over) + " left."
+	}
+	return line + "."
 }
 
 // named reports whether the document may show names and organizations; not

@@ -183,7 +183,7 @@ func (d *Document) forumReport() (*forumView, error) {
 		if fs.Report != nil {
 			row.Speakers = len(fs.Report.Speakers)
 		}
-		if slot := s.Slot.In(d.Location); slot.Scheduled() {
+		if slot := inZone(s.Slot, d.Location); slot.Scheduled() {
 			row.When = slot.String()
 		}
 		v.Sessions = append(v.Sessions, row)

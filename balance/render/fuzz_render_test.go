@@ -354,7 +354,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 		s.Slot.Start = time.Date(day[0], time.Month(day[1]), day[2], pk.intn(24), 15*pk.intn(4), 0, 0, loc)
 	}
 	s.Slot.Length = 1000 * time.Hour
-	used := s.Plan().Used()
+	used := s.Plan().End.Sub(s.Slot.Start)
 	s.Slot.Length = used + pick(pk, time.Duration(0), (used/20).Truncate(time.Second))
 	if s.Slot.Scheduled() && pk.intn(2) == 0 {
 		s.Deadlines = []agenda.Deadline{{What: "Key takeaways", Due: s.Slot.End().Add(6 * time.Hour)}}

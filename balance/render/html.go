@@ -70,15 +70,7 @@ func HTML(w io.Writer, d *Document) error {
 		page.Draft = true
 	}
 	plan := s.Plan()
-	page.Planned = fmt.Sprintf("Planned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
-	switch {
-	case plan.Overrun() > 0:
-		page.Planned += ": " + timeslot.FormatLength(plan.Overrun()) + " over."
-	case plan.Left() > 0:
-		page.Planned += ": " + timeslot.FormatLength(plan.Left()) + " left."
-	default:
-		page.Planned += "."
-	}
+	page.Planned = planned(plan, slot.Length)
 
 	ch, err := newChart(d)
 	if err != nil {

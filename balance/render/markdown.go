@@ -93,15 +93,7 @@ func Markdown(w io.Writer, d *Document) error {
 		mdDraft(&b, d)
 	}
 	plan := s.Plan()
-	fmt.Fprintf(&b, "\nPlanned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
-	switch {
-	case plan.Overrun() > 0:
-		fmt.Fprintf(&b, ": %s over.\n", timeslot.FormatLength(plan.Overrun()))
-	case plan.Left() > 0:
-		fmt.Fprintf(&b, ": %s left.\n", timeslot.FormatLength(plan.Left()))
-	default:
-		b.WriteString(".\n")
-	}
+	b.WriteString("\n" + planned(plan, slot.Length) + "\n")
 	if len(s.Deadlines) > 0 {
 		b.WriteString("\n")
 	}

@@ -134,15 +134,7 @@ func Text(out io.Writer, d *Document) error {
 			d.textTurns(w, ros.Segments[i].Turns)
 		}
 	}
-	fmt.Fprintf(w, "\nPlanned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
-	switch {
-	case plan.Overrun() > 0:
-		fmt.Fprintf(w, ": %s over.\n", timeslot.FormatLength(plan.Overrun()))
-	case plan.Left() > 0:
-		fmt.Fprintf(w, ": %s left.\n", timeslot.FormatLength(plan.Left()))
-	default:
-		fmt.Fprintln(w, ".")
-	}
+	fmt.Fprintf(w, "\n%s\n", planned(plan, slot.Length))
 
 	for _, dl := range s.Deadlines {
 		fmt.Fprintf(w, "Due: %s by %s.\n", dl.What, dl.Due.In(slot.Start.Location()).Format("Monday 2 January 2006, 15:04 MST"))

@@ -225,7 +225,7 @@ func TestBrainstormIsNotAttributed(t *testing.T) {
 func TestConcludingSessionTracksAndTotal(t *testing.T) {
 	s := load(t, "sssr-concluding-session")
 	plan := s.Plan()
-	if got := plan.Used(); got != 110*time.Minute {
+	if got := plan.End.Sub(plan.Slot.Start); got != 110*time.Minute {
 		t.Errorf("segments take %v, want 110m (5+40+60+5)", got)
 	}
 	var tracks []string
