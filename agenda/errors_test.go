@@ -66,12 +66,12 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name: "Decode/slot", call: decode(`{"slot": {"start": "2023-10-10T06:15:00Z", "zone": "Mars/Olympus", "length": "1h"}}`),
-			as:     []any{new(*agenda.DecodeError), new(*timeslot.ParseError)},
+			as:     []any{new(*agenda.DecodeError)},
 			reason: "the slot's own error, inside the session's",
 		},
 		{
 			name: "Decode/length", call: decode(`{"segments": [{"title": "A", "length": "ages"}]}`),
-			as:     []any{new(*agenda.DecodeError), new(*timeslot.ParseError)},
+			as:     []any{new(*agenda.DecodeError)},
 			reason: "a length that cannot be read",
 		},
 		{

@@ -14,7 +14,7 @@ var ErrTooLarge = errors.New("agenda: input too large")
 
 // DecodeError reports JSON that does not describe a session, or input that
 // cannot be read. Its Err is a *[ParseError] for an unknown enumeration
-// value, a *timeslot.ParseError for a length or slot that cannot be read, a
+// value, the error of package timeslot for a length or slot that cannot be read, a
 // *[LimitError] for input beyond a limit, a *json.SyntaxError or
 // [io.ErrUnexpectedEOF] for text that is not JSON, the error of the reader
 // or file system, or, for the other problems (an unknown field, a field
