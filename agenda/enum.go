@@ -6,15 +6,15 @@ import (
 	"strings"
 )
 
-// ParseError reports text that is not one of the values of an enumeration.
-type ParseError struct {
+// parseError reports text that is not one of the values of an enumeration.
+type parseError struct {
 	Type  string   // the enumeration, such as "stakeholder group"
 	Value string   // the text as given
 	Valid []string // the canonical spellings it could have been
 }
 
 // Error returns "agenda: unknown <type> <value> (valid: ...)".
-func (e *ParseError) Error() string {
+func (e *parseError) Error() string {
 	return fmt.Sprintf("agenda: unknown %s %q (valid: %s)", e.Type, e.Value, strings.Join(e.Valid, ", "))
 }
 
@@ -52,7 +52,7 @@ func (e *enum[T]) parse(s string) (T, error) {
 
 // check returns an error if v, which may have been built in Go from any
 // string, is neither zero nor one of the canonical values.
-func (e *enum[T]) check(v T) *ParseError {
+func (e *enum[T]) check(v T) *parseError {
 	// A canonical value is one of a handful: comparing with each is much
 	// cheaper than folding v, and validation checks every person's values.
 	if v == "" || slices.Contains(e.values, v) {
@@ -61,12 +61,12 @@ func (e *enum[T]) check(v T) *ParseError {
 	return e.error(string(v))
 }
 
-func (e *enum[T]) error(s string) *ParseError {
+func (e *enum[T]) error(s string) *parseError {
 	valid := make([]string, len(e.values))
 	for i, v := range e.values {
 		valid[i] = string(v)
 	}
-	return &ParseError{Type: e.name, Value: s, Valid: valid}
+	return &parseError{Type: e.name, Value: s, Valid: valid}
 }
 
 // foldSeparators straightens apostrophes and turns word separators into spaces.
@@ -97,7 +97,7 @@ var modes = newEnum("participation mode", []Mode{ModeOnsite, ModeOnline}, map[st
 
 // UnmarshalText sets m from a participation mode: "onsite" (also "on-site",
 // "in person", "offline") or "online" (also "remote", "virtual"). Any other
-// text is a *[ParseError], leaving m unchanged; blank text is the zero value,
+// text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving m unchanged; blank text is the zero value,
 // "not given".
 func (m *Mode) UnmarshalText(text []byte) error { return set(m, modes, text) }
 
@@ -119,7 +119,7 @@ var formats = newEnum("session format", []Format{FormatHybrid, FormatOnsite, For
 
 // UnmarshalText sets f from a session format: "hybrid", "onsite" (also
 // "onsite-only", "in person") or "online" (also "online-only", "virtual").
-// Any other text is a *[ParseError], leaving f unchanged; blank text is the
+// Any other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving f unchanged; blank text is the
 // zero value, "not given".
 func (f *Format) UnmarshalText(text []byte) error { return set(f, formats, text) }
 
@@ -158,7 +158,7 @@ var roles = newEnum("role", []Role{RoleOrganizer, RoleSpeaker, RoleModerator, Ro
 // UnmarshalText sets r from a role: "organizer", "speaker", "moderator",
 // "online moderator", "rapporteur" or "facilitator", and common variants such
 // as "organiser", "panelist", "onsite moderator" and "remote moderator". Any
-// other text is a *[ParseError], leaving r unchanged; blank text is the zero
+// other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving r unchanged; blank text is the zero
 // value, "not given".
 func (r *Role) UnmarshalText(text []byte) error { return set(r, roles, text) }
 
@@ -189,7 +189,7 @@ var kinds = newEnum("segment kind", []SegmentKind{KindOpening, KindDiscussion, K
 // UnmarshalText sets k from a segment kind: "opening", "discussion", "poll",
 // "breakout", "plenary", "report-back" or "closing", and the words agendas
 // use for them, such as "Welcome and Introduction", "Break-out discussion",
-// "Plenary Q&A" and "Conclusion". Any other text is a *[ParseError], leaving
+// "Plenary Q&A" and "Conclusion". Any other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving
 // k unchanged; blank text is the zero value, "not given".
 func (k *SegmentKind) UnmarshalText(text []byte) error { return set(k, kinds, text) }
 
@@ -216,7 +216,7 @@ var stakeholders = newEnum("stakeholder group", []Stakeholder{StakeholderGovernm
 // UnmarshalText sets g from a stakeholder group as session pages spell it:
 // "Government", "Civil Society", "Private Sector", "Technical Community" or
 // "Intergovernmental Organization" (also "Intergovernmental Organisation",
-// "IGO"). Any other text is a *[ParseError], leaving g unchanged; blank text
+// "IGO"). Any other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving g unchanged; blank text
 // is the zero value, "not given".
 func (g *Stakeholder) UnmarshalText(text []byte) error { return set(g, stakeholders, text) }
 
@@ -260,7 +260,7 @@ var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacifi
 // American and Caribbean Group (GRULAC)" or "GRULAC", "Western European and
 // Others Group (WEOG)" or "WEOG", and "Intergovernmental Organization", also
 // with "Regional Group" for "Group" ("Asia Pacific Regional Group"). Any
-// other text is a *[ParseError], leaving r unchanged; blank text is the zero
+// other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving r unchanged; blank text is the zero
 // value, "not given".
 func (r *Region) UnmarshalText(text []byte) error { return set(r, regions, text) }
 

@@ -16,3 +16,7 @@ var (
 	ErrText         = errText
 	ErrYear         = errYear
 )
+
+// ParseError lets the tests of package agenda_test read the parts of the
+// error of an unknown enumeration value.
+type ParseError = parseError

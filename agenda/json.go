@@ -13,7 +13,7 @@ import (
 var ErrTooLarge = errors.New("agenda: input too large")
 
 // DecodeError reports JSON that does not describe a session, or input that
-// cannot be read. Its Err is a *[ParseError] for an unknown enumeration
+// cannot be read. Its Err is an error listing the valid values for an unknown enumeration
 // value, the error of package timeslot for a length or slot that cannot be read, a
 // *[LimitError] for input beyond a limit, a *json.SyntaxError or
 // [io.ErrUnexpectedEOF] for text that is not JSON, the error of the reader
