@@ -20,3 +20,13 @@ var (
 // ParseError lets the tests of package agenda_test read the parts of the
 // error of an unknown enumeration value.
 type ParseError = parseError
+
+// Redacted returns w as String writes it without its Text, as an output that
+// shows no names writes it.
+func Redacted(w Warning) string {
+	w.Text = ""
+	return w.String()
+}
+
+// Text returns what ConflictError.Error writes for r.
+func (r SessionRef) Text() string { return r.text() }

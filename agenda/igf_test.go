@@ -255,8 +255,8 @@ func TestParseIGFLocks(t *testing.T) {
 			}
 		}
 		for _, name := range []string{"Pavel", "John", "Lockname", "Joyce", "Pablo", "Edoardo"} {
-			if strings.Contains(w.Redacted(), name) {
-				t.Errorf("redacted warning %q shows the name %q", w.Redacted(), name)
+			if strings.Contains(agenda.Redacted(w), name) {
+				t.Errorf("redacted warning %q shows the name %q", agenda.Redacted(w), name)
 			}
 		}
 	}

@@ -82,9 +82,9 @@ type SessionRef struct {
 	Slot  timeslot.Slot // when it runs
 }
 
-// String returns `sessions[2] "Title" (2023-10-10 06:15–07:45 UTC)`, or
+// text returns `sessions[2] "Title" (2023-10-10 06:15–07:45 UTC)`, or
 // without the time if the session is not scheduled.
-func (r SessionRef) String() string {
+func (r SessionRef) text() string {
 	s := fmt.Sprintf("sessions[%d] %q", r.Index, r.Title)
 	if r.Slot.Scheduled() {
 		s += " (" + r.Slot.String() + ")"
@@ -96,7 +96,7 @@ func (r SessionRef) String() string {
 func (e *ConflictError) Error() string {
 	refs := make([]string, len(e.Sessions))
 	for i, r := range e.Sessions {
-		refs[i] = r.String()
+		refs[i] = r.text()
 	}
 	who := e.Person
 	if e.Err == ErrRoomOverlap {

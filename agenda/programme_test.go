@@ -651,7 +651,7 @@ func TestSessionRefString(t *testing.T) {
 		{agenda.SessionRef{Index: 0, Title: `Say "hi"`, Slot: timeslot.Slot{Length: time.Hour}}, `sessions[0] "Say \"hi\""`},
 	}
 	for _, tt := range tests {
-		if got := tt.ref.String(); got != tt.want {
+		if got := tt.ref.Text(); got != tt.want {
 			t.Errorf("String() = %q, want %q", got, tt.want)
 		}
 	}
