@@ -24,11 +24,11 @@ import (
 var (
 	ErrInvalid = errors.New("agenda: invalid value")
 	ErrOverrun = errors.New("agenda: segments overrun the slot")
-
-	// ErrTooManyProblems is the kind of the last problem of a session with
-	// more than maxProblems, which says how many are not listed.
-	ErrTooManyProblems = errors.New("agenda: too many problems to list")
 )
+
+// errTooManyProblems is the kind of the last problem of a session with more
+// than maxProblems, which says how many are not listed.
+var errTooManyProblems = errors.New("agenda: too many problems to list")
 
 // problemKind is a kind of problem more particular than [ErrInvalid]: its
 // message says what is wrong, and errors.Is matches it and ErrInvalid.
@@ -162,8 +162,8 @@ func Redact(err error) error {
 // *ValidationError whose Err is the *[LimitError] of [Session.CheckSize],
 // matching [ErrTooLarge]. Within them, Validate takes time in proportion to
 // the size of the session. It lists at most 1000 problems, the
-// first in the order above, and then one more, of kind
-// [ErrTooManyProblems], that says how many it left out.
+// first in the order above, and then one more, "agenda: too many problems
+// to list", that says how many it left out.
 func (s *Session) Validate() error {
 	if err := s.CheckSize(); err != nil {
 		var le *LimitError
@@ -198,7 +198,7 @@ func (l *problemList) push(err error) {
 // field, that counts those left out.
 func (l *problemList) join(field string) error {
 	if l.omitted > 0 {
-		l.problems = append(l.problems, &ValidationError{Field: field, Err: ErrTooManyProblems,
+		l.problems = append(l.problems, &ValidationError{Field: field, Err: errTooManyProblems,
 			Detail: fmt.Sprintf("%d more not listed, beyond the first %d", l.omitted, maxProblems)})
 	}
 	return errors.Join(l.problems...)

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -34,5 +35,25 @@ func TestInZone(t *testing.T) {
 				t.Errorf("inZone(%v, %v) = %v: moved the slot (%s)", tt.slot, tt.loc, got, tt.reason)
 			}
 		})
+	}
+}
+
+func TestProgrammeSpan(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2023, 10, 10, h, 0, 0, 0, time.UTC) }
+	session := func(start time.Time, length time.Duration) agenda.Session {
+		return agenda.Session{Slot: timeslot.Slot{Start: start, Length: length}}
+	}
+	p := &agenda.Programme{Sessions: []agenda.Session{
+		session(time.Time{}, 10*time.Hour),
+		session(at(9), time.Hour),
+		session(at(6), 30*time.Minute),
+		session(at(8), 4*time.Hour),
+	}}
+	span, ok := programmeSpan(p)
+	if !ok || !span.Start.Equal(at(6)) || !span.End.Equal(at(12)) {
+		t.Errorf("programmeSpan = %v–%v, %t; want 06:00–12:00 UTC, true: from the earliest start to the latest end, unscheduled sessions left out", span.Start, span.End, ok)
+	}
+	if _, ok := programmeSpan(&agenda.Programme{Sessions: p.Sessions[:1]}); ok {
+		t.Errorf("programmeSpan of unscheduled sessions reports a span")
 	}
 }
