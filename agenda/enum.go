@@ -95,10 +95,10 @@ var modes = newEnum("participation mode", []Mode{ModeOnsite, ModeOnline}, map[st
 	"remote": ModeOnline, "remotely": ModeOnline, "virtual": ModeOnline,
 })
 
-// UnmarshalText sets m from a participation mode: "onsite" (also "on-site",
-// "in person", "offline") or "online" (also "remote", "virtual"). Any other
-// text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving m unchanged; blank text is the zero value,
-// "not given".
+// UnmarshalText sets m from a participation mode: "onsite" (also "on-site", "in
+// person", "offline") or "online" (also "remote", "virtual"). Any other text is
+// an error ("agenda: unknown <what> <text> (valid: ...)"), leaving m unchanged;
+// blank text is the zero value, "not given".
 func (m *Mode) UnmarshalText(text []byte) error { return set(m, modes, text) }
 
 // Format is the way a session runs: with everyone in the room, everyone
@@ -118,9 +118,9 @@ var formats = newEnum("session format", []Format{FormatHybrid, FormatOnsite, For
 })
 
 // UnmarshalText sets f from a session format: "hybrid", "onsite" (also
-// "onsite-only", "in person") or "online" (also "online-only", "virtual").
-// Any other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving f unchanged; blank text is the
-// zero value, "not given".
+// "onsite-only", "in person") or "online" (also "online-only", "virtual"). Any
+// other text is an error ("agenda: unknown <what> <text> (valid: ...)"),
+// leaving f unchanged; blank text is the zero value, "not given".
 func (f *Format) UnmarshalText(text []byte) error { return set(f, formats, text) }
 
 // attributionNone is the Session.Attribution of a session whose outputs
@@ -158,8 +158,8 @@ var roles = newEnum("role", []Role{RoleOrganizer, RoleSpeaker, RoleModerator, Ro
 // UnmarshalText sets r from a role: "organizer", "speaker", "moderator",
 // "online moderator", "rapporteur" or "facilitator", and common variants such
 // as "organiser", "panelist", "onsite moderator" and "remote moderator". Any
-// other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving r unchanged; blank text is the zero
-// value, "not given".
+// other text is an error ("agenda: unknown <what> <text> (valid: ...)"),
+// leaving r unchanged; blank text is the zero value, "not given".
 func (r *Role) UnmarshalText(text []byte) error { return set(r, roles, text) }
 
 // SegmentKind is what happens in a segment.
@@ -187,10 +187,11 @@ var kinds = newEnum("segment kind", []SegmentKind{KindOpening, KindDiscussion, K
 })
 
 // UnmarshalText sets k from a segment kind: "opening", "discussion", "poll",
-// "breakout", "plenary", "report-back" or "closing", and the words agendas
-// use for them, such as "Welcome and Introduction", "Break-out discussion",
-// "Plenary Q&A" and "Conclusion". Any other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving
-// k unchanged; blank text is the zero value, "not given".
+// "breakout", "plenary", "report-back" or "closing", and the words agendas use
+// for them, such as "Welcome and Introduction", "Break-out discussion",
+// "Plenary Q&A" and "Conclusion". Any other text is an error ("agenda: unknown
+// <what> <text> (valid: ...)"), leaving k unchanged; blank text is the zero
+// value, "not given".
 func (k *SegmentKind) UnmarshalText(text []byte) error { return set(k, kinds, text) }
 
 // Stakeholder is the stakeholder group a person speaks for.
@@ -216,8 +217,8 @@ var stakeholders = newEnum("stakeholder group", []Stakeholder{StakeholderGovernm
 // UnmarshalText sets g from a stakeholder group as session pages spell it:
 // "Government", "Civil Society", "Private Sector", "Technical Community" or
 // "Intergovernmental Organization" (also "Intergovernmental Organisation",
-// "IGO"). Any other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving g unchanged; blank text
-// is the zero value, "not given".
+// "IGO"). Any other text is an error ("agenda: unknown <what> <text> (valid:
+// ...)"), leaving g unchanged; blank text is the zero value, "not given".
 func (g *Stakeholder) UnmarshalText(text []byte) error { return set(g, stakeholders, text) }
 
 // Region is the UN regional group a person comes from. Session pages also
@@ -259,9 +260,9 @@ var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacifi
 // "African Group", "Asia-Pacific Group", "Eastern European Group", "Latin
 // American and Caribbean Group (GRULAC)" or "GRULAC", "Western European and
 // Others Group (WEOG)" or "WEOG", and "Intergovernmental Organization", also
-// with "Regional Group" for "Group" ("Asia Pacific Regional Group"). Any
-// other text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving r unchanged; blank text is the zero
-// value, "not given".
+// with "Regional Group" for "Group" ("Asia Pacific Regional Group"). Any other
+// text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving r
+// unchanged; blank text is the zero value, "not given".
 func (r *Region) UnmarshalText(text []byte) error { return set(r, regions, text) }
 
 // The fields of a person that Person.Private may list.
