@@ -69,7 +69,7 @@ func TestIGFErrorClasses(t *testing.T) {
 		{
 			name: "5/OrganizationWithCommas", page: "2024-ws-commas-no-question-heading",
 			check: field("organization", func(s *agenda.Session) any {
-				p, _ := s.Person("Layla Haddad")
+				p, _ := s.Roster().Person("Layla Haddad")
 				return p.Organization
 			}, "Digital Lab, Arab League Educational Council"),
 			reason: "an organization holding a comma was cut at it",
@@ -88,7 +88,7 @@ func TestIGFErrorClasses(t *testing.T) {
 		{
 			name: "7/RegionalGroupSpelling", page: "2021-ws-panel-headings",
 			check: field("region", func(s *agenda.Session) any {
-				p, _ := s.Person("Jae-won Park")
+				p, _ := s.Roster().Person("Jae-won Park")
 				return p.Region
 			}, agenda.RegionAsiaPacific),
 			reason: "\"Asia Pacific Regional Group\" was refused",
@@ -96,7 +96,7 @@ func TestIGFErrorClasses(t *testing.T) {
 		{
 			name: "8/LockMojibake", page: "2023-ws-lost-moderator",
 			check: field("private", func(s *agenda.Session) any {
-				p, _ := s.Person("Kenji Watanabe")
+				p, _ := s.Roster().Person("Kenji Watanabe")
 				return []any{p.Organization, p.Private}
 			}, []any{"", []string{"organization"}}),
 			reason: "\"πŸ”’\" was stored as an organization instead of marking the field private",
@@ -104,7 +104,7 @@ func TestIGFErrorClasses(t *testing.T) {
 		{
 			name: "8/LockAfterName", page: "2023-ws-locks",
 			check: field("private", func(s *agenda.Session) any {
-				p, _ := s.Person("Ana Berg")
+				p, _ := s.Roster().Person("Ana Berg")
 				return []any{p.Stakeholder, p.Region, p.IsPrivate("name")}
 			}, []any{agenda.StakeholderCivilSociety, agenda.RegionWEOG, true}),
 			reason: "\"Ana Berg 🔒, Civil Society, WEOG\" lost the groups under bogus warnings and the name was not marked private",
@@ -112,7 +112,7 @@ func TestIGFErrorClasses(t *testing.T) {
 		{
 			name: "8/MojibakeNames", page: "2022-ws-mojibake",
 			check: field("names", func(s *agenda.Session) any {
-				p, _ := s.Person("José Martínez")
+				p, _ := s.Roster().Person("José Martínez")
 				return []any{p != nil && p.IsPrivate("organization"), len(s.People)}
 			}, []any{true, 6}),
 			warning: "line 4: the line was saved in the wrong encoding (mojibake); read as it was written",
@@ -174,7 +174,7 @@ func roles(want map[string][]agenda.Role) func(*agenda.Session) string {
 	return func(s *agenda.Session) string {
 		got := map[string][]agenda.Role{}
 		for name := range want {
-			if p, ok := s.Person(name); ok {
+			if p, ok := s.Roster().Person(name); ok {
 				got[name] = p.Roles
 			}
 		}
@@ -193,7 +193,7 @@ func count(n int) func(*agenda.Session) string {
 // wholePerson checks one person whole.
 func wholePerson(name string, want agenda.Person) func(*agenda.Session) string {
 	return field(name, func(s *agenda.Session) any {
-		p, _ := s.Person(name)
+		p, _ := s.Roster().Person(name)
 		if p == nil {
 			return nil
 		}
@@ -276,7 +276,7 @@ func TestParseIGFHTMLLines(t *testing.T) {
 	}
 	s2, _ := importPage(t, "testdata/igf/2023-ws-saved")
 	for _, name := range []string{"Nobody Real", "Sidebar Person"} {
-		if _, ok := s2.Person(name); ok {
+		if _, ok := s2.Roster().Person(name); ok {
 			t.Errorf("%s, in a script or a sidebar, was read as a person", name)
 		}
 	}

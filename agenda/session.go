@@ -120,27 +120,12 @@ type Attendance struct {
 // organizations.
 func (s *Session) Named() bool { return s.Attribution != attributionNone }
 
-// Person returns the person called name, matched as [Session.Validate]
-// matches names: ignoring case, surrounding space and the kind of apostrophe.
-// An empty name names nobody, even in a session with a nameless person.
-func (s *Session) Person(name string) (*Person, bool) {
-	key := NameKey(name)
-	if key == "" {
-		return nil, false
-	}
-	for i := range s.People {
-		if NameKey(s.People[i].Name) == key {
-			return &s.People[i], true
-		}
-	}
-	return nil, false
-}
-
-// Roster finds a session's people by name, as [Session.Person] does, in
-// constant time: a caller that looks up many names, such as a planner or a
-// renderer going through every turn, makes one roster rather than calling
-// Session.Person, which goes through the people each time. A roster shows
-// the people as they were when it was made.
+// Roster finds a session's people by name, matched as [Session.Validate]
+// matches names: ignoring case, surrounding space and the kind of apostrophe
+// (see [NameKey]). An empty name names nobody, even in a session with a
+// nameless person. It finds a name in constant time, so a caller that looks
+// up many names, such as a planner or a renderer going through every turn,
+// makes one roster. A roster shows the people as they were when it was made.
 type Roster struct {
 	people []Person
 	first  map[string]int // name key -> index of the first person with it
@@ -157,8 +142,8 @@ func (s *Session) Roster() *Roster {
 	return r
 }
 
-// Index returns the index in Session.People of the person called name, as
-// [Session.Person] finds them, or -1 if nobody is.
+// Index returns the index in Session.People of the first person called
+// name, or -1 if nobody is.
 func (r *Roster) Index(name string) int {
 	if i, ok := r.first[NameKey(name)]; ok {
 		return i
@@ -166,7 +151,7 @@ func (r *Roster) Index(name string) int {
 	return -1
 }
 
-// Person returns the person called name, as [Session.Person] does.
+// Person returns the first person called name, and whether there is one.
 func (r *Roster) Person(name string) (*Person, bool) {
 	if i := r.Index(name); i >= 0 {
 		return &r.people[i], true

@@ -338,7 +338,7 @@ func TestValidate(t *testing.T) {
 			edit: func(s *Session) {
 				s.Segments[1].Speakers = []string{"sione tupou'tuah", " DANA SPEAKER "}
 			},
-			reason: "segments match names as Session.Person does",
+			reason: "segments match names as Roster.Person does",
 		},
 		{
 			name:   "UnknownQuestion",
@@ -707,7 +707,7 @@ func TestSessionPerson(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := s.Person(tt.query)
+			got, ok := s.Roster().Person(tt.query)
 			if tt.want < 0 {
 				if ok || got != nil {
 					t.Errorf("Person(%q) = %+v, %v; want nil, false: %s", tt.query, got, ok, tt.reason)
@@ -723,17 +723,17 @@ func TestSessionPerson(t *testing.T) {
 	t.Run("NamelessPerson", func(t *testing.T) {
 		s := validSession()
 		s.People[4].Name = ""
-		if got, ok := s.Person(""); ok {
+		if got, ok := s.Roster().Person(""); ok {
 			t.Errorf("Person(%q) = %+v, true; want false: Validate matches no reference to a nameless person", "", got)
 		}
-		if got, ok := s.Person("  "); ok {
+		if got, ok := s.Roster().Person("  "); ok {
 			t.Errorf("Person(%q) = %+v, true; want false", "  ", got)
 		}
 	})
 
 	t.Run("PointerIntoSession", func(t *testing.T) {
 		s := validSession()
-		p, _ := s.Person("Eve Rapporteur")
+		p, _ := s.Roster().Person("Eve Rapporteur")
 		p.Mode = ModeOnline
 		if s.People[4].Mode != ModeOnline {
 			t.Errorf("a change through Person's result did not reach the session")

@@ -617,7 +617,7 @@ func (g *programmeGen) segments(i, moderator, online, rapporteur int, speakers [
 			lists[other] = append(lists[other], p)
 		}
 	}
-	modeOf := func(p int) agenda.Mode { person, _ := s.Person(name(p)); return person.Mode }
+	modeOf := func(p int) agenda.Mode { person, _ := s.Roster().Person(name(p)); return person.Mode }
 	var modes []agenda.Mode
 	for _, p := range speakers {
 		if m := modeOf(p); !slices.Contains(modes, m) {
@@ -689,7 +689,7 @@ func (g *programmeGen) addSpeaker(p, i int) {
 
 // in reports whether person p is listed in session i.
 func (g *programmeGen) in(p, i int) bool {
-	_, ok := g.prog.Sessions[i].Person(g.people[p].name)
+	_, ok := g.prog.Sessions[i].Roster().Person(g.people[p].name)
 	return ok
 }
 

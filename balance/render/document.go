@@ -201,7 +201,7 @@ func shownAll(values []string) []string {
 }
 
 // person returns the person called name and their index in Session.People,
-// as [agenda.Session.Person] finds them.
+// as [agenda.Roster.Person] finds them.
 func (d *Document) person(name string) (*agenda.Person, int, bool) {
 	s := d.Session()
 	if s == nil {

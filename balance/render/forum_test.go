@@ -396,7 +396,7 @@ func TestForumInjection(t *testing.T) {
 	outs := forumRender(t, &render.Document{Forum: forumReport(t, prog, presets)})
 	var names []string // of the speakers, the frequent speakers of the programme
 	for _, name := range formatInjected {
-		if p, ok := prog.Sessions[0].Person(name); ok && p.Has(agenda.RoleSpeaker) {
+		if p, ok := prog.Sessions[0].Roster().Person(name); ok && p.Has(agenda.RoleSpeaker) {
 			names = append(names, name)
 		}
 	}

@@ -332,7 +332,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 			seg.Speakers = choose(speakers)
 			if pk.intn(4) == 0 {
 				for _, m := range mods {
-					if p, _ := s.Person(m); p.Has(agenda.RoleSpeaker) {
+					if p, _ := s.Roster().Person(m); p.Has(agenda.RoleSpeaker) {
 						seg.Speakers = append(seg.Speakers, m)
 					}
 				}

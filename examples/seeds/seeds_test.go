@@ -191,11 +191,11 @@ func TestPanelSlotRoomAndPrivateOrganization(t *testing.T) {
 	if got, want := s.Room, "WS 4 – Room B-1"; got != want {
 		t.Errorf("room %q, want %q", got, want)
 	}
-	p, ok := s.Person("Pavel Mraz")
+	p, ok := s.Roster().Person("Pavel Mraz")
 	if !ok || p.Organization != "Microsoft" || !p.IsPrivate("organization") {
 		t.Errorf("Pavel Mraz = %+v, want organization Microsoft, marked private", p)
 	}
-	if _, ok := s.Person("Tupou'tuah Baravilala"); !ok {
+	if _, ok := s.Roster().Person("Tupou'tuah Baravilala"); !ok {
 		t.Error("Tupou’tuah Baravilala not found under a straight apostrophe")
 	}
 }
@@ -289,7 +289,7 @@ func TestRoundtablePlanKeepsPromise(t *testing.T) {
 			at = turn.End
 			segTotal += turn.Length()
 			if turn.Kind == "speech" {
-				p, _ := s.Person(turn.Person)
+				p, _ := s.Roster().Person(turn.Person)
 				switch p.Mode {
 				case agenda.ModeOnline:
 					online += turn.Length()
@@ -313,7 +313,7 @@ func TestRoundtablePlanKeepsPromise(t *testing.T) {
 	// speaker gets, so each mode has its headcount's share of the time.
 	count := map[agenda.Mode]int{}
 	for _, sh := range al.Speakers {
-		p, _ := s.Person(sh.Name)
+		p, _ := s.Roster().Person(sh.Name)
 		count[p.Mode]++
 	}
 	for mode, got := range map[agenda.Mode]time.Duration{agenda.ModeOnline: online, agenda.ModeOnsite: onsite} {
