@@ -58,7 +58,10 @@ var strict = json.JoinOptions(
 			return nil
 		}),
 		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, people *[]Person) error {
-			return limitedList(dec, people, checkPeople)
+			if err := limitedList(dec, people, checkPeople); err != nil {
+				return err
+			}
+			return canonicalPrivate(*people)
 		}),
 		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, segments *[]Segment) error {
 			return limitedList(dec, segments, checkSegments)
@@ -125,6 +128,22 @@ func limitedList[T any](dec *jsontext.Decoder, list *[]T, check func(int) *Limit
 		}
 		out = append(out, v)
 	}
+}
+
+// canonicalPrivate replaces the spellings of field names in the Private
+// lists of people by the names themselves, as an UnmarshalText method of an
+// enumeration does, and refuses text that spells none.
+func canonicalPrivate(people []Person) error {
+	for i := range people {
+		for k, f := range people[i].Private {
+			name, err := fields.parse(f)
+			if err != nil {
+				return &DecodeError{Path: fmt.Sprintf("[%d].private[%d]", i, k), Err: err}
+			}
+			people[i].Private[k] = name
+		}
+	}
+	return nil
 }
 
 // unmarshalStrict decodes one JSON document into the value v points to

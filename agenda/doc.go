@@ -10,12 +10,12 @@
 // closing) have a length, an optional parallel track, the people who speak or
 // facilitate, and the policy questions they take up.
 //
-// The enumerations ([Mode], [Format], [Attribution], [Role], [SegmentKind],
-// [Stakeholder], [Region], [Field]) are typed strings. Their UnmarshalText
-// methods, which decoding JSON calls, accept the spellings session pages
-// use, such as "Civil Society", "WEOG" and "Western European and Others
-// Group (WEOG)", and reject anything else with a *[ParseError] that lists
-// the valid values; [Session.Validate] checks values built in Go.
+// The enumerations ([Mode], [Format], [Role], [SegmentKind], [Stakeholder],
+// [Region]) are typed strings. Their UnmarshalText methods, which decoding JSON
+// calls, accept the spellings session pages use, such as "Civil Society",
+// "WEOG" and "Western European and Others Group (WEOG)", and reject anything
+// else with an error that lists the valid values ("agenda: unknown regional
+// group \"Mars\" (valid: ...)"); [Session.Validate] checks values built in Go.
 //
 // [Session.Validate] reports every problem at once, as an [errors.Join] of
 // *[ValidationError] values that name the field path and the value; each

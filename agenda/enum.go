@@ -6,15 +6,15 @@ import (
 	"strings"
 )
 
-// ParseError reports text that is not one of the values of an enumeration.
-type ParseError struct {
+// parseError reports text that is not one of the values of an enumeration.
+type parseError struct {
 	Type  string   // the enumeration, such as "stakeholder group"
 	Value string   // the text as given
 	Valid []string // the canonical spellings it could have been
 }
 
 // Error returns "agenda: unknown <type> <value> (valid: ...)".
-func (e *ParseError) Error() string {
+func (e *parseError) Error() string {
 	return fmt.Sprintf("agenda: unknown %s %q (valid: %s)", e.Type, e.Value, strings.Join(e.Valid, ", "))
 }
 
@@ -52,7 +52,7 @@ func (e *enum[T]) parse(s string) (T, error) {
 
 // check returns an error if v, which may have been built in Go from any
 // string, is neither zero nor one of the canonical values.
-func (e *enum[T]) check(v T) *ParseError {
+func (e *enum[T]) check(v T) *parseError {
 	// A canonical value is one of a handful: comparing with each is much
 	// cheaper than folding v, and validation checks every person's values.
 	if v == "" || slices.Contains(e.values, v) {
@@ -61,12 +61,12 @@ func (e *enum[T]) check(v T) *ParseError {
 	return e.error(string(v))
 }
 
-func (e *enum[T]) error(s string) *ParseError {
+func (e *enum[T]) error(s string) *parseError {
 	valid := make([]string, len(e.values))
 	for i, v := range e.values {
 		valid[i] = string(v)
 	}
-	return &ParseError{Type: e.name, Value: s, Valid: valid}
+	return &parseError{Type: e.name, Value: s, Valid: valid}
 }
 
 // foldSeparators straightens apostrophes and turns word separators into spaces.
@@ -95,10 +95,10 @@ var modes = newEnum("participation mode", []Mode{ModeOnsite, ModeOnline}, map[st
 	"remote": ModeOnline, "remotely": ModeOnline, "virtual": ModeOnline,
 })
 
-// UnmarshalText sets m from a participation mode: "onsite" (also "on-site",
-// "in person", "offline") or "online" (also "remote", "virtual"). Any other
-// text is a *[ParseError], leaving m unchanged; blank text is the zero value,
-// "not given".
+// UnmarshalText sets m from a participation mode: "onsite" (also "on-site", "in
+// person", "offline") or "online" (also "remote", "virtual"). Any other text is
+// an error ("agenda: unknown <what> <text> (valid: ...)"), leaving m unchanged;
+// blank text is the zero value, "not given".
 func (m *Mode) UnmarshalText(text []byte) error { return set(m, modes, text) }
 
 // Format is the way a session runs: with everyone in the room, everyone
@@ -118,33 +118,21 @@ var formats = newEnum("session format", []Format{FormatHybrid, FormatOnsite, For
 })
 
 // UnmarshalText sets f from a session format: "hybrid", "onsite" (also
-// "onsite-only", "in person") or "online" (also "online-only", "virtual").
-// Any other text is a *[ParseError], leaving f unchanged; blank text is the
-// zero value, "not given".
+// "onsite-only", "in person") or "online" (also "online-only", "virtual"). Any
+// other text is an error ("agenda: unknown <what> <text> (valid: ...)"),
+// leaving f unchanged; blank text is the zero value, "not given".
 func (f *Format) UnmarshalText(text []byte) error { return set(f, formats, text) }
 
-// Attribution says whether what is said in a session may be attributed to
-// the people who said it. The zero value means named.
-type Attribution string
+// attributionNone is the Session.Attribution of a session whose outputs
+// show groups and roles but never names or organizations.
+const attributionNone = "unattributed"
 
-// The attribution rules.
-const (
-	AttributionNamed Attribution = "named"
-	// AttributionNone is a session whose outputs show groups and roles but
-	// never names or organizations.
-	AttributionNone Attribution = "unattributed"
-)
-
-var attributions = newEnum("attribution rule", []Attribution{AttributionNamed, AttributionNone}, map[string]Attribution{
-	"attributed": AttributionNamed, "not attributed": AttributionNone, "anonymous": AttributionNone,
-	"confidential": AttributionNone, "chatham house": AttributionNone,
+// attributions reads Session.Attribution; the decoder turns the other
+// spellings into "named" or "unattributed", and Validate checks it.
+var attributions = newEnum("attribution rule", []string{"named", attributionNone}, map[string]string{
+	"attributed": "named", "not attributed": attributionNone, "anonymous": attributionNone,
+	"confidential": attributionNone, "chatham house": attributionNone,
 })
-
-// UnmarshalText sets a from an attribution rule: "named" or "unattributed"
-// (also "not attributed", "anonymous", "confidential", "Chatham House"). Any
-// other text is a *[ParseError], leaving a unchanged; blank text is the zero
-// value, "not given".
-func (a *Attribution) UnmarshalText(text []byte) error { return set(a, attributions, text) }
 
 // Role is a part a person plays in a session. One person may hold several.
 type Role string
@@ -170,8 +158,8 @@ var roles = newEnum("role", []Role{RoleOrganizer, RoleSpeaker, RoleModerator, Ro
 // UnmarshalText sets r from a role: "organizer", "speaker", "moderator",
 // "online moderator", "rapporteur" or "facilitator", and common variants such
 // as "organiser", "panelist", "onsite moderator" and "remote moderator". Any
-// other text is a *[ParseError], leaving r unchanged; blank text is the zero
-// value, "not given".
+// other text is an error ("agenda: unknown <what> <text> (valid: ...)"),
+// leaving r unchanged; blank text is the zero value, "not given".
 func (r *Role) UnmarshalText(text []byte) error { return set(r, roles, text) }
 
 // SegmentKind is what happens in a segment.
@@ -199,10 +187,11 @@ var kinds = newEnum("segment kind", []SegmentKind{KindOpening, KindDiscussion, K
 })
 
 // UnmarshalText sets k from a segment kind: "opening", "discussion", "poll",
-// "breakout", "plenary", "report-back" or "closing", and the words agendas
-// use for them, such as "Welcome and Introduction", "Break-out discussion",
-// "Plenary Q&A" and "Conclusion". Any other text is a *[ParseError], leaving
-// k unchanged; blank text is the zero value, "not given".
+// "breakout", "plenary", "report-back" or "closing", and the words agendas use
+// for them, such as "Welcome and Introduction", "Break-out discussion",
+// "Plenary Q&A" and "Conclusion". Any other text is an error ("agenda: unknown
+// <what> <text> (valid: ...)"), leaving k unchanged; blank text is the zero
+// value, "not given".
 func (k *SegmentKind) UnmarshalText(text []byte) error { return set(k, kinds, text) }
 
 // Stakeholder is the stakeholder group a person speaks for.
@@ -228,8 +217,8 @@ var stakeholders = newEnum("stakeholder group", []Stakeholder{StakeholderGovernm
 // UnmarshalText sets g from a stakeholder group as session pages spell it:
 // "Government", "Civil Society", "Private Sector", "Technical Community" or
 // "Intergovernmental Organization" (also "Intergovernmental Organisation",
-// "IGO"). Any other text is a *[ParseError], leaving g unchanged; blank text
-// is the zero value, "not given".
+// "IGO"). Any other text is an error ("agenda: unknown <what> <text> (valid:
+// ...)"), leaving g unchanged; blank text is the zero value, "not given".
 func (g *Stakeholder) UnmarshalText(text []byte) error { return set(g, stakeholders, text) }
 
 // Region is the UN regional group a person comes from. Session pages also
@@ -271,36 +260,28 @@ var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacifi
 // "African Group", "Asia-Pacific Group", "Eastern European Group", "Latin
 // American and Caribbean Group (GRULAC)" or "GRULAC", "Western European and
 // Others Group (WEOG)" or "WEOG", and "Intergovernmental Organization", also
-// with "Regional Group" for "Group" ("Asia Pacific Regional Group"). Any
-// other text is a *[ParseError], leaving r unchanged; blank text is the zero
-// value, "not given".
+// with "Regional Group" for "Group" ("Asia Pacific Regional Group"). Any other
+// text is an error ("agenda: unknown <what> <text> (valid: ...)"), leaving r
+// unchanged; blank text is the zero value, "not given".
 func (r *Region) UnmarshalText(text []byte) error { return set(r, regions, text) }
 
-// Field names a field of [Person] that the source marks private (with a lock
-// on IGF pages). Private fields never appear in any output.
-type Field string
-
-// The fields of a person that can be private.
+// The fields of a person that Person.Private may list.
 const (
-	FieldName         Field = "name"
-	FieldOrganization Field = "organization"
-	FieldStakeholder  Field = "stakeholder"
-	FieldRegion       Field = "region"
-	FieldCountry      Field = "country"
-	FieldGender       Field = "gender"
-	FieldZone         Field = "zone"
+	fieldName         = "name"
+	fieldOrganization = "organization"
+	fieldStakeholder  = "stakeholder"
+	fieldRegion       = "region"
+	fieldCountry      = "country"
+	fieldGender       = "gender"
+	fieldZone         = "zone"
 )
 
-var fields = newEnum("person field", []Field{FieldName, FieldOrganization, FieldStakeholder, FieldRegion, FieldCountry, FieldGender, FieldZone}, map[string]Field{
-	"organisation": FieldOrganization, "stakeholder group": FieldStakeholder, "regional group": FieldRegion,
-	"time zone": FieldZone,
+// fields reads the entries of Person.Private; the decoder turns their other
+// spellings into the canonical names, and Validate checks them.
+var fields = newEnum("person field", []string{fieldName, fieldOrganization, fieldStakeholder, fieldRegion, fieldCountry, fieldGender, fieldZone}, map[string]string{
+	"organisation": fieldOrganization, "stakeholder group": fieldStakeholder, "regional group": fieldRegion,
+	"time zone": fieldZone,
 })
-
-// UnmarshalText sets f from the name of a person's field: "name",
-// "organization", "stakeholder", "region", "country", "gender" or "zone". Any
-// other text is a *[ParseError], leaving f unchanged; blank text is the zero
-// value, "not given".
-func (f *Field) UnmarshalText(text []byte) error { return set(f, fields, text) }
 
 // set is the body of every UnmarshalText: it leaves *v unchanged on error.
 func set[T ~string](v *T, e *enum[T], text []byte) error {

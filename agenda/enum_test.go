@@ -57,8 +57,6 @@ func marshal(v textValue) ([]byte, error) {
 		err = modes.check(*v)
 	case *Format:
 		err = formats.check(*v)
-	case *Attribution:
-		err = attributions.check(*v)
 	case *Role:
 		err = roles.check(*v)
 	case *SegmentKind:
@@ -67,8 +65,6 @@ func marshal(v textValue) ([]byte, error) {
 		err = stakeholders.check(*v)
 	case *Region:
 		err = regions.check(*v)
-	case *Field:
-		err = fields.check(*v)
 	}
 	if err != nil {
 		return nil, err
@@ -88,12 +84,6 @@ var enumerations = []enumeration{
 		values:   strs(FormatHybrid, FormatOnsite, FormatOnline),
 		newValue: func() textValue { return new(Format) },
 		of:       func(s string) textValue { v := Format(s); return &v },
-	},
-	{
-		name: "attribution rule", parse: wrap(attributions.parse),
-		values:   strs(AttributionNamed, AttributionNone),
-		newValue: func() textValue { return new(Attribution) },
-		of:       func(s string) textValue { v := Attribution(s); return &v },
 	},
 	{
 		name: "role", parse: wrap(roles.parse),
@@ -118,12 +108,6 @@ var enumerations = []enumeration{
 		values:   strs(RegionAfrican, RegionAsiaPacific, RegionEasternEuropean, RegionGRULAC, RegionWEOG, RegionIntergovernmental),
 		newValue: func() textValue { return new(Region) },
 		of:       func(s string) textValue { v := Region(s); return &v },
-	},
-	{
-		name: "person field", parse: wrap(fields.parse),
-		values:   strs(FieldName, FieldOrganization, FieldStakeholder, FieldRegion, FieldCountry, FieldGender, FieldZone),
-		newValue: func() textValue { return new(Field) },
-		of:       func(s string) textValue { v := Field(s); return &v },
 	},
 }
 
@@ -194,10 +178,6 @@ var parseTests = []struct {
 	{"OnSiteHyphen", "participation mode", "On-site", string(ModeOnsite), "hyphenated spelling"},
 	{"OnsiteOnly", "session format", "Onsite only", string(FormatOnsite), "proposal forms say onsite only"},
 	{"Hybrid", "session format", "Hybrid", string(FormatHybrid), "title case"},
-	{"NotAttributed", "attribution rule", "not attributed", string(AttributionNone), "the words of the seed notes"},
-	{"ChathamHouse", "attribution rule", "Chatham House", string(AttributionNone), "the Chatham House rule means unattributed"},
-	{"Organisation", "person field", "organisation", string(FieldOrganization), "British spelling"},
-	{"TimeZone", "person field", "time zone", string(FieldZone), "the words of the page"},
 }
 
 func TestParse(t *testing.T) {
@@ -227,9 +207,7 @@ var parseUnknownTests = []struct {
 	{"Keynote", "segment kind", "keynote", "not a kind this package knows"},
 	{"Hybridish", "session format", "hybrid-ish", "a near miss is still refused"},
 	{"Attendee", "role", "attendee", "attendees hold no role"},
-	{"Email", "person field", "email", "not a field of Person"},
 	{"Both", "participation mode", "both", "a person is either onsite or online"},
-	{"Secret", "attribution rule", "secret", "not an attribution rule"},
 	{"Dash", "regional group", "-", "folds to nothing, but is not empty text"},
 }
 
@@ -320,7 +298,6 @@ func TestMarshalTextInvalid(t *testing.T) {
 		{"LowerCase", func() textValue { v := Stakeholder("civil society"); return &v }(), "stakeholder group", "civil society", "canonical values are case-sensitive"},
 		{"Keynote", func() textValue { v := SegmentKind("keynote"); return &v }(), "segment kind", "keynote", "not a kind"},
 		{"Both", func() textValue { v := Mode("both"); return &v }(), "participation mode", "both", "not a mode"},
-		{"Email", func() textValue { v := Field("email"); return &v }(), "person field", "email", "not a field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

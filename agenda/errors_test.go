@@ -66,12 +66,12 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name: "Decode/slot", call: decode(`{"slot": {"start": "2023-10-10T06:15:00Z", "zone": "Mars/Olympus", "length": "1h"}}`),
-			as:     []any{new(*agenda.DecodeError), new(*timeslot.ParseError)},
+			as:     []any{new(*agenda.DecodeError)},
 			reason: "the slot's own error, inside the session's",
 		},
 		{
 			name: "Decode/length", call: decode(`{"segments": [{"title": "A", "length": "ages"}]}`),
-			as:     []any{new(*agenda.DecodeError), new(*timeslot.ParseError)},
+			as:     []any{new(*agenda.DecodeError)},
 			reason: "a length that cannot be read",
 		},
 		{
@@ -145,12 +145,10 @@ func TestErrors(t *testing.T) {
 		},
 		{name: "Mode.UnmarshalText", call: parse(func(s string) error { var v agenda.Mode; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Format.UnmarshalText", call: parse(func(s string) error { var v agenda.Format; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
-		{name: "Attribution.UnmarshalText", call: parse(func(s string) error { var v agenda.Attribution; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Role.UnmarshalText", call: parse(func(s string) error { var v agenda.Role; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "SegmentKind.UnmarshalText", call: parse(func(s string) error { var v agenda.SegmentKind; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Stakeholder.UnmarshalText", call: parse(func(s string) error { var v agenda.Stakeholder; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{name: "Region.UnmarshalText", call: parse(func(s string) error { var v agenda.Region; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
-		{name: "Field.UnmarshalText", call: parse(func(s string) error { var v agenda.Field; return v.UnmarshalText([]byte(s)) }), as: []any{new(*agenda.ParseError)}},
 		{
 			name: "Session.Validate",
 			call: func() error {

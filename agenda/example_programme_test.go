@@ -109,8 +109,6 @@ func ExampleDecodeProgramme() {
 		log.Fatal(err)
 	}
 	fmt.Println(p.Title, "with", len(p.Sessions), "sessions")
-	span, _ := p.Span()
-	fmt.Println("from", span.Start.Format(time.Kitchen), "to", span.End.Format(time.Kitchen))
 	fmt.Println(p.Validate())
 
 	_, err = agenda.DecodeProgramme(strings.NewReader(`{"sessions": [{"title": "A", "people": [{"name": "B", "region": "Europe"}]}]}`))
@@ -120,7 +118,6 @@ func ExampleDecodeProgramme() {
 	}
 	// Output:
 	// IGF 2023, day 1 with 2 sessions
-	// from 6:15AM to 8:00AM
 	// agenda: Sione Tupou’tuah: person in two sessions at once: sessions[0] "Cyber norms" (2023-10-10 06:15–07:45 UTC), sessions[1] "Data flows" (2023-10-10 07:00–08:00 UTC)
 	// error at sessions[0].people[0].region
 }

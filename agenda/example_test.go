@@ -107,7 +107,7 @@ func ExampleSession_Plan() {
 	for i, span := range plan.Spans {
 		fmt.Printf("%s-%s %s\n", span.Start.Format("15:04"), span.End.Format("15:04"), s.Segments[i].Title)
 	}
-	fmt.Println("left:", plan.Left())
+	fmt.Println("left:", s.Slot.End().Sub(plan.End))
 	// Output:
 	// 06:15-06:20 Welcome and Introduction
 	// 06:20-07:00 Break-out: access
@@ -148,7 +148,8 @@ Policy Question(s)
 		fmt.Println(q.ID, q.Text)
 	}
 	for _, w := range warnings {
-		fmt.Println(w.Redacted())
+		w.Text = "" // the line of the page, which may hold names
+		fmt.Println(w)
 	}
 	// Output:
 	// IGF 2022 WS #123 Digital Rights and Connectivity
@@ -193,7 +194,8 @@ Speaker 2: Rohan Das &#x1F512;, Private Sector, Asia-Pacific Group</p>
 		fmt.Println(q.ID, q.Text)
 	}
 	for _, w := range warnings {
-		fmt.Println(w.Redacted())
+		w.Text = "" // the line of the page, which may hold names
+		fmt.Println(w)
 	}
 	// Output:
 	// IGF 2023 WS #77 Satellite Broadband | WS 10 – Room J | 2023-10-12T00:30:00Z 1h30m0s

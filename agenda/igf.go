@@ -28,22 +28,18 @@ type Warning struct {
 }
 
 // String returns "line <n>: <reason>: <text>", with the text quoted as Go
-// quotes strings, or "<reason>: <text>" for the page as a whole.
+// quotes strings, or "<reason>: <text>" for the page as a whole. A warning
+// whose Text is emptied, for an output that shows no names or
+// organizations, is "line <n>: <reason>".
 func (w Warning) String() string {
-	s := w.Redacted()
+	s := w.Reason
+	if w.Line != 0 {
+		s = fmt.Sprintf("line %d: %s", w.Line, w.Reason)
+	}
 	if w.Text != "" {
 		s += ": " + strconv.Quote(w.Text)
 	}
 	return s
-}
-
-// Redacted returns the warning without its Text, "line <n>: <reason>", for
-// an output that shows no names or organizations.
-func (w Warning) Redacted() string {
-	if w.Line == 0 {
-		return w.Reason
-	}
-	return fmt.Sprintf("line %d: %s", w.Line, w.Reason)
 }
 
 // igfDefaultLength is the slot ParseIGF assumes, with a warning, for a page

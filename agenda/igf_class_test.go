@@ -69,7 +69,7 @@ func TestIGFErrorClasses(t *testing.T) {
 		{
 			name: "5/OrganizationWithCommas", page: "2024-ws-commas-no-question-heading",
 			check: field("organization", func(s *agenda.Session) any {
-				p, _ := s.Person("Layla Haddad")
+				p, _ := s.Roster().Person("Layla Haddad")
 				return p.Organization
 			}, "Digital Lab, Arab League Educational Council"),
 			reason: "an organization holding a comma was cut at it",
@@ -88,7 +88,7 @@ func TestIGFErrorClasses(t *testing.T) {
 		{
 			name: "7/RegionalGroupSpelling", page: "2021-ws-panel-headings",
 			check: field("region", func(s *agenda.Session) any {
-				p, _ := s.Person("Jae-won Park")
+				p, _ := s.Roster().Person("Jae-won Park")
 				return p.Region
 			}, agenda.RegionAsiaPacific),
 			reason: "\"Asia Pacific Regional Group\" was refused",
@@ -96,24 +96,24 @@ func TestIGFErrorClasses(t *testing.T) {
 		{
 			name: "8/LockMojibake", page: "2023-ws-lost-moderator",
 			check: field("private", func(s *agenda.Session) any {
-				p, _ := s.Person("Kenji Watanabe")
+				p, _ := s.Roster().Person("Kenji Watanabe")
 				return []any{p.Organization, p.Private}
-			}, []any{"", []agenda.Field{agenda.FieldOrganization}}),
+			}, []any{"", []string{"organization"}}),
 			reason: "\"πŸ”’\" was stored as an organization instead of marking the field private",
 		},
 		{
 			name: "8/LockAfterName", page: "2023-ws-locks",
 			check: field("private", func(s *agenda.Session) any {
-				p, _ := s.Person("Ana Berg")
-				return []any{p.Stakeholder, p.Region, p.IsPrivate(agenda.FieldName)}
+				p, _ := s.Roster().Person("Ana Berg")
+				return []any{p.Stakeholder, p.Region, p.IsPrivate("name")}
 			}, []any{agenda.StakeholderCivilSociety, agenda.RegionWEOG, true}),
 			reason: "\"Ana Berg 🔒, Civil Society, WEOG\" lost the groups under bogus warnings and the name was not marked private",
 		},
 		{
 			name: "8/MojibakeNames", page: "2022-ws-mojibake",
 			check: field("names", func(s *agenda.Session) any {
-				p, _ := s.Person("José Martínez")
-				return []any{p != nil && p.IsPrivate(agenda.FieldOrganization), len(s.People)}
+				p, _ := s.Roster().Person("José Martínez")
+				return []any{p != nil && p.IsPrivate("organization"), len(s.People)}
 			}, []any{true, 6}),
 			warning: "line 4: the line was saved in the wrong encoding (mojibake); read as it was written",
 			reason:  "a page saved in the wrong encoding shows its names as mojibake too, and its lock",
@@ -141,7 +141,7 @@ func TestIGFErrorClasses(t *testing.T) {
 			if problem := tt.check(s); problem != "" {
 				t.Errorf("%s (%s)", problem, tt.reason)
 			}
-			if tt.warning != "" && !slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return w.Redacted() == tt.warning }) {
+			if tt.warning != "" && !slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return agenda.Redacted(w) == tt.warning }) {
 				t.Errorf("no warning %q among:\n%s", tt.warning, redacted(warnings))
 			}
 			if _, err := json.Marshal(s); err != nil {
@@ -154,7 +154,7 @@ func TestIGFErrorClasses(t *testing.T) {
 func redacted(warnings []agenda.Warning) string {
 	var b strings.Builder
 	for _, w := range warnings {
-		b.WriteString("  " + w.Redacted() + "\n")
+		b.WriteString("  " + agenda.Redacted(w) + "\n")
 	}
 	return b.String()
 }
@@ -174,7 +174,7 @@ func roles(want map[string][]agenda.Role) func(*agenda.Session) string {
 	return func(s *agenda.Session) string {
 		got := map[string][]agenda.Role{}
 		for name := range want {
-			if p, ok := s.Person(name); ok {
+			if p, ok := s.Roster().Person(name); ok {
 				got[name] = p.Roles
 			}
 		}
@@ -193,7 +193,7 @@ func count(n int) func(*agenda.Session) string {
 // wholePerson checks one person whole.
 func wholePerson(name string, want agenda.Person) func(*agenda.Session) string {
 	return field(name, func(s *agenda.Session) any {
-		p, _ := s.Person(name)
+		p, _ := s.Roster().Person(name)
 		if p == nil {
 			return nil
 		}
@@ -233,7 +233,7 @@ func TestIGFPersonFields(t *testing.T) {
 		Stakeholder agenda.Stakeholder
 		Region      agenda.Region
 		Mode        agenda.Mode
-		Private     []agenda.Field
+		Private     []string
 	}
 	for _, tt := range []struct {
 		line   string
@@ -245,7 +245,7 @@ func TestIGFPersonFields(t *testing.T) {
 		{"Ana Silva, Head of Policy, Digital Lab, Example Council", got{"Digital Lab, Example Council", "", "", "", nil}, "a title, then an organization with a comma"},
 		{"Ana Silva, Digital Lab, Example Council", got{"Digital Lab, Example Council", "", "", "", nil}, "an organization with a comma"},
 		{"Ana Silva, Office of the Special Envoy on Technology", got{"Office of the Special Envoy on Technology", "", "", "", nil}, "an organization holding a title's word"},
-		{"Ana Silva, 🔒Grant, Hale & Partners, Private Sector, WEOG", got{"Grant, Hale & Partners", agenda.StakeholderPrivateSector, agenda.RegionWEOG, "", []agenda.Field{agenda.FieldOrganization}}, "a locked organization runs to the groups"},
+		{"Ana Silva, 🔒Grant, Hale & Partners, Private Sector, WEOG", got{"Grant, Hale & Partners", agenda.StakeholderPrivateSector, agenda.RegionWEOG, "", []string{"organization"}}, "a locked organization runs to the groups"},
 		{"Ana Silva, Civil Society, Intergovernmental Organization", got{"", agenda.StakeholderCivilSociety, agenda.RegionIntergovernmental, "", nil}, "IGO is a region after a stakeholder group"},
 		{"Ana Silva, Civil Society, Asia Pacific Regional Group (online)", got{"", agenda.StakeholderCivilSociety, agenda.RegionAsiaPacific, agenda.ModeOnline, nil}, "a mode in parentheses"},
 		{"Ana Silva, Academia, Europe", got{"", "", "", "", nil}, "groups that are none of the groups are warnings, not an organization"},
@@ -276,7 +276,7 @@ func TestParseIGFHTMLLines(t *testing.T) {
 	}
 	s2, _ := importPage(t, "testdata/igf/2023-ws-saved")
 	for _, name := range []string{"Nobody Real", "Sidebar Person"} {
-		if _, ok := s2.Person(name); ok {
+		if _, ok := s2.Roster().Person(name); ok {
 			t.Errorf("%s, in a script or a sidebar, was read as a person", name)
 		}
 	}
@@ -316,7 +316,7 @@ func TestIGFUnplaced(t *testing.T) {
 		if diff := cmp.Diff(tt.people, people); diff != "" {
 			t.Errorf("%q: people mismatch (-want +got):\n%s", tt.page, diff)
 		}
-		if tt.warning != "" && !slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return w.Redacted() == tt.warning }) {
+		if tt.warning != "" && !slices.ContainsFunc(warnings, func(w agenda.Warning) bool { return agenda.Redacted(w) == tt.warning }) {
 			t.Errorf("%q: no warning %q among:\n%s", tt.page, tt.warning, redacted(warnings))
 		}
 	}

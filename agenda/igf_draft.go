@@ -79,10 +79,10 @@ func (p *igfParser) groupsGiven() {
 			continue
 		}
 		var missing []string
-		if person.Stakeholder == "" && !person.IsPrivate(FieldStakeholder) {
+		if person.Stakeholder == "" && !person.IsPrivate(fieldStakeholder) {
 			missing = append(missing, "stakeholder group")
 		}
-		if person.Region == "" && !person.IsPrivate(FieldRegion) {
+		if person.Region == "" && !person.IsPrivate(fieldRegion) {
 			missing = append(missing, "regional group")
 		}
 		if len(missing) > 0 && !p.groupWarned[i] {
@@ -112,7 +112,7 @@ func (p *igfParser) modes() {
 		case person.Has(RoleSpeaker) || person.Has(RoleModerator) || person.Has(RoleFacilitator):
 			person.Mode = ModeOnsite
 			assumed = append(assumed, "person "+strconv.Itoa(i+1))
-			if !person.IsPrivate(FieldName) {
+			if !person.IsPrivate(fieldName) {
 				names = append(names, person.Name)
 			}
 		}

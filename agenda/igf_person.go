@@ -164,13 +164,13 @@ func (p *igfParser) person(line, fields string, role Role) {
 		p.firstLine = append(p.firstLine, p.n)
 	}
 	person := &p.s.People[i]
-	private := func(fld Field) {
+	private := func(fld string) {
 		if !person.IsPrivate(fld) {
 			person.Private = append(person.Private, fld)
 		}
 	}
 	if f.nameLocked {
-		private(FieldName)
+		private(fieldName)
 	}
 	if existing && person.Has(role) {
 		p.warn(shown, "person %d is listed as %s twice; kept once", i+1, role)
@@ -183,7 +183,7 @@ func (p *igfParser) person(line, fields string, role Role) {
 		p.speakers = append(p.speakers, person.Name)
 	}
 	if f.orgLocked {
-		private(FieldOrganization)
+		private(fieldOrganization)
 	}
 	set := func(what string, have *string, v string) {
 		switch {
@@ -200,7 +200,7 @@ func (p *igfParser) person(line, fields string, role Role) {
 		set("stakeholder group", &g, string(f.stakeholder))
 		person.Stakeholder = Stakeholder(g)
 		if f.stakeLocked {
-			private(FieldStakeholder)
+			private(fieldStakeholder)
 		}
 	}
 	if f.region != "" {
@@ -208,7 +208,7 @@ func (p *igfParser) person(line, fields string, role Role) {
 		set("regional group", &r, string(f.region))
 		person.Region = Region(r)
 		if f.regionLocked {
-			private(FieldRegion)
+			private(fieldRegion)
 		}
 	}
 	if f.mode != "" {

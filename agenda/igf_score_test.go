@@ -81,7 +81,7 @@ func scoreIGF(want *igfWant, s *agenda.Session) *igfScore {
 	}
 	sorted := func(xs []string) []string { xs = slices.Clone(xs); slices.Sort(xs); return xs }
 	for _, w := range want.People {
-		p, ok := s.Person(w.Name)
+		p, ok := s.Roster().Person(w.Name)
 		if !ok {
 			p = &agenda.Person{}
 		}

@@ -13,13 +13,12 @@ import (
 var ErrTooLarge = errors.New("agenda: input too large")
 
 // DecodeError reports JSON that does not describe a session, or input that
-// cannot be read. Its Err is a *[ParseError] for an unknown enumeration
-// value, a *timeslot.ParseError for a length or slot that cannot be read, a
-// *[LimitError] for input beyond a limit, a *json.SyntaxError or
-// [io.ErrUnexpectedEOF] for text that is not JSON, the error of the reader
-// or file system, or, for the other problems (an unknown field, a field
-// given twice, a value of the wrong type), an error that only says what is
-// wrong.
+// cannot be read. Its Err is an error listing the valid values for an unknown
+// enumeration value, the error of package timeslot for a length or slot that
+// cannot be read, a *[LimitError] for input beyond a limit, a *json.SyntaxError
+// or [io.ErrUnexpectedEOF] for text that is not JSON, the error of the reader
+// or file system, or, for the other problems (an unknown field, a field given
+// twice, a value of the wrong type), an error that only says what is wrong.
 type DecodeError struct {
 	File string // the file, when reading many (see [ReadProgramme]); empty otherwise
 	Path string // where in the document, such as "people[2].region"; empty for the whole document
@@ -70,6 +69,11 @@ func (s *Session) UnmarshalJSON(data []byte) error {
 	if err := unmarshalStrict(data, &out); err != nil {
 		return err
 	}
+	a, err := attributions.parse(out.Attribution)
+	if err != nil {
+		return &DecodeError{Path: "attribution", Err: err}
+	}
+	out.Attribution = a
 	*s = Session(out)
 	return nil
 }

@@ -233,7 +233,7 @@ func pairwiseDoubleBookings(s *Session) []string {
 			continue
 		}
 		for j := i + 1; j < len(s.Segments) && s.Segments[j].Track != ""; j++ {
-			if !plan.Spans[i].Overlaps(plan.Spans[j]) {
+			if !overlaps(plan.Spans[i], plan.Spans[j]) {
 				continue
 			}
 			inJ := map[string]bool{}

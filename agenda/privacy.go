@@ -41,10 +41,10 @@ func (s *Session) Secrets(all bool) *Secrets {
 	all = all || !s.Named()
 	for i := range s.People {
 		p := &s.People[i]
-		if all || p.IsPrivate(FieldName) {
+		if all || p.IsPrivate(fieldName) {
 			add(p.Name)
 		}
-		if all || p.IsPrivate(FieldOrganization) {
+		if all || p.IsPrivate(fieldOrganization) {
 			add(p.Organization)
 		}
 	}

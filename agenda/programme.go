@@ -82,9 +82,9 @@ type SessionRef struct {
 	Slot  timeslot.Slot // when it runs
 }
 
-// String returns `sessions[2] "Title" (2023-10-10 06:15–07:45 UTC)`, or
+// text returns `sessions[2] "Title" (2023-10-10 06:15–07:45 UTC)`, or
 // without the time if the session is not scheduled.
-func (r SessionRef) String() string {
+func (r SessionRef) text() string {
 	s := fmt.Sprintf("sessions[%d] %q", r.Index, r.Title)
 	if r.Slot.Scheduled() {
 		s += " (" + r.Slot.String() + ")"
@@ -96,7 +96,7 @@ func (r SessionRef) String() string {
 func (e *ConflictError) Error() string {
 	refs := make([]string, len(e.Sessions))
 	for i, r := range e.Sessions {
-		refs[i] = r.String()
+		refs[i] = r.text()
 	}
 	who := e.Person
 	if e.Err == ErrRoomOverlap {
@@ -233,8 +233,8 @@ func readSession(fsys fs.FS, name string) (*Session, error) {
 // checked. Like
 // [Session.Validate], Validate lists at most 1000 problems, the
 // first in the order above (the sessions' own, then people in two places,
-// rooms and limits), and then one more, of kind [ErrTooManyProblems], that
-// says how many it left out: n sessions at one time in one room are
+// rooms and limits), and then one more, "agenda: too many problems to
+// list", that says how many it left out: n sessions at one time in one room are
 // n(n-1)/2 room overlaps, which it counts without making them.
 func (p *Programme) Validate() error {
 	if err := checkSessions(len(p.Sessions)); err != nil {
@@ -393,25 +393,4 @@ func (p *Programme) sessionLimit(a Attendee) error {
 		e.Sessions = append(e.Sessions, p.ref(i))
 	}
 	return e
-}
-
-// Span returns the time from the earliest start of a scheduled session to
-// the latest end, and whether any session is scheduled.
-func (p *Programme) Span() (timeslot.Span, bool) {
-	var span timeslot.Span
-	found := false
-	for i := range p.Sessions {
-		slot := p.Sessions[i].Slot
-		if !slot.Scheduled() {
-			continue
-		}
-		if !found || slot.Start.Before(span.Start) {
-			span.Start = slot.Start
-		}
-		if !found || slot.End().After(span.End) {
-			span.End = slot.End()
-		}
-		found = true
-	}
-	return span, found
 }

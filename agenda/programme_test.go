@@ -651,7 +651,7 @@ func TestSessionRefString(t *testing.T) {
 		{agenda.SessionRef{Index: 0, Title: `Say "hi"`, Slot: timeslot.Slot{Length: time.Hour}}, `sessions[0] "Say \"hi\""`},
 	}
 	for _, tt := range tests {
-		if got := tt.ref.String(); got != tt.want {
+		if got := tt.ref.Text(); got != tt.want {
 			t.Errorf("String() = %q, want %q", got, tt.want)
 		}
 	}
@@ -776,22 +776,6 @@ func TestProgrammeValidateMaxProblems(t *testing.T) {
 				t.Errorf("last problem says %q, want %q", ve.Detail, want)
 			}
 		})
-	}
-}
-
-func TestProgrammeSpan(t *testing.T) {
-	p := &agenda.Programme{Sessions: []agenda.Session{
-		session("A", "", time.Time{}, 10*time.Hour),
-		session("B", "", at(9, 0), time.Hour),
-		session("C", "", at(6, 0), 30*time.Minute),
-		session("D", "", at(8, 0), 4*time.Hour),
-	}}
-	span, ok := p.Span()
-	if !ok || !span.Start.Equal(at(6, 0)) || !span.End.Equal(at(12, 0)) {
-		t.Errorf("Span() = %v–%v, %t; want 06:00–12:00 UTC, true: from the earliest start to the latest end, unscheduled sessions left out", span.Start, span.End, ok)
-	}
-	if _, ok := (&agenda.Programme{Sessions: p.Sessions[:1]}).Span(); ok {
-		t.Errorf("Span() of unscheduled sessions reports a span")
 	}
 }
 

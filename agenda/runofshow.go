@@ -26,7 +26,12 @@ type ScheduledSegment struct {
 
 // Turn is one stretch of a segment in which one thing happens.
 type Turn struct {
-	Kind TurnKind
+	// Kind says what happens: "speech" (a speaker has the floor),
+	// "moderation" (a moderator opens or closes a segment), "handover" (the
+	// floor passes to the next speaker; longer to someone online),
+	// "audience" (questions from the room and online) or "activity" (a
+	// segment without speakers, such as a poll or a breakout).
+	Kind string
 
 	// Person is the name of who holds the floor: the speaker of a speech,
 	// the moderator of a moderation turn, the speaker receiving the floor in
@@ -36,18 +41,6 @@ type Turn struct {
 
 	timeslot.Span
 }
-
-// TurnKind says what happens in a turn.
-type TurnKind string
-
-// The kinds of turn.
-const (
-	TurnSpeech     TurnKind = "speech"     // a speaker has the floor
-	TurnModeration TurnKind = "moderation" // a moderator opens or closes a segment
-	TurnHandover   TurnKind = "handover"   // the floor passes to the next speaker; longer to someone online
-	TurnAudience   TurnKind = "audience"   // questions from the room and online
-	TurnActivity   TurnKind = "activity"   // a segment without speakers, such as a poll or a breakout
-)
 
 // SpeakingTime returns how long each person speaks, summed over every
 // speech turn, by their name as Session.People writes it: a turn may name
@@ -61,7 +54,7 @@ func (r *RunOfShow) SpeakingTime() map[string]time.Duration {
 	}
 	for _, seg := range r.Segments {
 		for _, t := range seg.Turns {
-			if t.Kind != TurnSpeech {
+			if t.Kind != "speech" {
 				continue
 			}
 			name := t.Person

@@ -18,10 +18,16 @@ type Session struct {
 	// ID is a stable identity of the session that its title and slot can
 	// change around, such as the IGF's "IGF 2022 WS #123"; calendars take
 	// the UIDs of its events from it (see render.ICS). Empty means none.
-	ID          string        `json:"id,omitempty"`
-	Title       string        `json:"title"`
-	Format      Format        `json:"format"`
-	Attribution Attribution   `json:"attribution,omitempty"` // empty means AttributionNamed
+	ID     string `json:"id,omitempty"`
+	Title  string `json:"title"`
+	Format Format `json:"format"`
+	// Attribution says whether what is said may be attributed to the
+	// people who said it: "named" (or empty) or "unattributed", a session
+	// whose outputs show groups and roles but never names or organizations.
+	// Decoding also accepts "attributed", "not attributed", "anonymous",
+	// "confidential" and "Chatham House" and stores the rule they spell;
+	// Validate refuses any other value.
+	Attribution string        `json:"attribution,omitempty"`
 	Room        string        `json:"room,omitempty"`
 	Slot        timeslot.Slot `json:"slot"`
 	People      []Person      `json:"people,omitempty"`
@@ -50,16 +56,22 @@ type Person struct {
 	// can balance like the built-in groups.
 	Labels map[string]string `json:"labels,omitempty"`
 
-	// Private lists the fields the source marks private. Their values may
-	// be known, but no output shows them.
-	Private []Field `json:"private,omitempty"`
+	// Private lists the fields the source marks private (with a lock on
+	// IGF pages) by their JSON names: "name", "organization",
+	// "stakeholder", "region", "country", "gender" or "zone". Their values
+	// may be known, but no output shows them. Decoding also accepts
+	// "organisation", "stakeholder group", "regional group" and "time zone"
+	// (in any case, and with hyphens or underscores for spaces) and stores
+	// the name; Validate refuses any other entry.
+	Private []string `json:"private,omitempty"`
 }
 
 // Has reports whether p holds role r.
 func (p *Person) Has(r Role) bool { return slices.Contains(p.Roles, r) }
 
-// IsPrivate reports whether the source marks field f of p private.
-func (p *Person) IsPrivate(f Field) bool { return slices.Contains(p.Private, f) }
+// IsPrivate reports whether the source marks field f of p private; f is
+// one of the names that Private lists, such as "organization".
+func (p *Person) IsPrivate(f string) bool { return slices.Contains(p.Private, f) }
 
 // Segment is one timed part of a session.
 type Segment struct {
@@ -106,29 +118,14 @@ type Attendance struct {
 
 // Named reports whether the session's outputs may show names and
 // organizations.
-func (s *Session) Named() bool { return s.Attribution != AttributionNone }
+func (s *Session) Named() bool { return s.Attribution != attributionNone }
 
-// Person returns the person called name, matched as [Session.Validate]
-// matches names: ignoring case, surrounding space and the kind of apostrophe.
-// An empty name names nobody, even in a session with a nameless person.
-func (s *Session) Person(name string) (*Person, bool) {
-	key := NameKey(name)
-	if key == "" {
-		return nil, false
-	}
-	for i := range s.People {
-		if NameKey(s.People[i].Name) == key {
-			return &s.People[i], true
-		}
-	}
-	return nil, false
-}
-
-// Roster finds a session's people by name, as [Session.Person] does, in
-// constant time: a caller that looks up many names, such as a planner or a
-// renderer going through every turn, makes one roster rather than calling
-// Session.Person, which goes through the people each time. A roster shows
-// the people as they were when it was made.
+// Roster finds a session's people by name, matched as [Session.Validate]
+// matches names: ignoring case, surrounding space and the kind of apostrophe
+// (see [NameKey]). An empty name names nobody, even in a session with a
+// nameless person. It finds a name in constant time, so a caller that looks
+// up many names, such as a planner or a renderer going through every turn,
+// makes one roster. A roster shows the people as they were when it was made.
 type Roster struct {
 	people []Person
 	first  map[string]int // name key -> index of the first person with it
@@ -145,8 +142,8 @@ func (s *Session) Roster() *Roster {
 	return r
 }
 
-// Index returns the index in Session.People of the person called name, as
-// [Session.Person] finds them, or -1 if nobody is.
+// Index returns the index in Session.People of the first person called
+// name, or -1 if nobody is.
 func (r *Roster) Index(name string) int {
 	if i, ok := r.first[NameKey(name)]; ok {
 		return i
@@ -154,7 +151,7 @@ func (r *Roster) Index(name string) int {
 	return -1
 }
 
-// Person returns the person called name, as [Session.Person] does.
+// Person returns the first person called name, and whether there is one.
 func (r *Roster) Person(name string) (*Person, bool) {
 	if i := r.Index(name); i >= 0 {
 		return &r.people[i], true

@@ -24,11 +24,11 @@ import (
 var (
 	ErrInvalid = errors.New("agenda: invalid value")
 	ErrOverrun = errors.New("agenda: segments overrun the slot")
-
-	// ErrTooManyProblems is the kind of the last problem of a session with
-	// more than maxProblems, which says how many are not listed.
-	ErrTooManyProblems = errors.New("agenda: too many problems to list")
 )
+
+// errTooManyProblems is the kind of the last problem of a session with more
+// than maxProblems, which says how many are not listed.
+var errTooManyProblems = errors.New("agenda: too many problems to list")
 
 // problemKind is a kind of problem more particular than [ErrInvalid]: its
 // message says what is wrong, and errors.Is matches it and ErrInvalid.
@@ -162,8 +162,8 @@ func Redact(err error) error {
 // *ValidationError whose Err is the *[LimitError] of [Session.CheckSize],
 // matching [ErrTooLarge]. Within them, Validate takes time in proportion to
 // the size of the session. It lists at most 1000 problems, the
-// first in the order above, and then one more, of kind
-// [ErrTooManyProblems], that says how many it left out.
+// first in the order above, and then one more, "agenda: too many problems
+// to list", that says how many it left out.
 func (s *Session) Validate() error {
 	if err := s.CheckSize(); err != nil {
 		var le *LimitError
@@ -198,7 +198,7 @@ func (l *problemList) push(err error) {
 // field, that counts those left out.
 func (l *problemList) join(field string) error {
 	if l.omitted > 0 {
-		l.problems = append(l.problems, &ValidationError{Field: field, Err: ErrTooManyProblems,
+		l.problems = append(l.problems, &ValidationError{Field: field, Err: errTooManyProblems,
 			Detail: fmt.Sprintf("%d more not listed, beyond the first %d", l.omitted, maxProblems)})
 	}
 	return errors.Join(l.problems...)
@@ -222,12 +222,12 @@ var shown hiding
 // organization is also hidden when it mentions one the outputs may not
 // show, such as the name of a person listed twice whose other entry marks
 // it private.
-func (v *validator) field(s *Session, p *Person, f Field) hiding {
+func (v *validator) field(s *Session, p *Person, f string) hiding {
 	h := hiding{hidden: p.IsPrivate(f)}
 	switch f {
-	case FieldName:
+	case fieldName:
 		h = hiding{hidden: h.hidden || !s.Named() || v.secrets.In(p.Name), personal: true}
-	case FieldOrganization:
+	case fieldOrganization:
 		h = hiding{hidden: h.hidden || !s.Named() || v.secrets.In(p.Organization), personal: true}
 	}
 	return h
@@ -309,8 +309,8 @@ func (v *validator) session(s *Session) {
 			continue
 		}
 		if j, ok := people[key]; ok {
-			h := v.field(s, &s.People[i], FieldName)
-			h.hidden = h.hidden || v.field(s, &s.People[j], FieldName).hidden
+			h := v.field(s, &s.People[i], fieldName)
+			h.hidden = h.hidden || v.field(s, &s.People[j], fieldName).hidden
 			v.addHiding(fmt.Sprintf("people[%d].name", i), s.People[i].Name, h, errDuplicate, "same person as people[%d]", j)
 			continue
 		}
@@ -356,13 +356,13 @@ func (v *validator) person(s *Session, i int) {
 	p := &s.People[i]
 	at := fmt.Sprintf("people[%d]", i)
 	if strings.TrimSpace(p.Name) == "" {
-		v.addHiding(at+".name", p.Name, v.field(s, p, FieldName), errMissing, "a person needs a name")
+		v.addHiding(at+".name", p.Name, v.field(s, p, fieldName), errMissing, "a person needs a name")
 	}
-	v.text(at+".name", p.Name, false, v.field(s, p, FieldName))
-	v.text(at+".organization", p.Organization, false, v.field(s, p, FieldOrganization))
-	v.text(at+".country", p.Country, false, v.field(s, p, FieldCountry))
-	v.text(at+".gender", p.Gender, false, v.field(s, p, FieldGender))
-	v.text(at+".zone", p.Zone, false, v.field(s, p, FieldZone))
+	v.text(at+".name", p.Name, false, v.field(s, p, fieldName))
+	v.text(at+".organization", p.Organization, false, v.field(s, p, fieldOrganization))
+	v.text(at+".country", p.Country, false, v.field(s, p, fieldCountry))
+	v.text(at+".gender", p.Gender, false, v.field(s, p, fieldGender))
+	v.text(at+".zone", p.Zone, false, v.field(s, p, fieldZone))
 	for _, k := range sortedKeys(p.Labels) {
 		v.text(fmt.Sprintf("%s.labels[%q]", at, k), k, false, shown)
 		v.text(fmt.Sprintf("%s.labels[%q]", at, k), p.Labels[k], false, shown)
@@ -376,8 +376,8 @@ func (v *validator) person(s *Session, i int) {
 		}
 		enumCheck(v, fmt.Sprintf("%s.roles[%d]", at, k), roles, r)
 	}
-	enumCheckHiding(v, at+".stakeholder", stakeholders, p.Stakeholder, v.field(s, p, FieldStakeholder))
-	enumCheckHiding(v, at+".region", regions, p.Region, v.field(s, p, FieldRegion))
+	enumCheckHiding(v, at+".stakeholder", stakeholders, p.Stakeholder, v.field(s, p, fieldStakeholder))
+	enumCheckHiding(v, at+".region", regions, p.Region, v.field(s, p, fieldRegion))
 	enumCheck(v, at+".mode", modes, p.Mode)
 	for k, f := range p.Private {
 		enumCheck(v, fmt.Sprintf("%s.private[%d]", at, k), fields, f)
@@ -390,7 +390,7 @@ func (v *validator) person(s *Session, i int) {
 			v.zones[p.Zone] = ok
 		}
 		if !ok {
-			v.addHiding(at+".zone", p.Zone, v.field(s, p, FieldZone), ErrInvalid, "not an IANA time zone")
+			v.addHiding(at+".zone", p.Zone, v.field(s, p, fieldZone), ErrInvalid, "not an IANA time zone")
 		}
 	}
 	switch {
@@ -487,7 +487,7 @@ func (v *validator) parallel(s *Session, plan timeslot.Plan, people map[string]i
 	found := 0 // double bookings, listed or not
 	for i := range s.Segments {
 		for j := i + 1; j < len(s.Segments) && sets[i] != nil && sets[j] != nil; j++ {
-			if !plan.Spans[i].Overlaps(plan.Spans[j]) {
+			if !overlaps(plan.Spans[i], plan.Spans[j]) {
 				continue
 			}
 			shared := 0 // names of i whose person is in j
@@ -523,7 +523,7 @@ func (v *validator) parallel(s *Session, plan timeslot.Plan, people map[string]i
 // mentions a name or organization the outputs may not show.
 func (v *validator) reference(s *Session, people map[string]int, name string) hiding {
 	if j, ok := people[NameKey(name)]; ok {
-		return v.field(s, &s.People[j], FieldName)
+		return v.field(s, &s.People[j], fieldName)
 	}
 	return hiding{hidden: !s.Named() || v.secrets.In(name), personal: true}
 }
@@ -596,17 +596,21 @@ func (v *validator) roles(s *Session) {
 	}
 }
 
+// overlaps reports whether a and b share any moment; spans that only touch,
+// one ending as the other starts, do not.
+func overlaps(a, b timeslot.Span) bool { return a.Start.Before(b.End) && b.Start.Before(a.End) }
+
 // fit reports segments that overrun the slot or leave too much of it unplanned.
 func (v *validator) fit(s *Session, plan timeslot.Plan) {
 	if s.Slot.Length <= 0 {
 		return // already reported; there is nothing to fit into
 	}
-	used := timeslot.FormatLength(plan.Used())
+	used := timeslot.FormatLength(plan.End.Sub(s.Slot.Start))
 	slot := timeslot.FormatLength(s.Slot.Length)
-	if over := plan.Overrun(); over > 0 {
+	if over := plan.End.Sub(s.Slot.End()); over > 0 {
 		v.add("segments", used, ErrOverrun, "%s of segments in a %s slot: %s over", used, slot, timeslot.FormatLength(over))
 	}
-	if left := plan.Left(); float64(left) > maxUnplanned*float64(s.Slot.Length) {
+	if left := s.Slot.End().Sub(plan.End); float64(left) > maxUnplanned*float64(s.Slot.Length) {
 		v.add("segments", used, errUnderfill, "%s of segments in a %s slot: %s unplanned", used, slot, timeslot.FormatLength(left))
 	}
 }

@@ -26,7 +26,7 @@ func validSession() *Session {
 				Stakeholder: StakeholderGovernment, Region: RegionAfrican, Mode: ModeOnline},
 			{Name: "Sione Tupou’tuah", Roles: []Role{RoleSpeaker}, Stakeholder: StakeholderTechnicalCommunity,
 				Region: RegionAsiaPacific, Mode: ModeOnline, Zone: "Pacific/Tongatapu", Gender: "man",
-				Private: []Field{FieldGender, FieldOrganization}, Labels: map[string]string{"age": "youth"}},
+				Private: []string{"gender", "organization"}, Labels: map[string]string{"age": "youth"}},
 			{Name: "Dana Speaker", Roles: []Role{RoleSpeaker}, Stakeholder: StakeholderPrivateSector,
 				Region: RegionGRULAC, Mode: ModeOnsite},
 			{Name: "Eve Rapporteur", Roles: []Role{RoleRapporteur}},
@@ -121,7 +121,7 @@ func TestValidate(t *testing.T) {
 		},
 		{
 			name:   "UnknownAttribution",
-			edit:   func(s *Session) { s.Attribution = Attribution("Chatham House") },
+			edit:   func(s *Session) { s.Attribution = "Chatham House" },
 			want:   []problem{{"attribution", "Chatham House", ErrInvalid}},
 			reason: "a spelling ParseAttribution accepts is not a canonical value",
 		},
@@ -227,7 +227,7 @@ func TestValidate(t *testing.T) {
 				s.People[4].Roles = []Role{"attendee"}
 				s.People[4].Stakeholder = "Academia"
 				s.People[4].Mode = "both"
-				s.People[4].Private = []Field{FieldName, "email"}
+				s.People[4].Private = []string{"name", "email"}
 			},
 			want: []problem{
 				{"people[4].roles[0]", "attendee", ErrInvalid},
@@ -338,7 +338,7 @@ func TestValidate(t *testing.T) {
 			edit: func(s *Session) {
 				s.Segments[1].Speakers = []string{"sione tupou'tuah", " DANA SPEAKER "}
 			},
-			reason: "segments match names as Session.Person does",
+			reason: "segments match names as Roster.Person does",
 		},
 		{
 			name:   "UnknownQuestion",
@@ -707,7 +707,7 @@ func TestSessionPerson(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := s.Person(tt.query)
+			got, ok := s.Roster().Person(tt.query)
 			if tt.want < 0 {
 				if ok || got != nil {
 					t.Errorf("Person(%q) = %+v, %v; want nil, false: %s", tt.query, got, ok, tt.reason)
@@ -723,17 +723,17 @@ func TestSessionPerson(t *testing.T) {
 	t.Run("NamelessPerson", func(t *testing.T) {
 		s := validSession()
 		s.People[4].Name = ""
-		if got, ok := s.Person(""); ok {
+		if got, ok := s.Roster().Person(""); ok {
 			t.Errorf("Person(%q) = %+v, true; want false: Validate matches no reference to a nameless person", "", got)
 		}
-		if got, ok := s.Person("  "); ok {
+		if got, ok := s.Roster().Person("  "); ok {
 			t.Errorf("Person(%q) = %+v, true; want false", "  ", got)
 		}
 	})
 
 	t.Run("PointerIntoSession", func(t *testing.T) {
 		s := validSession()
-		p, _ := s.Person("Eve Rapporteur")
+		p, _ := s.Roster().Person("Eve Rapporteur")
 		p.Mode = ModeOnline
 		if s.People[4].Mode != ModeOnline {
 			t.Errorf("a change through Person's result did not reach the session")
@@ -798,16 +798,16 @@ func TestPersonHas(t *testing.T) {
 }
 
 func TestPersonIsPrivate(t *testing.T) {
-	p := &Person{Name: "Sione", Gender: "man", Private: []Field{FieldGender, FieldOrganization}}
+	p := &Person{Name: "Sione", Gender: "man", Private: []string{"gender", "organization"}}
 	tests := []struct {
-		field  Field
+		field  string
 		want   bool
 		reason string
 	}{
-		{FieldGender, true, "marked private"},
-		{FieldOrganization, true, "marked private"},
-		{FieldName, false, "not marked"},
-		{FieldRegion, false, "not marked"},
+		{"gender", true, "marked private"},
+		{"organization", true, "marked private"},
+		{"name", false, "not marked"},
+		{"region", false, "not marked"},
 		{"", false, "the zero field is never private"},
 	}
 	for _, tt := range tests {
@@ -821,13 +821,13 @@ func TestPersonIsPrivate(t *testing.T) {
 
 func TestSessionNamed(t *testing.T) {
 	tests := []struct {
-		attribution Attribution
+		attribution string
 		want        bool
 		reason      string
 	}{
 		{"", true, "the zero value means named"},
-		{AttributionNamed, true, "named"},
-		{AttributionNone, false, "outputs show no names"},
+		{"named", true, "named"},
+		{"unattributed", false, "outputs show no names"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.attribution), func(t *testing.T) {
@@ -903,6 +903,39 @@ func TestSessionPlan(t *testing.T) {
 			}
 			if diff := cmp.Diff(s.Slot, plan.Slot); diff != "" {
 				t.Errorf("Plan().Slot:\nmismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestOverlaps(t *testing.T) {
+	at := func(m int) time.Time { return time.Date(2023, 10, 10, 9, m, 0, 0, time.UTC) }
+	span := func(from, to int) timeslot.Span { return timeslot.Span{Start: at(from), End: at(to)} }
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		a, b   timeslot.Span
+		want   bool
+		reason string
+	}{
+		{"Touching", span(0, 10), span(10, 20), false, "one ends as the other starts: back-to-back segments do not overlap"},
+		{"Overlapping", span(0, 15), span(10, 20), true, "10 to 15 is shared"},
+		{"Inside", span(0, 30), span(10, 20), true, "a span inside another overlaps it"},
+		{"Same", span(5, 25), span(5, 25), true, "a span overlaps itself"},
+		{"SameStart", span(0, 10), span(0, 20), true, "parallel tracks starting together overlap"},
+		{"Apart", span(0, 10), span(20, 30), false, "a gap between them"},
+		{"OtherZone", span(0, 30), timeslot.Span{Start: time.Date(2023, 10, 10, 11, 20, 0, 0, paris), End: time.Date(2023, 10, 10, 11, 40, 0, 0, paris)}, true, "11:20 in Paris is 09:20 UTC: moments compare, not clock readings"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := overlaps(tt.a, tt.b); got != tt.want {
+				t.Errorf("overlaps(%v, %v) = %v, want %v (%s)", tt.a, tt.b, got, tt.want, tt.reason)
+			}
+			if got := overlaps(tt.b, tt.a); got != tt.want {
+				t.Errorf("overlaps(%v, %v) = %v, want %v (overlap is symmetric; %s)", tt.b, tt.a, got, tt.want, tt.reason)
 			}
 		})
 	}

@@ -131,17 +131,17 @@ func groupOf(d balance.Dimension, p *agenda.Person) string {
 	case balance.ByMode:
 		return string(p.Mode)
 	case balance.ByStakeholder:
-		if !p.IsPrivate(agenda.FieldStakeholder) {
+		if !p.IsPrivate("stakeholder") {
 			return string(p.Stakeholder)
 		}
 		return ""
 	case balance.ByRegion:
-		if !p.IsPrivate(agenda.FieldRegion) {
+		if !p.IsPrivate("region") {
 			return string(p.Region)
 		}
 		return ""
 	case balance.ByGender:
-		if !p.IsPrivate(agenda.FieldGender) {
+		if !p.IsPrivate("gender") {
 			return p.Gender
 		}
 		return ""
@@ -169,7 +169,7 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 		rs := refSegment{}
 		kept := p.Intro + p.Audience
 		for _, name := range seg.Speakers {
-			person, _ := s.Person(name)
+			person, _ := s.Roster().Person(name)
 			i, ok := index[person.Name]
 			if !ok {
 				i = len(r.speakers)
@@ -203,7 +203,7 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 	}
 	for i := range r.speakers {
 		sp := &r.speakers[i]
-		person, _ := s.Person(sp.name)
+		person, _ := s.Roster().Person(sp.name)
 		l := p.People[sp.name]
 		minT, maxT := cmp.Or(l.Min, p.Min), cmp.Or(l.Max, p.Max)
 		sp.weight = cmp.Or(l.Weight, 1)

@@ -43,7 +43,7 @@ func TestAuditHidesPrivateNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, attribution := range []agenda.Attribution{agenda.AttributionNamed, agenda.AttributionNone} {
+	for _, attribution := range []string{"named", "unattributed"} {
 		s.Attribution = attribution
 		a, err := balance.AuditLog(s, nil, balance.Policy{}, log)
 		if err != nil {

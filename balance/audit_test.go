@@ -211,7 +211,7 @@ func TestAuditWithoutPlan(t *testing.T) {
 	if a.Planned != nil {
 		t.Errorf("Planned = %+v, want nil without a run-of-show", a.Planned)
 	}
-	// Names match as Session.Person matches them, and are shown as People
+	// Names match as Roster.Person matches them, and are shown as People
 	// writes them.
 	want := []balance.PersonAudit{
 		{Name: "Ana Berg", Known: true, Speaker: true, Actual: 10 * time.Minute, Turns: 1},

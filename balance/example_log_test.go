@@ -171,7 +171,7 @@ func ExampleReplan() {
 	for i, seg := range ros.Segments {
 		fmt.Printf("%s–%s %s\n", seg.Start.Format("15:04"), seg.End.Format("15:04"), ros.Session.Segments[i].Title)
 		for _, turn := range seg.Turns {
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				fmt.Printf("  %s–%s %s\n", turn.Start.Format("15:04"), turn.End.Format("15:04"), turn.Person)
 			}
 		}

@@ -23,7 +23,7 @@ func TestForumRepeated(t *testing.T) {
 		two.Segments[i].Facilitators = []string{"Ben Osei"}
 	}
 	three := forumSession("Three", repSpeaker("Ana Berg", agenda.ModeOnsite, gov, weog, agenda.RoleOrganizer))
-	three.Attribution = agenda.AttributionNone
+	three.Attribution = "unattributed"
 	prog := &agenda.Programme{Sessions: []agenda.Session{one, two, three}}
 	f, err := balance.ForumReport(prog, balance.Policy{}, nil)
 	if err != nil {

@@ -309,7 +309,7 @@ func privateNames(s *agenda.Session) *agenda.Session {
 	c := *s
 	c.People = slices.Clone(s.People)
 	for i := range min(2, len(c.People)) {
-		c.People[i].Private = []agenda.Field{agenda.FieldName, agenda.FieldOrganization}
+		c.People[i].Private = []string{"name", "organization"}
 	}
 	return &c
 }
@@ -317,7 +317,7 @@ func privateNames(s *agenda.Session) *agenda.Session {
 // unattributed returns a copy of s that is not attributed.
 func unattributed(s *agenda.Session) *agenda.Session {
 	c := *s
-	c.Attribution = agenda.AttributionNone
+	c.Attribution = "unattributed"
 	return &c
 }
 
@@ -336,10 +336,10 @@ func fuzzCheckAuditPrivacy(t *testing.T, s *agenda.Session, a *balance.Audit) {
 	t.Helper()
 	var secrets []string
 	for _, p := range s.People {
-		if !s.Named() || p.IsPrivate(agenda.FieldName) {
+		if !s.Named() || p.IsPrivate("name") {
 			secrets = append(secrets, p.Name)
 		}
-		if p.Organization != "" && (!s.Named() || p.IsPrivate(agenda.FieldOrganization)) {
+		if p.Organization != "" && (!s.Named() || p.IsPrivate("organization")) {
 			secrets = append(secrets, p.Organization)
 		}
 	}

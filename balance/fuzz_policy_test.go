@@ -81,12 +81,12 @@ func FuzzDecodePolicy(f *testing.F) {
 
 		s := auditSession()
 		for _, name := range slices.Concat(slices.Sorted(maps.Keys(p.People)), p.First, p.Last) {
-			if _, ok := s.Person(name); !ok && agenda.NameKey(name) != "" {
+			if _, ok := s.Roster().Person(name); !ok && agenda.NameKey(name) != "" {
 				s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline})
 			}
 		}
 		if !policyNamesFound(s, p) {
-			return // a name Session.Person cannot find, such as "": Allocate refuses it, as it should
+			return // a name Roster.Person cannot find, such as "": Allocate refuses it, as it should
 		}
 		var pe *balance.PolicyError
 		ros, _, err := balance.Plan(s, p)
@@ -108,12 +108,12 @@ func FuzzDecodePolicy(f *testing.F) {
 // the session's people.
 func policyNamesFound(s *agenda.Session, p balance.Policy) bool {
 	for name := range p.People {
-		if _, ok := s.Person(name); !ok {
+		if _, ok := s.Roster().Person(name); !ok {
 			return false
 		}
 	}
 	for _, name := range slices.Concat(p.First, p.Last) {
-		if _, ok := s.Person(name); !ok {
+		if _, ok := s.Roster().Person(name); !ok {
 			return false
 		}
 	}

@@ -129,7 +129,7 @@ func fuzzCheckPlan(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, al *b
 				t.Fatalf("segment %d: a turn of %v", i, turn.Length())
 			}
 			sum += turn.Length()
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				speech += turn.Length()
 				if turn.Length()%al.Step != 0 {
 					t.Fatalf("a speech of %v is not whole steps of %v", turn.Length(), al.Step)

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
 )
 
@@ -62,7 +61,7 @@ func FuzzPlan(f *testing.F) {
 					t.Fatalf("segment %d: a turn of %v", i, turn.Length())
 				}
 				sum += turn.Length()
-				if turn.Kind == agenda.TurnSpeech {
+				if turn.Kind == "speech" {
 					speech += turn.Length()
 					if turn.Length()%al.Step != 0 {
 						t.Fatalf("a speech of %v is not whole steps of %v", turn.Length(), al.Step)

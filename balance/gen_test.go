@@ -150,7 +150,7 @@ func varySession(rng *rand.Rand, s *agenda.Session) map[string]string {
 		speakers[rng.IntN(len(speakers))].Mode = "" // a hybrid session with a speaker of unknown mode
 	}
 	if rng.IntN(6) == 0 {
-		fields := []agenda.Field{agenda.FieldStakeholder, agenda.FieldRegion, agenda.FieldGender}
+		fields := []string{"stakeholder", "region", "gender"}
 		for range 1 + rng.IntN(3) {
 			p := &speakers[rng.IntN(len(speakers))]
 			p.Private = append(p.Private, fields[rng.IntN(len(fields))])

@@ -18,15 +18,15 @@ func (d Dimension) groupOf(s *agenda.Session, p *agenda.Person) string {
 		}
 		return string(p.Mode)
 	case ByStakeholder:
-		if !p.IsPrivate(agenda.FieldStakeholder) {
+		if !p.IsPrivate("stakeholder") {
 			return string(p.Stakeholder)
 		}
 	case ByRegion:
-		if !p.IsPrivate(agenda.FieldRegion) {
+		if !p.IsPrivate("region") {
 			return string(p.Region)
 		}
 	case ByGender:
-		if !p.IsPrivate(agenda.FieldGender) {
+		if !p.IsPrivate("gender") {
 			return genderKey(p.Gender)
 		}
 	case ByLabel:

@@ -227,7 +227,7 @@ func (pr *problem) organizationFinding(add func(Finding)) {
 			continue
 		}
 		key := agenda.NameKey(p.Organization)
-		if key == "" || p.IsPrivate(agenda.FieldOrganization) || (org != "" && key != org) {
+		if key == "" || p.IsPrivate("organization") || (org != "" && key != org) {
 			return
 		}
 		org = key

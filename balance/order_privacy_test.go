@@ -29,7 +29,7 @@ func TestOrderNilPerson(t *testing.T) {
 // differ only in their names get their turns in the same places.
 func TestUnattributedOrderHidesNames(t *testing.T) {
 	session := func(name func(i int) string) *agenda.Session {
-		s := &agenda.Session{Title: "Brainstorm", Format: agenda.FormatOnsite, Attribution: agenda.AttributionNone,
+		s := &agenda.Session{Title: "Brainstorm", Format: agenda.FormatOnsite, Attribution: "unattributed",
 			People: []agenda.Person{{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}}}}
 		s.Slot.Length = time.Hour
 		seg := agenda.Segment{Title: "Ideas", Kind: agenda.KindDiscussion, Length: time.Hour, Facilitators: []string{"Moderator"}}
@@ -47,7 +47,7 @@ func TestUnattributedOrderHidesNames(t *testing.T) {
 		}
 		var out []int
 		for _, turn := range ros.Segments[0].Turns {
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				out = append(out, slices.IndexFunc(s.People, func(p agenda.Person) bool { return p.Name == turn.Person }))
 			}
 		}

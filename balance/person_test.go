@@ -137,7 +137,7 @@ func TestOnePersonOneName(t *testing.T) {
 // slicesHasSpeechFirst reports whether the first speech of turns is name's.
 func slicesHasSpeechFirst(turns []agenda.Turn, name string) bool {
 	for _, t := range turns {
-		if t.Kind == agenda.TurnSpeech {
+		if t.Kind == "speech" {
 			return t.Person == name
 		}
 	}

@@ -37,7 +37,7 @@ func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
 	plan := s.Plan()
 	roster := s.Roster()
 	ros := &agenda.RunOfShow{Session: s, Segments: make([]agenda.ScheduledSegment, len(s.Segments))}
-	if plan.Left() > 0 {
+	if plan.End.Before(s.Slot.End()) {
 		ros.Unplanned = timeslot.Span{Start: plan.End, End: s.Slot.End()}
 	}
 	speaking := make(map[int]*SegmentShare, len(al.Segments))
@@ -49,7 +49,7 @@ func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
 		ros.Segments[i].Span = span
 		share, ok := speaking[i]
 		if !ok {
-			ros.Segments[i].Turns = []agenda.Turn{{Kind: agenda.TurnActivity, Span: span}}
+			ros.Segments[i].Turns = []agenda.Turn{{Kind: "activity", Span: span}}
 			continue
 		}
 		ros.Segments[i].Turns = layTurns(s, roster, i, span, share, p)
@@ -63,13 +63,13 @@ func layTurns(s *agenda.Session, roster *agenda.Roster, i int, span timeslot.Spa
 	moderator := moderatorOf(s, roster, seg)
 	var turns []agenda.Turn
 	at := span.Start
-	add := func(kind agenda.TurnKind, who string, d time.Duration) {
-		if d > 0 || kind == agenda.TurnSpeech {
+	add := func(kind string, who string, d time.Duration) {
+		if d > 0 || kind == "speech" {
 			turns = append(turns, agenda.Turn{Kind: kind, Person: who, Span: timeslot.Span{Start: at, End: at.Add(d)}})
 			at = at.Add(d)
 		}
 	}
-	add(agenda.TurnModeration, moderator, p.Intro)
+	add("moderation", moderator, p.Intro)
 
 	times := make(map[string]time.Duration, len(share.Speakers))
 	people := make([]*agenda.Person, 0, len(share.Speakers))
@@ -79,7 +79,7 @@ func layTurns(s *agenda.Session, roster *agenda.Roster, i int, span timeslot.Spa
 		people = append(people, person)
 	}
 	tie := func(person *agenda.Person) string { return agenda.NameKey(person.Name) }
-	if s.Attribution == agenda.AttributionNone {
+	if s.Attribution == "unattributed" {
 		tie = func(person *agenda.Person) string { return fmt.Sprintf("%08d", roster.Index(person.Name)) }
 	}
 	for _, person := range order(people, p.First, p.Last, tie) {
@@ -87,11 +87,11 @@ func layTurns(s *agenda.Session, roster *agenda.Roster, i int, span timeslot.Spa
 		if person.Mode == agenda.ModeOnline {
 			handover = p.OnlineHandover
 		}
-		add(agenda.TurnHandover, person.Name, handover)
-		add(agenda.TurnSpeech, person.Name, times[person.Name])
+		add("handover", person.Name, handover)
+		add("speech", person.Name, times[person.Name])
 	}
-	add(agenda.TurnAudience, "", p.Audience)
-	add(agenda.TurnModeration, moderator, span.End.Sub(at))
+	add("audience", "", p.Audience)
+	add("moderation", moderator, span.End.Sub(at))
 	return turns
 }
 

@@ -85,7 +85,7 @@ func TestPresets(t *testing.T) {
 }
 
 // presetSession is chkSession with a change to its people: change is
-// called with the session, whose people it finds with Session.Person.
+// called with the session, whose people it finds with Roster.Person.
 func presetSession(format agenda.Format, change func(s *agenda.Session)) *agenda.Session {
 	s := chkSession(format)
 	if change != nil {
@@ -97,7 +97,7 @@ func presetSession(format agenda.Format, change func(s *agenda.Session)) *agenda
 // presetPerson returns the person of s with the name, and panics if there is
 // none: the tests below only name people of chkSession.
 func presetPerson(s *agenda.Session, name string) *agenda.Person {
-	p, ok := s.Person(name)
+	p, ok := s.Roster().Person(name)
 	if !ok {
 		panic("no " + name + " in the session")
 	}

@@ -448,7 +448,7 @@ func (g *programmeGen) fits(p, i int, role genRole, in []int) bool {
 		return false
 	}
 	person, s := &g.people[p], &g.prog.Sessions[i]
-	if role != genOrganizer && slices.ContainsFunc(person.busy, func(j int) bool { return g.spans[j].Overlaps(g.spans[i]) }) {
+	if role != genOrganizer && slices.ContainsFunc(person.busy, func(j int) bool { return overlaps(g.spans[j], g.spans[i]) }) {
 		return false
 	}
 	if person.remote && role != genOrganizer && s.Format == agenda.FormatOnsite {
@@ -617,7 +617,7 @@ func (g *programmeGen) segments(i, moderator, online, rapporteur int, speakers [
 			lists[other] = append(lists[other], p)
 		}
 	}
-	modeOf := func(p int) agenda.Mode { person, _ := s.Person(name(p)); return person.Mode }
+	modeOf := func(p int) agenda.Mode { person, _ := s.Roster().Person(name(p)); return person.Mode }
 	var modes []agenda.Mode
 	for _, p := range speakers {
 		if m := modeOf(p); !slices.Contains(modes, m) {
@@ -689,7 +689,7 @@ func (g *programmeGen) addSpeaker(p, i int) {
 
 // in reports whether person p is listed in session i.
 func (g *programmeGen) in(p, i int) bool {
-	_, ok := g.prog.Sessions[i].Person(g.people[p].name)
+	_, ok := g.prog.Sessions[i].Roster().Person(g.people[p].name)
 	return ok
 }
 
@@ -712,7 +712,7 @@ func (g *programmeGen) plantRoomClashes() {
 			}
 			var overlapping []int
 			for j := range sessions {
-				if sessions[j].Room == room && g.spans[j].Overlaps(g.spans[i]) {
+				if sessions[j].Room == room && overlaps(g.spans[j], g.spans[i]) {
 					overlapping = append(overlapping, j)
 				}
 			}
@@ -746,7 +746,7 @@ func (g *programmeGen) free(p, i, except int) bool {
 // i but i itself and except.
 func (g *programmeGen) clear(p, i, except int) bool {
 	return !slices.ContainsFunc(g.people[p].busy, func(j int) bool {
-		return j != i && j != except && g.spans[j].Overlaps(g.spans[i])
+		return j != i && j != except && overlaps(g.spans[j], g.spans[i])
 	})
 }
 
@@ -765,7 +765,7 @@ func (g *programmeGen) plantOverlaps() {
 			}
 			b := -1
 			for j := range sessions {
-				if j != a && g.spans[j].Overlaps(g.spans[a]) && g.free(p, j, a) {
+				if j != a && overlaps(g.spans[j], g.spans[a]) && g.free(p, j, a) {
 					b = j
 					break
 				}
@@ -817,3 +817,7 @@ func (g *programmeGen) plantOverLimit() {
 		}
 	}
 }
+
+// overlaps reports whether a and b share any moment; spans that only touch do
+// not.
+func overlaps(a, b timeslot.Span) bool { return a.Start.Before(b.End) && b.Start.Before(a.End) }

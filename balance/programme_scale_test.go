@@ -277,7 +277,7 @@ func TestForumReportAtScale(t *testing.T) {
 		}
 		times := ros.SpeakingTime()
 		for _, name := range slices.Sorted(maps.Keys(times)) {
-			person, ok := s.Person(name)
+			person, ok := s.Roster().Person(name)
 			if !ok {
 				t.Fatalf("sessions[%d]: %q speaks but is not among the people", i, name)
 			}

@@ -136,7 +136,7 @@ func TestRest(t *testing.T) {
 		want:   []agenda.Segment{cut(qb, 15*time.Minute, "Ben Okafor", "Eve Tan", "Ana Berg"), qc},
 	}, {
 		name:   "names as the log writes them",
-		reason: "the log's names match the segment's as Session.Person matches them",
+		reason: "the log's names match the segment's as Roster.Person matches them",
 		log:    &balance.Log{Entries: []balance.Entry{e("ben OKAFOR ", replanAt(9, 20, 0), replanAt(9, 22, 0))}},
 		at:     replanAt(9, 25, 0),
 		want:   []agenda.Segment{cut(qb, 15*time.Minute, "Eve Tan", "Ana Berg"), qc},

@@ -110,7 +110,7 @@ func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 	var other time.Duration
 	for _, seg := range ros.Segments {
 		for _, t := range seg.Turns {
-			if t.Kind != agenda.TurnSpeech {
+			if t.Kind != "speech" {
 				continue
 			}
 			if i, ok := speakerOf[roster.Index(t.Person)]; ok {

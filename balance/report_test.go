@@ -930,7 +930,7 @@ func TestPlanReport(t *testing.T) {
 
 	// A speech by someone who is not a speaker is speaking time of nobody's.
 	turns := slices.Clone(ros.Segments[1].Turns)
-	i := slices.IndexFunc(turns, func(t agenda.Turn) bool { return t.Kind == agenda.TurnSpeech })
+	i := slices.IndexFunc(turns, func(t agenda.Turn) bool { return t.Kind == "speech" })
 	stray, who := turns[i].Length(), turns[i].Person
 	turns[i].Person = "Somebody else"
 	other := *ros

@@ -178,7 +178,7 @@ func (c scaleCheck) checkExact(s *agenda.Session, ref *reference, ros *agenda.Ru
 				c.Errorf("%s: segment %d: a %s turn of %s at %v–%v, want a start at %v", c.id, i, turn.Kind, turn.Person, turn.Start, turn.End, at)
 			}
 			at = turn.End
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				turns[turn.Person] += turn.Length()
 				spoken += turn.Length()
 			}

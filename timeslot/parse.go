@@ -8,9 +8,11 @@ import (
 	"time"
 )
 
-// ParseError describes a length, a clock range or a slot that could not be
+// parseError describes a length, a clock range or a slot that could not be
 // read: every error of [ParseLength], [ParseRange] and [Slot.UnmarshalJSON].
-type ParseError struct {
+// Callers read its message, which names what was parsed and the text given;
+// it is not exported, as no caller needs its parts.
+type parseError struct {
 	What  string // what was being parsed: "length", "clock range", or "slot", "slot start", "slot zone" or "slot length"
 	Value string // the text as given
 	Msg   string // what is wrong with it
@@ -18,12 +20,12 @@ type ParseError struct {
 }
 
 // Error returns "timeslot: cannot parse <value> as a <what>: <msg>".
-func (e *ParseError) Error() string {
+func (e *parseError) Error() string {
 	return fmt.Sprintf("timeslot: cannot parse %q as a %s: %s", e.Value, e.What, e.Msg)
 }
 
 // Unwrap returns Err.
-func (e *ParseError) Unwrap() error { return e.Err }
+func (e *parseError) Unwrap() error { return e.Err }
 
 // lengthPart matches one number and unit of a spelled-out length, as in
 // "1 hour", "30 min", "90-minute" or "2 hrs.".
@@ -41,12 +43,12 @@ var units = map[string]string{
 // spellings of session pages, "90 minutes", "40 min", "5 mins", "2 hours",
 // "1 hour 30 minutes", "90-minute", in any case, and the syntax of
 // [time.ParseDuration], "1h30m", "40m". A length is never negative, and a
-// bare number without a unit is refused rather than guessed. Every error is
-// a *[ParseError] whose What is "length".
+// bare number without a unit is refused rather than guessed. Every error
+// reads "timeslot: cannot parse <text> as a length: <what is wrong>".
 func ParseLength(s string) (time.Duration, error) {
 	text := strings.ToLower(strings.TrimSpace(s))
 	if text == "" {
-		return 0, &ParseError{What: "length", Value: s, Msg: "empty"}
+		return 0, &parseError{What: "length", Value: s, Msg: "empty"}
 	}
 	d, err := time.ParseDuration(text)
 	if err != nil {
@@ -54,22 +56,22 @@ func ParseLength(s string) (time.Duration, error) {
 		for rest := text; rest != ""; {
 			m := lengthPart.FindStringSubmatch(rest)
 			if m == nil {
-				return 0, &ParseError{What: "length", Value: s,
+				return 0, &parseError{What: "length", Value: s,
 					Msg: `want a number and a unit, as in "90 minutes", "40 min" or "1h30m"`}
 			}
 			unit, ok := units[m[2]]
 			if !ok {
-				return 0, &ParseError{What: "length", Value: s, Msg: fmt.Sprintf("unknown unit %q", m[2])}
+				return 0, &parseError{What: "length", Value: s, Msg: fmt.Sprintf("unknown unit %q", m[2])}
 			}
 			spelled.WriteString(m[1] + unit)
 			rest = rest[len(m[0]):]
 		}
 		if d, err = time.ParseDuration(spelled.String()); err != nil {
-			return 0, &ParseError{What: "length", Value: s, Msg: "out of range"}
+			return 0, &parseError{What: "length", Value: s, Msg: "out of range"}
 		}
 	}
 	if d < 0 {
-		return 0, &ParseError{What: "length", Value: s, Msg: "negative"}
+		return 0, &parseError{What: "length", Value: s, Msg: "negative"}
 	}
 	return d, nil
 }
@@ -112,12 +114,13 @@ var dashes = strings.NewReplacer("–", "-", "—", "-", "‒", "-", "−", "-")
 // the zone skips on that day, as in the hour the clocks spring forward, is an
 // error. The slot's Length is the real time elapsed, so a range across a
 // change of offset is shorter or longer than its clock times suggest. Every
-// error is a *[ParseError] whose What is "clock range".
+// error reads "timeslot: cannot parse <text> as a clock range: <what is
+// wrong>".
 func ParseRange(s string, day time.Time) (Slot, error) {
 	text := dashes.Replace(strings.TrimSpace(s))
 	m := clockRange.FindStringSubmatch(text)
 	if m == nil {
-		return Slot{}, &ParseError{What: "clock range", Value: s, Msg: `want "hh:mm-hh:mm" and an optional zone, as in "06:15-07:45 UTC"`}
+		return Slot{}, &parseError{What: "clock range", Value: s, Msg: `want "hh:mm-hh:mm" and an optional zone, as in "06:15-07:45 UTC"`}
 	}
 	var clock [4]int
 	for i := range clock {
@@ -125,12 +128,12 @@ func ParseRange(s string, day time.Time) (Slot, error) {
 	}
 	for _, hm := range [][2]int{{clock[0], clock[1]}, {clock[2], clock[3]}} {
 		if hm[0] > 23 || hm[1] > 59 {
-			return Slot{}, &ParseError{What: "clock range", Value: s, Msg: fmt.Sprintf("%02d:%02d is not a time of day", hm[0], hm[1])}
+			return Slot{}, &parseError{What: "clock range", Value: s, Msg: fmt.Sprintf("%02d:%02d is not a time of day", hm[0], hm[1])}
 		}
 	}
 	loc, err := parseZone(strings.TrimSpace(m[5]), day.Location())
 	if err != nil {
-		return Slot{}, &ParseError{What: "clock range", Value: s, Msg: err.Error()}
+		return Slot{}, &parseError{What: "clock range", Value: s, Msg: err.Error()}
 	}
 	y, mo, d := day.Date()
 	start := time.Date(y, mo, d, clock[0], clock[1], 0, 0, loc)
@@ -149,11 +152,11 @@ func ParseRange(s string, day time.Time) (Slot, error) {
 		day, h, m int
 	}{{start, d, clock[0], clock[1]}, {end, endDay, clock[2], clock[3]}} {
 		if want := time.Date(y, mo, c.day, c.h, c.m, 0, 0, time.UTC).Format(wall); c.t.Format(wall) != want {
-			return Slot{}, &ParseError{What: "clock range", Value: s, Msg: fmt.Sprintf("%s does not exist in %s", want, loc)}
+			return Slot{}, &parseError{What: "clock range", Value: s, Msg: fmt.Sprintf("%s does not exist in %s", want, loc)}
 		}
 	}
 	if !end.After(start) {
-		return Slot{}, &ParseError{What: "clock range", Value: s, Msg: fmt.Sprintf("in %s the end falls before the start on that day", loc)}
+		return Slot{}, &parseError{What: "clock range", Value: s, Msg: fmt.Sprintf("in %s the end falls before the start on that day", loc)}
 	}
 	return Slot{Start: start, Length: end.Sub(start)}, nil
 }

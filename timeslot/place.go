@@ -17,29 +17,12 @@ type Span struct {
 // Length returns End - Start.
 func (s Span) Length() time.Duration { return s.End.Sub(s.Start) }
 
-// Overlaps reports whether s and t share any moment. Spans that only touch,
-// one ending as the other starts, do not overlap.
-func (s Span) Overlaps(t Span) bool {
-	return s.Start.Before(t.End) && t.Start.Before(s.End)
-}
-
 // Plan is the result of placing blocks on a slot.
 type Plan struct {
 	Slot  Slot
 	Spans []Span    // one per block, in the order the blocks were given
 	End   time.Time // when the last block ends; Slot.Start if there are none
 }
-
-// Used returns the time from the start of the slot to the end of the plan.
-func (p Plan) Used() time.Duration { return p.End.Sub(p.Slot.Start) }
-
-// Left returns the time between the end of the plan and the end of the slot,
-// or zero if the plan reaches or overruns the end.
-func (p Plan) Left() time.Duration { return max(0, p.Slot.End().Sub(p.End)) }
-
-// Overrun returns how far the plan runs past the end of the slot, or zero if
-// it fits.
-func (p Plan) Overrun() time.Duration { return max(0, p.End.Sub(p.Slot.End())) }
 
 // Place lays blocks on the slot in order and returns their spans.
 //

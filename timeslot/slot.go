@@ -22,17 +22,6 @@ func (s Slot) End() time.Time { return s.Start.Add(s.Length) }
 // Scheduled reports whether the slot has a start time.
 func (s Slot) Scheduled() bool { return !s.Start.IsZero() }
 
-// In returns the same slot with its start shown in loc, for reading the
-// session's clock in another time zone. An unscheduled slot is returned as it
-// is, since it has no clock time to convert.
-func (s Slot) In(loc *time.Location) Slot {
-	if !s.Scheduled() || loc == nil {
-		return s
-	}
-	s.Start = s.Start.In(loc)
-	return s
-}
-
 // String formats the slot for people: "2023-10-10 06:15–07:45 UTC" when it is
 // scheduled, "1h30m, not scheduled" when it is not.
 func (s Slot) String() string {
@@ -89,10 +78,10 @@ func zoneName(t time.Time) string {
 // zone that does not exist (or is "Local"), a zone without a start, and a
 // start whose offset disagrees with its zone are errors. A start without a
 // zone is shown at its offset, in UTC when that is zero, whatever the zone
-// of the machine. Every error is a *[ParseError] naming the part of the
-// slot ("slot", "slot start", "slot zone" or "slot length"), wrapping the
-// error of encoding/json, time.Parse or time.LoadLocation where there is
-// one.
+// of the machine. Every error reads "timeslot: cannot parse <text> as a
+// <part>: <what is wrong>", naming the part of the slot ("slot", "slot
+// start", "slot zone" or "slot length"), and wraps the error of
+// encoding/json, time.Parse or time.LoadLocation where there is one.
 func (s *Slot) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil // as encoding/json does for null
@@ -101,15 +90,15 @@ func (s *Slot) UnmarshalJSON(data []byte) error {
 	dec.DisallowUnknownFields()
 	var w slotJSON
 	if err := dec.Decode(&w); err != nil {
-		return &ParseError{What: "slot", Value: string(data), Msg: err.Error(), Err: err}
+		return &parseError{What: "slot", Value: string(data), Msg: err.Error(), Err: err}
 	}
 	length, err := ParseLength(w.Length)
 	if err != nil {
 		msg := err.Error()
-		if pe, ok := err.(*ParseError); ok { // always, from ParseLength
+		if pe, ok := err.(*parseError); ok { // always, from ParseLength
 			msg = pe.Msg
 		}
-		return &ParseError{What: "slot length", Value: w.Length, Msg: msg}
+		return &parseError{What: "slot length", Value: w.Length, Msg: msg}
 	}
 	var start time.Time
 	if w.Start != "" {
@@ -117,24 +106,24 @@ func (s *Slot) UnmarshalJSON(data []byte) error {
 		// when their offsets agree: without a zone, only the offset is known.
 		start, err = time.ParseInLocation(time.RFC3339Nano, w.Start, time.UTC)
 		if err != nil {
-			return &ParseError{What: "slot start", Value: w.Start, Msg: `not an RFC 3339 time such as "2023-10-10T06:15:00Z"`, Err: err}
+			return &parseError{What: "slot start", Value: w.Start, Msg: `not an RFC 3339 time such as "2023-10-10T06:15:00Z"`, Err: err}
 		}
 	}
 	if w.Zone != "" {
 		if w.Start == "" {
-			return &ParseError{What: "slot zone", Value: w.Zone, Msg: "given without a start"}
+			return &parseError{What: "slot zone", Value: w.Zone, Msg: "given without a start"}
 		}
 		if w.Zone == "Local" {
-			return &ParseError{What: "slot zone", Value: w.Zone, Msg: "not an IANA zone name"}
+			return &parseError{What: "slot zone", Value: w.Zone, Msg: "not an IANA zone name"}
 		}
 		loc, err := time.LoadLocation(w.Zone)
 		if err != nil {
-			return &ParseError{What: "slot zone", Value: w.Zone, Msg: err.Error(), Err: err}
+			return &parseError{What: "slot zone", Value: w.Zone, Msg: err.Error(), Err: err}
 		}
 		_, given := start.Zone()
 		start = start.In(loc)
 		if _, want := start.Zone(); given != want {
-			return &ParseError{What: "slot start", Value: w.Start,
+			return &parseError{What: "slot start", Value: w.Start,
 				Msg: fmt.Sprintf("has offset %s, but zone %s is at %s then", formatOffset(given), w.Zone, formatOffset(want))}
 		}
 	}

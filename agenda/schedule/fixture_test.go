@@ -43,7 +43,7 @@ func forum(t testing.TB) *agenda.Programme {
 					{Name: "Jonas Berg", Organization: "Norid", Roles: []agenda.Role{agenda.RoleModerator},
 						Stakeholder: agenda.StakeholderTechnicalCommunity, Region: agenda.RegionWEOG, Mode: agenda.ModeOnsite},
 					{Name: "Hidden Person", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderCivilSociety,
-						Region: agenda.RegionGRULAC, Mode: agenda.ModeOnline, Private: []agenda.Field{agenda.FieldName}},
+						Region: agenda.RegionGRULAC, Mode: agenda.ModeOnline, Private: []string{"name"}},
 				},
 			},
 			{
@@ -51,7 +51,7 @@ func forum(t testing.TB) *agenda.Programme {
 				Slot: slot(0, 9, 30, 60*time.Minute),
 				People: []agenda.Person{
 					{Name: "Amina Diallo", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderGovernment,
-						Region: agenda.RegionAfrican, Private: []agenda.Field{agenda.FieldRegion}},
+						Region: agenda.RegionAfrican, Private: []string{"region"}},
 					{Name: "Chen Wei", Organization: "Tsinghua University", Roles: []agenda.Role{agenda.RoleSpeaker, agenda.RoleOrganizer},
 						Stakeholder: agenda.StakeholderTechnicalCommunity, Region: agenda.RegionAsiaPacific},
 				},
@@ -73,11 +73,11 @@ func forum(t testing.TB) *agenda.Programme {
 					{Name: "Lucía Pérez", Organization: "Youth IGF", Roles: []agenda.Role{agenda.RoleSpeaker},
 						Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionGRULAC, Mode: agenda.ModeOnline},
 					{Name: "Kofi Mensah", Organization: "Secret Org Ltd", Roles: []agenda.Role{agenda.RoleRapporteur},
-						Stakeholder: agenda.StakeholderPrivateSector, Private: []agenda.Field{agenda.FieldOrganization, agenda.FieldStakeholder}},
+						Stakeholder: agenda.StakeholderPrivateSector, Private: []string{"organization", "stakeholder"}},
 				},
 			},
 			{
-				Title: "Closed-door consultation", Format: agenda.FormatOnsite, Attribution: agenda.AttributionNone,
+				Title: "Closed-door consultation", Format: agenda.FormatOnsite, Attribution: "unattributed",
 				Room: "Plenary Hall", Slot: slot(1, 9, 0, 60*time.Minute),
 				People: []agenda.Person{
 					{Name: "Anon One", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderPrivateSector},

@@ -14,8 +14,8 @@ import (
 // event's GUID, the attribution and each written person's roles and
 // groups, in the order of the event's persons.
 type sessionMeta struct {
-	Attribution agenda.Attribution `json:"attribution,omitempty"`
-	People      []personMeta       `json:"people"`
+	Attribution string       `json:"attribution,omitempty"`
+	People      []personMeta `json:"people"`
 }
 
 // personMeta is one person of a sessionMeta. Fields the source marks
@@ -33,7 +33,7 @@ type personMeta struct {
 // is attributed, the source does not mark the name private, and there is
 // one.
 func shownName(s *agenda.Session, p *agenda.Person) bool {
-	return s.Named() && !p.IsPrivate(agenda.FieldName) && agenda.NameKey(p.Name) != ""
+	return s.Named() && !p.IsPrivate("name") && agenda.NameKey(p.Name) != ""
 }
 
 // people returns the persons of the session's event, those whose names
@@ -52,13 +52,13 @@ func people(s *agenda.Session, keys []string, names namer) ([]person, *sessionMe
 		if m.Roles == nil {
 			m.Roles = []agenda.Role{}
 		}
-		if !p.IsPrivate(agenda.FieldOrganization) {
+		if !p.IsPrivate("organization") {
 			m.Organization = p.Organization
 		}
-		if !p.IsPrivate(agenda.FieldStakeholder) {
+		if !p.IsPrivate("stakeholder") {
 			m.Stakeholder = p.Stakeholder
 		}
-		if !p.IsPrivate(agenda.FieldRegion) {
+		if !p.IsPrivate("region") {
 			m.Region = p.Region
 		}
 		m.Mode = p.Mode
@@ -81,8 +81,8 @@ func describe(s *agenda.Session) string {
 	mode := map[string]int{}
 	for i := range s.People {
 		p := &s.People[i]
-		stake[value(string(p.Stakeholder), p.IsPrivate(agenda.FieldStakeholder))]++
-		region[value(string(p.Region), p.IsPrivate(agenda.FieldRegion))]++
+		stake[value(string(p.Stakeholder), p.IsPrivate("stakeholder"))]++
+		region[value(string(p.Region), p.IsPrivate("region"))]++
 		mode[value(string(p.Mode), false)]++
 	}
 	return fmt.Sprintf("People: %d. Stakeholder groups: %s. Regional groups: %s. Participation: %s.",

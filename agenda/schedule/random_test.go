@@ -26,7 +26,7 @@ func randomForum(t testing.TB, rng *rand.Rand, n int) *agenda.Programme {
 		agenda.RegionGRULAC, agenda.RegionWEOG}
 	modes := []agenda.Mode{"", agenda.ModeOnsite, agenda.ModeOnline}
 	roles := []agenda.Role{agenda.RoleSpeaker, agenda.RoleModerator, agenda.RoleOrganizer, agenda.RoleRapporteur}
-	private := []agenda.Field{agenda.FieldName, agenda.FieldOrganization, agenda.FieldStakeholder, agenda.FieldRegion}
+	private := []string{"name", "organization", "stakeholder", "region"}
 	p := &agenda.Programme{Title: "Random Forum"}
 	for i := range n {
 		title := fmt.Sprintf("Workshop %d: élan & <data>", i)
@@ -41,7 +41,7 @@ func randomForum(t testing.TB, rng *rand.Rand, n int) *agenda.Programme {
 			Slot:   timeslot.Slot{Start: start, Length: time.Duration(30+15*rng.IntN(7)) * time.Minute},
 		}
 		if rng.IntN(8) == 0 {
-			s.Attribution = agenda.AttributionNone
+			s.Attribution = "unattributed"
 		}
 		seen := map[int]bool{}
 		for range rng.IntN(6) {
@@ -59,7 +59,7 @@ func randomForum(t testing.TB, rng *rand.Rand, n int) *agenda.Programme {
 				Mode:         modes[rng.IntN(len(modes))],
 			}
 			if rng.IntN(6) == 0 {
-				person.Private = []agenda.Field{private[rng.IntN(len(private))]}
+				person.Private = []string{private[rng.IntN(len(private))]}
 			}
 			s.People = append(s.People, person)
 		}

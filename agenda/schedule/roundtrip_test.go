@@ -44,17 +44,17 @@ func carried(p *agenda.Programme) *agenda.Programme {
 		c := agenda.Session{Title: s.Title, Format: s.Format, Attribution: s.Attribution,
 			Room: rooms[agenda.NameKey(s.Room)], Slot: s.Slot}
 		for _, person := range s.People {
-			if !s.Named() || person.IsPrivate(agenda.FieldName) {
+			if !s.Named() || person.IsPrivate("name") {
 				continue
 			}
 			kept := agenda.Person{Name: person.Name, Roles: person.Roles, Mode: person.Mode}
-			if !person.IsPrivate(agenda.FieldOrganization) {
+			if !person.IsPrivate("organization") {
 				kept.Organization = person.Organization
 			}
-			if !person.IsPrivate(agenda.FieldStakeholder) {
+			if !person.IsPrivate("stakeholder") {
 				kept.Stakeholder = person.Stakeholder
 			}
-			if !person.IsPrivate(agenda.FieldRegion) {
+			if !person.IsPrivate("region") {
 				kept.Region = person.Region
 			}
 			c.People = append(c.People, kept)

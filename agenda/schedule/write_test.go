@@ -106,7 +106,7 @@ func TestWriteErrors(t *testing.T) {
 		return agenda.Session{Title: title, Room: room, Slot: timeslot.Slot{Start: start, Length: length}}
 	}
 	secret := session("Fireside with Jane Doe", "Room A", utc(9, 0, 0), time.Hour)
-	secret.People = []agenda.Person{{Name: "Jane Doe", Roles: []agenda.Role{agenda.RoleSpeaker}, Private: []agenda.Field{agenda.FieldName}}}
+	secret.People = []agenda.Person{{Name: "Jane Doe", Roles: []agenda.Role{agenda.RoleSpeaker}, Private: []string{"name"}}}
 	for _, tc := range []struct {
 		name  string
 		p     *agenda.Programme

@@ -88,7 +88,7 @@ func New(ros *agenda.RunOfShow, o Options) (*Session, error) {
 	ls := &Session{ros: ros, s: ros.Session, roster: ros.Session.Roster(), o: o, speeches: map[string][]speech{}}
 	for i, seg := range ros.Segments {
 		for _, t := range seg.Turns {
-			if t.Kind != agenda.TurnSpeech {
+			if t.Kind != "speech" {
 				continue
 			}
 			p, ok := ls.roster.Person(t.Person)

@@ -23,7 +23,7 @@ type chartSegment struct {
 // chartTurn is one turn on the timeline.
 type chartTurn struct {
 	seg        int
-	kind       agenda.TurnKind
+	kind       string
 	mode       agenda.Mode
 	who        string
 	speaker    int // the number of a speech's speaker in the key, from 1
@@ -114,13 +114,13 @@ var chartTurnKeys = []struct {
 // chartTurnKey returns the key of a turn in chartTurnKeys.
 func chartTurnKey(t chartTurn) string {
 	switch {
-	case t.kind == agenda.TurnSpeech && t.mode == agenda.ModeOnsite:
+	case t.kind == "speech" && t.mode == agenda.ModeOnsite:
 		return "onsite"
-	case t.kind == agenda.TurnSpeech && t.mode == agenda.ModeOnline:
+	case t.kind == "speech" && t.mode == agenda.ModeOnline:
 		return "online"
-	case t.kind == agenda.TurnSpeech:
+	case t.kind == "speech":
 		return "speech"
-	case t.kind == agenda.TurnModeration, t.kind == agenda.TurnHandover, t.kind == agenda.TurnAudience, t.kind == agenda.TurnActivity:
+	case t.kind == "moderation", t.kind == "handover", t.kind == "audience", t.kind == "activity":
 		return string(t.kind)
 	}
 	return "activity"
@@ -276,7 +276,7 @@ func (tl chartTimeline) Plot(c draw.Canvas, p *plot.Plot) {
 		col := chartTurnColour(key)
 		c.FillPolygon(col, chartRect(vg.Point{X: x0, Y: y0}, vg.Point{X: x1, Y: y1}))
 		c.StrokeLines(draw.LineStyle{Color: color.White, Width: 0.5}, []vg.Point{{X: x0, Y: y0}, {X: x0, Y: y1}})
-		if t.who == "" || t.kind != agenda.TurnSpeech {
+		if t.who == "" || t.kind != "speech" {
 			continue
 		}
 		sty := chartText(chartSans, 6.5, color.Black)

@@ -215,7 +215,7 @@ func newChart(d *Document) (*chart, error) {
 	number := map[string]int{}
 	for _, r := range d.rows() {
 		t := chartTurn{seg: r.Segment, kind: r.Kind, mode: r.Mode, who: shown(r.Who), start: minutes(r.Start), end: minutes(r.End)}
-		if t.kind == agenda.TurnSpeech && t.who != "" {
+		if t.kind == "speech" && t.who != "" {
 			if number[t.who] == 0 {
 				ch.speakers = append(ch.speakers, chartSpeaker{who: t.who, mode: t.mode})
 				number[t.who] = len(ch.speakers)
@@ -307,7 +307,7 @@ func (ch *chart) drawKey(c draw.Canvas, y vg.Length) {
 		col, row := i/rows, i%rows
 		x := c.Min.X + vg.Length(col)*width
 		mid := y - 4 - vg.Length(row)*chartKeyRow - chartKeyRow/2
-		colour := chartTurnColour(chartTurnKey(chartTurn{kind: agenda.TurnSpeech, mode: sp.mode}))
+		colour := chartTurnColour(chartTurnKey(chartTurn{kind: "speech", mode: sp.mode}))
 		c.FillPolygon(colour, chartRect(vg.Point{X: x, Y: mid - 4}, vg.Point{X: x + 10, Y: mid + 4}))
 		if colour == chartOnsite {
 			num.Color = color.White

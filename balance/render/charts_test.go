@@ -106,7 +106,7 @@ func breakouts() *agenda.Session {
 func private() *agenda.Session {
 	s := roundtable()
 	s.People[5].Organization = "SecretCorp"
-	s.People[5].Private = []agenda.Field{agenda.FieldOrganization}
+	s.People[5].Private = []string{"organization"}
 	return s
 }
 
@@ -114,7 +114,7 @@ func private() *agenda.Session {
 // attributed: people are shown by role and group only.
 func unattributed() *agenda.Session {
 	s := roundtable()
-	s.Attribution = agenda.AttributionNone
+	s.Attribution = "unattributed"
 	rename(s, "Droz Serge", "Zelda Hidden")
 	for i := range s.People {
 		s.People[i].Organization = "Hidden Org"

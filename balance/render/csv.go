@@ -99,7 +99,7 @@ func CSV(w io.Writer, d *Document) error {
 				string(r.Kind), who, org, r.Role, string(mode), stakeholder, region, csvLocal(r, zones)}
 		}
 		records := [][]string{person(r.Who, r.Organization, r.Mode, r.Stakeholder, r.Region)}
-		if r.Kind == agenda.TurnActivity && r.Who == "" {
+		if r.Kind == "activity" && r.Who == "" {
 			leaders := s.Segments[r.Segment].Facilitators
 			if len(leaders) > 0 {
 				records = records[:0]
@@ -110,8 +110,8 @@ func CSV(w io.Writer, d *Document) error {
 					records = append(records, person(d.Who(name), "", "", "", ""))
 					continue
 				}
-				records = append(records, person(d.Who(name), d.field(p, agenda.FieldOrganization), p.Mode,
-					d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion)))
+				records = append(records, person(d.Who(name), d.field(p, "organization"), p.Mode,
+					d.field(p, "stakeholder"), d.field(p, "region")))
 			}
 		}
 		for _, record := range records {

@@ -201,7 +201,7 @@ func shownAll(values []string) []string {
 }
 
 // person returns the person called name and their index in Session.People,
-// as [agenda.Session.Person] finds them.
+// as [agenda.Roster.Person] finds them.
 func (d *Document) person(name string) (*agenda.Person, int, bool) {
 	s := d.Session()
 	if s == nil {
@@ -236,7 +236,31 @@ func (d *Document) slot() timeslot.Slot {
 	if d.Session() == nil {
 		return timeslot.Slot{}
 	}
-	return d.Session().Slot.In(d.Location)
+	return inZone(d.Session().Slot, d.Location)
+}
+
+// inZone returns slot with its start shown in loc, for reading the clock
+// there; a slot not scheduled, or a nil loc, is returned as it is.
+func inZone(slot timeslot.Slot, loc *time.Location) timeslot.Slot {
+	if slot.Scheduled() && loc != nil {
+		slot.Start = slot.Start.In(loc)
+	}
+	return slot
+}
+
+// planned says how much of a slot of the given length the plan uses: "Planned
+// 1h20m of a 1h30m slot: 10m left." (or "… over.", or "." when it fits
+// exactly).
+func planned(plan timeslot.Plan, length time.Duration) string {
+	used := plan.End.Sub(plan.Slot.Start)
+	line := "Planned " + timeslot.FormatLength(used) + " of a " + timeslot.FormatLength(length) + " slot"
+	switch over := plan.End.Sub(plan.Slot.End()); {
+	case over > 0:
+		return line + ": " + timeslot.FormatLength(over) + " over."
+	case over < 0:
+		return line + ": " + timeslot.FormatLength(-over) + " left."
+	}
+	return line + "."
 }
 
 // named reports whether the document may show names and organizations; not
@@ -266,7 +290,7 @@ func (d *Document) Who(name string) string {
 		}
 		return shown(name)
 	}
-	if !d.named() || p.IsPrivate(agenda.FieldName) {
+	if !d.named() || p.IsPrivate("name") {
 		return fmt.Sprintf("person %d", i+1)
 	}
 	return shown(p.Name)
@@ -275,36 +299,36 @@ func (d *Document) Who(name string) string {
 // field returns the value of a person's field that the document may show,
 // as every format shows it (on one line, see the package doc), or "" when
 // it is private, or a name or organization the document may not show.
-func (d *Document) field(p *agenda.Person, f agenda.Field) string {
+func (d *Document) field(p *agenda.Person, f string) string {
 	return shown(d.rawField(p, f))
 }
 
 // rawField returns the value of a person's field as the session gives it, if
 // the document may show it; see [Document.field].
-func (d *Document) rawField(p *agenda.Person, f agenda.Field) string {
+func (d *Document) rawField(p *agenda.Person, f string) string {
 	if p.IsPrivate(f) {
 		return ""
 	}
 	switch f {
-	case agenda.FieldName:
+	case "name":
 		if !d.named() {
 			return ""
 		}
 		return p.Name
-	case agenda.FieldOrganization:
+	case "organization":
 		if !d.named() {
 			return ""
 		}
 		return p.Organization
-	case agenda.FieldStakeholder:
+	case "stakeholder":
 		return string(p.Stakeholder)
-	case agenda.FieldRegion:
+	case "region":
 		return string(p.Region)
-	case agenda.FieldCountry:
+	case "country":
 		return p.Country
-	case agenda.FieldGender:
+	case "gender":
 		return p.Gender
-	case agenda.FieldZone:
+	case "zone":
 		return p.Zone
 	}
 	return ""

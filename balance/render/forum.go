@@ -5,7 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/timeslot"
 )
 
 // forumView is what every format of a forum report shows, privacy applied.
@@ -114,7 +116,7 @@ func (d *Document) forumReport() (*forumView, error) {
 		sessions += fmt.Sprintf(" (%d without a start time)", len(prog.Sessions)-scheduled)
 	}
 	v.Facts = append(v.Facts, htmlFact{"Sessions", sessions})
-	if span, ok := prog.Span(); ok {
+	if span, ok := programmeSpan(prog); ok {
 		v.Facts = append(v.Facts, htmlFact{"From", d.forumClock(span.Start)}, htmlFact{"To", d.forumClock(span.End)})
 	}
 	v.Facts = append(v.Facts, htmlFact{"Speakers", fmt.Sprintf("%d people", f.Speakers)})
@@ -183,7 +185,7 @@ func (d *Document) forumReport() (*forumView, error) {
 		if fs.Report != nil {
 			row.Speakers = len(fs.Report.Speakers)
 		}
-		if slot := s.Slot.In(d.Location); slot.Scheduled() {
+		if slot := inZone(s.Slot, d.Location); slot.Scheduled() {
 			row.When = slot.String()
 		}
 		v.Sessions = append(v.Sessions, row)
@@ -210,4 +212,25 @@ func (d *Document) forumClock(t time.Time) string {
 		t = t.In(d.Location)
 	}
 	return t.Format("Mon 2 Jan 2006 15:04 MST")
+}
+
+// programmeSpan returns the time from the earliest start of a scheduled
+// session of p to the latest end, and whether any session is scheduled.
+func programmeSpan(p *agenda.Programme) (timeslot.Span, bool) {
+	var span timeslot.Span
+	found := false
+	for i := range p.Sessions {
+		slot := p.Sessions[i].Slot
+		if !slot.Scheduled() {
+			continue
+		}
+		if !found || slot.Start.Before(span.Start) {
+			span.Start = slot.Start
+		}
+		if !found || slot.End().After(span.End) {
+			span.End = slot.End()
+		}
+		found = true
+	}
+	return span, found
 }

@@ -34,7 +34,7 @@ func TestForumInvalidAndRepeated(t *testing.T) {
 	role := func(r ...agenda.Role) []agenda.Role { return r }
 	valid := session("Valid talk",
 		agenda.Person{Name: "Mia Chen", Roles: role(agenda.RoleModerator), Mode: agenda.ModeOnsite},
-		agenda.Person{Name: "Sekrit Person", Roles: role(agenda.RoleSpeaker), Mode: agenda.ModeOnsite, Private: []agenda.Field{agenda.FieldName}},
+		agenda.Person{Name: "Sekrit Person", Roles: role(agenda.RoleSpeaker), Mode: agenda.ModeOnsite, Private: []string{"name"}},
 		agenda.Person{Name: "Ola Nowak", Roles: role(agenda.RoleSpeaker), Mode: agenda.ModeOnsite})
 	invalid := session("Overrun talk",
 		agenda.Person{Name: "Ola Nowak", Roles: role(agenda.RoleModerator), Mode: agenda.ModeOnsite},

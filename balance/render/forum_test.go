@@ -239,7 +239,7 @@ func forumPrivacyProgramme() *agenda.Programme {
 		rename(s, "Droz Serge", forumSecret)
 		p := &s.People[3]
 		p.Organization, p.Region, p.Gender, p.Country, p.Zone = forumSecretOrg, agenda.RegionGRULAC, forumSecretGender, forumSecretLand, forumSecretZone
-		p.Private = []agenda.Field{agenda.FieldName, agenda.FieldOrganization, agenda.FieldRegion, agenda.FieldGender, agenda.FieldCountry, agenda.FieldZone}
+		p.Private = []string{"name", "organization", "region", "gender", "country", "zone"}
 		s.People[1].Gender, s.People[2].Gender = "man", "woman"
 	}
 	a := formatPanel()
@@ -396,7 +396,7 @@ func TestForumInjection(t *testing.T) {
 	outs := forumRender(t, &render.Document{Forum: forumReport(t, prog, presets)})
 	var names []string // of the speakers, the frequent speakers of the programme
 	for _, name := range formatInjected {
-		if p, ok := prog.Sessions[0].Person(name); ok && p.Has(agenda.RoleSpeaker) {
+		if p, ok := prog.Sessions[0].Roster().Person(name); ok && p.Has(agenda.RoleSpeaker) {
 			names = append(names, name)
 		}
 	}
@@ -842,7 +842,7 @@ func forumFuzzHidden(prog *agenda.Programme, redact bool) []string {
 	for i := range prog.Sessions {
 		s := &prog.Sessions[i]
 		for _, p := range s.People {
-			if !redact && s.Named() && !p.IsPrivate(agenda.FieldName) {
+			if !redact && s.Named() && !p.IsPrivate("name") {
 				shown[agenda.NameKey(p.Name)] = true
 			}
 		}
@@ -858,7 +858,7 @@ func forumFuzzHidden(prog *agenda.Programme, redact bool) []string {
 					hidden = append(hidden, v)
 				}
 			}
-			if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate(agenda.FieldGender) {
+			if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate("gender") {
 				hidden = append(hidden, p.Gender)
 			}
 		}

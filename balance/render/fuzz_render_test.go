@@ -225,7 +225,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 	s := &agenda.Session{
 		Title:       "Session" + pick(pk, "", ` <b>bold</b> & "quoted"`, ": données – qui décide ?", "; =1+2"),
 		Format:      format,
-		Attribution: pick(pk, "", agenda.AttributionNamed, agenda.AttributionNone),
+		Attribution: pick(pk, "", "named", "unattributed"),
 		Room:        pick(pk, "", "Room 3", `WS 4 – Room B-1; "East", \ wing`),
 	}
 	modes := map[agenda.Format][]agenda.Mode{
@@ -234,7 +234,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 		agenda.FormatOnline: {agenda.ModeOnline, ""},
 	}[format]
 	decor := []string{"", " Lee", " <i>x</i>", `, "Bobby" Jr.`, " @Next", " =SUM(A1)", " | *b* _i_", " ; \\ ,"}
-	fields := []agenda.Field{agenda.FieldName, agenda.FieldOrganization, agenda.FieldStakeholder, agenda.FieldRegion, agenda.FieldCountry, agenda.FieldGender, agenda.FieldZone}
+	fields := []string{"name", "organization", "stakeholder", "region", "country", "gender", "zone"}
 	person := func(roles ...agenda.Role) agenda.Person {
 		i := len(s.People)
 		p := agenda.Person{
@@ -332,7 +332,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 			seg.Speakers = choose(speakers)
 			if pk.intn(4) == 0 {
 				for _, m := range mods {
-					if p, _ := s.Person(m); p.Has(agenda.RoleSpeaker) {
+					if p, _ := s.Roster().Person(m); p.Has(agenda.RoleSpeaker) {
 						seg.Speakers = append(seg.Speakers, m)
 					}
 				}
@@ -354,7 +354,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 		s.Slot.Start = time.Date(day[0], time.Month(day[1]), day[2], pk.intn(24), 15*pk.intn(4), 0, 0, loc)
 	}
 	s.Slot.Length = 1000 * time.Hour
-	used := s.Plan().Used()
+	used := s.Plan().End.Sub(s.Slot.Start)
 	s.Slot.Length = used + pick(pk, time.Duration(0), (used/20).Truncate(time.Second))
 	if s.Slot.Scheduled() && pk.intn(2) == 0 {
 		s.Deadlines = []agenda.Deadline{{What: "Key takeaways", Due: s.Slot.End().Add(6 * time.Hour)}}
@@ -514,7 +514,7 @@ func fuzzAuditAndReplan(t *testing.T, d *render.Document, unknown string) {
 	log := &balance.Log{}
 	for _, seg := range d.RunOfShow.Segments {
 		for _, turn := range seg.Turns {
-			if turn.Kind == agenda.TurnSpeech {
+			if turn.Kind == "speech" {
 				log.Entries = append(log.Entries, balance.Entry{Name: strings.ToUpper(turn.Person), Start: turn.Start, End: turn.End.Add(20 * time.Second)})
 			}
 		}
@@ -566,22 +566,22 @@ func fuzzHidden(d *render.Document, s *agenda.Session, unknown string) []string 
 		hidden = append(hidden, unknown)
 	}
 	for _, p := range s.People {
-		if !named || p.IsPrivate(agenda.FieldName) {
+		if !named || p.IsPrivate("name") {
 			hidden = append(hidden, p.Name)
 		}
-		if p.Organization != "" && (!named || p.IsPrivate(agenda.FieldOrganization)) {
+		if p.Organization != "" && (!named || p.IsPrivate("organization")) {
 			hidden = append(hidden, p.Organization)
 		}
-		if p.Country != "" && p.IsPrivate(agenda.FieldCountry) {
+		if p.Country != "" && p.IsPrivate("country") {
 			hidden = append(hidden, p.Country)
 		}
-		if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate(agenda.FieldGender) {
+		if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate("gender") {
 			hidden = append(hidden, p.Gender)
 		}
-		if p.Zone != "" && p.IsPrivate(agenda.FieldZone) {
+		if p.Zone != "" && p.IsPrivate("zone") {
 			shown := false // by someone else who does not keep it private
 			for _, q := range s.People {
-				shown = shown || (q.Zone == p.Zone && !q.IsPrivate(agenda.FieldZone))
+				shown = shown || (q.Zone == p.Zone && !q.IsPrivate("zone"))
 			}
 			if !shown {
 				hidden = append(hidden, p.Zone)

@@ -70,15 +70,7 @@ func HTML(w io.Writer, d *Document) error {
 		page.Draft = true
 	}
 	plan := s.Plan()
-	page.Planned = fmt.Sprintf("Planned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
-	switch {
-	case plan.Overrun() > 0:
-		page.Planned += ": " + timeslot.FormatLength(plan.Overrun()) + " over."
-	case plan.Left() > 0:
-		page.Planned += ": " + timeslot.FormatLength(plan.Left()) + " left."
-	default:
-		page.Planned += "."
-	}
+	page.Planned = planned(plan, slot.Length)
 
 	ch, err := newChart(d)
 	if err != nil {
@@ -191,19 +183,19 @@ func htmlRunOfShow(d *Document) []htmlSegment {
 		t := htmlTurn{Time: d.clock(r.Start, clockUnit(r.Start)), Role: r.Role, Who: r.Who, Organization: r.Organization,
 			Mode: string(r.Mode), Local: r.Local, Groups: join(r.Stakeholder, r.Region), Length: timeslot.FormatLength(r.Length), Class: string(r.Kind)}
 		switch r.Kind {
-		case agenda.TurnSpeech:
+		case "speech":
 			if r.Mode != "" {
 				t.Class = string(r.Mode)
 			}
-		case agenda.TurnModeration:
+		case "moderation":
 			if t.Who == "" {
 				t.Who = "the moderator"
 			}
-		case agenda.TurnHandover:
+		case "handover":
 			t.Role = "hand-over to"
-		case agenda.TurnAudience:
+		case "audience":
 			t.Role, t.Who = "audience", "questions from the room and online"
-		case agenda.TurnActivity:
+		case "activity":
 			t.Role = string(r.SegmentKind)
 			if len(r.Leaders) > 0 {
 				t.Who = "led by " + strings.Join(r.Leaders, ", ")
@@ -222,11 +214,11 @@ func htmlDraft(d *Document) []htmlSegment {
 		seg := htmlSegmentHead(d, i, span)
 		seg.Lead = htmlLead(d, i)
 		for _, name := range s.Segments[i].Speakers {
-			t := htmlTurn{Role: string(agenda.RoleSpeaker), Who: d.Who(name), Class: string(agenda.TurnSpeech)}
+			t := htmlTurn{Role: string(agenda.RoleSpeaker), Who: d.Who(name), Class: string("speech")}
 			if p, _, ok := d.person(name); ok {
-				t.Organization = d.field(p, agenda.FieldOrganization)
+				t.Organization = d.field(p, "organization")
 				t.Mode = string(p.Mode)
-				t.Groups = join(d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion))
+				t.Groups = join(d.field(p, "stakeholder"), d.field(p, "region"))
 				if p.Mode != "" {
 					t.Class = string(p.Mode)
 				}

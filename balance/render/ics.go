@@ -379,11 +379,11 @@ func icsDescription(d *Document, seg *agenda.Segment, rows []Row) string {
 	for _, r := range rows {
 		line := d.clockRangeOf(r.Start, r.End, clockUnit(r.Start), clockUnit(r.End)) + " "
 		switch r.Kind {
-		case agenda.TurnHandover:
+		case "handover":
 			line += "hand-over to " + r.Who
-		case agenda.TurnAudience:
+		case "audience":
 			line += "questions from the room and online"
-		case agenda.TurnActivity:
+		case "activity":
 			line += string(r.SegmentKind)
 			if len(r.Leaders) > 0 {
 				line += " led by " + strings.Join(r.Leaders, ", ")
@@ -391,7 +391,7 @@ func icsDescription(d *Document, seg *agenda.Segment, rows []Row) string {
 		default:
 			line += r.Role + " " + r.Who
 		}
-		if r.Mode == agenda.ModeOnline && r.Kind != agenda.TurnHandover {
+		if r.Mode == agenda.ModeOnline && r.Kind != "handover" {
 			line += ", online"
 			if r.Local != "" {
 				line += " (" + r.Local + ")"
@@ -414,11 +414,11 @@ func icsPeople(d *Document, names []string) string {
 			continue
 		}
 		var about []string
-		if org := d.field(p, agenda.FieldOrganization); org != "" {
+		if org := d.field(p, "organization"); org != "" {
 			about = append(about, org)
 		}
 		var groups []string
-		for _, f := range []agenda.Field{agenda.FieldStakeholder, agenda.FieldRegion} {
+		for _, f := range []string{"stakeholder", "region"} {
 			if g := d.field(p, f); g != "" {
 				groups = append(groups, g)
 			}

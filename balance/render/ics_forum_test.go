@@ -285,10 +285,10 @@ func icsFuzzHidden(prog *agenda.Programme, redact bool) []string {
 	for i := range prog.Sessions {
 		s := &prog.Sessions[i]
 		for _, p := range s.People {
-			if !redact && s.Named() && !p.IsPrivate(agenda.FieldName) {
+			if !redact && s.Named() && !p.IsPrivate("name") {
 				shown[agenda.NameKey(p.Name)] = true
 			}
-			if !redact && s.Named() && !p.IsPrivate(agenda.FieldOrganization) {
+			if !redact && s.Named() && !p.IsPrivate("organization") {
 				shown[agenda.NameKey(p.Organization)] = true
 			}
 		}
@@ -306,7 +306,7 @@ func icsFuzzHidden(prog *agenda.Programme, redact bool) []string {
 					hidden = append(hidden, v)
 				}
 			}
-			if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate(agenda.FieldGender) {
+			if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate("gender") {
 				hidden = append(hidden, p.Gender)
 			}
 		}

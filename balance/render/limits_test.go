@@ -225,7 +225,7 @@ func worstSession(shape string) *agenda.Session {
 				Length: 5 * time.Hour, Speakers: names, Facilitators: []string{s.People[k].Name}})
 		}
 	}
-	s.Slot.Length = s.Plan().Used()
+	s.Slot.Length = s.Plan().End.Sub(s.Slot.Start)
 	return s
 }
 

@@ -75,8 +75,8 @@ func Markdown(w io.Writer, d *Document) error {
 		b.WriteString("| Name | Roles | Stakeholder | Region | Mode | Organization |\n| --- | --- | --- | --- | --- | --- |\n")
 		for i := range s.People {
 			p := &s.People[i]
-			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion),
-				string(p.Mode), d.field(p, agenda.FieldOrganization))
+			mdRow(&b, d.Who(p.Name), textRoles(p.Roles), d.field(p, "stakeholder"), d.field(p, "region"),
+				string(p.Mode), d.field(p, "organization"))
 		}
 	}
 	if len(s.Questions) > 0 {
@@ -93,15 +93,7 @@ func Markdown(w io.Writer, d *Document) error {
 		mdDraft(&b, d)
 	}
 	plan := s.Plan()
-	fmt.Fprintf(&b, "\nPlanned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
-	switch {
-	case plan.Overrun() > 0:
-		fmt.Fprintf(&b, ": %s over.\n", timeslot.FormatLength(plan.Overrun()))
-	case plan.Left() > 0:
-		fmt.Fprintf(&b, ": %s left.\n", timeslot.FormatLength(plan.Left()))
-	default:
-		b.WriteString(".\n")
-	}
+	b.WriteString("\n" + planned(plan, slot.Length) + "\n")
 	if len(s.Deadlines) > 0 {
 		b.WriteString("\n")
 	}
@@ -158,15 +150,15 @@ func mdRunOfShow(b *bytes.Buffer, d *Document) {
 		}
 		who, role := r.Who, r.Role
 		switch r.Kind {
-		case agenda.TurnModeration:
+		case "moderation":
 			if who == "" {
 				who = "the moderator"
 			}
-		case agenda.TurnHandover:
+		case "handover":
 			role = "hand-over"
-		case agenda.TurnAudience:
+		case "audience":
 			who, role = "questions from the room and online", "audience"
-		case agenda.TurnActivity:
+		case "activity":
 			role = string(r.SegmentKind)
 			if len(r.Leaders) > 0 {
 				who = "led by " + strings.Join(r.Leaders, ", ")
@@ -207,11 +199,11 @@ func mdDraft(b *bytes.Buffer, d *Document) {
 		for _, name := range seg.Speakers {
 			who, mode, groups := d.Who(name), "", ""
 			if p, _, ok := d.person(name); ok {
-				if org := d.field(p, agenda.FieldOrganization); org != "" {
+				if org := d.field(p, "organization"); org != "" {
 					who += " (" + org + ")"
 				}
 				mode = string(p.Mode)
-				groups = join(d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion))
+				groups = join(d.field(p, "stakeholder"), d.field(p, "region"))
 			}
 			mdRow(b, "", "", who, string(agenda.RoleSpeaker), mode, groups, "")
 		}

@@ -120,15 +120,15 @@ func formatBreakouts() *agenda.Session {
 func formatPrivate() *agenda.Session {
 	s := formatPanel()
 	s.People[3].Organization = "SecretCorp"
-	s.People[3].Private = []agenda.Field{agenda.FieldOrganization}
+	s.People[3].Private = []string{"organization"}
 	return s
 }
 
 // formatPrivateFields is the panel with a private name, zone and region.
 func formatPrivateFields() *agenda.Session {
 	s := formatPanel()
-	s.People[2].Private = []agenda.Field{agenda.FieldName, agenda.FieldRegion}
-	s.People[1].Private = []agenda.Field{agenda.FieldZone}
+	s.People[2].Private = []string{"name", "region"}
+	s.People[1].Private = []string{"zone"}
 	return s
 }
 
@@ -136,7 +136,7 @@ func formatPrivateFields() *agenda.Session {
 // attributed: people are shown by role and group only.
 func formatUnattributed() *agenda.Session {
 	s := formatPanel()
-	s.Attribution = agenda.AttributionNone
+	s.Attribution = "unattributed"
 	rename(s, "Droz Serge", "Zelda Hidden")
 	for i := range s.People {
 		s.People[i].Organization = "Hidden Org"

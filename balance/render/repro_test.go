@@ -274,7 +274,7 @@ func TestReproInjection(t *testing.T) {
 	turns := 0
 	for _, seg := range d.RunOfShow.Segments {
 		for _, turn := range seg.Turns {
-			if turn.Kind != agenda.TurnActivity {
+			if turn.Kind != "activity" {
 				turns++
 			}
 		}

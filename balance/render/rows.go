@@ -14,7 +14,7 @@ type Row struct {
 	SegmentKind agenda.SegmentKind `json:"segment_kind,omitempty"`
 	Track       string             `json:"track,omitempty"`
 	Questions   []string           `json:"questions,omitempty"`
-	Kind        agenda.TurnKind    `json:"kind"`
+	Kind        string             `json:"kind"`
 	// Start and End are in the document's zone; JSON leaves them out of a
 	// session that is not scheduled, whose turns Offset places.
 	Start        time.Time   `json:"start,omitzero"`
@@ -54,11 +54,11 @@ func (d *Document) rows() []Row {
 			r := Row{Segment: i, Title: sg.Title, SegmentKind: sg.Kind, Track: sg.Track, Questions: sg.Questions,
 				Kind: t.Kind, Start: t.Start.In(loc), End: t.End.In(loc), Offset: t.Start.Sub(d.slot().Start), Length: t.Length()}
 			switch t.Kind {
-			case agenda.TurnSpeech, agenda.TurnHandover:
+			case "speech", "handover":
 				r.Role = string(agenda.RoleSpeaker)
-			case agenda.TurnModeration:
+			case "moderation":
 				r.Role = string(agenda.RoleModerator)
-			case agenda.TurnActivity:
+			case "activity":
 				r.Role = string(agenda.RoleFacilitator)
 				for _, name := range sg.Facilitators {
 					r.Leaders = append(r.Leaders, d.Who(name))
@@ -66,11 +66,11 @@ func (d *Document) rows() []Row {
 			}
 			if p, _, ok := d.person(t.Person); ok && t.Person != "" {
 				r.Who = d.Who(p.Name)
-				r.Organization = d.field(p, agenda.FieldOrganization)
+				r.Organization = d.field(p, "organization")
 				r.Mode = p.Mode
-				r.Stakeholder = d.field(p, agenda.FieldStakeholder)
-				r.Region = d.field(p, agenda.FieldRegion)
-				if zone := d.field(p, agenda.FieldZone); zone != "" && p.Mode == agenda.ModeOnline && d.slot().Scheduled() {
+				r.Stakeholder = d.field(p, "stakeholder")
+				r.Region = d.field(p, "region")
+				if zone := d.field(p, "zone"); zone != "" && p.Mode == agenda.ModeOnline && d.slot().Scheduled() {
 					z, seen := zones[zone]
 					if !seen {
 						z, _ = time.LoadLocation(zone) // nil if it does not load

@@ -87,7 +87,7 @@ func Text(out io.Writer, d *Document) error {
 	for i := range s.People {
 		p := &s.People[i]
 		rows = append(rows, []string{d.Who(p.Name), textRoles(p.Roles),
-			d.field(p, agenda.FieldStakeholder), d.field(p, agenda.FieldRegion), string(p.Mode), d.field(p, agenda.FieldOrganization)})
+			d.field(p, "stakeholder"), d.field(p, "region"), string(p.Mode), d.field(p, "organization")})
 	}
 	textTable(w, rows)
 
@@ -134,15 +134,7 @@ func Text(out io.Writer, d *Document) error {
 			d.textTurns(w, ros.Segments[i].Turns)
 		}
 	}
-	fmt.Fprintf(w, "\nPlanned %s of a %s slot", timeslot.FormatLength(plan.Used()), timeslot.FormatLength(slot.Length))
-	switch {
-	case plan.Overrun() > 0:
-		fmt.Fprintf(w, ": %s over.\n", timeslot.FormatLength(plan.Overrun()))
-	case plan.Left() > 0:
-		fmt.Fprintf(w, ": %s left.\n", timeslot.FormatLength(plan.Left()))
-	default:
-		fmt.Fprintln(w, ".")
-	}
+	fmt.Fprintf(w, "\n%s\n", planned(plan, slot.Length))
 
 	for _, dl := range s.Deadlines {
 		fmt.Fprintf(w, "Due: %s by %s.\n", dl.What, dl.Due.In(slot.Start.Location()).Format("Monday 2 January 2006, 15:04 MST"))
@@ -161,9 +153,9 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 	for k, t := range turns {
 		var what string
 		switch t.Kind {
-		case agenda.TurnActivity:
+		case "activity":
 			continue // the segment line says it all
-		case agenda.TurnModeration:
+		case "moderation":
 			who := "the moderator"
 			if t.Person != "" {
 				who = d.textName(t.Person)
@@ -176,11 +168,11 @@ func (d *Document) textTurns(w io.Writer, turns []agenda.Turn) {
 			default:
 				what = who + " moderates"
 			}
-		case agenda.TurnHandover:
+		case "handover":
 			what = "hand-over to " + d.textMention(t.Person)
-		case agenda.TurnSpeech:
+		case "speech":
 			what = d.textMention(t.Person)
-		case agenda.TurnAudience:
+		case "audience":
 			what = "questions from the room and online"
 		default:
 			what = string(t.Kind)

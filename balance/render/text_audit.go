@@ -84,7 +84,7 @@ func (d *Document) textProblem(p balance.LogProblem) string {
 		text := agenda.NameKey(p.Text)
 		for i := range d.Session().People {
 			person := &d.Session().People[i]
-			if person.IsPrivate(agenda.FieldName) && strings.Contains(text, agenda.NameKey(person.Name)) {
+			if person.IsPrivate("name") && strings.Contains(text, agenda.NameKey(person.Name)) {
 				hide = true
 				break
 			}

@@ -110,7 +110,7 @@ func compile(p *Problem) (*model, error) {
 		byKey[key] = append(byKey[key], int32(a))
 		for _, ap := range at.Appearances {
 			person := &prog.Sessions[ap.Session].People[ap.Person]
-			if person.IsPrivate(agenda.FieldName) || !prog.Sessions[ap.Session].Named() {
+			if person.IsPrivate("name") || !prog.Sessions[ap.Session].Named() {
 				m.names[a] = fmt.Sprintf("sessions[%d].people[%d]", ap.Session, ap.Person)
 			}
 			if !onlyOrganizes(person) && !containsLast(m.sessions[a], ap.Session) {

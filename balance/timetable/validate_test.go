@@ -126,7 +126,7 @@ func TestValidateNames(t *testing.T) {
 	if len(vs) != 1 || vs[0].Person != "Ana" || !slices.Equal(vs[0].Sessions, []int{0, 1}) {
 		t.Errorf("got %v", vs)
 	}
-	p.Programme.Sessions[0].People[0].Private = []agenda.Field{agenda.FieldName}
+	p.Programme.Sessions[0].People[0].Private = []string{"name"}
 	vs, _ = p.Validate(timetable.Timetable{{Slot: 0, Room: 0}, {Slot: 2, Room: 1}, {Slot: 1, Room: 0}, {Slot: 2, Room: 0}})
 	if len(vs) != 1 || strings.Contains(vs[0].String(), "Ana") {
 		t.Errorf("a private name shown: %v", vs)

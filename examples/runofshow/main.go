@@ -111,11 +111,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	for _, w := range warnings {
-		text := w.String()
 		if o.redact {
-			text = w.Redacted() // without the page's text, which holds names
+			w.Text = "" // the page's text holds names
 		}
-		fmt.Fprintln(stderr, "runofshow: "+o.igf+": "+text)
+		fmt.Fprintln(stderr, "runofshow: "+o.igf+": "+w.String())
 	}
 	note, err := complete(s, o)
 	if err != nil {

@@ -476,13 +476,13 @@ func TestSessionRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := &agenda.Session{
-			Title: "Open <data> & doors", Format: agenda.FormatHybrid, Attribution: agenda.AttributionNone, Room: "Room 3",
+			Title: "Open <data> & doors", Format: agenda.FormatHybrid, Attribution: "unattributed", Room: "Room 3",
 			Slot: timeslot.Slot{Start: time.Date(2025, 6, 23, 10, 0, 0, 0, zurich), Length: 90*time.Minute + 1500*time.Millisecond},
 			People: []agenda.Person{
 				{Name: "Ana Berg", Organization: "ECCRI", Roles: []agenda.Role{agenda.RoleOrganizer, agenda.RoleModerator},
 					Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionWEOG, Country: "Switzerland", Mode: agenda.ModeOnsite,
 					Gender: "woman", Zone: "Europe/Zurich", Labels: map[string]string{"age": "youth"},
-					Private: []agenda.Field{agenda.FieldName, agenda.FieldOrganization}},
+					Private: []string{"name", "organization"}},
 				{Name: "Ben Osei", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderTechnicalCommunity,
 					Region: agenda.RegionAfrican, Mode: agenda.ModeOnline, Zone: "Africa/Accra"},
 			},

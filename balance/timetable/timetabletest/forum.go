@@ -142,6 +142,6 @@ func Forum(sessions int, seed uint64) *timetable.Problem {
 }
 
 func inSession(s *agenda.Session, name string) bool {
-	_, ok := s.Person(name)
+	_, ok := s.Roster().Person(name)
 	return ok
 }
