@@ -162,28 +162,30 @@ var roles = newEnum("role", []Role{RoleOrganizer, RoleSpeaker, RoleModerator, Ro
 // leaving r unchanged; blank text is the zero value, "not given".
 func (r *Role) UnmarshalText(text []byte) error { return set(r, roles, text) }
 
-// SegmentKind is what happens in a segment.
+// SegmentKind is what happens in a segment: "opening", "discussion",
+// "poll", "breakout", "plenary", "report-back" or "closing". A Go program
+// writes the value itself, Kind: "discussion"; Validate refuses any other.
 type SegmentKind string
 
 // The segment kinds.
 const (
-	KindOpening    SegmentKind = "opening"
-	KindDiscussion SegmentKind = "discussion"
-	KindPoll       SegmentKind = "poll"
-	KindBreakout   SegmentKind = "breakout"
-	KindPlenary    SegmentKind = "plenary"
-	KindReportBack SegmentKind = "report-back"
-	KindClosing    SegmentKind = "closing"
+	kindOpening    SegmentKind = "opening"
+	kindDiscussion SegmentKind = "discussion"
+	kindPoll       SegmentKind = "poll"
+	kindBreakout   SegmentKind = "breakout"
+	kindPlenary    SegmentKind = "plenary"
+	kindReportBack SegmentKind = "report-back"
+	kindClosing    SegmentKind = "closing"
 )
 
-var kinds = newEnum("segment kind", []SegmentKind{KindOpening, KindDiscussion, KindPoll, KindBreakout, KindPlenary, KindReportBack, KindClosing}, map[string]SegmentKind{
-	"welcome": KindOpening, "introduction": KindOpening, "welcome and introduction": KindOpening,
-	"panel": KindDiscussion, "roundtable": KindDiscussion, "debate": KindDiscussion,
-	"quickfire": KindPoll, "quickfire poll": KindPoll, "survey": KindPoll,
-	"break out": KindBreakout, "breakout discussion": KindBreakout, "break out discussion": KindBreakout,
-	"q&a": KindPlenary, "plenary q&a": KindPlenary,
-	"report": KindReportBack, "report back": KindReportBack,
-	"conclusion": KindClosing, "wrap up": KindClosing,
+var kinds = newEnum("segment kind", []SegmentKind{kindOpening, kindDiscussion, kindPoll, kindBreakout, kindPlenary, kindReportBack, kindClosing}, map[string]SegmentKind{
+	"welcome": kindOpening, "introduction": kindOpening, "welcome and introduction": kindOpening,
+	"panel": kindDiscussion, "roundtable": kindDiscussion, "debate": kindDiscussion,
+	"quickfire": kindPoll, "quickfire poll": kindPoll, "survey": kindPoll,
+	"break out": kindBreakout, "breakout discussion": kindBreakout, "break out discussion": kindBreakout,
+	"q&a": kindPlenary, "plenary q&a": kindPlenary,
+	"report": kindReportBack, "report back": kindReportBack,
+	"conclusion": kindClosing, "wrap up": kindClosing,
 })
 
 // UnmarshalText sets k from a segment kind: "opening", "discussion", "poll",
@@ -194,24 +196,27 @@ var kinds = newEnum("segment kind", []SegmentKind{KindOpening, KindDiscussion, K
 // value, "not given".
 func (k *SegmentKind) UnmarshalText(text []byte) error { return set(k, kinds, text) }
 
-// Stakeholder is the stakeholder group a person speaks for.
+// Stakeholder is the stakeholder group a person speaks for, one of the
+// IGF's five: "Government", "Civil Society", "Private Sector", "Technical
+// Community" or "Intergovernmental Organization". A Go program writes the
+// value itself, Stakeholder: "Civil Society"; Validate refuses any other.
 type Stakeholder string
 
 // The stakeholder groups of the IGF.
 const (
-	StakeholderGovernment         Stakeholder = "Government"
-	StakeholderCivilSociety       Stakeholder = "Civil Society"
-	StakeholderPrivateSector      Stakeholder = "Private Sector"
-	StakeholderTechnicalCommunity Stakeholder = "Technical Community"
-	StakeholderIntergovernmental  Stakeholder = "Intergovernmental Organization"
+	stakeholderGovernment         Stakeholder = "Government"
+	stakeholderCivilSociety       Stakeholder = "Civil Society"
+	stakeholderPrivateSector      Stakeholder = "Private Sector"
+	stakeholderTechnicalCommunity Stakeholder = "Technical Community"
+	stakeholderIntergovernmental  Stakeholder = "Intergovernmental Organization"
 )
 
-var stakeholders = newEnum("stakeholder group", []Stakeholder{StakeholderGovernment, StakeholderCivilSociety, StakeholderPrivateSector, StakeholderTechnicalCommunity, StakeholderIntergovernmental}, map[string]Stakeholder{
-	"governments":                 StakeholderGovernment,
-	"private sector and business": StakeholderPrivateSector, "business": StakeholderPrivateSector,
-	"technical and academic community": StakeholderTechnicalCommunity,
-	"intergovernmental organisation":   StakeholderIntergovernmental, "intergovernmental organizations": StakeholderIntergovernmental,
-	"intergovernmental": StakeholderIntergovernmental, "igo": StakeholderIntergovernmental,
+var stakeholders = newEnum("stakeholder group", []Stakeholder{stakeholderGovernment, stakeholderCivilSociety, stakeholderPrivateSector, stakeholderTechnicalCommunity, stakeholderIntergovernmental}, map[string]Stakeholder{
+	"governments":                 stakeholderGovernment,
+	"private sector and business": stakeholderPrivateSector, "business": stakeholderPrivateSector,
+	"technical and academic community": stakeholderTechnicalCommunity,
+	"intergovernmental organisation":   stakeholderIntergovernmental, "intergovernmental organizations": stakeholderIntergovernmental,
+	"intergovernmental": stakeholderIntergovernmental, "igo": stakeholderIntergovernmental,
 })
 
 // UnmarshalText sets g from a stakeholder group as session pages spell it:
@@ -221,39 +226,41 @@ var stakeholders = newEnum("stakeholder group", []Stakeholder{StakeholderGovernm
 // ...)"), leaving g unchanged; blank text is the zero value, "not given".
 func (g *Stakeholder) UnmarshalText(text []byte) error { return set(g, stakeholders, text) }
 
-// Region is the UN regional group a person comes from. Session pages also
-// put "Intergovernmental Organization" in this field for people who work for
-// one, so it is a value here too.
+// Region is the UN regional group a person comes from: "African Group",
+// "Asia-Pacific Group", "Eastern European Group", "GRULAC" or "WEOG".
+// Session pages also put "Intergovernmental Organization" in this field for
+// people who work for one, so it is a value here too. A Go program writes
+// the value itself, Region: "GRULAC"; Validate refuses any other.
 type Region string
 
 // The five UN regional groups, and the intergovernmental label.
 const (
-	RegionAfrican           Region = "African Group"
-	RegionAsiaPacific       Region = "Asia-Pacific Group"
-	RegionEasternEuropean   Region = "Eastern European Group"
-	RegionGRULAC            Region = "GRULAC"
-	RegionWEOG              Region = "WEOG"
-	RegionIntergovernmental Region = "Intergovernmental Organization"
+	regionAfrican           Region = "African Group"
+	regionAsiaPacific       Region = "Asia-Pacific Group"
+	regionEasternEuropean   Region = "Eastern European Group"
+	regionGRULAC            Region = "GRULAC"
+	regionWEOG              Region = "WEOG"
+	regionIntergovernmental Region = "Intergovernmental Organization"
 )
 
-var regions = newEnum("regional group", []Region{RegionAfrican, RegionAsiaPacific, RegionEasternEuropean, RegionGRULAC, RegionWEOG, RegionIntergovernmental}, map[string]Region{
-	"african": RegionAfrican, "africa": RegionAfrican, "african states": RegionAfrican,
-	"asia pacific": RegionAsiaPacific, "asia and the pacific": RegionAsiaPacific, "asia pacific states": RegionAsiaPacific,
-	"eastern european": RegionEasternEuropean, "eastern europe": RegionEasternEuropean, "eastern european states": RegionEasternEuropean,
-	"latin american and caribbean group (grulac)": RegionGRULAC, "latin american and caribbean group": RegionGRULAC,
-	"latin american and caribbean states": RegionGRULAC, "latin america and caribbean": RegionGRULAC,
-	"western european and others group (weog)": RegionWEOG, "western european and others group": RegionWEOG,
-	"western european and other states": RegionWEOG, "western european and others": RegionWEOG,
-	"intergovernmental organisation": RegionIntergovernmental, "intergovernmental": RegionIntergovernmental, "igo": RegionIntergovernmental,
+var regions = newEnum("regional group", []Region{regionAfrican, regionAsiaPacific, regionEasternEuropean, regionGRULAC, regionWEOG, regionIntergovernmental}, map[string]Region{
+	"african": regionAfrican, "africa": regionAfrican, "african states": regionAfrican,
+	"asia pacific": regionAsiaPacific, "asia and the pacific": regionAsiaPacific, "asia pacific states": regionAsiaPacific,
+	"eastern european": regionEasternEuropean, "eastern europe": regionEasternEuropean, "eastern european states": regionEasternEuropean,
+	"latin american and caribbean group (grulac)": regionGRULAC, "latin american and caribbean group": regionGRULAC,
+	"latin american and caribbean states": regionGRULAC, "latin america and caribbean": regionGRULAC,
+	"western european and others group (weog)": regionWEOG, "western european and others group": regionWEOG,
+	"western european and other states": regionWEOG, "western european and others": regionWEOG,
+	"intergovernmental organisation": regionIntergovernmental, "intergovernmental": regionIntergovernmental, "igo": regionIntergovernmental,
 	// The "Regional Group" spellings of IGF pages and the UN's lists.
-	"african regional group": RegionAfrican, "african group of states": RegionAfrican,
-	"asia pacific regional group": RegionAsiaPacific, "asia pacific group of states": RegionAsiaPacific,
-	"group of asia pacific states": RegionAsiaPacific, "asia and pacific group": RegionAsiaPacific,
-	"eastern european regional group": RegionEasternEuropean, "eastern european group of states": RegionEasternEuropean,
-	"latin american and caribbean regional group": RegionGRULAC, "latin american and caribbean regional group (grulac)": RegionGRULAC,
-	"latin american and caribbean group of states": RegionGRULAC, "latin american and caribbean states (grulac)": RegionGRULAC,
-	"western european and others regional group": RegionWEOG, "western european and others regional group (weog)": RegionWEOG,
-	"western european and other states group": RegionWEOG, "western european and others group of states": RegionWEOG,
+	"african regional group": regionAfrican, "african group of states": regionAfrican,
+	"asia pacific regional group": regionAsiaPacific, "asia pacific group of states": regionAsiaPacific,
+	"group of asia pacific states": regionAsiaPacific, "asia and pacific group": regionAsiaPacific,
+	"eastern european regional group": regionEasternEuropean, "eastern european group of states": regionEasternEuropean,
+	"latin american and caribbean regional group": regionGRULAC, "latin american and caribbean regional group (grulac)": regionGRULAC,
+	"latin american and caribbean group of states": regionGRULAC, "latin american and caribbean states (grulac)": regionGRULAC,
+	"western european and others regional group": regionWEOG, "western european and others regional group (weog)": regionWEOG,
+	"western european and other states group": regionWEOG, "western european and others group of states": regionWEOG,
 })
 
 // UnmarshalText sets r from a regional group as session pages spell it:

@@ -93,19 +93,19 @@ var enumerations = []enumeration{
 	},
 	{
 		name: "segment kind", parse: wrap(kinds.parse),
-		values:   strs(KindOpening, KindDiscussion, KindPoll, KindBreakout, KindPlenary, KindReportBack, KindClosing),
+		values:   strs(kindOpening, kindDiscussion, kindPoll, kindBreakout, kindPlenary, kindReportBack, kindClosing),
 		newValue: func() textValue { return new(SegmentKind) },
 		of:       func(s string) textValue { v := SegmentKind(s); return &v },
 	},
 	{
 		name: "stakeholder group", parse: wrap(stakeholders.parse),
-		values:   strs(StakeholderGovernment, StakeholderCivilSociety, StakeholderPrivateSector, StakeholderTechnicalCommunity, StakeholderIntergovernmental),
+		values:   strs(stakeholderGovernment, stakeholderCivilSociety, stakeholderPrivateSector, stakeholderTechnicalCommunity, stakeholderIntergovernmental),
 		newValue: func() textValue { return new(Stakeholder) },
 		of:       func(s string) textValue { v := Stakeholder(s); return &v },
 	},
 	{
 		name: "regional group", parse: wrap(regions.parse),
-		values:   strs(RegionAfrican, RegionAsiaPacific, RegionEasternEuropean, RegionGRULAC, RegionWEOG, RegionIntergovernmental),
+		values:   strs(regionAfrican, regionAsiaPacific, regionEasternEuropean, regionGRULAC, regionWEOG, regionIntergovernmental),
 		newValue: func() textValue { return new(Region) },
 		of:       func(s string) textValue { v := Region(s); return &v },
 	},
@@ -132,29 +132,29 @@ var parseTests = []struct {
 	reason string
 }{
 	// Stakeholder groups, as IGF session pages spell them.
-	{"CivilSociety", "stakeholder group", "Civil Society", string(StakeholderCivilSociety), "the spelling of session pages"},
-	{"CivilSocietyLower", "stakeholder group", "civil society", string(StakeholderCivilSociety), "case does not matter"},
-	{"PrivateSector", "stakeholder group", "Private Sector", string(StakeholderPrivateSector), "the spelling of session pages"},
-	{"Government", "stakeholder group", "Government", string(StakeholderGovernment), "the spelling of session pages"},
-	{"IGOStakeholder", "stakeholder group", "Intergovernmental Organization", string(StakeholderIntergovernmental), "pages list IGOs as a stakeholder group"},
-	{"IGOStakeholderBritish", "stakeholder group", "Intergovernmental Organisation", string(StakeholderIntergovernmental), "British spelling"},
-	{"TechnicalSpaces", "stakeholder group", "  Technical   Community ", string(StakeholderTechnicalCommunity), "surrounding and repeated spaces are folded"},
+	{"CivilSociety", "stakeholder group", "Civil Society", string(stakeholderCivilSociety), "the spelling of session pages"},
+	{"CivilSocietyLower", "stakeholder group", "civil society", string(stakeholderCivilSociety), "case does not matter"},
+	{"PrivateSector", "stakeholder group", "Private Sector", string(stakeholderPrivateSector), "the spelling of session pages"},
+	{"Government", "stakeholder group", "Government", string(stakeholderGovernment), "the spelling of session pages"},
+	{"IGOStakeholder", "stakeholder group", "Intergovernmental Organization", string(stakeholderIntergovernmental), "pages list IGOs as a stakeholder group"},
+	{"IGOStakeholderBritish", "stakeholder group", "Intergovernmental Organisation", string(stakeholderIntergovernmental), "British spelling"},
+	{"TechnicalSpaces", "stakeholder group", "  Technical   Community ", string(stakeholderTechnicalCommunity), "surrounding and repeated spaces are folded"},
 
 	// Regional groups.
-	{"WEOGLong", "regional group", "Western European and Others Group (WEOG)", string(RegionWEOG), "the long form of session pages"},
-	{"WEOG", "regional group", "WEOG", string(RegionWEOG), "the acronym"},
-	{"WEOGLower", "regional group", "weog", string(RegionWEOG), "case does not matter"},
-	{"GRULACLong", "regional group", "Latin American and Caribbean Group (GRULAC)", string(RegionGRULAC), "the long form of session pages"},
-	{"GRULAC", "regional group", "GRULAC", string(RegionGRULAC), "the acronym"},
-	{"AsiaPacific", "regional group", "Asia-Pacific Group", string(RegionAsiaPacific), "the hyphenated canonical spelling"},
-	{"AsiaPacificUnderscore", "regional group", "ASIA_PACIFIC_GROUP", string(RegionAsiaPacific), "underscores fold like hyphens"},
-	{"African", "regional group", "African Group", string(RegionAfrican), "the spelling of session pages"},
-	{"IGORegion", "regional group", "Intergovernmental Organization", string(RegionIntergovernmental), "pages put IGO in the region field too"},
-	{"AsiaPacificRegional", "regional group", "Asia Pacific Regional Group", string(RegionAsiaPacific), "issue 15: the spelling of 2022 pages, refused before"},
-	{"AfricanRegional", "regional group", "African Regional Group", string(RegionAfrican), "the same \"Regional Group\" spelling of another group"},
-	{"WEOGRegional", "regional group", "Western European and Others Regional Group (WEOG)", string(RegionWEOG), "the same with the acronym"},
-	{"GRULACRegional", "regional group", "Latin American and Caribbean Regional Group", string(RegionGRULAC), "the same without it"},
-	{"EEGRegional", "regional group", "Eastern European Regional Group", string(RegionEasternEuropean), "the same for the fifth group"},
+	{"WEOGLong", "regional group", "Western European and Others Group (WEOG)", string(regionWEOG), "the long form of session pages"},
+	{"WEOG", "regional group", "WEOG", string(regionWEOG), "the acronym"},
+	{"WEOGLower", "regional group", "weog", string(regionWEOG), "case does not matter"},
+	{"GRULACLong", "regional group", "Latin American and Caribbean Group (GRULAC)", string(regionGRULAC), "the long form of session pages"},
+	{"GRULAC", "regional group", "GRULAC", string(regionGRULAC), "the acronym"},
+	{"AsiaPacific", "regional group", "Asia-Pacific Group", string(regionAsiaPacific), "the hyphenated canonical spelling"},
+	{"AsiaPacificUnderscore", "regional group", "ASIA_PACIFIC_GROUP", string(regionAsiaPacific), "underscores fold like hyphens"},
+	{"African", "regional group", "African Group", string(regionAfrican), "the spelling of session pages"},
+	{"IGORegion", "regional group", "Intergovernmental Organization", string(regionIntergovernmental), "pages put IGO in the region field too"},
+	{"AsiaPacificRegional", "regional group", "Asia Pacific Regional Group", string(regionAsiaPacific), "issue 15: the spelling of 2022 pages, refused before"},
+	{"AfricanRegional", "regional group", "African Regional Group", string(regionAfrican), "the same \"Regional Group\" spelling of another group"},
+	{"WEOGRegional", "regional group", "Western European and Others Regional Group (WEOG)", string(regionWEOG), "the same with the acronym"},
+	{"GRULACRegional", "regional group", "Latin American and Caribbean Regional Group", string(regionGRULAC), "the same without it"},
+	{"EEGRegional", "regional group", "Eastern European Regional Group", string(regionEasternEuropean), "the same for the fifth group"},
 
 	// Roles.
 	{"OnlineModeratorLower", "role", "online moderator", string(RoleOnlineModerator), "the canonical spelling"},
@@ -165,12 +165,12 @@ var parseTests = []struct {
 	{"RemoteModerator", "role", "Remote Moderator", string(RoleOnlineModerator), "another name for the online moderator"},
 
 	// Segment kinds.
-	{"Welcome", "segment kind", "Welcome and Introduction", string(KindOpening), "seed 004 agenda heading"},
-	{"BreakOut", "segment kind", "Break-out discussion", string(KindBreakout), "seed 004 agenda heading"},
-	{"PlenaryQA", "segment kind", "Plenary Q&A", string(KindPlenary), "seed 004 agenda heading"},
-	{"Conclusion", "segment kind", "Conclusion", string(KindClosing), "seed 004 agenda heading"},
-	{"ReportBack", "segment kind", "report-back", string(KindReportBack), "the canonical spelling with its hyphen"},
-	{"ReportBackSpace", "segment kind", "Report back", string(KindReportBack), "without the hyphen"},
+	{"Welcome", "segment kind", "Welcome and Introduction", string(kindOpening), "seed 004 agenda heading"},
+	{"BreakOut", "segment kind", "Break-out discussion", string(kindBreakout), "seed 004 agenda heading"},
+	{"PlenaryQA", "segment kind", "Plenary Q&A", string(kindPlenary), "seed 004 agenda heading"},
+	{"Conclusion", "segment kind", "Conclusion", string(kindClosing), "seed 004 agenda heading"},
+	{"ReportBack", "segment kind", "report-back", string(kindReportBack), "the canonical spelling with its hyphen"},
+	{"ReportBackSpace", "segment kind", "Report back", string(kindReportBack), "without the hyphen"},
 
 	// Modes, formats, attribution, fields.
 	{"Offline", "participation mode", "offline", string(ModeOnsite), "offline means in the room"},
@@ -326,16 +326,16 @@ func TestMarshalTextZero(t *testing.T) {
 }
 
 func TestUnmarshalTextKeepsValueOnError(t *testing.T) {
-	r := RegionWEOG
+	r := regionWEOG
 	err := r.UnmarshalText([]byte("Europe"))
 	var perr *ParseError
 	if !errors.As(err, &perr) {
 		t.Fatalf("UnmarshalText(%q) = %v, want a *ParseError", "Europe", err)
 	}
-	if r != RegionWEOG {
-		t.Errorf("after a failed UnmarshalText, the region is %q, want it unchanged, %q", r, RegionWEOG)
+	if r != regionWEOG {
+		t.Errorf("after a failed UnmarshalText, the region is %q, want it unchanged, %q", r, regionWEOG)
 	}
-	if err := r.UnmarshalText([]byte("African Group")); err != nil || r != RegionAfrican {
-		t.Errorf("UnmarshalText(%q) = %v, region %q; want %q", "African Group", err, r, RegionAfrican)
+	if err := r.UnmarshalText([]byte("African Group")); err != nil || r != regionAfrican {
+		t.Errorf("UnmarshalText(%q) = %v, region %q; want %q", "African Group", err, r, regionAfrican)
 	}
 }

@@ -26,7 +26,7 @@ func TestErrors(t *testing.T) {
 		return &agenda.Session{
 			Title: "Valid", Format: agenda.FormatOnsite, Slot: timeslot.Slot{Length: time.Hour},
 			People: []agenda.Person{{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}}},
-			Segments: []agenda.Segment{{Title: "Talk", Kind: agenda.KindDiscussion, Length: time.Hour,
+			Segments: []agenda.Segment{{Title: "Talk", Kind: "discussion", Length: time.Hour,
 				Facilitators: []string{"Moderator"}}},
 		}
 	}

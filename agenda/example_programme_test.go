@@ -27,7 +27,7 @@ func ExampleProgramme_Validate() {
 			Room:     room,
 			Slot:     timeslot.Slot{Start: start, Length: 90 * time.Minute},
 			People:   []agenda.Person{{Name: moderator, Roles: []agenda.Role{agenda.RoleModerator}}},
-			Segments: []agenda.Segment{{Title: "Discussion", Kind: agenda.KindDiscussion, Length: 90 * time.Minute, Speakers: speakers}},
+			Segments: []agenda.Segment{{Title: "Discussion", Kind: "discussion", Length: 90 * time.Minute, Speakers: speakers}},
 		}
 		for _, name := range speakers {
 			s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}})

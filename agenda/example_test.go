@@ -56,8 +56,8 @@ func ExampleSession_Validate() {
 			{Name: "Mei Tanaka", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline},
 		},
 		Segments: []agenda.Segment{
-			{Title: "Panel", Kind: agenda.KindDiscussion, Length: 50 * time.Minute, Speakers: []string{"Mei Tanaka"}},
-			{Title: "Q&A", Kind: agenda.KindPlenary, Length: 20 * time.Minute},
+			{Title: "Panel", Kind: "discussion", Length: 50 * time.Minute, Speakers: []string{"Mei Tanaka"}},
+			{Title: "Q&A", Kind: "plenary", Length: 20 * time.Minute},
 		},
 	}
 	err := s.Validate()

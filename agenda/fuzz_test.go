@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,7 +112,7 @@ func checkProblemsHide(t *testing.T, s *Session, err error) {
 		var f string
 		if n, _ := fmt.Sscanf(ve.Field, "people[%d].%s", &i, &f); n == 2 && i < len(s.People) {
 			field, ok := f, fields.check(f) == nil
-			if ok && (s.People[i].IsPrivate(field) || (!s.Named() && (field == "name" || field == "organization"))) {
+			if ok && (slices.Contains(s.People[i].Private, field) || (!s.Named() && (field == "name" || field == "organization"))) {
 				t.Fatalf("%q shows a value the outputs may not show", ve.Error())
 			}
 		}

@@ -90,7 +90,7 @@ func TestIGFErrorClasses(t *testing.T) {
 			check: field("region", func(s *agenda.Session) any {
 				p, _ := s.Roster().Person("Jae-won Park")
 				return p.Region
-			}, agenda.RegionAsiaPacific),
+			}, agenda.Region("Asia-Pacific Group")),
 			reason: "\"Asia Pacific Regional Group\" was refused",
 		},
 		{
@@ -105,15 +105,15 @@ func TestIGFErrorClasses(t *testing.T) {
 			name: "8/LockAfterName", page: "2023-ws-locks",
 			check: field("private", func(s *agenda.Session) any {
 				p, _ := s.Roster().Person("Ana Berg")
-				return []any{p.Stakeholder, p.Region, p.IsPrivate("name")}
-			}, []any{agenda.StakeholderCivilSociety, agenda.RegionWEOG, true}),
+				return []any{p.Stakeholder, p.Region, slices.Contains(p.Private, "name")}
+			}, []any{agenda.Stakeholder("Civil Society"), agenda.Region("WEOG"), true}),
 			reason: "\"Ana Berg 🔒, Civil Society, WEOG\" lost the groups under bogus warnings and the name was not marked private",
 		},
 		{
 			name: "8/MojibakeNames", page: "2022-ws-mojibake",
 			check: field("names", func(s *agenda.Session) any {
 				p, _ := s.Roster().Person("José Martínez")
-				return []any{p != nil && p.IsPrivate("organization"), len(s.People)}
+				return []any{p != nil && slices.Contains(p.Private, "organization"), len(s.People)}
 			}, []any{true, 6}),
 			warning: "line 4: the line was saved in the wrong encoding (mojibake); read as it was written",
 			reason:  "a page saved in the wrong encoding shows its names as mojibake too, and its lock",
@@ -220,8 +220,8 @@ func TestDecodeRegionalGroupSpelling(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := s.People[0].Region; got != agenda.RegionAsiaPacific {
-		t.Errorf("region %q, want %q", got, agenda.RegionAsiaPacific)
+	if got := s.People[0].Region; got != agenda.Region("Asia-Pacific Group") {
+		t.Errorf("region %q, want %q", got, "Asia-Pacific Group")
 	}
 }
 
@@ -240,14 +240,14 @@ func TestIGFPersonFields(t *testing.T) {
 		want   got
 		reason string
 	}{
-		{"Ana Silva, Civil Society, WEOG", got{"", agenda.StakeholderCivilSociety, agenda.RegionWEOG, "", nil}, "the shape of the forms"},
+		{"Ana Silva, Civil Society, WEOG", got{"", "Civil Society", "WEOG", "", nil}, "the shape of the forms"},
 		{"Ana Silva, Senior Policy Analyst, OECD", got{"OECD", "", "", "", nil}, "a job title is not the organization"},
 		{"Ana Silva, Head of Policy, Digital Lab, Example Council", got{"Digital Lab, Example Council", "", "", "", nil}, "a title, then an organization with a comma"},
 		{"Ana Silva, Digital Lab, Example Council", got{"Digital Lab, Example Council", "", "", "", nil}, "an organization with a comma"},
 		{"Ana Silva, Office of the Special Envoy on Technology", got{"Office of the Special Envoy on Technology", "", "", "", nil}, "an organization holding a title's word"},
-		{"Ana Silva, 🔒Grant, Hale & Partners, Private Sector, WEOG", got{"Grant, Hale & Partners", agenda.StakeholderPrivateSector, agenda.RegionWEOG, "", []string{"organization"}}, "a locked organization runs to the groups"},
-		{"Ana Silva, Civil Society, Intergovernmental Organization", got{"", agenda.StakeholderCivilSociety, agenda.RegionIntergovernmental, "", nil}, "IGO is a region after a stakeholder group"},
-		{"Ana Silva, Civil Society, Asia Pacific Regional Group (online)", got{"", agenda.StakeholderCivilSociety, agenda.RegionAsiaPacific, agenda.ModeOnline, nil}, "a mode in parentheses"},
+		{"Ana Silva, 🔒Grant, Hale & Partners, Private Sector, WEOG", got{"Grant, Hale & Partners", "Private Sector", "WEOG", "", []string{"organization"}}, "a locked organization runs to the groups"},
+		{"Ana Silva, Civil Society, Intergovernmental Organization", got{"", "Civil Society", "Intergovernmental Organization", "", nil}, "IGO is a region after a stakeholder group"},
+		{"Ana Silva, Civil Society, Asia Pacific Regional Group (online)", got{"", "Civil Society", "Asia-Pacific Group", agenda.ModeOnline, nil}, "a mode in parentheses"},
 		{"Ana Silva, Academia, Europe", got{"", "", "", "", nil}, "groups that are none of the groups are warnings, not an organization"},
 	} {
 		s, _, err := agenda.ParseIGF(strings.NewReader("Speaker 1: " + tt.line))

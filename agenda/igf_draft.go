@@ -1,6 +1,7 @@
 package agenda
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,7 +49,7 @@ func (p *igfParser) finish() {
 func (p *igfParser) segment() {
 	var mods []string
 	for _, person := range p.s.People {
-		if person.Has(RoleModerator) || person.Has(RoleOnlineModerator) || person.Has(RoleFacilitator) {
+		if slices.Contains(person.Roles, RoleModerator) || slices.Contains(person.Roles, RoleOnlineModerator) || slices.Contains(person.Roles, RoleFacilitator) {
 			mods = append(mods, person.Name)
 		}
 	}
@@ -58,11 +59,11 @@ func (p *igfParser) segment() {
 	if len(p.speakers) == 0 && len(mods) == 0 {
 		return
 	}
-	title, kind := "Discussion", KindDiscussion
+	title, kind := "Discussion", kindDiscussion
 	if p.formatName != "" {
 		title = p.formatName
 		if f := fold(p.formatName); strings.Contains(f, "break out") || strings.Contains(f, "breakout") {
-			kind = KindBreakout
+			kind = kindBreakout
 		}
 	} else {
 		p.warn("", "no format name (\"Panel - 90 Min\", \"Roundtable\") on the page: the segment is called \"Discussion\"")
@@ -75,14 +76,14 @@ func (p *igfParser) segment() {
 func (p *igfParser) groupsGiven() {
 	for i := range p.s.People {
 		person := &p.s.People[i]
-		if !person.Has(RoleSpeaker) && !person.Has(RoleModerator) && !person.Has(RoleOnlineModerator) {
+		if !slices.Contains(person.Roles, RoleSpeaker) && !slices.Contains(person.Roles, RoleModerator) && !slices.Contains(person.Roles, RoleOnlineModerator) {
 			continue
 		}
 		var missing []string
-		if person.Stakeholder == "" && !person.IsPrivate(fieldStakeholder) {
+		if person.Stakeholder == "" && !slices.Contains(person.Private, fieldStakeholder) {
 			missing = append(missing, "stakeholder group")
 		}
-		if person.Region == "" && !person.IsPrivate(fieldRegion) {
+		if person.Region == "" && !slices.Contains(person.Private, fieldRegion) {
 			missing = append(missing, "regional group")
 		}
 		if len(missing) > 0 && !p.groupWarned[i] {
@@ -107,12 +108,12 @@ func (p *igfParser) modes() {
 		person := &p.s.People[i]
 		switch {
 		case p.modeGiven[i]:
-		case person.Has(RoleOnlineModerator):
+		case slices.Contains(person.Roles, RoleOnlineModerator):
 			person.Mode = ModeOnline
-		case person.Has(RoleSpeaker) || person.Has(RoleModerator) || person.Has(RoleFacilitator):
+		case slices.Contains(person.Roles, RoleSpeaker) || slices.Contains(person.Roles, RoleModerator) || slices.Contains(person.Roles, RoleFacilitator):
 			person.Mode = ModeOnsite
 			assumed = append(assumed, "person "+strconv.Itoa(i+1))
-			if !person.IsPrivate(fieldName) {
+			if !slices.Contains(person.Private, fieldName) {
 				names = append(names, person.Name)
 			}
 		}

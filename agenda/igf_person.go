@@ -165,17 +165,17 @@ func (p *igfParser) person(line, fields string, role Role) {
 	}
 	person := &p.s.People[i]
 	private := func(fld string) {
-		if !person.IsPrivate(fld) {
+		if !slices.Contains(person.Private, fld) {
 			person.Private = append(person.Private, fld)
 		}
 	}
 	if f.nameLocked {
 		private(fieldName)
 	}
-	if existing && person.Has(role) {
+	if existing && slices.Contains(person.Roles, role) {
 		p.warn(shown, "person %d is listed as %s twice; kept once", i+1, role)
 	}
-	if !person.Has(role) {
+	if !slices.Contains(person.Roles, role) {
 		person.Roles = append(person.Roles, role)
 	}
 	if role == RoleSpeaker && !p.speaking[key] {

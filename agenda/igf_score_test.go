@@ -198,7 +198,7 @@ func TestIGFScoreCounts(t *testing.T) {
 		People:    []igfWho{{Name: "Ana Silva", Roles: []string{"speaker"}, Stakeholder: "Civil Society"}},
 		Questions: []string{"Why?"}}
 	right := &agenda.Session{Title: "T", Room: "R", Format: agenda.FormatHybrid, Questions: []agenda.Question{{ID: "1", Text: "Why?"}},
-		People: []agenda.Person{{Name: "Ana Silva", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderCivilSociety}}}
+		People: []agenda.Person{{Name: "Ana Silva", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: "Civil Society"}}}
 	if sc := scoreIGF(want, right); sc.right != 7 || sc.total != 7 || len(sc.invented) > 0 {
 		t.Errorf("the right draft scores %d of %d, invented %q; want 7 of 7 and none", sc.right, sc.total, sc.invented)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -48,11 +49,11 @@ func TestParseIGF(t *testing.T) {
 	}
 	want := []agenda.Person{
 		{Name: "Pavel Mraz", Organization: "Microsoft", Roles: []agenda.Role{agenda.RoleOrganizer, agenda.RoleModerator},
-			Stakeholder: agenda.StakeholderPrivateSector, Region: agenda.RegionWEOG, Mode: agenda.ModeOnsite, Private: []string{"organization"}},
+			Stakeholder: "Private Sector", Region: "WEOG", Mode: agenda.ModeOnsite, Private: []string{"organization"}},
 		{Name: "Edoardo Ravaioli", Roles: []agenda.Role{agenda.RoleOrganizer, agenda.RoleOnlineModerator},
-			Stakeholder: agenda.StakeholderPrivateSector, Region: agenda.RegionWEOG, Mode: agenda.ModeOnline, Private: []string{"organization"}},
-		{Name: "Joyce Hakmeh", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionWEOG, Mode: agenda.ModeOnsite},
-		{Name: "Pablo Castro", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderGovernment, Region: agenda.RegionGRULAC, Mode: agenda.ModeOnsite},
+			Stakeholder: "Private Sector", Region: "WEOG", Mode: agenda.ModeOnline, Private: []string{"organization"}},
+		{Name: "Joyce Hakmeh", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: "Civil Society", Region: "WEOG", Mode: agenda.ModeOnsite},
+		{Name: "Pablo Castro", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: "Government", Region: "GRULAC", Mode: agenda.ModeOnsite},
 		{Name: "Ana O’Neil", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite},
 	}
 	if diff := cmp.Diff(want, s.People); diff != "" {
@@ -183,10 +184,10 @@ func checkWarningsLockFree(t *testing.T, s *agenda.Session, warnings []agenda.Wa
 	t.Helper()
 	var secrets []string
 	for _, p := range s.People {
-		if p.IsPrivate("name") && len(p.Name) >= 3 {
+		if slices.Contains(p.Private, "name") && len(p.Name) >= 3 {
 			secrets = append(secrets, strings.ToLower(p.Name))
 		}
-		if p.IsPrivate("organization") && len(p.Organization) >= 3 {
+		if slices.Contains(p.Private, "organization") && len(p.Organization) >= 3 {
 			secrets = append(secrets, strings.ToLower(p.Organization))
 		}
 	}
@@ -233,12 +234,12 @@ func TestParseIGFLocks(t *testing.T) {
 	}
 	want := []got{
 		{"Pavel Secretperson", "SecretOrgOne, Inc.", "", "", []string{"organization"}},
-		{"John Hering", "Microsoft", agenda.StakeholderPrivateSector, agenda.RegionWEOG, nil},
-		{"Lockname Person", "SecretOrgTwo", agenda.StakeholderPrivateSector, agenda.RegionWEOG, []string{"organization"}},
-		{"Joyce Hakmeh", "", agenda.StakeholderCivilSociety, agenda.RegionWEOG, []string{"stakeholder", "region"}},
-		{"Pablo Castro", "", agenda.StakeholderGovernment, agenda.RegionGRULAC, nil},
-		{"Hidden Namedperson", "", agenda.StakeholderGovernment, agenda.RegionGRULAC, []string{"name"}},
-		{"Edoardo Ravaioli", "", agenda.StakeholderPrivateSector, agenda.RegionWEOG, nil},
+		{"John Hering", "Microsoft", "Private Sector", "WEOG", nil},
+		{"Lockname Person", "SecretOrgTwo", "Private Sector", "WEOG", []string{"organization"}},
+		{"Joyce Hakmeh", "", "Civil Society", "WEOG", []string{"stakeholder", "region"}},
+		{"Pablo Castro", "", "Government", "GRULAC", nil},
+		{"Hidden Namedperson", "", "Government", "GRULAC", []string{"name"}},
+		{"Edoardo Ravaioli", "", "Private Sector", "WEOG", nil},
 	}
 	var people []got
 	for _, p := range s.People {

@@ -103,13 +103,13 @@ func TestDecodeSeed(t *testing.T) {
 	wantFasya := Person{
 		Name: "Fasya Teixeira", Organization: "Centre for Humanitarian Dialogue",
 		Roles:       []Role{RoleOrganizer, RoleSpeaker, RoleOnlineModerator},
-		Stakeholder: StakeholderCivilSociety, Region: RegionIntergovernmental, Mode: ModeOnline,
+		Stakeholder: stakeholderCivilSociety, Region: regionIntergovernmental, Mode: ModeOnline,
 	}
 	if diff := cmp.Diff(wantFasya, s.People[1]); diff != "" {
 		t.Errorf("people[1]:\nmismatch (-want +got):\n%s", diff)
 	}
-	if s.People[0].Region != RegionWEOG {
-		t.Errorf("people[0].Region = %q, want %q from the long spelling", s.People[0].Region, RegionWEOG)
+	if s.People[0].Region != regionWEOG {
+		t.Errorf("people[0].Region = %q, want %q from the long spelling", s.People[0].Region, regionWEOG)
 	}
 	var lengths []time.Duration
 	for _, seg := range s.Segments {
@@ -144,17 +144,17 @@ func TestDecodeRoundTrip(t *testing.T) {
 		Title: "Hybrid norms lab", Format: FormatHybrid, Attribution: "unattributed", Room: "Room 3",
 		Slot: timeslot.Slot{Start: time.Date(2024, 6, 18, 12, 0, 0, 0, time.UTC), Length: 90 * time.Minute},
 		People: []Person{
-			{Name: "Ana Moderator", Organization: "ECCRI", Roles: []Role{RoleOrganizer, RoleModerator}, Stakeholder: StakeholderCivilSociety,
-				Region: RegionWEOG, Country: "Switzerland", Mode: ModeOnsite, Gender: "woman", Zone: "Europe/Zurich",
+			{Name: "Ana Moderator", Organization: "ECCRI", Roles: []Role{RoleOrganizer, RoleModerator}, Stakeholder: stakeholderCivilSociety,
+				Region: regionWEOG, Country: "Switzerland", Mode: ModeOnsite, Gender: "woman", Zone: "Europe/Zurich",
 				Labels: map[string]string{"age": "youth", "language": "fr"}, Private: []string{"organization", "gender"}},
-			{Name: "Ben Online", Roles: []Role{RoleOnlineModerator}, Stakeholder: StakeholderIntergovernmental,
-				Region: RegionIntergovernmental, Mode: ModeOnline},
+			{Name: "Ben Online", Roles: []Role{RoleOnlineModerator}, Stakeholder: stakeholderIntergovernmental,
+				Region: regionIntergovernmental, Mode: ModeOnline},
 		},
 		Segments: []Segment{
-			{Title: "Welcome", Kind: KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Ana Moderator"}},
-			{Title: "Breakout A", Kind: KindBreakout, Length: 40 * time.Minute, Track: "A", Speakers: []string{"Ana Moderator"}, Questions: []string{"Q1"}},
-			{Title: "Breakout B", Kind: KindBreakout, Length: 40 * time.Minute, Track: "B", Facilitators: []string{"Ben Online"}},
-			{Title: "Wrap-up", Kind: KindClosing, Length: 90 * time.Minute},
+			{Title: "Welcome", Kind: kindOpening, Length: 5 * time.Minute, Facilitators: []string{"Ana Moderator"}},
+			{Title: "Breakout A", Kind: kindBreakout, Length: 40 * time.Minute, Track: "A", Speakers: []string{"Ana Moderator"}, Questions: []string{"Q1"}},
+			{Title: "Breakout B", Kind: kindBreakout, Length: 40 * time.Minute, Track: "B", Facilitators: []string{"Ben Online"}},
+			{Title: "Wrap-up", Kind: kindClosing, Length: 90 * time.Minute},
 		},
 		Questions:  []Question{{ID: "Q1", Text: "What next?"}},
 		Attendance: Attendance{People: 25, Women: 6, Online: 2},
@@ -354,7 +354,7 @@ func TestDecodeParseErrorDetails(t *testing.T) {
 	if !errors.As(err, &perr) {
 		t.Fatalf("Decode error %v holds no *ParseError", err)
 	}
-	want := &ParseError{Type: "regional group", Value: "Europe", Valid: strs(RegionAfrican, RegionAsiaPacific, RegionEasternEuropean, RegionGRULAC, RegionWEOG, RegionIntergovernmental)}
+	want := &ParseError{Type: "regional group", Value: "Europe", Valid: strs(regionAfrican, regionAsiaPacific, regionEasternEuropean, regionGRULAC, regionWEOG, regionIntergovernmental)}
 	if diff := cmp.Diff(want, perr); diff != "" {
 		t.Errorf("ParseError:\nmismatch (-want +got):\n%s", diff)
 	}
@@ -480,14 +480,14 @@ func TestSegmentJSON(t *testing.T) {
 		{
 			name:   "Minutes",
 			input:  `{"title": "Breakout", "kind": "Break-out discussion", "length": "40m", "track": "A", "speakers": ["Ana"]}`,
-			want:   Segment{Title: "Breakout", Kind: KindBreakout, Length: 40 * time.Minute, Track: "A", Speakers: []string{"Ana"}},
+			want:   Segment{Title: "Breakout", Kind: kindBreakout, Length: 40 * time.Minute, Track: "A", Speakers: []string{"Ana"}},
 			output: `{"title":"Breakout","kind":"breakout","track":"A","speakers":["Ana"],"length":"40m"}`,
 			reason: "a length of 40m reads and writes as 40m, and the kind as its canonical spelling",
 		},
 		{
 			name:   "SpelledOut",
 			input:  `{"title": "Plenary", "kind": "Plenary Q&A", "length": "1 hour 30 minutes", "questions": ["A"]}`,
-			want:   Segment{Title: "Plenary", Kind: KindPlenary, Length: 90 * time.Minute, Questions: []string{"A"}},
+			want:   Segment{Title: "Plenary", Kind: kindPlenary, Length: 90 * time.Minute, Questions: []string{"A"}},
 			output: `{"title":"Plenary","kind":"plenary","questions":["A"],"length":"1h30m"}`,
 			reason: "the spellings of session pages read, and write back short",
 		},
@@ -542,10 +542,10 @@ func BenchmarkDecode(b *testing.B) {
 	s := &Session{Title: "Crowded", Format: FormatHybrid, Slot: timeslot.Slot{Start: time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC), Length: 90 * time.Minute}}
 	for i := range MaxPeople {
 		s.People = append(s.People, Person{Name: fmt.Sprintf("Person %d", i), Organization: "Org", Roles: []Role{RoleSpeaker},
-			Stakeholder: StakeholderCivilSociety, Region: RegionWEOG, Mode: ModeOnline, Labels: map[string]string{"age": "30-39"}})
+			Stakeholder: stakeholderCivilSociety, Region: regionWEOG, Mode: ModeOnline, Labels: map[string]string{"age": "30-39"}})
 	}
 	for i := range MaxSegments {
-		s.Segments = append(s.Segments, Segment{Title: fmt.Sprintf("Segment %d", i), Kind: KindDiscussion, Length: time.Minute,
+		s.Segments = append(s.Segments, Segment{Title: fmt.Sprintf("Segment %d", i), Kind: kindDiscussion, Length: time.Minute,
 			Speakers: []string{"Person 1", "Person 2"}})
 	}
 	data, err := json.Marshal(s)

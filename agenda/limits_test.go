@@ -27,7 +27,7 @@ func sizedSession(n, m int) *Session {
 		s.People[0].Roles = []Role{RoleModerator}
 	}
 	for k := range m {
-		s.Segments = append(s.Segments, Segment{Title: fmt.Sprintf("Part %d", k), Kind: KindDiscussion, Length: time.Minute})
+		s.Segments = append(s.Segments, Segment{Title: fmt.Sprintf("Part %d", k), Kind: kindDiscussion, Length: time.Minute})
 	}
 	for i := 1; i < n && m > 0; i++ {
 		seg := &s.Segments[i%m]
@@ -258,7 +258,7 @@ func randomParallel(rng *rand.Rand) *Session {
 	pool := []string{"Ana", "ana", " Ana ", "Ben", "Tupou’tuah", "tupou'tuah", "Cleo", "Dev", "Eve", ""}
 	s := &Session{Slot: timeslot.Slot{Length: 3 * time.Hour}}
 	for range 1 + rng.IntN(14) {
-		seg := Segment{Title: "s", Kind: KindBreakout, Length: time.Duration(rng.IntN(5)) * 10 * time.Minute}
+		seg := Segment{Title: "s", Kind: kindBreakout, Length: time.Duration(rng.IntN(5)) * 10 * time.Minute}
 		if rng.IntN(4) > 0 {
 			seg.Track = string(rune('A' + rng.IntN(4)))
 		}
@@ -334,7 +334,7 @@ func TestValidateMaxProblems(t *testing.T) {
 				s.People = append(s.People, Person{Name: names[i], Roles: []Role{RoleFacilitator}})
 			}
 			for k := range tt.parallel {
-				s.Segments = append(s.Segments, Segment{Title: "Breakout", Kind: KindBreakout, Length: time.Hour, Track: fmt.Sprint(k), Facilitators: names})
+				s.Segments = append(s.Segments, Segment{Title: "Breakout", Kind: kindBreakout, Length: time.Hour, Track: fmt.Sprint(k), Facilitators: names})
 			}
 			total := tt.people * tt.parallel * (tt.parallel - 1) / 2
 			all := problems(t, s.Validate())

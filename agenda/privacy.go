@@ -1,6 +1,7 @@
 package agenda
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -41,10 +42,10 @@ func (s *Session) Secrets(all bool) *Secrets {
 	all = all || !s.Named()
 	for i := range s.People {
 		p := &s.People[i]
-		if all || p.IsPrivate(fieldName) {
+		if all || slices.Contains(p.Private, fieldName) {
 			add(p.Name)
 		}
-		if all || p.IsPrivate(fieldOrganization) {
+		if all || slices.Contains(p.Private, fieldOrganization) {
 			add(p.Organization)
 		}
 	}

@@ -381,7 +381,7 @@ func (p *Programme) roomOverlaps(list *problemList) {
 func (p *Programme) sessionLimit(a Attendee) error {
 	var speaks []int
 	for _, ap := range a.Appearances {
-		if p.Sessions[ap.Session].People[ap.Person].Has(RoleSpeaker) && (len(speaks) == 0 || speaks[len(speaks)-1] != ap.Session) {
+		if slices.Contains(p.Sessions[ap.Session].People[ap.Person].Roles, RoleSpeaker) && (len(speaks) == 0 || speaks[len(speaks)-1] != ap.Session) {
 			speaks = append(speaks, ap.Session)
 		}
 	}

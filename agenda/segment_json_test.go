@@ -28,7 +28,7 @@ func TestSegmentMarshalJSONAsEncodingJSON(t *testing.T) {
 	for _, seg := range []Segment{
 		{},
 		{Title: "a<b>&c\u2028\u2029 \"q\" \\ \x01 \xff é 🔒", Kind: "keynote", Length: 90*time.Minute + 1},
-		{ID: "x", Title: "T", Kind: KindBreakout, Length: -time.Minute, Track: "A", Speakers: []string{}, Facilitators: []string{"<i>"}, Questions: []string{"A", "B"}},
+		{ID: "x", Title: "T", Kind: kindBreakout, Length: -time.Minute, Track: "A", Speakers: []string{}, Facilitators: []string{"<i>"}, Questions: []string{"A", "B"}},
 		{Title: "T", Speakers: []string{"a\xffb", ""}, Length: 40 * time.Minute},
 	} {
 		want, err := encodingJSON(seg)

@@ -1,7 +1,6 @@
 package agenda
 
 import (
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -65,13 +64,6 @@ type Person struct {
 	// the name; Validate refuses any other entry.
 	Private []string `json:"private,omitempty"`
 }
-
-// Has reports whether p holds role r.
-func (p *Person) Has(r Role) bool { return slices.Contains(p.Roles, r) }
-
-// IsPrivate reports whether the source marks field f of p private; f is
-// one of the names that Private lists, such as "organization".
-func (p *Person) IsPrivate(f string) bool { return slices.Contains(p.Private, f) }
 
 // Segment is one timed part of a session.
 type Segment struct {

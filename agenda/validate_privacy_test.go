@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -161,11 +162,11 @@ func TestValidateHidesSecretsRandom(t *testing.T) {
 					p.Private = append(p.Private, f)
 				}
 			}
-			if p.IsPrivate("zone") && rng.IntN(2) == 0 {
+			if slices.Contains(p.Private, "zone") && rng.IntN(2) == 0 {
 				p.Zone = "Mars/" + word()
 				secrets = append(secrets, p.Zone)
 			}
-			if p.IsPrivate("stakeholder") && rng.IntN(2) == 0 {
+			if slices.Contains(p.Private, "stakeholder") && rng.IntN(2) == 0 {
 				p.Stakeholder = Stakeholder(word())
 				secrets = append(secrets, string(p.Stakeholder))
 			}
@@ -178,13 +179,13 @@ func TestValidateHidesSecretsRandom(t *testing.T) {
 			for _, w := range strings.Fields(p.Name) {
 				w = strings.TrimSuffix(w, "\x07")
 				all = append(all, w)
-				if !s.Named() || p.IsPrivate("name") {
+				if !s.Named() || slices.Contains(p.Private, "name") {
 					secrets = append(secrets, w)
 				}
 			}
 			org := strings.TrimSuffix(p.Organization, "\u202e")
 			all = append(all, org)
-			if !s.Named() || p.IsPrivate("organization") {
+			if !s.Named() || slices.Contains(p.Private, "organization") {
 				secrets = append(secrets, org)
 			}
 			s.People = append(s.People, p)
@@ -200,8 +201,8 @@ func TestValidateHidesSecretsRandom(t *testing.T) {
 		// parallel segments that share everyone.
 		ghost := "Dr " + s.People[rng.IntN(count)].Name + " (chair)"
 		s.Segments = []Segment{
-			{Title: "A", Kind: KindBreakout, Length: 30 * time.Minute, Track: "A", Speakers: append(names, ghost)},
-			{Title: "B", Kind: KindBreakout, Length: 30 * time.Minute, Track: "B", Speakers: names},
+			{Title: "A", Kind: kindBreakout, Length: 30 * time.Minute, Track: "A", Speakers: append(names, ghost)},
+			{Title: "B", Kind: kindBreakout, Length: 30 * time.Minute, Track: "B", Speakers: names},
 		}
 		lines := problemLines(s.Validate())
 		if len(lines) == 0 {

@@ -30,7 +30,7 @@ var shown hiding
 // show, such as the name of a person listed twice whose other entry marks
 // it private.
 func (v *validator) field(s *Session, p *Person, f string) hiding {
-	h := hiding{hidden: p.IsPrivate(f)}
+	h := hiding{hidden: slices.Contains(p.Private, f)}
 	switch f {
 	case fieldName:
 		h = hiding{hidden: h.hidden || !s.Named() || v.secrets.In(p.Name), personal: true}
@@ -205,7 +205,7 @@ func (v *validator) person(s *Session, i int) {
 		v.add(at+".mode", string(p.Mode), errModeConflict, "%s is online in an onsite session", at)
 	case s.Format == FormatOnline && p.Mode == ModeOnsite:
 		v.add(at+".mode", string(p.Mode), errModeConflict, "%s is onsite in an online session", at)
-	case s.Format == FormatHybrid && p.Mode == "" && (p.Has(RoleSpeaker) || p.Has(RoleModerator) || p.Has(RoleOnlineModerator)):
+	case s.Format == FormatHybrid && p.Mode == "" && (slices.Contains(p.Roles, RoleSpeaker) || slices.Contains(p.Roles, RoleModerator) || slices.Contains(p.Roles, RoleOnlineModerator)):
 		v.add(at+".mode", "", errMissing, "a hybrid session needs to know whether %s is onsite or online", at)
 	}
 }

@@ -131,17 +131,17 @@ func groupOf(d balance.Dimension, p *agenda.Person) string {
 	case balance.ByMode:
 		return string(p.Mode)
 	case balance.ByStakeholder:
-		if !p.IsPrivate("stakeholder") {
+		if !slices.Contains(p.Private, "stakeholder") {
 			return string(p.Stakeholder)
 		}
 		return ""
 	case balance.ByRegion:
-		if !p.IsPrivate("region") {
+		if !slices.Contains(p.Private, "region") {
 			return string(p.Region)
 		}
 		return ""
 	case balance.ByGender:
-		if !p.IsPrivate("gender") {
+		if !slices.Contains(p.Private, "gender") {
 			return p.Gender
 		}
 		return ""
@@ -153,7 +153,7 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 	r := &reference{step: cmp.Or(p.Step, balance.DefaultStep), w0: cmp.Or(p.Fairness, balance.DefaultFairness), linear: p.Deviation == "linear"}
 	dims := p.Dimensions
 	if dims == nil {
-		dims = balance.DefaultDimensions()
+		dims = balance.HybridPromise().Dimensions
 	}
 	for _, d := range dims {
 		if d.By == balance.ByMode && s.Format != agenda.FormatHybrid {
@@ -223,7 +223,7 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 		}
 		for _, d := range r.dims {
 			g := groupOf(d, person)
-			if d.By == balance.ByRegion && g == string(agenda.RegionIntergovernmental) {
+			if d.By == balance.ByRegion && g == string("Intergovernmental Organization") {
 				g = "" // not a UN regional group
 			}
 			sp.groups = append(sp.groups, g)

@@ -138,7 +138,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 	// who names a person of the log in a problem's text, as LogProblem says.
 	who := func(name string) string {
 		if i := roster.Index(name); i >= 0 {
-			if !s.Named() || s.People[i].IsPrivate("name") {
+			if !s.Named() || slices.Contains(s.People[i].Private, "name") {
 				return fmt.Sprintf("person %d", i+1)
 			}
 			return s.People[i].Name

@@ -31,10 +31,10 @@ func auditSession() *agenda.Session {
 			speaker("Chloe Diaz", agenda.ModeOnline),
 		},
 		Segments: []agenda.Segment{
-			{Title: "Opening", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
-			{Title: "Panel", Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+			{Title: "Opening", Kind: "opening", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Panel", Kind: "discussion", Length: 30 * time.Minute,
 				Speakers: []string{"Ana Berg", "Ben Okafor", "Chloe Diaz"}, Facilitators: []string{"Moderator"}},
-			{Title: "Closing", Kind: agenda.KindClosing, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Closing", Kind: "closing", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
 		},
 	}
 }

@@ -122,7 +122,7 @@ func holders(r *Report, role agenda.Role) []member {
 	var out []member
 	for i := range r.Session.People {
 		p := &r.Session.People[i]
-		if p.Has(role) {
+		if slices.Contains(p.Roles, role) {
 			out = append(out, member{name: p.Name, time: times[agenda.NameKey(p.Name)], person: p})
 		}
 	}

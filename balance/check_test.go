@@ -31,13 +31,13 @@ import (
 // Private Sector 25%; of the 30 minutes with a region, WEOG 2/3, GRULAC
 // 1/3; of the 30 minutes with a gender, women (two spellings) 2/3, men 1/3.
 func chkSession(format agenda.Format) *agenda.Session {
-	ana := repSpeaker("Ana", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG)
+	ana := repSpeaker("Ana", agenda.ModeOnsite, agenda.Stakeholder("Government"), agenda.Region("WEOG"))
 	ana.Gender, ana.Labels = "Woman", map[string]string{"age": "youth"}
-	ben := repSpeaker("Ben", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG)
+	ben := repSpeaker("Ben", agenda.ModeOnsite, agenda.Stakeholder("Government"), agenda.Region("WEOG"))
 	ben.Gender = "man"
-	cai := repSpeaker("Cai", agenda.ModeOnline, agenda.StakeholderCivilSociety, agenda.RegionGRULAC)
+	cai := repSpeaker("Cai", agenda.ModeOnline, agenda.Stakeholder("Civil Society"), agenda.Region("GRULAC"))
 	cai.Gender, cai.Labels = "woman", map[string]string{"age": "youth"}
-	dee := repSpeaker("Dee", agenda.ModeOnline, agenda.StakeholderPrivateSector, "")
+	dee := repSpeaker("Dee", agenda.ModeOnline, agenda.Stakeholder("Private Sector"), "")
 	return repSession(format, 40*time.Minute, ana, ben, cai, dee)
 }
 

@@ -31,7 +31,7 @@ func errorsSession() *agenda.Session {
 			{Name: "Chen Wei", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline},
 			{Name: "Dana Novak", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline},
 		},
-		Segments: []agenda.Segment{{Title: "Panel", Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+		Segments: []agenda.Segment{{Title: "Panel", Kind: "discussion", Length: 30 * time.Minute,
 			Speakers:     []string{"Anna Berg", "Bruno Costa", "Chen Wei", "Dana Novak"},
 			Facilitators: []string{"Moderator", "Online moderator"}}},
 	}

@@ -18,11 +18,11 @@ func ExampleCheck() {
 		Format: agenda.FormatOnsite,
 		People: []agenda.Person{{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}}},
 	}
-	panel := agenda.Segment{Title: "Panel", Kind: agenda.KindDiscussion, Length: time.Hour, Facilitators: []string{"Moderator"}}
-	for i, region := range []agenda.Region{agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionGRULAC} {
+	panel := agenda.Segment{Title: "Panel", Kind: agenda.SegmentKind("discussion"), Length: time.Hour, Facilitators: []string{"Moderator"}}
+	for i, region := range []agenda.Region{"WEOG", "WEOG", "WEOG", "WEOG", "WEOG", "GRULAC"} {
 		name := fmt.Sprintf("Speaker %d", i+1)
 		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker},
-			Stakeholder: agenda.StakeholderGovernment, Region: region, Gender: []string{"woman", "man"}[i%2]})
+			Stakeholder: "Government", Region: region, Gender: []string{"woman", "man"}[i%2]})
 		panel.Speakers = append(panel.Speakers, name)
 	}
 	s.Segments = []agenda.Segment{panel}

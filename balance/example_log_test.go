@@ -61,10 +61,10 @@ func exampleHybridPanel() (*agenda.Session, balance.Policy) {
 			speaker("Chloe Diaz", agenda.ModeOnline),
 		},
 		Segments: []agenda.Segment{
-			{Title: "Opening", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
-			{Title: "Panel", Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+			{Title: "Opening", Kind: "opening", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Panel", Kind: "discussion", Length: 30 * time.Minute,
 				Speakers: []string{"Ana Berg", "Ben Okafor", "Chloe Diaz"}, Facilitators: []string{"Moderator"}},
-			{Title: "Closing", Kind: agenda.KindClosing, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Closing", Kind: "closing", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
 		},
 	}
 	return s, balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}}}
@@ -151,9 +151,9 @@ func ExampleReplan() {
 			speaker("Ben Okafor", agenda.ModeOnsite), speaker("Eve Tan", agenda.ModeOnline),
 		},
 		Segments: []agenda.Segment{
-			{Title: "Question A", Kind: agenda.KindDiscussion, Length: 20 * time.Minute,
+			{Title: "Question A", Kind: "discussion", Length: 20 * time.Minute,
 				Speakers: []string{"Ana Berg", "Dana Novak"}, Facilitators: []string{"Moderator"}},
-			{Title: "Question B", Kind: agenda.KindDiscussion, Length: 20 * time.Minute,
+			{Title: "Question B", Kind: "discussion", Length: 20 * time.Minute,
 				Speakers: []string{"Ben Okafor", "Eve Tan"}, Facilitators: []string{"Moderator"}},
 		},
 	}

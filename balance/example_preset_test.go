@@ -41,11 +41,11 @@ func ExamplePresets_check() {
 		People: []agenda.Person{
 			{Name: "Lena Okafor", Roles: []agenda.Role{agenda.RoleOrganizer, agenda.RoleModerator}, Mode: agenda.ModeOnline},
 			{Name: "Amara Diallo", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Gender: "woman",
-				Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionAfrican},
+				Stakeholder: "Civil Society", Region: "African Group"},
 			{Name: "Sofía Reyes", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline, Gender: "woman",
-				Stakeholder: agenda.StakeholderGovernment, Region: agenda.RegionGRULAC},
+				Stakeholder: "Government", Region: "GRULAC"},
 		},
-		Segments: []agenda.Segment{{Title: "Discussion", Kind: agenda.KindDiscussion, Length: time.Hour,
+		Segments: []agenda.Segment{{Title: "Discussion", Kind: "discussion", Length: time.Hour,
 			Speakers: []string{"Amara Diallo", "Sofía Reyes"}, Facilitators: []string{"Lena Okafor"}}},
 	}
 	r, err := balance.DraftReport(s, balance.Policy{})
@@ -99,7 +99,7 @@ func ExampleDecodePresets() {
 			{Name: "Speaker 1", Roles: []agenda.Role{agenda.RoleSpeaker}, Labels: map[string]string{"age": "adult"}},
 			{Name: "Speaker 2", Roles: []agenda.Role{agenda.RoleSpeaker}},
 		},
-		Segments: []agenda.Segment{{Title: "Panel", Kind: agenda.KindDiscussion, Length: 45 * time.Minute,
+		Segments: []agenda.Segment{{Title: "Panel", Kind: "discussion", Length: 45 * time.Minute,
 			Speakers: []string{"Speaker 1", "Speaker 2"}, Facilitators: []string{"Moderator"}}},
 	}
 	r, err := balance.DraftReport(s, balance.Policy{})

@@ -29,17 +29,17 @@ func ExampleAllocate() {
 		People: []agenda.Person{
 			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
 			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
-			speaker("Anna Berg", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG),
-			speaker("Claire Dubois", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG),
-			speaker("Erik Lund", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG),
-			speaker("Amina Diallo", agenda.ModeOnline, agenda.StakeholderCivilSociety, agenda.RegionAfrican),
+			speaker("Anna Berg", agenda.ModeOnsite, "Government", "WEOG"),
+			speaker("Claire Dubois", agenda.ModeOnsite, "Government", "WEOG"),
+			speaker("Erik Lund", agenda.ModeOnsite, "Government", "WEOG"),
+			speaker("Amina Diallo", agenda.ModeOnline, "Civil Society", "African Group"),
 		},
 		Segments: []agenda.Segment{
-			{Title: "Opening", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
-			{Title: "Panel", Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+			{Title: "Opening", Kind: "opening", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Panel", Kind: "discussion", Length: 30 * time.Minute,
 				Speakers:     []string{"Anna Berg", "Claire Dubois", "Erik Lund", "Amina Diallo"},
 				Facilitators: []string{"Moderator", "Online moderator"}},
-			{Title: "Closing", Kind: agenda.KindClosing, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Closing", Kind: "closing", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
 		},
 	}
 	parity := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}}}
@@ -77,16 +77,16 @@ func ExamplePlan() {
 		People: []agenda.Person{
 			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
 			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
-			{Name: "Amina Diallo", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Region: agenda.RegionAfrican},
-			{Name: "Bruno Costa", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Region: agenda.RegionGRULAC},
-			{Name: "Chen Wei", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline, Region: agenda.RegionAsiaPacific},
+			{Name: "Amina Diallo", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Region: "African Group"},
+			{Name: "Bruno Costa", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Region: "GRULAC"},
+			{Name: "Chen Wei", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline, Region: "Asia-Pacific Group"},
 		},
 		Segments: []agenda.Segment{
-			{Title: "Opening", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
-			{Title: "Roundtable", Kind: agenda.KindDiscussion, Length: 35 * time.Minute,
+			{Title: "Opening", Kind: "opening", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Roundtable", Kind: "discussion", Length: 35 * time.Minute,
 				Speakers:     []string{"Amina Diallo", "Bruno Costa", "Chen Wei"},
 				Facilitators: []string{"Moderator", "Online moderator"}},
-			{Title: "Closing", Kind: agenda.KindClosing, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Closing", Kind: "closing", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
 		},
 	}
 	p := balance.Policy{
@@ -129,11 +129,11 @@ func ExamplePlan() {
 // stakeholder group.
 func ExampleOrder() {
 	speakers := []*agenda.Person{
-		{Name: "Amina Diallo", Mode: agenda.ModeOnsite, Region: agenda.RegionAfrican, Stakeholder: agenda.StakeholderGovernment},
-		{Name: "Bruno Costa", Mode: agenda.ModeOnsite, Region: agenda.RegionGRULAC, Stakeholder: agenda.StakeholderGovernment},
-		{Name: "Chen Wei", Mode: agenda.ModeOnsite, Region: agenda.RegionAsiaPacific, Stakeholder: agenda.StakeholderCivilSociety},
-		{Name: "Dana Novak", Mode: agenda.ModeOnline, Region: agenda.RegionWEOG, Stakeholder: agenda.StakeholderCivilSociety},
-		{Name: "Emeka Obi", Mode: agenda.ModeOnline, Region: agenda.RegionAfrican, Stakeholder: agenda.StakeholderPrivateSector},
+		{Name: "Amina Diallo", Mode: agenda.ModeOnsite, Region: "African Group", Stakeholder: "Government"},
+		{Name: "Bruno Costa", Mode: agenda.ModeOnsite, Region: "GRULAC", Stakeholder: "Government"},
+		{Name: "Chen Wei", Mode: agenda.ModeOnsite, Region: "Asia-Pacific Group", Stakeholder: "Civil Society"},
+		{Name: "Dana Novak", Mode: agenda.ModeOnline, Region: "WEOG", Stakeholder: "Civil Society"},
+		{Name: "Emeka Obi", Mode: agenda.ModeOnline, Region: "African Group", Stakeholder: "Private Sector"},
 	}
 	for i, p := range balance.Order(speakers, []string{"Chen Wei"}, nil) {
 		fmt.Println(i+1, p.Name, p.Mode, p.Region, p.Stakeholder)
@@ -162,7 +162,7 @@ func Example_infeasible() {
 			{Name: "Dana Novak", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline},
 		},
 		Segments: []agenda.Segment{
-			{Title: "Panel", Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+			{Title: "Panel", Kind: "discussion", Length: 30 * time.Minute,
 				Speakers:     []string{"Anna Berg", "Bruno Costa", "Chen Wei", "Dana Novak"},
 				Facilitators: []string{"Moderator", "Online moderator"}},
 		},

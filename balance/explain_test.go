@@ -14,7 +14,7 @@ import (
 
 // explainSpeaker is a speaker of the sessions below.
 func explainSpeaker(name string, mode agenda.Mode, region agenda.Region) agenda.Person {
-	return agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: mode, Region: region, Stakeholder: agenda.StakeholderCivilSociety}
+	return agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: mode, Region: region, Stakeholder: agenda.Stakeholder("Civil Society")}
 }
 
 // explainSession is a valid hybrid session: a 5-minute opening (segment 0)
@@ -29,8 +29,8 @@ func explainSession(panel time.Duration, speakers ...agenda.Person) *agenda.Sess
 			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
 		},
 		Segments: []agenda.Segment{
-			{Title: "Opening", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
-			{Title: "Panel", Kind: agenda.KindDiscussion, Length: panel, Facilitators: []string{"Moderator", "Online moderator"}},
+			{Title: "Opening", Kind: "opening", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Panel", Kind: "discussion", Length: panel, Facilitators: []string{"Moderator", "Online moderator"}},
 		},
 	}
 	s.People = append(s.People, speakers...)
@@ -78,7 +78,7 @@ type conflict struct {
 func TestExplainInfeasible(t *testing.T) {
 	const (
 		onsite, online = agenda.ModeOnsite, agenda.ModeOnline
-		weog           = agenda.RegionWEOG
+		weog           = "WEOG"
 	)
 	for _, tt := range []struct {
 		name      string
@@ -203,7 +203,7 @@ func TestExplainInfeasible(t *testing.T) {
 func TestExplainPolicyError(t *testing.T) {
 	session := func() *agenda.Session {
 		return explainSession(20*time.Minute,
-			explainSpeaker("Ana", agenda.ModeOnsite, agenda.RegionWEOG), explainSpeaker("Ben", agenda.ModeOnline, agenda.RegionGRULAC))
+			explainSpeaker("Ana", agenda.ModeOnsite, "WEOG"), explainSpeaker("Ben", agenda.ModeOnline, "GRULAC"))
 	}
 	for _, tt := range []struct {
 		name   string
@@ -276,7 +276,7 @@ func TestExplainPolicyError(t *testing.T) {
 // among the session's people is a *SessionError with the field path.
 func TestExplainSessionError(t *testing.T) {
 	s := explainSession(20*time.Minute,
-		explainSpeaker("Ana", agenda.ModeOnsite, agenda.RegionWEOG), explainSpeaker("Ben", agenda.ModeOnline, agenda.RegionGRULAC))
+		explainSpeaker("Ana", agenda.ModeOnsite, "WEOG"), explainSpeaker("Ben", agenda.ModeOnline, "GRULAC"))
 	s.Segments[1].Speakers = append(s.Segments[1].Speakers, "Ghost")
 	_, err := balance.Allocate(s, balance.Policy{})
 	var got *balance.SessionError
@@ -299,11 +299,11 @@ func TestExplainSessionError(t *testing.T) {
 // more than their maximum is explained by the turns, not by a minimum of
 // 0s that nobody gave.
 func TestExplainMinTurns(t *testing.T) {
-	a := explainSpeaker("A", agenda.ModeOnsite, agenda.RegionWEOG)
-	b := explainSpeaker("B", agenda.ModeOnline, agenda.RegionGRULAC)
+	a := explainSpeaker("A", agenda.ModeOnsite, agenda.Region("WEOG"))
+	b := explainSpeaker("B", agenda.ModeOnline, agenda.Region("GRULAC"))
 	s := explainSession(10*time.Minute, a, b)
 	for _, title := range []string{"Second", "Third"} {
-		s.Segments = append(s.Segments, agenda.Segment{Title: title, Kind: agenda.KindDiscussion, Length: 10 * time.Minute,
+		s.Segments = append(s.Segments, agenda.Segment{Title: title, Kind: "discussion", Length: 10 * time.Minute,
 			Speakers: []string{"A", "B"}, Facilitators: []string{"Moderator"}})
 		s.Slot.Length += 10 * time.Minute
 	}

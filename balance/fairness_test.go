@@ -42,9 +42,9 @@ func panelOf(speakers ...lineup) *agenda.Session {
 		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: l.mode, Stakeholder: l.sh, Region: l.reg})
 	}
 	s.Segments = []agenda.Segment{
-		{Title: "Opening", Kind: agenda.KindOpening, Length: 10 * time.Minute, Facilitators: []string{"Moderator"}},
-		{Title: "Panel", Kind: agenda.KindDiscussion, Length: 60 * time.Minute, Speakers: names, Facilitators: []string{"Moderator", "Online moderator"}},
-		{Title: "Questions", Kind: agenda.KindPlenary, Length: 20 * time.Minute, Facilitators: []string{"Moderator", "Online moderator"}},
+		{Title: "Opening", Kind: "opening", Length: 10 * time.Minute, Facilitators: []string{"Moderator"}},
+		{Title: "Panel", Kind: "discussion", Length: 60 * time.Minute, Speakers: names, Facilitators: []string{"Moderator", "Online moderator"}},
+		{Title: "Questions", Kind: "plenary", Length: 20 * time.Minute, Facilitators: []string{"Moderator", "Online moderator"}},
 	}
 	return s
 }
@@ -56,8 +56,8 @@ func panelOf(speakers ...lineup) *agenda.Session {
 // only speaker of an under-represented group a clear but modest gain.
 func TestFairToEverySpeaker(t *testing.T) {
 	on, off := agenda.ModeOnline, agenda.ModeOnsite
-	gov, cs, ps, tc := agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity
-	weog, grulac, afr, apg, eeg := agenda.RegionWEOG, agenda.RegionGRULAC, agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean
+	gov, cs, ps, tc := agenda.Stakeholder("Government"), agenda.Stakeholder("Civil Society"), agenda.Stakeholder("Private Sector"), agenda.Stakeholder("Technical Community")
+	weog, grulac, afr, apg, eeg := agenda.Region("WEOG"), agenda.Region("GRULAC"), agenda.Region("African Group"), agenda.Region("Asia-Pacific Group"), agenda.Region("Eastern European Group")
 	type gain struct {
 		speaker  string
 		min, max float64 // the ratio of time to fair share

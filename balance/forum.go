@@ -331,7 +331,7 @@ func (f *Forum) tally() {
 				fr.Appearances = append(fr.Appearances, RepeatedInSession{Session: fs.Index, Roles: slices.Clone(person.Roles)})
 			}
 			fr.Time += sp.Time
-			fr.Private = fr.Private || person.IsPrivate("name") || !s.Named()
+			fr.Private = fr.Private || slices.Contains(person.Private, "name") || !s.Named()
 		}
 	}
 	f.Speakers = len(frequent)

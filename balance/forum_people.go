@@ -44,7 +44,7 @@ func repeated(prog *agenda.Programme) []RepeatedPerson {
 		for _, ap := range a.Appearances {
 			s := &prog.Sessions[ap.Session]
 			person := &s.People[ap.Person]
-			rp.Private = rp.Private || person.IsPrivate("name") || !s.Named()
+			rp.Private = rp.Private || slices.Contains(person.Private, "name") || !s.Named()
 			if n := len(rp.Appearances); n > 0 && rp.Appearances[n-1].Session == ap.Session {
 				// One session lists the person twice: one appearance, all roles.
 				last := &rp.Appearances[n-1]

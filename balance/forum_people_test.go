@@ -15,7 +15,7 @@ import (
 // role, not only repeat speakers: a speaker of one session who moderates
 // another is listed, with the roles of each session.
 func TestForumRepeated(t *testing.T) {
-	gov, weog := agenda.StakeholderGovernment, agenda.RegionWEOG
+	gov, weog := agenda.Stakeholder("Government"), agenda.Region("WEOG")
 	one := forumSession("One", repSpeaker("Ana Berg", agenda.ModeOnsite, gov, weog), repSpeaker("Ben Osei", agenda.ModeOnsite, gov, weog))
 	two := forumSession("Two", repSpeaker("ana berg", agenda.ModeOnsite, gov, weog), repSpeaker("Cleo Dias", agenda.ModeOnsite, gov, weog))
 	two.People[0].Name = "Ben Osei" // Two's moderator is One's speaker
@@ -45,7 +45,7 @@ func TestForumRepeated(t *testing.T) {
 // shown as planned: it is reported from its draft, marked Invalid, with
 // what validation finds in its Err.
 func TestForumInvalid(t *testing.T) {
-	gov, weog := agenda.StakeholderGovernment, agenda.RegionWEOG
+	gov, weog := agenda.Stakeholder("Government"), agenda.Region("WEOG")
 	valid := forumSession("Valid", repSpeaker("Ana Berg", agenda.ModeOnsite, gov, weog))
 	overrun := forumSession("Overrun", repSpeaker("Ben Osei", agenda.ModeOnsite, gov, weog))
 	overrun.Slot.Length = 10 * time.Minute // the segments take 15m

@@ -34,8 +34,8 @@ func forumPeople(title string, n int, sh []agenda.Stakeholder, rs []agenda.Regio
 // sets: a session whose speakers all come from one region ranks worst, not
 // "0% off target", and one whose speakers give no group cannot be judged.
 func TestForumRanking(t *testing.T) {
-	all := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
-	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean, agenda.RegionGRULAC, agenda.RegionWEOG}
+	all := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", "Technical Community", "Intergovernmental Organization"}
+	regions := []agenda.Region{"African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"}
 	prog := &agenda.Programme{Title: "Ranking", Sessions: []agenda.Session{
 		forumSession("Spread", forumPeople("Spread", 5, all, regions)...),
 		forumSession("One region", forumPeople("One", 4, all, regions[:1])...),
@@ -69,11 +69,11 @@ func TestForumRanking(t *testing.T) {
 // region targets add up to 100%; speakers who give no gender are counted
 // as such, and the shares say over whom they are.
 func TestForumOutsideAndNotGiven(t *testing.T) {
-	igo := repSpeaker("Ida", agenda.ModeOnsite, agenda.StakeholderIntergovernmental, agenda.RegionIntergovernmental)
-	woman := repSpeaker("Wen", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG)
+	igo := repSpeaker("Ida", agenda.ModeOnsite, agenda.Stakeholder("Intergovernmental Organization"), agenda.Region("Intergovernmental Organization"))
+	woman := repSpeaker("Wen", agenda.ModeOnsite, agenda.Stakeholder("Government"), agenda.Region("WEOG"))
 	woman.Gender = "woman"
 	prog := &agenda.Programme{Title: "IGO", Sessions: []agenda.Session{
-		forumSession("Panel", woman, igo, repSpeaker("Ola", agenda.ModeOnsite, agenda.StakeholderCivilSociety, agenda.RegionAfrican)),
+		forumSession("Panel", woman, igo, repSpeaker("Ola", agenda.ModeOnsite, "Civil Society", "African Group")),
 	}}
 	f, err := balance.ForumReport(prog, balance.Policy{}, balance.Presets())
 	if err != nil {

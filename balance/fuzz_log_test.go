@@ -336,10 +336,10 @@ func fuzzCheckAuditPrivacy(t *testing.T, s *agenda.Session, a *balance.Audit) {
 	t.Helper()
 	var secrets []string
 	for _, p := range s.People {
-		if !s.Named() || p.IsPrivate("name") {
+		if !s.Named() || slices.Contains(p.Private, "name") {
 			secrets = append(secrets, p.Name)
 		}
-		if p.Organization != "" && (!s.Named() || p.IsPrivate("organization")) {
+		if p.Organization != "" && (!s.Named() || slices.Contains(p.Private, "organization")) {
 			secrets = append(secrets, p.Organization)
 		}
 	}

@@ -32,8 +32,8 @@ func FuzzOrder(f *testing.F) {
 			list = list[:40]
 		}
 		modes := []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline, ""}
-		regions := []agenda.Region{agenda.RegionWEOG, agenda.RegionAfrican, agenda.RegionGRULAC, ""}
-		stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, ""}
+		regions := []agenda.Region{"WEOG", "African Group", "GRULAC", ""}
+		stakeholders := []agenda.Stakeholder{"Government", "Civil Society", ""}
 		people := make([]*agenda.Person, len(list))
 		keys := map[string]bool{}
 		for i, name := range list {

@@ -24,7 +24,7 @@ var fuzzPolicies = []balance.Policy{
 			{By: balance.ByLabel, Label: "age", Weight: 2}, {By: balance.ByRegion, Target: "explicit", Shares: map[string]float64{"WEOG": 0.2, "African Group": 0.8}}},
 		Min: time.Minute, Max: 20 * time.Minute, Step: time.Minute,
 		Intro: 30 * time.Second, Handover: 10 * time.Second, OnlineHandover: 20 * time.Second, Audience: time.Minute,
-		Speaking: []agenda.SegmentKind{agenda.KindDiscussion, agenda.KindPlenary},
+		Speaking: []agenda.SegmentKind{"discussion", "plenary"},
 	},
 }
 

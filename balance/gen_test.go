@@ -17,8 +17,8 @@ import (
 // stakeholder and regional groups drawn at random, and a moderator and an
 // online moderator. The same seed gives the same session.
 func genSession(rng *rand.Rand, n, segs int) *agenda.Session {
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
-	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean, agenda.RegionGRULAC, agenda.RegionWEOG}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", "Technical Community", "Intergovernmental Organization"}
+	regions := []agenda.Region{"African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"}
 	modes := []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}
 	s := &agenda.Session{
 		Title:  fmt.Sprintf("generated %d/%d", n, segs),
@@ -40,7 +40,7 @@ func genSession(rng *rand.Rand, n, segs int) *agenda.Session {
 	perSeg := max(1, (n+segs-1)/segs)
 	total := time.Duration(0)
 	for k := range segs {
-		seg := agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.KindDiscussion, Facilitators: []string{"Moderator"}}
+		seg := agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.SegmentKind("discussion"), Facilitators: []string{"Moderator"}}
 		for i := k * perSeg; i < min(n, (k+1)*perSeg); i++ {
 			seg.Speakers = append(seg.Speakers, s.People[2+i].Name)
 		}
@@ -178,10 +178,10 @@ func varySession(rng *rand.Rand, s *agenda.Session) map[string]string {
 		}
 	}
 	if len(s.Segments) > 1 && rng.IntN(6) == 0 {
-		s.Segments[0].Kind = agenda.KindOpening
+		s.Segments[0].Kind = "opening"
 	}
 	if rng.IntN(4) == 0 {
-		poll := agenda.Segment{Title: "Poll", Kind: agenda.KindPoll, Length: 10 * time.Minute, Facilitators: []string{"Online moderator"}}
+		poll := agenda.Segment{Title: "Poll", Kind: agenda.SegmentKind("poll"), Length: 10 * time.Minute, Facilitators: []string{"Online moderator"}}
 		s.Segments = slices.Insert(s.Segments, rng.IntN(len(s.Segments)+1), poll)
 		s.Slot.Length += poll.Length
 	}
@@ -228,7 +228,7 @@ func varyPolicy(rng *rand.Rand, s *agenda.Session, p *balance.Policy, twins map[
 		p.Fairness = 0.1
 	}
 	if rng.IntN(5) == 0 {
-		p.Speaking = []agenda.SegmentKind{agenda.KindDiscussion}
+		p.Speaking = []agenda.SegmentKind{"discussion"}
 	}
 	if rng.IntN(3) == 0 {
 		pick := func() []string {

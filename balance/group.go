@@ -1,6 +1,10 @@
 package balance
 
-import "github.com/fairfloor/fairfloor/agenda"
+import (
+	"slices"
+
+	"github.com/fairfloor/fairfloor/agenda"
+)
 
 // groupOf returns the group of dimension d that person p of session s is
 // in, or "" if p gives none. It is the one rule by which the allocation, the
@@ -18,15 +22,15 @@ func (d Dimension) groupOf(s *agenda.Session, p *agenda.Person) string {
 		}
 		return string(p.Mode)
 	case ByStakeholder:
-		if !p.IsPrivate("stakeholder") {
+		if !slices.Contains(p.Private, "stakeholder") {
 			return string(p.Stakeholder)
 		}
 	case ByRegion:
-		if !p.IsPrivate("region") {
+		if !slices.Contains(p.Private, "region") {
 			return string(p.Region)
 		}
 	case ByGender:
-		if !p.IsPrivate("gender") {
+		if !slices.Contains(p.Private, "gender") {
 			return genderKey(p.Gender)
 		}
 	case ByLabel:
@@ -41,7 +45,7 @@ func (d Dimension) groupOf(s *agenda.Session, p *agenda.Person) string {
 // regional groups. Such a group is shown as what it is, in a row of its
 // own, but takes no part in the dimension's targets.
 func (d Dimension) outsideSet(g string) bool {
-	return d.By == ByRegion && g == string(agenda.RegionIntergovernmental)
+	return d.By == ByRegion && g == "Intergovernmental Organization"
 }
 
 // genderKey is the form in which genders are compared: case, surrounding

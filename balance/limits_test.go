@@ -22,8 +22,8 @@ import (
 // of four minutes a speaker.
 func limitSession(people, segs int) *agenda.Session {
 	rng := rand.New(rand.NewPCG(uint64(people), uint64(segs)))
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
-	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean, agenda.RegionGRULAC, agenda.RegionWEOG}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", "Technical Community", "Intergovernmental Organization"}
+	regions := []agenda.Region{"African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"}
 	s := &agenda.Session{
 		Title:  fmt.Sprintf("%d people over %d segments", people, segs),
 		Format: agenda.FormatHybrid,
@@ -41,7 +41,7 @@ func limitSession(people, segs int) *agenda.Session {
 		})
 	}
 	for k := range segs {
-		s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.KindDiscussion,
+		s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: "discussion",
 			Length: 4 * time.Minute, Facilitators: []string{"Moderator"}})
 	}
 	for i, p := range s.People[2:] {
@@ -277,8 +277,8 @@ func measure(b *testing.B, n int, unit string, f func() error) {
 // stakeholder and region varied): the programme's shape that grows
 // fastest, a row and many columns for every speaker.
 func programmeSession(segs, per int) *agenda.Session {
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
-	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean, agenda.RegionGRULAC, agenda.RegionWEOG}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", "Technical Community", "Intergovernmental Organization"}
+	regions := []agenda.Region{"African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"}
 	s := &agenda.Session{
 		Title: fmt.Sprintf("%d segments of %d speakers", segs, per), Format: agenda.FormatHybrid,
 		Slot: timeslot.Slot{Start: time.Date(2023, 10, 10, 6, 15, 0, 0, time.UTC)},
@@ -293,7 +293,7 @@ func programmeSession(segs, per int) *agenda.Session {
 			Mode: []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}[i%2], Stakeholder: stakeholders[i/2%5], Region: regions[i/10%5]})
 	}
 	for k := range segs {
-		seg := agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+		seg := agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.SegmentKind("discussion"), Length: 30 * time.Minute,
 			Facilitators: []string{"Moderator", "Online moderator"}}
 		for j := range per {
 			seg.Speakers = append(seg.Speakers, s.People[2+(k*per/2+j)%n].Name)

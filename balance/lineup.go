@@ -14,9 +14,9 @@ import (
 func universe(d Dimension) []string {
 	switch d.By {
 	case ByRegion:
-		return []string{string(agenda.RegionAfrican), string(agenda.RegionAsiaPacific), string(agenda.RegionEasternEuropean), string(agenda.RegionGRULAC), string(agenda.RegionWEOG)}
+		return []string{"African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"}
 	case ByStakeholder:
-		return []string{string(agenda.StakeholderGovernment), string(agenda.StakeholderCivilSociety), string(agenda.StakeholderPrivateSector), string(agenda.StakeholderTechnicalCommunity), string(agenda.StakeholderIntergovernmental)}
+		return []string{"Government", "Civil Society", "Private Sector", "Technical Community", "Intergovernmental Organization"}
 	case ByMode:
 		return []string{string(agenda.ModeOnsite), string(agenda.ModeOnline)}
 	}
@@ -223,11 +223,11 @@ func (pr *problem) organizationFinding(add func(Finding)) {
 	org := ""
 	for i := range pr.s.People {
 		p := &pr.s.People[i]
-		if !p.Has(agenda.RoleOrganizer) {
+		if !slices.Contains(p.Roles, agenda.RoleOrganizer) {
 			continue
 		}
 		key := agenda.NameKey(p.Organization)
-		if key == "" || p.IsPrivate("organization") || (org != "" && key != org) {
+		if key == "" || slices.Contains(p.Private, "organization") || (org != "" && key != org) {
 			return
 		}
 		org = key
@@ -250,7 +250,7 @@ func (pr *problem) moderationFinding(add func(Finding)) {
 	}
 	var names []string
 	for _, p := range pr.s.People {
-		if p.Has(agenda.RoleModerator) || p.Has(agenda.RoleOnlineModerator) {
+		if slices.Contains(p.Roles, agenda.RoleModerator) || slices.Contains(p.Roles, agenda.RoleOnlineModerator) {
 			if p.Mode != agenda.ModeOnsite {
 				return
 			}

@@ -20,8 +20,8 @@ type orderCase struct {
 // stakeholder groups often, some of them empty, so that ties and pins matter.
 func randomOrderCase(rng *rand.Rand) orderCase {
 	modes := []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline, agenda.ModeOnsite, agenda.ModeOnline, ""}
-	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionWEOG, agenda.RegionGRULAC, ""}
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, ""}
+	regions := []agenda.Region{"African Group", "WEOG", "GRULAC", ""}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", ""}
 	n := 2 + rng.IntN(9)
 	var c orderCase
 	for i := range n {

@@ -32,9 +32,9 @@ func TestUnattributedOrderHidesNames(t *testing.T) {
 		s := &agenda.Session{Title: "Brainstorm", Format: agenda.FormatOnsite, Attribution: "unattributed",
 			People: []agenda.Person{{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}}}}
 		s.Slot.Length = time.Hour
-		seg := agenda.Segment{Title: "Ideas", Kind: agenda.KindDiscussion, Length: time.Hour, Facilitators: []string{"Moderator"}}
+		seg := agenda.Segment{Title: "Ideas", Kind: agenda.SegmentKind("discussion"), Length: time.Hour, Facilitators: []string{"Moderator"}}
 		for i := range 6 { // all alike: every order costs the same, so ties decide
-			s.People = append(s.People, agenda.Person{Name: name(i), Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderCivilSociety})
+			s.People = append(s.People, agenda.Person{Name: name(i), Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: "Civil Society"})
 			seg.Speakers = append(seg.Speakers, name(i))
 		}
 		s.Segments = []agenda.Segment{seg}

@@ -29,8 +29,8 @@ var orderPool = []string{
 // from small sets so that neighbours often share them, some left empty.
 func orderSegment(rng *rand.Rand, lo, hi int) []*agenda.Person {
 	modes := []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline, agenda.ModeOnsite, agenda.ModeOnline, agenda.ModeOnsite, ""}
-	regions := []agenda.Region{agenda.RegionWEOG, agenda.RegionAfrican, agenda.RegionGRULAC, ""}
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, ""}
+	regions := []agenda.Region{"WEOG", "African Group", "GRULAC", ""}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", ""}
 	n := lo + rng.IntN(hi-lo+1)
 	names := slices.Clone(orderPool)
 	rng.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
@@ -393,12 +393,12 @@ func TestOrderCases(t *testing.T) {
 	}
 	const (
 		on, off = agenda.ModeOnline, agenda.ModeOnsite
-		weog    = agenda.RegionWEOG
-		grulac  = agenda.RegionGRULAC
-		african = agenda.RegionAfrican
-		gov     = agenda.StakeholderGovernment
-		cs      = agenda.StakeholderCivilSociety
-		ps      = agenda.StakeholderPrivateSector
+		weog    = "WEOG"
+		grulac  = "GRULAC"
+		african = "African Group"
+		gov     = "Government"
+		cs      = "Civil Society"
+		ps      = "Private Sector"
 	)
 	for _, tt := range []struct {
 		name        string
@@ -481,12 +481,12 @@ func TestOrderCases(t *testing.T) {
 // mode; the best order has exactly one.
 func TestOrderPanel(t *testing.T) {
 	people := []*agenda.Person{
-		{Name: "Joyce Hakmeh", Mode: agenda.ModeOnsite, Region: agenda.RegionWEOG, Stakeholder: agenda.StakeholderCivilSociety},
-		{Name: "Pablo Castro", Mode: agenda.ModeOnline, Region: agenda.RegionGRULAC, Stakeholder: agenda.StakeholderGovernment},
-		{Name: "Marie Humeau", Mode: agenda.ModeOnsite, Region: agenda.RegionWEOG, Stakeholder: agenda.StakeholderGovernment},
-		{Name: "Engelbert Theuermann", Mode: agenda.ModeOnsite, Region: agenda.RegionWEOG, Stakeholder: agenda.StakeholderGovernment},
-		{Name: "Charlotte Lindsey", Mode: agenda.ModeOnline, Region: agenda.RegionWEOG, Stakeholder: agenda.StakeholderCivilSociety},
-		{Name: "Nick Ashton-Hart", Mode: agenda.ModeOnsite, Region: agenda.RegionWEOG, Stakeholder: agenda.StakeholderPrivateSector},
+		{Name: "Joyce Hakmeh", Mode: agenda.ModeOnsite, Region: "WEOG", Stakeholder: "Civil Society"},
+		{Name: "Pablo Castro", Mode: agenda.ModeOnline, Region: "GRULAC", Stakeholder: "Government"},
+		{Name: "Marie Humeau", Mode: agenda.ModeOnsite, Region: "WEOG", Stakeholder: "Government"},
+		{Name: "Engelbert Theuermann", Mode: agenda.ModeOnsite, Region: "WEOG", Stakeholder: "Government"},
+		{Name: "Charlotte Lindsey", Mode: agenda.ModeOnline, Region: "WEOG", Stakeholder: "Civil Society"},
+		{Name: "Nick Ashton-Hart", Mode: agenda.ModeOnsite, Region: "WEOG", Stakeholder: "Private Sector"},
 	}
 	leastSameMode := len(people)
 	orderPermutations(people, func(perm []*agenda.Person) { leastSameMode = min(leastSameMode, orderSameMode(perm)) })

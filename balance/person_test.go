@@ -25,11 +25,11 @@ func TestOnePersonOneName(t *testing.T) {
 		People: []agenda.Person{
 			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
 			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
-			{Name: "Ana Berg", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Gender: "Woman", Region: agenda.RegionWEOG},
-			{Name: elenaNFC, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline, Gender: "woman ", Region: agenda.RegionAfrican},
-			{Name: "Ben Okafor", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Gender: "man", Region: agenda.RegionAfrican},
+			{Name: "Ana Berg", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Gender: "Woman", Region: "WEOG"},
+			{Name: elenaNFC, Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline, Gender: "woman ", Region: "African Group"},
+			{Name: "Ben Okafor", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Gender: "man", Region: "African Group"},
 		},
-		Segments: []agenda.Segment{{Title: "Panel", Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+		Segments: []agenda.Segment{{Title: "Panel", Kind: "discussion", Length: 30 * time.Minute,
 			Speakers: []string{"ana  BERG", elenaNFD, "ben okafor"}, Facilitators: []string{"moderator", "ONLINE MODERATOR"}}},
 	}
 	s.Slot.Start = time.Date(2023, 10, 10, 9, 0, 0, 0, time.UTC)

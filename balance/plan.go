@@ -3,6 +3,7 @@ package balance
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -104,7 +105,7 @@ func moderatorOf(s *agenda.Session, roster *agenda.Roster, seg *agenda.Segment) 
 		}
 	}
 	for _, p := range s.People {
-		if p.Has(agenda.RoleModerator) {
+		if slices.Contains(p.Roles, agenda.RoleModerator) {
 			return p.Name
 		}
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // Policy says how a session's speaking time is to be shared. Its zero value
-// is the default policy ([DefaultDimensions]): an equal fair share for
+// is the default policy: an equal fair share for
 // every speaker; onsite and online speakers getting the same time on
 // average, as a hard rule; stakeholder and regional groups nudged towards
 // equal shares within a band of ±25% of each fair share; no bounds beyond
@@ -30,7 +30,11 @@ import (
 //
 //	{"dimensions": [{"by": "mode", "hard": true}, {"by": "stakeholder"}, {"by": "region"}], "intro": "1m", "online_handover": "30s"}
 type Policy struct {
-	// Dimensions are the groupings to balance; nil means [DefaultDimensions].
+	// Dimensions are the groupings to balance. Nil means those of
+	// [HybridPromise]: the mode, by headcount as a hard rule, so that an
+	// online speaker gets on average what an onsite speaker gets; then
+	// stakeholder and regional groups, equal shares as a preference; each of
+	// weight 1.
 	// A mode dimension is dropped from a session that is not hybrid, since
 	// onsite–online parity means nothing there.
 	Dimensions []Dimension `json:"dimensions,omitzero"`
@@ -212,11 +216,9 @@ const (
 	defaultSpread   = 0.25
 )
 
-// DefaultDimensions returns the dimensions of the zero Policy: the mode,
-// by headcount as a hard rule, so that an online speaker gets on average
-// what an onsite speaker gets; stakeholder and regional groups, equal
-// shares as a preference; each of weight 1.
-func DefaultDimensions() []Dimension {
+// defaultDimensions returns the dimensions of the zero Policy (see
+// Policy.Dimensions).
+func defaultDimensions() []Dimension {
 	return []Dimension{{By: ByMode, Hard: true}, {By: ByStakeholder}, {By: ByRegion}}
 }
 
@@ -227,7 +229,7 @@ func DefaultDimensions() []Dimension {
 // to hand the floor to an online speaker. In a session that is not hybrid
 // the mode is dropped and the groups are still balanced.
 func HybridPromise() Policy {
-	return Policy{Dimensions: DefaultDimensions(), Intro: time.Minute, OnlineHandover: 30 * time.Second}
+	return Policy{Dimensions: defaultDimensions(), Intro: time.Minute, OnlineHandover: 30 * time.Second}
 }
 
 // Name returns the dimension's name: its By, or "label:<Label>" for a label.

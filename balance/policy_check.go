@@ -62,7 +62,7 @@ func (p Policy) check() error {
 	}
 	dims := p.Dimensions
 	if dims == nil {
-		dims = DefaultDimensions()
+		dims = defaultDimensions()
 	}
 	seen := map[string]bool{}
 	for i, d := range dims {

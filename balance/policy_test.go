@@ -50,7 +50,7 @@ func TestDecodePolicy(t *testing.T) {
 				},
 				Fairness: 1.5, Spread: 0.25, Min: 2 * time.Minute, Max: 12 * time.Minute, MinTurn: 90 * time.Second,
 				People: map[string]balance.Limits{"Ana Berg": {Min: 5 * time.Minute, Max: 10 * time.Minute, Weight: 2}, "Ben Okafor": {}},
-				Step:   15 * time.Second, Speaking: []agenda.SegmentKind{agenda.KindDiscussion, agenda.KindDiscussion},
+				Step:   15 * time.Second, Speaking: []agenda.SegmentKind{"discussion", "discussion"},
 				Intro: time.Minute, Handover: 10 * time.Second, OnlineHandover: 30 * time.Second, Audience: 5 * time.Minute,
 				First: []string{"Ana Berg"}, Last: []string{"Chloe Diaz", "Moderator"},
 			}},

@@ -228,7 +228,7 @@ func defaultMinTurn(capacity, speakers int) int {
 func (pr *problem) resolveDimensions() error {
 	dims := pr.policy.Dimensions
 	if dims == nil {
-		dims = DefaultDimensions()
+		dims = defaultDimensions()
 	}
 	seen := map[string]bool{}
 	for i, d := range dims {

@@ -143,23 +143,23 @@ type genRegion struct {
 }
 
 var genRegions = []genRegion{
-	{agenda.RegionWEOG, 0.44,
+	{"WEOG", 0.44,
 		[]string{"United States", "Germany", "France", "United Kingdom", "Netherlands", "Sweden", "Canada", "Switzerland", "Australia", "Norway", "Spain", "Italy", "New Zealand", "Denmark", "Finland", "Belgium"},
 		[]string{"Anna", "James", "Sophie", "Thomas", "Emma", "Lukas", "Claire", "Daniel", "Maria", "Peter", "Laura", "Martin", "Sarah", "Jan", "Julia", "Michael", "Elena", "David", "Ingrid", "Pablo", "Charlotte", "Nick", "Marie", "Olivier"},
 		[]string{"Müller", "Smith", "Dubois", "Jensen", "Rossi", "García", "Johansson", "Schmidt", "Brown", "Martin", "Bakker", "Andersson", "Meyer", "Hughes", "Lefèvre", "Nielsen", "Taylor", "Moreau", "Fischer", "Walsh", "Bianchi", "O’Brien", "Van der Berg", "Ashton-Hart"}},
-	{agenda.RegionAsiaPacific, 0.20,
+	{"Asia-Pacific Group", 0.20,
 		[]string{"Japan", "India", "China", "Indonesia", "Philippines", "Bangladesh", "Pakistan", "Thailand", "Viet Nam", "Republic of Korea", "Nepal", "Fiji", "Malaysia", "Sri Lanka", "Qatar", "Tonga"},
 		[]string{"Hiroshi", "Yuki", "Priya", "Arjun", "Wei", "Mei", "Siti", "Rahul", "Anh", "Ji-woo", "Nurul", "Kenji", "Aiko", "Ravi", "Farah", "Tupou", "Omar", "Noora", "Sanjay", "Haruka"},
 		[]string{"Tanaka", "Sato", "Sharma", "Patel", "Wang", "Li", "Nguyen", "Kim", "Santos", "Rahman", "Suzuki", "Chen", "Lim", "Perera", "Khan", "Watanabe", "Das", "Park", "Fetais", "Baravilala"}},
-	{agenda.RegionAfrican, 0.14,
+	{"African Group", 0.14,
 		[]string{"Nigeria", "Kenya", "South Africa", "Ghana", "Egypt", "Senegal", "Rwanda", "Ethiopia", "Tunisia", "Uganda", "Côte d’Ivoire", "Morocco"},
 		[]string{"Amina", "Kwame", "Fatou", "Chinedu", "Wanjiru", "Thabo", "Aissatou", "Kofi", "Nadia", "Tendai", "Zainab", "Moussa", "Ngozi", "Yusuf", "Grace", "Bassant", "Abdoulaye", "Esther", "Ibrahim", "Lerato"},
 		[]string{"Okafor", "Mensah", "Diallo", "Kamau", "Nkosi", "Traoré", "Abebe", "Ndiaye", "Mwangi", "Osei", "Ben Salah", "Adeyemi", "Hassib", "Mutua", "Uwimana", "Koné", "Banda", "Achieng"}},
-	{agenda.RegionGRULAC, 0.11,
+	{"GRULAC", 0.11,
 		[]string{"Brazil", "Mexico", "Argentina", "Chile", "Colombia", "Peru", "Costa Rica", "Jamaica", "Trinidad and Tobago", "Uruguay", "Ecuador", "Guatemala"},
 		[]string{"Carlos", "Ana Paula", "Juan", "Luciana", "Diego", "Fernanda", "Mateo", "Camila", "Andrés", "Valentina", "Rafael", "Gabriela", "Pablo", "Sofía", "Thiago", "Marcela", "Jorge", "Renata"},
 		[]string{"Silva", "González", "Rodríguez", "Pereira", "Fernández", "López", "Oliveira", "Martínez", "Castro", "Souza", "Ramírez", "Torres", "Almeida", "Vargas", "Rojas", "Campbell", "Moreno", "Herrera"}},
-	{agenda.RegionEasternEuropean, 0.07,
+	{"Eastern European Group", 0.07,
 		[]string{"Poland", "Ukraine", "Romania", "Czechia", "Serbia", "Estonia", "Russian Federation", "Georgia", "Armenia", "Bulgaria", "Lithuania", "Croatia"},
 		[]string{"Anastasia", "Tomasz", "Olena", "Andrei", "Katarzyna", "Ivan", "Milica", "Kristjan", "Nino", "Dmitri", "Ana", "Petra", "Marek", "Irina", "Vladimir", "Jelena", "Ioana", "Giorgi"},
 		[]string{"Kowalski", "Shevchenko", "Popescu", "Novák", "Petrović", "Tamm", "Isavnin", "Beridze", "Hovhannisyan", "Georgieva", "Kazlauskas", "Horvat", "Nowak", "Kovalenko", "Dvořák", "Jovanović", "Ionescu", "Smirnov"}},
@@ -173,11 +173,11 @@ var genStakeholders = []struct {
 	share float64
 	orgs  []string
 }{
-	{agenda.StakeholderCivilSociety, 0.34, []string{"Access Now", "ARTICLE 19", "Association for Progressive Communications", "Derechos Digitales", "Paradigm Initiative", "Electronic Frontier Foundation", "Digital Rights Foundation", "Internet Freedom Foundation", "Global Partners Digital", "DiploFoundation", "Centre for Humanitarian Dialogue", "EngageMedia", "Research ICT Africa", "Youth IGF %s", "University of %s", "Digital Rights Watch %s"}},
-	{agenda.StakeholderGovernment, 0.18, []string{"Ministry of Digital Affairs, %s", "Ministry of Foreign Affairs, %s", "National Communications Authority, %s", "Permanent Mission of %s in Geneva", "Data Protection Authority, %s"}},
-	{agenda.StakeholderPrivateSector, 0.18, []string{"Microsoft", "Google", "Meta", "Cloudflare", "NTT", "Safaricom", "Tata Consultancy Services", "MTN Group", "Telefónica", "Orange", "Ericsson", "Mercado Libre", "Amazon Web Services", "Rakuten", "%s Chamber of Commerce"}},
-	{agenda.StakeholderTechnicalCommunity, 0.20, []string{"ICANN", "Internet Society", "RIPE NCC", "APNIC", "AFRINIC", "LACNIC", "ARIN", "IETF", "W3C", "Internet Society %s Chapter", "JPNIC", "NIC.br", "DENIC", "KENIC"}},
-	{agenda.StakeholderIntergovernmental, 0.08, []string{"ITU", "UNESCO", "OECD", "UNDP", "Council of Europe", "UNICEF", "OHCHR", "World Bank", "UNCTAD", "African Union Commission", "WIPO", "UNODC"}},
+	{"Civil Society", 0.34, []string{"Access Now", "ARTICLE 19", "Association for Progressive Communications", "Derechos Digitales", "Paradigm Initiative", "Electronic Frontier Foundation", "Digital Rights Foundation", "Internet Freedom Foundation", "Global Partners Digital", "DiploFoundation", "Centre for Humanitarian Dialogue", "EngageMedia", "Research ICT Africa", "Youth IGF %s", "University of %s", "Digital Rights Watch %s"}},
+	{"Government", 0.18, []string{"Ministry of Digital Affairs, %s", "Ministry of Foreign Affairs, %s", "National Communications Authority, %s", "Permanent Mission of %s in Geneva", "Data Protection Authority, %s"}},
+	{"Private Sector", 0.18, []string{"Microsoft", "Google", "Meta", "Cloudflare", "NTT", "Safaricom", "Tata Consultancy Services", "MTN Group", "Telefónica", "Orange", "Ericsson", "Mercado Libre", "Amazon Web Services", "Rakuten", "%s Chamber of Commerce"}},
+	{"Technical Community", 0.20, []string{"ICANN", "Internet Society", "RIPE NCC", "APNIC", "AFRINIC", "LACNIC", "ARIN", "IETF", "W3C", "Internet Society %s Chapter", "JPNIC", "NIC.br", "DENIC", "KENIC"}},
+	{"Intergovernmental Organization", 0.08, []string{"ITU", "UNESCO", "OECD", "UNDP", "Council of Europe", "UNICEF", "OHCHR", "World Bank", "UNCTAD", "African Union Commission", "WIPO", "UNODC"}},
 }
 
 // genTopics are the themes of the sessions' titles.
@@ -227,8 +227,8 @@ func (g *programmeGen) pool() {
 		}
 		home := pickRegion(rng)
 		switch {
-		case p.stakeholder == agenda.StakeholderIntergovernmental && rng.IntN(10) < 6:
-			p.region = agenda.RegionIntergovernmental
+		case p.stakeholder == "Intergovernmental Organization" && rng.IntN(10) < 6:
+			p.region = "Intergovernmental Organization"
 		case rng.IntN(100) < 2:
 			// no regional group given
 		default:
@@ -604,7 +604,7 @@ func (g *programmeGen) segments(i, moderator, online, rapporteur int, speakers [
 	if questions > 1 && rng.IntN(5) == 0 {
 		closing -= 5 * time.Minute
 	}
-	s.Segments = append(s.Segments, agenda.Segment{Title: "Opening and modes of intervention", Kind: agenda.KindOpening,
+	s.Segments = append(s.Segments, agenda.Segment{Title: "Opening and modes of intervention", Kind: "opening",
 		Length: opening, Facilitators: slices.Clone(facilitators)})
 	// Each speaker takes up one or two of the questions; each question has
 	// at least two speakers, and one of each mode the speakers have.
@@ -649,7 +649,7 @@ func (g *programmeGen) segments(i, moderator, online, rapporteur int, speakers [
 		if questions > 1 {
 			title = "Question " + id
 		}
-		seg := agenda.Segment{Title: title, Kind: agenda.KindDiscussion, Length: discussion,
+		seg := agenda.Segment{Title: title, Kind: agenda.SegmentKind("discussion"), Length: discussion,
 			Facilitators: slices.Clone(facilitators), Questions: []string{id}}
 		for _, p := range list {
 			seg.Speakers = append(seg.Speakers, name(p))
@@ -657,15 +657,15 @@ func (g *programmeGen) segments(i, moderator, online, rapporteur int, speakers [
 		s.Segments = append(s.Segments, seg)
 	}
 	if rng.IntN(5) < 2 {
-		s.Segments = append(s.Segments, agenda.Segment{Title: "Quickfire poll", Kind: agenda.KindPoll, Length: floor, Facilitators: slices.Clone(facilitators)})
+		s.Segments = append(s.Segments, agenda.Segment{Title: "Quickfire poll", Kind: "poll", Length: floor, Facilitators: slices.Clone(facilitators)})
 	} else {
-		s.Segments = append(s.Segments, agenda.Segment{Title: "Questions from the room and online", Kind: agenda.KindPlenary, Length: floor, Facilitators: slices.Clone(facilitators)})
+		s.Segments = append(s.Segments, agenda.Segment{Title: "Questions from the room and online", Kind: "plenary", Length: floor, Facilitators: slices.Clone(facilitators)})
 	}
 	closers := []string{name(moderator)}
 	if rapporteur >= 0 {
 		closers = append(closers, name(rapporteur))
 	}
-	s.Segments = append(s.Segments, agenda.Segment{Title: "Closing and key takeaways", Kind: agenda.KindClosing, Length: closing, Facilitators: closers})
+	s.Segments = append(s.Segments, agenda.Segment{Title: "Closing and key takeaways", Kind: "closing", Length: closing, Facilitators: closers})
 	if rng.IntN(2) == 0 {
 		day := s.Slot.Start
 		s.Deadlines = append(s.Deadlines, agenda.Deadline{What: "Key takeaways",
@@ -679,7 +679,7 @@ func (g *programmeGen) addSpeaker(p, i int) {
 	s := &g.prog.Sessions[i]
 	s.People = append(s.People, g.entry(p, g.mode(p, i, genSpeaker), agenda.RoleSpeaker))
 	for k := range s.Segments {
-		if s.Segments[k].Kind == agenda.KindDiscussion {
+		if s.Segments[k].Kind == "discussion" {
 			s.Segments[k].Speakers = append(s.Segments[k].Speakers, g.people[p].name)
 		}
 	}
@@ -785,7 +785,7 @@ func (g *programmeGen) plantOverlaps() {
 func (g *programmeGen) speakersOf(i int) []int {
 	var out []int
 	for _, person := range g.prog.Sessions[i].People {
-		if person.Has(agenda.RoleSpeaker) {
+		if slices.Contains(person.Roles, agenda.RoleSpeaker) {
 			out = append(out, g.index[person.Name])
 		}
 	}

@@ -104,7 +104,7 @@ func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfS
 	}
 	dims := p.Dimensions
 	if dims == nil {
-		dims = DefaultDimensions()
+		dims = defaultDimensions()
 	}
 	soft := p
 	soft.Dimensions = nil

@@ -35,7 +35,7 @@ func replanPeople() []agenda.Person {
 
 // replanQuestion is a 20-minute discussion of one policy question.
 func replanQuestion(id string, speakers ...string) agenda.Segment {
-	return agenda.Segment{Title: "Question " + id, Kind: agenda.KindDiscussion, Length: 20 * time.Minute,
+	return agenda.Segment{Title: "Question " + id, Kind: agenda.SegmentKind("discussion"), Length: 20 * time.Minute,
 		Speakers: speakers, Facilitators: []string{"Moderator"}, Questions: []string{id}}
 }
 

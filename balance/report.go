@@ -234,7 +234,7 @@ func (pr *problem) floor(times []time.Duration, total time.Duration) []FloorRepo
 	for _, role := range roleOrder {
 		f := FloorReport{Role: role}
 		for i := range pr.speakers {
-			if pr.speakers[i].person.Has(role) {
+			if slices.Contains(pr.speakers[i].person.Roles, role) {
 				f.Speakers++
 				f.Time += times[i]
 			}

@@ -45,13 +45,13 @@ func repSession(format agenda.Format, length time.Duration, speakers ...agenda.P
 	default:
 		s.People = []agenda.Person{{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite}}
 	}
-	panel := agenda.Segment{Title: "Panel", Kind: agenda.KindDiscussion, Length: length, Facilitators: []string{"Moderator"}}
+	panel := agenda.Segment{Title: "Panel", Kind: agenda.SegmentKind("discussion"), Length: length, Facilitators: []string{"Moderator"}}
 	for _, sp := range speakers {
 		s.People = append(s.People, sp)
 		panel.Speakers = append(panel.Speakers, sp.Name)
 	}
 	s.Segments = []agenda.Segment{
-		{Title: "Opening", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+		{Title: "Opening", Kind: "opening", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
 		panel,
 	}
 	s.Slot.Length = 5*time.Minute + length
@@ -63,11 +63,11 @@ func repSession(format agenda.Format, length time.Duration, speakers ...agenda.P
 func repPanel(format agenda.Format) *agenda.Session {
 	var speakers []agenda.Person
 	for i := range 6 {
-		region := agenda.RegionWEOG
+		region := agenda.Region("WEOG")
 		if i == 5 {
-			region = agenda.RegionGRULAC
+			region = "GRULAC"
 		}
-		speakers = append(speakers, repSpeaker(fmt.Sprintf("Speaker %d", i+1), agenda.ModeOnsite, agenda.StakeholderGovernment, region))
+		speakers = append(speakers, repSpeaker(fmt.Sprintf("Speaker %d", i+1), agenda.ModeOnsite, "Government", region))
 	}
 	return repSession(format, time.Hour, speakers...)
 }
@@ -82,10 +82,10 @@ var repNoDimensions = balance.Policy{Dimensions: []balance.Dimension{{By: balanc
 // WEOG, one from GRULAC and one with no regional group.
 func repMixed() *agenda.Session {
 	return repSession(agenda.FormatHybrid, 50*time.Minute,
-		repSpeaker("Ana", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG),
-		repSpeaker("Ben", agenda.ModeOnsite, agenda.StakeholderCivilSociety, agenda.RegionWEOG),
-		repSpeaker("Cai", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionGRULAC),
-		repSpeaker("Dee", agenda.ModeOnline, agenda.StakeholderCivilSociety, ""),
+		repSpeaker("Ana", agenda.ModeOnsite, "Government", "WEOG"),
+		repSpeaker("Ben", agenda.ModeOnsite, "Civil Society", "WEOG"),
+		repSpeaker("Cai", agenda.ModeOnsite, "Government", "GRULAC"),
+		repSpeaker("Dee", agenda.ModeOnline, "Civil Society", ""),
 	)
 }
 
@@ -213,7 +213,7 @@ func TestDraftReportTimes(t *testing.T) {
 		s := repSession(agenda.FormatOnsite, 40*time.Minute,
 			repSpeaker("Ana", agenda.ModeOnsite, "", ""), repSpeaker("Ben", agenda.ModeOnsite, "", ""),
 			repSpeaker("Cai", agenda.ModeOnsite, "", ""), repSpeaker("Dee", agenda.ModeOnsite, "", ""))
-		s.Segments = append(s.Segments, agenda.Segment{Title: "Q&A", Kind: agenda.KindPlenary, Length: 10 * time.Minute, Speakers: []string{"Ben", "Dee"}})
+		s.Segments = append(s.Segments, agenda.Segment{Title: "Q&A", Kind: "plenary", Length: 10 * time.Minute, Speakers: []string{"Ben", "Dee"}})
 		return s
 	}
 	tests := []struct {
@@ -244,7 +244,7 @@ func TestDraftReportTimes(t *testing.T) {
 		name:   "speaking kinds",
 		reason: "Policy.Speaking lists discussions only, so the plenary Q&A carries no speaking time",
 		s:      two(),
-		p:      balance.Policy{Dimensions: repNoDimensions.Dimensions, Speaking: []agenda.SegmentKind{agenda.KindDiscussion}},
+		p:      balance.Policy{Dimensions: repNoDimensions.Dimensions, Speaking: []agenda.SegmentKind{"discussion"}},
 		want:   map[string]time.Duration{"Ana": 10 * time.Minute, "Ben": 10 * time.Minute, "Cai": 10 * time.Minute, "Dee": 10 * time.Minute},
 	}, {
 		name:   "named twice",
@@ -321,7 +321,7 @@ func TestFindings(t *testing.T) {
 		// The stakeholder groups cycle through the full set, so that the
 		// line-up has no stakeholder finding while there are five speakers
 		// or more.
-		all := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
+		all := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", "Technical Community", "Intergovernmental Organization"}
 		var speakers []agenda.Person
 		for i, r := range rs {
 			speakers = append(speakers, repSpeaker(fmt.Sprintf("Speaker %d", i+1), agenda.ModeOnsite, all[i%len(all)], r))
@@ -349,7 +349,7 @@ func TestFindings(t *testing.T) {
 		}
 		return out
 	}
-	W, G, A := agenda.RegionWEOG, agenda.RegionGRULAC, agenda.RegionAfrican
+	W, G, A := agenda.Region("WEOG"), agenda.Region("GRULAC"), agenda.Region("African Group")
 	on, off := agenda.ModeOnline, agenda.ModeOnsite
 	regionOnly := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion}}}
 	modeOnly := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode}}}
@@ -440,8 +440,8 @@ func TestFindings(t *testing.T) {
 		name:   "stakeholder group",
 		reason: "three of four in government: 75% against 50%",
 		s: repSession(agenda.FormatOnsite, 40*time.Minute,
-			repSpeaker("Ana", off, agenda.StakeholderGovernment, ""), repSpeaker("Ben", off, agenda.StakeholderGovernment, ""),
-			repSpeaker("Cai", off, agenda.StakeholderGovernment, ""), repSpeaker("Dee", off, agenda.StakeholderCivilSociety, "")),
+			repSpeaker("Ana", off, "Government", ""), repSpeaker("Ben", off, "Government", ""),
+			repSpeaker("Cai", off, "Government", ""), repSpeaker("Dee", off, "Civil Society", "")),
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder}}},
 		want: []balance.Finding{
 			{Kind: "headcount", Scope: "line-up", Dimension: "stakeholder", Group: "Government", People: []string{"Ana", "Ben", "Cai"}, Severity: 100 * (3.0/4 - 0.2),
@@ -455,8 +455,8 @@ func TestFindings(t *testing.T) {
 		name:   "explicit target",
 		reason: "a target of 25% for government, which has 75%: 50 points over, and no note of the equal share among all groups",
 		s: repSession(agenda.FormatOnsite, 40*time.Minute,
-			repSpeaker("Ana", off, agenda.StakeholderGovernment, ""), repSpeaker("Ben", off, agenda.StakeholderGovernment, ""),
-			repSpeaker("Cai", off, agenda.StakeholderGovernment, ""), repSpeaker("Dee", off, agenda.StakeholderCivilSociety, "")),
+			repSpeaker("Ana", off, "Government", ""), repSpeaker("Ben", off, "Government", ""),
+			repSpeaker("Cai", off, "Government", ""), repSpeaker("Dee", off, "Civil Society", "")),
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder, Target: "explicit",
 			Shares: map[string]float64{"Government": 0.25, "Civil Society": 0.75}}}},
 		want: []balance.Finding{
@@ -646,8 +646,8 @@ func TestFindings(t *testing.T) {
 		name:   "online only",
 		reason: "seed 002: no mode dimension and no mode finding, though one speaker is onsite and a hard mode rule is set; stakeholder and regional groups still count",
 		s: repSession(agenda.FormatOnline, 40*time.Minute,
-			repSpeaker("Ana", on, agenda.StakeholderGovernment, W), repSpeaker("Ben", on, agenda.StakeholderCivilSociety, G),
-			repSpeaker("Cai", on, agenda.StakeholderGovernment, W), repSpeaker("Dee", off, agenda.StakeholderCivilSociety, G)),
+			repSpeaker("Ana", on, "Government", W), repSpeaker("Ben", on, "Civil Society", G),
+			repSpeaker("Cai", on, "Government", W), repSpeaker("Dee", off, "Civil Society", G)),
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}}},
 		want: []balance.Finding{
 			{Kind: "missing", Scope: "line-up", Dimension: "stakeholder", Group: "Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
@@ -671,7 +671,7 @@ func TestFindings(t *testing.T) {
 	}, {
 		name:   "Intergovernmental Organization as region",
 		reason: "seed 000 gives IGO as the region of three speakers: it is said as what it is, a value outside the UN regional groups, not a sixth region; the two WEOG of the three from a UN regional group are a majority; IGO is not missing",
-		s:      regions(W, W, G, agenda.RegionIntergovernmental, agenda.RegionIntergovernmental),
+		s:      regions(W, W, G, "Intergovernmental Organization", "Intergovernmental Organization"),
 		p:      regionOnly,
 		want: []balance.Finding{
 			{Kind: "headcount", Scope: "line-up", Dimension: "region", Group: "WEOG", People: speakers(2), Severity: 100 * (2.0/3 - 0.2),
@@ -687,7 +687,7 @@ func TestFindings(t *testing.T) {
 		name:   "2 of 3 without stakeholder group",
 		reason: "the one who gives a stakeholder group is not a majority of one; the two who give none are said, and the missing groups are among the one who gives one",
 		s: repSession(agenda.FormatOnsite, 30*time.Minute,
-			repSpeaker("Ana", off, agenda.StakeholderCivilSociety, W), repSpeaker("Ben", off, "", G), repSpeaker("Cai", off, "", A)),
+			repSpeaker("Ana", off, "Civil Society", W), repSpeaker("Ben", off, "", G), repSpeaker("Cai", off, "", A)),
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder}}},
 		want: []balance.Finding{
 			{Kind: "missing", Scope: "line-up", Dimension: "stakeholder", Group: "Government, Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
@@ -701,7 +701,7 @@ func TestFindings(t *testing.T) {
 		name:   "2 of 3 Civil Society",
 		reason: "the issue's line-up: 2 of 3 speakers are Civil Society, reported though the plan gives the lone Government speaker more time",
 		s: repSession(agenda.FormatOnsite, 30*time.Minute,
-			repSpeaker("Ana", off, agenda.StakeholderCivilSociety, W), repSpeaker("Ben", off, agenda.StakeholderCivilSociety, G), repSpeaker("Cai", off, agenda.StakeholderGovernment, A)),
+			repSpeaker("Ana", off, "Civil Society", W), repSpeaker("Ben", off, "Civil Society", G), repSpeaker("Cai", off, "Government", A)),
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder}}},
 		want: []balance.Finding{
 			{Kind: "headcount", Scope: "line-up", Dimension: "stakeholder", Group: "Civil Society", People: []string{"Ana", "Ben"}, Severity: 100 * (2.0/3 - 0.2),
@@ -792,8 +792,8 @@ func TestFloor(t *testing.T) {
 // dropped, not reported.
 func TestOnlineOnlyReport(t *testing.T) {
 	s := repSession(agenda.FormatOnline, 20*time.Minute,
-		repSpeaker("Ana", agenda.ModeOnline, agenda.StakeholderGovernment, agenda.RegionWEOG),
-		repSpeaker("Ben", agenda.ModeOnsite, agenda.StakeholderCivilSociety, agenda.RegionGRULAC))
+		repSpeaker("Ana", agenda.ModeOnline, "Government", "WEOG"),
+		repSpeaker("Ben", agenda.ModeOnsite, "Civil Society", "GRULAC"))
 	p := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder}, {By: balance.ByRegion}}}
 	r, err := balance.DraftReport(s, p)
 	if err != nil {
@@ -954,8 +954,8 @@ func TestPlanReport(t *testing.T) {
 // by people, not by time, whatever the policy balances.
 func TestLineup(t *testing.T) {
 	off := agenda.ModeOnsite
-	W, G, A, IGO := agenda.RegionWEOG, agenda.RegionGRULAC, agenda.RegionAfrican, agenda.RegionIntergovernmental
-	CS, Gov := agenda.StakeholderCivilSociety, agenda.StakeholderGovernment
+	W, G, A, IGO := agenda.Region("WEOG"), agenda.Region("GRULAC"), agenda.Region("African Group"), agenda.Region("Intergovernmental Organization")
+	CS, Gov := agenda.Stakeholder("Civil Society"), agenda.Stakeholder("Government")
 	tests := []struct {
 		name   string
 		reason string
@@ -1017,10 +1017,10 @@ func TestLineup(t *testing.T) {
 func TestOutsideSet(t *testing.T) {
 	off := agenda.ModeOnsite
 	s := repSession(agenda.FormatOnsite, 40*time.Minute,
-		repSpeaker("Ana", off, agenda.StakeholderGovernment, agenda.RegionWEOG),
-		repSpeaker("Ben", off, agenda.StakeholderGovernment, agenda.RegionWEOG),
-		repSpeaker("Cai", off, agenda.StakeholderGovernment, agenda.RegionGRULAC),
-		repSpeaker("Dee", off, agenda.StakeholderIntergovernmental, agenda.RegionIntergovernmental))
+		repSpeaker("Ana", off, "Government", "WEOG"),
+		repSpeaker("Ben", off, "Government", "WEOG"),
+		repSpeaker("Cai", off, "Government", "GRULAC"),
+		repSpeaker("Dee", off, "Intergovernmental Organization", "Intergovernmental Organization"))
 	r, err := balance.DraftReport(s, balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByRegion}}})
 	if err != nil {
 		t.Fatal(err)
@@ -1053,9 +1053,9 @@ func TestOutsideSet(t *testing.T) {
 func TestLineupWhateverThePlan(t *testing.T) {
 	sessions := map[string]*agenda.Session{"mixed": repMixed(), "panel": repPanel(agenda.FormatHybrid)}
 	online := repSession(agenda.FormatHybrid, 70*time.Minute,
-		repSpeaker("Ana", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG),
-		repSpeaker("Ben", agenda.ModeOnsite, agenda.StakeholderCivilSociety, agenda.RegionWEOG),
-		repSpeaker("Cai", agenda.ModeOnline, agenda.StakeholderCivilSociety, agenda.RegionAfrican, agenda.RoleOnlineModerator))
+		repSpeaker("Ana", agenda.ModeOnsite, "Government", "WEOG"),
+		repSpeaker("Ben", agenda.ModeOnsite, "Civil Society", "WEOG"),
+		repSpeaker("Cai", agenda.ModeOnline, "Civil Society", "African Group", agenda.RoleOnlineModerator))
 	sessions["lone online moderator"] = online
 	for _, name := range slices.Sorted(maps.Keys(sessions)) {
 		s := sessions[name]

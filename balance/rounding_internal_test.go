@@ -82,8 +82,8 @@ func hardExcess(pr *problem, rows []groupRow, people []int) float64 {
 // per speaker of a best whole-step plan.
 func TestRoundingAgainstWholeSteps(t *testing.T) {
 	rng := rand.New(rand.NewPCG(14, 2))
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector}
-	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionGRULAC, agenda.RegionWEOG}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector"}
+	regions := []agenda.Region{"African Group", "GRULAC", "WEOG"}
 	cases, exactCases, worstGap, worstDist := 0, 0, 0.0, 0
 	for c := range 400 {
 		s := &agenda.Session{Title: "random", Format: agenda.FormatHybrid,
@@ -94,7 +94,7 @@ func TestRoundingAgainstWholeSteps(t *testing.T) {
 				Mode: []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}[rng.IntN(2)], Stakeholder: stakeholders[rng.IntN(3)], Region: regions[rng.IntN(3)]})
 		}
 		for k := range segs {
-			seg := agenda.Segment{Title: fmt.Sprint("Part ", k), Kind: agenda.KindDiscussion, Length: time.Duration(n+rng.IntN(8)) * time.Minute}
+			seg := agenda.Segment{Title: fmt.Sprint("Part ", k), Kind: agenda.SegmentKind("discussion"), Length: time.Duration(n+rng.IntN(8)) * time.Minute}
 			for i := range n {
 				if segs == 1 || rng.IntN(3) == 0 || i%segs == k {
 					seg.Speakers = append(seg.Speakers, s.People[1+i].Name)

@@ -18,8 +18,8 @@ import (
 // as the strictly convex cost makes the optimum unique to within a step.
 func TestUniqueFromAnyStart(t *testing.T) {
 	rng := rand.New(rand.NewPCG(14, 1000))
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector}
-	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionGRULAC, agenda.RegionWEOG, agenda.RegionAsiaPacific}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector"}
+	regions := []agenda.Region{"African Group", "GRULAC", "WEOG", "Asia-Pacific Group"}
 	compared := 0
 	for c := range 1000 {
 		s := &agenda.Session{Title: "random", Format: agenda.FormatHybrid,
@@ -30,7 +30,7 @@ func TestUniqueFromAnyStart(t *testing.T) {
 				Mode: []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}[rng.IntN(2)], Stakeholder: stakeholders[rng.IntN(3)], Region: regions[rng.IntN(4)]})
 		}
 		for k := range segs {
-			seg := agenda.Segment{Title: fmt.Sprint("Part ", k), Kind: agenda.KindDiscussion, Length: time.Duration(10+rng.IntN(30)) * time.Minute}
+			seg := agenda.Segment{Title: fmt.Sprint("Part ", k), Kind: agenda.SegmentKind("discussion"), Length: time.Duration(10+rng.IntN(30)) * time.Minute}
 			for i := range n {
 				if rng.IntN(segs) == 0 || i%segs == k {
 					seg.Speakers = append(seg.Speakers, s.People[1+i].Name)

@@ -25,10 +25,10 @@ func kyoto() *agenda.Programme {
 			Room:   "Annex Hall 1",
 			Slot:   timeslot.Slot{Start: time.Date(2023, 10, 10, 15, 15, 0, 0, loc), Length: 90 * time.Minute},
 			People: []agenda.Person{
-				{Name: "Aiko Tanaka", Roles: []agenda.Role{agenda.RoleModerator}, Stakeholder: agenda.StakeholderGovernment,
-					Region: agenda.RegionAsiaPacific, Mode: agenda.ModeOnsite},
-				{Name: "Bruno Silva", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: agenda.StakeholderCivilSociety,
-					Region: agenda.RegionGRULAC, Mode: agenda.ModeOnline},
+				{Name: "Aiko Tanaka", Roles: []agenda.Role{agenda.RoleModerator}, Stakeholder: "Government",
+					Region: "Asia-Pacific Group", Mode: agenda.ModeOnsite},
+				{Name: "Bruno Silva", Roles: []agenda.Role{agenda.RoleSpeaker}, Stakeholder: "Civil Society",
+					Region: "GRULAC", Mode: agenda.ModeOnline},
 			},
 		}},
 	}

@@ -33,7 +33,7 @@ type personMeta struct {
 // is attributed, the source does not mark the name private, and there is
 // one.
 func shownName(s *agenda.Session, p *agenda.Person) bool {
-	return s.Named() && !p.IsPrivate("name") && agenda.NameKey(p.Name) != ""
+	return s.Named() && !slices.Contains(p.Private, "name") && agenda.NameKey(p.Name) != ""
 }
 
 // people returns the persons of the session's event, those whose names
@@ -52,13 +52,13 @@ func people(s *agenda.Session, keys []string, names namer) ([]person, *sessionMe
 		if m.Roles == nil {
 			m.Roles = []agenda.Role{}
 		}
-		if !p.IsPrivate("organization") {
+		if !slices.Contains(p.Private, "organization") {
 			m.Organization = p.Organization
 		}
-		if !p.IsPrivate("stakeholder") {
+		if !slices.Contains(p.Private, "stakeholder") {
 			m.Stakeholder = p.Stakeholder
 		}
-		if !p.IsPrivate("region") {
+		if !slices.Contains(p.Private, "region") {
 			m.Region = p.Region
 		}
 		m.Mode = p.Mode
@@ -81,8 +81,8 @@ func describe(s *agenda.Session) string {
 	mode := map[string]int{}
 	for i := range s.People {
 		p := &s.People[i]
-		stake[value(string(p.Stakeholder), p.IsPrivate("stakeholder"))]++
-		region[value(string(p.Region), p.IsPrivate("region"))]++
+		stake[value(string(p.Stakeholder), slices.Contains(p.Private, "stakeholder"))]++
+		region[value(string(p.Region), slices.Contains(p.Private, "region"))]++
 		mode[value(string(p.Mode), false)]++
 	}
 	return fmt.Sprintf("People: %d. Stakeholder groups: %s. Regional groups: %s. Participation: %s.",

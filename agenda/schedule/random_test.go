@@ -20,10 +20,10 @@ import (
 // sessions unattributed and some titles shared.
 func randomForum(t testing.TB, rng *rand.Rand, n int) *agenda.Programme {
 	loc := oslo(t)
-	stakeholders := []agenda.Stakeholder{"", agenda.StakeholderGovernment, agenda.StakeholderCivilSociety,
-		agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
-	regions := []agenda.Region{"", agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean,
-		agenda.RegionGRULAC, agenda.RegionWEOG}
+	stakeholders := []agenda.Stakeholder{"", "Government", "Civil Society",
+		"Private Sector", "Technical Community", "Intergovernmental Organization"}
+	regions := []agenda.Region{"", "African Group", "Asia-Pacific Group", "Eastern European Group",
+		"GRULAC", "WEOG"}
 	modes := []agenda.Mode{"", agenda.ModeOnsite, agenda.ModeOnline}
 	roles := []agenda.Role{agenda.RoleSpeaker, agenda.RoleModerator, agenda.RoleOrganizer, agenda.RoleRapporteur}
 	private := []string{"name", "organization", "stakeholder", "region"}

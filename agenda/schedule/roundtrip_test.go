@@ -44,17 +44,17 @@ func carried(p *agenda.Programme) *agenda.Programme {
 		c := agenda.Session{Title: s.Title, Format: s.Format, Attribution: s.Attribution,
 			Room: rooms[agenda.NameKey(s.Room)], Slot: s.Slot}
 		for _, person := range s.People {
-			if !s.Named() || person.IsPrivate("name") {
+			if !s.Named() || slices.Contains(person.Private, "name") {
 				continue
 			}
 			kept := agenda.Person{Name: person.Name, Roles: person.Roles, Mode: person.Mode}
-			if !person.IsPrivate("organization") {
+			if !slices.Contains(person.Private, "organization") {
 				kept.Organization = person.Organization
 			}
-			if !person.IsPrivate("stakeholder") {
+			if !slices.Contains(person.Private, "stakeholder") {
 				kept.Stakeholder = person.Stakeholder
 			}
-			if !person.IsPrivate("region") {
+			if !slices.Contains(person.Private, "region") {
 				kept.Region = person.Region
 			}
 			c.People = append(c.People, kept)

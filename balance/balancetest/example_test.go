@@ -30,10 +30,10 @@ func ExampleMeets() {
 		Format: agenda.FormatOnsite,
 		People: []agenda.Person{{Name: "Mod", Roles: []agenda.Role{agenda.RoleModerator}}},
 	}
-	seg := agenda.Segment{Title: "Panel", Kind: agenda.KindDiscussion, Length: time.Hour, Facilitators: []string{"Mod"}}
-	for i, region := range []agenda.Region{agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionGRULAC} {
+	seg := agenda.Segment{Title: "Panel", Kind: agenda.SegmentKind("discussion"), Length: time.Hour, Facilitators: []string{"Mod"}}
+	for i, region := range []agenda.Region{"WEOG", "WEOG", "WEOG", "WEOG", "WEOG", "GRULAC"} {
 		name := fmt.Sprintf("Speaker %d", i+1)
-		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Region: region, Stakeholder: agenda.StakeholderGovernment})
+		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Region: region, Stakeholder: "Government"})
 		seg.Speakers = append(seg.Speakers, name)
 	}
 	s.Segments = []agenda.Segment{seg}
@@ -61,9 +61,9 @@ func ExampleReportMeetsPresets() {
 			{Name: "Rap", Roles: []agenda.Role{agenda.RoleRapporteur}},
 		},
 	}
-	seg := agenda.Segment{Title: "Panel", Kind: agenda.KindDiscussion, Length: time.Hour, Facilitators: []string{"Mod"}}
-	groups := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety}
-	for i, region := range []agenda.Region{agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionWEOG, agenda.RegionGRULAC} {
+	seg := agenda.Segment{Title: "Panel", Kind: agenda.SegmentKind("discussion"), Length: time.Hour, Facilitators: []string{"Mod"}}
+	groups := []agenda.Stakeholder{"Government", "Civil Society"}
+	for i, region := range []agenda.Region{"WEOG", "WEOG", "WEOG", "WEOG", "WEOG", "GRULAC"} {
 		name := fmt.Sprintf("Speaker %d", i+1)
 		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Region: region, Stakeholder: groups[i%2]})
 		seg.Speakers = append(seg.Speakers, name)

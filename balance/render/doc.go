@@ -38,9 +38,9 @@
 // and RFC 5545 cannot write, a *[TimeError] that names it. A document that
 // holds what its format cannot write (an audit as Markdown, a forum as
 // JSON), or more than one of a forum, an audit and a re-plan, is an error
-// that wraps [errors.ErrUnsupported]. [ICS] returns [ErrUnscheduled] or
-// [ErrNoSegments] for a session it cannot put in a calendar, and
-// [ErrUnscheduled] for a programme none of whose sessions has a start
+// that wraps [errors.ErrUnsupported]. [ICS] returns an error wrapping
+// [ErrNoCalendar] for a session it cannot put in a calendar (no start time,
+// no segments) and for a programme none of whose sessions has a start
 // time. Otherwise a renderer's errors are
 // those of the writer it writes to, returned as they are, so that
 // errors.Is finds them. No document makes a renderer panic, and rendering

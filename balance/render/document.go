@@ -290,7 +290,7 @@ func (d *Document) Who(name string) string {
 		}
 		return shown(name)
 	}
-	if !d.named() || p.IsPrivate("name") {
+	if !d.named() || slices.Contains(p.Private, "name") {
 		return fmt.Sprintf("person %d", i+1)
 	}
 	return shown(p.Name)
@@ -306,7 +306,7 @@ func (d *Document) field(p *agenda.Person, f string) string {
 // rawField returns the value of a person's field as the session gives it, if
 // the document may show it; see [Document.field].
 func (d *Document) rawField(p *agenda.Person, f string) string {
-	if p.IsPrivate(f) {
+	if slices.Contains(p.Private, f) {
 		return ""
 	}
 	switch f {

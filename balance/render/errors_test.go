@@ -33,10 +33,10 @@ func errorsDocument(t *testing.T) *render.Document {
 		People: []agenda.Person{
 			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
 			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
-			{Name: "Anna Berg", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Stakeholder: agenda.StakeholderGovernment},
-			{Name: "Chen Wei", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline, Stakeholder: agenda.StakeholderCivilSociety},
+			{Name: "Anna Berg", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Stakeholder: "Government"},
+			{Name: "Chen Wei", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline, Stakeholder: "Civil Society"},
 		},
-		Segments: []agenda.Segment{{Title: "Panel", Kind: agenda.KindDiscussion, Length: 30 * time.Minute,
+		Segments: []agenda.Segment{{Title: "Panel", Kind: "discussion", Length: 30 * time.Minute,
 			Speakers: []string{"Anna Berg", "Chen Wei"}, Facilitators: []string{"Moderator", "Online moderator"}}},
 	}
 	ros, al, err := balance.Plan(s, balance.Policy{})

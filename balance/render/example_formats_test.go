@@ -22,14 +22,14 @@ func exampleDocument() *render.Document {
 		People: []agenda.Person{
 			{Name: "Mia Chen", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
 			{Name: "Ola Nowak", Organization: "Ministry of Digital Affairs", Roles: []agenda.Role{agenda.RoleSpeaker},
-				Mode: agenda.ModeOnsite, Stakeholder: agenda.StakeholderGovernment, Region: agenda.RegionEasternEuropean},
+				Mode: agenda.ModeOnsite, Stakeholder: "Government", Region: "Eastern European Group"},
 			{Name: "Tui Rangi", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline,
-				Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionAsiaPacific, Zone: "Pacific/Auckland"},
+				Stakeholder: "Civil Society", Region: "Asia-Pacific Group", Zone: "Pacific/Auckland"},
 		},
 		Segments: []agenda.Segment{
-			{Title: "Talks", Kind: agenda.KindDiscussion, Length: 15 * time.Minute,
+			{Title: "Talks", Kind: "discussion", Length: 15 * time.Minute,
 				Speakers: []string{"Ola Nowak", "Tui Rangi"}, Facilitators: []string{"Mia Chen"}},
-			{Title: "Wrap-up", Kind: agenda.KindClosing, Length: 5 * time.Minute, Facilitators: []string{"Mia Chen"}},
+			{Title: "Wrap-up", Kind: "closing", Length: 5 * time.Minute, Facilitators: []string{"Mia Chen"}},
 		},
 	}
 	p := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}}, Intro: time.Minute, OnlineHandover: 30 * time.Second}

@@ -25,21 +25,21 @@ func exampleForum() *render.Document {
 			People: []agenda.Person{
 				{Name: "Mia Chen", Roles: []agenda.Role{agenda.RoleModerator, agenda.RoleOnlineModerator}, Mode: agenda.ModeOnsite},
 				{Name: "Ola Nowak", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite,
-					Stakeholder: agenda.StakeholderGovernment, Region: agenda.RegionEasternEuropean, Gender: "woman"},
+					Stakeholder: "Government", Region: "Eastern European Group", Gender: "woman"},
 				online,
 			},
 			Segments: []agenda.Segment{
-				{Title: "Talks", Kind: agenda.KindDiscussion, Length: 15 * time.Minute,
+				{Title: "Talks", Kind: "discussion", Length: 15 * time.Minute,
 					Speakers: []string{"Ola Nowak", online.Name}, Facilitators: []string{"Mia Chen"}},
-				{Title: "Wrap-up", Kind: agenda.KindClosing, Length: 5 * time.Minute, Facilitators: []string{"Mia Chen"}},
+				{Title: "Wrap-up", Kind: "closing", Length: 5 * time.Minute, Facilitators: []string{"Mia Chen"}},
 			},
 		}
 	}
 	prog := &agenda.Programme{Title: "Digital week", Sessions: []agenda.Session{
 		talk("Open data", 3, agenda.Person{Name: "Tui Rangi", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline,
-			Stakeholder: agenda.StakeholderCivilSociety, Region: agenda.RegionAsiaPacific, Gender: "man"}),
+			Stakeholder: "Civil Society", Region: "Asia-Pacific Group", Gender: "man"}),
 		talk("Open source", 4, agenda.Person{Name: "Ivan Petrov", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnline,
-			Stakeholder: agenda.StakeholderTechnicalCommunity, Region: agenda.RegionEasternEuropean, Gender: "man"}),
+			Stakeholder: "Technical Community", Region: "Eastern European Group", Gender: "man"}),
 	}}
 	policy := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}}, Intro: time.Minute, OnlineHandover: 30 * time.Second}
 	presets := []balance.Preset{{

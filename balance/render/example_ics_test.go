@@ -28,7 +28,7 @@ func ExampleICS() {
 			{Name: "Ola Nowak", Organization: "Ministry of Digital Affairs", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite},
 		},
 		Segments: []agenda.Segment{
-			{Title: "Talk", Kind: agenda.KindDiscussion, Length: 10 * time.Minute,
+			{Title: "Talk", Kind: "discussion", Length: 10 * time.Minute,
 				Speakers: []string{"Ola Nowak"}, Facilitators: []string{"Mia Chen"}},
 		},
 	}
@@ -86,8 +86,8 @@ func ExampleICS_forum() {
 		return agenda.Session{ID: id, Title: title, Format: agenda.FormatOnsite, Room: "Room 1",
 			Slot: timeslot.Slot{Start: start, Length: 30 * time.Minute},
 			Segments: []agenda.Segment{
-				{ID: "talk", Title: "Talk", Kind: agenda.KindDiscussion, Length: 20 * time.Minute},
-				{ID: "questions", Title: "Questions", Kind: agenda.KindPlenary, Length: 10 * time.Minute},
+				{ID: "talk", Title: "Talk", Kind: "discussion", Length: 20 * time.Minute},
+				{ID: "questions", Title: "Questions", Kind: "plenary", Length: 10 * time.Minute},
 			}}
 	}
 	day := time.Date(2025, 6, 23, 9, 0, 0, 0, time.UTC)

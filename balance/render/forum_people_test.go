@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,11 +25,11 @@ func TestForumInvalidAndRepeated(t *testing.T) {
 		s := agenda.Session{Title: title, Format: agenda.FormatOnsite, Slot: timeslot.Slot{Length: 20 * time.Minute}, People: people}
 		var speakers []string
 		for _, p := range people {
-			if p.Has(agenda.RoleSpeaker) {
+			if slices.Contains(p.Roles, agenda.RoleSpeaker) {
 				speakers = append(speakers, p.Name)
 			}
 		}
-		s.Segments = []agenda.Segment{{Title: "Talks", Kind: agenda.KindDiscussion, Length: 20 * time.Minute, Speakers: speakers, Facilitators: []string{people[0].Name}}}
+		s.Segments = []agenda.Segment{{Title: "Talks", Kind: "discussion", Length: 20 * time.Minute, Speakers: speakers, Facilitators: []string{people[0].Name}}}
 		return s
 	}
 	role := func(r ...agenda.Role) []agenda.Role { return r }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +31,7 @@ import (
 // the slot's zone and another: the plan, the plan without its allocation,
 // the draft, the audit of a log of the plan and the re-plan of its second
 // half. No renderer may fail on any of them, but ICS on a session that is
-// not scheduled, with ErrUnscheduled, and every renderer on a session that
+// not scheduled, with ErrNoCalendar, and every renderer on a session that
 // ends past year 9999, with a *render.TimeError and nothing written. The
 // SVG must be well-formed XML, read to its end; no output may hold a
 // control character but its line breaks (CR LF in ICS, and tabs between an
@@ -112,7 +113,7 @@ func fuzzRenderOne(t *testing.T, data []byte) {
 // not, in every format, as runofshow prints a draft with the problems
 // Validate finds under it: no renderer may panic, and for a valid session
 // none may fail, but ICS on a session that is not scheduled, with
-// ErrUnscheduled, and any on a time past year 9999, with a
+// ErrNoCalendar, and any on a time past year 9999, with a
 // *render.TimeError. What a renderer writes is checked as FuzzRender checks
 // it (see fuzzCheckOutput): the SVG well-formed, no control characters. A
 // valid session that plans is rendered planned as well. The corpus holds
@@ -172,8 +173,8 @@ func FuzzRenderDraft(f *testing.F) {
 				switch {
 				case !valid, errors.As(err, &te): // validation refuses a year past 9999, or will
 				case r.name == "ICS" && !d.Slot().Scheduled():
-					if !errors.Is(err, render.ErrUnscheduled) {
-						t.Fatalf("ICS of a valid session that is not scheduled: %v, want ErrUnscheduled", err)
+					if !errors.Is(err, render.ErrNoCalendar) {
+						t.Fatalf("ICS of a valid session that is not scheduled: %v, want ErrNoCalendar", err)
 					}
 				case err != nil:
 					t.Fatalf("%s of a valid session: %v", r.name, err)
@@ -240,8 +241,8 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 		p := agenda.Person{
 			Name:        fmt.Sprintf("%sN%02d%s", fuzzToken, i, decor[pk.intn(len(decor))]),
 			Roles:       roles,
-			Stakeholder: pick(pk, "", agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental),
-			Region:      pick(pk, "", agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean, agenda.RegionGRULAC, agenda.RegionWEOG),
+			Stakeholder: pick[agenda.Stakeholder](pk, "", "Government", "Civil Society", "Private Sector", "Technical Community", "Intergovernmental Organization"),
+			Region:      pick[agenda.Region](pk, "", "African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"),
 			Mode:        modes[pk.intn(len(modes))],
 			Gender:      pick(pk, "", "woman", "man", fmt.Sprintf("%sG%02d", fuzzToken, i)),
 			Zone:        pick(pk, append([]string{""}, fuzzPersonZones...)...),
@@ -290,7 +291,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 	if pk.intn(2) == 0 {
 		s.Questions = []agenda.Question{{ID: "A", Text: "Who holds the data?"}, {ID: "B", Text: "What is fair <here>?"}}
 	}
-	kinds := []agenda.SegmentKind{agenda.KindDiscussion, agenda.KindOpening, agenda.KindPoll, agenda.KindBreakout, agenda.KindPlenary, agenda.KindReportBack, agenda.KindClosing}
+	kinds := []agenda.SegmentKind{"discussion", "opening", "poll", "breakout", "plenary", "report-back", "closing"}
 	// choose picks a non-empty subset of names, in order.
 	choose := func(names []string) []string {
 		var out []string
@@ -319,7 +320,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 			// Two parallel tracks, their people apart.
 			a := seg
 			a.Track = "Room A"
-			b := agenda.Segment{Title: fmt.Sprintf("Segment %d", k+2), Kind: agenda.KindBreakout, Track: "Room B", Length: a.Length}
+			b := agenda.Segment{Title: fmt.Sprintf("Segment %d", k+2), Kind: agenda.SegmentKind("breakout"), Track: "Room B", Length: a.Length}
 			a.Speakers = choose(speakers[:len(speakers)/2])
 			b.Speakers = choose(speakers[len(speakers)/2:])
 			a.Facilitators = mods[:1]
@@ -332,7 +333,7 @@ func fuzzSession(pk *fuzzPicker) (*agenda.Session, string) {
 			seg.Speakers = choose(speakers)
 			if pk.intn(4) == 0 {
 				for _, m := range mods {
-					if p, _ := s.Roster().Person(m); p.Has(agenda.RoleSpeaker) {
+					if p, _ := s.Roster().Person(m); slices.Contains(p.Roles, agenda.RoleSpeaker) {
 						seg.Speakers = append(seg.Speakers, m)
 					}
 				}
@@ -471,8 +472,8 @@ func fuzzRenderAll(t *testing.T, d *render.Document, withPNG, late bool) {
 			continue
 		}
 		if r.name == "ICS" && !d.Slot().Scheduled() {
-			if !errors.Is(err, render.ErrUnscheduled) {
-				t.Fatalf("ICS of a session that is not scheduled: %v, want ErrUnscheduled", err)
+			if !errors.Is(err, render.ErrNoCalendar) {
+				t.Fatalf("ICS of a session that is not scheduled: %v, want ErrNoCalendar", err)
 			}
 			continue
 		}
@@ -566,22 +567,22 @@ func fuzzHidden(d *render.Document, s *agenda.Session, unknown string) []string 
 		hidden = append(hidden, unknown)
 	}
 	for _, p := range s.People {
-		if !named || p.IsPrivate("name") {
+		if !named || slices.Contains(p.Private, "name") {
 			hidden = append(hidden, p.Name)
 		}
-		if p.Organization != "" && (!named || p.IsPrivate("organization")) {
+		if p.Organization != "" && (!named || slices.Contains(p.Private, "organization")) {
 			hidden = append(hidden, p.Organization)
 		}
-		if p.Country != "" && p.IsPrivate("country") {
+		if p.Country != "" && slices.Contains(p.Private, "country") {
 			hidden = append(hidden, p.Country)
 		}
-		if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate("gender") {
+		if strings.HasPrefix(p.Gender, fuzzToken) && slices.Contains(p.Private, "gender") {
 			hidden = append(hidden, p.Gender)
 		}
-		if p.Zone != "" && p.IsPrivate("zone") {
+		if p.Zone != "" && slices.Contains(p.Private, "zone") {
 			shown := false // by someone else who does not keep it private
 			for _, q := range s.People {
-				shown = shown || (q.Zone == p.Zone && !q.IsPrivate("zone"))
+				shown = shown || (q.Zone == p.Zone && !slices.Contains(q.Private, "zone"))
 			}
 			if !shown {
 				hidden = append(hidden, p.Zone)

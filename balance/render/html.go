@@ -259,7 +259,7 @@ func htmlLead(d *Document, i int) string {
 		names[k] = d.Who(name)
 	}
 	verb := "moderated by "
-	if seg.Kind == agenda.KindBreakout {
+	if seg.Kind == "breakout" {
 		verb = "facilitated by "
 	}
 	return verb + strings.Join(names, ", ")

@@ -18,13 +18,11 @@ import (
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
-// ErrUnscheduled is returned by [ICS] for a session without a start time,
-// which has no place in a calendar.
-var ErrUnscheduled = errors.New("render: the session has no start time; a calendar needs one")
-
-// ErrNoSegments is returned by [ICS] for a session without segments: a
-// calendar holds at least one event.
-var ErrNoSegments = errors.New("render: the session has no segments; a calendar needs at least one")
+// ErrNoCalendar is returned, wrapped with what is missing, by [ICS] for
+// a session that cannot be a calendar: one without a start time, which has
+// no place in a calendar, or without segments, as a calendar holds at least
+// one event; and for a programme none of whose sessions has a start time.
+var ErrNoCalendar = errors.New("render: no calendar")
 
 // icsProductID names fairfloor as the product that wrote a calendar.
 const icsProductID = "-//fairfloor//run-of-show//EN"
@@ -97,13 +95,13 @@ const icsProductID = "-//fairfloor//run-of-show//EN"
 //	render.ICS(w, &render.Document{Forum: &balance.Forum{Programme: prog}})
 //
 // For a forum, ICS returns [balance.ErrNoSession] for a forum without a
-// programme, [ErrUnscheduled] for a programme without a session that has a
+// programme, [ErrNoCalendar] for a programme without a session that has a
 // start time, an *agenda.LimitError for a programme beyond
 // agenda.MaxSessions, and the error of the first session no renderer can
 // render, with the session named.
 //
-// ICS returns [ErrUnscheduled] for a session without a start time,
-// [ErrNoSegments] for one without segments, an error for a negative
+// ICS returns [ErrNoCalendar] for a session without a start time or
+// without segments, an error for a negative
 // Sequence, [balance.ErrNoSession], [ErrMismatch], a *[TimeError] (for the Stamp
 // too) or an *agenda.LimitError for a document no renderer can render (see
 // the package doc), and the errors of w. Nothing is written to w when it
@@ -122,10 +120,10 @@ func ICS(w io.Writer, d *Document) error {
 	}
 	s := d.Session()
 	if !d.slot().Scheduled() {
-		return ErrUnscheduled
+		return fmt.Errorf("%w: the session has no start time", ErrNoCalendar)
 	}
 	if len(s.Segments) == 0 {
-		return ErrNoSegments
+		return fmt.Errorf("%w: the session has no segments", ErrNoCalendar)
 	}
 	name := s.Title
 	if strings.TrimSpace(name) == "" {
@@ -311,7 +309,7 @@ func icsSessionDescription(d *Document, spans []timeslot.Span) string {
 	} {
 		var names []string
 		for i := range s.People {
-			if s.People[i].Has(role.role) {
+			if slices.Contains(s.People[i].Roles, role.role) {
 				names = append(names, s.People[i].Name)
 			}
 		}

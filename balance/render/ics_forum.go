@@ -42,7 +42,7 @@ func forumICS(w io.Writer, d *Document) error {
 		c.session(doc, keys[i])
 	}
 	if len(unscheduled) == len(prog.Sessions) {
-		return fmt.Errorf("%w: no session of the programme has one", ErrUnscheduled)
+		return fmt.Errorf("%w: no session of the programme has a start time", ErrNoCalendar)
 	}
 	if len(unscheduled) > 0 {
 		what := "1 session without a start time is"

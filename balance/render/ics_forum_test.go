@@ -166,8 +166,8 @@ func TestForumICSErrors(t *testing.T) {
 		{"nil", nil, balance.ErrNoSession},
 		{"no forum", &render.Document{}, balance.ErrNoSession},
 		{"no programme", &render.Document{Forum: &balance.Forum{}}, balance.ErrNoSession},
-		{"no session", &render.Document{Forum: &balance.Forum{Programme: &agenda.Programme{}}}, render.ErrUnscheduled},
-		{"no start time", &render.Document{Forum: &balance.Forum{Programme: unscheduled}}, render.ErrUnscheduled},
+		{"no session", &render.Document{Forum: &balance.Forum{Programme: &agenda.Programme{}}}, render.ErrNoCalendar},
+		{"no start time", &render.Document{Forum: &balance.Forum{Programme: unscheduled}}, render.ErrNoCalendar},
 		{"negative sequence", &render.Document{Forum: &balance.Forum{Programme: icsProgramme(t)}, Sequence: -1}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -254,8 +254,8 @@ func FuzzForumICS(f *testing.F) {
 			var buf bytes.Buffer
 			err := render.ICS(&buf, &render.Document{Forum: &balance.Forum{Programme: prog}, Location: loc, Redact: redact, Stamp: icsStamp})
 			if events == 0 {
-				if !errors.Is(err, render.ErrUnscheduled) {
-					t.Fatalf("ForumICS of a programme without a start time: %v, want ErrUnscheduled", err)
+				if !errors.Is(err, render.ErrNoCalendar) {
+					t.Fatalf("ForumICS of a programme without a start time: %v, want ErrNoCalendar", err)
 				}
 				return
 			}
@@ -285,10 +285,10 @@ func icsFuzzHidden(prog *agenda.Programme, redact bool) []string {
 	for i := range prog.Sessions {
 		s := &prog.Sessions[i]
 		for _, p := range s.People {
-			if !redact && s.Named() && !p.IsPrivate("name") {
+			if !redact && s.Named() && !slices.Contains(p.Private, "name") {
 				shown[agenda.NameKey(p.Name)] = true
 			}
-			if !redact && s.Named() && !p.IsPrivate("organization") {
+			if !redact && s.Named() && !slices.Contains(p.Private, "organization") {
 				shown[agenda.NameKey(p.Organization)] = true
 			}
 		}
@@ -306,7 +306,7 @@ func icsFuzzHidden(prog *agenda.Programme, redact bool) []string {
 					hidden = append(hidden, v)
 				}
 			}
-			if strings.HasPrefix(p.Gender, fuzzToken) && p.IsPrivate("gender") {
+			if strings.HasPrefix(p.Gender, fuzzToken) && slices.Contains(p.Private, "gender") {
 				hidden = append(hidden, p.Gender)
 			}
 		}

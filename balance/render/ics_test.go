@@ -635,7 +635,7 @@ func TestICSStableUIDs(t *testing.T) {
 			base := icsUIDs(t, formatDocument(t, s))
 			s.Segments[2].Length -= 5 * time.Minute
 			// The same title as the next, in a track of its own.
-			poll := agenda.Segment{Title: "Open floor", Kind: agenda.KindPoll, Length: 5 * time.Minute,
+			poll := agenda.Segment{Title: "Open floor", Kind: agenda.SegmentKind("poll"), Length: 5 * time.Minute,
 				Facilitators: []string{s.People[0].Name}, Track: "poll"}
 			if s.ID != "" {
 				poll.ID = "poll"
@@ -673,10 +673,10 @@ func TestICSErrors(t *testing.T) {
 		doc  *render.Document
 		want error // the sentinel the error matches
 	}{
-		{"an unscheduled run-of-show", formatDocument(t, formatBreakouts()), render.ErrUnscheduled},
-		{"an unscheduled draft", &render.Document{Draft: formatBreakouts()}, render.ErrUnscheduled},
+		{"an unscheduled run-of-show", formatDocument(t, formatBreakouts()), render.ErrNoCalendar},
+		{"an unscheduled draft", &render.Document{Draft: formatBreakouts()}, render.ErrNoCalendar},
 		{"no session", &render.Document{}, balance.ErrNoSession},
-		{"no segments", &render.Document{Draft: &agenda.Session{Title: "Empty", Slot: formatPanel().Slot}}, render.ErrNoSegments},
+		{"no segments", &render.Document{Draft: &agenda.Session{Title: "Empty", Slot: formatPanel().Slot}}, render.ErrNoCalendar},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -684,7 +684,7 @@ func TestICSErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			for _, sentinel := range []error{render.ErrUnscheduled, balance.ErrNoSession, render.ErrNoSegments} {
+			for _, sentinel := range []error{render.ErrNoCalendar, balance.ErrNoSession, render.ErrNoCalendar} {
 				if got := errors.Is(err, sentinel); got != (sentinel == tc.want) {
 					t.Errorf("error %q: errors.Is(err, %v) = %v, want %v", err, sentinel, got, !got)
 				}

@@ -52,14 +52,14 @@ func crowdSession(n int) *agenda.Session {
 			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
 			{Name: "Online moderator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline},
 		},
-		Segments: []agenda.Segment{{Title: "Discussion", Kind: agenda.KindDiscussion, Length: 40 * time.Minute, Facilitators: []string{"Moderator"}}},
+		Segments: []agenda.Segment{{Title: "Discussion", Kind: "discussion", Length: 40 * time.Minute, Facilitators: []string{"Moderator"}}},
 	}
 	for i := range n - 2 {
 		p := agenda.Person{Name: fmt.Sprintf("Person %04d", i), Roles: []agenda.Role{agenda.RoleOrganizer}}
 		if i < 8 {
 			p.Roles = []agenda.Role{agenda.RoleSpeaker}
 			p.Mode = []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}[i%2]
-			p.Stakeholder = agenda.StakeholderCivilSociety
+			p.Stakeholder = "Civil Society"
 			s.Segments[0].Speakers = append(s.Segments[0].Speakers, p.Name)
 		}
 		s.People = append(s.People, p)
@@ -169,8 +169,8 @@ func worstSession(shape string) *agenda.Session {
 		Title: "Worst case: " + shape, Format: agenda.FormatHybrid,
 		Slot: timeslot.Slot{Start: time.Date(2023, 10, 10, 6, 0, 0, 0, time.UTC)},
 	}
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector, agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
-	regions := []agenda.Region{agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionEasternEuropean, agenda.RegionGRULAC, agenda.RegionWEOG}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", "Technical Community", "Intergovernmental Organization"}
+	regions := []agenda.Region{"African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG"}
 	zones := []string{"Asia/Tokyo", "Africa/Dakar", "America/Lima", "Pacific/Tongatapu", "Asia/Kolkata"}
 	mods := 1
 	if shape == "100 tracks" {
@@ -197,7 +197,7 @@ func worstSession(shape string) *agenda.Session {
 	case "2 segments":
 		n := agenda.MaxListed/2 - 1
 		for k := range 2 {
-			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.KindDiscussion,
+			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: "discussion",
 				Length: 100 * time.Hour, Speakers: speakers(0, n), Facilitators: []string{s.People[0].Name}})
 		}
 	case "100 segments":
@@ -205,7 +205,7 @@ func worstSession(shape string) *agenda.Session {
 		// speaker in many segments is past balance.MaxProgramme.
 		n := agenda.MaxListed/agenda.MaxSegments - 1
 		for k := range agenda.MaxSegments {
-			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: agenda.KindDiscussion,
+			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Discussion %d", k+1), Kind: "discussion",
 				Length: 10 * time.Hour, Speakers: speakers(0, n), Facilitators: []string{s.People[0].Name}})
 		}
 	case "100 tracks":
@@ -221,7 +221,7 @@ func worstSession(shape string) *agenda.Session {
 					}
 				}
 			}
-			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Breakout %d", k+1), Kind: agenda.KindDiscussion, Track: fmt.Sprintf("Room %d", k+1),
+			s.Segments = append(s.Segments, agenda.Segment{Title: fmt.Sprintf("Breakout %d", k+1), Kind: "discussion", Track: fmt.Sprintf("Room %d", k+1),
 				Length: 5 * time.Hour, Speakers: names, Facilitators: []string{s.People[k].Name}})
 		}
 	}

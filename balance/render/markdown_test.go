@@ -69,22 +69,22 @@ func formatPanel() *agenda.Session {
 		Room:   "Room 3",
 		Slot:   timeslot.Slot{Start: time.Date(2024, 12, 17, 9, 0, 0, 0, time.UTC), Length: time.Hour},
 		People: []agenda.Person{
-			formatPerson("Ana Moreno", "Internet Society", agenda.ModeOnsite, agenda.StakeholderCivilSociety, agenda.RegionGRULAC, "", agenda.RoleOrganizer, agenda.RoleModerator),
-			formatPerson("Sione Tupou", "Ministry of ICT, Tonga", agenda.ModeOnline, agenda.StakeholderGovernment, agenda.RegionAsiaPacific, "Pacific/Tongatapu", sp),
-			formatPerson("Mere Walker", "University of Auckland", agenda.ModeOnsite, agenda.StakeholderTechnicalCommunity, agenda.RegionWEOG, "", sp),
-			formatPerson("Droz Serge", "Federal Office of Communications", agenda.ModeOnsite, agenda.StakeholderGovernment, agenda.RegionWEOG, "", sp),
-			formatPerson("Lea Kim", "", agenda.ModeOnline, agenda.StakeholderPrivateSector, agenda.RegionAsiaPacific, "Asia/Seoul", agenda.RoleOnlineModerator),
+			formatPerson("Ana Moreno", "Internet Society", agenda.ModeOnsite, "Civil Society", "GRULAC", "", agenda.RoleOrganizer, agenda.RoleModerator),
+			formatPerson("Sione Tupou", "Ministry of ICT, Tonga", agenda.ModeOnline, "Government", "Asia-Pacific Group", "Pacific/Tongatapu", sp),
+			formatPerson("Mere Walker", "University of Auckland", agenda.ModeOnsite, "Technical Community", "WEOG", "", sp),
+			formatPerson("Droz Serge", "Federal Office of Communications", agenda.ModeOnsite, "Government", "WEOG", "", sp),
+			formatPerson("Lea Kim", "", agenda.ModeOnline, "Private Sector", "Asia-Pacific Group", "Asia/Seoul", agenda.RoleOnlineModerator),
 		},
 		Questions: []agenda.Question{
 			{ID: "A", Text: "Who should hold the data of small island states?"},
 			{ID: "B", Text: "What would make cross-border data flows fair?"},
 		},
 		Segments: []agenda.Segment{
-			{Title: "Opening", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Ana Moreno"}},
-			{Title: "Panel", Kind: agenda.KindDiscussion, Length: 35 * time.Minute, Questions: []string{"A"},
+			{Title: "Opening", Kind: "opening", Length: 5 * time.Minute, Facilitators: []string{"Ana Moreno"}},
+			{Title: "Panel", Kind: "discussion", Length: 35 * time.Minute, Questions: []string{"A"},
 				Speakers: []string{"Sione Tupou", "Mere Walker", "Droz Serge"}, Facilitators: []string{"Ana Moreno", "Lea Kim"}},
-			{Title: "Open floor", Kind: agenda.KindPlenary, Length: 15 * time.Minute, Questions: []string{"B"}, Facilitators: []string{"Ana Moreno", "Lea Kim"}},
-			{Title: "Closing", Kind: agenda.KindClosing, Length: 5 * time.Minute, Facilitators: []string{"Ana Moreno"}},
+			{Title: "Open floor", Kind: "plenary", Length: 15 * time.Minute, Questions: []string{"B"}, Facilitators: []string{"Ana Moreno", "Lea Kim"}},
+			{Title: "Closing", Kind: "closing", Length: 5 * time.Minute, Facilitators: []string{"Ana Moreno"}},
 		},
 	}
 }
@@ -100,18 +100,18 @@ func formatBreakouts() *agenda.Session {
 		People: []agenda.Person{
 			formatPerson("Moderator", "", agenda.ModeOnline, "", "", "", agenda.RoleModerator, agenda.RoleFacilitator),
 			formatPerson("Facilitator", "", agenda.ModeOnline, "", "", "", agenda.RoleFacilitator),
-			formatPerson("Amina Diallo", "", agenda.ModeOnline, agenda.StakeholderCivilSociety, agenda.RegionAfrican, "Africa/Dakar", sp),
-			formatPerson("Bruno Costa", "", agenda.ModeOnline, agenda.StakeholderPrivateSector, agenda.RegionGRULAC, "", sp),
-			formatPerson("Chen Wei", "", agenda.ModeOnline, agenda.StakeholderTechnicalCommunity, agenda.RegionAsiaPacific, "", sp),
-			formatPerson("Dana Novak", "", agenda.ModeOnline, agenda.StakeholderGovernment, agenda.RegionEasternEuropean, "", sp),
+			formatPerson("Amina Diallo", "", agenda.ModeOnline, "Civil Society", "African Group", "Africa/Dakar", sp),
+			formatPerson("Bruno Costa", "", agenda.ModeOnline, "Private Sector", "GRULAC", "", sp),
+			formatPerson("Chen Wei", "", agenda.ModeOnline, "Technical Community", "Asia-Pacific Group", "", sp),
+			formatPerson("Dana Novak", "", agenda.ModeOnline, "Government", "Eastern European Group", "", sp),
 		},
 		Segments: []agenda.Segment{
-			{Title: "Welcome", Kind: agenda.KindOpening, Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
-			{Title: "Rural access", Kind: agenda.KindDiscussion, Track: "Room A", Length: 25 * time.Minute,
+			{Title: "Welcome", Kind: "opening", Length: 5 * time.Minute, Facilitators: []string{"Moderator"}},
+			{Title: "Rural access", Kind: "discussion", Track: "Room A", Length: 25 * time.Minute,
 				Speakers: []string{"Amina Diallo", "Bruno Costa"}, Facilitators: []string{"Moderator"}},
-			{Title: "Spectrum policy", Kind: agenda.KindDiscussion, Track: "Room B", Length: 25 * time.Minute,
+			{Title: "Spectrum policy", Kind: "discussion", Track: "Room B", Length: 25 * time.Minute,
 				Speakers: []string{"Chen Wei", "Dana Novak"}, Facilitators: []string{"Facilitator"}},
-			{Title: "Report back", Kind: agenda.KindReportBack, Length: 15 * time.Minute, Facilitators: []string{"Moderator", "Facilitator"}},
+			{Title: "Report back", Kind: "report-back", Length: 15 * time.Minute, Facilitators: []string{"Moderator", "Facilitator"}},
 		},
 	}
 }

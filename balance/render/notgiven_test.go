@@ -46,7 +46,7 @@ func TestNotGivenRows(t *testing.T) {
 			}
 		case "region":
 			for _, g := range b.Groups {
-				if g.Outside != (g.Name == string(agenda.RegionIntergovernmental)) || (g.Outside && g.HasShare()) {
+				if g.Outside != (g.Name == string("Intergovernmental Organization")) || (g.Outside && g.HasShare()) {
 					t.Errorf("region: %+v", g)
 				}
 			}

@@ -111,7 +111,7 @@ func Text(out io.Writer, d *Document) error {
 		times := d.clockRange(span.Start, span.End, time.Minute)
 		fmt.Fprint(w, textWrap(seg.Title+" ("+strings.Join(facts, ", ")+")", fmt.Sprintf("  %-11s  ", times), strings.Repeat(" ", 15)))
 		lead := "moderated by"
-		if seg.Kind == agenda.KindBreakout {
+		if seg.Kind == "breakout" {
 			lead = "facilitated by"
 		}
 		parts := []struct {

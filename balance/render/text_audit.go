@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,7 +85,7 @@ func (d *Document) textProblem(p balance.LogProblem) string {
 		text := agenda.NameKey(p.Text)
 		for i := range d.Session().People {
 			person := &d.Session().People[i]
-			if person.IsPrivate("name") && strings.Contains(text, agenda.NameKey(person.Name)) {
+			if slices.Contains(person.Private, "name") && strings.Contains(text, agenda.NameKey(person.Name)) {
 				hide = true
 				break
 			}

@@ -18,13 +18,13 @@ func ExampleProblem_Solve() {
 	person := func(name string, region agenda.Region) agenda.Person {
 		return agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Region: region}
 	}
-	tokyo := person("Kenji Sato", agenda.RegionAsiaPacific)
+	tokyo := person("Kenji Sato", agenda.Region("Asia-Pacific Group"))
 	tokyo.Mode, tokyo.Zone = agenda.ModeOnline, "Asia/Tokyo"
 	hour := timeslot.Slot{Length: time.Hour}
 	p := &timetable.Problem{
 		Programme: &agenda.Programme{Sessions: []agenda.Session{
-			{Title: "Open data", Slot: hour, People: []agenda.Person{person("Ana Ruiz", agenda.RegionGRULAC), person("Ben Ode", agenda.RegionAfrican)}},
-			{Title: "AI and rights", Slot: hour, People: []agenda.Person{person("Ana Ruiz", agenda.RegionGRULAC)}},
+			{Title: "Open data", Slot: hour, People: []agenda.Person{person("Ana Ruiz", "GRULAC"), person("Ben Ode", "African Group")}},
+			{Title: "AI and rights", Slot: hour, People: []agenda.Person{person("Ana Ruiz", "GRULAC")}},
 			{Title: "Cables", Slot: hour, People: []agenda.Person{tokyo}},
 		}},
 		Rooms: []timetable.Room{{Name: "Hall", Capacity: 100, Online: true}, {Name: "Room 2", Capacity: 40, Online: true}},

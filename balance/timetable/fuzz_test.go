@@ -51,7 +51,7 @@ func problemFrom(data []byte) (*timetable.Problem, timetable.Timetable) {
 		s := agenda.Session{Title: "S", Slot: timeslot.Slot{Length: time.Duration(b.signed()) * 15 * time.Minute}}
 		for range b.next() % 4 {
 			person := agenda.Person{Name: names[b.next()%len(names)], Roles: []agenda.Role{[]agenda.Role{agenda.RoleSpeaker, agenda.RoleOrganizer}[b.next()%2]},
-				Region: []agenda.Region{"", agenda.RegionWEOG, agenda.RegionAfrican}[b.next()%3], Zone: zones[b.next()%len(zones)]}
+				Region: []agenda.Region{"", "WEOG", "African Group"}[b.next()%3], Zone: zones[b.next()%len(zones)]}
 			if b.next()%2 == 0 {
 				person.Mode = agenda.ModeOnline
 			}

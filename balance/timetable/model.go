@@ -110,14 +110,14 @@ func compile(p *Problem) (*model, error) {
 		byKey[key] = append(byKey[key], int32(a))
 		for _, ap := range at.Appearances {
 			person := &prog.Sessions[ap.Session].People[ap.Person]
-			if person.IsPrivate("name") || !prog.Sessions[ap.Session].Named() {
+			if slices.Contains(person.Private, "name") || !prog.Sessions[ap.Session].Named() {
 				m.names[a] = fmt.Sprintf("sessions[%d].people[%d]", ap.Session, ap.Person)
 			}
 			if !onlyOrganizes(person) && !containsLast(m.sessions[a], ap.Session) {
 				m.sessions[a] = append(m.sessions[a], int32(ap.Session))
 				m.people[ap.Session] = append(m.people[ap.Session], int32(a))
 			}
-			if person.Has(agenda.RoleSpeaker) && !containsLast(m.speaks[a], ap.Session) {
+			if slices.Contains(person.Roles, agenda.RoleSpeaker) && !containsLast(m.speaks[a], ap.Session) {
 				m.speaks[a] = append(m.speaks[a], int32(ap.Session))
 			}
 		}
@@ -175,7 +175,7 @@ func compile(p *Problem) (*model, error) {
 					}
 				}
 			}
-			if !person.Has(agenda.RoleSpeaker) {
+			if !slices.Contains(person.Roles, agenda.RoleSpeaker) {
 				continue
 			}
 			for d, value := range [dims]string{string(person.Region), string(person.Stakeholder)} {

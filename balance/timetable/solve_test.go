@@ -134,8 +134,8 @@ func tiny(rng *rand.Rand) *timetable.Problem {
 		}
 		p.Slots = append(p.Slots, timeslot.Slot{Start: start, Length: time.Hour + time.Duration(rng.IntN(2))*30*time.Minute})
 	}
-	regions := []agenda.Region{agenda.RegionWEOG, agenda.RegionAfrican, agenda.RegionGRULAC}
-	groups := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety}
+	regions := []agenda.Region{"WEOG", "African Group", "GRULAC"}
+	groups := []agenda.Stakeholder{"Government", "Civil Society"}
 	zones := []string{"", "Asia/Tokyo", "America/Los_Angeles"}
 	type who struct {
 		region agenda.Region

@@ -114,7 +114,7 @@ func (p *Problem) Validate(t Timetable) ([]Violation, error) {
 				start, _ := span(i)
 				if out := outside(start.In(loc), sessionLength(&prog.Sessions[i]), hours); out > 0 {
 					name := person.Name
-					if person.IsPrivate("name") || !prog.Sessions[i].Named() {
+					if slices.Contains(person.Private, "name") || !prog.Sessions[i].Named() {
 						name = fmt.Sprintf("sessions[%d].people[%d]", i, j)
 					}
 					add(RuleHours, []int{i}, name, pl.Slot, -1, "online %d minutes outside %v to %v in %s", out, hours.From, hours.To, person.Zone)

@@ -17,7 +17,7 @@ import (
 var nine = time.Date(2025, 6, 23, 9, 0, 0, 0, time.UTC)
 
 func speaker(name string) agenda.Person {
-	return agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Region: agenda.RegionWEOG}
+	return agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}, Region: agenda.Region("WEOG")}
 }
 
 // base is a small problem: Ana speaks in sessions 0 and 1, Dee takes part

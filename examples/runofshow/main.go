@@ -157,7 +157,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var out bytes.Buffer
 	if err := formats[o.format](&out, doc); err != nil {
-		if errors.Is(err, render.ErrUnscheduled) {
+		if errors.Is(err, render.ErrNoCalendar) && !doc.Session().Slot.Scheduled() {
 			return fail("-format %s: the session has no start time; give it one with -start, such as -start 2025-06-23T10:00 -zone Europe/Oslo", o.format)
 		}
 		return fail("%v", err)

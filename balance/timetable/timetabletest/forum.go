@@ -51,16 +51,16 @@ func Forum(sessions int, seed uint64) *timetable.Problem {
 			p.Slots = append(p.Slots, timeslot.Slot{Start: start, Length: 90 * time.Minute})
 		}
 	}
-	regions := []agenda.Region{agenda.RegionWEOG, agenda.RegionAfrican, agenda.RegionAsiaPacific, agenda.RegionGRULAC, agenda.RegionEasternEuropean}
+	regions := []agenda.Region{"WEOG", "African Group", "Asia-Pacific Group", "GRULAC", "Eastern European Group"}
 	zones := map[agenda.Region][]string{
-		agenda.RegionWEOG:            {"Europe/Berlin", "America/New_York", "America/Los_Angeles"},
-		agenda.RegionAfrican:         {"Africa/Lagos", "Africa/Nairobi"},
-		agenda.RegionAsiaPacific:     {"Asia/Tokyo", "Asia/Kolkata", "Pacific/Auckland"},
-		agenda.RegionGRULAC:          {"America/Sao_Paulo", "America/Mexico_City"},
-		agenda.RegionEasternEuropean: {"Europe/Warsaw", "Europe/Kyiv"},
+		"WEOG":                   {"Europe/Berlin", "America/New_York", "America/Los_Angeles"},
+		"African Group":          {"Africa/Lagos", "Africa/Nairobi"},
+		"Asia-Pacific Group":     {"Asia/Tokyo", "Asia/Kolkata", "Pacific/Auckland"},
+		"GRULAC":                 {"America/Sao_Paulo", "America/Mexico_City"},
+		"Eastern European Group": {"Europe/Warsaw", "Europe/Kyiv"},
 	}
-	stakeholders := []agenda.Stakeholder{agenda.StakeholderGovernment, agenda.StakeholderCivilSociety, agenda.StakeholderPrivateSector,
-		agenda.StakeholderTechnicalCommunity, agenda.StakeholderIntergovernmental}
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector",
+		"Technical Community", "Intergovernmental Organization"}
 	themes := []string{"AI", "Cybersecurity", "Digital divide", "Human rights", "Data governance", "Sustainability", "Internet governance", "Child safety"}
 
 	// People: a pool in which a few are drawn again and again. Each has a
