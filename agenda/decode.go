@@ -116,7 +116,7 @@ func limitedList[T any](dec *jsontext.Decoder, list *[]T, check func(int) *Limit
 			*list = out
 			return nil
 		case 0: // cut short, where the next element was to be
-			return &DecodeError{Path: "[" + strconv.Itoa(len(out)) + "]", Err: io.ErrUnexpectedEOF}
+			return &DecodeError{Field: "[" + strconv.Itoa(len(out)) + "]", Err: io.ErrUnexpectedEOF}
 		}
 		if err := check(len(out) + 1); err != nil {
 			err.Count = 0 // the rest of the list is not read
@@ -138,7 +138,7 @@ func canonicalPrivate(people []Person) error {
 		for k, f := range people[i].Private {
 			name, err := fields.parse(f)
 			if err != nil {
-				return &DecodeError{Path: fmt.Sprintf("[%d].private[%d]", i, k), Err: err}
+				return &DecodeError{Field: fmt.Sprintf("[%d].private[%d]", i, k), Err: err}
 			}
 			people[i].Private[k] = name
 		}
@@ -160,7 +160,7 @@ func unmarshalStrict(data []byte, v any) error {
 }
 
 // decodeError turns an error of json.Unmarshal on data into a *DecodeError
-// whose Path names the field and whose Err says what is wrong with the
+// whose Field names the field and whose Err says what is wrong with the
 // value found there: "want a number, got a string", "field given twice",
 // "unknown field (known: ...)", io.ErrUnexpectedEOF for a document cut
 // short, or the *json.SyntaxError of encoding/json for text that is not
@@ -175,34 +175,34 @@ func decodeError(data []byte, err error) error {
 		var sub *jsontext.SyntacticError
 		switch {
 		case errors.As(se.Err, &inner): // from a method of a type of this package, or a list past its limit
-			return &DecodeError{Path: joinPath(path, inner.Path), Err: inner.Err}
+			return &DecodeError{Field: joinPath(path, inner.Field), Err: inner.Err}
 		case errors.As(se.Err, &sub):
 			return decodeError(data, sub)
 		case errors.Is(se.Err, json.ErrUnknownName):
-			return &DecodeError{Path: path, Err: fmt.Errorf("unknown field (known: %s)", strings.Join(knownNames(se.GoType), ", "))}
+			return &DecodeError{Field: path, Err: fmt.Errorf("unknown field (known: %s)", strings.Join(knownNames(se.GoType), ", "))}
 		case errors.Is(se.Err, io.ErrUnexpectedEOF):
-			return &DecodeError{Path: path, Err: io.ErrUnexpectedEOF}
+			return &DecodeError{Field: path, Err: io.ErrUnexpectedEOF}
 		case se.JSONKind == '0' && strings.HasSuffix(want(se.GoType), "number"): // 1.5 or 1e400 for an int, 1e400 for a float
-			return &DecodeError{Path: path, Err: fmt.Errorf("%s is not %s in range", se.JSONValue, want(se.GoType))}
+			return &DecodeError{Field: path, Err: fmt.Errorf("%s is not %s in range", se.JSONValue, want(se.GoType))}
 		case se.Err != nil && (se.JSONKind == 0 || fits(se.GoType, se.JSONKind)):
-			return &DecodeError{Path: path, Err: se.Err}
+			return &DecodeError{Field: path, Err: se.Err}
 		}
-		return &DecodeError{Path: path, Err: fmt.Errorf("want %s, got %s", want(se.GoType), kindName(se.JSONKind))}
+		return &DecodeError{Field: path, Err: fmt.Errorf("want %s, got %s", want(se.GoType), kindName(se.JSONKind))}
 	case errors.As(err, &sy):
 		path := pointerPath(sy.JSONPointer)
 		switch {
 		case errors.Is(sy.Err, jsontext.ErrDuplicateName):
-			return &DecodeError{Path: path, Err: errors.New("field given twice")}
+			return &DecodeError{Field: path, Err: errors.New("field given twice")}
 		case errors.Is(sy.Err, io.ErrUnexpectedEOF):
-			return &DecodeError{Path: path, Err: io.ErrUnexpectedEOF}
+			return &DecodeError{Field: path, Err: io.ErrUnexpectedEOF}
 		case strings.Contains(sy.Err.Error(), "after top-level value"):
 			return &DecodeError{Err: errors.New("data after the end of the document")}
 		}
 		var raw stdjson.RawMessage
 		if err := stdjson.Unmarshal(data, &raw); err != nil {
-			return &DecodeError{Path: path, Err: err} // the *json.SyntaxError of encoding/json
+			return &DecodeError{Field: path, Err: err} // the *json.SyntaxError of encoding/json
 		}
-		return &DecodeError{Path: path, Err: sy.Err}
+		return &DecodeError{Field: path, Err: sy.Err}
 	}
 	return &DecodeError{Err: err}
 }

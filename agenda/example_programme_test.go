@@ -114,7 +114,7 @@ func ExampleDecodeProgramme() {
 	_, err = agenda.DecodeProgramme(strings.NewReader(`{"sessions": [{"title": "A", "people": [{"name": "B", "region": "Europe"}]}]}`))
 	var de *agenda.DecodeError
 	if errors.As(err, &de) {
-		fmt.Println("error at", de.Path)
+		fmt.Println("error at", de.Field)
 	}
 	// Output:
 	// IGF 2023, day 1 with 2 sessions
@@ -147,7 +147,7 @@ func ExampleReadProgramme() {
 	_, err = agenda.ReadProgramme(folder)
 	var de *agenda.DecodeError
 	if errors.As(err, &de) {
-		fmt.Println("file", de.File, "field", de.Path)
+		fmt.Println("file", de.File, "field", de.Field)
 	}
 	// Output:
 	// 0 Cyber norms

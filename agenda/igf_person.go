@@ -155,7 +155,7 @@ func (p *igfParser) person(line, fields string, role Role) {
 	if !existing {
 		if err := checkPeople(len(p.s.People) + 1); err != nil {
 			err.Count = 0 // the rest of the page is not read
-			p.err = &DecodeError{Path: fmt.Sprintf("line %d", p.n), Err: err}
+			p.err = &DecodeError{Field: fmt.Sprintf("line %d", p.n), Err: err}
 			return
 		}
 		i = len(p.s.People)

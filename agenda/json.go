@@ -20,15 +20,15 @@ var ErrTooLarge = errors.New("agenda: input too large")
 // or file system, or, for the other problems (an unknown field, a field given
 // twice, a value of the wrong type), an error that only says what is wrong.
 type DecodeError struct {
-	File string // the file, when reading many (see [ReadProgramme]); empty otherwise
-	Path string // where in the document, such as "people[2].region"; empty for the whole document
-	Err  error  // what is wrong: see below
+	File  string // the file, when reading many (see [ReadProgramme]); empty otherwise
+	Field string // where in the document, such as "people[2].region"; empty for the whole document
+	Err   error  // what is wrong: see below
 }
 
 // Error returns "agenda: decoding <file> <path>: <problem>".
 func (e *DecodeError) Error() string {
 	msg := strings.TrimPrefix(e.Err.Error(), "agenda: ")
-	where := strings.TrimSpace(e.File + " " + e.Path)
+	where := strings.TrimSpace(e.File + " " + e.Field)
 	if where == "" {
 		return "agenda: decoding: " + msg
 	}
@@ -57,7 +57,7 @@ func Decode(r io.Reader) (*Session, error) {
 
 // UnmarshalJSON decodes a session strictly. Unknown fields, a field given
 // twice, values of the wrong JSON type, unknown enumeration spellings, and
-// anything after the session are errors: a *DecodeError whose Path names the
+// anything after the session are errors: a *DecodeError whose Field names the
 // field. Durations are strings such as "40m", "1h30m" or "40 min"; times are
 // RFC 3339. Input beyond [MaxBytes], and a list of people or segments
 // longer than [MaxPeople] or [MaxSegments], is a *DecodeError wrapping a
@@ -71,7 +71,7 @@ func (s *Session) UnmarshalJSON(data []byte) error {
 	}
 	a, err := attributions.parse(out.Attribution)
 	if err != nil {
-		return &DecodeError{Path: "attribution", Err: err}
+		return &DecodeError{Field: "attribution", Err: err}
 	}
 	out.Attribution = a
 	*s = Session(out)

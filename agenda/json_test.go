@@ -328,7 +328,7 @@ func TestDecodeErrors(t *testing.T) {
 			if !errors.As(err, &de) {
 				t.Fatalf("Decode(%q) error %T %v, want a *DecodeError", tt.input, err, err)
 			}
-			if diff := cmp.Diff(tt.path, de.Path); diff != "" {
+			if diff := cmp.Diff(tt.path, de.Field); diff != "" {
 				t.Errorf("Decode(%q) path: %s\nmismatch (-want +got):\n%s\nerror: %v", tt.input, tt.reason, diff, err)
 			}
 			msg := err.Error()
@@ -382,7 +382,7 @@ func TestDecodeTooLarge(t *testing.T) {
 		t.Fatalf("Decode(endless spaces) = %v, %v; want an error wrapping ErrTooLarge", s, err)
 	}
 	var de *DecodeError
-	if !errors.As(err, &de) || de.Path != "" {
+	if !errors.As(err, &de) || de.Field != "" {
 		t.Errorf("Decode(endless spaces) error %v, want a *DecodeError for the whole document", err)
 	}
 	if r.n != MaxBytes+1 {
@@ -445,7 +445,7 @@ func TestDecodeFirstUnknownField(t *testing.T) {
 			if !errors.As(err, &de) {
 				t.Fatalf("Decode(%q) = %v, want a *DecodeError", tt.input, err)
 			}
-			if diff := cmp.Diff(tt.path, de.Path); diff != "" {
+			if diff := cmp.Diff(tt.path, de.Field); diff != "" {
 				t.Errorf("path: %s\nmismatch (-want +got):\n%s", tt.reason, diff)
 			}
 		})
@@ -529,7 +529,7 @@ func TestSegmentJSON(t *testing.T) {
 		var seg Segment
 		err := json.Unmarshal([]byte(`{"title": "S", "lenght": "40m"}`), &seg)
 		var de *DecodeError
-		if !errors.As(err, &de) || de.Path != "lenght" {
+		if !errors.As(err, &de) || de.Field != "lenght" {
 			t.Errorf("json.Unmarshal with a misspelt field = %v, want a *DecodeError at %q", err, "lenght")
 		}
 	})

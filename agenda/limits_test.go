@@ -157,7 +157,7 @@ func TestLimits(t *testing.T) {
 			}
 			if strings.HasPrefix(tt.name, "Decode") || strings.HasPrefix(tt.name, "Unmarshal") {
 				var de *DecodeError
-				if !errors.As(err, &de) || de.Path != tt.want.What {
+				if !errors.As(err, &de) || de.Field != tt.want.What {
 					t.Errorf("%v, want a *DecodeError at %q", err, tt.want.What)
 				}
 			}
@@ -175,7 +175,7 @@ func TestLimits(t *testing.T) {
 		s, _, err := ParseIGF(strings.NewReader(igfPeople(MaxPeople + 1)))
 		checkLimit(t, err, people(0))
 		var de *DecodeError
-		if s != nil || !errors.As(err, &de) || de.Path != fmt.Sprintf("line %d", MaxPeople+2) {
+		if s != nil || !errors.As(err, &de) || de.Field != fmt.Sprintf("line %d", MaxPeople+2) {
 			t.Errorf("ParseIGF = %v, %v; want a *DecodeError at the line of the first person past the limit", s, err)
 		}
 	})
@@ -213,7 +213,7 @@ func TestLimitErrorMessage(t *testing.T) {
 			"agenda: input too large: more than 4194304 bytes (agenda.MaxBytes)"},
 		{&ValidationError{Field: "segments", Err: &LimitError{What: "segments", Count: 101, Max: 100, Limit: "agenda.MaxSegments"}},
 			"agenda: segments: input too large: 101 segments, more than 100 (agenda.MaxSegments)"},
-		{&DecodeError{Path: "people", Err: &LimitError{What: "people", Max: 5000, Limit: "agenda.MaxPeople"}},
+		{&DecodeError{Field: "people", Err: &LimitError{What: "people", Max: 5000, Limit: "agenda.MaxPeople"}},
 			"agenda: decoding people: input too large: more than 5000 people (agenda.MaxPeople)"},
 	} {
 		if got := tt.err.Error(); got != tt.want {
@@ -243,7 +243,7 @@ func pairwiseDoubleBookings(s *Session) []string {
 			for _, ref := range references(&s.Segments[i]) {
 				if inJ[NameKey(ref.name)] {
 					out = append(out, (&ValidationError{Field: fmt.Sprintf("segments[%d]%s", i, ref.field()), Value: ref.name, Err: errDoubleBooked,
-						Detail: fmt.Sprintf("also in segments[%d] (track %q) at the same time", j, s.Segments[j].Track)}).Error())
+						Reason: fmt.Sprintf("also in segments[%d] (track %q) at the same time", j, s.Segments[j].Track)}).Error())
 				}
 			}
 		}

@@ -137,7 +137,7 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 		return nil, err
 	}
 	if err := checkSessions(len(shape.Sessions)); err != nil {
-		return nil, &DecodeError{Path: "sessions", Err: err}
+		return nil, &DecodeError{Field: "sessions", Err: err}
 	}
 	p := &Programme{Title: shape.Title, SessionsPerSpeaker: shape.SessionsPerSpeaker}
 	if shape.Sessions != nil {
@@ -146,7 +146,7 @@ func DecodeProgramme(r io.Reader) (*Programme, error) {
 	for i := range shape.Sessions {
 		p.Sessions[i] = Session(shape.Sessions[i])
 		if err := p.Sessions[i].CheckSize(); err != nil {
-			return nil, &DecodeError{Path: fmt.Sprintf("sessions[%d]", i), Err: err}
+			return nil, &DecodeError{Field: fmt.Sprintf("sessions[%d]", i), Err: err}
 		}
 	}
 	return p, nil

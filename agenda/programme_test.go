@@ -102,7 +102,7 @@ func found(err error) []any {
 
 // foundOpts compares problems: errors by errors.Is, times by time.Time.Equal,
 // and validation problems without the words of their Detail.
-var foundOpts = cmp.Options{cmpopts.EquateErrors(), cmpopts.IgnoreFields(agenda.ValidationError{}, "Detail")}
+var foundOpts = cmp.Options{cmpopts.EquateErrors(), cmpopts.IgnoreFields(agenda.ValidationError{}, "Reason")}
 
 // conflictSentinels are the kinds of problem across sessions.
 var conflictSentinels = []error{agenda.ErrPersonOverlap, agenda.ErrRoomOverlap, agenda.ErrTooManySessions}
@@ -772,8 +772,8 @@ func TestProgrammeValidateMaxProblems(t *testing.T) {
 				t.Fatalf("last problem %v, want one of kind ErrTooManyProblems", last)
 			}
 			want := fmt.Sprintf("%d more not listed, beyond the first %d", tt.omitted, 1000)
-			if ve.Detail != want {
-				t.Errorf("last problem says %q, want %q", ve.Detail, want)
+			if ve.Reason != want {
+				t.Errorf("last problem says %q, want %q", ve.Reason, want)
 			}
 		})
 	}
@@ -827,7 +827,7 @@ func TestDecodeProgramme(t *testing.T) {
 // where and why.
 var decodeProgrammeErrorTests = []struct {
 	name, input string
-	path        string // DecodeError.Path
+	path        string // DecodeError.Field
 	msg         string // the error's text, or its start if it ends in "..."
 	reason      string
 }{
@@ -940,8 +940,8 @@ func TestDecodeProgrammeErrors(t *testing.T) {
 			if p != nil {
 				t.Errorf("DecodeProgramme returned a programme with its error")
 			}
-			if de.Path != tt.path || de.File != "" {
-				t.Errorf("DecodeError path %q, file %q; want path %q, no file: %s", de.Path, de.File, tt.path, tt.reason)
+			if de.Field != tt.path || de.File != "" {
+				t.Errorf("DecodeError path %q, file %q; want path %q, no file: %s", de.Field, de.File, tt.path, tt.reason)
 			}
 			checkMessage(t, err.Error(), tt.msg)
 		})
@@ -978,7 +978,7 @@ func TestDecodeProgrammeTooLarge(t *testing.T) {
 		t.Fatalf("DecodeProgramme(endless spaces) = %v, %v; want ErrTooLarge", p, err)
 	}
 	var de *agenda.DecodeError
-	if !errors.As(err, &de) || de.Path != "" {
+	if !errors.As(err, &de) || de.Field != "" {
 		t.Errorf("error %v, want a *DecodeError for the whole document", err)
 	}
 	if r.n > agenda.MaxBytes+1 {
@@ -991,7 +991,7 @@ func TestDecodeProgrammeTooLarge(t *testing.T) {
 		if !errors.Is(err, agenda.ErrTooLarge) {
 			t.Fatalf("DecodeProgramme(%d sessions) = %v, %v; want ErrTooLarge", agenda.MaxSessions+1, p, err)
 		}
-		if !errors.As(err, &de) || de.Path != "sessions" {
+		if !errors.As(err, &de) || de.Field != "sessions" {
 			t.Errorf("error %v, want a *DecodeError at sessions", err)
 		}
 		if le := (*agenda.LimitError)(nil); !errors.As(err, &le) || le.What != "sessions" || le.Limit != "agenda.MaxSessions" {
@@ -1006,7 +1006,7 @@ func TestDecodeProgrammeTooLarge(t *testing.T) {
 		if !errors.Is(err, agenda.ErrTooLarge) || !errors.As(err, &le) || le.What != "people" {
 			t.Fatalf("DecodeProgramme(a session of %d people) = %v, %v; want a *LimitError for people", agenda.MaxPeople+1, p, err)
 		}
-		if !errors.As(err, &de) || de.Path != "sessions[1].people" {
+		if !errors.As(err, &de) || de.Field != "sessions[1].people" {
 			t.Errorf("error %v, want a *DecodeError at sessions[1].people: each session is held to the limits of one", err)
 		}
 	})
@@ -1128,7 +1128,7 @@ func TestReadProgrammeErrors(t *testing.T) {
 		name   string
 		fsys   fstest.MapFS
 		file   string // DecodeError.File
-		path   string // DecodeError.Path
+		path   string // DecodeError.Field
 		msg    string
 		is     error // what the error wraps, if anything in particular
 		reason string
@@ -1182,8 +1182,8 @@ func TestReadProgrammeErrors(t *testing.T) {
 			if p != nil {
 				t.Errorf("ReadProgramme returned a programme with its error")
 			}
-			if de.File != tt.file || de.Path != tt.path {
-				t.Errorf("DecodeError file %q, path %q; want %q, %q: %s", de.File, de.Path, tt.file, tt.path, tt.reason)
+			if de.File != tt.file || de.Field != tt.path {
+				t.Errorf("DecodeError file %q, path %q; want %q, %q: %s", de.File, de.Field, tt.file, tt.path, tt.reason)
 			}
 			if tt.is != nil && !errors.Is(err, tt.is) {
 				t.Errorf("errors.Is(%v, %v) = false", err, tt.is)

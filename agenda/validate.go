@@ -59,7 +59,7 @@ type ValidationError struct {
 	Field  string // path to the field, such as "people[3].region"
 	Value  string // the offending value as text; empty when the value is missing
 	Err    error  // the kind of problem: one of the Err variables of this package, or a *LimitError
-	Detail string // what is wrong, in words; it names people by their place ("people[2]"), never by name
+	Reason string // what is wrong, in words; it names people by their place ("people[2]"), never by name
 
 	// Hidden is set when Value is text the session's outputs may not show:
 	// a name or organization in a session that is not attributed, a field
@@ -88,8 +88,8 @@ func (e *ValidationError) Error() string {
 		b.WriteString(" " + strconv.Quote(e.Value))
 	}
 	b.WriteString(": " + strings.TrimPrefix(e.Err.Error(), "agenda: "))
-	if e.Detail != "" {
-		b.WriteString(": " + e.Detail)
+	if e.Reason != "" {
+		b.WriteString(": " + e.Reason)
 	}
 	return b.String()
 }
@@ -194,7 +194,7 @@ func (l *problemList) push(err error) {
 func (l *problemList) join(field string) error {
 	if l.omitted > 0 {
 		l.problems = append(l.problems, &ValidationError{Field: field, Err: errTooManyProblems,
-			Detail: fmt.Sprintf("%d more not listed, beyond the first %d", l.omitted, maxProblems)})
+			Reason: fmt.Sprintf("%d more not listed, beyond the first %d", l.omitted, maxProblems)})
 	}
 	return errors.Join(l.problems...)
 }

@@ -286,8 +286,8 @@ func TestValidateText(t *testing.T) {
 			case !want && got != nil:
 				t.Errorf("%s holding U+%04X: %v, want no errText", f.path, r, got)
 			case got != nil:
-				if got.Field != f.path || !strings.Contains(got.Detail, fmt.Sprintf("U+%04X at byte 2", r)) {
-					t.Errorf("%s holding U+%04X: field %q, detail %q; want the field and the character", f.path, r, got.Field, got.Detail)
+				if got.Field != f.path || !strings.Contains(got.Reason, fmt.Sprintf("U+%04X at byte 2", r)) {
+					t.Errorf("%s holding U+%04X: field %q, detail %q; want the field and the character", f.path, r, got.Field, got.Reason)
 				}
 				if !utf8.ValidString(got.Error()) || strings.ContainsRune(got.Error(), r) {
 					t.Errorf("%s holding U+%04X: the message %q holds the character raw", f.path, r, got.Error())

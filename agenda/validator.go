@@ -49,7 +49,7 @@ func (v *validator) add(field, value string, kind error, detail string, args ...
 	if len(args) > 0 {
 		detail = fmt.Sprintf(detail, args...)
 	}
-	v.push(&ValidationError{Field: field, Value: value, Err: kind, Detail: detail})
+	v.push(&ValidationError{Field: field, Value: value, Err: kind, Reason: detail})
 }
 
 // addHiding is add for a value hidden as h says.
@@ -61,7 +61,7 @@ func (v *validator) addHiding(field, value string, h hiding, kind error, detail 
 	if len(args) > 0 {
 		detail = fmt.Sprintf(detail, args...)
 	}
-	v.push(&ValidationError{Field: field, Value: value, Err: kind, Detail: detail, Hidden: h.hidden, Personal: h.personal})
+	v.push(&ValidationError{Field: field, Value: value, Err: kind, Reason: detail, Hidden: h.hidden, Personal: h.personal})
 }
 
 // enumCheck reports value if the enumeration e does not hold it.

@@ -427,18 +427,18 @@ func TestReadLogJSONErrors(t *testing.T) {
 		name:   "unknown field",
 		reason: "a misspelt field is refused at its path, not ignored",
 		in:     `{"entries": [{"name": "Ana Berg", "start": "2023-10-10T06:20:00Z", "end": "2023-10-10T06:29:30Z"}, {"speaker": "Ben Okafor"}]}`,
-		want:   &agenda.DecodeError{Path: "entries[1].speaker"},
+		want:   &agenda.DecodeError{Field: "entries[1].speaker"},
 		text:   "agenda: decoding entries[1].speaker: unknown field (known: end, kind, name, start)",
 	}, {
 		name:   "unknown top-level field",
 		reason: "the log has only entries",
 		in:     `{"entries": [], "session": "roundtable"}`,
-		want:   &agenda.DecodeError{Path: "session"},
+		want:   &agenda.DecodeError{Field: "session"},
 	}, {
 		name:   "clock time",
 		reason: "JSON times are RFC 3339 only: without the session there is no day",
 		in:     `{"entries": [{"name": "Ana Berg", "start": "06:20", "end": "2023-10-10T06:29:30Z"}]}`,
-		want:   &agenda.DecodeError{Path: "entries[0].start"},
+		want:   &agenda.DecodeError{Field: "entries[0].start"},
 	}, {
 		name:   "empty name",
 		reason: "a blank name is refused at its path",
@@ -478,11 +478,11 @@ func TestReadLogJSONErrors(t *testing.T) {
 				if !errors.As(err, &got) {
 					t.Fatalf("ReadLogJSON error %#v, want an *agenda.DecodeError\nreason: %s", err, tc.reason)
 				}
-				if diff := cmp.Diff(want.Path, got.Path); diff != "" {
+				if diff := cmp.Diff(want.Field, got.Field); diff != "" {
 					t.Errorf("ReadLogJSON error path mismatch (-want +got):\n%s\nreason: %s", diff, tc.reason)
 				}
-				if !strings.Contains(err.Error(), want.Path) {
-					t.Errorf("ReadLogJSON error %q does not mention the path %q", err, want.Path)
+				if !strings.Contains(err.Error(), want.Field) {
+					t.Errorf("ReadLogJSON error %q does not mention the path %q", err, want.Field)
 				}
 			}
 			if tc.text != "" {

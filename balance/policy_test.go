@@ -80,7 +80,7 @@ func TestDecodePolicyErrors(t *testing.T) {
 		reason string
 		input  string
 		decode bool   // an *agenda.DecodeError, not a *balance.PolicyError
-		path   string // DecodeError.Path or PolicyError.Field
+		path   string // DecodeError.Field or PolicyError.Field
 		value  string // PolicyError.Value
 	}{
 		{"a Go field name is not the JSON name", `{"OnlineHandover": "30s"}`, true, "OnlineHandover", ""},
@@ -124,8 +124,8 @@ func TestDecodePolicyErrors(t *testing.T) {
 		var pe *balance.PolicyError
 		switch {
 		case tt.decode && errors.As(err, &de):
-			if de.Path != tt.path {
-				t.Errorf("%s: error %q at %q, want %q", tt.reason, err, de.Path, tt.path)
+			if de.Field != tt.path {
+				t.Errorf("%s: error %q at %q, want %q", tt.reason, err, de.Field, tt.path)
 			}
 		case !tt.decode && errors.As(err, &pe):
 			if pe.Field != tt.path || pe.Value != tt.value {

@@ -363,7 +363,7 @@ func TestDecodePresets(t *testing.T) {
 		reason string
 		in     string
 		want   []P
-		decode *agenda.DecodeError  // its Path, when malformed JSON is wanted
+		decode *agenda.DecodeError  // its Field, when malformed JSON is wanted
 		policy *balance.PolicyError // when a preset that cannot be checked is wanted
 	}{{
 		name:   "valid",
@@ -399,15 +399,15 @@ func TestDecodePresets(t *testing.T) {
 	}, {
 		name: "unknown field", reason: "a misspelt field of a preset is not ignored",
 		in:     `[{"name": "a", "title": "A", "constraints": [{"rule": "min-count", "min": 1}]}]`,
-		decode: &agenda.DecodeError{Path: "[0].title"},
+		decode: &agenda.DecodeError{Field: "[0].title"},
 	}, {
 		name: "unknown field in a constraint", reason: "the path goes down to the constraint",
 		in:     `[{"name": "a", "constraints": [{"rule": "min-count", "min": 1}]}, {"name": "b", "constraints": [{"rule": "min-count", "min": 1, "maximum": 2}]}]`,
-		decode: &agenda.DecodeError{Path: "[1].constraints[0].maximum"},
+		decode: &agenda.DecodeError{Field: "[1].constraints[0].maximum"},
 	}, {
 		name: "unknown role", reason: "a keynote is no role",
 		in:     `[{"name": "a", "constraints": [{"rule": "min-count", "role": "keynote", "min": 1}]}]`,
-		decode: &agenda.DecodeError{Path: "[0].constraints[0].role"},
+		decode: &agenda.DecodeError{Field: "[0].constraints[0].role"},
 	}, {
 		name: "object, not list", reason: "one preset must still be in a list",
 		in:     `{"name": "a", "constraints": [{"rule": "min-count", "min": 1}]}`,

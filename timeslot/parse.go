@@ -13,15 +13,15 @@ import (
 // Callers read its message, which names what was parsed and the text given;
 // it is not exported, as no caller needs its parts.
 type parseError struct {
-	What  string // what was being parsed: "length", "clock range", or "slot", "slot start", "slot zone" or "slot length"
-	Value string // the text as given
-	Msg   string // what is wrong with it
-	Err   error  // the error underneath, if any: of encoding/json, time.Parse or time.LoadLocation
+	What   string // what was being parsed: "length", "clock range", or "slot", "slot start", "slot zone" or "slot length"
+	Value  string // the text as given
+	Reason string // what is wrong with it
+	Err    error  // the error underneath, if any: of encoding/json, time.Parse or time.LoadLocation
 }
 
 // Error returns "timeslot: cannot parse <value> as a <what>: <msg>".
 func (e *parseError) Error() string {
-	return fmt.Sprintf("timeslot: cannot parse %q as a %s: %s", e.Value, e.What, e.Msg)
+	return fmt.Sprintf("timeslot: cannot parse %q as a %s: %s", e.Value, e.What, e.Reason)
 }
 
 // Unwrap returns Err.
@@ -48,7 +48,7 @@ var units = map[string]string{
 func ParseLength(s string) (time.Duration, error) {
 	text := strings.ToLower(strings.TrimSpace(s))
 	if text == "" {
-		return 0, &parseError{What: "length", Value: s, Msg: "empty"}
+		return 0, &parseError{What: "length", Value: s, Reason: "empty"}
 	}
 	d, err := time.ParseDuration(text)
 	if err != nil {
@@ -57,21 +57,21 @@ func ParseLength(s string) (time.Duration, error) {
 			m := lengthPart.FindStringSubmatch(rest)
 			if m == nil {
 				return 0, &parseError{What: "length", Value: s,
-					Msg: `want a number and a unit, as in "90 minutes", "40 min" or "1h30m"`}
+					Reason: `want a number and a unit, as in "90 minutes", "40 min" or "1h30m"`}
 			}
 			unit, ok := units[m[2]]
 			if !ok {
-				return 0, &parseError{What: "length", Value: s, Msg: fmt.Sprintf("unknown unit %q", m[2])}
+				return 0, &parseError{What: "length", Value: s, Reason: fmt.Sprintf("unknown unit %q", m[2])}
 			}
 			spelled.WriteString(m[1] + unit)
 			rest = rest[len(m[0]):]
 		}
 		if d, err = time.ParseDuration(spelled.String()); err != nil {
-			return 0, &parseError{What: "length", Value: s, Msg: "out of range"}
+			return 0, &parseError{What: "length", Value: s, Reason: "out of range"}
 		}
 	}
 	if d < 0 {
-		return 0, &parseError{What: "length", Value: s, Msg: "negative"}
+		return 0, &parseError{What: "length", Value: s, Reason: "negative"}
 	}
 	return d, nil
 }
@@ -120,7 +120,7 @@ func ParseRange(s string, day time.Time) (Slot, error) {
 	text := dashes.Replace(strings.TrimSpace(s))
 	m := clockRange.FindStringSubmatch(text)
 	if m == nil {
-		return Slot{}, &parseError{What: "clock range", Value: s, Msg: `want "hh:mm-hh:mm" and an optional zone, as in "06:15-07:45 UTC"`}
+		return Slot{}, &parseError{What: "clock range", Value: s, Reason: `want "hh:mm-hh:mm" and an optional zone, as in "06:15-07:45 UTC"`}
 	}
 	var clock [4]int
 	for i := range clock {
@@ -128,12 +128,12 @@ func ParseRange(s string, day time.Time) (Slot, error) {
 	}
 	for _, hm := range [][2]int{{clock[0], clock[1]}, {clock[2], clock[3]}} {
 		if hm[0] > 23 || hm[1] > 59 {
-			return Slot{}, &parseError{What: "clock range", Value: s, Msg: fmt.Sprintf("%02d:%02d is not a time of day", hm[0], hm[1])}
+			return Slot{}, &parseError{What: "clock range", Value: s, Reason: fmt.Sprintf("%02d:%02d is not a time of day", hm[0], hm[1])}
 		}
 	}
 	loc, err := parseZone(strings.TrimSpace(m[5]), day.Location())
 	if err != nil {
-		return Slot{}, &parseError{What: "clock range", Value: s, Msg: err.Error()}
+		return Slot{}, &parseError{What: "clock range", Value: s, Reason: err.Error()}
 	}
 	y, mo, d := day.Date()
 	start := time.Date(y, mo, d, clock[0], clock[1], 0, 0, loc)
@@ -152,11 +152,11 @@ func ParseRange(s string, day time.Time) (Slot, error) {
 		day, h, m int
 	}{{start, d, clock[0], clock[1]}, {end, endDay, clock[2], clock[3]}} {
 		if want := time.Date(y, mo, c.day, c.h, c.m, 0, 0, time.UTC).Format(wall); c.t.Format(wall) != want {
-			return Slot{}, &parseError{What: "clock range", Value: s, Msg: fmt.Sprintf("%s does not exist in %s", want, loc)}
+			return Slot{}, &parseError{What: "clock range", Value: s, Reason: fmt.Sprintf("%s does not exist in %s", want, loc)}
 		}
 	}
 	if !end.After(start) {
-		return Slot{}, &parseError{What: "clock range", Value: s, Msg: fmt.Sprintf("in %s the end falls before the start on that day", loc)}
+		return Slot{}, &parseError{What: "clock range", Value: s, Reason: fmt.Sprintf("in %s the end falls before the start on that day", loc)}
 	}
 	return Slot{Start: start, Length: end.Sub(start)}, nil
 }

@@ -85,12 +85,12 @@ func TestParseLengthErrors(t *testing.T) {
 			if !errors.As(err, &pe) {
 				t.Fatalf("ParseLength(%q) error %T %v, want a *timeslot.ParseError", tt.in, err, err)
 			}
-			want := timeslot.ParseError{What: "length", Value: tt.in, Msg: pe.Msg}
+			want := timeslot.ParseError{What: "length", Value: tt.in, Reason: pe.Reason}
 			if diff := cmp.Diff(want, *pe); diff != "" {
 				t.Errorf("ParseLength(%q) error mismatch (-want +got):\n%s\nreason: %s", tt.in, diff, tt.reason)
 			}
-			if !strings.Contains(pe.Msg, tt.wantMsg) {
-				t.Errorf("ParseLength(%q) error message %q, want it to contain %q\nreason: %s", tt.in, pe.Msg, tt.wantMsg, tt.reason)
+			if !strings.Contains(pe.Reason, tt.wantMsg) {
+				t.Errorf("ParseLength(%q) error message %q, want it to contain %q\nreason: %s", tt.in, pe.Reason, tt.wantMsg, tt.reason)
 			}
 		})
 	}
@@ -363,12 +363,12 @@ func TestParseRangeErrors(t *testing.T) {
 			if !errors.As(err, &pe) {
 				t.Fatalf("ParseRange(%q) error %T %v, want a *timeslot.ParseError", tt.in, err, err)
 			}
-			want := timeslot.ParseError{What: "clock range", Value: tt.in, Msg: pe.Msg}
+			want := timeslot.ParseError{What: "clock range", Value: tt.in, Reason: pe.Reason}
 			if diff := cmp.Diff(want, *pe); diff != "" {
 				t.Errorf("ParseRange(%q) error mismatch (-want +got):\n%s\nreason: %s", tt.in, diff, tt.reason)
 			}
-			if !strings.Contains(pe.Msg, tt.wantMsg) {
-				t.Errorf("ParseRange(%q) error message %q, want it to contain %q\nreason: %s", tt.in, pe.Msg, tt.wantMsg, tt.reason)
+			if !strings.Contains(pe.Reason, tt.wantMsg) {
+				t.Errorf("ParseRange(%q) error message %q, want it to contain %q\nreason: %s", tt.in, pe.Reason, tt.wantMsg, tt.reason)
 			}
 		})
 	}

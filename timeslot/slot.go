@@ -90,15 +90,15 @@ func (s *Slot) UnmarshalJSON(data []byte) error {
 	dec.DisallowUnknownFields()
 	var w slotJSON
 	if err := dec.Decode(&w); err != nil {
-		return &parseError{What: "slot", Value: string(data), Msg: err.Error(), Err: err}
+		return &parseError{What: "slot", Value: string(data), Reason: err.Error(), Err: err}
 	}
 	length, err := ParseLength(w.Length)
 	if err != nil {
 		msg := err.Error()
 		if pe, ok := err.(*parseError); ok { // always, from ParseLength
-			msg = pe.Msg
+			msg = pe.Reason
 		}
-		return &parseError{What: "slot length", Value: w.Length, Msg: msg}
+		return &parseError{What: "slot length", Value: w.Length, Reason: msg}
 	}
 	var start time.Time
 	if w.Start != "" {
@@ -106,25 +106,25 @@ func (s *Slot) UnmarshalJSON(data []byte) error {
 		// when their offsets agree: without a zone, only the offset is known.
 		start, err = time.ParseInLocation(time.RFC3339Nano, w.Start, time.UTC)
 		if err != nil {
-			return &parseError{What: "slot start", Value: w.Start, Msg: `not an RFC 3339 time such as "2023-10-10T06:15:00Z"`, Err: err}
+			return &parseError{What: "slot start", Value: w.Start, Reason: `not an RFC 3339 time such as "2023-10-10T06:15:00Z"`, Err: err}
 		}
 	}
 	if w.Zone != "" {
 		if w.Start == "" {
-			return &parseError{What: "slot zone", Value: w.Zone, Msg: "given without a start"}
+			return &parseError{What: "slot zone", Value: w.Zone, Reason: "given without a start"}
 		}
 		if w.Zone == "Local" {
-			return &parseError{What: "slot zone", Value: w.Zone, Msg: "not an IANA zone name"}
+			return &parseError{What: "slot zone", Value: w.Zone, Reason: "not an IANA zone name"}
 		}
 		loc, err := time.LoadLocation(w.Zone)
 		if err != nil {
-			return &parseError{What: "slot zone", Value: w.Zone, Msg: err.Error(), Err: err}
+			return &parseError{What: "slot zone", Value: w.Zone, Reason: err.Error(), Err: err}
 		}
 		_, given := start.Zone()
 		start = start.In(loc)
 		if _, want := start.Zone(); given != want {
 			return &parseError{What: "slot start", Value: w.Start,
-				Msg: fmt.Sprintf("has offset %s, but zone %s is at %s then", formatOffset(given), w.Zone, formatOffset(want))}
+				Reason: fmt.Sprintf("has offset %s, but zone %s is at %s then", formatOffset(given), w.Zone, formatOffset(want))}
 		}
 	}
 	*s = Slot{Start: start, Length: length}

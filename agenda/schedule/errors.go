@@ -56,19 +56,19 @@ var ErrFormat = errors.New("schedule: not as the format says")
 
 // DecodeError is a problem in a schedule.json that [ReadJSON] reads.
 type DecodeError struct {
-	Path  string // where, such as `schedule.conference.days[0].rooms["Saal 1"][2].date`; empty for the whole document
-	Value string // the offending value, cut to 100 bytes; empty when the problem is not one value
-	Msg   string // what was expected, such as "an RFC 3339 date-time"; empty when Err says it
-	Err   error  // ErrFormat, an error of encoding/json or of the reader, or a *agenda.LimitError
+	Field  string // where, such as `schedule.conference.days[0].rooms["Saal 1"][2].date`; empty for the whole document
+	Value  string // the offending value, cut to 100 bytes; empty when the problem is not one value
+	Reason string // what was expected, such as "an RFC 3339 date-time"; empty when Err says it
+	Err    error  // ErrFormat, an error of encoding/json or of the reader, or a *agenda.LimitError
 }
 
 // Error returns "schedule: reading <path>: <problem> (<value>)".
 func (e *DecodeError) Error() string {
 	msg := "schedule: reading"
-	if e.Path != "" {
-		msg += " " + e.Path
+	if e.Field != "" {
+		msg += " " + e.Field
 	}
-	what := e.Msg
+	what := e.Reason
 	if what == "" {
 		what = strings.TrimPrefix(strings.TrimPrefix(e.Err.Error(), "schedule: "), "agenda: ")
 	}

@@ -60,9 +60,9 @@ func ReadJSON(r io.Reader) (*agenda.Programme, error) {
 	}
 	switch {
 	case top.Schedule == nil:
-		return nil, &DecodeError{Path: "schedule", Msg: "missing", Err: ErrFormat}
+		return nil, &DecodeError{Field: "schedule", Reason: "missing", Err: ErrFormat}
 	case top.Schedule.Conference == nil:
-		return nil, &DecodeError{Path: "schedule.conference", Msg: "missing", Err: ErrFormat}
+		return nil, &DecodeError{Field: "schedule.conference", Reason: "missing", Err: ErrFormat}
 	}
 	conf := top.Schedule.Conference
 	rd := reader{loc: ianaZone(conf.Zone)}
@@ -140,12 +140,12 @@ func (rd *reader) readDay(p *agenda.Programme, raw json.RawMessage, path string)
 	path += ".rooms"
 	dec := json.NewDecoder(bytes.NewReader(d.Rooms))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return &DecodeError{Path: path, Msg: "not an object of each room's events", Err: ErrFormat}
+		return &DecodeError{Field: path, Reason: "not an object of each room's events", Err: ErrFormat}
 	}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return &DecodeError{Path: path, Err: err} // not for what decode has read
+			return &DecodeError{Field: path, Err: err} // not for what decode has read
 		}
 		name, _ := tok.(string) // an object's keys are strings
 		at := path + "[" + strconv.Quote(name) + "]"
@@ -191,7 +191,7 @@ func (rd *reader) readEvent(p *agenda.Programme, raw json.RawMessage, roomName, 
 		return nil
 	}
 	if len(p.Sessions) == agenda.MaxSessions {
-		return &DecodeError{Path: path, Err: &agenda.LimitError{What: "sessions", Count: len(p.Sessions) + 1,
+		return &DecodeError{Field: path, Err: &agenda.LimitError{What: "sessions", Count: len(p.Sessions) + 1,
 			Max: agenda.MaxSessions, Limit: "agenda.MaxSessions"}}
 	}
 	start, err := rd.date(e.Date, path+".date")
@@ -209,15 +209,15 @@ func (rd *reader) readEvent(p *agenda.Programme, raw json.RawMessage, roomName, 
 	}
 	_ = s.Format.UnmarshalText([]byte(e.Type)) // a type that is not a format leaves none
 	if len(e.Persons) > agenda.MaxPeople {
-		return &DecodeError{Path: path + ".persons", Err: &agenda.LimitError{What: "people", Count: len(e.Persons),
+		return &DecodeError{Field: path + ".persons", Err: &agenda.LimitError{What: "people", Count: len(e.Persons),
 			Max: agenda.MaxPeople, Limit: "agenda.MaxPeople"}}
 	}
 	meta := rd.meta[strings.ToLower(e.GUID)]
 	if meta != nil {
 		s.Attribution = meta.Attribution
 		if len(meta.People) != len(e.Persons) {
-			return &DecodeError{Path: rd.path[strings.ToLower(e.GUID)] + ".people",
-				Msg: fmt.Sprintf("%d people for the %d persons of %s", len(meta.People), len(e.Persons), path), Err: ErrFormat}
+			return &DecodeError{Field: rd.path[strings.ToLower(e.GUID)] + ".people",
+				Reason: fmt.Sprintf("%d people for the %d persons of %s", len(meta.People), len(e.Persons), path), Err: ErrFormat}
 		}
 	}
 	for k, raw := range e.Persons {
@@ -233,8 +233,8 @@ func (rd *reader) readEvent(p *agenda.Programme, raw json.RawMessage, roomName, 
 		if meta != nil {
 			m := &meta.People[k]
 			if !strings.EqualFold(m.GUID, person.GUID) {
-				return &DecodeError{Path: fmt.Sprintf("%s.people[%d].guid", rd.path[strings.ToLower(e.GUID)], k), Value: m.GUID,
-					Msg: fmt.Sprintf("not the guid of %s.persons[%d]", path, k), Err: ErrFormat}
+				return &DecodeError{Field: fmt.Sprintf("%s.people[%d].guid", rd.path[strings.ToLower(e.GUID)], k), Value: m.GUID,
+					Reason: fmt.Sprintf("not the guid of %s.persons[%d]", path, k), Err: ErrFormat}
 			}
 			ap.Roles, ap.Organization, ap.Stakeholder, ap.Region, ap.Mode = m.Roles, m.Organization, m.Stakeholder, m.Region, m.Mode
 		}
@@ -248,11 +248,11 @@ func (rd *reader) readEvent(p *agenda.Programme, raw json.RawMessage, roomName, 
 // at the same offset then.
 func (rd *reader) date(v, path string) (time.Time, error) {
 	if v == "" {
-		return time.Time{}, &DecodeError{Path: path, Msg: "missing: the event's start, an RFC 3339 date-time", Err: ErrFormat}
+		return time.Time{}, &DecodeError{Field: path, Reason: "missing: the event's start, an RFC 3339 date-time", Err: ErrFormat}
 	}
 	t, err := time.ParseInLocation(time.RFC3339, v, time.UTC)
 	if err != nil {
-		return time.Time{}, &DecodeError{Path: path, Value: clip(v), Msg: `not an RFC 3339 date-time such as "2025-06-23T09:00:00+02:00"`, Err: ErrFormat}
+		return time.Time{}, &DecodeError{Field: path, Value: clip(v), Reason: `not an RFC 3339 date-time such as "2025-06-23T09:00:00+02:00"`, Err: ErrFormat}
 	}
 	if rd.loc != nil {
 		_, given := t.Zone()
@@ -274,13 +274,13 @@ func (rd *reader) length(e *rawEvent, start time.Time, path string) (time.Durati
 			return 0, err
 		}
 		if end.Before(start) {
-			return 0, &DecodeError{Path: path + ".end", Value: clip(e.End), Msg: "before the event's date", Err: ErrFormat}
+			return 0, &DecodeError{Field: path + ".end", Value: clip(e.End), Reason: "before the event's date", Err: ErrFormat}
 		}
 		return end.Sub(start), nil
 	}
 	m := durationPattern.FindStringSubmatch(e.Duration)
 	if m == nil {
-		return 0, &DecodeError{Path: path + ".duration", Value: clip(e.Duration), Msg: `not a duration such as "01:30"`, Err: ErrFormat}
+		return 0, &DecodeError{Field: path + ".duration", Value: clip(e.Duration), Reason: `not a duration such as "01:30"`, Err: ErrFormat}
 	}
 	h, _ := strconv.Atoi(m[1])
 	mm, _ := strconv.Atoi(m[2])
@@ -307,9 +307,9 @@ func jsonError(path string, err error) error {
 			}
 			at += te.Field
 		}
-		return &DecodeError{Path: at, Msg: fmt.Sprintf("want %s, not a JSON %s", kind(te.Type.Kind().String()), te.Value), Err: err}
+		return &DecodeError{Field: at, Reason: fmt.Sprintf("want %s, not a JSON %s", kind(te.Type.Kind().String()), te.Value), Err: err}
 	}
-	return &DecodeError{Path: path, Err: err}
+	return &DecodeError{Field: path, Err: err}
 }
 
 // kind says what JSON value a Go kind takes.

@@ -63,8 +63,8 @@ func TestReadErrors(t *testing.T) {
 			if !errors.As(err, &de) {
 				t.Fatalf("ReadJSON = %v, %v; want a *DecodeError", p, err)
 			}
-			if de.Path != tc.path || de.Value != tc.value {
-				t.Errorf("path %q, value %q; want %q, %q (%v)", de.Path, de.Value, tc.path, tc.value, err)
+			if de.Field != tc.path || de.Value != tc.value {
+				t.Errorf("path %q, value %q; want %q, %q (%v)", de.Field, de.Value, tc.path, tc.value, err)
 			}
 			if tc.is != nil && !errors.Is(err, tc.is) {
 				t.Errorf("%v is not %v", err, tc.is)

@@ -196,7 +196,7 @@ func (o *Output) encode(w io.Writer) error {
 // DecodeJSON reads what [JSON] writes, strictly: unknown fields, a field
 // given twice, values of the wrong type, unknown spellings of a mode or
 // segment kind, negative lengths and anything after the object are errors,
-// a *agenda.DecodeError whose Path names the field. It reads at most
+// a *agenda.DecodeError whose Field names the field. It reads at most
 // [agenda.MaxBytes]; more, and an error of r, are *agenda.DecodeError
 // values too, wrapping an *agenda.LimitError or the error of r.
 func DecodeJSON(r io.Reader) (*Output, error) {

@@ -154,8 +154,8 @@ func TestDecodeJSONErrors(t *testing.T) {
 			if !errors.As(err, &de) {
 				t.Fatalf("DecodeJSON(%s) = %v, want a *agenda.DecodeError", tc.in, err)
 			}
-			if de.Path != tc.path {
-				t.Errorf("DecodeJSON(%s): error at %q, want %q (%v)", tc.in, de.Path, tc.path, err)
+			if de.Field != tc.path {
+				t.Errorf("DecodeJSON(%s): error at %q, want %q (%v)", tc.in, de.Field, tc.path, err)
 			}
 		})
 	}

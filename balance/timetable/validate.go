@@ -33,7 +33,7 @@ type Violation struct {
 	Person   string // the person concerned, as first named, or by place ("sessions[3].people[1]") if the name may not be shown
 	Slot     int    // the slot concerned, or -1
 	Room     int    // the room concerned, or -1
-	Detail   string // what is wrong, in words
+	Reason   string // what is wrong, in words
 }
 
 // String returns "person overlap: sessions [3 8], Ana Ruiz, slots[2]: …".
@@ -49,7 +49,7 @@ func (v Violation) String() string {
 	if v.Room >= 0 {
 		fmt.Fprintf(&b, ", rooms[%d]", v.Room)
 	}
-	return b.String() + ": " + v.Detail
+	return b.String() + ": " + v.Reason
 }
 
 // Validate returns every breach of a hard rule in t, in the order of the
@@ -67,7 +67,7 @@ func (p *Problem) Validate(t Timetable) ([]Violation, error) {
 	prog := p.Programme
 	var out []Violation
 	add := func(rule Rule, sessions []int, person string, slot, room int, format string, args ...any) {
-		out = append(out, Violation{Rule: rule, Sessions: sessions, Person: person, Slot: slot, Room: room, Detail: fmt.Sprintf(format, args...)})
+		out = append(out, Violation{Rule: rule, Sessions: sessions, Person: person, Slot: slot, Room: room, Reason: fmt.Sprintf(format, args...)})
 	}
 	span := func(i int) (time.Time, time.Time) {
 		start := p.Slots[t[i].Slot].Start

@@ -105,7 +105,7 @@ func Decode(data []byte, v any) error {
 }
 
 // decodeError turns an error of json.Unmarshal on data into a *agenda.DecodeError
-// whose Path names the field and whose Err says what is wrong with the
+// whose Field names the field and whose Err says what is wrong with the
 // value found there: "want a number, got a string", "field given twice",
 // "unknown field (known: ...)", io.ErrUnexpectedEOF for a document cut
 // short, or the *json.SyntaxError of encoding/json for text that is not
@@ -120,34 +120,34 @@ func decodeError(data []byte, err error) error {
 		var sub *jsontext.SyntacticError
 		switch {
 		case errors.As(se.Err, &inner): // from a method of a type of package agenda
-			return &agenda.DecodeError{Path: joinPath(path, inner.Path), Err: inner.Err}
+			return &agenda.DecodeError{Field: joinPath(path, inner.Field), Err: inner.Err}
 		case errors.As(se.Err, &sub):
 			return decodeError(data, sub)
 		case errors.Is(se.Err, json.ErrUnknownName):
-			return &agenda.DecodeError{Path: path, Err: fmt.Errorf("unknown field (known: %s)", strings.Join(knownNames(se.GoType), ", "))}
+			return &agenda.DecodeError{Field: path, Err: fmt.Errorf("unknown field (known: %s)", strings.Join(knownNames(se.GoType), ", "))}
 		case errors.Is(se.Err, io.ErrUnexpectedEOF):
-			return &agenda.DecodeError{Path: path, Err: io.ErrUnexpectedEOF}
+			return &agenda.DecodeError{Field: path, Err: io.ErrUnexpectedEOF}
 		case se.JSONKind == '0' && strings.HasSuffix(want(se.GoType), "number"): // 1.5 or 1e400 for an int, 1e400 for a float
-			return &agenda.DecodeError{Path: path, Err: fmt.Errorf("%s is not %s in range", se.JSONValue, want(se.GoType))}
+			return &agenda.DecodeError{Field: path, Err: fmt.Errorf("%s is not %s in range", se.JSONValue, want(se.GoType))}
 		case se.Err != nil && (se.JSONKind == 0 || fits(se.GoType, se.JSONKind)):
-			return &agenda.DecodeError{Path: path, Err: se.Err}
+			return &agenda.DecodeError{Field: path, Err: se.Err}
 		}
-		return &agenda.DecodeError{Path: path, Err: fmt.Errorf("want %s, got %s", want(se.GoType), kindName(se.JSONKind))}
+		return &agenda.DecodeError{Field: path, Err: fmt.Errorf("want %s, got %s", want(se.GoType), kindName(se.JSONKind))}
 	case errors.As(err, &sy):
 		path := pointerPath(sy.JSONPointer)
 		switch {
 		case errors.Is(sy.Err, jsontext.ErrDuplicateName):
-			return &agenda.DecodeError{Path: path, Err: errors.New("field given twice")}
+			return &agenda.DecodeError{Field: path, Err: errors.New("field given twice")}
 		case errors.Is(sy.Err, io.ErrUnexpectedEOF):
-			return &agenda.DecodeError{Path: path, Err: io.ErrUnexpectedEOF}
+			return &agenda.DecodeError{Field: path, Err: io.ErrUnexpectedEOF}
 		case strings.Contains(sy.Err.Error(), "after top-level value"):
 			return &agenda.DecodeError{Err: errors.New("data after the end of the document")}
 		}
 		var raw stdjson.RawMessage
 		if err := stdjson.Unmarshal(data, &raw); err != nil {
-			return &agenda.DecodeError{Path: path, Err: err} // the *json.SyntaxError of encoding/json
+			return &agenda.DecodeError{Field: path, Err: err} // the *json.SyntaxError of encoding/json
 		}
-		return &agenda.DecodeError{Path: path, Err: sy.Err}
+		return &agenda.DecodeError{Field: path, Err: sy.Err}
 	}
 	return &agenda.DecodeError{Err: err}
 }

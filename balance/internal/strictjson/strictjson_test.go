@@ -51,8 +51,8 @@ func TestDecodeErrors(t *testing.T) {
 			if !errors.As(err, &de) {
 				t.Fatalf("Decode(%s) = %v, want an *agenda.DecodeError (%s)", tt.in, err, tt.reason)
 			}
-			if de.Path != tt.path || !strings.Contains(de.Err.Error(), tt.msg) {
-				t.Errorf("Decode(%s) = %q at %q, want %q at %q (%s)", tt.in, de.Err, de.Path, tt.msg, tt.path, tt.reason)
+			if de.Field != tt.path || !strings.Contains(de.Err.Error(), tt.msg) {
+				t.Errorf("Decode(%s) = %q at %q, want %q at %q (%s)", tt.in, de.Err, de.Field, tt.msg, tt.path, tt.reason)
 			}
 		})
 	}

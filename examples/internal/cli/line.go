@@ -23,8 +23,8 @@ func Line(data []byte, err error) int {
 		return lineAt(data, int(syntax.Offset))
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return lineAt(data, len(data))
-	case errors.As(err, &de) && de.Path != "":
-		if off, ok := locate(data, de.Path); ok {
+	case errors.As(err, &de) && de.Field != "":
+		if off, ok := locate(data, de.Field); ok {
 			return lineAt(data, off)
 		}
 	}
