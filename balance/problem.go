@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -69,27 +68,11 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	if err := s.CheckSize(); err != nil {
 		return nil, err
 	}
-	pr := &problem{s: s, policy: p, past: ps, step: cmp.Or(p.Step, defaultStep), fairness: cmp.Or(p.Fairness, defaultFairness)}
-	if pr.step < time.Second || pr.step%time.Second != 0 {
-		return nil, &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
-	}
-	if !finite(pr.fairness) {
-		return nil, &PolicyError{Field: "Fairness", Value: fmt.Sprint(p.Fairness), Reason: "must be a finite number, not negative"}
-	}
-	if p.Deviation != "" && p.Deviation != "quadratic" && p.Deviation != linearDeviation {
-		return nil, &PolicyError{Field: "Deviation", Value: p.Deviation, Reason: "want quadratic (empty) or linear"}
-	}
-	if err := pr.resolveDimensions(); err != nil {
+	if err := p.check(); err != nil {
 		return nil, err
 	}
-	for _, d := range []struct {
-		name string
-		v    time.Duration
-	}{{"Min", p.Min}, {"Max", p.Max}, {"Intro", p.Intro}, {"Handover", p.Handover}, {"OnlineHandover", p.OnlineHandover}, {"Audience", p.Audience}} {
-		if d.v < 0 {
-			return nil, &PolicyError{Field: d.name, Value: d.v.String(), Reason: "must not be negative"}
-		}
-	}
+	pr := &problem{s: s, policy: p, past: ps, step: cmp.Or(p.Step, defaultStep), fairness: cmp.Or(p.Fairness, defaultFairness)}
+	pr.resolveDimensions()
 
 	// A name finds the first person with that name or, failing that, with
 	// that name key. Names as written in People are the usual way segments
@@ -122,9 +105,6 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 			i, ok := lookup(name)
 			if !ok {
 				return nil, &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
-			}
-			if l.Min < 0 || l.Max < 0 || !finite(l.Weight) || !finite(l.Share) {
-				return nil, &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
 			}
 			if set[i] {
 				a, b := min(given[i], name), max(given[i], name)
@@ -224,67 +204,27 @@ func defaultMinTurn(capacity, speakers int) int {
 	return max(1, capacity/(2*speakers))
 }
 
-// resolveDimensions applies the format rule and checks the dimensions.
-func (pr *problem) resolveDimensions() error {
+// resolveDimensions applies the format rule to the policy's dimensions,
+// which [Policy.check] has checked: the mode is dropped from a session that
+// is not hybrid.
+func (pr *problem) resolveDimensions() {
 	dims := pr.policy.Dimensions
 	if dims == nil {
 		dims = defaultDimensions()
 	}
-	seen := map[string]bool{}
-	for i, d := range dims {
-		field := fmt.Sprintf("Dimensions[%d]", i)
-		if err := d.By.check(); err != nil {
-			err.Field = field + ".By"
-			return err
-		}
-		if d.By == ByLabel && d.Label == "" {
-			return &PolicyError{Field: field + ".Label", Reason: "a label dimension needs the label's key"}
-		}
-		if seen[d.Name()] {
-			return &PolicyError{Field: field, Value: d.Name(), Reason: "dimension given twice"}
-		}
-		seen[d.Name()] = true
-		if d.Weight < 0 || math.IsNaN(d.Weight) || math.IsInf(d.Weight, 0) {
-			return &PolicyError{Field: field + ".Weight", Value: fmt.Sprint(d.Weight), Reason: "must be a finite number, not negative"}
-		}
-		if d.Tolerance < 0 || d.Tolerance > 1 || math.IsNaN(d.Tolerance) {
-			return &PolicyError{Field: field + ".Tolerance", Value: fmt.Sprint(d.Tolerance), Reason: "must be between 0 and 1"}
-		}
-		switch d.Target {
-		case "", targetEqual, targetHeadcount:
-		case targetExplicit:
-			sum := 0.0
-			for g, share := range d.Shares {
-				if share < 0 || math.IsNaN(share) {
-					return &PolicyError{Field: field + ".Shares[" + strconv.Quote(g) + "]", Value: fmt.Sprint(share), Reason: "must not be negative"}
-				}
-				sum += share
-			}
-			if math.Abs(sum-1) > 1e-9 {
-				return &PolicyError{Field: field + ".Shares", Value: fmt.Sprint(sum), Reason: "explicit shares must add up to 1"}
-			}
-		default:
-			return &PolicyError{Field: field + ".Target", Value: d.Target, Reason: "want equal, headcount or explicit"}
-		}
+	for _, d := range dims {
 		if d.By == ByMode && pr.s.Format != agenda.FormatHybrid {
 			pr.dropped = append(pr.dropped, d)
 			continue
 		}
 		pr.dims = append(pr.dims, d)
 	}
-	return nil
 }
 
-// resolveSpeakers sets each speaker's groups, bounds, weight, fair share,
-// and the pieces of their cost around the fair share.
+// resolveSpeakers sets each speaker's groups, bounds, weight and fair
+// share.
 func (pr *problem) resolveSpeakers() error {
 	spread := cmp.Or(pr.policy.Spread, defaultSpread)
-	if spread < 0 || math.IsNaN(spread) {
-		return &PolicyError{Field: "Spread", Value: fmt.Sprint(pr.policy.Spread), Reason: "must not be negative"}
-	}
-	if pr.policy.MinTurn < 0 {
-		return &PolicyError{Field: "MinTurn", Value: pr.policy.MinTurn.String(), Reason: "must not be negative"}
-	}
 	n, nd := len(pr.speakers), len(pr.dims)
 	groups := make([]string, n*nd) // one allocation for everyone's groups
 	shares := 0.0                  // Σ of the speakers' relative shares
