@@ -172,12 +172,12 @@ func (pr *problem) allocate() (*Allocation, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := pr.round(sol.ks, sol.rows, sol.perSeg)
-	al, err := pr.result(sol.rows, r, sol.objective)
+	r := pr.round(sol)
+	al, err := pr.result(sol, r)
 	if err != nil {
 		return nil, err
 	}
-	al.Rounded = pr.objectiveAt(sol.ks, sol.rows, r.people) * pr.step.Seconds()
+	al.Rounded = pr.objectiveAt(sol, r.people) * pr.step.Seconds()
 	pr.explainShares(al, sol)
 	return al, nil
 }

@@ -56,6 +56,9 @@ func (pr *problem) kinds() []kind {
 	slices.SortFunc(ks, func(a, b kind) int { return strings.Compare(a.key, b.key) })
 	for k := range ks {
 		t := &ks[k]
+		for _, i := range t.members {
+			pr.speakers[i].kind = k
+		}
 		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
 		ups, downs := make([]side, len(t.members)), make([]side, len(t.members))
 		for j, i := range t.members {

@@ -3,6 +3,7 @@ package balance
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"slices"
@@ -78,11 +79,28 @@ func (p Policy) check() error {
 			return &PolicyError{Field: d.name, Value: d.v.String(), Reason: "must not be negative"}
 		}
 	}
-	// In the order of the names, so that the first problem is the same
-	// whatever the map's order.
-	byKey := map[string]string{}
-	for _, name := range slices.Sorted(maps.Keys(p.People)) {
-		l := p.People[name]
+	// Checked in the map's order, as a policy with no problem is the
+	// common case; a problem found is looked for again in the order of the
+	// names, so that the first is the same whatever the map's order.
+	if checkPeople(p.People, maps.Keys(p.People)) != nil {
+		return checkPeople(p.People, slices.Values(slices.Sorted(maps.Keys(p.People))))
+	}
+	if spread := cmp.Or(p.Spread, defaultSpread); spread < 0 || math.IsNaN(spread) {
+		return &PolicyError{Field: "Spread", Value: fmt.Sprint(p.Spread), Reason: "must not be negative"}
+	}
+	if p.MinTurn < 0 {
+		return &PolicyError{Field: "MinTurn", Value: p.MinTurn.String(), Reason: "must not be negative"}
+	}
+	return nil
+}
+
+// checkPeople returns the first problem with the limits of people, taking
+// the names in the order of names: limits that are negative or not finite,
+// or two names of the same person.
+func checkPeople(people map[string]Limits, names iter.Seq[string]) error {
+	byKey := make(map[string]string, len(people))
+	for name := range names {
+		l := people[name]
 		if l.Min < 0 || l.Max < 0 || !finite(l.Weight) || !finite(l.Share) {
 			return &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
 		}
@@ -91,12 +109,6 @@ func (p Policy) check() error {
 			return &PolicyError{Field: "People", Value: other, Reason: fmt.Sprintf("the same person as %q", name)}
 		}
 		byKey[key] = name
-	}
-	if spread := cmp.Or(p.Spread, defaultSpread); spread < 0 || math.IsNaN(spread) {
-		return &PolicyError{Field: "Spread", Value: fmt.Sprint(p.Spread), Reason: "must not be negative"}
-	}
-	if p.MinTurn < 0 {
-		return &PolicyError{Field: "MinTurn", Value: p.MinTurn.String(), Reason: "must not be negative"}
 	}
 	return nil
 }

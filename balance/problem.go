@@ -28,6 +28,7 @@ type problem struct {
 	limits   []Limits  // per person of the session, if the policy sets any
 	past     *past     // what was said before, when re-planning the rest of a session
 	band     float64   // s, the spread band as a share of the fair share
+	outside  bool      // whether some speaker has a value outside a dimension's set (see [Dimension.outsideSet])
 }
 
 type segment struct {
@@ -43,6 +44,7 @@ type speaker struct {
 	index     int    // in Session.People
 	key       string // agenda.NameKey of the name, for ordering ties
 	segs      []int  // indices into problem.segs
+	kind      int    // index of the speaker's type (see [problem.kinds])
 	groups    []string
 	lo, hi    int     // bounds in steps
 	weight    float64 // w_i
@@ -245,6 +247,8 @@ func (pr *problem) resolveSpeakers() error {
 			// not a UN regional group, takes no part in its targets.
 			if g := dim.groupOf(pr.s, sp.person); !dim.outsideSet(g) {
 				sp.groups[d] = g
+			} else {
+				pr.outside = true
 			}
 		}
 		var l Limits

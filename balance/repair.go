@@ -33,9 +33,10 @@ type dimRows struct {
 	known    float64
 }
 
-func newRepair(pr *problem, ks []kind, rows []groupRow, cells [][]int) *repair {
+func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
+	ks, rows := sol.ks, sol.rows
 	rp := &repair{pr: pr, ks: ks, rows: rows, cells: cells, total: make([]int, len(ks)),
-		rowOf: pr.rowsOf(ks, rows), dims: make([]dimRows, len(pr.dims)),
+		rowOf: sol.rowOf, dims: make([]dimRows, len(pr.dims)),
 		group: make([]float64, len(rows)), slack: make([]float64, len(rows)), alike: make([]bool, len(ks))}
 	for k := range ks {
 		rp.alike[k] = pr.alike(&ks[k])

@@ -12,14 +12,15 @@ import (
 
 // result assembles the Allocation from the rounded steps, and checks, as a
 // last line of defence, that the rounding kept every bound and hard rule.
-func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allocation, error) {
+func (pr *problem) result(sol *solved, r rounding) (*Allocation, error) {
 	al := &Allocation{
 		Budget: time.Duration(pr.budget) * pr.step, Step: pr.step,
-		Dropped: pr.dropped, Objective: objective * pr.step.Seconds(),
+		Dropped: pr.dropped, Objective: sol.objective * pr.step.Seconds(),
+		Speakers: make([]Speaker, len(pr.speakers)), Segments: make([]SegmentShare, len(pr.segs)),
 	}
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
-		al.Speakers = append(al.Speakers, Speaker{Name: sp.person.Name, Time: time.Duration(r.people[i]) * pr.step, Fair: pr.steps(sp.fair)})
+		al.Speakers[i] = Speaker{Name: sp.person.Name, Time: time.Duration(r.people[i]) * pr.step, Fair: pr.steps(sp.fair)}
 		if r.people[i] < sp.lo || r.people[i] > sp.hi {
 			return nil, &InfeasibleError{
 				Reason: fmt.Sprintf("rounding to steps of %s gives %s %s, outside %s–%s",
@@ -30,32 +31,28 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 			}
 		}
 	}
+	turns := 0
+	for _, sg := range pr.segs {
+		turns += len(sg.speakers)
+	}
+	store := make([]Speaker, turns) // one allocation for every segment's speakers
 	for si, sg := range pr.segs {
 		share := SegmentShare{Segment: sg.index, Speaking: time.Duration(sg.capacity) * pr.step}
-		for _, i := range sg.speakers {
+		share.Speakers, store = store[:len(sg.speakers):len(sg.speakers)], store[len(sg.speakers):]
+		for n, i := range sg.speakers {
 			steps := r.turns[i][slices.Index(pr.speakers[i].segs, si)]
-			share.Speakers = append(share.Speakers, Speaker{Name: pr.speakers[i].person.Name, Time: time.Duration(steps) * pr.step})
+			share.Speakers[n] = Speaker{Name: pr.speakers[i].person.Name, Time: time.Duration(steps) * pr.step}
 		}
-		al.Segments = append(al.Segments, share)
+		al.Segments[si] = share
 	}
+	group, known := pr.groupSteps(sol, r.total)
 	for d, dim := range pr.dims {
 		bal := Balance{Dimension: dim}
-		known := 0
-		for i := range pr.speakers {
-			if pr.speakers[i].groups[d] != "" {
-				known += r.people[i]
-			}
-		}
-		for ri, row := range rows {
+		for ri, row := range sol.rows {
 			if row.dim != d {
 				continue
 			}
-			steps, all := 0.0, float64(known)
-			for i := range pr.speakers {
-				if pr.speakers[i].groups[d] == row.group {
-					steps += float64(r.people[i])
-				}
-			}
+			steps, all := group[ri], known[d]
 			if pr.past != nil { // the groups' times include what was said before
 				steps += pr.past.group[ri]
 				all += pr.past.known[ri]
@@ -73,11 +70,29 @@ func (pr *problem) result(rows []groupRow, r rounding, objective float64) (*Allo
 			}
 			bal.Groups = append(bal.Groups, g)
 		}
-		bal.Groups = append(bal.Groups, pr.outsideGroups(dim, r.people)...)
-		slices.SortStableFunc(bal.Groups, func(a, b Group) int { return strings.Compare(a.Group, b.Group) })
+		if pr.outside {
+			bal.Groups = append(bal.Groups, pr.outsideGroups(dim, r.people)...)
+			slices.SortStableFunc(bal.Groups, func(a, b Group) int { return strings.Compare(a.Group, b.Group) })
+		}
 		al.Balance = append(al.Balance, bal)
 	}
 	return al, nil
+}
+
+// groupSteps returns, for types of totals steps, each row's group's steps
+// and, per dimension, the steps of the speakers with a value in it.
+func (pr *problem) groupSteps(sol *solved, steps []int) (group, known []float64) {
+	group, known = make([]float64, len(sol.rows)), make([]float64, len(pr.dims))
+	D := len(pr.dims)
+	for k, n := range steps {
+		for d := range D {
+			if r := sol.rowOf[k*D+d]; r >= 0 {
+				group[r] += float64(n)
+				known[d] += float64(n)
+			}
+		}
+	}
+	return group, known
 }
 
 // outsideGroups returns the groups of dimension dim whose value is outside

@@ -13,6 +13,7 @@ const eps = 1e-7
 // rounding is the allocation in whole steps.
 type rounding struct {
 	cells  [][]int // per type, per segment of the type: steps
+	total  []int   // per type: Σ of its cells
 	people []int   // per speaker: total steps
 	turns  [][]int // per speaker, per segment of the speaker (as in speaker.segs): steps
 }
@@ -21,7 +22,8 @@ type rounding struct {
 // i'th segment, into whole steps: first per type, keeping every segment's
 // total exact and repairing any bound or hard rule the rounding broke, then
 // per person within each type, where no group total can change.
-func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) rounding {
+func (pr *problem) round(sol *solved) rounding {
+	ks, perSeg := sol.ks, sol.perSeg
 	cells := make([][]int, len(ks))
 	for k := range ks {
 		cells[k] = make([]int, len(ks[k].segs))
@@ -43,9 +45,10 @@ func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) roundin
 			cells[c.k][c.i] = steps[j]
 		}
 	}
-	newRepair(pr, ks, rows, cells).run()
+	rp := newRepair(pr, sol, cells)
+	rp.run()
 
-	r := rounding{cells: cells, people: make([]int, len(pr.speakers)), turns: make([][]int, len(pr.speakers))}
+	r := rounding{cells: cells, total: rp.total, people: make([]int, len(pr.speakers)), turns: make([][]int, len(pr.speakers))}
 	total := 0
 	for i := range pr.speakers {
 		total += len(pr.speakers[i].segs)
@@ -56,11 +59,7 @@ func (pr *problem) round(ks []kind, rows []groupRow, perSeg [][]float64) roundin
 		r.turns[i], store = store[:n:n], store[n:]
 	}
 	for k := range ks {
-		total := 0
-		for _, n := range cells[k] {
-			total += n
-		}
-		x := pr.split(&ks[k], total)
+		x := pr.split(&ks[k], rp.total[k])
 		for j, i := range ks[k].members {
 			r.people[i] = x[j]
 		}

@@ -113,8 +113,8 @@ func TestRoundingAgainstWholeSteps(t *testing.T) {
 		if err != nil {
 			continue // no plan meets the rules before rounding
 		}
-		got := pr.round(sol.ks, sol.rows, sol.perSeg).people
-		gotObj, gotExcess := pr.objectiveAt(sol.ks, sol.rows, got), hardExcess(pr, sol.rows, got)
+		got := pr.round(sol).people
+		gotObj, gotExcess := pr.objectiveAt(sol, got), hardExcess(pr, sol.rows, got)
 
 		best, exists := math.Inf(1), false
 		var bests [][]int
@@ -123,7 +123,7 @@ func TestRoundingAgainstWholeSteps(t *testing.T) {
 				return
 			}
 			exists = true
-			obj := pr.objectiveAt(sol.ks, sol.rows, people)
+			obj := pr.objectiveAt(sol, people)
 			switch {
 			case obj < best-1e-9:
 				best, bests = obj, [][]int{append([]int(nil), people...)}

@@ -33,6 +33,7 @@ type layout struct {
 type solved struct {
 	ks        []kind
 	rows      []groupRow
+	rowOf     []int       // per type and dimension, k·D+d: the row of the type's group, −1 for none
 	perSeg    [][]float64 // per type, per segment of the type: steps
 	total     []float64   // per type: Y_k
 	objective float64     // in weighted steps
@@ -210,7 +211,7 @@ func (pr *problem) readBack(ks []kind, prog *programme, results []lp.Result) (*s
 				return nil, pr.explain(ks, prog.rows, []lp.Residual{{Row: si, Value: float64(sg.capacity)}}, 0)
 			}
 		}
-		return &solved{ks: ks, rows: prog.rows, perSeg: perSeg, total: total, objective: objective}, nil
+		return &solved{ks: ks, rows: prog.rows, rowOf: pr.rowsOf(ks, prog.rows), perSeg: perSeg, total: total, objective: objective}, nil
 	}
 	sol := results[0]
 	switch sol.Status {
@@ -243,5 +244,5 @@ func (pr *problem) readBack(ks []kind, prog *programme, results []lp.Result) (*s
 			}
 		}
 	}
-	return &solved{ks: ks, rows: prog.rows, perSeg: perSeg, total: total, objective: objective, prefix: prefix}, nil
+	return &solved{ks: ks, rows: prog.rows, rowOf: pr.rowsOf(ks, prog.rows), perSeg: perSeg, total: total, objective: objective, prefix: prefix}, nil
 }

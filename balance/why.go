@@ -51,25 +51,20 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		stages[k] = pr.perSpeaker(final.ks, totals)
 	}
 	stages[len(pr.dims)] = pr.perSpeaker(final.ks, final.total)
-	// moved[d][g]: how much dimension d moved group g as a whole; count[d][g]:
-	// the group's speakers.
-	moved := make([]map[string]float64, len(pr.dims))
-	count := make([]map[string]int, len(pr.dims))
-	for d := range pr.dims {
-		moved[d], count[d] = map[string]float64{}, map[string]int{}
-		for i := range pr.speakers {
-			if g := pr.speakers[i].groups[d]; g != "" {
-				moved[d][g] += stages[d+1][i] - stages[d][i]
-				count[d][g]++
+	// moved[r]: how much the dimension of row r moved its group as a whole.
+	D := len(pr.dims)
+	moved := make([]float64, len(final.rows))
+	for i := range pr.speakers {
+		for d := range D {
+			if r := final.rowOf[pr.speakers[i].kind*D+d]; r >= 0 {
+				moved[r] += stages[d+1][i] - stages[d][i]
 			}
 		}
 	}
-	type textKey struct {
-		dim   int
-		group string
-		with  bool
-	}
-	texts := map[textKey]string{} // the words of a dimension's part, the same for a group's members
+	// The words of a dimension's part, the same for a group's members: at
+	// 2r and 2r+1 for the members of row r's group against and with its
+	// move, and after the rows, per dimension, for those with no value.
+	texts := make([]string, 2*len(final.rows)+D)
 	// Members of a type who share alike have the same time at every stage,
 	// and so the same parts when they end with the same time: their words
 	// are written once.
@@ -77,22 +72,16 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		kind int
 		time time.Duration
 	}
-	kindOf := make([]int, len(pr.speakers))
+	alike := make([]bool, len(final.ks))
 	for k := range final.ks {
-		alike := pr.alike(&final.ks[k])
-		for _, i := range final.ks[k].members {
-			kindOf[i] = -1
-			if alike {
-				kindOf[i] = k
-			}
-		}
+		alike[k] = pr.alike(&final.ks[k])
 	}
 	done := map[whyKey][]Reason{}
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sh := &al.Speakers[i]
-		key := whyKey{kindOf[i], sh.Time}
-		if why, ok := done[key]; ok && key.kind >= 0 {
+		key := whyKey{sp.kind, sh.Time}
+		if why, ok := done[key]; ok && alike[sp.kind] {
 			sh.Why = slices.Clone(why)
 			continue
 		}
@@ -116,21 +105,21 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 			add(causeSegments, x0, pr.segmentsText(sp, x0 > sp.fair))
 		}
 		for d, dim := range pr.dims {
-			own := stages[d+1][i] - stages[d][i]
-			with := own*moved[d][sp.groups[d]] > 0 // moved as their group is, not against it
-			key := textKey{d, sp.groups[d], with}
-			text, ok := texts[key]
-			if !ok {
-				text = pr.groupText(d, sp, with, count[d][sp.groups[d]])
-				texts[key] = text
+			t, n := 2*len(final.rows)+d, 0
+			if r := final.rowOf[sp.kind*D+d]; r >= 0 {
+				own := stages[d+1][i] - stages[d][i]
+				t, n = 2*r+btoi(own*moved[r] > 0), final.rows[r].count // with: moved as their group is, not against it
 			}
-			add(dim.Name(), stages[d+1][i], text)
+			if texts[t] == "" {
+				texts[t] = pr.groupText(d, sp, t%2 == 1 && t < 2*len(final.rows), n)
+			}
+			add(dim.Name(), stages[d+1][i], texts[t])
 		}
 		if d := sh.Time - prev; d != 0 {
 			why = append(why, Reason{Cause: causeRounding, Change: d, Text: signed(d) + ": rounding to steps of " + timeslot.FormatLength(pr.step)})
 		}
 		sh.Why = why
-		if key.kind >= 0 {
+		if alike[sp.kind] {
 			done[key] = why
 		}
 	}
@@ -200,32 +189,23 @@ func signed(d time.Duration) string {
 // their pieces from c_i, and each group's distance from its target.
 // The speakers are taken type by type, in the types' order, so that the
 // sum does not depend on the order of the input.
-func (pr *problem) objectiveAt(ks []kind, rows []groupRow, people []int) float64 {
+func (pr *problem) objectiveAt(sol *solved, people []int) float64 {
 	obj := 0.0
-	for k := range ks {
-		for _, i := range ks[k].members {
+	total := make([]int, len(sol.ks))
+	for k := range sol.ks {
+		for _, i := range sol.ks[k].members {
 			obj += pr.speakerCost(i, people[i])
+			total[k] += people[i]
 		}
 	}
-	for ri, row := range rows {
-		var group, known float64
-		for k := range ks {
-			g := ks[k].groups[row.dim]
-			if g == "" {
-				continue
-			}
-			for _, i := range ks[k].members {
-				known += float64(people[i])
-				if g == row.group {
-					group += float64(people[i])
-				}
-			}
-		}
+	group, known := pr.groupSteps(sol, total)
+	for ri, row := range sol.rows {
+		g, all := group[ri], known[row.dim]
 		if pr.past != nil {
-			group += pr.past.group[ri]
-			known += pr.past.known[ri]
+			g += pr.past.group[ri]
+			all += pr.past.known[ri]
 		}
-		obj += pr.dims[row.dim].weight() * math.Abs(group-row.target*known)
+		obj += pr.dims[row.dim].weight() * math.Abs(g-row.target*all)
 	}
 	return obj
 }

@@ -84,17 +84,18 @@ func FormatLength(d time.Duration) string {
 	if d <= 0 || d%time.Second != 0 {
 		return d.String()
 	}
-	var b strings.Builder
-	for _, u := range []struct {
+	var buf [32]byte // room for the longest, "2562047h47m16s"
+	b := buf[:0]
+	for _, u := range [...]struct {
 		size time.Duration
-		name string
-	}{{time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"}} {
+		name byte
+	}{{time.Hour, 'h'}, {time.Minute, 'm'}, {time.Second, 's'}} {
 		if n := d / u.size; n > 0 {
-			b.WriteString(strconv.FormatInt(int64(n), 10) + u.name)
+			b = append(strconv.AppendInt(b, int64(n), 10), u.name)
 			d -= n * u.size
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // clockRange matches "06:15-07:45 UTC", "16:00h - 18:00h", "9.30 to 11.00".
