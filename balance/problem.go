@@ -28,6 +28,7 @@ type problem struct {
 	limits   []Limits  // per person of the session, if the policy sets any
 	past     *past     // what was said before, when re-planning the rest of a session
 	band     float64   // s, the spread band as a share of the fair share
+	work     work      // scratch space of the rounding
 	outside  bool      // whether some speaker has a value outside a dimension's set (see [Dimension.outsideSet])
 }
 

@@ -192,8 +192,7 @@ func (rp *repair) excess() float64 {
 	return e
 }
 
-func (rp *repair) run() {
-	bySeg := rp.places()
+func (rp *repair) run(bySeg [][]place) {
 	rp.fix(bySeg)
 	if rp.excess() > 1e-9 {
 		// No whole-step plan this search finds meets a hard rule exactly:
@@ -210,11 +209,11 @@ func (rp *repair) run() {
 // place is a type's cell in a segment: type k's i'th segment.
 type place struct{ k, i int }
 
-// places returns the cells of every segment.
-func (rp *repair) places() [][]place {
-	bySeg := make([][]place, len(rp.pr.segs))
-	for k := range rp.ks {
-		for i, si := range rp.ks[k].segs {
+// places returns the cells of every segment, in type order.
+func places(pr *problem, ks []kind) [][]place {
+	bySeg := make([][]place, len(pr.segs))
+	for k := range ks {
+		for i, si := range ks[k].segs {
 			bySeg[si] = append(bySeg[si], place{k, i})
 		}
 	}

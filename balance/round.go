@@ -28,25 +28,19 @@ func (pr *problem) round(sol *solved) rounding {
 	for k := range ks {
 		cells[k] = make([]int, len(ks[k].segs))
 	}
-	type cell struct{ k, i int }
-	bySeg := make([][]cell, len(pr.segs))
-	for k := range ks {
-		for i, si := range ks[k].segs {
-			bySeg[si] = append(bySeg[si], cell{k, i})
-		}
-	}
+	bySeg := places(pr, ks)
 	for si, list := range bySeg {
-		values := make([]float64, len(list))
+		values := slices.Grow(pr.work.values[:0], len(list))[:len(list)]
 		for j, c := range list {
 			values[j] = perSeg[c.k][c.i]
 		}
-		steps := apportion(values, pr.segs[si].capacity) // list is in type order, so ties go to the first type
+		steps := pr.work.apportion(values, pr.segs[si].capacity) // list is in type order, so ties go to the first type
 		for j, c := range list {
 			cells[c.k][c.i] = steps[j]
 		}
 	}
 	rp := newRepair(pr, sol, cells)
-	rp.run()
+	rp.run(bySeg)
 
 	r := rounding{cells: cells, total: rp.total, people: make([]int, len(pr.speakers)), turns: make([][]int, len(pr.speakers))}
 	total := 0
@@ -93,29 +87,38 @@ func (pr *problem) round(sol *solved) rounding {
 	return r
 }
 
+// work is scratch space for rounding and spreading, reused from call to
+// call: a type's split is priced many times over in the repair, and the
+// explanations spread every type once per dimension.
+type work struct {
+	values, frac, spread, caps, sorted []float64
+	order, out                         []int
+}
+
 // apportion rounds values, which add up to total up to rounding error, to
 // whole numbers that add up to total exactly: each value is floored, and the
 // steps left over go to the largest fractional parts, ties to the earliest.
-func apportion(values []float64, total int) []int {
-	out := make([]int, len(values))
-	frac := make([]float64, len(values))
+// The result is valid until the next call.
+func (w *work) apportion(values []float64, total int) []int {
+	n := len(values)
+	out := slices.Grow(w.out[:0], n)[:n]
+	frac := slices.Grow(w.frac[:0], n)[:n]
+	order := slices.Grow(w.order[:0], n)[:n]
+	w.out, w.frac, w.order = out, frac, order
 	sum := 0
 	for i, v := range values {
 		f := math.Floor(max(v, 0) + eps)
 		out[i] = int(f)
 		frac[i] = max(v, 0) - f
 		sum += out[i]
-	}
-	order := make([]int, len(values))
-	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(frac[b], frac[a]) })
-	for j := 0; sum < total && len(order) > 0; j = (j + 1) % len(order) {
+	for j := 0; sum < total && n > 0; j = (j + 1) % n {
 		out[order[j]]++
 		sum++
 	}
-	for j := len(order) - 1; sum > total && len(order) > 0; j = (j - 1 + len(order)) % len(order) {
+	for j := n - 1; sum > total && n > 0; j = (j - 1 + n) % n {
 		if out[order[j]] > 0 {
 			out[order[j]]--
 			sum--
@@ -126,19 +129,23 @@ func apportion(values []float64, total int) []int {
 
 // split shares a type's total steps among its members as [problem.spread]
 // does, rounded to whole steps adding up to total, so members with the
-// same bounds and weight end within one step of each other.
+// same bounds and weight end within one step of each other. The result is
+// valid until the next split.
 func (pr *problem) split(t *kind, total int) []int {
-	return apportion(pr.spread(t, float64(total)), total)
+	return pr.work.apportion(pr.spread(t, float64(total)), total)
 }
 
 // spread shares a type's total among its members as the programme would,
 // before rounding: each starts at its clamped fair share c_i, and the
 // difference is spread evenly over the members' cheapest pieces first.
+// The result is valid until the next spread.
 func (pr *problem) spread(t *kind, total float64) []float64 {
-	x := make([]float64, len(t.members))
+	n := len(t.members)
+	x := slices.Grow(pr.work.spread[:0], n)[:n]
+	pr.work.spread = x
 	if pr.alike(t) { // the common case: members who differ only by name share alike
 		for j := range x {
-			x[j] = total / float64(len(x))
+			x[j] = total / float64(n)
 		}
 		return x
 	}
@@ -167,7 +174,8 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		}
 		diff -= p.capacity
 	}
-	caps := make([]float64, len(t.members)) // each member's room at the level
+	caps := slices.Grow(pr.work.caps[:0], n)[:n] // each member's room at the level
+	pr.work.caps = caps
 	room := 0.0
 	for j := range t.members {
 		under, at := sideOf(j).below(level)
@@ -180,7 +188,7 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 	}
 	water := math.Inf(1)
 	if room > rest {
-		water = waterLevel(caps, rest)
+		water = pr.work.waterLevel(caps, rest)
 	}
 	for j := range t.members {
 		x[j] += dir * min(caps[j], water)
@@ -203,8 +211,9 @@ func (pr *problem) alike(t *kind) bool {
 }
 
 // waterLevel returns λ with Σ min(caps_i, λ) = amount, for 0 < amount < Σ caps.
-func waterLevel(caps []float64, amount float64) float64 {
-	sorted := slices.Clone(caps)
+func (w *work) waterLevel(caps []float64, amount float64) float64 {
+	sorted := append(w.sorted[:0], caps...)
+	w.sorted = sorted
 	slices.Sort(sorted)
 	prev := 0.0
 	for n, c := range sorted {
