@@ -94,52 +94,59 @@ func (s side) below(level float64) (under, at float64) {
 // speakers merges a list and their tails, not every piece of everyone.
 func mergeSides(sides []side) []piece {
 	var lists []*pieceList // the distinct lists, few: one per family in the type
-	var ends [][]float64   // per list: how many sides stop at each of its pieces
+	var ends [][]int       // per list: how many sides stop at each of its pieces
 	var tails []piece
+	size := 0 // at most the pieces the result has
 	for _, s := range sides {
 		i := slices.Index(lists, s.list)
 		if i < 0 {
 			i = len(lists)
 			lists = append(lists, s.list)
-			ends = append(ends, make([]float64, len(s.list.pieces)+1))
+			ends = append(ends, make([]int, len(s.list.pieces)+1))
+			size += len(s.list.pieces)
 		}
 		ends[i][s.n]++
 		if s.tail.capacity > 0 {
 			tails = append(tails, s.tail)
+			size++
 		}
 	}
-	var out []piece
-	for i, l := range lists {
-		start := len(out)
-		held := 0.0 // sides that hold piece j: those that stop past it
-		for j := len(l.pieces) - 1; j >= 0; j-- {
-			held += ends[i][j+1]
-			if held > 0 {
-				out = append(out, piece{cost: l.pieces[j].cost, capacity: l.pieces[j].capacity * held})
-			}
+	slices.SortFunc(tails, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
+	out := make([]piece, 0, size)
+	// add appends p, merged with the last piece if they cost the same;
+	// pieces of several lists are merged once sorted.
+	add := func(p piece) {
+		if n := len(out); n > 0 && out[n-1].cost == p.cost && len(lists) == 1 {
+			out[n-1].capacity += p.capacity
+			return
 		}
-		slices.Reverse(out[start:])
+		out = append(out, p)
+	}
+	for i, l := range lists {
+		held := 0 // sides that hold piece j: those that stop past it
+		for _, n := range ends[i] {
+			held += n
+		}
+		for j, p := range l.pieces {
+			if held -= ends[i][j]; held == 0 {
+				break
+			}
+			// One list is in order already: its tails are merged in as
+			// it goes.
+			for len(lists) == 1 && len(tails) > 0 && tails[0].cost < p.cost {
+				add(tails[0])
+				tails = tails[1:]
+			}
+			add(piece{cost: p.cost, capacity: p.capacity * float64(held)})
+		}
 	}
 	if len(lists) > 1 {
 		return mergePieces(append(out, tails...))
 	}
-	// One list, in order already: its tails merged in.
-	slices.SortFunc(tails, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
-	merged := make([]piece, 0, len(out)+len(tails))
-	for len(out) > 0 || len(tails) > 0 {
-		var p piece
-		if len(tails) == 0 || len(out) > 0 && out[0].cost <= tails[0].cost {
-			p, out = out[0], out[1:]
-		} else {
-			p, tails = tails[0], tails[1:]
-		}
-		if n := len(merged); n > 0 && merged[n-1].cost == p.cost {
-			merged[n-1].capacity += p.capacity
-			continue
-		}
-		merged = append(merged, p)
+	for _, p := range tails {
+		add(p)
 	}
-	return merged
+	return out
 }
 
 // mergePieces sorts pieces by cost, cheapest first, and merges those of
