@@ -17,6 +17,28 @@ type pieceList struct {
 	pieces []piece
 	cum    []float64 // cum[j]: the capacity of pieces[:j]
 	acc    []float64 // acc[j]: the cost of filling pieces[:j]
+
+	// The pieces that cost level are pieces[from:to], for the last level
+	// asked of [pieceList.at]: the members of a type ask of one list at
+	// one level in turn.
+	level    float64
+	from, to int
+	known    bool
+}
+
+// at returns the pieces that cost level, pieces[from:to]: those before
+// from are cheaper.
+func (l *pieceList) at(level float64) (from, to int) {
+	if !l.known || l.level != level {
+		cost := func(p piece, v float64) int { return cmp.Compare(p.cost, v) }
+		l.from, _ = slices.BinarySearchFunc(l.pieces, level, cost)
+		l.to = l.from
+		for l.to < len(l.pieces) && l.pieces[l.to].cost == level {
+			l.to++
+		}
+		l.level, l.known = level, true
+	}
+	return l.from, l.to
 }
 
 func newPieceList(pieces []piece) *pieceList {
@@ -73,10 +95,11 @@ func (s side) fill(amount float64) float64 {
 // those that cost level.
 func (s side) below(level float64) (under, at float64) {
 	l := s.list
-	j, _ := slices.BinarySearchFunc(l.pieces[:s.n], level, func(p piece, v float64) int { return cmp.Compare(p.cost, v) })
-	under = l.cum[j]
-	for ; j < s.n && l.pieces[j].cost == level; j++ {
-		at += l.pieces[j].capacity
+	from, to := l.at(level)
+	from, to = min(from, s.n), min(to, s.n)
+	under = l.cum[from]
+	for _, p := range l.pieces[from:to] {
+		at += p.capacity
 	}
 	switch {
 	case s.tail.capacity <= 0:
