@@ -77,6 +77,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		alike[k] = pr.alike(&final.ks[k])
 	}
 	done := map[whyKey][]Reason{}
+	words := reasonWords{}
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sh := &al.Speakers[i]
@@ -93,7 +94,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 				return // a few seconds: left to the next part, so as not to list noise
 			}
 			prev += d
-			why = append(why, Reason{Cause: c, Change: d, Text: signed(d) + ": " + text})
+			why = append(why, Reason{Cause: c, Change: d, Text: words.of(d, text)})
 		}
 		x0 := stages[0][i]
 		switch {
@@ -116,13 +117,34 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 			add(dim.Name(), stages[d+1][i], texts[t])
 		}
 		if d := sh.Time - prev; d != 0 {
-			why = append(why, Reason{Cause: causeRounding, Change: d, Text: signed(d) + ": rounding to steps of " + timeslot.FormatLength(pr.step)})
+			why = append(why, Reason{Cause: causeRounding, Change: d, Text: words.of(d, "rounding to steps of "+timeslot.FormatLength(pr.step))})
 		}
 		sh.Why = why
 		if alike[sp.kind] {
 			done[key] = why
 		}
 	}
+}
+
+// reasonWords writes the words of reasons, "+1m30s: the only GRULAC
+// speaker (regional balance)", once for every change and text: speakers of
+// a group moved alike have the same.
+type reasonWords map[reasonText]string
+
+type reasonText struct {
+	change time.Duration
+	text   string
+}
+
+// of returns the words of a change d for the reason text.
+func (w reasonWords) of(d time.Duration, text string) string {
+	key := reasonText{d, text}
+	s, ok := w[key]
+	if !ok {
+		s = signed(d) + ": " + text
+		w[key] = s
+	}
+	return s
 }
 
 // perSpeaker returns each speaker's steps, before rounding, when the types
