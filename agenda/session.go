@@ -172,24 +172,25 @@ func NameKey(name string) string {
 		return name
 	}
 	if ascii(name) {
-		b := make([]byte, 0, len(name))
+		var b strings.Builder // one allocation, which the builder's String does not copy
+		b.Grow(len(name))
 		space := false
 		for i := 0; i < len(name); i++ {
 			c := name[i]
 			switch {
 			case c == ' ' || ('\t' <= c && c <= '\r'):
-				space = len(b) > 0
+				space = b.Len() > 0
 				continue
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			}
 			if space {
-				b = append(b, ' ')
+				b.WriteByte(' ')
 				space = false
 			}
-			b = append(b, c)
+			b.WriteByte(c)
 		}
-		return string(b)
+		return b.String()
 	}
 	var b strings.Builder
 	b.Grow(len(name))

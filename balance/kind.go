@@ -111,44 +111,56 @@ func (pr *problem) groupRows() []groupRow {
 		return pr.past.rows
 	}
 	var rows []groupRow
+	type tally struct {
+		count        int
+		share, extra float64 // Σ of the members' relative fair shares, and of their shares beyond 1
+	}
 	for d, dim := range pr.dims {
-		count := map[string]int{}
-		share := map[string]float64{}   // Σ of the members' relative fair shares
-		extraOf := map[string]float64{} // Σ of the members' shares beyond 1
+		index := map[string]int{} // group → its tally
+		var tallies []tally
 		known, extra := 0.0, 0.0
 		for i := range pr.speakers {
-			if g := pr.speakers[i].groups[d]; g != "" {
-				sh := pr.speakers[i].share
-				count[g]++
-				share[g] += sh
-				known += sh
-				extraOf[g] += sh - 1
-				extra += sh - 1
+			g := pr.speakers[i].groups[d]
+			if g == "" {
+				continue
 			}
+			k, ok := index[g]
+			if !ok {
+				k = len(tallies)
+				index[g] = k
+				tallies = append(tallies, tally{})
+			}
+			sh := pr.speakers[i].share
+			tallies[k].count++
+			tallies[k].share += sh
+			tallies[k].extra += sh - 1
+			known += sh
+			extra += sh - 1
 		}
 		if known == 0 {
 			continue
 		}
-		names := map[string]bool{}
-		for g := range count {
-			names[g] = true
-		}
+		present := len(tallies)
 		if dim.Target == targetExplicit {
 			for g := range dim.Shares {
-				names[g] = true
+				if _, ok := index[g]; !ok {
+					index[g] = len(tallies)
+					tallies = append(tallies, tally{})
+				}
 			}
 		}
-		for _, g := range slices.Sorted(maps.Keys(names)) {
-			r := groupRow{dim: d, group: g, count: count[g]}
+		for _, g := range slices.Sorted(maps.Keys(index)) {
+			t := tallies[index[g]]
+			r := groupRow{dim: d, group: g, count: t.count}
 			switch dim.target() {
 			case targetEqual:
 				// Each group present has an equal part of the speakers'
 				// ordinary shares, and a speaker's share beyond 1 (a
 				// keynote's) goes to their own group, so that a keynote's
 				// fair share does not count against their groups.
-				r.target = (float64(known-extra)/float64(len(count)) + extraOf[g]) / known
+				r.target = (float64(known-extra)/float64(present) + t.extra) / known
 			case targetHeadcount:
-				r.target = share[g] / known
+				r.target = t.share / known
 			case targetExplicit:
 				r.target = dim.Shares[g]
 			}
