@@ -54,13 +54,14 @@ func (pr *problem) kinds() []kind {
 		ks[k].members = append(ks[k].members, i)
 	}
 	slices.SortFunc(ks, func(a, b kind) int { return strings.Compare(a.key, b.key) })
+	var ups, downs []side // every type's in turn
 	for k := range ks {
 		t := &ks[k]
 		for _, i := range t.members {
 			pr.speakers[i].kind = k
 		}
 		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
-		ups, downs := make([]side, len(t.members)), make([]side, len(t.members))
+		ups, downs = slices.Grow(ups[:0], len(t.members))[:len(t.members)], slices.Grow(downs[:0], len(t.members))[:len(t.members)]
 		for j, i := range t.members {
 			sp := &pr.speakers[i]
 			t.lo += sp.lo

@@ -118,7 +118,7 @@ func (s side) below(level float64) (under, at float64) {
 func mergeSides(sides []side) []piece {
 	var lists []*pieceList // the distinct lists, few: one per family in the type
 	var ends [][]int       // per list: how many sides stop at each of its pieces
-	var tails []piece
+	tails := make([]piece, 0, len(sides))
 	size := 0 // at most the pieces the result has
 	for _, s := range sides {
 		i := slices.Index(lists, s.list)

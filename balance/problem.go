@@ -80,10 +80,8 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	// A name finds the first person with that name or, failing that, with
 	// that name key. Names as written in People are the usual way segments
 	// name people; the keys are only needed when a name is written otherwise.
-	keys := make([]string, len(s.People))
 	byName := make(map[string]int, len(s.People))
 	for i := len(s.People) - 1; i >= 0; i-- {
-		keys[i] = agenda.NameKey(s.People[i].Name)
 		byName[s.People[i].Name] = i
 	}
 	var byKey map[string]int
@@ -93,8 +91,8 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 		}
 		if byKey == nil {
 			byKey = make(map[string]int, len(s.People))
-			for i := len(keys) - 1; i >= 0; i-- {
-				byKey[keys[i]] = i
+			for i := len(s.People) - 1; i >= 0; i-- {
+				byKey[agenda.NameKey(s.People[i].Name)] = i
 			}
 		}
 		i, ok := byKey[agenda.NameKey(name)]
@@ -102,18 +100,16 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	}
 	if len(p.People) > 0 {
 		pr.limits = make([]Limits, len(s.People))
-		given := make([]string, len(s.People)) // the policy's spelling of each person's name
-		set := make([]bool, len(s.People))     // whether given holds it, as a name may be ""
+		set := make([]bool, len(s.People))
 		for name, l := range p.People {
 			i, ok := lookup(name)
 			if !ok {
 				return nil, &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
 			}
 			if set[i] {
-				a, b := min(given[i], name), max(given[i], name)
-				return nil, &PolicyError{Field: "People", Value: a, Reason: fmt.Sprintf("the same person as %q", b)}
+				return nil, samePerson(p, i, lookup)
 			}
-			given[i], set[i] = name, true
+			set[i] = true
 			pr.limits[i] = l
 		}
 	}
@@ -155,7 +151,7 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 		speakerOf[pi] = -1
 		if speaks[pi] {
 			speakerOf[pi] = len(pr.speakers)
-			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], index: pi, key: keys[pi]})
+			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], index: pi, key: agenda.NameKey(s.People[pi].Name)})
 		}
 	}
 	listed := make([]int, len(pr.speakers)) // the last speaking segment, plus one, that listed each speaker
@@ -195,6 +191,19 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 		pr.budget += sg.capacity
 	}
 	return pr, pr.resolveSpeakers()
+}
+
+// samePerson is the error of a policy that gives limits to person i under
+// two names: the first two names, in order, that lookup finds to be i.
+func samePerson(p Policy, i int, lookup func(string) (int, bool)) error {
+	var names []string
+	for name := range p.People {
+		if j, _ := lookup(name); j == i {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return &PolicyError{Field: "People", Value: names[0], Reason: fmt.Sprintf("the same person as %q", names[1])}
 }
 
 // defaultMinTurn is the least turn when the policy sets none: half an equal

@@ -3,7 +3,6 @@ package balance
 import (
 	"fmt"
 	"math"
-	"slices"
 	"time"
 
 	"github.com/fairfloor/fairfloor/timeslot"
@@ -78,15 +77,20 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 	}
 	done := map[whyKey][]Reason{}
 	words := reasonWords{}
+	rounding := "rounding to steps of " + timeslot.FormatLength(pr.step)
+	reasons := reasonStore{room: 3 * len(pr.speakers)} // about as many as most sessions have
+	var why []Reason // the speaker's, before it is stored
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sh := &al.Speakers[i]
 		key := whyKey{sp.kind, sh.Time}
-		if why, ok := done[key]; ok && alike[sp.kind] {
-			sh.Why = slices.Clone(why)
-			continue
+		if alike[sp.kind] {
+			if why, ok := done[key]; ok {
+				sh.Why = reasons.take(why)
+				continue
+			}
 		}
-		var why []Reason
+		why = why[:0]
 		prev := sh.Fair.Round(time.Second)
 		add := func(c string, at float64, text string) {
 			d := pr.steps(at).Round(time.Second) - prev
@@ -117,13 +121,35 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 			add(dim.Name(), stages[d+1][i], texts[t])
 		}
 		if d := sh.Time - prev; d != 0 {
-			why = append(why, Reason{Cause: causeRounding, Change: d, Text: words.of(d, "rounding to steps of "+timeslot.FormatLength(pr.step))})
+			why = append(why, Reason{Cause: causeRounding, Change: d, Text: words.of(d, rounding)})
 		}
-		sh.Why = why
+		sh.Why = reasons.take(why)
 		if alike[sp.kind] {
-			done[key] = why
+			done[key] = sh.Why
 		}
 	}
+}
+
+// reasonStore holds the speakers' reasons in a few large blocks rather
+// than a slice each. Its first block holds up to room reasons.
+type reasonStore struct {
+	block []Reason
+	room  int
+}
+
+// take returns a copy of why in the store, which appending to cannot
+// overwrite.
+func (st *reasonStore) take(why []Reason) []Reason {
+	if len(why) == 0 {
+		return nil
+	}
+	if cap(st.block)-len(st.block) < len(why) {
+		st.block = make([]Reason, 0, max(min(256, st.room), len(why)))
+		st.room = 256
+	}
+	from := len(st.block)
+	st.block = append(st.block, why...)
+	return st.block[from:len(st.block):len(st.block)]
 }
 
 // reasonWords writes the words of reasons, "+1m30s: the only GRULAC
