@@ -56,7 +56,6 @@ type speaker struct {
 	base      float64 // the speaker's cost at c_i
 	costIndex int     // speakers of the same cost, and so the same pieces, have the same index
 	up, down  side    // ways to move from c_i, cheapest first: inside the spread band, then beyond
-	minGiven  time.Duration
 	maxGiven  time.Duration
 }
 
@@ -265,7 +264,6 @@ func (pr *problem) resolveSpeakers() error {
 		if pr.limits != nil {
 			l = pr.limits[sp.index]
 		}
-		sp.minGiven = cmp.Or(l.Min, pr.policy.Min)
 		sp.maxGiven = cmp.Or(l.Max, pr.policy.Max)
 		sp.weight = cmp.Or(l.Weight, 1)
 		room, turns := 0, 0
@@ -273,7 +271,7 @@ func (pr *problem) resolveSpeakers() error {
 			room += pr.segs[k].capacity
 			turns += pr.segs[k].minTurn
 		}
-		sp.lo = max(int((sp.minGiven+pr.step-1)/pr.step), turns)
+		sp.lo = max(int((cmp.Or(l.Min, pr.policy.Min)+pr.step-1)/pr.step), turns)
 		sp.hi = room
 		if sp.maxGiven > 0 {
 			sp.hi = min(room, int(sp.maxGiven/pr.step))

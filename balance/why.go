@@ -77,6 +77,11 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 	}
 	done := map[whyKey][]Reason{}
 	words := reasonWords{}
+	type segmentsKey struct {
+		count, first int
+		more         bool
+	}
+	segTexts := map[segmentsKey]string{} // the words of how the segments set a speaker's time, which depend on these alone
 	rounding := "rounding to steps of " + timeslot.FormatLength(pr.step)
 	reasons := reasonStore{room: 3 * len(pr.speakers)} // about as many as most sessions have
 	var why []Reason // the speaker's, before it is stored
@@ -107,7 +112,13 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		case x0 <= float64(sp.lo)+eps && float64(sp.lo) > sp.fair:
 			add(causeBound, x0, "raised to "+timeslot.FormatLength(time.Duration(sp.lo)*pr.step)+" (min)")
 		default:
-			add(causeSegments, x0, pr.segmentsText(sp, x0 > sp.fair))
+			key := segmentsKey{len(sp.segs), sp.segs[0], x0 > sp.fair}
+			text, ok := segTexts[key]
+			if !ok {
+				text = pr.segmentsText(sp, key.more)
+				segTexts[key] = text
+			}
+			add(causeSegments, x0, text)
 		}
 		for d, dim := range pr.dims {
 			t, n := 2*len(final.rows)+d, 0
