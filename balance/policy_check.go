@@ -98,17 +98,21 @@ func (p Policy) check() error {
 // the names in the order of names: limits that are negative or not finite,
 // or two names of the same person.
 func checkPeople(people map[string]Limits, names iter.Seq[string]) error {
-	byKey := make(map[string]string, len(people))
+	keys := make(map[string]struct{}, len(people))
 	for name := range names {
 		l := people[name]
 		if l.Min < 0 || l.Max < 0 || !finite(l.Weight) || !finite(l.Share) {
 			return &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
 		}
 		key := agenda.NameKey(name)
-		if other, ok := byKey[key]; ok {
-			return &PolicyError{Field: "People", Value: other, Reason: fmt.Sprintf("the same person as %q", name)}
+		if _, ok := keys[key]; ok {
+			for other := range names { // the first name with the key
+				if agenda.NameKey(other) == key {
+					return &PolicyError{Field: "People", Value: other, Reason: fmt.Sprintf("the same person as %q", name)}
+				}
+			}
 		}
-		byKey[key] = name
+		keys[key] = struct{}{}
 	}
 	return nil
 }
