@@ -218,8 +218,17 @@ func (pr *problem) segmentsText(sp *speaker, more bool) string {
 // it or against their group's move, as the others' groups are evened out.
 func (pr *problem) groupText(d int, sp *speaker, with bool, n int) string {
 	dim := pr.dims[d]
-	balance := map[By]string{ByMode: "onsite–online balance", ByStakeholder: "stakeholder balance", ByRegion: "regional balance", ByGender: "gender balance"}[dim.By]
-	if balance == "" {
+	var balance string
+	switch dim.By {
+	case ByMode:
+		balance = "onsite–online balance"
+	case ByStakeholder:
+		balance = "stakeholder balance"
+	case ByRegion:
+		balance = "regional balance"
+	case ByGender:
+		balance = "gender balance"
+	default:
 		balance = dim.Label + " balance"
 	}
 	if dim.Hard {
