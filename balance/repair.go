@@ -22,6 +22,7 @@ type repair struct {
 	down  []change  // per row: what a step less changes
 	slack []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
 	alike []bool    // per type: whether its members share alike (see [problem.alike])
+	hard  bool      // whether some dimension is a hard rule
 }
 
 // dimRows is one dimension's rows, rows[from:to], and K_d, the time of its
@@ -46,6 +47,7 @@ func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
 	}
 	for d, dim := range pr.dims {
 		rp.dims[d] = dimRows{weight: dim.weight(), hard: dim.Hard}
+		rp.hard = rp.hard || dim.Hard
 	}
 	for r, row := range rows {
 		dr := &rp.dims[row.dim]
@@ -177,6 +179,9 @@ func (rp *repair) price(r int) {
 func (rp *repair) gain(a, b int) float64 {
 	before := rp.boundExcess(a, rp.total[a]) + rp.boundExcess(b, rp.total[b])
 	after := rp.boundExcess(a, rp.total[a]-1) + rp.boundExcess(b, rp.total[b]+1)
+	if !rp.hard {
+		return before - after // only the bounds have an excess
+	}
 	_, excess := rp.shift(a, b)
 	return before - after - excess
 }
@@ -228,14 +233,29 @@ func (rp *repair) gives(a place) bool {
 
 // fix moves the step that most reduces the excess until none does.
 func (rp *repair) fix(bySeg [][]place) {
+	var under []place // a segment's cells of types below their least total
 	for limit := 0; rp.excess() > 1e-9 && limit < 10*rp.pr.budget+10; limit++ {
 		best, from, to := 1e-9, place{-1, -1}, place{-1, -1}
 		for _, list := range bySeg {
+			under = under[:0]
+			for _, b := range list {
+				if rp.total[b.k] < rp.ks[b.k].lo {
+					under = append(under, b)
+				}
+			}
 			for _, a := range list {
 				if !rp.gives(a) {
 					continue
 				}
-				for _, b := range list {
+				// Without hard rules only bounds have an excess, and a
+				// step that reduces it leaves a type above its most
+				// total or reaches one below its least: the others,
+				// which cannot help, are not priced.
+				takers := list
+				if !rp.hard && rp.total[a.k] <= rp.ks[a.k].hi {
+					takers = under
+				}
+				for _, b := range takers {
 					if a.k != b.k {
 						if g := rp.gain(a.k, b.k); g > best {
 							best, from, to = g, a, b
