@@ -26,32 +26,41 @@ const denseShare = 4 // one in four
 
 // newColumns returns the m×n matrix raw stored as columns.
 func newColumns(raw blas64.General, m, n int) columns {
-	var c columns
-	sparse := make([]bool, m)
-	nnz := 0
+	count := make([]int, m) // per row, its non-zeros
 	for r := range m {
-		row := raw.Data[r*raw.Stride : r*raw.Stride+n]
-		k := 0
-		for _, a := range row {
+		for _, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
 			if a != 0 {
-				k++
+				count[r]++
 			}
 		}
-		if k*denseShare >= n {
-			c.dense = append(c.dense, row)
-			c.in = append(c.in, r)
-			continue
-		}
-		sparse[r] = true
-		nnz += k
 	}
-	ints := make([]int, n+1+nnz)
-	c.start, c.row, c.val = ints[:n+1], ints[n+1:], make([]float64, nnz)
+	// A row is dense, or its entries count towards the sparse ones; then
+	// count is the row's place in dense, or −1.
+	dense, nnz := 0, 0
+	for r, k := range count {
+		if k*denseShare >= n {
+			count[r] = dense
+			dense++
+		} else {
+			count[r] = -1
+			nnz += k
+		}
+	}
+	ints := make([]int, dense+n+1+nnz)
+	c := columns{
+		dense: make([][]float64, dense), in: ints[:dense:dense],
+		start: ints[dense : dense+n+1 : dense+n+1], row: ints[dense+n+1:], val: make([]float64, nnz),
+	}
+	for r, i := range count {
+		if i >= 0 {
+			c.dense[i], c.in[i] = raw.Data[r*raw.Stride:r*raw.Stride+n], r
+		}
+	}
 	k := 0
 	for j := range n {
 		c.start[j] = k
 		for r := range m {
-			if a := raw.Data[r*raw.Stride+j]; a != 0 && sparse[r] {
+			if a := raw.Data[r*raw.Stride+j]; a != 0 && count[r] < 0 {
 				c.row[k], c.val[k] = r, a
 				k++
 			}
