@@ -1,5 +1,5 @@
 // Package lp solves the linear programmes of package balance: a small,
-// dense, two-phase primal simplex with bounded variables,
+// revised, two-phase primal simplex with bounded variables,
 //
 //	minimise cᵀx  subject to  Ax = b,  lo ≤ x ≤ hi,
 //

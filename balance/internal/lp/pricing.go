@@ -30,47 +30,58 @@ const pricingBlock = 256
 
 // price returns the column of from ≤ j < to that improves the objective
 // most (the first that improves it, under Bland's rule), and its direction.
+// The columns' worths yᵀa_j are computed a block at a time, so that
+// Bland's rule, which stops at the first, computes few beyond it.
 func (s *simplex) price(from, to int, bland bool) (int, float64) {
 	best, dir, bestGain := -1, 0.0, costTol
-	for j := from; j < to; j++ {
-		if s.inBase[j] || s.hi[j] <= s.lo[j] {
-			continue
-		}
-		var gain, jdir float64
-		if j < s.n && s.last[j] >= 0 {
-			// At a point between pieces, up costs the right slope and down
-			// saves the left one.
-			var left, right float64
-			if s.two {
-				left, right = s.left[j], s.right[j]
-			}
-			z := s.cost[j] - s.d[j]
-			switch {
-			case s.at[j] < s.last[j] && right-z < -costTol:
-				gain, jdir = z-right, 1
-			case s.at[j] > 0 && left-z > costTol:
-				gain, jdir = left-z, -1
-			default:
+	for lo := from; lo < to; lo += pricingBlock {
+		hi := min(lo+pricingBlock, to)
+		worth := s.worth(lo, hi)
+		for j := lo; j < hi; j++ {
+			if s.inBase[j] || s.hi[j] <= s.lo[j] {
 				continue
 			}
-		} else {
-			switch {
-			case s.d[j] < -costTol && s.x[j] < s.hi[j]:
-				gain, jdir = -s.d[j], 1
-			case s.d[j] > costTol && s.x[j] > s.lo[j]:
-				gain, jdir = s.d[j], -1
-			default:
+			gain, jdir := s.gain(j, worth[j-lo])
+			if jdir == 0 {
 				continue
 			}
-		}
-		if bland {
-			return j, jdir
-		}
-		if gain > bestGain {
-			best, dir, bestGain = j, jdir, gain
+			if bland {
+				return j, jdir
+			}
+			if gain > bestGain {
+				best, dir, bestGain = j, jdir, gain
+			}
 		}
 	}
 	return best, dir
+}
+
+// gain returns how fast moving non-basic variable j, of worth z = yᵀa_j,
+// lowers the objective, and the direction that does: +1 up, −1 down, 0 if
+// neither lowers it by more than costTol.
+func (s *simplex) gain(j int, z float64) (float64, float64) {
+	if j < s.n && s.last[j] >= 0 {
+		// At a point between pieces, up costs the right slope and down
+		// saves the left one.
+		var left, right float64
+		if s.two {
+			left, right = s.left[j], s.right[j]
+		}
+		switch {
+		case s.at[j] < s.last[j] && right-z < -costTol:
+			return z - right, 1
+		case s.at[j] > 0 && left-z > costTol:
+			return left - z, -1
+		}
+		return 0, 0
+	}
+	switch d := s.cost[j] - z; {
+	case d < -costTol && s.x[j] < s.hi[j]:
+		return -d, 1
+	case d > costTol && s.x[j] > s.lo[j]:
+		return d, -1
+	}
+	return 0, 0
 }
 
 // setAt puts variable j of a convex cost at point or piece k.

@@ -23,7 +23,7 @@ type Problem struct {
 	// cost in place of C_j·x_j: for a variable j with Convex[j].Points,
 	// Lo and Hi are its first and last point and C_j is unused. A variable
 	// with such a cost is one column however many pieces it has, which is
-	// what keeps balance's tableau small.
+	// what keeps balance's programmes small.
 	Convex []Convex
 }
 

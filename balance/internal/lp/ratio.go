@@ -3,8 +3,6 @@ package lp
 import (
 	"math"
 	"slices"
-
-	"gonum.org/v1/gonum/floats"
 )
 
 // segment returns the piece of variable j's convex cost that holds v.
@@ -40,29 +38,6 @@ func (s *simplex) bounds(j int) (lo, hi float64) {
 // basic variables, their costs and the reduced costs. Under Bland's rule
 // every point stops the move, as in the textbook ratio test.
 func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
-	t, leave := s.scan(enter, dir, bland)
-	s.settle(enter)
-	return t, leave
-}
-
-// settle prices in the cost changes of the basic variables whose points
-// the last move passed: each row's change once, however often its variable
-// passed a point, rather than a pass over the reduced costs per point.
-func (s *simplex) settle(enter int) {
-	de := s.d[enter] // already up to date
-	for r, delta := range s.pend {
-		if delta != 0 {
-			floats.AddScaled(s.d, -delta, s.row(r))
-			s.d[s.basis[r]] = 0
-			s.pend[r] = 0
-		}
-	}
-	s.d[enter] = de
-}
-
-// scan is ratio's search, leaving the reduced costs of the columns other
-// than enter to settle.
-func (s *simplex) scan(enter int, dir float64, bland bool) (float64, int) {
 	for r := range s.m {
 		s.next[r] = s.event(r, enter, dir)
 	}
@@ -78,7 +53,7 @@ func (s *simplex) scan(enter int, dir float64, bland bool) (float64, int) {
 			return t, -1
 		}
 		if leave < 0 {
-			if ownHard || bland || dir*s.d[enter]+s.ownJump(enter, dir) >= -costTol {
+			if ownHard || bland || dir*s.de+s.ownJump(enter, dir) >= -costTol {
 				if enter < s.n && s.p.convex(enter) {
 					s.setAt(enter, s.at[enter]+int(dir)) // it stops at the point, or its last
 				}
@@ -91,12 +66,12 @@ func (s *simplex) scan(enter int, dir float64, bland bool) (float64, int) {
 			if dir < 0 {
 				side = left
 			}
-			s.d[enter] += side - s.cost[enter]
+			s.de += side - s.cost[enter]
 			s.cost[enter] = side
 			continue
 		}
 		j := s.basis[leave]
-		alpha := dir * s.t[leave*s.width+enter]
+		alpha := dir * s.alpha[leave]
 		if !s.crossable(j, alpha) || bland {
 			return t, leave
 		}
@@ -109,16 +84,15 @@ func (s *simplex) scan(enter int, dir float64, bland bool) (float64, int) {
 		if s.two {
 			delta = s.p.Convex[j].Slopes[k] - s.cost[j]
 		}
-		if dir*(s.d[enter]-delta*s.t[leave*s.width+enter]) >= -costTol {
+		if dir*(s.de-delta*s.alpha[leave]) >= -costTol {
 			return t, leave // past the point the move no longer pays
 		}
 		s.setAt(j, k)
 		if delta != 0 {
 			// Only the entering variable's reduced cost matters until the
-			// move ends; the others are priced in once, by settle.
+			// move ends; move prices the rows again after it.
 			s.cost[j] += delta
-			s.d[enter] -= delta * s.t[leave*s.width+enter]
-			s.pend[leave] += delta
+			s.de -= delta * s.alpha[leave]
 		}
 		s.next[leave] = s.event(leave, enter, dir)
 	}
@@ -128,7 +102,7 @@ func (s *simplex) scan(enter int, dir float64, bland bool) (float64, int) {
 // variable of row r reaches the end of its piece or its bound, +Inf if
 // never.
 func (s *simplex) event(r, enter int, dir float64) float64 {
-	alpha := dir * s.t[r*s.width+enter]
+	alpha := dir * s.alpha[r]
 	j := s.basis[r]
 	lo, hi := s.bounds(j)
 	switch {

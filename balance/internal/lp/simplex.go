@@ -12,17 +12,19 @@ import (
 // one, so absolute tolerances serve.
 const (
 	costTol  = 1e-9 // a reduced cost below -costTol improves the objective
-	pivotTol = 1e-9 // smaller tableau entries are not pivoted on
+	pivotTol = 1e-9 // smaller entries of the entering column are not pivoted on
 	feasTol  = 1e-6 // seconds of infeasibility treated as none
 )
 
-// Solve runs a two-phase, bounded-variable primal simplex on a dense
-// tableau. Phase one starts from every variable at its lower bound with one
-// artificial variable per row and minimises their sum; phase two fixes the
-// artificials at zero and minimises cᵀx. Entering variables are chosen by
-// the largest reduced cost (Dantzig's rule), switching to Bland's rule after
-// a run of degenerate pivots so that the method cannot cycle. Everything is
-// in index order, so the result is deterministic.
+// Solve runs a two-phase, bounded-variable, revised primal simplex: it
+// keeps the inverse of the basis rather than a tableau, and computes the
+// entering column and the reduced costs from it. Phase one starts from
+// every variable at its lower bound with one artificial variable per row
+// and minimises their sum; phase two fixes the artificials at zero and
+// minimises cᵀx. Entering variables are chosen by the largest reduced
+// cost (Dantzig's rule), switching to Bland's rule after a run of
+// degenerate pivots so that the method cannot cycle. Everything is in
+// index order, so the result is deterministic.
 func (p *Problem) Solve() Result {
 	return p.Relaxations(nil)[0]
 }
@@ -79,7 +81,9 @@ func (s *simplex) optimum() Result {
 	x := slices.Clone(s.x[:s.n])
 	res := Result{Status: st, X: x, Objective: s.objective(x), Pivots: s.pivots - before}
 	if st == Optimal {
-		res.Dual = s.dual()
+		// y = c_Bᵀ B⁻¹, in which a basic variable of a convex cost costs
+		// the slope of its segment and an artificial nothing.
+		res.Dual = slices.Clone(s.y)
 	}
 	return res
 }
@@ -100,26 +104,6 @@ func (s *simplex) objective(x []float64) float64 {
 // convex reports whether variable j has a piecewise-linear cost.
 func (p *Problem) convex(j int) bool { return j < len(p.Convex) && len(p.Convex[j].Points) > 0 }
 
-// dual returns y = c_Bᵀ B⁻¹: the tableau's artificial columns hold B⁻¹D,
-// where D is the diagonal of the artificials' signs. A basic variable of a
-// convex cost costs the slope of its segment.
-func (s *simplex) dual() []float64 {
-	y := make([]float64, s.m)
-	for r, j := range s.basis {
-		cb := 0.0
-		if j < s.n {
-			cb = s.cost[j]
-		}
-		if cb == 0 {
-			continue
-		}
-		for k := range s.m {
-			y[k] += cb * s.t[r*s.width+s.n+k] * s.sign[k]
-		}
-	}
-	return y
-}
-
 type phaseKind int
 
 const (
@@ -127,20 +111,25 @@ const (
 	phaseTwo
 )
 
-// simplex is the working state of one solve: the tableau B⁻¹[A | D], where D
-// is the diagonal of signs that makes the artificials' start non-negative,
-// the basis, the value of every variable, and the reduced costs.
+// simplex is the working state of one solve: the columns of A, the inverse
+// of the basis, whose columns are those of A and of D, the diagonal of
+// signs that makes the artificials' start non-negative, the basis, the
+// value of every variable, and the prices of the rows.
 type simplex struct {
 	p      *Problem
 	m, n   int
-	t      []float64 // m×(n+m), row-major
-	width  int
-	basis  []int // basis[r] is the variable basic in row r
+	a      columns
+	inv    []float64 // B⁻¹, m×m, row-major
+	width  int       // n+m variables: A's columns, then the artificials
+	basis  []int     // basis[r] is the variable basic in row r
 	inBase []bool
 	x      []float64 // values of all n+m variables
 	lo, hi []float64
 	sign   []float64 // sign of row r's artificial
-	d      []float64 // reduced costs
+	y      []float64 // prices of the rows, c_Bᵀ B⁻¹ under cost
+	alpha  []float64 // the entering column, B⁻¹a_j
+	de     float64   // the entering variable's reduced cost, on its side
+	z      []float64 // scratch of worth, a block long
 	c      []float64 // the linear costs, C, with the columns of a relaxation freed
 	cost   []float64 // cost of the current phase; for a convex cost, the slope in use
 	// at, for a variable of a convex cost, in phase two: the point it
@@ -151,18 +140,21 @@ type simplex struct {
 	// so that pricing reads two arrays rather than each cost's slopes.
 	left, right []float64
 	last        []int     // per variable of a convex cost, its last point; −1 for others
-	pend        []float64 // per row, scratch of ratio: the change of its basic variable's cost not yet priced in
 	next        []float64 // per row, scratch of ratio: the move at which its basic variable next reaches a point or bound
 	two         bool      // in phase two, where the convex costs count
 	cursor      int       // where partial pricing goes on from
 	pivots      int
 }
 
+// newSimplex returns the start of a solve of p, which has m rows and n
+// columns: every variable at its lower bound, or the point 0 of its convex
+// cost, and each row's basic variable an artificial or a column found in
+// that row alone.
 func newSimplex(p *Problem, m, n int) *simplex {
 	w := n + m
 	// One allocation for the floats and one for the integers: a solve of
 	// a small programme is dominated by its setup otherwise.
-	store := make([]float64, m*w+5*w+3*n+3*m)
+	store := make([]float64, m*m+4*w+3*n+4*m+min(w, pricingBlock))
 	take := func(k int) []float64 {
 		out := store[:k:k]
 		store = store[k:]
@@ -170,11 +162,11 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	}
 	ints := make([]int, m+2*n)
 	s := &simplex{
-		p: p, m: m, n: n, t: take(m * w), width: w,
+		p: p, m: m, n: n, inv: take(m * m), width: w,
 		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n:],
-		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), d: take(w), cost: take(w),
+		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w),
 		c: take(n), left: take(n), right: take(n),
-		sign: take(m), next: take(m), pend: take(m),
+		sign: take(m), next: take(m), y: take(m), alpha: take(m), z: take(min(w, pricingBlock)),
 	}
 	copy(s.c, p.C)
 	copy(s.lo, p.Lo)
@@ -194,19 +186,18 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		s.x[j] = pts[k]
 	}
 	raw := p.A.RawMatrix()
+	s.a = newColumns(raw, m, n)
 	slack := singletons(raw, m, n)
 	for r := range m {
 		row := raw.Data[r*raw.Stride : r*raw.Stride+n]
 		resid := p.B[r] - floats.Dot(row, s.x[:n])
-		trow := s.t[r*w : (r+1)*w]
 		s.hi[n+r] = math.Inf(1)
 		s.sign[r] = 1
 		// A column found only in this row whose bounds take up the residual
 		// starts in the basis: a crash basis, which spares phase one a pivot.
 		if j := slack[r]; j >= 0 {
 			if v := s.x[j] + resid/row[j]; v >= s.lo[j] && v <= s.hi[j] {
-				floats.AddScaled(trow[:n], 1/row[j], row)
-				trow[n+r] = 1 / row[j]
+				s.inv[r*m+r] = 1 / row[j]
 				s.basis[r] = j
 				s.inBase[j] = true
 				s.x[j] = v
@@ -217,8 +208,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		if resid < 0 {
 			s.sign[r] = -1
 		}
-		floats.AddScaled(trow[:n], s.sign[r], row)
-		trow[n+r] = 1
+		s.inv[r*m+r] = s.sign[r]
 		s.basis[r] = n + r
 		s.inBase[n+r] = true
 		s.x[n+r] = math.Abs(resid)
@@ -277,13 +267,7 @@ func (s *simplex) phase(k phaseKind) Status {
 		}
 	}
 	s.two = k == phaseTwo
-	// d = cost − c_Bᵀ T
-	copy(s.d, s.cost)
-	for r, j := range s.basis {
-		if cb := s.cost[j]; cb != 0 {
-			floats.AddScaled(s.d, -cb, s.row(r))
-		}
-	}
+	s.duals()
 	degenerate := 0
 	pieces := 0
 	for j := range s.n {
@@ -301,13 +285,13 @@ func (s *simplex) phase(k phaseKind) Status {
 		if s.p.convex(enter) {
 			// It moves at the slope of the piece on its side.
 			left, right := s.slopes(enter)
-			z := s.cost[enter] - s.d[enter]
 			s.cost[enter] = right
 			if dir < 0 {
 				s.cost[enter] = left
 			}
-			s.d[enter] = s.cost[enter] - z
 		}
+		s.de = s.reduced(enter)
+		s.column(enter)
 		step, leave := s.ratio(enter, dir, bland)
 		if math.IsInf(step, 1) {
 			return Unbounded
@@ -322,15 +306,16 @@ func (s *simplex) phase(k phaseKind) Status {
 	return IterationLimit
 }
 
-func (s *simplex) row(r int) []float64 { return s.t[r*s.width : (r+1)*s.width] }
-
 // move shifts the entering variable by step in direction dir, updates the
-// basic variables, and pivots if a basic variable leaves.
+// basic variables, pivots if a basic variable leaves, and prices the rows
+// again: ratio may have changed the costs of basic variables even when
+// none leaves.
 func (s *simplex) move(enter int, dir, step float64, leave int) {
+	defer s.duals()
 	if step > 0 {
 		s.x[enter] += dir * step
-		for r := range s.m {
-			if a := s.t[r*s.width+enter]; a != 0 {
+		for r, a := range s.alpha {
+			if a != 0 {
 				s.x[s.basis[r]] -= dir * step * a
 			}
 		}
@@ -349,7 +334,7 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	}
 	out := s.basis[leave]
 	lo, hi := s.bounds(out)
-	atLower := dir*s.t[leave*s.width+enter] > 0
+	atLower := dir*s.alpha[leave] > 0
 	if atLower {
 		s.x[out] = lo
 	} else {
@@ -361,19 +346,7 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	if convex && dir < 0 {
 		s.setAt(enter, s.at[enter]-1) // basic in the piece below its point
 	}
-	prow := s.row(leave)
-	floats.Scale(1/prow[enter], prow)
-	for r := range s.m {
-		if r == leave {
-			continue
-		}
-		if a := s.t[r*s.width+enter]; a != 0 {
-			floats.AddScaled(s.row(r), -a, prow)
-		}
-	}
-	if de := s.d[enter]; de != 0 {
-		floats.AddScaled(s.d, -de, prow)
-	}
+	s.pivot(leave)
 	s.basis[leave] = enter
 	s.inBase[out], s.inBase[enter] = false, true
 	s.pivots++
@@ -381,7 +354,6 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 
 // refine recomputes the basic variables from the non-basic ones, x_B =
 // B⁻¹(b − N x_N), to remove the rounding error the updates accumulate.
-// B⁻¹ is the artificial columns of the tableau, times the row signs.
 func (s *simplex) refine() {
 	raw := s.p.A.RawMatrix()
 	resid := make([]float64, s.m)
@@ -396,7 +368,7 @@ func (s *simplex) refine() {
 	for r, j := range s.basis {
 		v := 0.0
 		for k := range s.m {
-			v += s.t[r*s.width+s.n+k] * s.sign[k] * resid[k]
+			v += s.inv[r*s.m+k] * resid[k]
 		}
 		s.x[j] = min(max(v, s.lo[j]), s.hi[j])
 	}
