@@ -6,9 +6,9 @@ import (
 	"github.com/fairfloor/fairfloor/agenda"
 )
 
-// MaxProgramme is the most cells the simplex tableau of a session's
-// programme may have: rows (one per speaking segment, per type of speaker
-// in several segments and per group) times columns (one per type of
+// MaxProgramme is the most cells the matrix of a session's programme may
+// have: rows (one per speaking segment, per type of speaker in several
+// segments and per group) times columns (one per type of
 // speaker, one per segment of a type in several, and the rows' own).
 // Types, not people, make the programme's size: speakers with the same
 // groups and segments are one type. Every real session is far below it (a
@@ -16,7 +16,7 @@ import (
 // some tens of thousands), and the limit keeps the worst programme within
 // it to about two seconds and 20 MB; past it, [Allocate] and [Plan] return
 // an *agenda.LimitError, which matches agenda.ErrTooLarge, before building
-// the tableau. Sessions that reach it have hundreds of speakers each of a
+// the matrix. Sessions that reach it have hundreds of speakers each of a
 // type of their own and in several of a hundred segments.
 const MaxProgramme = 1_000_000
 

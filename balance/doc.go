@@ -95,8 +95,9 @@
 // pieces are its members' merged. The programme therefore has one column
 // per type (and one per segment of a type in several), however many
 // speakers and pieces there are, and is solved by a small bounded-variable
-// simplex on a dense tableau whose ratio test moves a column past the
-// points of the convex costs for as long as the move pays (gonum's mat and
+// revised simplex, which keeps the inverse of its basis of a few dozen
+// rows, and whose ratio test moves a column past the points of the convex
+// costs for as long as the move pays (gonum's mat and
 // floats, in package balance/internal/lp, which says how each solve
 // ended); bounds are kept by the method, not as rows. Speakers of one
 // fair share, band and weight share one list of pieces, each cut at their

@@ -119,7 +119,7 @@ func (pr *problem) formulate(ks []kind) (*programme, error) {
 	}
 	m := len(pr.segs) + len(multi) + len(rows)
 	if cells := m * (lay.n + m); cells > MaxProgramme {
-		return nil, &agenda.LimitError{What: "cells in the tableau of its programme", Count: cells, Max: MaxProgramme, Limit: "balance.MaxProgramme"}
+		return nil, &agenda.LimitError{What: "cells in the matrix of its programme", Count: cells, Max: MaxProgramme, Limit: "balance.MaxProgramme"}
 	}
 	a := mat.NewDense(max(m, 1), max(lay.n, 1), nil)
 	b := make([]float64, max(m, 1))

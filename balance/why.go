@@ -84,7 +84,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 	segTexts := map[segmentsKey]string{} // the words of how the segments set a speaker's time, which depend on these alone
 	rounding := "rounding to steps of " + timeslot.FormatLength(pr.step)
 	reasons := reasonStore{room: 3 * len(pr.speakers)} // about as many as most sessions have
-	var why []Reason // the speaker's, before it is stored
+	var why []Reason                                   // the speaker's, before it is stored
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		sh := &al.Speakers[i]
