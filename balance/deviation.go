@@ -111,7 +111,8 @@ type family struct {
 // speakers of the same cost, and between speakers of a family.
 type costs struct {
 	reach    float64 // beyond every speaker's bound, for a family's list
-	byDev    map[deviation]cost
+	byDev    map[deviation]int // index in list
+	list     []cost
 	families map[family]*[2]*pieceList // per family: the list up, and down
 }
 
@@ -124,19 +125,20 @@ type cost struct {
 }
 
 func newCosts(reach float64) *costs {
-	return &costs{reach: reach, byDev: map[deviation]cost{}, families: map[family]*[2]*pieceList{}}
+	return &costs{reach: reach, byDev: map[deviation]int{}, families: map[family]*[2]*pieceList{}}
 }
 
 // of returns d's cost, built the first time d is asked for.
 func (cs *costs) of(d deviation) cost {
-	if c, ok := cs.byDev[d]; ok {
-		return c
+	if i, ok := cs.byDev[d]; ok {
+		return cs.list[i]
 	}
-	c := cost{index: len(cs.byDev), clamped: min(max(d.f, d.lo), d.hi)}
+	c := cost{index: len(cs.list), clamped: min(max(d.f, d.lo), d.hi)}
 	c.base = d.cost(c.clamped)
 	c.up = cs.side(d, c.clamped, 1, d.hi-d.f)
 	c.down = cs.side(d, c.clamped, -1, d.f-d.lo)
-	cs.byDev[d] = c
+	cs.byDev[d] = c.index
+	cs.list = append(cs.list, c)
 	return c
 }
 

@@ -63,12 +63,12 @@ func (pr *problem) kinds() []kind {
 		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
 		ups, downs = slices.Grow(ups[:0], len(t.members))[:len(t.members)], slices.Grow(downs[:0], len(t.members))[:len(t.members)]
 		for j, i := range t.members {
-			sp := &pr.speakers[i]
+			sp, c := &pr.speakers[i], pr.cost(i)
 			t.lo += sp.lo
 			t.hi += sp.hi
-			t.clamped += sp.clamped
-			t.base += sp.base
-			ups[j], downs[j] = sp.up, sp.down
+			t.clamped += c.clamped
+			t.base += c.base
+			ups[j], downs[j] = c.up, c.down
 		}
 		t.up, t.down = mergeSides(ups), mergeSides(downs)
 		t.cost = t.convex()

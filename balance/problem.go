@@ -28,6 +28,7 @@ type problem struct {
 	limits   []Limits  // per person of the session, if the policy sets any
 	past     *past     // what was said before, when re-planning the rest of a session
 	band     float64   // s, the spread band as a share of the fair share
+	costs    []cost    // the speakers' costs, which [problem.price] sets
 	work     work      // scratch space of the rounding
 	outside  bool      // whether some speaker has a value outside a dimension's set (see [Dimension.outsideSet])
 }
@@ -52,10 +53,7 @@ type speaker struct {
 	share     float64 // the speaker's relative fair share: 1, or Limits.Share
 	fair      float64 // f_i in steps
 	scale     float64 // the fair share of the whole session, which the band is taken of (f_i but in a re-plan)
-	clamped   float64 // c_i: the fair share clamped to the bounds
-	base      float64 // the speaker's cost at c_i
-	costIndex int     // speakers of the same cost, and so the same pieces, have the same index
-	up, down  side    // ways to move from c_i, cheapest first: inside the spread band, then beyond
+	costIndex int     // in problem.costs: speakers of the same cost, and so the same pieces, have the same
 	maxGiven  time.Duration
 }
 
@@ -305,9 +303,14 @@ func (pr *problem) price() {
 		sp := &pr.speakers[i]
 		c := costs.of(deviation{linear: pr.policy.Deviation == linearDeviation, f: sp.fair, scale: max(sp.scale, 1), band: pr.band * sp.scale,
 			w: pr.fairness * sp.weight, lo: float64(sp.lo), hi: float64(sp.hi)})
-		sp.costIndex, sp.clamped, sp.base, sp.up, sp.down = c.index, c.clamped, c.base, c.up, c.down
+		sp.costIndex = c.index
 	}
+	pr.costs = costs.list
 }
+
+// cost returns speaker i's cost: their clamped fair share c_i, the cost
+// there, and the pieces to either side.
+func (pr *problem) cost(i int) *cost { return &pr.costs[pr.speakers[i].costIndex] }
 
 // finite reports whether x is a finite number, not negative.
 func finite(x float64) bool { return x >= 0 && !math.IsInf(x, 0) }

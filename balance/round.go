@@ -150,7 +150,7 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		return x
 	}
 	for j, i := range t.members {
-		x[j] = pr.speakers[i].clamped
+		x[j] = pr.cost(i).clamped
 	}
 	diff := total - t.clamped
 	dir, merged := 1.0, t.up
@@ -159,9 +159,9 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 	}
 	sideOf := func(j int) side {
 		if dir > 0 {
-			return pr.speakers[t.members[j]].up
+			return pr.cost(t.members[j]).up
 		}
-		return pr.speakers[t.members[j]].down
+		return pr.cost(t.members[j]).down
 	}
 	// The type's pieces, merged by cost, fill cheapest first: every piece
 	// cheaper than the level where diff runs out is full, and the members'

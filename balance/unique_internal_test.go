@@ -67,7 +67,7 @@ func TestUniqueFromAnyStart(t *testing.T) {
 			piece := max(1, DefaultSpread*pr.speakers[i].fair/maxBandPieces)
 			if math.Abs(a[i]-b[i]) > piece+1e-6 {
 				sp := &pr.speakers[i]
-				t.Errorf("case %d: %s has %.3f steps, %.3f from the reversed start: more than a step apart (fair %.2f, up %v down %v)", c, sp.person.Name, a[i], b[i], sp.fair, sp.up, sp.down)
+				t.Errorf("case %d: %s has %.3f steps, %.3f from the reversed start: more than a step apart (fair %.2f, up %v down %v)", c, sp.person.Name, a[i], b[i], sp.fair, pr.cost(i).up, pr.cost(i).down)
 			}
 		}
 		compared++

@@ -281,9 +281,9 @@ func (pr *problem) objectiveAt(sol *solved, people []int) float64 {
 // speakerCost is w₀·w_i·φ̃_i at x steps: the cost at c_i and along the
 // pieces from it.
 func (pr *problem) speakerCost(i, x int) float64 {
-	sp := &pr.speakers[i]
-	if move := float64(x) - sp.clamped; move < 0 {
-		return sp.base + sp.down.fill(-move)
+	c := pr.cost(i)
+	if move := float64(x) - c.clamped; move < 0 {
+		return c.base + c.down.fill(-move)
 	}
-	return sp.base + sp.up.fill(float64(x)-sp.clamped)
+	return c.base + c.up.fill(float64(x)-c.clamped)
 }
