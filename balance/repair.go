@@ -1,7 +1,9 @@
 package balance
 
 import (
+	"cmp"
 	"math"
+	"slices"
 )
 
 // repair moves single steps between types in the same segment until every
@@ -299,21 +301,75 @@ func (rp *repair) improve(bySeg [][]place) {
 	for k := range rp.ks {
 		price(k)
 	}
+	known := make([]bool, len(rp.ks)) // per type: whether it has a value in every dimension
+	for k := range rp.ks {
+		known[k] = !slices.Contains(rp.rowOf[k*len(rp.dims):(k+1)*len(rp.dims)], -1)
+	}
+	var order []int                      // a segment's cells, by what a step to them costs at least
+	taker := make([]float64, len(rp.ks)) // per type: a step more, and its groups' rows' step more
+	giver := make([]float64, len(rp.ks)) // per type: a step less, less its groups' rows' step more
 	for range rounds {
 		best, from, to := -1e-9, place{-1, -1}, place{-1, -1}
+		bestAt := -1 // the position in its segment's list of to, among moves of equal cost from the same cell
+		try := func(a place, b place, at int) {
+			if a.k == b.k || math.IsInf(up[b.k], 1) {
+				return
+			}
+			change, excess := rp.shift(a.k, b.k)
+			d := down[a.k] + up[b.k] + change
+			if excess > 0 {
+				return
+			}
+			if d < best || (d == best && from == a && at < bestAt) {
+				best, from, to, bestAt = d, a, b, at
+			}
+		}
+		D := len(rp.dims)
+		for k := range rp.ks {
+			taker[k], giver[k] = up[k], down[k]
+			if !known[k] {
+				continue
+			}
+			for d := range D {
+				r := rp.rowOf[k*D+d]
+				taker[k] += rp.up[r].cost
+				giver[k] -= rp.up[r].cost
+			}
+		}
 		for _, list := range bySeg {
+			if slices.ContainsFunc(list, func(c place) bool { return !known[c.k] }) {
+				// A type with no value in a dimension moves its known
+				// time, and every target of it: no bound below applies.
+				for _, a := range list {
+					if rp.gives(a) && !math.IsInf(down[a.k], 1) {
+						for at, b := range list {
+							try(a, b, at)
+						}
+					}
+				}
+				continue
+			}
+			// A step from a to b costs down_a + up_b plus, in each
+			// dimension where their groups differ, the rows' step less of
+			// a's group and step more of b's; where they are the same, the
+			// rows do not move, which saves at most the row's step more
+			// and less, a sum that is never negative. So it costs at least
+			// giver_a + taker_b, and the cells b are tried cheapest bound
+			// first, until the bound is past the best move found.
+			order = order[:0]
+			for at := range list {
+				order = append(order, at)
+			}
+			slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(taker[list[i].k], taker[list[j].k]) })
 			for _, a := range list {
 				if !rp.gives(a) || math.IsInf(down[a.k], 1) {
 					continue
 				}
-				for _, b := range list {
-					if a.k == b.k || math.IsInf(up[b.k], 1) {
-						continue
+				for _, at := range order {
+					if giver[a.k]+taker[list[at].k] > best+1e-9 {
+						break
 					}
-					change, excess := rp.shift(a.k, b.k)
-					if d := down[a.k] + up[b.k] + change; d < best && excess <= 0 {
-						best, from, to = d, a, b
-					}
+					try(a, list[at], at)
 				}
 			}
 		}

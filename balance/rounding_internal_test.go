@@ -160,3 +160,79 @@ func TestRoundingAgainstWholeSteps(t *testing.T) {
 }
 
 func abs(x int) int { return max(x, -x) }
+
+// TestImproveLocalOptimum checks that the rounded plan of a type-level
+// repair is a step from no cheaper plan: after improve, no step from one
+// type's cell to another's in the same segment lowers the objective, keeps
+// the bounds and breaks no hard rule further, whichever types, of a value
+// in every dimension or not, share the segment. improve tries the steps of
+// a segment of fully known types cheapest bound first and stops at the
+// bound; this is the search over every pair that it stands for.
+func TestImproveLocalOptimum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 7))
+	checked := 0
+	for c := range 300 {
+		n := 3 + rng.IntN(12)
+		s := genInternalSession(rng, n, 1+rng.IntN(3))
+		p := Policy{Step: time.Duration(15+15*rng.IntN(3)) * time.Second}
+		if rng.IntN(3) == 0 {
+			p.Dimensions = []Dimension{{By: ByMode, Hard: true, Tolerance: 0.05}, {By: ByStakeholder}, {By: ByRegion}}
+		}
+		pr, err := newProblem(s, p, nil)
+		if err != nil {
+			continue
+		}
+		sol, err := pr.solve(pr.kinds())
+		if err != nil {
+			continue
+		}
+		r := pr.round(sol)
+		rp := newRepair(pr, sol, r.cells)
+		for _, list := range places(pr, sol.ks) {
+			for _, a := range list {
+				if !rp.gives(a) {
+					continue
+				}
+				for _, b := range list {
+					if a.k == b.k {
+						continue
+					}
+					down := rp.typeCost(a.k, rp.total[a.k]-1) - rp.typeCost(a.k, rp.total[a.k])
+					up := rp.typeCost(b.k, rp.total[b.k]+1) - rp.typeCost(b.k, rp.total[b.k])
+					change, excess := rp.shift(a.k, b.k)
+					if d := down + up + change; d < -1e-9 && excess <= 0 {
+						t.Errorf("case %d: a step from type %d to type %d lowers the objective by %g", c, a.k, b.k, -d)
+					}
+				}
+			}
+		}
+		checked++
+	}
+	if checked < 200 {
+		t.Fatalf("only %d of 300 cases planned", checked)
+	}
+}
+
+// genInternalSession draws a hybrid session of n speakers over segs
+// segments, each speaker in one or more of them; a few speakers give no
+// stakeholder group, so that some types have no value in a dimension.
+func genInternalSession(rng *rand.Rand, n, segs int) *agenda.Session {
+	stakeholders := []agenda.Stakeholder{"Government", "Civil Society", "Private Sector", ""}
+	regions := []agenda.Region{"African Group", "GRULAC", "WEOG"}
+	s := &agenda.Session{Title: "random", Format: agenda.FormatHybrid,
+		People: []agenda.Person{{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite}}}
+	for i := range n {
+		s.People = append(s.People, agenda.Person{Name: fmt.Sprintf("Speaker %d", i), Roles: []agenda.Role{agenda.RoleSpeaker},
+			Mode: []agenda.Mode{agenda.ModeOnsite, agenda.ModeOnline}[rng.IntN(2)], Stakeholder: stakeholders[rng.IntN(4)], Region: regions[rng.IntN(3)]})
+	}
+	for k := range segs {
+		seg := agenda.Segment{Title: fmt.Sprint("Part ", k), Kind: agenda.SegmentKind("discussion"), Length: time.Duration(2*n+rng.IntN(12)) * time.Minute}
+		for i := range n {
+			if segs == 1 || rng.IntN(3) == 0 || i%segs == k {
+				seg.Speakers = append(seg.Speakers, s.People[1+i].Name)
+			}
+		}
+		s.Segments = append(s.Segments, seg)
+	}
+	return s
+}
