@@ -110,7 +110,7 @@ type family struct {
 // costs builds the pieces of speakers' costs, and shares them: between
 // speakers of the same cost, and between speakers of a family.
 type costs struct {
-	reach    float64 // beyond every speaker's bound, for a family's list
+	reach    float64           // beyond every speaker's bound, for a family's list
 	byDev    map[deviation]int // index in list
 	list     []cost
 	families map[family]*[2]*pieceList // per family: the list up, and down
