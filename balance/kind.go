@@ -55,6 +55,7 @@ func (pr *problem) kinds() []kind {
 	}
 	slices.SortFunc(ks, func(a, b kind) int { return strings.Compare(a.key, b.key) })
 	var ups, downs []side // every type's in turn
+	var mg merger
 	for k := range ks {
 		t := &ks[k]
 		for _, i := range t.members {
@@ -70,7 +71,7 @@ func (pr *problem) kinds() []kind {
 			t.base += c.base
 			ups[j], downs[j] = c.up, c.down
 		}
-		t.up, t.down = mergeSides(ups), mergeSides(downs)
+		t.up, t.down = mg.merge(ups), mg.merge(downs)
 		t.cost = t.convex()
 	}
 	return ks

@@ -111,21 +111,34 @@ func (s side) below(level float64) (under, at float64) {
 	return under, at
 }
 
-// mergeSides returns the pieces of the given sides together, cheapest
-// first, those of the same cost merged: the ways a type's total moves.
-// Sides of one list add up piece by piece, so that a type of thousands of
-// speakers merges a list and their tails, not every piece of everyone.
-func mergeSides(sides []side) []piece {
-	var lists []*pieceList // the distinct lists, few: one per family in the type
-	var ends [][]int       // per list: how many sides stop at each of its pieces
-	tails := make([]piece, 0, len(sides))
+// merger merges sides into a type's pieces (see [merger.merge]), with
+// scratch space that one type's merge leaves to the next.
+type merger struct {
+	lists []*pieceList // the distinct lists, few: one per family in the type
+	ends  [][]int      // per list: how many sides stop at each of its pieces
+	tails []piece
+}
+
+// merge returns the pieces of the given sides together, cheapest first,
+// those of the same cost merged: the ways a type's total moves. Sides of
+// one list add up piece by piece, so that a type of thousands of speakers
+// merges a list and their tails, not every piece of everyone.
+func (mg *merger) merge(sides []side) []piece {
+	lists, ends, tails := mg.lists[:0], mg.ends[:0], mg.tails[:0]
+	defer func() { mg.lists, mg.ends = lists, ends }()
 	size := 0 // at most the pieces the result has
 	for _, s := range sides {
 		i := slices.Index(lists, s.list)
 		if i < 0 {
 			i = len(lists)
 			lists = append(lists, s.list)
-			ends = append(ends, make([]int, len(s.list.pieces)+1))
+			var end []int
+			if i < cap(ends) {
+				end = ends[:i+1][i]
+			}
+			end = slices.Grow(end[:0], len(s.list.pieces)+1)[:len(s.list.pieces)+1]
+			clear(end)
+			ends = append(ends, end)
 			size += len(s.list.pieces)
 		}
 		ends[i][s.n]++
@@ -134,6 +147,7 @@ func mergeSides(sides []side) []piece {
 			size++
 		}
 	}
+	mg.tails = tails
 	slices.SortFunc(tails, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
 	out := make([]piece, 0, size)
 	// add appends p, merged with the last piece if they cost the same;
