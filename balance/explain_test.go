@@ -248,6 +248,16 @@ func TestExplainPolicyError(t *testing.T) {
 		policy: balance.Policy{People: map[string]balance.Limits{"Ana": {Min: time.Minute}, "Zed": {Max: time.Minute}}},
 		want:   &balance.PolicyError{Field: "People", Value: "Zed", Reason: "not among the session's people"},
 	}, {
+		name:   "People naming a person twice",
+		reason: "two limits for one person, written in two cases, contradict each other: the first two names in order are reported",
+		policy: balance.Policy{People: map[string]balance.Limits{"ana": {Min: time.Minute}, "Ana": {Max: time.Minute}, "ANA": {}, "Ben": {}}},
+		want:   &balance.PolicyError{Field: "People", Value: "ANA", Reason: `the same person as "Ana"`},
+	}, {
+		name:   "People naming strangers twice",
+		reason: "a stranger named in two cases is reported as a stranger, the first name in order",
+		policy: balance.Policy{People: map[string]balance.Limits{"zed": {}, "Zed": {}, "Ana": {}}},
+		want:   &balance.PolicyError{Field: "People", Value: "Zed", Reason: "not among the session's people"},
+	}, {
 		name:   "First naming a stranger",
 		reason: "a pin for someone not in the session is a typo too",
 		policy: balance.Policy{First: []string{"Zed"}},

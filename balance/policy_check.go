@@ -3,7 +3,6 @@ package balance
 import (
 	"cmp"
 	"fmt"
-	"iter"
 	"maps"
 	"math"
 	"slices"
@@ -19,10 +18,17 @@ import (
 // refuses.
 func (p Policy) validate() error {
 	people := slices.Sorted(maps.Keys(p.People))
+	byKey := make(map[string]string, len(people)) // the first name of each key
+	var same error                                // two names of one person, the first in order
 	for _, name := range people {
-		if agenda.NameKey(name) == "" {
+		key := agenda.NameKey(name)
+		if key == "" {
 			return &PolicyError{Field: "People", Value: name, Reason: "a name cannot be blank"}
 		}
+		if other, ok := byKey[key]; ok && same == nil {
+			same = &PolicyError{Field: "People", Value: other, Reason: fmt.Sprintf("the same person as %q", name)}
+		}
+		byKey[key] = cmp.Or(byKey[key], name)
 	}
 	for _, list := range []struct {
 		field string
@@ -43,14 +49,18 @@ func (p Policy) validate() error {
 	if len(keys) > agenda.MaxPeople {
 		return &agenda.LimitError{What: "people", Count: len(keys), Max: agenda.MaxPeople, Limit: "agenda.MaxPeople"}
 	}
-	return p.check()
+	if err := p.check(); err != nil {
+		return err
+	}
+	return same
 }
 
 // check returns what is wrong with p whatever the session: a policy it
 // refuses, [Allocate] refuses for every session, and the first problem it
 // finds is the one Allocate reports. The checks that need the session
 // (whether the people p names are among its people, and which of them are
-// one person) are Allocate's.
+// one person) are Allocate's, and [Policy.validate] also refuses two names
+// of one person whatever the session.
 func (p Policy) check() error {
 	if step := cmp.Or(p.Step, defaultStep); step < time.Second || step%time.Second != 0 {
 		return &PolicyError{Field: "Step", Value: p.Step.String(), Reason: "must be a whole number of seconds, at least one"}
@@ -82,8 +92,14 @@ func (p Policy) check() error {
 	// Checked in the map's order, as a policy with no problem is the
 	// common case; a problem found is looked for again in the order of the
 	// names, so that the first is the same whatever the map's order.
-	if checkPeople(p.People, maps.Keys(p.People)) != nil {
-		return checkPeople(p.People, slices.Values(slices.Sorted(maps.Keys(p.People))))
+	for _, l := range p.People {
+		if !l.valid() {
+			for _, name := range slices.Sorted(maps.Keys(p.People)) {
+				if l := p.People[name]; !l.valid() {
+					return &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
+				}
+			}
+		}
 	}
 	if spread := cmp.Or(p.Spread, defaultSpread); spread < 0 || math.IsNaN(spread) {
 		return &PolicyError{Field: "Spread", Value: fmt.Sprint(p.Spread), Reason: "must not be negative"}
@@ -94,27 +110,10 @@ func (p Policy) check() error {
 	return nil
 }
 
-// checkPeople returns the first problem with the limits of people, taking
-// the names in the order of names: limits that are negative or not finite,
-// or two names of the same person.
-func checkPeople(people map[string]Limits, names iter.Seq[string]) error {
-	keys := make(map[string]struct{}, len(people))
-	for name := range names {
-		l := people[name]
-		if l.Min < 0 || l.Max < 0 || !finite(l.Weight) || !finite(l.Share) {
-			return &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
-		}
-		key := agenda.NameKey(name)
-		if _, ok := keys[key]; ok {
-			for other := range names { // the first name with the key
-				if agenda.NameKey(other) == key {
-					return &PolicyError{Field: "People", Value: other, Reason: fmt.Sprintf("the same person as %q", name)}
-				}
-			}
-		}
-		keys[key] = struct{}{}
-	}
-	return nil
+// valid reports whether l's bounds, weight and share are finite and not
+// negative.
+func (l Limits) valid() bool {
+	return l.Min >= 0 && l.Max >= 0 && finite(l.Weight) && finite(l.Share)
 }
 
 // check returns what is wrong with d, the dimension at field of a policy;

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -100,11 +101,8 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 		set := make([]bool, len(s.People))
 		for name, l := range p.People {
 			i, ok := lookup(name)
-			if !ok {
-				return nil, &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
-			}
-			if set[i] {
-				return nil, samePerson(p, i, lookup)
+			if !ok || set[i] {
+				return nil, peopleError(p, lookup)
 			}
 			set[i] = true
 			pr.limits[i] = l
@@ -190,17 +188,22 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	return pr, pr.resolveSpeakers()
 }
 
-// samePerson is the error of a policy that gives limits to person i under
-// two names: the first two names, in order, that lookup finds to be i.
-func samePerson(p Policy, i int, lookup func(string) (int, bool)) error {
-	var names []string
-	for name := range p.People {
-		if j, _ := lookup(name); j == i {
-			names = append(names, name)
+// peopleError returns the first problem, in the order of the names, with
+// the people policy p gives limits to: a name that is not among the
+// session's people, or a second name of one of them.
+func peopleError(p Policy, lookup func(string) (int, bool)) error {
+	seen := make(map[int]string, len(p.People))
+	for _, name := range slices.Sorted(maps.Keys(p.People)) {
+		i, ok := lookup(name)
+		if !ok {
+			return &PolicyError{Field: "People", Value: name, Reason: "not among the session's people"}
 		}
+		if other, ok := seen[i]; ok {
+			return &PolicyError{Field: "People", Value: other, Reason: fmt.Sprintf("the same person as %q", name)}
+		}
+		seen[i] = name
 	}
-	slices.Sort(names)
-	return &PolicyError{Field: "People", Value: names[0], Reason: fmt.Sprintf("the same person as %q", names[1])}
+	return nil
 }
 
 // defaultMinTurn is the least turn when the policy sets none: half an equal
