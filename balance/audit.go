@@ -251,7 +251,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 	}
 	times := make([]time.Duration, len(pr.speakers))
 	for i := range pr.speakers {
-		times[i] = people[pr.speakers[i].key].Actual
+		times[i] = people[agenda.NameKey(pr.speakers[i].person.Name)].Actual
 	}
 	a.Actual = pr.report(sourceLog, times, other)
 	for _, person := range s.People {

@@ -14,7 +14,7 @@ import (
 // type's total, so the programme has a variable per type, not per person.
 type kind struct {
 	key     string
-	members []int // speaker indices, sorted by name key
+	members []int // speaker indices, sorted by name
 	segs    []int
 	groups  []string
 	lo, hi  int       // Σ bounds of the members
@@ -61,7 +61,7 @@ func (pr *problem) kinds() []kind {
 		for _, i := range t.members {
 			pr.speakers[i].kind = k
 		}
-		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].key, pr.speakers[b].key) })
+		slices.SortFunc(t.members, func(a, b int) int { return strings.Compare(pr.speakers[a].person.Name, pr.speakers[b].person.Name) })
 		ups, downs = slices.Grow(ups[:0], len(t.members))[:len(t.members)], slices.Grow(downs[:0], len(t.members))[:len(t.members)]
 		for j, i := range t.members {
 			sp, c := &pr.speakers[i], pr.cost(i)

@@ -45,7 +45,6 @@ type segment struct {
 type speaker struct {
 	person    *agenda.Person
 	index     int    // in Session.People
-	key       string // agenda.NameKey of the name, for ordering ties
 	segs      []int  // indices into problem.segs
 	kind      int    // index of the speaker's type (see [problem.kinds])
 	groups    []string
@@ -146,7 +145,7 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 		speakerOf[pi] = -1
 		if speaks[pi] {
 			speakerOf[pi] = len(pr.speakers)
-			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], index: pi, key: agenda.NameKey(s.People[pi].Name)})
+			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], index: pi})
 		}
 	}
 	listed := make([]int, len(pr.speakers)) // the last speaking segment, plus one, that listed each speaker
@@ -287,7 +286,7 @@ func (pr *problem) resolveSpeakers() error {
 			// The fair share is of the whole session; what is left of it is
 			// the fair share of the rest.
 			scale = (float64(pr.budget) + pr.past.total) * sp.share / pr.past.shares
-			f = scale - pr.past.spoken[sp.key]
+			f = scale - pr.past.spoken[agenda.NameKey(sp.person.Name)]
 		}
 		sp.fair, sp.scale = f, scale
 	}

@@ -150,7 +150,7 @@ func (pr *problem) pastOf(log *Log, at time.Time) *past {
 	}
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
-		t := ps.spoken[sp.key]
+		t := ps.spoken[agenda.NameKey(sp.person.Name)]
 		ps.total += t
 		for r, row := range ps.rows {
 			g := sp.groups[row.dim]
