@@ -44,9 +44,9 @@ type segment struct {
 
 type speaker struct {
 	person    *agenda.Person
-	index     int    // in Session.People
-	segs      []int  // indices into problem.segs
-	kind      int    // index of the speaker's type (see [problem.kinds])
+	index     int   // in Session.People
+	segs      []int // indices into problem.segs
+	kind      int   // index of the speaker's type (see [problem.kinds])
 	groups    []string
 	lo, hi    int     // bounds in steps
 	weight    float64 // w_i
