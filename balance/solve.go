@@ -150,8 +150,32 @@ func (pr *problem) formulate(ks []kind) (*programme, error) {
 		delta(r, k, -1)
 		b[r] = ks[k].clamped
 	}
+	// A group row's coefficient on a type known in its dimension is
+	// 1[g_k = g] − t_g: A holds the 1s, and a factor per dimension the
+	// −t_g·u_d, u_d the indicator of the types known in the dimension,
+	// which all its rows share; so the rows are sparse and the solver
+	// prices u_d once a dimension rather than once a row.
+	factors := make([]lp.Factor, 0, len(pr.dims))
+	factorOf := make([]int, len(pr.dims)) // per dimension, its factor, or −1
+	for d := range factorOf {
+		factorOf[d] = -1
+	}
 	for i, gr := range rows {
 		r := len(pr.segs) + len(multi) + i
+		f := factorOf[gr.dim]
+		if f < 0 {
+			f = len(factors)
+			factorOf[gr.dim] = f
+			v := make([]float64, max(lay.n, 1))
+			for k := range ks {
+				if ks[k].groups[gr.dim] != "" {
+					v[lay.dev[k]] = 1
+				}
+			}
+			factors = append(factors, lp.Factor{V: v})
+		}
+		factors[f].Rows = append(factors[f].Rows, r)
+		factors[f].Coef = append(factors[f].Coef, -gr.target)
 		for k := range ks {
 			g := ks[k].groups[gr.dim]
 			if g == "" {
@@ -160,8 +184,8 @@ func (pr *problem) formulate(ks []kind) (*programme, error) {
 			coef := -gr.target
 			if g == gr.group {
 				coef++
+				delta(r, k, 1)
 			}
-			delta(r, k, coef)
 			b[r] -= coef * ks[k].clamped
 		}
 		if pr.past != nil {
@@ -187,7 +211,7 @@ func (pr *problem) formulate(ks []kind) (*programme, error) {
 			stages = append(stages, cols)
 		}
 	}
-	return &programme{lp: lp.Problem{C: c, A: a, B: b[:m], Lo: lo, Hi: hi, Convex: convex}, lay: lay, rows: rows, multi: multi, stages: stages, base: base}, nil
+	return &programme{lp: lp.Problem{C: c, A: a, B: b[:m], Lo: lo, Hi: hi, Convex: convex, Factors: factors}, lay: lay, rows: rows, multi: multi, stages: stages, base: base}, nil
 }
 
 // readBack reads the types' totals, and the totals of the programmes with

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 
-	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
 )
 
@@ -127,6 +126,8 @@ type simplex struct {
 	lo, hi []float64
 	sign   []float64 // sign of row r's artificial
 	y      []float64 // prices of the rows, c_Bᵀ B⁻¹ under cost
+	w      []float64 // per factor, Σ_i y_{Rows_i}·Coef_i: what its V is worth
+	col    []float64 // scratch of column: the entering column of the matrix
 	alpha  []float64 // the entering column, B⁻¹a_j
 	de     float64   // the entering variable's reduced cost, on its side
 	z      []float64 // scratch of worth, a block long
@@ -154,7 +155,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	w := n + m
 	// One allocation for the floats and one for the integers: a solve of
 	// a small programme is dominated by its setup otherwise.
-	store := make([]float64, m*m+4*w+3*n+4*m+min(w, pricingBlock))
+	store := make([]float64, m*m+4*w+3*n+5*m+len(p.Factors)+min(w, pricingBlock))
 	take := func(k int) []float64 {
 		out := store[:k:k]
 		store = store[k:]
@@ -166,7 +167,8 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n:],
 		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w),
 		c: take(n), left: take(n), right: take(n),
-		sign: take(m), next: take(m), y: take(m), alpha: take(m), z: take(min(w, pricingBlock)),
+		sign: take(m), next: take(m), y: take(m), alpha: take(m), col: take(m), w: take(len(p.Factors)),
+		z: take(min(w, pricingBlock)),
 	}
 	copy(s.c, p.C)
 	copy(s.lo, p.Lo)
@@ -185,11 +187,11 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		s.setAt(j, k)
 		s.x[j] = pts[k]
 	}
-	raw := p.A.RawMatrix()
-	s.a = newColumns(raw, m, n)
-	slack := singletons(raw, m, n)
+	s.a = newColumns(p.A.RawMatrix(), m, n)
+	buf := make([]float64, n) // a row of the matrix with the factors' terms
+	slack := singletons(p, m, n, buf)
 	for r := range m {
-		row := raw.Data[r*raw.Stride : r*raw.Stride+n]
+		row := p.row(r, buf)
 		resid := p.B[r] - floats.Dot(row, s.x[:n])
 		s.hi[n+r] = math.Inf(1)
 		s.sign[r] = 1
@@ -216,15 +218,15 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	return s
 }
 
-// singletons returns, for each row, the first column that has a non-zero
-// entry in that row only, or −1.
-func singletons(raw blas64.General, m, n int) []int {
+// singletons returns, for each row, the first column of p's matrix that
+// has a non-zero entry in that row only, or −1. buf is scratch, n long.
+func singletons(p *Problem, m, n int, buf []float64) []int {
 	row := make([]int, n) // the only row of column j, −1 for none yet, −2 for several
 	for j := range row {
 		row[j] = -1
 	}
 	for r := range m {
-		for j, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
+		for j, a := range p.row(r, buf) {
 			switch {
 			case a == 0:
 			case row[j] == -1:
@@ -355,13 +357,13 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 // refine recomputes the basic variables from the non-basic ones, x_B =
 // B⁻¹(b − N x_N), to remove the rounding error the updates accumulate.
 func (s *simplex) refine() {
-	raw := s.p.A.RawMatrix()
 	resid := make([]float64, s.m)
+	buf := make([]float64, s.n)
 	for r := range s.m {
 		resid[r] = s.p.B[r]
-		for j := range s.n {
+		for j, a := range s.p.row(r, buf) {
 			if !s.inBase[j] {
-				resid[r] -= raw.Data[r*raw.Stride+j] * s.x[j]
+				resid[r] -= a * s.x[j]
 			}
 		}
 	}
