@@ -133,6 +133,9 @@ type simplex struct {
 	z      []float64 // scratch of worth, a block long
 	c      []float64 // the linear costs, C, with the columns of a relaxation freed
 	cost   []float64 // cost of the current phase; for a convex cost, the slope in use
+	// up and down are, per variable, what moving it up costs and moving it
+	// down saves a unit, ±Inf where it cannot: see offer.
+	up, down []float64
 	// at, for a variable of a convex cost, in phase two: the point it
 	// stands on when non-basic, the segment it is in when basic.
 	at []int
@@ -155,7 +158,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	w := n + m
 	// One allocation for the floats and one for the integers: a solve of
 	// a small programme is dominated by its setup otherwise.
-	store := make([]float64, m*m+4*w+3*n+5*m+len(p.Factors)+min(w, pricingBlock))
+	store := make([]float64, m*m+6*w+3*n+5*m+len(p.Factors)+min(w, pricingBlock))
 	take := func(k int) []float64 {
 		out := store[:k:k]
 		store = store[k:]
@@ -165,7 +168,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	s := &simplex{
 		p: p, m: m, n: n, inv: take(m * m), width: w,
 		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n:],
-		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w),
+		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w), up: take(w), down: take(w),
 		c: take(n), left: take(n), right: take(n),
 		sign: take(m), next: take(m), y: take(m), alpha: take(m), col: take(m), w: take(len(p.Factors)),
 		z: take(min(w, pricingBlock)),
@@ -269,6 +272,9 @@ func (s *simplex) phase(k phaseKind) Status {
 		}
 	}
 	s.two = k == phaseTwo
+	for j := range s.width {
+		s.offer(j)
+	}
 	s.duals()
 	degenerate := 0
 	pieces := 0
@@ -309,9 +315,9 @@ func (s *simplex) phase(k phaseKind) Status {
 }
 
 // move shifts the entering variable by step in direction dir, updates the
-// basic variables, pivots if a basic variable leaves, and prices the rows
-// again: ratio may have changed the costs of basic variables even when
-// none leaves.
+// basic variables, pivots if a basic variable leaves, offers the two that
+// changed state to pricing, and prices the rows again: ratio may have
+// changed the costs of basic variables even when none leaves.
 func (s *simplex) move(enter int, dir, step float64, leave int) {
 	defer s.duals()
 	if step > 0 {
@@ -324,14 +330,15 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	}
 	convex := enter < s.n && s.p.convex(enter)
 	if leave < 0 {
-		if convex { // at the point ratio stopped it on, still non-basic
+		switch {
+		case convex: // at the point ratio stopped it on, still non-basic
 			s.x[enter] = s.p.Convex[enter].Points[s.at[enter]]
-			return
-		}
-		s.x[enter] = s.lo[enter]
-		if dir > 0 {
+		case dir > 0:
 			s.x[enter] = s.hi[enter]
+		default:
+			s.x[enter] = s.lo[enter]
 		}
+		s.offer(enter)
 		return
 	}
 	out := s.basis[leave]
@@ -351,6 +358,8 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	s.pivot(leave)
 	s.basis[leave] = enter
 	s.inBase[out], s.inBase[enter] = false, true
+	s.offer(out)
+	s.offer(enter)
 	s.pivots++
 }
 
