@@ -114,8 +114,9 @@ func (s *simplex) worth(from, to int) []float64 {
 			if y == 0 {
 				continue
 			}
-			for p := s.a.first(r, from); p < s.a.end(r) && s.a.rcol[p] < from+k; p++ {
-				z[s.a.rcol[p]-from] += y * s.a.rval[p]
+			p, end := s.a.span(r, from, from+k)
+			for q, j := range s.a.rcol[p:end] {
+				z[j-from] += y * s.a.rval[p+q]
 			}
 		}
 		for f, fac := range s.p.Factors {
