@@ -156,26 +156,32 @@ func (pr *problem) formulate(ks []kind) (*programme, error) {
 	// which all its rows share; so the rows are sparse and the solver
 	// prices u_d once a dimension rather than once a row.
 	factors := make([]lp.Factor, 0, len(pr.dims))
-	factorOf := make([]int, len(pr.dims)) // per dimension, its factor, or −1
-	for d := range factorOf {
+	factorOf := make([]int, len(pr.dims)) // per dimension, its factor, or −1; first its rows
+	for _, gr := range rows {
+		factorOf[gr.dim]++
+	}
+	// One store for the factors' rows and one for their coefficients and
+	// V, taken a dimension at a time.
+	rowStore, store := make([]int, len(rows)), make([]float64, len(rows)+len(factorOf)*max(lay.n, 1))
+	for d, count := range factorOf {
 		factorOf[d] = -1
+		if count == 0 {
+			continue
+		}
+		factorOf[d] = len(factors)
+		f := lp.Factor{Rows: rowStore[:0:count], Coef: store[:0:count], V: store[count : count+max(lay.n, 1)]}
+		rowStore, store = rowStore[count:], store[count+max(lay.n, 1):]
+		for k := range ks {
+			if ks[k].groups[d] != "" {
+				f.V[lay.dev[k]] = 1
+			}
+		}
+		factors = append(factors, f)
 	}
 	for i, gr := range rows {
 		r := len(pr.segs) + len(multi) + i
-		f := factorOf[gr.dim]
-		if f < 0 {
-			f = len(factors)
-			factorOf[gr.dim] = f
-			v := make([]float64, max(lay.n, 1))
-			for k := range ks {
-				if ks[k].groups[gr.dim] != "" {
-					v[lay.dev[k]] = 1
-				}
-			}
-			factors = append(factors, lp.Factor{V: v})
-		}
-		factors[f].Rows = append(factors[f].Rows, r)
-		factors[f].Coef = append(factors[f].Coef, -gr.target)
+		f := &factors[factorOf[gr.dim]]
+		f.Rows, f.Coef = append(f.Rows, r), append(f.Coef, -gr.target)
 		for k := range ks {
 			g := ks[k].groups[gr.dim]
 			if g == "" {

@@ -128,6 +128,7 @@ type simplex struct {
 	y      []float64 // prices of the rows, c_Bᵀ B⁻¹ under cost
 	w      []float64 // per factor, Σ_i y_{Rows_i}·Coef_i: what its V is worth
 	col    []float64 // scratch of column: the entering column of the matrix
+	row    []float64 // scratch of Problem.row: a row of the matrix
 	alpha  []float64 // the entering column, B⁻¹a_j
 	de     float64   // the entering variable's reduced cost, on its side
 	z      []float64 // scratch of worth, a block long
@@ -158,7 +159,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	w := n + m
 	// One allocation for the floats and one for the integers: a solve of
 	// a small programme is dominated by its setup otherwise.
-	store := make([]float64, m*m+6*w+3*n+5*m+len(p.Factors)+min(w, pricingBlock))
+	store := make([]float64, m*m+6*w+4*n+5*m+len(p.Factors)+min(w, pricingBlock))
 	take := func(k int) []float64 {
 		out := store[:k:k]
 		store = store[k:]
@@ -169,7 +170,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		p: p, m: m, n: n, inv: take(m * m), width: w,
 		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n:],
 		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w), up: take(w), down: take(w),
-		c: take(n), left: take(n), right: take(n),
+		c: take(n), left: take(n), right: take(n), row: take(n),
 		sign: take(m), next: take(m), y: take(m), alpha: take(m), col: take(m), w: take(len(p.Factors)),
 		z: take(min(w, pricingBlock)),
 	}
@@ -191,10 +192,9 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		s.x[j] = pts[k]
 	}
 	s.a = newColumns(p.A.RawMatrix(), m, n)
-	buf := make([]float64, n) // a row of the matrix with the factors' terms
-	slack := singletons(p, m, n, buf)
+	slack := singletons(p, m, n, s.row)
 	for r := range m {
-		row := p.row(r, buf)
+		row := p.row(r, s.row)
 		resid := p.B[r] - floats.Dot(row, s.x[:n])
 		s.hi[n+r] = math.Inf(1)
 		s.sign[r] = 1
@@ -367,10 +367,9 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 // B⁻¹(b − N x_N), to remove the rounding error the updates accumulate.
 func (s *simplex) refine() {
 	resid := make([]float64, s.m)
-	buf := make([]float64, s.n)
 	for r := range s.m {
 		resid[r] = s.p.B[r]
-		for j, a := range s.p.row(r, buf) {
+		for j, a := range s.p.row(r, s.row) {
 			if !s.inBase[j] {
 				resid[r] -= a * s.x[j]
 			}
