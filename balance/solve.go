@@ -150,8 +150,38 @@ func (pr *problem) formulate(ks []kind) (*programme, error) {
 		delta(r, k, -1)
 		b[r] = ks[k].clamped
 	}
+	// A group row's coefficient on a type known in its dimension is
+	// 1[g_k = g] − t_g: A holds the 1s, and a factor per dimension the
+	// −t_g·u_d, u_d the indicator of the types known in the dimension,
+	// which all its rows share; so the rows are sparse and the solver
+	// prices u_d once a dimension rather than once a row.
+	factors := make([]lp.Factor, 0, len(pr.dims))
+	factorOf := make([]int, len(pr.dims)) // per dimension, its factor, or −1; first its rows
+	for _, gr := range rows {
+		factorOf[gr.dim]++
+	}
+	// One store for the factors' rows and one for their coefficients and
+	// V, taken a dimension at a time.
+	rowStore, store := make([]int, len(rows)), make([]float64, len(rows)+len(factorOf)*max(lay.n, 1))
+	for d, count := range factorOf {
+		factorOf[d] = -1
+		if count == 0 {
+			continue
+		}
+		factorOf[d] = len(factors)
+		f := lp.Factor{Rows: rowStore[:0:count], Coef: store[:0:count], V: store[count : count+max(lay.n, 1)]}
+		rowStore, store = rowStore[count:], store[count+max(lay.n, 1):]
+		for k := range ks {
+			if ks[k].groups[d] != "" {
+				f.V[lay.dev[k]] = 1
+			}
+		}
+		factors = append(factors, f)
+	}
 	for i, gr := range rows {
 		r := len(pr.segs) + len(multi) + i
+		f := &factors[factorOf[gr.dim]]
+		f.Rows, f.Coef = append(f.Rows, r), append(f.Coef, -gr.target)
 		for k := range ks {
 			g := ks[k].groups[gr.dim]
 			if g == "" {
@@ -160,8 +190,8 @@ func (pr *problem) formulate(ks []kind) (*programme, error) {
 			coef := -gr.target
 			if g == gr.group {
 				coef++
+				delta(r, k, 1)
 			}
-			delta(r, k, coef)
 			b[r] -= coef * ks[k].clamped
 		}
 		if pr.past != nil {
@@ -187,7 +217,7 @@ func (pr *problem) formulate(ks []kind) (*programme, error) {
 			stages = append(stages, cols)
 		}
 	}
-	return &programme{lp: lp.Problem{C: c, A: a, B: b[:m], Lo: lo, Hi: hi, Convex: convex}, lay: lay, rows: rows, multi: multi, stages: stages, base: base}, nil
+	return &programme{lp: lp.Problem{C: c, A: a, B: b[:m], Lo: lo, Hi: hi, Convex: convex, Factors: factors}, lay: lay, rows: rows, multi: multi, stages: stages, base: base}, nil
 }
 
 // readBack reads the types' totals, and the totals of the programmes with

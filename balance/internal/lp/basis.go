@@ -1,81 +1,13 @@
 package lp
 
-import (
-	"gonum.org/v1/gonum/blas/blas64"
-	"gonum.org/v1/gonum/floats"
-)
-
-// columns is A as the revised method reads it. balance's programmes have
-// two kinds of row: a group's row, with an entry in nearly every column,
-// and a segment's or a type's, with a few; so the dense rows are read as
-// rows of A, a block of columns at a time, and the others by columns, non-
-// zeros only: column j's entries in the sparse rows are
-// val[start[j]:start[j+1]], in rows row[start[j]:start[j+1]], in row order.
-type columns struct {
-	dense [][]float64 // the dense rows of A, n entries each
-	in    []int       // the rows of dense
-	start []int
-	row   []int
-	val   []float64
-}
-
-// denseShare is the share of non-zero entries from which a row is read as
-// a row: a pass over a row costs a few times less an entry than a look-up
-// of a sparse entry does.
-const denseShare = 4 // one in four
-
-// newColumns returns the m×n matrix raw stored as columns.
-func newColumns(raw blas64.General, m, n int) columns {
-	count := make([]int, m) // per row, its non-zeros
-	for r := range m {
-		for _, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
-			if a != 0 {
-				count[r]++
-			}
-		}
-	}
-	// A row is dense, or its entries count towards the sparse ones; then
-	// count is the row's place in dense, or −1.
-	dense, nnz := 0, 0
-	for r, k := range count {
-		if k*denseShare >= n {
-			count[r] = dense
-			dense++
-		} else {
-			count[r] = -1
-			nnz += k
-		}
-	}
-	ints := make([]int, dense+n+1+nnz)
-	c := columns{
-		dense: make([][]float64, dense), in: ints[:dense:dense],
-		start: ints[dense : dense+n+1 : dense+n+1], row: ints[dense+n+1:], val: make([]float64, nnz),
-	}
-	for r, i := range count {
-		if i >= 0 {
-			c.dense[i], c.in[i] = raw.Data[r*raw.Stride:r*raw.Stride+n], r
-		}
-	}
-	k := 0
-	for j := range n {
-		c.start[j] = k
-		for r := range m {
-			if a := raw.Data[r*raw.Stride+j]; a != 0 && count[r] < 0 {
-				c.row[k], c.val[k] = r, a
-				k++
-			}
-		}
-	}
-	c.start[n] = k
-	return c
-}
+import "gonum.org/v1/gonum/floats"
 
 // The basis is kept as its inverse B⁻¹, m×m and row-major in s.inv: with a
 // few dozen rows it is far smaller than the tableau B⁻¹A, and a pivot
 // updates it in O(m²) where the tableau takes O(m·n). The column of A
 // that enters and the reduced costs are computed from it when needed.
 
-// column sets s.alpha to B⁻¹a_j, the entering column of the tableau: how
+// column sets s.alpha to B⁻¹â_j, the entering column of the tableau: how
 // fast each basic variable falls as variable j rises. An artificial's
 // column is its sign in its row.
 func (s *simplex) column(j int) {
@@ -88,31 +20,49 @@ func (s *simplex) column(j int) {
 		}
 		return
 	}
-	add := func(k int, v float64) {
-		for r := range m {
-			s.alpha[r] += s.inv[r*m+k] * v
-		}
-	}
+	// â_j in full first, A's entries then the factors' terms, so that a
+	// row with both is one pass over B⁻¹, not two.
+	col := s.col
+	clear(col)
 	for i, row := range s.a.dense {
-		if v := row[j]; v != 0 {
-			add(s.a.in[i], v)
-		}
+		col[s.a.in[i]] = row[j]
 	}
 	for p := s.a.start[j]; p < s.a.start[j+1]; p++ {
-		add(s.a.row[p], s.a.val[p])
+		col[s.a.row[p]] = s.a.val[p]
+	}
+	for _, f := range s.p.Factors {
+		if v := f.V[j]; v != 0 {
+			for i, r := range f.Rows {
+				col[r] += f.Coef[i] * v
+			}
+		}
+	}
+	for k, v := range col {
+		if v != 0 {
+			for r := range m {
+				s.alpha[r] += s.inv[r*m+k] * v
+			}
+		}
 	}
 }
 
 // duals sets s.y = c_Bᵀ B⁻¹, the prices of the rows under the costs of the
-// current phase. It is computed afresh after every move that changes the
-// basis or the cost of a basic variable, which costs O(m²) like the pivot
-// itself, and keeps the reduced costs free of accumulated rounding.
+// current phase, and s.w, what they make each factor's V worth. It is
+// computed afresh after every move that changes the basis or the cost of
+// a basic variable, which costs O(m²) like the pivot itself, and keeps the
+// reduced costs free of accumulated rounding.
 func (s *simplex) duals() {
 	clear(s.y)
 	m := s.m
 	for r, j := range s.basis {
 		if cb := s.cost[j]; cb != 0 {
 			floats.AddScaled(s.y, cb, s.inv[r*m:(r+1)*m])
+		}
+	}
+	for f, fac := range s.p.Factors {
+		s.w[f] = 0
+		for i, r := range fac.Rows {
+			s.w[f] += s.y[r] * fac.Coef[i]
 		}
 	}
 }
@@ -122,8 +72,8 @@ func (s *simplex) reduced(j int) float64 {
 	return s.cost[j] - s.priced(j)
 }
 
-// priced returns yᵀa_j, what the rows' prices make variable j worth, summed
-// as worth sums it.
+// priced returns yᵀâ_j, what the rows' prices make variable j worth:
+// yᵀa_j, then Σ_f w_f·V_fj, summed as worth sums it.
 func (s *simplex) priced(j int) float64 {
 	if j >= s.n {
 		return s.y[j-s.n] * s.sign[j-s.n]
@@ -137,12 +87,18 @@ func (s *simplex) priced(j int) float64 {
 	for p := s.a.start[j]; p < s.a.start[j+1]; p++ {
 		v += s.y[s.a.row[p]] * s.a.val[p]
 	}
+	for f, fac := range s.p.Factors {
+		if w := s.w[f]; w != 0 {
+			v += w * fac.V[j]
+		}
+	}
 	return v
 }
 
-// worth returns yᵀa_j for from ≤ j < to, at index j − from, in a scratch
+// worth returns yᵀâ_j for from ≤ j < to, at index j − from, in a scratch
 // slice that the next call overwrites: priced for a block of columns, with
-// a pass over each dense row, in the same order of sums.
+// a pass over each dense row and each factor's V, in the same order of
+// sums.
 func (s *simplex) worth(from, to int) []float64 {
 	z := s.z[:to-from]
 	clear(z)
@@ -152,9 +108,20 @@ func (s *simplex) worth(from, to int) []float64 {
 				floats.AddScaled(z[:k], y, row[from:from+k])
 			}
 		}
-		for j := from; j < from+k; j++ {
-			for p := s.a.start[j]; p < s.a.start[j+1]; p++ {
-				z[j-from] += s.y[s.a.row[p]] * s.a.val[p]
+		// The sparse rows a row at a time, in row order as priced sums
+		// them; a row priced 0 adds nothing.
+		for r, y := range s.y {
+			if y == 0 {
+				continue
+			}
+			p, end := s.a.span(r, from, from+k)
+			for q, j := range s.a.rcol[p:end] {
+				z[j-from] += y * s.a.rval[p+q]
+			}
+		}
+		for f, fac := range s.p.Factors {
+			if w := s.w[f]; w != 0 {
+				floats.AddScaled(z[:k], w, fac.V[from:from+k])
 			}
 		}
 	}

@@ -12,10 +12,12 @@ import (
 // stands for, on programmes whose rows are partly dense, partly sparse:
 // after pivots, B⁻¹ times the basis columns is the identity, column is
 // B⁻¹a_j, duals is c_Bᵀ B⁻¹, and worth prices a block exactly as priced
-// prices each of its columns.
+// prices each of its columns; some with part of their matrix as factors,
+// which all of that must count.
 func TestBasis(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	checked, mixed := 0, 0
+	split := rand.New(rand.NewPCG(5, 6)) // for the factors, so the programmes stay those of rng
+	checked, mixed, factored := 0, 0, 0
 	for i := range 40 {
 		m, n := 2+rng.IntN(8), pricingBlock+rng.IntN(2*pricingBlock)
 		if i%2 == 0 {
@@ -32,12 +34,19 @@ func TestBasis(t *testing.T) {
 				p.A.Set(r, r%n, 1)
 			}
 		}
-		s := newSimplex(p, m, n)
+		q := p
+		if i%4 == 3 {
+			q = factorize(split, p) // whose matrix is still p.A
+		}
+		s := newSimplex(q, m, n)
 		s.phase(phaseOne)
 		if s.pivots == 0 {
 			continue
 		}
 		checked++
+		if q != p {
+			factored++
+		}
 		if len(s.a.dense) > 0 && len(s.a.dense) < m {
 			mixed++
 		}
@@ -97,9 +106,9 @@ func TestBasis(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d bases checked, %d with dense and sparse rows", checked, mixed)
-	if checked < 20 || mixed < 10 {
-		t.Errorf("only %d bases checked, %d mixed; the generator needs tuning", checked, mixed)
+	t.Logf("%d bases checked, %d with dense and sparse rows, %d with factors", checked, mixed, factored)
+	if checked < 20 || mixed < 10 || factored < 5 {
+		t.Errorf("only %d bases checked, %d mixed, %d with factors; the generator needs tuning", checked, mixed, factored)
 	}
 }
 

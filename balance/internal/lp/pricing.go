@@ -1,5 +1,7 @@
 package lp
 
+import "math"
+
 // entering returns a non-basic variable whose move improves the objective,
 // and the direction of the move: +1 up from its lower bound, −1 down from its
 // upper bound. It returns −1 when none does, which is optimality.
@@ -30,58 +32,56 @@ const pricingBlock = 256
 
 // price returns the column of from ≤ j < to that improves the objective
 // most (the first that improves it, under Bland's rule), and its direction.
-// The columns' worths yᵀa_j are computed a block at a time, so that
+// The columns' worths yᵀâ_j are computed a block at a time, so that
 // Bland's rule, which stops at the first, computes few beyond it.
 func (s *simplex) price(from, to int, bland bool) (int, float64) {
 	best, dir, bestGain := -1, 0.0, costTol
 	for lo := from; lo < to; lo += pricingBlock {
 		hi := min(lo+pricingBlock, to)
 		worth := s.worth(lo, hi)
-		for j := lo; j < hi; j++ {
-			if s.inBase[j] || s.hi[j] <= s.lo[j] {
-				continue
+		up, down := s.up[lo:hi], s.down[lo:hi]
+		for i, z := range worth {
+			// Moving up gains z − up a unit, moving down down − z; at most
+			// one of them exceeds costTol, as down ≤ up.
+			if g := z - up[i]; g > bestGain {
+				best, dir, bestGain = lo+i, 1, g
+			} else if g := down[i] - z; g > bestGain {
+				best, dir, bestGain = lo+i, -1, g
 			}
-			gain, jdir := s.gain(j, worth[j-lo])
-			if jdir == 0 {
-				continue
-			}
-			if bland {
-				return j, jdir
-			}
-			if gain > bestGain {
-				best, dir, bestGain = j, jdir, gain
+			if bland && best >= 0 {
+				return best, dir
 			}
 		}
 	}
 	return best, dir
 }
 
-// gain returns how fast moving non-basic variable j, of worth z = yᵀa_j,
-// lowers the objective, and the direction that does: +1 up, −1 down, 0 if
-// neither lowers it by more than costTol.
-func (s *simplex) gain(j int, z float64) (float64, float64) {
-	if j < s.n && s.last[j] >= 0 {
-		// At a point between pieces, up costs the right slope and down
-		// saves the left one.
-		var left, right float64
-		if s.two {
-			left, right = s.left[j], s.right[j]
+// offer sets up[j] and down[j], the rates at which moving variable j up
+// costs and moving it down saves, so that pricing reads two numbers a
+// column: its cost, or at a point between pieces the right slope up and
+// the left one down; +Inf up and −Inf down where it cannot move that way,
+// being basic, fixed, or at that bound. It is called whenever j's state
+// changes: at the start of a phase and for the variables a move moves.
+func (s *simplex) offer(j int) {
+	s.up[j], s.down[j] = math.Inf(1), math.Inf(-1)
+	switch {
+	case s.inBase[j] || s.hi[j] <= s.lo[j]:
+	case j < s.n && s.last[j] >= 0:
+		left, right := s.slopes(j)
+		if s.at[j] < s.last[j] {
+			s.up[j] = right
 		}
-		switch {
-		case s.at[j] < s.last[j] && right-z < -costTol:
-			return z - right, 1
-		case s.at[j] > 0 && left-z > costTol:
-			return left - z, -1
+		if s.at[j] > 0 {
+			s.down[j] = left
 		}
-		return 0, 0
+	default:
+		if s.x[j] < s.hi[j] {
+			s.up[j] = s.cost[j]
+		}
+		if s.x[j] > s.lo[j] {
+			s.down[j] = s.cost[j]
+		}
 	}
-	switch d := s.cost[j] - z; {
-	case d < -costTol && s.x[j] < s.hi[j]:
-		return -d, 1
-	case d > costTol && s.x[j] > s.lo[j]:
-		return d, -1
-	}
-	return 0, 0
 }
 
 // setAt puts variable j of a convex cost at point or piece k.

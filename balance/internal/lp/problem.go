@@ -3,6 +3,7 @@ package lp
 import (
 	"slices"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -25,6 +26,52 @@ type Problem struct {
 	// with such a cost is one column however many pieces it has, which is
 	// what keeps balance's programmes small.
 	Convex []Convex
+
+	// Factors, if not nil, adds rank-one terms to A: the programme's
+	// matrix is not A but
+	//
+	//	Â = A + Σ_f u_f V_fᵀ,  u_f = Σ_i Coef_i e_{Rows_i},
+	//
+	// so that its row Rows[i] is A's row plus Coef[i]·V, for each factor
+	// and each i. Every use of A above, and the rows of Result's Dual and
+	// Conflict, are of Â. A row that is dense only by a term many rows
+	// share (balance's group rows, c·1 on nearly every column) is then
+	// stored sparse: pricing computes Σ_i y_{Rows_i}·Coef_i once per
+	// factor and adds it times V_j to each column's worth, rather than
+	// reading the row's entry in every column.
+	Factors []Factor
+}
+
+// Factor is a rank-one term of a [Problem]'s matrix: Coef[i]·V added to
+// row Rows[i]. V has an entry per column of A and Coef one per row in
+// Rows; a row may be listed by several factors, and its terms then add
+// up.
+type Factor struct {
+	Rows []int
+	Coef []float64
+	V    []float64
+}
+
+// row returns row r of the programme's matrix Â: A's own storage if no
+// factor lists r, else buf, n long, holding A's row plus the factors'
+// terms, in the order of the factors.
+func (p *Problem) row(r int, buf []float64) []float64 {
+	raw := p.A.RawMatrix()
+	_, n := p.A.Dims()
+	out, own := raw.Data[r*raw.Stride:r*raw.Stride+n], true
+	for _, f := range p.Factors {
+		for i, fr := range f.Rows {
+			if fr != r {
+				continue
+			}
+			if own {
+				out, own = buf[:n], false
+				copy(out, raw.Data[r*raw.Stride:])
+			}
+			floats.AddScaled(out, f.Coef[i], f.V)
+		}
+	}
+	return out
 }
 
 // Convex is a convex piecewise-linear cost of one variable: on each

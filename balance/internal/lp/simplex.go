@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 
-	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
 )
 
@@ -127,11 +126,17 @@ type simplex struct {
 	lo, hi []float64
 	sign   []float64 // sign of row r's artificial
 	y      []float64 // prices of the rows, c_Bᵀ B⁻¹ under cost
+	w      []float64 // per factor, Σ_i y_{Rows_i}·Coef_i: what its V is worth
+	col    []float64 // scratch of column: the entering column of the matrix
+	row    []float64 // scratch of Problem.row: a row of the matrix
 	alpha  []float64 // the entering column, B⁻¹a_j
 	de     float64   // the entering variable's reduced cost, on its side
 	z      []float64 // scratch of worth, a block long
 	c      []float64 // the linear costs, C, with the columns of a relaxation freed
 	cost   []float64 // cost of the current phase; for a convex cost, the slope in use
+	// up and down are, per variable, what moving it up costs and moving it
+	// down saves a unit, ±Inf where it cannot: see offer.
+	up, down []float64
 	// at, for a variable of a convex cost, in phase two: the point it
 	// stands on when non-basic, the segment it is in when basic.
 	at []int
@@ -154,7 +159,7 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	w := n + m
 	// One allocation for the floats and one for the integers: a solve of
 	// a small programme is dominated by its setup otherwise.
-	store := make([]float64, m*m+4*w+3*n+4*m+min(w, pricingBlock))
+	store := make([]float64, m*m+6*w+4*n+5*m+len(p.Factors)+min(w, pricingBlock))
 	take := func(k int) []float64 {
 		out := store[:k:k]
 		store = store[k:]
@@ -164,9 +169,10 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	s := &simplex{
 		p: p, m: m, n: n, inv: take(m * m), width: w,
 		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n:],
-		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w),
-		c: take(n), left: take(n), right: take(n),
-		sign: take(m), next: take(m), y: take(m), alpha: take(m), z: take(min(w, pricingBlock)),
+		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w), up: take(w), down: take(w),
+		c: take(n), left: take(n), right: take(n), row: take(n),
+		sign: take(m), next: take(m), y: take(m), alpha: take(m), col: take(m), w: take(len(p.Factors)),
+		z: take(min(w, pricingBlock)),
 	}
 	copy(s.c, p.C)
 	copy(s.lo, p.Lo)
@@ -185,11 +191,10 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		s.setAt(j, k)
 		s.x[j] = pts[k]
 	}
-	raw := p.A.RawMatrix()
-	s.a = newColumns(raw, m, n)
-	slack := singletons(raw, m, n)
+	s.a = newColumns(p.A.RawMatrix(), m, n)
+	slack := singletons(p, m, n, s.row)
 	for r := range m {
-		row := raw.Data[r*raw.Stride : r*raw.Stride+n]
+		row := p.row(r, s.row)
 		resid := p.B[r] - floats.Dot(row, s.x[:n])
 		s.hi[n+r] = math.Inf(1)
 		s.sign[r] = 1
@@ -216,15 +221,15 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	return s
 }
 
-// singletons returns, for each row, the first column that has a non-zero
-// entry in that row only, or −1.
-func singletons(raw blas64.General, m, n int) []int {
+// singletons returns, for each row, the first column of p's matrix that
+// has a non-zero entry in that row only, or −1. buf is scratch, n long.
+func singletons(p *Problem, m, n int, buf []float64) []int {
 	row := make([]int, n) // the only row of column j, −1 for none yet, −2 for several
 	for j := range row {
 		row[j] = -1
 	}
 	for r := range m {
-		for j, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
+		for j, a := range p.row(r, buf) {
 			switch {
 			case a == 0:
 			case row[j] == -1:
@@ -267,6 +272,9 @@ func (s *simplex) phase(k phaseKind) Status {
 		}
 	}
 	s.two = k == phaseTwo
+	for j := range s.width {
+		s.offer(j)
+	}
 	s.duals()
 	degenerate := 0
 	pieces := 0
@@ -307,9 +315,9 @@ func (s *simplex) phase(k phaseKind) Status {
 }
 
 // move shifts the entering variable by step in direction dir, updates the
-// basic variables, pivots if a basic variable leaves, and prices the rows
-// again: ratio may have changed the costs of basic variables even when
-// none leaves.
+// basic variables, pivots if a basic variable leaves, offers the two that
+// changed state to pricing, and prices the rows again: ratio may have
+// changed the costs of basic variables even when none leaves.
 func (s *simplex) move(enter int, dir, step float64, leave int) {
 	defer s.duals()
 	if step > 0 {
@@ -322,14 +330,15 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	}
 	convex := enter < s.n && s.p.convex(enter)
 	if leave < 0 {
-		if convex { // at the point ratio stopped it on, still non-basic
+		switch {
+		case convex: // at the point ratio stopped it on, still non-basic
 			s.x[enter] = s.p.Convex[enter].Points[s.at[enter]]
-			return
-		}
-		s.x[enter] = s.lo[enter]
-		if dir > 0 {
+		case dir > 0:
 			s.x[enter] = s.hi[enter]
+		default:
+			s.x[enter] = s.lo[enter]
 		}
+		s.offer(enter)
 		return
 	}
 	out := s.basis[leave]
@@ -349,19 +358,20 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	s.pivot(leave)
 	s.basis[leave] = enter
 	s.inBase[out], s.inBase[enter] = false, true
+	s.offer(out)
+	s.offer(enter)
 	s.pivots++
 }
 
 // refine recomputes the basic variables from the non-basic ones, x_B =
 // B⁻¹(b − N x_N), to remove the rounding error the updates accumulate.
 func (s *simplex) refine() {
-	raw := s.p.A.RawMatrix()
 	resid := make([]float64, s.m)
 	for r := range s.m {
 		resid[r] = s.p.B[r]
-		for j := range s.n {
+		for j, a := range s.p.row(r, s.row) {
 			if !s.inBase[j] {
-				resid[r] -= raw.Data[r*raw.Stride+j] * s.x[j]
+				resid[r] -= a * s.x[j]
 			}
 		}
 	}

@@ -1,0 +1,123 @@
+package lp
+
+import "gonum.org/v1/gonum/blas/blas64"
+
+// columns is A as the revised method reads it. balance's programmes have
+// rows with an entry in nearly every column, and rows with a few; so the
+// dense rows are read as rows of A, a block of columns at a time, and the
+// others by their non-zeros only, stored twice: by columns, for a column's
+// entries (column j's are val[start[j]:start[j+1]], in rows
+// row[start[j]:start[j+1]], in row order), and by rows, for a block's
+// worths (row r's are rval[p:end] for p, end = span(r, 0, n), in columns
+// rcol[p:end], in column order).
+type columns struct {
+	dense [][]float64 // the dense rows of A, n entries each
+	in    []int       // the rows of dense
+	start []int
+	row   []int
+	val   []float64
+	// cut[r·stride+b] is the first of row r's entries in columns from
+	// b·pricingBlock on, and cut[r·stride+stride−1] the end of its entries:
+	// where a block's entries start, without a search.
+	cut    []int
+	stride int
+	n      int // columns
+	rcol   []int
+	rval   []float64
+}
+
+// denseShare is the share of non-zero entries from which a row is read as
+// a row: a pass over a row costs a few times less an entry than a look-up
+// of a sparse entry does.
+const denseShare = 4 // one in four
+
+// newColumns returns the m×n matrix raw stored as columns.
+func newColumns(raw blas64.General, m, n int) columns {
+	count := make([]int, m) // per row, its non-zeros
+	for r := range m {
+		for _, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
+			if a != 0 {
+				count[r]++
+			}
+		}
+	}
+	// A row is dense, or its entries count towards the sparse ones; then
+	// count is the row's place in dense, or −1.
+	dense, nnz := 0, 0
+	for r, k := range count {
+		if k*denseShare >= n {
+			count[r] = dense
+			dense++
+		} else {
+			count[r] = -1
+			nnz += k
+		}
+	}
+	stride := (n+pricingBlock-1)/pricingBlock + 1
+	ints := make([]int, dense+n+1+2*nnz+m*stride)
+	take := func(k int) []int {
+		out := ints[:k:k]
+		ints = ints[k:]
+		return out
+	}
+	c := columns{
+		dense: make([][]float64, dense), in: take(dense), start: take(n + 1), row: take(nnz),
+		cut: take(m * stride), stride: stride, n: n, rcol: take(nnz), val: make([]float64, 2*nnz),
+	}
+	c.val, c.rval = c.val[:nnz:nnz], c.val[nnz:]
+	for r, i := range count {
+		if i >= 0 {
+			c.dense[i], c.in[i] = raw.Data[r*raw.Stride:r*raw.Stride+n], r
+		}
+	}
+	k := 0
+	for j := range n {
+		c.start[j] = k
+		for r := range m {
+			if a := raw.Data[r*raw.Stride+j]; a != 0 && count[r] < 0 {
+				c.row[k], c.val[k] = r, a
+				k++
+			}
+		}
+	}
+	c.start[n] = k
+	k = 0
+	for r := range m {
+		cut := c.cut[r*stride : (r+1)*stride]
+		for j, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
+			if j%pricingBlock == 0 {
+				cut[j/pricingBlock] = k
+			}
+			if a != 0 && count[r] < 0 {
+				c.rcol[k], c.rval[k] = j, a
+				k++
+			}
+		}
+		for b := (n + pricingBlock - 1) / pricingBlock; b < stride; b++ {
+			cut[b] = k
+		}
+	}
+	return c
+}
+
+// span returns where row r's sparse entries in columns from ≤ j < to
+// start and end.
+func (c *columns) span(r, from, to int) (int, int) {
+	return c.first(r, from), c.first(r, to)
+}
+
+// first returns the first of row r's sparse entries in column from or
+// later: found from the start of from's block, without a search if from
+// starts a block or is past the last.
+func (c *columns) first(r, from int) int {
+	row := c.cut[r*c.stride : (r+1)*c.stride]
+	end := row[c.stride-1]
+	if from >= c.n {
+		return end
+	}
+	p := row[from/pricingBlock]
+	for p < end && c.rcol[p] < from {
+		p++
+	}
+	return p
+}
