@@ -125,10 +125,16 @@ func (rp *repair) ruleExcess(r int, known, dg, dk float64) float64 {
 // without a value, does not change; one in which only one has a value
 // changes K_d, and so every target of the dimension.
 func (rp *repair) shift(a, b int) (cost, excess float64) {
+	return rp.shiftIn(a, b, false)
+}
+
+// shiftIn is [repair.shift] in every dimension, or in the hard ones alone
+// where rules is set, for the excess alone.
+func (rp *repair) shiftIn(a, b int, rules bool) (cost, excess float64) {
 	D := len(rp.dims)
 	for d := range D {
 		ra, rb := rp.rowOf[a*D+d], rp.rowOf[b*D+d]
-		if ra == rb {
+		if ra == rb || (rules && !rp.dims[d].hard) {
 			continue
 		}
 		if ra >= 0 && rb >= 0 { // K_d stays: the two rows' changes, priced ahead
@@ -184,7 +190,7 @@ func (rp *repair) gain(a, b int) float64 {
 	if !rp.hard {
 		return before - after // only the bounds have an excess
 	}
-	_, excess := rp.shift(a, b)
+	_, excess := rp.shiftIn(a, b, true)
 	return before - after - excess
 }
 
@@ -238,29 +244,48 @@ func (rp *repair) fix(bySeg [][]place) {
 	var under []place // a segment's cells of types below their least total
 	for limit := 0; rp.excess() > 1e-9 && limit < 10*rp.pr.budget+10; limit++ {
 		best, from, to := 1e-9, place{-1, -1}, place{-1, -1}
+		// While the hard rules hold, only bounds have an excess (a step
+		// can break a rule but not mend one): a step reduces it by a step
+		// for a giver above its most and one for a taker below its least,
+		// a segment with neither has no step that helps, and the first
+		// step that reaches what its segment allows is the best of it.
+		bounds := true
+		for r, row := range rp.rows {
+			bounds = bounds && rp.ruleExcess(r, rp.dims[row.dim].known, 0, 0) <= 1e-9
+		}
 		for _, list := range bySeg {
 			under = under[:0]
+			over := false
 			for _, b := range list {
 				if rp.total[b.k] < rp.ks[b.k].lo {
 					under = append(under, b)
 				}
+				over = over || (rp.total[b.k] > rp.ks[b.k].hi && rp.gives(b))
 			}
+			ceiling := math.Inf(1)
+			if bounds {
+				if ceiling = float64(btoi(over) + btoi(len(under) > 0)); ceiling <= best {
+					continue
+				}
+			}
+		segment:
 			for _, a := range list {
 				if !rp.gives(a) {
 					continue
 				}
-				// Without hard rules only bounds have an excess, and a
-				// step that reduces it leaves a type above its most
-				// total or reaches one below its least: the others,
-				// which cannot help, are not priced.
+				// A step from a giver within its most then helps only if
+				// it reaches a type below its least.
 				takers := list
-				if !rp.hard && rp.total[a.k] <= rp.ks[a.k].hi {
+				if bounds && rp.total[a.k] <= rp.ks[a.k].hi {
 					takers = under
 				}
 				for _, b := range takers {
 					if a.k != b.k {
 						if g := rp.gain(a.k, b.k); g > best {
 							best, from, to = g, a, b
+							if best >= ceiling {
+								break segment
+							}
 						}
 					}
 				}
