@@ -20,9 +20,13 @@ type kind struct {
 	lo, hi  int       // Σ bounds of the members
 	clamped float64   // C_k = Σ c_i
 	base    float64   // Σ w_i |c_i − f_i|, the cost at Y_k = C_k
-	up      []piece   // ways to raise Y_k above C_k, cheapest first
-	down    []piece   // ways to lower it
-	cost    lp.Convex // the cost of Y_k − C_k, from down and up
+	// cost is the cost of Y_k − C_k: its lowerings to the left of 0,
+	// Points[:zero+1], dearest furthest, and its raises to the right, each
+	// piece k of room caps[k], which the points' differences give only to
+	// within rounding.
+	cost lp.Convex
+	caps []float64
+	zero int
 }
 
 // kinds prices the speakers (see [problem.price]) and sorts them into
@@ -56,6 +60,7 @@ func (pr *problem) kinds() []kind {
 	slices.SortFunc(ks, func(a, b kind) int { return strings.Compare(a.key, b.key) })
 	var ups, downs []side // every type's in turn
 	var mg merger
+	var up, down []piece // a type's ways to raise Y_k above C_k and to lower it, cheapest first
 	for k := range ks {
 		t := &ks[k]
 		for _, i := range t.members {
@@ -71,32 +76,33 @@ func (pr *problem) kinds() []kind {
 			t.base += c.base
 			ups[j], downs[j] = c.up, c.down
 		}
-		t.up, t.down = mg.merge(ups), mg.merge(downs)
-		t.cost = t.convex()
+		up, down = mg.merge(up, ups), mg.merge(down, downs)
+		t.convex(up, down)
 	}
 	return ks
 }
 
-// convex returns the type's cost as a function of Y_k − C_k: its
-// lowerings to the left of 0, dearest furthest, and its raises to the right.
-func (t *kind) convex() lp.Convex {
-	pts := make([]float64, 0, len(t.down)+len(t.up)+1)
-	slopes := make([]float64, 0, len(t.down)+len(t.up))
+// convex sets the type's cost as a function of Y_k − C_k from the ways
+// up and down to raise and lower it.
+func (t *kind) convex(up, down []piece) {
+	n := len(down) + len(up)
+	store := make([]float64, 3*n+1)
+	pts, slopes, caps := store[:0:n+1], store[n+1:n+1:2*n+1], store[2*n+1:2*n+1]
 	at := 0.0
-	for i := len(t.down) - 1; i >= 0; i-- {
-		at -= t.down[i].capacity
+	for i := len(down) - 1; i >= 0; i-- {
+		at -= down[i].capacity
 	}
 	pts = append(pts, at)
-	for i := len(t.down) - 1; i >= 0; i-- {
-		at += t.down[i].capacity
-		pts, slopes = append(pts, at), append(slopes, -t.down[i].cost)
+	for i := len(down) - 1; i >= 0; i-- {
+		at += down[i].capacity
+		pts, slopes, caps = append(pts, at), append(slopes, -down[i].cost), append(caps, down[i].capacity)
 	}
 	pts[len(pts)-1], at = 0, 0 // exactly, whatever the rounding of the sum
-	for _, p := range t.up {
+	for _, p := range up {
 		at += p.capacity
-		pts, slopes = append(pts, at), append(slopes, p.cost)
+		pts, slopes, caps = append(pts, at), append(slopes, p.cost), append(caps, p.capacity)
 	}
-	return lp.Convex{Points: pts, Slopes: slopes}
+	t.cost, t.caps, t.zero = lp.Convex{Points: pts, Slopes: slopes}, caps, len(down)
 }
 
 // groupRow is one (dimension, group) row of the programme.

@@ -122,8 +122,9 @@ type merger struct {
 // merge returns the pieces of the given sides together, cheapest first,
 // those of the same cost merged: the ways a type's total moves. Sides of
 // one list add up piece by piece, so that a type of thousands of speakers
-// merges a list and their tails, not every piece of everyone.
-func (mg *merger) merge(sides []side) []piece {
+// merges a list and their tails, not every piece of everyone. The pieces
+// are appended to dst[:0].
+func (mg *merger) merge(dst []piece, sides []side) []piece {
 	lists, ends, tails := mg.lists[:0], mg.ends[:0], mg.tails[:0]
 	defer func() { mg.lists, mg.ends = lists, ends }()
 	size := 0 // at most the pieces the result has
@@ -149,7 +150,7 @@ func (mg *merger) merge(sides []side) []piece {
 	}
 	mg.tails = tails
 	slices.SortFunc(tails, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
-	out := make([]piece, 0, size)
+	out := slices.Grow(dst[:0], size)
 	// add appends p, merged with the last piece if they cost the same;
 	// pieces of several lists are merged once sorted.
 	add := func(p piece) {

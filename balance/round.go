@@ -153,9 +153,9 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		x[j] = pr.cost(i).clamped
 	}
 	diff := total - t.clamped
-	dir, merged := 1.0, t.up
+	dir := 1.0
 	if diff < 0 {
-		dir, diff, merged = -1, -diff, t.down
+		dir, diff = -1, -diff
 	}
 	sideOf := func(j int) side {
 		if dir > 0 {
@@ -163,16 +163,24 @@ func (pr *problem) spread(t *kind, total float64) []float64 {
 		}
 		return pr.cost(t.members[j]).down
 	}
-	// The type's pieces, merged by cost, fill cheapest first: every piece
-	// cheaper than the level where diff runs out is full, and the members'
-	// pieces at that level share the rest evenly.
+	// The type's pieces, merged by cost, fill cheapest first (raising it,
+	// those from its point 0 on; lowering it, those before, nearest
+	// first): every piece cheaper than the level where diff runs out is
+	// full, and the members' pieces at that level share the rest evenly.
 	level, rest := math.Inf(1), 0.0
-	for _, p := range merged {
-		if diff <= p.capacity {
-			level, rest = p.cost, diff
+	for i := 0; ; i++ {
+		k := t.zero + i
+		if dir < 0 {
+			k = t.zero - 1 - i
+		}
+		if k < 0 || k >= len(t.caps) {
 			break
 		}
-		diff -= p.capacity
+		if diff <= t.caps[k] {
+			level, rest = dir*t.cost.Slopes[k], diff
+			break
+		}
+		diff -= t.caps[k]
 	}
 	caps := slices.Grow(pr.work.caps[:0], n)[:n] // each member's room at the level
 	pr.work.caps = caps
