@@ -17,9 +17,9 @@ type kind struct {
 	members []int // speaker indices, sorted by name
 	segs    []int
 	groups  []string
-	lo, hi  int       // Σ bounds of the members
-	clamped float64   // C_k = Σ c_i
-	base    float64   // Σ w_i |c_i − f_i|, the cost at Y_k = C_k
+	lo, hi  int     // Σ bounds of the members
+	clamped float64 // C_k = Σ c_i
+	base    float64 // Σ w_i |c_i − f_i|, the cost at Y_k = C_k
 	// cost is the cost of Y_k − C_k: its lowerings to the left of 0,
 	// Points[:zero+1], dearest furthest, and its raises to the right, each
 	// piece k of room caps[k], which the points' differences give only to
