@@ -41,13 +41,15 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 	for r := range s.m {
 		s.next[r] = s.event(r, enter, dir)
 	}
+	// The rows' first event changes only when a basic variable passes a
+	// point, not when the entering variable passes its own: it is looked
+	// for again only then.
+	first, row := s.firstEvent(bland)
 	for {
 		own, ownHard := s.ownEvent(enter, dir)
 		t, leave := own, -1
-		for r, tr := range s.next {
-			if tr < t || (tr == t && leave >= 0 && bland && s.basis[r] < s.basis[leave]) {
-				t, leave = tr, r
-			}
+		if first < own {
+			t, leave = first, row
 		}
 		if math.IsInf(t, 1) {
 			return t, -1
@@ -95,7 +97,21 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 			s.de -= delta * s.alpha[leave]
 		}
 		s.next[leave] = s.event(leave, enter, dir)
+		first, row = s.firstEvent(bland)
 	}
+}
+
+// firstEvent returns the first of the rows' events, s.next, and its row:
+// of equal ones the first row, or under Bland's rule the row of the
+// lowest basic variable; +Inf and −1 if none comes.
+func (s *simplex) firstEvent(bland bool) (float64, int) {
+	t, row := math.Inf(1), -1
+	for r, tr := range s.next {
+		if tr < t || (tr == t && row >= 0 && bland && s.basis[r] < s.basis[row]) {
+			t, row = tr, r
+		}
+	}
+	return t, row
 }
 
 // event returns how far the entering variable can move before the basic
