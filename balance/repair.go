@@ -183,6 +183,18 @@ func (rp *repair) price(r int) {
 	rp.down[r].cost, rp.down[r].excess = rp.rowChange(r, -1, 0)
 }
 
+// sameRules reports whether types a and b are in the same group, or both
+// without a value, in every hard rule's dimension.
+func (rp *repair) sameRules(a, b int) bool {
+	D := len(rp.dims)
+	for d := range D {
+		if rp.dims[d].hard && rp.rowOf[a*D+d] != rp.rowOf[b*D+d] {
+			return false
+		}
+	}
+	return true
+}
+
 // gain is how much moving one step from type a to type b reduces the excess.
 func (rp *repair) gain(a, b int) float64 {
 	before := rp.boundExcess(a, rp.total[a]) + rp.boundExcess(b, rp.total[b])
@@ -275,12 +287,16 @@ func (rp *repair) fix(bySeg [][]place) {
 				}
 				// A step from a giver within its most then helps only if
 				// it reaches a type below its least.
+				within := rp.total[a.k] <= rp.ks[a.k].hi
 				takers := list
-				if bounds && rp.total[a.k] <= rp.ks[a.k].hi {
+				if bounds && within {
 					takers = under
 				}
 				for _, b := range takers {
-					if a.k != b.k {
+					// A step between types of the same groups in every
+					// hard rule moves no rule: from a giver within its
+					// most, it helps only a taker below its least.
+					if a.k != b.k && (!within || rp.total[b.k] < rp.ks[b.k].lo || !rp.sameRules(a.k, b.k)) {
 						if g := rp.gain(a.k, b.k); g > best {
 							best, from, to = g, a, b
 							if best >= ceiling {
@@ -381,11 +397,23 @@ func (rp *repair) improve(bySeg [][]place) {
 			// and less, a sum that is never negative. So it costs at least
 			// giver_a + taker_b, and the cells b are tried cheapest bound
 			// first, until the bound is past the best move found.
-			order = order[:0]
-			for at := range list {
-				order = append(order, at)
+			// Only the cells whose bound can be within the best move from
+			// the cheapest giver are sorted.
+			cheapest := math.Inf(1)
+			for _, a := range list {
+				if rp.gives(a) {
+					cheapest = min(cheapest, giver[a.k])
+				}
 			}
-			slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(taker[list[i].k], taker[list[j].k]) })
+			order = order[:0]
+			for at, b := range list {
+				if cheapest+taker[b.k] <= best+1e-9 {
+					order = append(order, at)
+				}
+			}
+			slices.SortFunc(order, func(i, j int) int {
+				return cmp.Or(cmp.Compare(taker[list[i].k], taker[list[j].k]), cmp.Compare(i, j))
+			})
 			for _, a := range list {
 				if !rp.gives(a) || math.IsInf(down[a.k], 1) {
 					continue
