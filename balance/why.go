@@ -62,7 +62,8 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 	}
 	// The words of a dimension's part, the same for a group's members: at
 	// 2r and 2r+1 for the members of row r's group against and with its
-	// move, and after the rows, per dimension, for those with no value.
+	// move, and after the rows, per dimension, for those with no value;
+	// then how the segments set a speaker's time, as they come.
 	texts := make([]string, 2*len(final.rows)+D)
 	// Members of a type who share alike have the same time at every stage,
 	// and so the same parts when they end with the same time: their words
@@ -81,7 +82,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		count, first int
 		more         bool
 	}
-	segTexts := map[segmentsKey]string{} // the words of how the segments set a speaker's time, which depend on these alone
+	segTexts := map[segmentsKey]int{} // the words of how the segments set a speaker's time, which depend on these alone, as slots of texts
 	rounding := "rounding to steps of " + timeslot.FormatLength(pr.step)
 	reasons := reasonStore{room: 3 * len(pr.speakers)} // about as many as most sessions have
 	var why []Reason                                   // the speaker's, before it is stored
@@ -97,28 +98,31 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		}
 		why = why[:0]
 		prev := sh.Fair.Round(time.Second)
-		add := func(c string, at float64, text string) {
+		// add adds the part of cause c that takes the speaker to at, in
+		// words text, which texts[slot] holds if slot is not −1.
+		add := func(c string, at float64, slot int, text string) {
 			d := pr.steps(at).Round(time.Second) - prev
 			if d.Abs() < pr.step/6 {
 				return // a few seconds: left to the next part, so as not to list noise
 			}
 			prev += d
-			why = append(why, Reason{Cause: c, Change: d, Text: words.of(d, text)})
+			why = append(why, Reason{Cause: c, Change: d, Text: words.of(d, slot, text)})
 		}
 		x0 := stages[0][i]
 		switch {
 		case x0 >= float64(sp.hi)-eps && float64(sp.hi) < sp.fair:
-			add(causeBound, x0, "capped at "+timeslot.FormatLength(time.Duration(sp.hi)*pr.step)+" (max)")
+			add(causeBound, x0, -1, "capped at "+timeslot.FormatLength(time.Duration(sp.hi)*pr.step)+" (max)")
 		case x0 <= float64(sp.lo)+eps && float64(sp.lo) > sp.fair:
-			add(causeBound, x0, "raised to "+timeslot.FormatLength(time.Duration(sp.lo)*pr.step)+" (min)")
+			add(causeBound, x0, -1, "raised to "+timeslot.FormatLength(time.Duration(sp.lo)*pr.step)+" (min)")
 		default:
 			key := segmentsKey{len(sp.segs), sp.segs[0], x0 > sp.fair}
-			text, ok := segTexts[key]
+			slot, ok := segTexts[key]
 			if !ok {
-				text = pr.segmentsText(sp, key.more)
-				segTexts[key] = text
+				slot = len(texts)
+				texts = append(texts, pr.segmentsText(sp, key.more))
+				segTexts[key] = slot
 			}
-			add(causeSegments, x0, text)
+			add(causeSegments, x0, slot, texts[slot])
 		}
 		for d, dim := range pr.dims {
 			t, n := 2*len(final.rows)+d, 0
@@ -129,10 +133,10 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 			if texts[t] == "" {
 				texts[t] = pr.groupText(d, sp, t%2 == 1 && t < 2*len(final.rows), n)
 			}
-			add(dim.Name(), stages[d+1][i], texts[t])
+			add(dim.Name(), stages[d+1][i], t, texts[t])
 		}
 		if d := sh.Time - prev; d != 0 {
-			why = append(why, Reason{Cause: causeRounding, Change: d, Text: words.of(d, rounding)})
+			why = append(why, Reason{Cause: causeRounding, Change: d, Text: words.of(d, -1, rounding)})
 		}
 		sh.Why = reasons.take(why)
 		if alike[sp.kind] {
@@ -168,14 +172,21 @@ func (st *reasonStore) take(why []Reason) []Reason {
 // a group moved alike have the same.
 type reasonWords map[reasonText]string
 
+// reasonText is a change and the text of its reason: the text, or where
+// it is one of a few the caller numbers, its slot.
 type reasonText struct {
 	change time.Duration
+	slot   int
 	text   string
 }
 
-// of returns the words of a change d for the reason text.
-func (w reasonWords) of(d time.Duration, text string) string {
-	key := reasonText{d, text}
+// of returns the words of a change d for the reason text, which is the
+// caller's slot, if not −1, alone.
+func (w reasonWords) of(d time.Duration, slot int, text string) string {
+	key := reasonText{d, slot, text}
+	if slot >= 0 {
+		key.text = "" // the slot says which: not hashed
+	}
 	s, ok := w[key]
 	if !ok {
 		s = signed(d) + ": " + text
