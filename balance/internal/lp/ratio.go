@@ -119,6 +119,9 @@ func (s *simplex) firstEvent(bland bool) (float64, int) {
 // never.
 func (s *simplex) event(r, enter int, dir float64) float64 {
 	alpha := dir * s.alpha[r]
+	if math.Abs(alpha) <= pivotTol {
+		return math.Inf(1) // the row's variable does not move
+	}
 	j := s.basis[r]
 	lo, hi := s.bounds(j)
 	switch {
