@@ -60,18 +60,7 @@ func TestFactors(t *testing.T) {
 		p := randomProgram(rng, m, n)
 		if rng.IntN(2) == 0 {
 			randomConvex(rng, p)
-			x0 := make([]float64, n)
-			for j := range n {
-				x0[j] = min(max(0, p.Lo[j]), p.Hi[j])
-				if !p.convex(j) {
-					x0[j] = p.Lo[j]
-				}
-			}
-			if rng.IntN(6) > 0 {
-				for r := range m {
-					p.B[r] = mat.Dot(p.A.RowView(r), mat.NewVecDense(n, x0))
-				}
-			}
+			mostlyFeasible(rng, p)
 		}
 		q := factorize(rng, p)
 		want, got := p.Solve(), q.Solve()

@@ -240,6 +240,25 @@ func randomConvex(rng *rand.Rand, p *Problem) {
 	}
 }
 
+// mostlyFeasible sets b = A·x0 again, five times in six, for a point x0
+// within the bounds that randomConvex set, so that most programmes are
+// feasible.
+func mostlyFeasible(rng *rand.Rand, p *Problem) {
+	m, n := p.A.Dims()
+	x0 := make([]float64, n)
+	for j := range n {
+		x0[j] = min(max(0, p.Lo[j]), p.Hi[j])
+		if !p.convex(j) {
+			x0[j] = p.Lo[j]
+		}
+	}
+	if rng.IntN(6) > 0 {
+		for r := range m {
+			p.B[r] = mat.Dot(p.A.RowView(r), mat.NewVecDense(n, x0))
+		}
+	}
+}
+
 // expand writes p without convex costs: each piece a variable of its own,
 // x_j = Points[0] + Σ_k y_k with 0 ≤ y_k ≤ the piece's length, costing its
 // slope. It returns the cost of every x_j at Points[0], to add.
@@ -282,19 +301,7 @@ func TestConvexAgainstPieces(t *testing.T) {
 		m := 1 + rng.IntN(min(6, n))
 		p := randomProgram(rng, m, n)
 		randomConvex(rng, p)
-		// b = A x0 again, for a point within the new bounds, so that most are feasible.
-		x0 := make([]float64, n)
-		for j := range n {
-			x0[j] = min(max(0, p.Lo[j]), p.Hi[j])
-			if !p.convex(j) {
-				x0[j] = p.Lo[j]
-			}
-		}
-		if rng.IntN(6) > 0 {
-			for r := range m {
-				p.B[r] = mat.Dot(p.A.RowView(r), mat.NewVecDense(n, x0))
-			}
-		}
+		mostlyFeasible(rng, p)
 		got := p.Solve()
 		flat, offset := expand(p)
 		want := flat.Solve()
