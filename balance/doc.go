@@ -97,9 +97,12 @@
 // speakers and pieces there are, and is solved by a small bounded-variable
 // revised simplex, which keeps the inverse of its basis of a few dozen
 // rows, and whose ratio test moves a column past the points of the convex
-// costs for as long as the move pays (gonum's mat and
-// floats, in package balance/internal/lp, which says how each solve
-// ended); bounds are kept by the method, not as rows. Speakers of one
+// costs for as long as the move pays (gonum's mat and floats, in package
+// balance/internal/lp, which says how each solve ended); bounds are kept
+// by the method, not as rows. A dimension's group rows, whose −t_g is in
+// every known type's column, are given to it as their 1s and one rank-one
+// term, −t_g times the dimension's known types, so that pricing a column
+// reads a few entries rather than every group's row. Speakers of one
 // fair share, band and weight share one list of pieces, each cut at their
 // own bound, so that a type's cost is a list merged with a count per piece
 // rather than every member's pieces sorted. The programmes that explain
