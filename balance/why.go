@@ -3,6 +3,7 @@ package balance
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/fairfloor/fairfloor/timeslot"
@@ -46,10 +47,19 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		return // no optimum of a relaxation (there are no variables, or the method failed one): explain nothing rather than wrongly
 	}
 	stages := make([][]float64, len(pr.dims)+1) // per stage, per speaker: steps before rounding
-	for k, totals := range final.prefix {
+	for k := range stages {
+		totals := final.total
+		if k < len(final.prefix) {
+			totals = final.prefix[k]
+		}
+		// A dimension that moves no type, as one whose rows its optimum
+		// already meets, leaves every speaker where the last stage did.
+		if k > 0 && slices.Equal(totals, final.prefix[k-1]) {
+			stages[k] = stages[k-1]
+			continue
+		}
 		stages[k] = pr.perSpeaker(final.ks, totals)
 	}
-	stages[len(pr.dims)] = pr.perSpeaker(final.ks, final.total)
 	// moved[r]: how much the dimension of row r moved its group as a whole.
 	D := len(pr.dims)
 	moved := make([]float64, len(final.rows))
