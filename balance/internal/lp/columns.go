@@ -54,7 +54,7 @@ func newColumns(raw blas64.General, m, n int) columns {
 		}
 	}
 	stride := (n+pricingBlock-1)/pricingBlock + 1
-	ints := make([]int, dense+n+1+2*nnz+m*stride)
+	ints := make([]int, dense+n+1+2*nnz+m*stride+n)
 	take := func(k int) []int {
 		out := ints[:k:k]
 		ints = ints[k:]
@@ -70,18 +70,23 @@ func newColumns(raw blas64.General, m, n int) columns {
 			c.dense[i], c.in[i] = raw.Data[r*raw.Stride:r*raw.Stride+n], r
 		}
 	}
-	k := 0
-	for j := range n {
-		c.start[j] = k
-		for r := range m {
-			if a := raw.Data[r*raw.Stride+j]; a != 0 && count[r] < 0 {
-				c.row[k], c.val[k] = r, a
-				k++
+	// Each column's entries are counted, then placed as the rows are read
+	// in order: A is read by rows, as it is stored.
+	for r := range m {
+		if count[r] < 0 {
+			for j, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
+				if a != 0 {
+					c.start[j+1]++
+				}
 			}
 		}
 	}
-	c.start[n] = k
-	k = 0
+	for j := range n {
+		c.start[j+1] += c.start[j]
+	}
+	next := take(n) // per column: where its next entry goes
+	copy(next, c.start[:n])
+	k := 0
 	for r := range m {
 		cut := c.cut[r*stride : (r+1)*stride]
 		for j, a := range raw.Data[r*raw.Stride : r*raw.Stride+n] {
@@ -91,6 +96,8 @@ func newColumns(raw blas64.General, m, n int) columns {
 			if a != 0 && count[r] < 0 {
 				c.rcol[k], c.rval[k] = j, a
 				k++
+				c.row[next[j]], c.val[next[j]] = r, a
+				next[j]++
 			}
 		}
 		for b := (n + pricingBlock - 1) / pricingBlock; b < stride; b++ {
