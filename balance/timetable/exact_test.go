@@ -60,45 +60,7 @@ func small(n, rooms, slots int, seed uint64) *timetable.Problem {
 // a rule other than placing every session is never completed, since
 // placing more sessions mends no breach.
 func bruteForceFeasible(t *testing.T, p *timetable.Problem) (float64, bool) {
-	n, cells := len(p.Programme.Sessions), len(p.Rooms)*len(p.Slots)
-	best, found := math.Inf(1), false
-	tt := make(timetable.Timetable, n)
-	for i := range tt {
-		tt[i] = timetable.Placement{Slot: timetable.Unplaced, Room: timetable.Unplaced}
-	}
-	used := make([]bool, cells)
-	var walk func(i int)
-	walk = func(i int) {
-		vs, err := p.Validate(tt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range vs {
-			if v.Rule != timetable.RuleUnplaced && v.Rule != timetable.RuleTooMany {
-				return
-			}
-		}
-		if i == n {
-			c, err := p.Cost(tt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			found = true
-			best = min(best, c.Total)
-			return
-		}
-		for c := range cells {
-			if !used[c] {
-				used[c] = true
-				tt[i] = timetable.Placement{Slot: c / len(p.Rooms), Room: c % len(p.Rooms)}
-				walk(i + 1)
-				tt[i] = timetable.Placement{Slot: timetable.Unplaced, Room: timetable.Unplaced}
-				used[c] = false
-			}
-		}
-	}
-	walk(0)
-	return best, found
+	return search(t, p, true)
 }
 
 // TestExactSlotsMatchesBruteForce solves small generated programmes, whose

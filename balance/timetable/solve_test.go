@@ -187,20 +187,35 @@ func tiny(rng *rand.Rand) *timetable.Problem {
 // bruteForce returns the least cost of a timetable of p that keeps every
 // hard rule, by trying every placement, and whether there is one.
 func bruteForce(t *testing.T, p *timetable.Problem) (float64, bool) {
+	return search(t, p, false)
+}
+
+// search tries every placement of p's sessions and returns the least cost
+// of a timetable it accepts, and whether it accepted one: one that breaks
+// no rule or, pruned, one whose every partial timetable on the way breaks
+// no rule but placing every session and the rule RuleTooMany.
+func search(t *testing.T, p *timetable.Problem, pruned bool) (float64, bool) {
 	n, cells := len(p.Programme.Sessions), len(p.Rooms)*len(p.Slots)
 	best, found := math.Inf(1), false
 	tt := make(timetable.Timetable, n)
+	for i := range tt {
+		tt[i] = timetable.Placement{Slot: timetable.Unplaced, Room: timetable.Unplaced}
+	}
 	used := make([]bool, cells)
 	var walk func(i int)
 	walk = func(i int) {
-		if i == n {
+		if pruned || i == n {
 			vs, err := p.Validate(tt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(vs) > 0 {
-				return
+			for _, v := range vs {
+				if !pruned || (v.Rule != timetable.RuleUnplaced && v.Rule != timetable.RuleTooMany) {
+					return
+				}
 			}
+		}
+		if i == n {
 			c, err := p.Cost(tt)
 			if err != nil {
 				t.Fatal(err)
@@ -214,6 +229,7 @@ func bruteForce(t *testing.T, p *timetable.Problem) (float64, bool) {
 				used[c] = true
 				tt[i] = timetable.Placement{Slot: c / len(p.Rooms), Room: c % len(p.Rooms)}
 				walk(i + 1)
+				tt[i] = timetable.Placement{Slot: timetable.Unplaced, Room: timetable.Unplaced}
 				used[c] = false
 			}
 		}
