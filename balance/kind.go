@@ -113,8 +113,11 @@ type groupRow struct {
 	count  int     // speakers in the group
 }
 
-// groupRows returns the groups of every dimension, with their targets.
-func (pr *problem) groupRows() []groupRow {
+// groupRows returns the groups of every dimension, with their targets,
+// tallied over the types ks, or over the speakers one by one when ks is
+// nil: a report has no types, and an allocation has far fewer types than
+// speakers.
+func (pr *problem) groupRows(ks []kind) []groupRow {
 	if pr.past != nil {
 		return pr.past.rows
 	}
@@ -123,12 +126,35 @@ func (pr *problem) groupRows() []groupRow {
 		count        int
 		share, extra float64 // Σ of the members' relative fair shares, and of their shares beyond 1
 	}
+	// A unit is a speaker, or a type of count speakers whose shares add up
+	// to share.
+	type unit struct {
+		groups []string
+		count  int
+		share  float64
+	}
+	var units []unit
+	if ks == nil {
+		units = make([]unit, len(pr.speakers))
+		for i := range pr.speakers {
+			units[i] = unit{pr.speakers[i].groups, 1, pr.speakers[i].share}
+		}
+	} else {
+		units = make([]unit, len(ks))
+		for k := range ks {
+			u := unit{groups: ks[k].groups, count: len(ks[k].members)}
+			for _, i := range ks[k].members {
+				u.share += pr.speakers[i].share
+			}
+			units[k] = u
+		}
+	}
 	for d, dim := range pr.dims {
 		index := map[string]int{} // group → its tally
 		var tallies []tally
 		known, extra := 0.0, 0.0
-		for i := range pr.speakers {
-			g := pr.speakers[i].groups[d]
+		for _, u := range units {
+			g := u.groups[d]
 			if g == "" {
 				continue
 			}
@@ -138,12 +164,11 @@ func (pr *problem) groupRows() []groupRow {
 				index[g] = k
 				tallies = append(tallies, tally{})
 			}
-			sh := pr.speakers[i].share
-			tallies[k].count++
-			tallies[k].share += sh
-			tallies[k].extra += sh - 1
-			known += sh
-			extra += sh - 1
+			tallies[k].count += u.count
+			tallies[k].share += u.share
+			tallies[k].extra += u.share - float64(u.count)
+			known += u.share
+			extra += u.share - float64(u.count)
 		}
 		if known == 0 {
 			continue

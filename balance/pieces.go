@@ -117,6 +117,9 @@ type merger struct {
 	lists []*pieceList // the distinct lists, few: one per family in the type
 	ends  [][]int      // per list: how many sides stop at each of its pieces
 	tails []piece
+	runs  []piece // with several lists: each list's pieces in turn, then the tails
+	heads []int   // with several lists: where each run starts, and then the end
+	next  []int   // with several lists: per run, its first piece not yet merged
 }
 
 // merge returns the pieces of the given sides together, cheapest first,
@@ -151,35 +154,35 @@ func (mg *merger) merge(dst []piece, sides []side) []piece {
 	mg.tails = tails
 	slices.SortFunc(tails, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
 	out := slices.Grow(dst[:0], size)
-	// add appends p, merged with the last piece if they cost the same;
-	// pieces of several lists are merged once sorted.
+	if len(lists) > 1 {
+		return mg.mergeRuns(out, lists, ends, tails)
+	}
+	// add appends p, merged with the last piece if they cost the same.
 	add := func(p piece) {
-		if n := len(out); n > 0 && out[n-1].cost == p.cost && len(lists) == 1 {
+		if n := len(out); n > 0 && out[n-1].cost == p.cost {
 			out[n-1].capacity += p.capacity
 			return
 		}
 		out = append(out, p)
 	}
-	for i, l := range lists {
+	if len(lists) == 1 {
+		l, end := lists[0], ends[0]
 		held := 0 // sides that hold piece j: those that stop past it
-		for _, n := range ends[i] {
+		for _, n := range end {
 			held += n
 		}
 		for j, p := range l.pieces {
-			if held -= ends[i][j]; held == 0 {
+			if held -= end[j]; held == 0 {
 				break
 			}
-			// One list is in order already: its tails are merged in as
+			// The list is in order already: the tails are merged in as
 			// it goes.
-			for len(lists) == 1 && len(tails) > 0 && tails[0].cost < p.cost {
+			for len(tails) > 0 && tails[0].cost < p.cost {
 				add(tails[0])
 				tails = tails[1:]
 			}
 			add(piece{cost: p.cost, capacity: p.capacity * float64(held)})
 		}
-	}
-	if len(lists) > 1 {
-		return mergePieces(append(out, tails...))
 	}
 	for _, p := range tails {
 		add(p)
@@ -187,17 +190,47 @@ func (mg *merger) merge(dst []piece, sides []side) []piece {
 	return out
 }
 
-// mergePieces sorts pieces by cost, cheapest first, and merges those of
-// the same cost into one with their rooms added up.
-func mergePieces(list []piece) []piece {
-	slices.SortFunc(list, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
-	out := list[:0]
-	for _, p := range list {
+// mergeRuns appends to out the pieces of several lists, each piece held
+// by the sides that stop past it as ends counts them, and the sorted
+// tails: each list's held pieces are a run in order of cost, so the runs
+// are merged, cheapest first, those of the same cost into one with their
+// rooms added up in the order of the runs.
+func (mg *merger) mergeRuns(out []piece, lists []*pieceList, ends [][]int, tails []piece) []piece {
+	runs, heads := mg.runs[:0], mg.heads[:0]
+	for i, l := range lists {
+		heads = append(heads, len(runs))
+		held := 0
+		for _, n := range ends[i] {
+			held += n
+		}
+		for j, p := range l.pieces {
+			if held -= ends[i][j]; held == 0 {
+				break
+			}
+			runs = append(runs, piece{cost: p.cost, capacity: p.capacity * float64(held)})
+		}
+	}
+	heads = append(heads, len(runs))
+	runs = append(runs, tails...)
+	heads = append(heads, len(runs))
+	next := append(mg.next[:0], heads[:len(heads)-1]...)
+	mg.runs, mg.heads, mg.next = runs, heads, next
+	for {
+		best := -1
+		for r, at := range next {
+			if at < heads[r+1] && (best < 0 || runs[at].cost < runs[next[best]].cost) {
+				best = r
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		p := runs[next[best]]
+		next[best]++
 		if n := len(out); n > 0 && out[n-1].cost == p.cost {
 			out[n-1].capacity += p.capacity
 			continue
 		}
 		out = append(out, p)
 	}
-	return out
 }

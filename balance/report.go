@@ -141,7 +141,7 @@ func (pr *problem) report(source string, times []time.Duration, other time.Durat
 		p := pr.speakers[i].person
 		r.Speakers = append(r.Speakers, Speaker{Name: p.Name, Roles: p.Roles, Time: times[i], Share: share(times[i], r.Speaking)})
 	}
-	rows := pr.groupRows()
+	rows := pr.groupRows(nil)
 	for d, dim := range pr.dims {
 		r.Dimensions = append(r.Dimensions, pr.dimensionReport(d, dim, rows, times))
 	}

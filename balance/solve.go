@@ -64,7 +64,7 @@ func (pr *problem) solve(ks []kind) (*solved, error) {
 // per segment of a type in several, and per group row's s⁺ and s⁻; a row
 // per speaking segment, per type in several segments and per group.
 func (pr *problem) formulate(ks []kind) (*programme, error) {
-	rows := pr.groupRows()
+	rows := pr.groupRows(ks)
 	cols := 2*len(rows) + len(ks) // the columns, counted first so that nothing grows as they are added
 	for k := range ks {
 		if len(ks[k].segs) > 1 {
