@@ -55,7 +55,7 @@ func TestFactors(t *testing.T) {
 		n := 2 + rng.IntN(10)
 		m := 1 + rng.IntN(min(6, n))
 		if i%10 == 0 {
-			n, m = pricingBlock+50+rng.IntN(2*pricingBlock), 3+rng.IntN(8)
+			n, m = fullPricing+50+rng.IntN(2*fullPricing), 3+rng.IntN(8)
 		}
 		p := randomProgram(rng, m, n)
 		if rng.IntN(2) == 0 {
@@ -86,7 +86,7 @@ func TestFactors(t *testing.T) {
 			continue
 		}
 		optima++
-		if n > pricingBlock {
+		if n > fullPricing {
 			wide++
 		}
 		if math.Abs(got.Objective-want.Objective) > 1e-6*(1+math.Abs(want.Objective)) {
@@ -96,7 +96,7 @@ func TestFactors(t *testing.T) {
 		// different optima of the same cost; the certificate below then
 		// shows the one with factors optimal.
 		for j := range n {
-			if n <= pricingBlock && math.Abs(got.X[j]-want.X[j]) > 1e-6 {
+			if n <= fullPricing && math.Abs(got.X[j]-want.X[j]) > 1e-6 {
 				t.Errorf("case %d: x[%d] = %v with factors, %v without", i, j, got.X[j], want.X[j])
 				break
 			}

@@ -428,7 +428,7 @@ func TestPartialPricing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	agreed := 0
 	for i := range 30 {
-		n := pricingBlock + 50 + rng.IntN(3*pricingBlock)
+		n := fullPricing + 50 + rng.IntN(3*fullPricing)
 		m := 3 + rng.IntN(8)
 		p := randomProgram(rng, m, n)
 		convex := i%2 == 1
