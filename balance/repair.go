@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
 )
 
 // repair moves single steps between types in the same segment until every
@@ -25,7 +26,19 @@ type repair struct {
 	slack []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
 	alike []bool    // per type: whether its members share alike (see [problem.alike])
 	hard  bool      // whether some dimension is a hard rule
+
+	// class is, per type, which of the distinct lists of its rows in the
+	// hard rules' dimensions it has: a step's excess depends on its types'
+	// classes alone, and fix prices each pair of classes once a step in
+	// ruled, classes·classes long, NaN for not yet, where they are few.
+	class   []int
+	classes int
+	ruled   []float64
 }
+
+// maxRuled is the most classes (see repair.class) whose steps' excess fix
+// keeps between its steps.
+const maxRuled = 64
 
 // dimRows is one dimension's rows, rows[from:to], and K_d, the time of its
 // speakers with a value.
@@ -78,6 +91,28 @@ func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
 	rp.up, rp.down = make([]change, len(rows)), make([]change, len(rows))
 	for r := range rows {
 		rp.price(r)
+	}
+	rp.class = make([]int, len(ks))
+	index := map[string]int{}
+	var key []byte
+	for k := range ks {
+		key = key[:0]
+		for d := range D {
+			if rp.dims[d].hard {
+				key = strconv.AppendInt(key, int64(rp.rowOf[k*D+d]), 10)
+				key = append(key, ',')
+			}
+		}
+		c, ok := index[string(key)]
+		if !ok {
+			c = len(index)
+			index[string(key)] = c
+		}
+		rp.class[k] = c
+	}
+	rp.classes = len(index)
+	if rp.hard && rp.classes <= maxRuled {
+		rp.ruled = make([]float64, rp.classes*rp.classes)
 	}
 	return rp
 }
@@ -185,15 +220,7 @@ func (rp *repair) price(r int) {
 
 // sameRules reports whether types a and b are in the same group, or both
 // without a value, in every hard rule's dimension.
-func (rp *repair) sameRules(a, b int) bool {
-	D := len(rp.dims)
-	for d := range D {
-		if rp.dims[d].hard && rp.rowOf[a*D+d] != rp.rowOf[b*D+d] {
-			return false
-		}
-	}
-	return true
-}
+func (rp *repair) sameRules(a, b int) bool { return rp.class[a] == rp.class[b] }
 
 // gain is how much moving one step from type a to type b reduces the excess.
 func (rp *repair) gain(a, b int) float64 {
@@ -202,8 +229,22 @@ func (rp *repair) gain(a, b int) float64 {
 	if !rp.hard {
 		return before - after // only the bounds have an excess
 	}
-	_, excess := rp.shiftIn(a, b, true)
-	return before - after - excess
+	return before - after - rp.ruleShift(a, b)
+}
+
+// ruleShift is how moving one step from type a to type b changes the hard
+// rules' excess: [repair.shiftIn] over the hard rules, kept in ruled per
+// pair of classes until the next step.
+func (rp *repair) ruleShift(a, b int) float64 {
+	if rp.ruled == nil {
+		_, excess := rp.shiftIn(a, b, true)
+		return excess
+	}
+	at := rp.class[a]*rp.classes + rp.class[b]
+	if math.IsNaN(rp.ruled[at]) {
+		_, rp.ruled[at] = rp.shiftIn(a, b, true)
+	}
+	return rp.ruled[at]
 }
 
 func (rp *repair) excess() float64 {
@@ -255,6 +296,9 @@ func (rp *repair) gives(a place) bool {
 func (rp *repair) fix(bySeg [][]place) {
 	var under []place // a segment's cells of types below their least total
 	for limit := 0; rp.excess() > 1e-9 && limit < 10*rp.pr.budget+10; limit++ {
+		for i := range rp.ruled {
+			rp.ruled[i] = math.NaN() // the last step moved the rows
+		}
 		best, from, to := 1e-9, place{-1, -1}, place{-1, -1}
 		// While the hard rules hold, only bounds have an excess (a step
 		// can break a rule but not mend one): a step reduces it by a step
