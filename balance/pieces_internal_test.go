@@ -1,8 +1,10 @@
 package balance
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -83,5 +85,64 @@ func TestFamilySides(t *testing.T) {
 	}
 	if shared < 5000 {
 		t.Errorf("only %d sides cut from a shared list; the generator needs tuning", shared)
+	}
+}
+
+// TestMerge checks a type's merged pieces against every member's pieces
+// sorted by cost, those of one cost added up: for members of one family,
+// of several, and with pieces of their own, in one merger reused from
+// type to type.
+func TestMerge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 40))
+	var mg merger
+	var out []piece
+	several := 0
+	for c := range 1000 {
+		budget := 40 + rng.IntN(400)
+		cs := newCosts(float64(budget) + 1)
+		families := []float64{float64(budget) / float64(2+rng.IntN(10)), float64(budget) / float64(2+rng.IntN(10))}
+		var sides []side
+		lists := map[*pieceList]bool{}
+		for range 1 + rng.IntN(12) {
+			f := families[rng.IntN(1+rng.IntN(2))]
+			lo := float64(rng.IntN(int(f) + 1))
+			hi := f + float64(rng.IntN(budget-int(f)+1))
+			d := deviation{f: f, scale: f, band: 0.25 * f, w: 1 + float64(rng.IntN(2)), lo: lo, hi: hi}
+			cost := cs.of(d)
+			sd := cost.up
+			if rng.IntN(2) == 0 {
+				sd = cost.down
+			}
+			sides = append(sides, sd)
+			lists[sd.list] = true
+		}
+		if len(lists) > 1 {
+			several++
+		}
+		var want []piece
+		for _, sd := range sides {
+			sd.each(func(p piece) { want = append(want, p) })
+		}
+		slices.SortStableFunc(want, func(a, b piece) int { return cmp.Compare(a.cost, b.cost) })
+		merged := want[:0]
+		for _, p := range want {
+			if n := len(merged); n > 0 && merged[n-1].cost == p.cost {
+				merged[n-1].capacity += p.capacity
+				continue
+			}
+			merged = append(merged, p)
+		}
+		out = mg.merge(out, sides)
+		if len(out) != len(merged) {
+			t.Fatalf("case %d: %d pieces merged, want %d:\n%v\n%v", c, len(out), len(merged), out, merged)
+		}
+		for j := range merged {
+			if out[j].cost != merged[j].cost || math.Abs(out[j].capacity-merged[j].capacity) > 1e-9*(1+merged[j].capacity) {
+				t.Fatalf("case %d: piece %d is %+v, want %+v", c, j, out[j], merged[j])
+			}
+		}
+	}
+	if several < 300 {
+		t.Errorf("only %d of 1000 types had pieces of several lists; the generator needs tuning", several)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -235,4 +236,61 @@ func genInternalSession(rng *rand.Rand, n, segs int) *agenda.Session {
 		s.Segments = append(s.Segments, seg)
 	}
 	return s
+}
+
+// TestFixRuleClasses checks that fix, which prices a step's hard-rule
+// excess once per pair of rule classes between its steps, makes the same
+// steps as pricing every pair of types afresh: from rounded plans broken
+// by random steps within segments, under one or two hard rules.
+func TestFixRuleClasses(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 5))
+	fixed := 0
+	for c := range 400 {
+		n := 3 + rng.IntN(12)
+		s := genInternalSession(rng, n, 1+rng.IntN(3))
+		p := Policy{Step: time.Duration(15+15*rng.IntN(3)) * time.Second,
+			Dimensions: []Dimension{{By: ByMode, Hard: true, Tolerance: 0.05 * float64(rng.IntN(3))}, {By: ByStakeholder, Hard: rng.IntN(2) == 0, Tolerance: 0.2}, {By: ByRegion}}}
+		pr, err := newProblem(s, p, nil)
+		if err != nil {
+			continue
+		}
+		sol, err := pr.solve(pr.kinds())
+		if err != nil {
+			continue
+		}
+		cells := pr.round(sol).cells
+		bySeg := places(pr, sol.ks)
+		for range 1 + rng.IntN(6) { // break the plan, keeping every segment's total
+			list := bySeg[rng.IntN(len(bySeg))]
+			a, b := list[rng.IntN(len(list))], list[rng.IntN(len(list))]
+			if amount := rng.IntN(4); cells[a.k][a.i] >= amount {
+				cells[a.k][a.i] -= amount
+				cells[b.k][b.i] += amount
+			}
+		}
+		copyCells := func() [][]int {
+			out := make([][]int, len(cells))
+			for k := range cells {
+				out[k] = slices.Clone(cells[k])
+			}
+			return out
+		}
+		cached, fresh := newRepair(pr, sol, copyCells()), newRepair(pr, sol, copyCells())
+		if cached.ruled == nil {
+			t.Fatalf("case %d: %d rule classes kept no prices", c, cached.classes)
+		}
+		fresh.ruled = nil
+		if cached.excess() <= 1e-9 {
+			continue
+		}
+		cached.fix(bySeg)
+		fresh.fix(bySeg)
+		if !slices.EqualFunc(cached.cells, fresh.cells, slices.Equal) {
+			t.Errorf("case %d: fix with prices per class %v, afresh %v", c, cached.cells, fresh.cells)
+		}
+		fixed++
+	}
+	if fixed < 100 {
+		t.Fatalf("only %d of 400 cases needed fixing", fixed)
+	}
 }
