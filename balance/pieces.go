@@ -157,14 +157,7 @@ func (mg *merger) merge(dst []piece, sides []side) []piece {
 	if len(lists) > 1 {
 		return mg.mergeRuns(out, lists, ends, tails)
 	}
-	// add appends p, merged with the last piece if they cost the same.
-	add := func(p piece) {
-		if n := len(out); n > 0 && out[n-1].cost == p.cost {
-			out[n-1].capacity += p.capacity
-			return
-		}
-		out = append(out, p)
-	}
+	add := func(p piece) { out = appendMerged(out, p) }
 	if len(lists) == 1 {
 		l, end := lists[0], ends[0]
 		held := 0 // sides that hold piece j: those that stop past it
@@ -225,12 +218,17 @@ func (mg *merger) mergeRuns(out []piece, lists []*pieceList, ends [][]int, tails
 		if best < 0 {
 			return out
 		}
-		p := runs[next[best]]
+		out = appendMerged(out, runs[next[best]])
 		next[best]++
-		if n := len(out); n > 0 && out[n-1].cost == p.cost {
-			out[n-1].capacity += p.capacity
-			continue
-		}
-		out = append(out, p)
 	}
+}
+
+// appendMerged appends p to pieces in order of cost, merged with the last
+// one if they cost the same.
+func appendMerged(out []piece, p piece) []piece {
+	if n := len(out); n > 0 && out[n-1].cost == p.cost {
+		out[n-1].capacity += p.capacity
+		return out
+	}
+	return append(out, p)
 }

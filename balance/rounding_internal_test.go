@@ -106,12 +106,8 @@ func TestRoundingAgainstWholeSteps(t *testing.T) {
 		p := Policy{Step: time.Minute, MinTurn: time.Minute, Dimensions: []Dimension{
 			{By: ByMode, Hard: true, Tolerance: []float64{0, 0.02, 0.05, 0.1}[rng.IntN(4)]},
 			{By: ByStakeholder}, {By: ByRegion}}}
-		pr, err := newProblem(s, p, nil)
-		if err != nil {
-			continue
-		}
-		sol, err := pr.solve(pr.kinds())
-		if err != nil {
+		pr, sol, ok := solveCase(s, p)
+		if !ok {
 			continue // no plan meets the rules before rounding
 		}
 		got := pr.round(sol).people
@@ -179,12 +175,8 @@ func TestImproveLocalOptimum(t *testing.T) {
 		if rng.IntN(3) == 0 {
 			p.Dimensions = []Dimension{{By: ByMode, Hard: true, Tolerance: 0.05}, {By: ByStakeholder}, {By: ByRegion}}
 		}
-		pr, err := newProblem(s, p, nil)
-		if err != nil {
-			continue
-		}
-		sol, err := pr.solve(pr.kinds())
-		if err != nil {
+		pr, sol, ok := solveCase(s, p)
+		if !ok {
 			continue
 		}
 		r := pr.round(sol)
@@ -212,6 +204,18 @@ func TestImproveLocalOptimum(t *testing.T) {
 	if checked < 200 {
 		t.Fatalf("only %d of 300 cases planned", checked)
 	}
+}
+
+// solveCase returns the problem of s under p and its optimum before
+// rounding, or false if there is none: a random case without a plan is
+// skipped.
+func solveCase(s *agenda.Session, p Policy) (*problem, *solved, bool) {
+	pr, err := newProblem(s, p, nil)
+	if err != nil {
+		return nil, nil, false
+	}
+	sol, err := pr.solve(pr.kinds())
+	return pr, sol, err == nil
 }
 
 // genInternalSession draws a hybrid session of n speakers over segs
@@ -250,12 +254,8 @@ func TestFixRuleClasses(t *testing.T) {
 		s := genInternalSession(rng, n, 1+rng.IntN(3))
 		p := Policy{Step: time.Duration(15+15*rng.IntN(3)) * time.Second,
 			Dimensions: []Dimension{{By: ByMode, Hard: true, Tolerance: 0.05 * float64(rng.IntN(3))}, {By: ByStakeholder, Hard: rng.IntN(2) == 0, Tolerance: 0.2}, {By: ByRegion}}}
-		pr, err := newProblem(s, p, nil)
-		if err != nil {
-			continue
-		}
-		sol, err := pr.solve(pr.kinds())
-		if err != nil {
+		pr, sol, ok := solveCase(s, p)
+		if !ok {
 			continue
 		}
 		cells := pr.round(sol).cells
