@@ -116,9 +116,9 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	}
 
 	// Speaking segments, and who speaks: speakers keep the order of Session.People.
-	var speaking []int   // indices of the speaking segments
-	var listedBy [][]int // per speaking segment: the people it lists, as indices into s.People
-	speaks := make([]bool, len(s.People))
+	var speaking []int                     // indices of the speaking segments
+	var listedBy [][]int                   // per speaking segment: the people it lists, as indices into s.People
+	listings := make([]int, len(s.People)) // per person: the speaking segments that list them, at most
 	for i, seg := range s.Segments {
 		if len(seg.Speakers) == 0 || (p.Speaking != nil && !slices.Contains(p.Speaking, seg.Kind)) {
 			continue
@@ -129,29 +129,32 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 			if !ok {
 				return nil, &SessionError{Field: fmt.Sprintf("segments[%d].speakers[%d]", i, k), Value: name, Reason: "not among the session's people"}
 			}
-			speaks[pi] = true
+			listings[pi]++
 			people[k] = pi
 		}
 		speaking = append(speaking, i)
 		listedBy = append(listedBy, people)
 	}
-	count := 0
-	for _, yes := range speaks {
-		count += btoi(yes)
+	count, total := 0, 0
+	for _, n := range listings {
+		count += btoi(n > 0)
+		total += n
 	}
 	pr.speakers = make([]speaker, 0, count)
 	speakerOf := make([]int, len(s.People))
-	for pi := range s.People {
+	segs := make([]int, total) // one store for everyone's segments, each with room for their listings
+	for pi, n := range listings {
 		speakerOf[pi] = -1
-		if speaks[pi] {
+		if n > 0 {
 			speakerOf[pi] = len(pr.speakers)
-			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], index: pi})
+			pr.speakers = append(pr.speakers, speaker{person: &s.People[pi], index: pi, segs: segs[:0:n]})
+			segs = segs[n:]
 		}
 	}
 	listed := make([]int, len(pr.speakers)) // the last speaking segment, plus one, that listed each speaker
 	for n, i := range speaking {
 		seg := &s.Segments[i]
-		sg := segment{index: i}
+		sg := segment{index: i, speakers: make([]int, 0, len(listedBy[n]))}
 		kept := p.Intro + p.Audience
 		for _, pi := range listedBy[n] {
 			si := speakerOf[pi]

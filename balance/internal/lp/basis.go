@@ -11,7 +11,6 @@ import "gonum.org/v1/gonum/floats"
 // fast each basic variable falls as variable j rises. An artificial's
 // column is its sign in its row.
 func (s *simplex) column(j int) {
-	clear(s.alpha)
 	m := s.m
 	if j >= s.n {
 		k, sg := j-s.n, s.sign[j-s.n]
@@ -37,12 +36,20 @@ func (s *simplex) column(j int) {
 			}
 		}
 	}
+	// B⁻¹ is read a row at a time, over the column's non-zeros only,
+	// each row's terms added in the order of the column's rows.
+	nz := s.nz[:0]
 	for k, v := range col {
 		if v != 0 {
-			for r := range m {
-				s.alpha[r] += s.inv[r*m+k] * v
-			}
+			nz = append(nz, k)
 		}
+	}
+	for r := range m {
+		row, a := s.inv[r*m:(r+1)*m], 0.0
+		for _, k := range nz {
+			a += row[k] * col[k]
+		}
+		s.alpha[r] = a
 	}
 }
 
@@ -52,6 +59,7 @@ func (s *simplex) column(j int) {
 // a basic variable, which costs O(m²) like the pivot itself, and keeps the
 // reduced costs free of accumulated rounding.
 func (s *simplex) duals() {
+	s.stale = false
 	clear(s.y)
 	m := s.m
 	for r, j := range s.basis {

@@ -95,6 +95,7 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 			// move ends; move prices the rows again after it.
 			s.cost[j] += delta
 			s.de -= delta * s.alpha[leave]
+			s.stale = true
 		}
 		s.next[leave] = s.event(leave, enter, dir)
 		first, row = s.firstEvent(bland)

@@ -128,6 +128,7 @@ type simplex struct {
 	y      []float64 // prices of the rows, c_Bᵀ B⁻¹ under cost
 	w      []float64 // per factor, Σ_i y_{Rows_i}·Coef_i: what its V is worth
 	col    []float64 // scratch of column: the entering column of the matrix
+	nz     []int     // scratch of column: the rows of col's non-zeros
 	row    []float64 // scratch of Problem.row: a row of the matrix
 	alpha  []float64 // the entering column, B⁻¹a_j
 	de     float64   // the entering variable's reduced cost, on its side
@@ -148,6 +149,7 @@ type simplex struct {
 	next        []float64 // per row, scratch of ratio: the move at which its basic variable next reaches a point or bound
 	two         bool      // in phase two, where the convex costs count
 	cursor      int       // where partial pricing goes on from
+	stale       bool      // whether a basic variable's cost changed since y was computed
 	pivots      int
 }
 
@@ -165,10 +167,10 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		store = store[k:]
 		return out
 	}
-	ints := make([]int, m+2*n)
+	ints := make([]int, 2*m+2*n)
 	s := &simplex{
 		p: p, m: m, n: n, inv: take(m * m), width: w,
-		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n:],
+		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n : m+2*n : m+2*n], nz: ints[m+2*n:],
 		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w), up: take(w), down: take(w),
 		c: take(n), left: take(n), right: take(n), row: take(n),
 		sign: take(m), next: take(m), y: take(m), alpha: take(m), col: take(m), w: take(len(p.Factors)),
@@ -192,17 +194,18 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		s.x[j] = pts[k]
 	}
 	s.a = newColumns(p.A.RawMatrix(), m, n)
-	slack := singletons(p, m, n, s.row)
+	slack, dots := singletons(p, m, n, s.row, s.x[:n])
 	for r := range m {
-		row := p.row(r, s.row)
-		resid := p.B[r] - floats.Dot(row, s.x[:n])
+		// The crash basis moves only columns of a single row, and so leaves
+		// the other rows' products with x as singletons found them.
+		resid := p.B[r] - dots[r]
 		s.hi[n+r] = math.Inf(1)
 		s.sign[r] = 1
 		// A column found only in this row whose bounds take up the residual
 		// starts in the basis: a crash basis, which spares phase one a pivot.
-		if j := slack[r]; j >= 0 {
-			if v := s.x[j] + resid/row[j]; v >= s.lo[j] && v <= s.hi[j] {
-				s.inv[r*m+r] = 1 / row[j]
+		if j, a := slack[r].col, slack[r].entry; j >= 0 {
+			if v := s.x[j] + resid/a; v >= s.lo[j] && v <= s.hi[j] {
+				s.inv[r*m+r] = 1 / a
 				s.basis[r] = j
 				s.inBase[j] = true
 				s.x[j] = v
@@ -221,34 +224,46 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	return s
 }
 
+// singleton is a column of a programme's matrix with a non-zero entry in
+// one row only, and that entry; col is −1 for none.
+type singleton struct {
+	col   int
+	entry float64
+}
+
 // singletons returns, for each row, the first column of p's matrix that
-// has a non-zero entry in that row only, or −1. buf is scratch, n long.
-func singletons(p *Problem, m, n int, buf []float64) []int {
+// has a non-zero entry in that row only, and each row's product with x.
+// buf is scratch, n long.
+func singletons(p *Problem, m, n int, buf, x []float64) (slack []singleton, dots []float64) {
 	row := make([]int, n) // the only row of column j, −1 for none yet, −2 for several
+	entry := make([]float64, n)
 	for j := range row {
 		row[j] = -1
 	}
+	dots = make([]float64, m)
 	for r := range m {
-		for j, a := range p.row(r, buf) {
+		a := p.row(r, buf)
+		dots[r] = floats.Dot(a, x)
+		for j, a := range a {
 			switch {
 			case a == 0:
 			case row[j] == -1:
-				row[j] = r
+				row[j], entry[j] = r, a
 			default:
 				row[j] = -2
 			}
 		}
 	}
-	slack := make([]int, m)
+	slack = make([]singleton, m)
 	for r := range slack {
-		slack[r] = -1
+		slack[r].col = -1
 	}
 	for j, r := range row {
-		if r >= 0 && slack[r] < 0 {
-			slack[r] = j
+		if r >= 0 && slack[r].col < 0 {
+			slack[r] = singleton{j, entry[j]}
 		}
 	}
-	return slack
+	return slack, dots
 }
 
 // phase minimises the cost of the given phase from the current basis, and
@@ -316,10 +331,9 @@ func (s *simplex) phase(k phaseKind) Status {
 
 // move shifts the entering variable by step in direction dir, updates the
 // basic variables, pivots if a basic variable leaves, offers the two that
-// changed state to pricing, and prices the rows again: ratio may have
-// changed the costs of basic variables even when none leaves.
+// changed state to pricing, and prices the rows again if the basis
+// changed or ratio changed the cost of a basic variable.
 func (s *simplex) move(enter int, dir, step float64, leave int) {
-	defer s.duals()
 	if step > 0 {
 		s.x[enter] += dir * step
 		for r, a := range s.alpha {
@@ -339,6 +353,9 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 			s.x[enter] = s.lo[enter]
 		}
 		s.offer(enter)
+		if s.stale {
+			s.duals()
+		}
 		return
 	}
 	out := s.basis[leave]
@@ -361,6 +378,7 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	s.offer(out)
 	s.offer(enter)
 	s.pivots++
+	s.duals()
 }
 
 // refine recomputes the basic variables from the non-basic ones, x_B =
