@@ -366,8 +366,8 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 	} else {
 		s.x[out] = hi
 	}
-	if out < s.n && s.p.convex(out) && !atLower {
-		s.setAt(out, s.at[out]+1) // the point at the top of its piece
+	if out < s.n && s.p.convex(out) && !atLower && len(s.p.Convex[out].Points) > 1 {
+		s.setAt(out, s.at[out]+1) // the point at the top of its piece; a cost of one point has no piece, and stays at it
 	}
 	if convex && dir < 0 {
 		s.setAt(enter, s.at[enter]-1) // basic in the piece below its point

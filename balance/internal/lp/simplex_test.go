@@ -213,7 +213,8 @@ func TestStatus(t *testing.T) {
 }
 
 // randomConvex gives about half the variables of p a convex cost of one to
-// six pieces around 0, with integer points and slopes.
+// six pieces around 0, with integer points and slopes, or one in eight of
+// them a cost of the point 0 alone, which fixes the variable there.
 func randomConvex(rng *rand.Rand, p *Problem) {
 	_, n := p.A.Dims()
 	p.Convex = make([]Convex, n)
@@ -222,6 +223,9 @@ func randomConvex(rng *rand.Rand, p *Problem) {
 			continue
 		}
 		below, above := rng.IntN(4), 1+rng.IntN(3)
+		if rng.IntN(8) == 0 {
+			below, above = 0, 0
+		}
 		pts := []float64{0}
 		for range below {
 			pts = append([]float64{pts[0] - float64(1+rng.IntN(4))}, pts...)
@@ -282,6 +286,9 @@ func expand(p *Problem) (*Problem, float64) {
 		for k, s := range cv.Slopes {
 			cols, c, lo, hi = append(cols, col), append(c, s), append(lo, 0), append(hi, cv.Points[k+1]-cv.Points[k])
 		}
+	}
+	if len(cols) == 0 { // every variable fixed at a point: a zero column fixed at 0 keeps the matrix
+		cols, c, lo, hi = append(cols, make([]float64, m)), append(c, 0), append(lo, 0), append(hi, 0)
 	}
 	a := mat.NewDense(m, len(cols), nil)
 	for j, col := range cols {
@@ -475,5 +482,31 @@ func TestPartialPricing(t *testing.T) {
 	}
 	if agreed < 12 {
 		t.Errorf("only %d wide programmes compared; the generator needs tuning", agreed)
+	}
+}
+
+// TestSinglePointCost: a convex cost of one point and no pieces is a
+// variable fixed at that point. Here it starts in the basis, as the only
+// column of its row, and must leave it at once, at its upper bound, which
+// is its lower one: x = (0, 1, 1).
+func TestSinglePointCost(t *testing.T) {
+	p := &Problem{
+		C:      []float64{0, 1, 1},
+		A:      mat.NewDense(2, 3, []float64{1, -1, 1, 0, 1, 0}),
+		B:      []float64{0, 1},
+		Lo:     []float64{0, 0, 0},
+		Hi:     []float64{0, 5, 5},
+		Convex: []Convex{{Points: []float64{0}}, {}, {}},
+	}
+	res := p.Solve()
+	if res.Status != Optimal {
+		t.Fatalf("status %v, want optimal", res.Status)
+	}
+	checkFeasible(t, p, res.X)
+	if want := []float64{0, 1, 1}; !slices.Equal(res.X, want) {
+		t.Errorf("x = %v, want %v", res.X, want)
+	}
+	if res.Objective != 2 {
+		t.Errorf("objective %v, want 2", res.Objective)
 	}
 }
