@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"io"
 	"strings"
@@ -23,6 +24,7 @@ func TestLine(t *testing.T) {
 		{"syntax", "{\n  \"title\": \"T\",\n  \"people\": [}\n", 3, "the offset of the syntax error"},
 		{"cut short", "{\n  \"title\": \"T\",\n", 3, "text cut short ends on its last line"},
 		{"wrong type", "{\n\n  \"slot\": {\"length\": 90}\n}", 3, "a value of the wrong type"},
+		{"cut short in a list", "{\"00000\":[{\"", 1, "a key of digits, which the error's path writes as an index, found on its line; and the walk ends where the document breaks off (it once counted a list's items without end)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,6 +39,13 @@ func TestLine(t *testing.T) {
 	}
 	if got := Line(nil, io.EOF); got != 0 {
 		t.Errorf("Line of an error that says nowhere = %d, want 0", got)
+	}
+	// A path not in a document that breaks off inside a list: the walk
+	// stops where it breaks (it once counted the list's items without end).
+	for _, data := range []string{`{"people":[{"`, `{"people":[1,`, `[[[`, `{"a":{"b":[{"c":`} {
+		if got := Line([]byte(data), &agenda.DecodeError{Field: "title", Err: errors.New("unknown field")}); got != 0 {
+			t.Errorf("Line(%q) for a path it does not hold = %d, want 0", data, got)
+		}
 	}
 }
 

@@ -52,6 +52,10 @@ func locate(data []byte, path string) (int, bool) {
 		}
 		return off
 	}
+	// broken is set when a token cannot be read: the document ends or goes
+	// wrong there, and nothing after it can be found (dec.More may still
+	// say there is more).
+	broken := false
 	var walk func(at string) (int, bool)
 	walk = func(at string) (int, bool) {
 		if at == path {
@@ -59,18 +63,23 @@ func locate(data []byte, path string) (int, bool) {
 		}
 		tok, err := dec.Token()
 		if err != nil {
+			broken = true
 			return 0, false
 		}
 		switch tok {
 		case json.Delim('{'):
-			for dec.More() {
+			for !broken && dec.More() {
 				key, err := dec.Token()
 				if err != nil {
+					broken = true
 					return 0, false
 				}
 				name, _ := key.(string)
 				field := name
-				if at != "" {
+				switch _, err := strconv.Atoi(name); {
+				case err == nil: // a key of digits, which agenda's paths write as an index
+					field = at + "[" + name + "]"
+				case at != "":
 					field = at + "." + name
 				}
 				if off, ok := walk(field); ok {
@@ -78,7 +87,7 @@ func locate(data []byte, path string) (int, bool) {
 				}
 			}
 		case json.Delim('['):
-			for i := 0; dec.More(); i++ {
+			for i := 0; !broken && dec.More(); i++ {
 				if off, ok := walk(at + "[" + strconv.Itoa(i) + "]"); ok {
 					return off, true
 				}
@@ -87,7 +96,7 @@ func locate(data []byte, path string) (int, bool) {
 			return 0, false // a scalar, not on the path
 		}
 		if _, err := dec.Token(); err != nil { // the closing delimiter
-			return 0, false
+			broken = true
 		}
 		return 0, false
 	}
