@@ -47,8 +47,9 @@ func (e *InfeasibleError) Is(target error) bool { return target == ErrInfeasible
 // (turns steps in all) where those add up to more.
 func (pr *problem) boundConflict(sp *speaker, room, turns int) error {
 	limit, why := time.Duration(room)*pr.step, "the speaking time of their segments"
+	note := ""
 	if sp.maxGiven > 0 && time.Duration(sp.hi)*pr.step < limit {
-		limit, why = time.Duration(sp.hi)*pr.step, "their maximum"
+		limit, why, note = time.Duration(sp.hi)*pr.step, "their maximum", pr.wholeSteps(sp)
 	}
 	need := time.Duration(sp.lo) * pr.step
 	minimum, fix := timeslot.FormatLength(need), fmt.Sprintf("lower the minimum of %s to %s", sp.person.Name, timeslot.FormatLength(limit))
@@ -60,7 +61,7 @@ func (pr *problem) boundConflict(sp *speaker, room, turns int) error {
 		}
 	}
 	return &InfeasibleError{
-		Reason: fmt.Sprintf("%s must speak at least %s, more than %s, %s", sp.person.Name, minimum, why, timeslot.FormatLength(limit)),
+		Reason: fmt.Sprintf("%s must speak at least %s, more than %s, %s", sp.person.Name, minimum, why, timeslot.FormatLength(limit)) + note,
 		People: []string{sp.person.Name},
 		Need:   need, Have: limit,
 		Fix: fix,
@@ -171,9 +172,13 @@ func (pr *problem) segmentConflict(si int) error {
 	seg := pr.s.Segments[sg.index]
 	lo, hi, only := 0, 0, 0
 	var names []string
+	note := "" // why a maximum counts less than was given, if one does
 	for _, i := range sg.speakers {
 		sp := &pr.speakers[i]
 		names = append(names, sp.person.Name)
+		if note == "" {
+			note = pr.wholeSteps(sp)
+		}
 		if len(sp.segs) == 1 {
 			lo += sp.lo
 			only++
@@ -190,10 +195,10 @@ func (pr *problem) segmentConflict(si int) error {
 			Fix: fmt.Sprintf("lengthen it by %s or lower the minimum of its %d speakers to %s",
 				timeslot.FormatLength(step(lo-sg.capacity)), only, timeslot.FormatLength(step(sg.capacity/only))),
 		}
-	case hi < sg.capacity:
+	case hi < sg.capacity && len(sg.speakers) > 1: // a segment's only speaker is aloneConflict's
 		return &InfeasibleError{
 			Reason: fmt.Sprintf("in %q the maximums of %d speakers add up to %s, less than its speaking time of %s",
-				seg.Title, len(sg.speakers), timeslot.FormatLength(step(hi)), timeslot.FormatLength(step(sg.capacity))),
+				seg.Title, len(sg.speakers), timeslot.FormatLength(step(hi)), timeslot.FormatLength(step(sg.capacity))) + note,
 			People: names, Segments: []int{sg.index}, Need: step(sg.capacity), Have: step(hi),
 			Fix: fmt.Sprintf("raise the maximum of its %d speakers to %s or keep %s more for audience questions",
 				len(sg.speakers), timeslot.FormatLength(step((sg.capacity+len(sg.speakers)-1)/len(sg.speakers))),
@@ -201,6 +206,17 @@ func (pr *problem) segmentConflict(si int) error {
 		}
 	}
 	return nil
+}
+
+// wholeSteps says, if sp's maximum is not a whole number of steps, that
+// it counts as the whole steps below it: a maximum of 10m45s in steps of
+// 30s is 10m30s.
+func (pr *problem) wholeSteps(sp *speaker) string {
+	if m := sp.maxGiven; m%pr.step != 0 {
+		return fmt.Sprintf(" (a maximum counts in whole steps of %s: %s is %s)",
+			timeslot.FormatLength(pr.step), timeslot.FormatLength(m), timeslot.FormatLength(m.Truncate(pr.step)))
+	}
+	return ""
 }
 
 // aloneConflict checks one speaker against the segments they speak in
@@ -223,7 +239,7 @@ func (pr *problem) aloneConflict(i int) error {
 	step := func(n int) time.Duration { return time.Duration(n) * pr.step }
 	return &InfeasibleError{
 		Reason: fmt.Sprintf("%s is the only speaker of %s, %s in all, but may speak at most %s",
-			sp.person.Name, strings.Join(parts, " and "), timeslot.FormatLength(step(forced)), timeslot.FormatLength(step(sp.hi))),
+			sp.person.Name, strings.Join(parts, " and "), timeslot.FormatLength(step(forced)), timeslot.FormatLength(step(sp.hi))) + pr.wholeSteps(sp),
 		People: []string{sp.person.Name}, Segments: segs, Need: step(forced), Have: step(sp.hi),
 		Fix: fmt.Sprintf("raise %s's maximum to %s, shorten these segments by %s, or add a speaker to them",
 			sp.person.Name, timeslot.FormatLength(step(forced)), timeslot.FormatLength(step(forced-sp.hi))),

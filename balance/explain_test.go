@@ -128,6 +128,31 @@ func TestExplainInfeasible(t *testing.T) {
 		reasonHas: []string{`"Panel"`, "3 speakers", "15m", "20m"},
 		fixHas:    []string{"raise the maximum of its 3 speakers to 7m", "5m more"},
 	}, {
+		name:   "maximums below the segment in whole steps",
+		reason: "maximums of 5m15s are 5m in steps of 30s: three of them cannot fill a 20m panel, and the reason says why 15m, not 15m45s",
+		session: explainSession(20*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog), explainSpeaker("Cai", onsite, weog)),
+		policy:    balance.Policy{Max: 5*time.Minute + 15*time.Second},
+		want:      conflict{People: []string{"Ana", "Ben", "Cai"}, Segments: []int{1}, Need: 20 * time.Minute, Have: 15 * time.Minute},
+		reasonHas: []string{"add up to 15m", "a maximum counts in whole steps of 30s: 5m15s is 5m"},
+		fixHas:    []string{"raise the maximum of its 3 speakers to 7m"},
+	}, {
+		name:      "the only speaker of a segment, over a maximum in whole steps",
+		reason:    "Ana alone in a 20m panel may speak 9m50s, which is 9m30s in steps of 30s",
+		session:   explainSession(20*time.Minute, explainSpeaker("Ana", onsite, weog)),
+		policy:    balance.Policy{MinTurn: time.Minute, People: map[string]balance.Limits{"Ana": {Max: 9*time.Minute + 50*time.Second}}},
+		want:      conflict{People: []string{"Ana"}, Segments: []int{1}, Need: 20 * time.Minute, Have: 9*time.Minute + 30*time.Second},
+		reasonHas: []string{"at most 9m30s", "9m50s is 9m30s"},
+		fixHas:    []string{"raise Ana's maximum to 20m"},
+	}, {
+		name:      "least turns over a maximum in whole steps",
+		reason:    "Ana's least turn of 10m is more than her maximum of 9m50s, which is 9m30s in steps of 30s",
+		session:   explainSession(20*time.Minute, explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", onsite, weog)),
+		policy:    balance.Policy{MinTurn: 10 * time.Minute, People: map[string]balance.Limits{"Ana": {Max: 9*time.Minute + 50*time.Second}}},
+		want:      conflict{People: []string{"Ana"}, Need: 10 * time.Minute, Have: 9*time.Minute + 30*time.Second},
+		reasonHas: []string{"more than their maximum, 9m30s", "9m50s is 9m30s"},
+		fixHas:    []string{"raise the maximum of Ana to 10m"},
+	}, {
 		name: "hard mode rule out of reach",
 		reason: "parity wants 10m of the 20m online, but the two online speakers may speak 3m each: " +
 			"4m short, or 20% of tolerance",
