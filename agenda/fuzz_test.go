@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"golang.org/x/text/unicode/norm"
 )
 
 // FuzzDecode checks that no input makes Decode or Validate panic, that
@@ -177,7 +178,7 @@ func FuzzParseEnums(f *testing.F) {
 
 // nameKeyReference is NameKey written plainly, to check the fast one against.
 func nameKeyReference(name string) string {
-	name = strings.NewReplacer("’", "'", "‘", "'").Replace(name)
+	name = strings.NewReplacer("’", "'", "‘", "'").Replace(norm.NFC.String(name))
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
