@@ -774,9 +774,10 @@ func FuzzForumRender(f *testing.F) {
 }
 
 // forumFuzzProgramme builds a programme of two to four sessions of
-// fuzzSession. Person j of session k is renamed "ZqN<k><j>…" and a gender
-// of theirs that fuzzSession made a token "ZqG<k><j>", so that the first
-// five characters of each are the person's own in the whole programme;
+// fuzzSession. Person j of session k is renamed "ZqN<k><j>…", their
+// organization "ZqO<k><j>…" and a gender of theirs that fuzzSession made a
+// token "ZqG<k><j>", so that the first five characters of each are the
+// person's own in the whole programme;
 // then up to three speakers, each renamed "ZqS0<m>…", speak in two
 // sessions or more. The choices of the programme come first, so that
 // those of the sessions cannot use up the bytes.
@@ -810,6 +811,9 @@ func forumFuzzProgramme(pk *fuzzPicker) *agenda.Programme {
 			p := &s.People[j]
 			// fuzzSession names person j fuzzToken+"N%02d"+decoration.
 			rename(s, p.Name, fmt.Sprintf("%sN%d%d%s", fuzzToken, k, j, p.Name[len(fuzzToken)+3:]))
+			if strings.HasPrefix(p.Organization, fuzzToken+"O") { // and their organization "ZqO%02d…"
+				p.Organization = fmt.Sprintf("%sO%d%d%s", fuzzToken, k, j, p.Organization[len(fuzzToken)+3:])
+			}
 			if strings.HasPrefix(p.Gender, fuzzToken) {
 				p.Gender = fmt.Sprintf("%sG%d%d", fuzzToken, k, j)
 			}
