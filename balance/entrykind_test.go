@@ -109,6 +109,31 @@ func TestAppendLogCSV(t *testing.T) {
 	}
 }
 
+// TestWriteLogCSVNames writes entries whose names CSV must quote, or that
+// a reader could take for a comment, and reads them back unchanged.
+func TestWriteLogCSVNames(t *testing.T) {
+	start := logUTC(6, 20, 0)
+	var entries []balance.Entry
+	for i, name := range []string{"#1 speaker", `#"Ana", of "Berg"`, "Ana #2", `Ana "the" Berg, Jr.`, "Ana; Berg", "#"} {
+		at := start.Add(time.Duration(i) * time.Minute)
+		entries = append(entries, balance.Entry{Name: name, Start: at, End: at.Add(30 * time.Second)})
+	}
+	var b bytes.Buffer
+	if err := balance.WriteLogCSV(&b, &balance.Log{Entries: entries}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\n\"#1 speaker\",") {
+		t.Errorf("a name starting with # is not quoted: %q", b.String())
+	}
+	log, err := balance.ReadLogCSV(&b, auditSession())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(entries, log.Entries, ignoreLine); diff != "" {
+		t.Errorf("entries mismatch (-want +got):\n%s\nfile:\n%s", diff, b.String())
+	}
+}
+
 // TestAuditInterruptions audits a turn with a pause and a point of order in
 // it, and an intervention when nobody has the floor: the speech counts
 // without them, and they count apart.

@@ -270,7 +270,15 @@ func AppendLogCSV(w io.Writer, entries ...Entry) error {
 		if !e.Speech() {
 			kind = string(e.Kind)
 		}
-		cw.Write([]string{e.Name, e.Start.Format(time.RFC3339Nano), end, kind}) // errors are those of b, which has none
+		record := []string{e.Name, e.Start.Format(time.RFC3339Nano), end, kind}
+		if strings.HasPrefix(e.Name, "#") {
+			// encoding/csv leaves a leading # unquoted, and ReadLogCSV would
+			// read the line as a comment: the name is quoted here.
+			cw.Flush()
+			b.WriteString(`"` + strings.ReplaceAll(e.Name, `"`, `""`) + `",`)
+			record = record[1:]
+		}
+		cw.Write(record) // errors are those of b, which has none
 	}
 	cw.Flush()
 	_, err := w.Write(b.Bytes())
