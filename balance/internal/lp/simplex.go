@@ -242,9 +242,9 @@ func singletons(p *Problem, m, n int, buf, x []float64) (slack []singleton, dots
 	}
 	dots = make([]float64, m)
 	for r := range m {
-		a := p.row(r, buf)
-		dots[r] = floats.Dot(a, x)
-		for j, a := range a {
+		entries := p.row(r, buf)
+		dots[r] = floats.Dot(entries, x)
+		for j, a := range entries {
 			switch {
 			case a == 0:
 			case row[j] == -1:
