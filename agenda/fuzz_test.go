@@ -179,7 +179,7 @@ func FuzzParseEnums(f *testing.F) {
 // nameKeyReference is NameKey written plainly, to check the fast one against.
 func nameKeyReference(name string) string {
 	name = strings.NewReplacer("’", "'", "‘", "'").Replace(norm.NFC.String(name))
-	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+	return norm.NFC.String(strings.ToLower(strings.Join(strings.Fields(name), " ")))
 }
 
 // FuzzNameKey checks NameKey, which takes short cuts for ASCII names and

@@ -211,7 +211,10 @@ func NameKey(name string) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
+	// Lower case can undo NFC: "Y\u030A" has no composed form, but its
+	// lower case "y\u030A" composes to "ẙ". Normalising again makes the key
+	// its own key, the same for both.
+	return norm.NFC.String(b.String())
 }
 
 // ascii reports whether s is all ASCII.

@@ -752,6 +752,7 @@ var nameKeyTests = []struct {
 	{"Sione Tupou’tuah", "sione tupou'tuah", "a curly apostrophe is straightened"},
 	{"Sione Tupou‘tuah", "sione tupou'tuah", "so is a left single quote"},
 	{"Elena Rückheim", "elena rückheim", "non-ASCII letters keep their accents"},
+	{"Y\u030Angve", "\u1e99ngve", "a letter that composes only in lower case is composed: the key is its own key"},
 	{"ÉLÈNE\u00a0DUPONT", "élène dupont", "a no-break space is a space"},
 	{"Ba\x00rt", "ba\x00rt", "control characters that are not space stay"},
 	{"a\xffb", "a\ufffdb", "invalid UTF-8 becomes U+FFFD"},
