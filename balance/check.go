@@ -11,14 +11,16 @@ import (
 )
 
 // Violation is a constraint a session does not meet or, if Unchecked, one
-// that cannot be checked because nobody among the people it counts gives
-// the field it is about.
+// that cannot be checked because too few of the people it counts give the
+// field it is about.
 type Violation struct {
 	Constraint Constraint
 
 	// Unchecked is set for a constraint whose field nobody among the people
 	// it counts gives, such as a gender rule for a session whose page gives
-	// no genders: it neither passes nor fails.
+	// no genders, and for a minimum the given values miss but the people
+	// who give none could make up (two women and a speaker of no given
+	// gender, against "at least two genders"): it neither passes nor fails.
 	Unchecked bool
 
 	Group    string   // the group measured, if the rule is about one
@@ -50,7 +52,11 @@ func (v *Violation) Error() string {
 // A constraint about a dimension that none of the people it counts gives a
 // value in (no speaker gives a gender, say) cannot be checked: it is
 // returned with Unchecked set, neither passed nor failed, and its Text
-// says so: "gender given for 0 of 5 speakers". A value outside the
+// says so: "gender given for 0 of 5 speakers". Nor can a min-groups or a
+// min-count of a group that the people with a value miss, but that the
+// people without one could meet: it fails only if it would fail whatever
+// they gave. A maximum or a share is of the people with a value, and is
+// checked on them. A value outside the
 // dimension's full set ("Intergovernmental Organization" as a regional
 // group) is not one of its groups, as in the report.
 //
@@ -136,10 +142,10 @@ type tally struct {
 }
 
 // groupsOf returns the groups of dimension dim among the people, their
-// number given (in the dimension's full set) and their time: from the
-// report's tallies when the people are its speakers and it has the
-// dimension, else by Dimension.groupOf.
-func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups map[string]*tally, given int, known float64) {
+// number given (in the dimension's full set), their time, and the number
+// of people who give no value: from the report's tallies when the people
+// are its speakers and it has the dimension, else by Dimension.groupOf.
+func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups map[string]*tally, given int, known float64, unknown int) {
 	groups = map[string]*tally{}
 	if speakers {
 		for _, dr := range r.Dimensions {
@@ -154,7 +160,7 @@ func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups 
 				given += g.Speakers
 				known += float64(g.Time)
 			}
-			return groups, given, known
+			return groups, given, known, dr.Unknown
 		}
 		for _, h := range r.Lineup {
 			if h.Dimension.By != dim.By || h.Dimension.Label != dim.Label {
@@ -176,7 +182,7 @@ func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups 
 				given += g.Speakers
 				known += t.time
 			}
-			return groups, given, known
+			return groups, given, known, h.Unknown
 		}
 	}
 	for _, m := range people {
@@ -184,6 +190,9 @@ func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups 
 			continue
 		}
 		g := dim.groupOf(r.Session, m.person)
+		if g == "" {
+			unknown++
+		}
 		if g == "" || dim.outsideSet(g) {
 			continue
 		}
@@ -195,7 +204,7 @@ func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups 
 		known += m.time
 		given++
 	}
-	return groups, given, known
+	return groups, given, known, unknown
 }
 
 // check returns the violations of one valid constraint by the people, who
@@ -207,18 +216,18 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 		group = genderKey(group)
 	}
 	var groups map[string]*tally
-	given, known := 0, 0.0
+	given, known, missing := 0, 0.0, 0
 	if c.By != "" {
-		groups, given, known = groupsOf(r, dim, people, speakers)
+		groups, given, known, missing = groupsOf(r, dim, people, speakers)
 	}
+	givenFor := fmt.Sprintf("%s given for %d of %d %s", givenNoun(dim), given, len(people), plural(c.counted(), len(people)))
 	// A rule about a field that nobody counted gives cannot be checked.
 	if c.By != "" && given == 0 && len(people) > 0 {
 		var who []string
 		for _, m := range people {
 			who = append(who, m.name)
 		}
-		return []Violation{{Constraint: c, Unchecked: true, Group: c.Group, People: who,
-			Text: fmt.Sprintf("%s given for 0 of %d %s", givenNoun(dim), len(people), plural(c.counted(), len(people)))}}
+		return []Violation{{Constraint: c, Unchecked: true, Group: c.Group, People: who, Text: givenFor}}
 	}
 	share := func(g string) float64 {
 		if known == 0 || groups[g] == nil {
@@ -235,15 +244,30 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 		if given == len(people) {
 			return ""
 		}
-		return fmt.Sprintf(" (%s given for %d of %d %s)", givenNoun(dim), given, len(people), plural(c.counted(), len(people)))
+		return " (" + givenFor + ")"
+	}
+	// short is what a minimum that the people without a value could make
+	// up found, in words that say first what was given.
+	short := func(v Violation, found string) Violation {
+		v.Text = found + unknown()
+		if v.Unchecked {
+			v.Text = givenFor + ", among them " + found
+		}
+		return v
 	}
 	names := slices.Sorted(maps.Keys(groups))
 	var out []Violation
 	switch c.Rule {
 	case RuleMinGroups:
 		if n := float64(len(groups)); n < c.Min {
-			out = append(out, Violation{Constraint: c, Measured: n,
-				Text: fmt.Sprintf("%d: %s%s", len(groups), listOrNone(names), unknown())})
+			// Each person without a value could be of a group not yet
+			// seen, as far as the dimension's full set has one.
+			reach := len(groups) + missing
+			if u := universe(dim); len(u) > 0 {
+				reach = min(reach, len(u))
+			}
+			out = append(out, short(Violation{Constraint: c, Measured: n, Unchecked: float64(reach) >= c.Min},
+				fmt.Sprintf("%d: %s", len(groups), listOrNone(names))))
 		}
 	case RuleMaxShare:
 		for _, g := range names {
@@ -279,11 +303,14 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 			who = t.people
 		}
 		if n := float64(len(who)); n < c.Min {
-			text := fmt.Sprint(len(who)) // the people are in People, for a renderer to name as it may
+			v := Violation{Constraint: c, Group: c.Group, Measured: n, People: who,
+				Text: fmt.Sprint(len(who))} // the people are in People, for a renderer to name as it may
 			if c.Group != "" {
-				text += unknown()
+				// Whether those who give no value could make up the count.
+				v.Unchecked = float64(len(who)+missing) >= c.Min
+				v = short(v, v.Text)
 			}
-			out = append(out, Violation{Constraint: c, Group: c.Group, Measured: n, People: who, Text: text})
+			out = append(out, v)
 		}
 	}
 	return out

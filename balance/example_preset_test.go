@@ -75,7 +75,9 @@ func ExamplePresets_check() {
 
 // An organizer's own preset, in JSON: a youth speaker (by a label the
 // organizer gives their people) and a rapporteur. The constraint without a
-// note is given the preset's name, so its violation names the preset.
+// note is given the preset's name, so its violation names the preset. The
+// youth rule cannot be checked: the one speaker who gives an age is an
+// adult, but the other gives none.
 func ExampleDecodePresets() {
 	presets, err := balance.DecodePresets(strings.NewReader(`[{
 		"name": "youth-track",
@@ -120,6 +122,6 @@ func ExampleDecodePresets() {
 	}
 	// Output:
 	// youth-track:
-	//   balance: at least 1 speaker with age youth (Youth track: at least one youth speaker): 0 (age given for 1 of 2 speakers)
+	//   balance: at least 1 speaker with age youth (Youth track: at least one youth speaker): cannot be checked: age given for 1 of 2 speakers, among them 0
 	//   balance: at least 1 rapporteur (youth-track): 0
 }

@@ -31,8 +31,9 @@ const (
 //     workshop review, stage 1, that a session's people can show: at least 3
 //     provisionally confirmed speakers; one speaker of a different gender
 //     from the rest (at least two genders among the speakers: for a session
-//     whose speakers give no gender, as IGF pages never do, the rule cannot
-//     be checked, Violation.Unchecked, and neither passes nor fails); at
+//     whose speakers give no gender, as IGF pages never do, or only one
+//     while some give none, the rule cannot be checked,
+//     Violation.Unchecked, and neither passes nor fails); at
 //     least one moderator and two speakers onsite.
 //   - "igf-diversity": the speaker diversity the IGF's workshop
 //     evaluation has asked for since 2017 ("gender, geography, stakeholder

@@ -207,6 +207,10 @@ func TestCheckRole(t *testing.T) {
 		{name: "speakers onsite, hybrid session, no Mode", reason: "a hybrid session does not guess a speaker's mode: the note says so",
 			change: func(s *agenda.Session) { presetPerson(s, "Ben").Mode = "" },
 			c:      C{Rule: balance.RuleMinCount, By: balance.ByMode, Group: "onsite", Min: 2},
+			want:   []V{{Unchecked: true, Group: "onsite", Measured: 1, People: []string{"Ana"}, Text: "participation mode given for 3 of 4 speakers, among them 1"}}},
+		{name: "speakers onsite, hybrid session, no Mode, violated", reason: "one onsite, and Ben, of no mode, could not make three",
+			change: func(s *agenda.Session) { presetPerson(s, "Ben").Mode = "" },
+			c:      C{Rule: balance.RuleMinCount, By: balance.ByMode, Group: "onsite", Min: 3},
 			want:   []V{{Group: "onsite", Measured: 1, People: []string{"Ana"}, Text: "1 (participation mode given for 3 of 4 speakers)"}}},
 
 		// min-count without a group
@@ -542,8 +546,9 @@ func TestDecodePresetsSize(t *testing.T) {
 	}
 }
 
-// TestPresetUnchecked: a rule of a preset whose field nobody gives cannot
-// be checked; it is neither met nor failed, and says how many give it.
+// TestPresetUnchecked: a rule of a preset whose field nobody gives, or that
+// those who give none could meet, cannot be checked; it is neither met nor
+// failed, and says how many give it.
 func TestPresetUnchecked(t *testing.T) {
 	minimum := balance.Presets()[0]
 	if minimum.Name != balance.PresetIGF2023Minimum {
@@ -563,10 +568,15 @@ func TestPresetUnchecked(t *testing.T) {
 			Text: "gender given for 0 of 4 speakers"}},
 	}, {
 		name:    "one gender given",
-		reason:  "one woman among the four is one gender: the rule fails, saying how many gave one",
+		reason:  "one woman among the four, and three who could be of another gender: it cannot be checked, saying how many gave one",
 		genders: []string{"woman", "", "", ""},
-		want: []balance.Violation{{Constraint: gender, Measured: 1,
-			Text: "1: woman (gender given for 1 of 4 speakers)"}},
+		want: []balance.Violation{{Constraint: gender, Unchecked: true, Measured: 1,
+			Text: "gender given for 1 of 4 speakers, among them 1: woman"}},
+	}, {
+		name:    "one gender among all",
+		reason:  "four women: the rule fails",
+		genders: []string{"woman", "Woman", "woman", "woman"},
+		want:    []balance.Violation{{Constraint: gender, Measured: 1, Text: "1: woman"}},
 	}, {
 		name:    "two genders",
 		reason:  "a woman and a man: met, whatever the others give",
@@ -591,10 +601,8 @@ func TestPresetUnchecked(t *testing.T) {
 				t.Errorf("%s: mismatch (-want +got):\n%s", tt.reason, diff)
 			}
 			for _, v := range got {
-				if v.Unchecked {
-					if want := "cannot be checked: gender given for 0 of 4 speakers"; !strings.HasSuffix(v.Error(), want) {
-						t.Errorf("Error() = %q, want it to end %q", v.Error(), want)
-					}
+				if want := "cannot be checked: " + v.Text; v.Unchecked && !strings.HasSuffix(v.Error(), want) {
+					t.Errorf("Error() = %q, want it to end %q", v.Error(), want)
 				}
 			}
 		})
