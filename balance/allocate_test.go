@@ -74,8 +74,8 @@ func (r *reference) points(sp refSpeaker) []float64 {
 		} else {
 			a := min(sp.band, R)
 			n := 1
-			if a > 1 {
-				n = min(64, int(math.Ceil(a)))
+			if 6*a > 1 {
+				n = min(64, int(math.Ceil(6*a)))
 			}
 			for j := 1; j <= n; j++ {
 				ds = append(ds, float64(j)*a/float64(n))
@@ -440,7 +440,7 @@ func TestOptimalAgainstFullProgramme(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	solved, infeasible := 0, 0
-	cases, least := 200, 90
+	cases, least := 600, 90
 	for i := range cases {
 		s, p := randomCase(rng)
 		ref := newReference(s, p)

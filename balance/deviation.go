@@ -20,12 +20,19 @@ const (
 )
 
 // The pieces of the quadratic cost: inside the band, the breakpoints are
-// evenly spaced, one step apart or band/maxBandPieces where that is wider;
-// beyond it, evenOuterPieces more as wide, then up to maxOuterPieces
-// pieces that double in width, the last reaching the bound. A piece is no
-// column of the programme, only a point its column passes, so they are
-// many: the optimum is unique to within a piece.
+// evenly spaced, 1/piecesPerStep of a step apart or band/maxBandPieces
+// where that is wider; beyond it, evenOuterPieces more as wide or a step
+// wide if that is wider, then up to maxOuterPieces pieces that double in
+// width, the last reaching the bound. A piece is no column of the
+// programme, only a point its column passes, so they are many: the optimum
+// is unique to within a piece, and so, where the band holds few steps (as
+// it does at 30-second steps), to within the sixth of a step below which
+// an explanation lists no part (see explainShares): speakers alike but for
+// a group are explained alike, where pieces a step wide would leave a
+// group's correction of less than a step to whichever of them the
+// solver's path puts on the next point.
 const (
+	piecesPerStep   = 6
 	maxBandPieces   = 64
 	evenOuterPieces = 32
 	maxOuterPieces  = 8
@@ -74,8 +81,8 @@ func (d deviation) breakpoints(reach float64) []float64 {
 	}
 	inside := min(d.band, reach)
 	n := 1
-	if inside > 1 {
-		n = min(maxBandPieces, int(math.Ceil(inside-eps)))
+	if inside*piecesPerStep > 1 {
+		n = min(maxBandPieces, int(math.Ceil(inside*piecesPerStep-eps)))
 	}
 	bps := make([]float64, 0, n+evenOuterPieces+maxOuterPieces)
 	h := inside / float64(n)

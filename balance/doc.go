@@ -40,8 +40,8 @@
 // c_i = min(max(f_i, l_i), u_i) and those of f_i ± δ within [l_i, u_i], for
 // these distances δ on each side, whose reach R is the distance from f_i to the bound on that side
 // (u_i − f_i above, f_i − l_i below), where positive:
-//   - quadratic: with a = min(b_i, R) and n = 1 if a ≤ 1, else
-//     min(64, ⌈a⌉): δ = j·a/n for j = 1…n; then, if a < R, with
+//   - quadratic: with a = min(b_i, R) and n = 1 if 6a ≤ 1, else
+//     min(64, ⌈6a⌉): δ = j·a/n for j = 1…n; then, if a < R, with
 //     h = max(a/n, 1): δ = a + j·h for j = 1…32, then seven more at
 //     widths 2h, 4h, 8h, … (each twice the last), every δ below R; and
 //     δ = R;
@@ -50,8 +50,8 @@
 // So inside the band a step away from the fair share costs about w₀·2|u|/F_i,
 // growing with the distance: a correction is spread over many speakers
 // rather than taken from one, each group's evenly over its members, and
-// the optimum is unique to within a piece of φ̃: a step, unless the band
-// holds more than 64 steps. Beyond the band the cost rises a
+// the optimum is unique to within a piece of φ̃: a sixth of a step, unless
+// the band holds more than 64/6 steps. Beyond the band the cost rises a
 // hundred times faster, so a preference for the groups moves no one past
 // it; only a bound or a hard rule can. With the defaults (w₀ = 8, w_d = 1,
 // s = 25%) a line-up's only speaker of an under-represented group gains
@@ -74,7 +74,7 @@
 //   - rounded well: the plan in whole steps is within one step per speaker
 //     of a best whole-step plan (checked the same way);
 //   - unique: the optimum does not depend on the solver's path, to within a
-//     piece of φ̃ (a step unless the band holds more than 64 steps),
+//     piece of φ̃ (a sixth of a step unless the band holds more than 64/6 steps),
 //     checked by solving from another start;
 //   - symmetric: speakers with the same groups, segments, bounds and weight
 //     get the same time, within one step;

@@ -62,12 +62,17 @@ func TestUniqueFromAnyStart(t *testing.T) {
 		}
 		a, b := pr.perSpeaker(first.ks, first.total), pr.perSpeaker(second.ks, second.total)
 		for i := range a {
-			// Within a step, or a piece where the band holds more than
-			// maxBandPieces steps (the default Spread of a quarter).
-			piece := max(1, DefaultSpread*pr.speakers[i].fair/maxBandPieces)
+			// Within a piece: inside the band (the default Spread of a
+			// quarter), a sixth of a step, or the band's maxBandPieces'th
+			// where that is wider; beyond it, a step.
+			sp := &pr.speakers[i]
+			band := DefaultSpread * sp.fair
+			piece := max(1.0/piecesPerStep, band/maxBandPieces)
+			if math.Abs(a[i]-sp.fair) > band-1e-9 || math.Abs(b[i]-sp.fair) > band-1e-9 {
+				piece = max(1, band/maxBandPieces)
+			}
 			if math.Abs(a[i]-b[i]) > piece+1e-6 {
-				sp := &pr.speakers[i]
-				t.Errorf("case %d: %s has %.3f steps, %.3f from the reversed start: more than a step apart (fair %.2f, up %v down %v)", c, sp.person.Name, a[i], b[i], sp.fair, pr.cost(i).up, pr.cost(i).down)
+				t.Errorf("case %d: %s has %.3f steps, %.3f from the reversed start: more than a piece (%.3f) apart (fair %.2f, up %v down %v)", c, sp.person.Name, a[i], b[i], piece, sp.fair, pr.cost(i).up, pr.cost(i).down)
 			}
 		}
 		compared++

@@ -36,8 +36,9 @@ const (
 // terms: none of the dimensions (what the segments and bounds alone
 // give), then each dimension in the policy's order, then the rounding to
 // whole steps, so that they add up to each speaker's difference from their
-// fair share taken to the second. A part of less than a sixth of a step is
-// left to the next one, so as not to list a few seconds of noise.
+// fair share taken to the second. A part of less than a sixth of a step
+// (a piece of the costs, within which the optimum is not unique) is left
+// to the next one, so as not to list a few seconds of noise.
 // A re-plan, whose targets include what was said, is not explained.
 func (pr *problem) explainShares(al *Allocation, final *solved) {
 	if pr.past != nil || len(pr.speakers) == 0 {
@@ -112,7 +113,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		// words text, which texts[slot] holds if slot is not −1.
 		add := func(c string, at float64, slot int, text string) {
 			d := pr.steps(at).Round(time.Second) - prev
-			if d.Abs() < pr.step/6 {
+			if d.Abs() < pr.step/piecesPerStep {
 				return // a few seconds: left to the next part, so as not to list noise
 			}
 			prev += d
