@@ -80,8 +80,8 @@ type Balance struct {
 
 	// Unknown counts the speakers with no value in the dimension (a value
 	// the source marks private counts as none), and UnknownTime is their
-	// time; they are left out of its shares. Not in an allocation, whose
-	// Speakers give each speaker's time.
+	// time; they are left out of its shares. In a re-plan's allocation, as
+	// its groups, they are the whole session's, with what was said before.
 	Unknown     int
 	UnknownTime time.Duration
 

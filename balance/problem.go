@@ -31,7 +31,6 @@ type problem struct {
 	band     float64   // s, the spread band as a share of the fair share
 	costs    []cost    // the speakers' costs, which [problem.price] sets
 	work     work      // scratch space of the rounding
-	outside  bool      // whether some speaker has a value outside a dimension's set (see [Dimension.outsideSet])
 }
 
 type segment struct {
@@ -259,8 +258,6 @@ func (pr *problem) resolveSpeakers() error {
 			// not a UN regional group, takes no part in its targets.
 			if g := dim.groupOf(pr.s, sp.person); !dim.outsideSet(g) {
 				sp.groups[d] = g
-			} else {
-				pr.outside = true
 			}
 		}
 		var l Limits

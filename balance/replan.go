@@ -18,6 +18,13 @@ type past struct {
 	group  []float64          // per row: the time its group has spoken
 	known  []float64          // per row: the time of the speakers with a value in its dimension
 	offset []float64          // per row: group − target·known, what the rest must make up
+
+	// Per dimension, the whole session's speakers the rows leave out, with
+	// what they said before: those in a group outside the dimension's set
+	// (Time in steps), and those with no value in it.
+	outside      [][]outsideGroup
+	unknown      []int
+	unknownSteps []float64
 }
 
 // Rest returns the part of session s still to come at moment at: its slot
@@ -148,10 +155,21 @@ func (pr *problem) pastOf(log *Log, at time.Time) *past {
 	for i := range pr.speakers {
 		ps.shares += pr.speakers[i].share
 	}
+	ps.outside = make([][]outsideGroup, len(pr.dims))
+	ps.unknown, ps.unknownSteps = make([]int, len(pr.dims)), make([]float64, len(pr.dims))
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		t := ps.spoken[agenda.NameKey(sp.person.Name)]
 		ps.total += t
+		for d, dim := range pr.dims {
+			switch g := dim.groupOf(pr.s, sp.person); {
+			case g == "":
+				ps.unknown[d]++
+				ps.unknownSteps[d] += t
+			case dim.outsideSet(g):
+				ps.outside[d] = addOutside(ps.outside[d], g, 1, t)
+			}
+		}
 		for r, row := range ps.rows {
 			g := sp.groups[row.dim]
 			if g == "" {

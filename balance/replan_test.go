@@ -386,6 +386,7 @@ func TestReplanHardRule(t *testing.T) {
 			{Group: "online", Speakers: 2, Time: 15 * m, TargetTime: 20 * m},
 			{Group: "onsite", Speakers: 2, Time: 25 * m, TargetTime: 20 * m},
 		},
+		Counted: 4, // Ana Berg, who spoke before and will not again, among them
 	}}
 	if diff := cmp.Diff(want, al.Balance); diff != "" {
 		t.Errorf("Balance mismatch (-want +got):\n%s", diff)
@@ -410,5 +411,51 @@ func TestReplanErrors(t *testing.T) {
 	want := &balance.SessionError{Field: "segments[1].speakers[2]", Value: "Nobody", Reason: "not among the session's people"}
 	if diff := cmp.Diff(want, se); diff != "" {
 		t.Errorf("error mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestReplanLeftOut: a re-plan's balance counts the whole session's
+// speakers, with what they said before, in every row it shows: those whose
+// region is no UN regional group and those who give none, as much as those
+// of the targets' groups. Ana Berg (an intergovernmental organization) and
+// Dana Novak (no region) spoke on A and will not again; Eve Tan (an
+// intergovernmental organization) and Ben Okafor (WEOG) speak on B.
+func TestReplanLeftOut(t *testing.T) {
+	const m = time.Minute
+	s := replanSession()
+	for i, region := range []agenda.Region{"", "Intergovernmental Organization", "", "WEOG", "Intergovernmental Organization"} {
+		s.People[i].Region = region
+	}
+	log := &balance.Log{Entries: []balance.Entry{
+		{Name: "Ana Berg", Start: replanAt(9, 0, 0), End: replanAt(9, 12, 0)},
+		{Name: "Dana Novak", Start: replanAt(9, 12, 0), End: replanAt(9, 20, 0)},
+	}}
+	p := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByRegion}}}
+	_, al, err := balance.Replan(s, p, log, replanAt(9, 20, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := map[string]time.Duration{}
+	for _, sh := range al.Speakers {
+		rest[sh.Name] = sh.Time
+	}
+	if len(rest) != 2 || rest["Ben Okafor"]+rest["Eve Tan"] != 20*m {
+		t.Fatalf("the rest's speakers: %v, want Ben Okafor and Eve Tan sharing 20m", rest)
+	}
+	region := al.Balance[1]
+	want := balance.Balance{
+		Dimension: p.Dimensions[1],
+		Groups: []balance.Group{
+			{Group: "Intergovernmental Organization", Speakers: 2, Time: 12*m + rest["Eve Tan"], Outside: true},
+			{Group: "WEOG", Speakers: 1, Time: rest["Ben Okafor"], TargetTime: rest["Ben Okafor"]},
+		},
+		Counted: 1, Unknown: 1, UnknownTime: 8 * m,
+	}
+	if diff := cmp.Diff(want, region); diff != "" {
+		t.Errorf("region mismatch (-want +got):\n%s", diff)
+	}
+	mode := al.Balance[0]
+	if n := mode.Counted + mode.Unknown; n != 4 {
+		t.Errorf("mode counts %d speakers and %d without a mode, want the session's 4", mode.Counted, mode.Unknown)
 	}
 }

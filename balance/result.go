@@ -52,6 +52,7 @@ func (pr *problem) result(sol *solved, r rounding) (*Allocation, error) {
 			if row.dim != d {
 				continue
 			}
+			bal.Counted += row.count
 			steps, all := group[ri], known[d]
 			if pr.past != nil { // the groups' times include what was said before
 				steps += pr.past.group[ri]
@@ -70,13 +71,61 @@ func (pr *problem) result(sol *solved, r rounding) (*Allocation, error) {
 			}
 			bal.Groups = append(bal.Groups, g)
 		}
-		if pr.outside {
-			bal.Groups = append(bal.Groups, pr.outsideGroups(dim, r.people)...)
-			slices.SortStableFunc(bal.Groups, func(a, b Group) int { return strings.Compare(a.Group, b.Group) })
-		}
+		pr.leftOut(&bal, d, r.people)
 		al.Balance = append(al.Balance, bal)
 	}
 	return al, nil
+}
+
+// leftOut adds to bal, the balance of dimension d for speakers of steps,
+// the speakers its rows leave out: the groups whose value is outside the
+// dimension's set, and the speakers with no value. In a re-plan they are
+// the whole session's, with what they said before.
+func (pr *problem) leftOut(bal *Balance, d int, steps []int) {
+	dim := pr.dims[d]
+	var outside []outsideGroup
+	unknown, unknownSteps := 0, 0.0
+	if pr.past != nil {
+		outside = slices.Clone(pr.past.outside[d])
+		unknown, unknownSteps = pr.past.unknown[d], pr.past.unknownSteps[d]
+	}
+	count := btoi(pr.past == nil) // a re-plan's speakers are counted among the whole session's
+	for i := range pr.speakers {
+		switch g := dim.groupOf(pr.s, pr.speakers[i].person); {
+		case g == "":
+			unknown += count
+			unknownSteps += float64(steps[i])
+		case dim.outsideSet(g):
+			outside = addOutside(outside, g, count, float64(steps[i]))
+		}
+	}
+	for _, o := range outside {
+		bal.Groups = append(bal.Groups, Group{Group: o.group, Speakers: o.speakers, Time: pr.steps(o.steps), Outside: true})
+	}
+	if len(outside) > 0 {
+		slices.SortStableFunc(bal.Groups, func(a, b Group) int { return strings.Compare(a.Group, b.Group) })
+	}
+	bal.Unknown, bal.UnknownTime = unknown, pr.steps(unknownSteps)
+}
+
+// outsideGroup is a group of a dimension whose value is outside its set:
+// its speakers, and their steps.
+type outsideGroup struct {
+	group    string
+	speakers int
+	steps    float64
+}
+
+// addOutside adds n speakers and steps to the group g of groups.
+func addOutside(groups []outsideGroup, g string, n int, steps float64) []outsideGroup {
+	k := slices.IndexFunc(groups, func(o outsideGroup) bool { return o.group == g })
+	if k < 0 {
+		k = len(groups)
+		groups = append(groups, outsideGroup{group: g})
+	}
+	groups[k].speakers += n
+	groups[k].steps += steps
+	return groups
 }
 
 // groupSteps returns, for types of totals steps, each row's group's steps
@@ -93,24 +142,4 @@ func (pr *problem) groupSteps(sol *solved, steps []int) (group, known []float64)
 		}
 	}
 	return group, known
-}
-
-// outsideGroups returns the groups of dimension dim whose value is outside
-// its set, which the programme leaves out, with their speakers' steps.
-func (pr *problem) outsideGroups(dim Dimension, steps []int) []Group {
-	var out []Group
-	for i := range pr.speakers {
-		g := dim.groupOf(pr.s, pr.speakers[i].person)
-		if g == "" || !dim.outsideSet(g) {
-			continue
-		}
-		k := slices.IndexFunc(out, func(o Group) bool { return o.Group == g })
-		if k < 0 {
-			k = len(out)
-			out = append(out, Group{Group: g, Outside: true})
-		}
-		out[k].Speakers++
-		out[k].Time += time.Duration(steps[i]) * pr.step
-	}
-	return out
 }

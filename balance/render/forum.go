@@ -125,7 +125,7 @@ func (d *Document) forumReport() (*forumView, error) {
 	}
 
 	for _, fd := range f.Dimensions {
-		b := dimensionView{Dimension: fd.Dimension, Groups: forumGroups(fd), Counted: fd.Counted, Speakers: fd.Counted + fd.Unknown + outsideCount(forumGroups(fd))}
+		b := dimensionView{Dimension: fd.Dimension, Groups: forumGroups(fd), Counted: fd.Counted, Speakers: speakersOf(fd)}
 		v.Dims = append(v.Dims, forumDim{Title: chartDimTitle(fd.Dimension), Dim: fd.Dimension, Groups: b.labelled().Groups, Over: b.over()})
 	}
 

@@ -122,40 +122,32 @@ func (d *Document) balances() ([]dimensionView, []balance.Dimension) {
 	}
 	switch {
 	case d.Allocation != nil:
-		var all time.Duration
-		for _, sh := range d.Allocation.Speakers {
-			all += sh.Time
-		}
 		for _, b := range d.Allocation.Balance {
-			bal := dimensionView{Dimension: b.Dimension, Note: note(b.Dimension), Speakers: len(d.Allocation.Speakers)}
-			var total, given time.Duration // of the groups of the set, and of all with a value
+			// A re-plan's balance is of the whole session, its people and
+			// what they said before, not only of the speakers to come.
+			bal := dimensionView{Dimension: b.Dimension, Note: note(b.Dimension), Counted: b.Counted, Speakers: speakersOf(b)}
+			var total time.Duration // of the groups of the set
 			for _, g := range b.Groups {
-				given += g.Time
 				if !g.Outside {
 					total += g.Time
 				}
 			}
-			counted := 0
 			for _, g := range b.Groups {
 				gr := Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Outside: g.Outside}
-				if !gr.Outside {
-					counted += g.Speakers
-					if total > 0 {
-						gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.TargetTime)/float64(total)
-					}
+				if !gr.Outside && total > 0 {
+					gr.Share, gr.Target = float64(g.Time)/float64(total), float64(g.TargetTime)/float64(total)
 				}
 				bal.Groups = append(bal.Groups, gr)
 			}
-			bal.Counted = counted
-			if n := bal.Speakers - counted - outsideCount(bal.Groups); n > 0 {
-				bal.Groups = append(bal.Groups, Group{Name: notGivenRow, Speakers: n, Time: all - given, NotGiven: true})
+			if b.Unknown > 0 {
+				bal.Groups = append(bal.Groups, Group{Name: notGivenRow, Speakers: b.Unknown, Time: b.UnknownTime, NotGiven: true})
 			}
 			out = append(out, bal.labelled())
 		}
 		dropped = d.Allocation.Dropped
 	case d.Report != nil:
 		for _, dr := range d.Report.Dimensions {
-			bal := dimensionView{Dimension: dr.Dimension, Note: note(dr.Dimension), Counted: dr.Counted, Speakers: len(d.Report.Speakers)}
+			bal := dimensionView{Dimension: dr.Dimension, Note: note(dr.Dimension), Counted: dr.Counted, Speakers: speakersOf(dr)}
 			for _, g := range dr.Groups {
 				bal.Groups = append(bal.Groups, Group{Name: shown(g.Group), Speakers: g.Speakers, Time: g.Time, Share: g.Share, Target: g.Target, Outside: g.Outside})
 			}
@@ -179,10 +171,11 @@ func (b dimensionView) labelled() dimensionView {
 	return b
 }
 
-// outsideCount counts the speakers of the groups outside their set.
-func outsideCount(groups []Group) int {
-	n := 0
-	for _, g := range groups {
+// speakersOf is the number of speakers a balance is of: those its shares
+// are of, those in a group outside its set and those who give no value.
+func speakersOf(b balance.Balance) int {
+	n := b.Counted + b.Unknown
+	for _, g := range b.Groups {
 		if g.Outside {
 			n += g.Speakers
 		}
