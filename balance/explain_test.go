@@ -2,6 +2,7 @@ package balance_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -244,7 +245,12 @@ func TestExplainPolicyError(t *testing.T) {
 		name:   "negative personal Min",
 		reason: "the same holds for one person's bounds",
 		policy: balance.Policy{People: map[string]balance.Limits{"Ana": {Min: -time.Minute}}},
-		want:   &balance.PolicyError{Field: `People["Ana"]`, Value: "{Min:-1m0s Max:0s Share:0 Weight:0}", Reason: "bounds, weight and share must be finite and not negative"},
+		want:   &balance.PolicyError{Field: `People["Ana"].Min`, Value: "-1m0s", Reason: "must not be negative"},
+	}, {
+		name:   "infinite personal share",
+		reason: "the field named is the one that is wrong, with its value",
+		policy: balance.Policy{People: map[string]balance.Limits{"Ana": {Max: time.Hour, Share: math.Inf(1)}}},
+		want:   &balance.PolicyError{Field: `People["Ana"].Share`, Value: "+Inf", Reason: "must be a finite number, not negative"},
 	}, {
 		name:   "unknown By",
 		reason: "age is a label, not a built-in grouping",

@@ -132,8 +132,10 @@ type Dimension struct {
 	// share for each group present; "headcount", shares in proportion to
 	// the groups' fair shares (their numbers of speakers, when the shares
 	// are equal); or "explicit", the shares in Shares, by group name, which
-	// must add up to 1. "" means "headcount" for the mode and "equal" for
-	// every other dimension; anything else is a *PolicyError.
+	// must add up to 1 and, for a dimension with a full set (the modes, the
+	// five stakeholder groups, the five UN regional groups), name groups of
+	// it. "" means "headcount" for the mode and "equal" for every other
+	// dimension; anything else is a *PolicyError.
 	Target string             `json:"target,omitempty"`
 	Shares map[string]float64 `json:"shares,omitempty"`
 

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -93,10 +94,11 @@ func (p Policy) check() error {
 	// common case; a problem found is looked for again in the order of the
 	// names, so that the first is the same whatever the map's order.
 	for _, l := range p.People {
-		if !l.valid() {
+		if l.check() != nil {
 			for _, name := range slices.Sorted(maps.Keys(p.People)) {
-				if l := p.People[name]; !l.valid() {
-					return &PolicyError{Field: "People[" + strconv.Quote(name) + "]", Value: fmt.Sprintf("%+v", l), Reason: "bounds, weight and share must be finite and not negative"}
+				if err := p.People[name].check(); err != nil {
+					err.Field = "People[" + strconv.Quote(name) + "]." + err.Field
+					return err
 				}
 			}
 		}
@@ -110,10 +112,27 @@ func (p Policy) check() error {
 	return nil
 }
 
-// valid reports whether l's bounds, weight and share are finite and not
-// negative.
-func (l Limits) valid() bool {
-	return l.Min >= 0 && l.Max >= 0 && finite(l.Weight) && finite(l.Share)
+// check returns what is wrong with l, a *PolicyError whose Field is the
+// field of Limits, if its bounds, weight or share are negative or not
+// finite.
+func (l Limits) check() *PolicyError {
+	for _, b := range []struct {
+		field string
+		v     time.Duration
+	}{{"Min", l.Min}, {"Max", l.Max}} {
+		if b.v < 0 {
+			return &PolicyError{Field: b.field, Value: b.v.String(), Reason: "must not be negative"}
+		}
+	}
+	for _, f := range []struct {
+		field string
+		v     float64
+	}{{"Share", l.Share}, {"Weight", l.Weight}} {
+		if !finite(f.v) {
+			return &PolicyError{Field: f.field, Value: fmt.Sprint(f.v), Reason: "must be a finite number, not negative"}
+		}
+	}
+	return nil
 }
 
 // check returns what is wrong with d, the dimension at field of a policy;
@@ -140,9 +159,15 @@ func (d Dimension) check(field string, seen map[string]bool) error {
 	case "", targetEqual, targetHeadcount:
 	case targetExplicit:
 		sum := 0.0
+		set := universe(d)
 		for _, g := range slices.Sorted(maps.Keys(d.Shares)) {
 			if share := d.Shares[g]; share < 0 || math.IsNaN(share) {
 				return &PolicyError{Field: field + ".Shares[" + strconv.Quote(g) + "]", Value: fmt.Sprint(share), Reason: "must not be negative"}
+			}
+			// A target for a group that is none of the dimension's would
+			// be reported as a group without speakers, and unmet.
+			if set != nil && !slices.Contains(set, g) {
+				return &PolicyError{Field: field + ".Shares", Value: g, Reason: fmt.Sprintf("not a %s: want one of %s", groupNoun(d.By, d.Label), strings.Join(set, ", "))}
 			}
 			sum += d.Shares[g]
 		}

@@ -105,7 +105,10 @@ func TestDecodePolicyErrors(t *testing.T) {
 		{"a negative fairness", `{"fairness": -0.5}`, false, "fairness", "-0.5"},
 		{"a negative spread", `{"spread": -1}`, false, "spread", "-1"},
 		{"a step with a fraction of a second", `{"step": "1.5s"}`, false, "step", "1.5s"},
-		{"a negative weight of a person", `{"people": {"Ana Berg": {"weight": -2}}}`, false, "people.Ana Berg", "{Min:0s Max:0s Share:0 Weight:-2}"},
+		{"a negative weight of a person", `{"people": {"Ana Berg": {"weight": -2}}}`, false, "people.Ana Berg.weight", "-2"},
+		{"an explicit target for no regional group", `{"dimensions": [{"by": "region", "target": "explicit", "shares": {"WEOG": 0.5, "Europe": 0.5}}]}`, false, "dimensions[0].shares", "Europe"},
+		{"an explicit target for a region outside the set", `{"dimensions": [{"by": "region", "target": "explicit", "shares": {"WEOG": 0.5, "Intergovernmental Organization": 0.5}}]}`, false, "dimensions[0].shares", "Intergovernmental Organization"},
+		{"a negative share of a person", `{"people": {"Ana Berg": {"max": "10m", "share": -1}}}`, false, "people.Ana Berg.share", "-1"},
 		{"one person given twice, by name key", `{"people": {"Ana Berg": {}, "ana berg": {"max": "5m"}}}`, false, "people", "Ana Berg"},
 		// Allocate missed this pair, the empty name counting as no name given,
 		// as often as Go's map order put the empty name first.
