@@ -206,7 +206,7 @@ func problems(w io.Writer, forum *balance.Forum, files []string, left int, redac
 					n = len(joined.Unwrap())
 				}
 			}
-			fmt.Fprintf(w, "forum: %s fails validation (%d problem(s)): reported from its draft, not planned%s\n", where, n, hint)
+			fmt.Fprintf(w, "forum: %s fails validation (%s): reported from its draft, not planned%s\n", where, cli.Count(n, "problem"), hint)
 		default:
 			fmt.Fprintf(w, "forum: %s cannot be planned under the policy: reported from its draft%s\n", where, hint)
 		}

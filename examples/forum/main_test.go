@@ -225,7 +225,7 @@ func TestFolderKeepsGoing(t *testing.T) {
 	for _, want := range []string{
 		filepath.Join(dir, "2-spelling.json") + `:4: agenda: decoding people[1].region: unknown regional group "Latin America"`,
 		filepath.Join(dir, "3-syntax.json") + ":3: ",
-		`sessions[1] "Overrun talk" (` + filepath.Join(dir, "4-invalid.json") + `) fails validation (1 problem(s))`,
+		`sessions[1] "Overrun talk" (` + filepath.Join(dir, "4-invalid.json") + `) fails validation (1 problem)`,
 		`sessions[2] "Short talk" (` + filepath.Join(dir, "5-short.json") + `) can be neither planned nor reported; go run ./examples/runofshow -f ` + filepath.Join(dir, "5-short.json") + ` says why`,
 		"3 sessions", "2 file(s) left out",
 	} {

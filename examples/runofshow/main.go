@@ -272,7 +272,7 @@ func writeProblems(w io.Writer, hide *strings.Replacer, problems error) {
 		fmt.Fprintln(w, "Validation: no problems.")
 		return
 	}
-	fmt.Fprintf(w, "Validation: %d problem(s):\n", len(splitProblems(problems)))
+	fmt.Fprintf(w, "Validation: %s:\n", cli.Count(len(splitProblems(problems)), "problem"))
 	listProblems(w, hide, problems)
 }
 
@@ -299,7 +299,9 @@ func hiddenNames(doc *render.Document) *strings.Replacer {
 	slices.SortStableFunc(people, func(a, b agenda.Person) int { return len(b.Name) - len(a.Name) })
 	var pairs []string
 	for _, p := range people {
-		if who := doc.Who(p.Name); p.Name != "" && who != p.Name {
+		// Who spells a shown name as the roster first does: only a name
+		// it hides is replaced, so that a problem quotes what was written.
+		if who := doc.Who(p.Name); p.Name != "" && agenda.NameKey(who) != agenda.NameKey(p.Name) {
 			pairs = append(pairs, p.Name, who)
 		}
 	}

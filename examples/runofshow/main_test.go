@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -800,4 +801,29 @@ func FuzzArgs(f *testing.F) {
 			t.Fatalf("%q: exit %d", args, code)
 		}
 	})
+}
+
+// TestProblemQuotesInput: a validation problem quotes the value as the
+// draft writes it, not as the roster first spells that person, and counts
+// one problem as one. The draft lists Elena Rückheim twice, the second time
+// in capitals.
+func TestProblemQuotesInput(t *testing.T) {
+	s, _ := draftOf(t, 0)
+	dup := s.People[2]
+	dup.Name = strings.ToUpper(dup.Name)
+	s.People = append(s.People, dup)
+	in, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-f", "-"}, bytes.NewReader(in), &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, stderr.String())
+	}
+	out := stdout.String() + stderr.String()
+	for _, want := range []string{"Validation: 1 problem:\n", "people[" + strconv.Itoa(len(s.People)-1) + "].name " + strconv.Quote(dup.Name) + ": listed twice: same person as people[2]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
 }
