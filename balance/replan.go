@@ -49,7 +49,13 @@ func Rest(s *agenda.Session, log *Log, at time.Time) (*agenda.Session, error) {
 		return nil, err
 	}
 	if at.Before(s.Slot.Start) || !at.Before(s.Slot.End()) {
-		return nil, &SessionError{Field: "slot", Value: s.Slot.String(), Reason: fmt.Sprintf("the moment %s is not within the slot", at.Format(time.RFC3339))}
+		moment := at.Format(time.RFC3339)
+		if !s.Slot.Scheduled() {
+			// A slot with no start counts from the zero time: the moment
+			// is how long after the start it is.
+			moment = signed(at.Sub(s.Slot.Start)) + " from the start"
+		}
+		return nil, &SessionError{Field: "slot", Value: s.Slot.String(), Reason: fmt.Sprintf("the moment %s is not within the slot", moment)}
 	}
 	plan := s.Plan()
 	rest := *s

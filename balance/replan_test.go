@@ -179,10 +179,11 @@ func TestRest(t *testing.T) {
 
 func TestRestOutsideSlot(t *testing.T) {
 	tests := []struct {
-		name   string
-		reason string
-		at     time.Time
-		want   *balance.SessionError
+		name    string
+		reason  string
+		session func(*agenda.Session) // changes restSession, if not nil
+		at      time.Time
+		want    *balance.SessionError
 	}{{
 		name:   "before",
 		reason: "a minute before the slot starts, nothing of it has begun",
@@ -198,10 +199,29 @@ func TestRestOutsideSlot(t *testing.T) {
 		reason: "the right clock time on the wrong day",
 		at:     replanAt(9, 30, 0).AddDate(0, 0, 1),
 		want:   &balance.SessionError{Field: "slot", Value: "2023-10-10 09:00–10:00 UTC", Reason: "the moment 2023-10-11T09:30:00Z is not within the slot"},
+	}, {
+		name:    "after an unscheduled slot",
+		reason:  "a slot with no start is timed from the start: the moment is said so, not as a date of year 1",
+		session: func(s *agenda.Session) { s.Slot.Start = time.Time{} },
+		at:      time.Time{}.Add(2 * time.Hour),
+		want:    &balance.SessionError{Field: "slot", Value: "1h, not scheduled", Reason: "the moment +2h from the start is not within the slot"},
+	}, {
+		name:    "before an unscheduled slot",
+		reason:  "nor before it",
+		session: func(s *agenda.Session) { s.Slot.Start = time.Time{} },
+		at:      time.Time{}.Add(-time.Minute),
+		want:    &balance.SessionError{Field: "slot", Value: "1h, not scheduled", Reason: "the moment −1m from the start is not within the slot"},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rest, err := balance.Rest(restSession(), &balance.Log{}, tc.at)
+			session := func() *agenda.Session {
+				s := restSession()
+				if tc.session != nil {
+					tc.session(s)
+				}
+				return s
+			}
+			rest, err := balance.Rest(session(), &balance.Log{}, tc.at)
 			var got *balance.SessionError
 			if !errors.As(err, &got) {
 				t.Fatalf("Rest = %v, %v; want a *balance.SessionError\nreason: %s", rest, err, tc.reason)
@@ -209,7 +229,7 @@ func TestRestOutsideSlot(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Rest error mismatch (-want +got):\n%s\nreason: %s", diff, tc.reason)
 			}
-			if _, _, err := balance.Replan(restSession(), replanPolicy, &balance.Log{}, tc.at); !errors.As(err, &got) {
+			if _, _, err := balance.Replan(session(), replanPolicy, &balance.Log{}, tc.at); !errors.As(err, &got) {
 				t.Errorf("Replan error %v, want a *balance.SessionError", err)
 			}
 		})
