@@ -54,7 +54,11 @@ func (pr *problem) boundConflict(sp *speaker, room, turns int) error {
 	need := time.Duration(sp.lo) * pr.step
 	minimum, fix := timeslot.FormatLength(need), fmt.Sprintf("lower the minimum of %s to %s", sp.person.Name, timeslot.FormatLength(limit))
 	if time.Duration(turns)*pr.step >= need && turns > 0 {
-		minimum += fmt.Sprintf(" (the least turn of each of their %d speaking segments)", len(sp.segs))
+		if len(sp.segs) == 1 {
+			minimum += " (the least turn of their speaking segment)"
+		} else {
+			minimum += fmt.Sprintf(" (the least turn of each of their %d speaking segments)", len(sp.segs))
+		}
 		fix = fmt.Sprintf("lower MinTurn or the segments' least turns so that %s's add up to at most %s", sp.person.Name, timeslot.FormatLength(limit))
 		if why == "their maximum" {
 			fix += fmt.Sprintf(", or raise the maximum of %s to %s", sp.person.Name, timeslot.FormatLength(need))

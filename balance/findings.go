@@ -89,10 +89,11 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 	for _, dr := range r.Dimensions {
 		dim := dr.Dimension
 		name := dim.Name()
-		inSet := 0
+		inSet, present := 0, 0
 		for _, g := range dr.Groups {
 			if !g.Outside {
 				inSet++
+				present += min(g.Speakers, 1)
 			}
 		}
 		for _, g := range dr.Groups {
@@ -105,18 +106,15 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 			if inSet == 2 && (pts < 0) != dim.Hard {
 				continue
 			}
+			over, target := overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target, present)
 			switch {
 			case dim.Hard && math.Abs(float64(g.Deviation)) > dim.Tolerance*float64(r.Speaking)+float64(pr.step):
 				add(Finding{Kind: findingPromise, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: 2 * math.Abs(pts),
-					Text: fmt.Sprintf("%s hold %s%s; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
+					Text: fmt.Sprintf("%s hold %s%s; the policy promises %s", groupPhrase(dim, g.Group, true), pct(g.Share), over, target)})
 			case !dim.Hard && pts >= threshold-pointsEps:
-				add(Finding{Kind: findingOver, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: pts,
-					Text: fmt.Sprintf("%s %s %s%s against %s",
-						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
+				add(Finding{Kind: findingOver, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: pts, Text: groupHas(dim, g, over, target)})
 			case !dim.Hard && pts <= -threshold+pointsEps:
-				add(Finding{Kind: findingUnder, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: -pts,
-					Text: fmt.Sprintf("%s %s %s%s against %s",
-						groupPhrase(dim, g.Group, g.Speakers != 1), have(g.Speakers), pct(g.Share), overCounted(dim, dr.Counted, len(r.Speakers)), targetPhrase(dim, g.Target))})
+				add(Finding{Kind: findingUnder, Scope: scopePlan, Dimension: name, Group: g.Group, People: g.People, Severity: -pts, Text: groupHas(dim, g, over, target)})
 			}
 		}
 	}
@@ -130,6 +128,20 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 	return fs
 }
 
+// groupHas says what share of the time group g of dimension dim has,
+// over whom (see overCounted), against what target: "WEOG speakers have
+// 64.4% of speaking time against an equal share of 50%", "the only Private
+// Sector speaker has …", "no GRULAC speaker, against a target of 20%".
+func groupHas(dim Dimension, g Group, over, target string) string {
+	switch g.Speakers {
+	case 0:
+		return fmt.Sprintf("no %s, against %s", groupPhrase(dim, g.Group, false), target)
+	case 1:
+		return fmt.Sprintf("the only %s has %s%s against %s", groupPhrase(dim, g.Group, false), pct(g.Share), over, target)
+	}
+	return fmt.Sprintf("%s have %s%s against %s", groupPhrase(dim, g.Group, true), pct(g.Share), over, target)
+}
+
 // overCounted says over whom a share of time is taken: " of speaking
 // time", or, when it is not every speaker, " of the speaking time of the 3
 // speakers who give a stakeholder group,".
@@ -137,7 +149,15 @@ func overCounted(d Dimension, counted, n int) string {
 	if counted == n {
 		return " of speaking time"
 	}
-	return fmt.Sprintf(" of the speaking time of the %s %s,", speakersWord(counted), givePhrase(d, counted))
+	return fmt.Sprintf(" of the speaking time of %s %s,", theSpeakers(counted), givePhrase(d, counted))
+}
+
+// theSpeakers writes "the one speaker" or "the 3 speakers".
+func theSpeakers(n int) string {
+	if n == 1 {
+		return "the one speaker"
+	}
+	return "the " + speakersWord(n)
 }
 
 // givePhrase completes "the 3 speakers …" for those counted in a
@@ -230,7 +250,10 @@ func groupPhrase(d Dimension, g string, many bool) string {
 	case ByMode, ByStakeholder, ByRegion:
 		return g + " " + plural("speaker", btoi(many)+1)
 	case ByGender:
-		return plural(g, btoi(many)+1)
+		if g == "woman" || g == "man" {
+			return plural(g, btoi(many)+1)
+		}
+		return g + " " + plural("speaker", btoi(many)+1) // "non-binary speakers", not "non-binarys"
 	case ByLabel:
 		return d.Label + " " + g
 	}
@@ -255,10 +278,16 @@ func fromPhrase(d Dimension, groups []string) string {
 	return "from " + strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// targetPhrase describes a target share.
-func targetPhrase(d Dimension, t float64) string {
+// targetPhrase describes a target share t of a dimension with present
+// groups with speakers.
+func targetPhrase(d Dimension, t float64, present int) string {
 	switch d.target() {
 	case targetEqual:
+		if present > 0 && math.Abs(t-1/float64(present)) > 1e-9 {
+			// Equal shares for the groups, with a speaker's own share
+			// (a keynote's double one) on top: not an equal share.
+			return "a target of " + pct(t)
+		}
 		return "an equal share of " + pct(t)
 	case targetHeadcount:
 		return "a share by headcount of " + pct(t)

@@ -108,7 +108,7 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 			if len(h.Missing) > 0 && h.Counted > 0 {
 				text := "no speaker " + fromPhrase(dim, h.Missing)
 				if h.Counted < n {
-					text += ", among the " + speakersWord(h.Counted) + " " + givePhrase(dim, h.Counted)
+					text += ", among " + theSpeakers(h.Counted) + " " + givePhrase(dim, h.Counted)
 				}
 				add(Finding{Kind: findingMissing, Scope: scopeLineup, Dimension: name, Group: strings.Join(h.Missing, ", "), Severity: 100 / float64(k),
 					Text: text})

@@ -392,9 +392,9 @@ func TestFindings(t *testing.T) {
 			{Kind: "missing", Scope: "line-up", Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
 				Text: "no speaker from the Asia-Pacific Group or the Eastern European Group"},
 			{Kind: "under", Scope: "plan", Dimension: "region", Group: "African Group", People: []string{"Speaker 6"}, Severity: 100 * (1.0/3 - 1.0/6),
-				Text: "African Group speaker has 16.7% of speaking time against an equal share of 33.3%"},
+				Text: "the only African Group speaker has 16.7% of speaking time against an equal share of 33.3%"},
 			{Kind: "under", Scope: "plan", Dimension: "region", Group: "GRULAC", People: []string{"Speaker 5"}, Severity: 100 * (1.0/3 - 1.0/6),
-				Text: "GRULAC speaker has 16.7% of speaking time against an equal share of 33.3%"},
+				Text: "the only GRULAC speaker has 16.7% of speaking time against an equal share of 33.3%"},
 		},
 	}, {
 		name:   "exactly the threshold",
@@ -691,7 +691,7 @@ func TestFindings(t *testing.T) {
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder}}},
 		want: []balance.Finding{
 			{Kind: "missing", Scope: "line-up", Dimension: "stakeholder", Group: "Government, Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
-				Text: "no speaker from Government, Private Sector, Technical Community or Intergovernmental Organization, among the 1 speaker who gives a stakeholder group"},
+				Text: "no speaker from Government, Private Sector, Technical Community or Intergovernmental Organization, among the one speaker who gives a stakeholder group"},
 			{Kind: "missing", Scope: "line-up", Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
 				Text: "no speaker from the Asia-Pacific Group or the Eastern European Group"},
 			{Kind: "not given", Scope: "line-up", Dimension: "stakeholder", Severity: 10,
