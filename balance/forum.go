@@ -54,6 +54,11 @@ type ForumSession struct {
 	// over the five of each, or whose speakers give neither.
 	Distance float64
 
+	// Judged says whether Distance judges a line-up: it is false for a
+	// session without speakers, or whose speakers give no stakeholder
+	// group and no region, whose Distance of 0 is no finding.
+	Judged bool
+
 	// Gap is the mean Gap of the report's dimensions: the share of
 	// speaking time that would have to change hands to meet its targets.
 	Gap float64
@@ -191,7 +196,7 @@ func forumSession(prog *agenda.Programme, i int, p Policy) ForumSession {
 	for _, d := range fs.Report.Dimensions {
 		fs.Gap += d.Gap / float64(len(fs.Report.Dimensions))
 	}
-	fs.Distance, _ = lineupDistance(fs.Report)
+	fs.Distance, fs.Judged = lineupDistance(fs.Report)
 	return fs
 }
 
@@ -227,7 +232,7 @@ func (f *Forum) rank() {
 		if r == nil || len(r.Speakers) == 0 {
 			return 2
 		}
-		if _, ok := lineupDistance(r); !ok {
+		if !f.Sessions[i].Judged {
 			return 1
 		}
 		return 0

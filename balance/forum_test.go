@@ -171,3 +171,29 @@ func TestForumSeedsUnchecked(t *testing.T) {
 		}
 	}
 }
+
+// TestForumJudged: a session's line-up is judged, and ranked by its
+// distance, only if it has speakers who give a stakeholder group or a
+// region; seed 003 lists no speaker, and ranks last, unjudged.
+func TestForumJudged(t *testing.T) {
+	prog, err := seeds.Programme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := balance.ForumReport(prog, balance.HybridPromise(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, fs := range f.Sessions {
+		speakers := fs.Report != nil && len(fs.Report.Speakers) > 0
+		if fs.Judged != speakers {
+			t.Errorf("%s: judged %v with speakers %v", prog.Sessions[i].Title, fs.Judged, speakers)
+		}
+		if !fs.Judged && fs.Distance != 0 {
+			t.Errorf("%s: not judged, yet %v off", prog.Sessions[i].Title, fs.Distance)
+		}
+	}
+	if last := f.Ranked[len(f.Ranked)-1]; f.Sessions[last].Judged {
+		t.Errorf("the last ranked, %s, is judged", prog.Sessions[last].Title)
+	}
+}

@@ -253,7 +253,7 @@ func forumCSV(w io.Writer, d *Document) error {
 	}
 	for _, s := range v.Sessions {
 		row(map[string]string{"table": "session", "rank": strconv.Itoa(s.Rank), "session": s.Title, "when": s.When, "room": s.Room,
-			"source": s.Source, "speakers": strconv.Itoa(s.Speakers), "lineup_off": share(s.Distance), "off_target": share(s.Gap), "presets_failed": strconv.Itoa(s.PresetsFailed)})
+			"source": s.Source, "speakers": strconv.Itoa(s.Speakers), "lineup_off": judged(s.Judged, s.Distance), "off_target": judged(s.Speakers > 0, s.Gap), "presets_failed": strconv.Itoa(s.PresetsFailed)})
 	}
 	for _, p := range v.Presets {
 		for k, list := range [][]forumFailure{p.Failing, p.Unchecked} {
@@ -281,3 +281,11 @@ func forumCSV(w io.Writer, d *Document) error {
 
 // share writes a share as a decimal with at most four places: "0.8333".
 func share(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
+
+// judged writes share x, or nothing where there is nothing it measures.
+func judged(ok bool, x float64) string {
+	if !ok {
+		return ""
+	}
+	return share(x)
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -48,10 +49,30 @@ type forumSession struct {
 	When, Room     string
 	Speakers       int
 	Distance       float64 // the line-up's distance from the full sets
+	Judged         bool    // whether Distance judges a line-up (see balance.ForumSession.Judged)
 	Gap            float64
 	Source         string // see sessionSource
 	PresetsFailed  int
 	ConstraintsNot int
+}
+
+// LineupOff is Distance as a percentage, or "–" for a session whose
+// line-up is not judged: one without speakers, or whose speakers give no
+// stakeholder group and no region.
+func (s forumSession) LineupOff() string {
+	if !s.Judged {
+		return "–"
+	}
+	return format.Percent(s.Distance)
+}
+
+// OffTarget is Gap as a percentage, or "–" for a session without
+// speakers, whose plan has no time to be off target.
+func (s forumSession) OffTarget() string {
+	if s.Speakers == 0 {
+		return "–"
+	}
+	return format.Percent(s.Gap)
 }
 
 type forumPreset struct {
@@ -180,7 +201,7 @@ func (d *Document) forumReport() (*forumView, error) {
 	for rank, i := range f.Ranked {
 		fs := f.Sessions[i]
 		s := &prog.Sessions[i]
-		row := forumSession{Rank: rank + 1, Index: i, Title: shown(s.Title), Room: shown(s.Room), Distance: fs.Distance, Gap: fs.Gap, Source: sessionSource(fs),
+		row := forumSession{Rank: rank + 1, Index: i, Title: shown(s.Title), Room: shown(s.Room), Distance: fs.Distance, Judged: fs.Judged, Gap: fs.Gap, Source: sessionSource(fs),
 			PresetsFailed: failed[i].PresetsFailed, ConstraintsNot: failed[i].ConstraintsNot}
 		if fs.Report != nil {
 			row.Speakers = len(fs.Report.Speakers)

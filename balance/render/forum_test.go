@@ -610,7 +610,7 @@ func TestForumNoForum(t *testing.T) {
 			t.Errorf("a session that cannot be planned is not reported from its draft (%v), or has no error (%v)", fs.Report == nil, fs.Err)
 		}
 		outs := forumRender(t, &render.Document{Forum: forum})
-		for _, want := range []string{`(?m)^  3 +Too large +– +– +0 +0% +0% +0 +none$`, `(?m)^  \d +Uneven .* draft$`} {
+		for _, want := range []string{`(?m)^  3 +Too large +– +– +0 +– +– +0 +none$`, `(?m)^  \d +Uneven .* draft$`} {
 			if !regexp.MustCompile(want).Match(outs["text"]) {
 				t.Errorf("text has no line %s:\n%s", want, outs["text"])
 			}

@@ -309,7 +309,7 @@ func forumMarkdown(w io.Writer, d *Document) error {
 	b.WriteString("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n")
 	for _, s := range v.Sessions {
 		mdRow(&b, strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
-			format.Percent(s.Distance), format.Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source)
+			s.LineupOff(), s.OffTarget(), strconv.Itoa(s.PresetsFailed), s.Source)
 	}
 	fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(lineupNote[:1])+lineupNote[1:])
 	for _, p := range v.Presets {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
-	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -349,7 +348,7 @@ func forumText(out io.Writer, d *Document) error {
 	rows := [][]string{{"#", "session", "when", "room", "speakers", "line-up off", "time off target", "presets failed", "from"}}
 	for _, s := range v.Sessions {
 		rows = append(rows, []string{strconv.Itoa(s.Rank), s.Title, orDash(s.When), orDash(s.Room), strconv.Itoa(s.Speakers),
-			format.Percent(s.Distance), format.Percent(s.Gap), strconv.Itoa(s.PresetsFailed), s.Source})
+			s.LineupOff(), s.OffTarget(), strconv.Itoa(s.PresetsFailed), s.Source})
 	}
 	textTable(w, rows)
 	fmt.Fprint(w, textWrap(lineupNote, "  ", "  "))
