@@ -295,13 +295,6 @@ func targetPhrase(d Dimension, t float64, present int) string {
 	return "a target of " + pct(t)
 }
 
-func have(n int) string {
-	if n == 1 {
-		return "has"
-	}
-	return "have"
-}
-
 func isAre(n int) string {
 	if n == 1 {
 		return "is"
