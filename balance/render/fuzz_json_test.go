@@ -34,6 +34,9 @@ func FuzzDecodeJSON(f *testing.F) {
 		`{"rows":[{"kind":"speech","mode":"remote","segment_kind":"Panel","start":"2006-01-02T15:04:05.999-07:00","offset":"1.5s","length":"0s"}]}`,
 		`{"speaking":[{"who":"a","time":"7m30s","fair":"0s","share":-0}],"groups":[{"dimension":"mode","hard":true,"group":"online","speakers":1,"time":"1h","share":0.5,"target":1e-3}]}`,
 		`{"findings":[{"kind":"over","people":["person 1"],"severity":12.5,"text":"\u003cscript\u003e"}]}`,
+		// A row without a share is written with null for its share and
+		// target, and read back as 0.
+		`{"groups":[{"dimension":"region","group":"(not given)","speakers":2,"counted":1,"not_given":true,"time":"5m","share":null,"target":null}]}`,
 		`{"title":"\ud800"}`,
 		`{"title":"x","title":"y"}`,
 	} {

@@ -84,8 +84,8 @@ type Group struct {
 	Outside  bool `json:"outside,omitzero"`
 
 	Time   time.Duration `json:"time"`
-	Share  float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share
-	Target float64       `json:"target"` // the target share; 0 for a row without a share
+	Share  float64       `json:"share"`  // of the time of the dimension's counted speakers; 0 for a row without a share, which JSON writes as null
+	Target float64       `json:"target"` // the target share; 0 for a row without a share, which JSON writes as null
 }
 
 // hasShare reports whether the group has a share and a target to show.

@@ -239,6 +239,20 @@ var written = json.JoinOptions(
 			}
 			return enc.WriteValue(quoted)
 		}),
+		json.MarshalToFunc(func(enc *jsontext.Encoder, g Group) error {
+			if g.hasShare() {
+				return json.SkipFunc
+			}
+			// A row of the speakers who give no value, or of a value outside
+			// the dimension's set, has no share and no target: null, as a
+			// share of 0 would read as a group given no time.
+			type shareless struct {
+				Group
+				Share  *float64 `json:"share"`
+				Target *float64 `json:"target"`
+			}
+			return json.MarshalEncode(enc, shareless{Group: g})
+		}),
 	)),
 )
 
