@@ -24,8 +24,10 @@ import (
 //
 // Lengths are written as strings such as "40m" or "1h30m" (see
 // [timeslot.FormatLength]) and times as RFC 3339 in the document's zone.
-// Shares and targets are fractions of the speaking time. Lists are written in the order of the session, never of a map,
-// so the same document always gives the same bytes.
+// Shares and targets are fractions of the speaking time, null for a group
+// row that has none (see [Group]). Lists are written in the order of the
+// session, never of a map, so the same document always gives the same
+// bytes.
 type Output struct {
 	Title string     `json:"title"`
 	Slot  OutputSlot `json:"slot"`
