@@ -1,6 +1,7 @@
 package balance_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -142,4 +143,25 @@ func slicesHasSpeechFirst(turns []agenda.Turn, name string) bool {
 		}
 	}
 	return false
+}
+
+// TestBlankSpeakerName checks that a speaker named only with spaces, even
+// when a person of that name is on the list, names nobody: Plan refuses
+// the session with a *SessionError, as agenda.Roster finds nobody by that
+// name, rather than panicking when it lays out the turns
+// (FuzzPlanSession found it).
+func TestBlankSpeakerName(t *testing.T) {
+	for _, name := range []string{"", " ", "\t", " \u00a0"} {
+		s := errorsSession()
+		s.People = append(s.People, agenda.Person{Name: name, Roles: []agenda.Role{agenda.RoleSpeaker}})
+		s.Segments[0].Speakers = append(s.Segments[0].Speakers, name)
+		_, _, err := balance.Plan(s, balance.Policy{})
+		var se *balance.SessionError
+		if !errors.As(err, &se) {
+			t.Errorf("Plan with a speaker named %q: %v, want a *SessionError", name, err)
+		}
+		if _, err := balance.DraftReport(s, balance.Policy{}); !errors.As(err, &se) {
+			t.Errorf("DraftReport with a speaker named %q: %v, want a *SessionError", name, err)
+		}
+	}
 }

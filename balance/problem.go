@@ -73,26 +73,12 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 	pr := &problem{s: s, policy: p, past: ps, step: cmp.Or(p.Step, defaultStep), fairness: cmp.Or(p.Fairness, defaultFairness)}
 	pr.resolveDimensions()
 
-	// A name finds the first person with that name or, failing that, with
-	// that name key. Names as written in People are the usual way segments
-	// name people; the keys are only needed when a name is written otherwise.
-	byName := make(map[string]int, len(s.People))
-	for i := len(s.People) - 1; i >= 0; i-- {
-		byName[s.People[i].Name] = i
-	}
-	var byKey map[string]int
+	// People are found by the session's roster, as every other part of
+	// fairfloor finds them: a name of only spaces names nobody.
+	roster := s.Roster()
 	lookup := func(name string) (int, bool) {
-		if i, ok := byName[name]; ok {
-			return i, true
-		}
-		if byKey == nil {
-			byKey = make(map[string]int, len(s.People))
-			for i := len(s.People) - 1; i >= 0; i-- {
-				byKey[agenda.NameKey(s.People[i].Name)] = i
-			}
-		}
-		i, ok := byKey[agenda.NameKey(name)]
-		return i, ok
+		i := roster.Index(name)
+		return i, i >= 0
 	}
 	if len(p.People) > 0 {
 		pr.limits = make([]Limits, len(s.People))
