@@ -41,7 +41,7 @@ type PersonAudit struct {
 
 	Planned time.Duration
 	Actual  time.Duration
-	Turns   int // the log's speeches, less repeats and those with no end or ending before they start, which count as nothing
+	Turns   int
 }
 
 // LogProblem is something odd in a speaking log.
@@ -218,9 +218,8 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 			continue
 		}
 		length := spoken[i]
-		backwards := e.End.Before(e.Start)
-		if backwards {
-			problem(i, logBackwards, "%s ends at %s, before starting at %s; counted as nothing", who(e.Name), clock(e.End), clock(e.Start))
+		if e.End.Before(e.Start) {
+			problem(i, logBackwards, "%s ends at %s, before starting at %s", who(e.Name), clock(e.End), clock(e.Start))
 		} else if !e.Speech() {
 			if e.Kind == EntryPause {
 				a.Paused += e.End.Sub(e.Start)
@@ -233,11 +232,8 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 		if s.Slot.Length > 0 && (s.Slot.Scheduled() || fromStart(e.Start)) && (e.Start.Before(s.Slot.Start) || e.End.After(s.Slot.End())) {
 			problem(i, logOutsideSlot, "%s speaks %s–%s, outside the slot %s", who(e.Name), clock(e.Start), clock(e.End), s.Slot)
 		}
-		if !e.Speech() || backwards {
-			// A break is outside the budgets, and its name may be anyone's
-			// words; of an entry that ends before it starts, no one can
-			// tell which time is wrong, and it is no turn.
-			continue
+		if !e.Speech() {
+			continue // outside the budgets, and its name may be anyone's words
 		}
 		pa := audit(e.Name)
 		pa.Actual += length
