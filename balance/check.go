@@ -187,6 +187,7 @@ func groupsOf(r *Report, dim Dimension, people []member, speakers bool) (groups 
 	}
 	for _, m := range people {
 		if m.person == nil {
+			unknown++ // without the session, nobody's groups are known
 			continue
 		}
 		g := dim.groupOf(r.Session, m.person)
@@ -221,8 +222,10 @@ func check(r *Report, c Constraint, people []member, speakers bool) []Violation 
 		groups, given, known, missing = groupsOf(r, dim, people, speakers)
 	}
 	givenFor := fmt.Sprintf("%s given for %d of %d %s", givenNoun(dim), given, len(people), plural(c.counted(), len(people)))
-	// A rule about a field that nobody counted gives cannot be checked.
-	if c.By != "" && given == 0 && len(people) > 0 {
+	// A rule about a field that nobody counted gives cannot be checked; one
+	// whose people all give a value outside the dimension's set (every
+	// speaker's region an intergovernmental organization) can.
+	if c.By != "" && len(people) > 0 && missing == len(people) {
 		var who []string
 		for _, m := range people {
 			who = append(who, m.name)
@@ -332,11 +335,13 @@ func groupNoun(b By, label string) string {
 }
 
 // givenNoun names what a dimension's people give, as in "gender given for
-// 0 of 5 speakers": "gender", "stakeholder group", "regional group".
+// 0 of 5 speakers": "gender", "stakeholder group", "UN regional group".
 func givenNoun(d Dimension) string {
 	switch d.By {
 	case ByGender:
 		return "gender"
+	case ByRegion:
+		return "UN regional group" // a region that is none, an intergovernmental organization, is given but not counted
 	}
 	return groupNoun(d.By, d.Label)
 }

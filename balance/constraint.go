@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -153,6 +154,11 @@ func (c Constraint) validate(i int) *PolicyError {
 		if err := r.UnmarshalText([]byte(c.Role)); err != nil || r != c.Role || r == agenda.RoleSpeaker {
 			return &PolicyError{Field: field + ".role", Value: string(c.Role), Reason: "want a role other than speaker (leave it empty for speakers)"}
 		}
+	}
+	if set := universe(c.dimension()); c.Group != "" && set != nil && !slices.Contains(set, c.Group) {
+		// A group that is none of the dimension's would count nobody, and
+		// a rule about it would fail, or wait on those who give no value.
+		return &PolicyError{Field: field + ".group", Value: c.Group, Reason: fmt.Sprintf("not a %s: want one of %s", groupNoun(c.By, c.Label), strings.Join(set, ", "))}
 	}
 	switch {
 	case c.By == ByLabel && c.Label == "":

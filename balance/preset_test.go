@@ -183,7 +183,7 @@ func TestCheckRole(t *testing.T) {
 			c: C{Rule: balance.RuleMaxPeople, By: balance.ByMode, Role: agenda.RoleModerator, Max: 0.5}},
 		{name: "max-people of speakers", reason: "WEOG has two of the three speakers with a region",
 			c:    C{Rule: balance.RuleMaxPeople, By: balance.ByRegion, Max: 0.5},
-			want: []V{{Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 2 of 3 speakers (66.7%) (regional group given for 3 of 4 speakers)"}}},
+			want: []V{{Group: "WEOG", Measured: 2.0 / 3, People: []string{"Ana", "Ben"}, Text: "WEOG has 2 of 3 speakers (66.7%) (UN regional group given for 3 of 4 speakers)"}}},
 
 		// the mode a session's format gives
 		{name: "moderator onsite, online session", reason: "nobody is onsite in an online session",
@@ -606,5 +606,39 @@ func TestPresetUnchecked(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCheckOutsideSet: speakers whose region is no UN regional group give
+// a value, and a minimum of regional groups fails for them rather than
+// waiting on values nobody is missing; a rule about a group outside a
+// dimension's set is refused.
+func TestCheckOutsideSet(t *testing.T) {
+	s := chkSession(agenda.FormatHybrid)
+	for i := 2; i < len(s.People); i++ {
+		s.People[i].Region = "Intergovernmental Organization"
+	}
+	r, err := balance.DraftReport(s, balance.Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []balance.Constraint{
+		{Rule: balance.RuleMinGroups, By: balance.ByRegion, Min: 2},
+		{Rule: balance.RuleMinCount, By: balance.ByRegion, Group: "African Group", Min: 1},
+	} {
+		vs, err := balance.Check(r, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(vs) != 1 || vs[0].Unchecked || vs[0].Measured != 0 {
+			t.Errorf("%v, every speaker's region an intergovernmental organization: %+v, want a failure with 0 found", c, vs)
+		}
+	}
+	for _, group := range []string{"Europe", "Intergovernmental Organization"} {
+		_, err := balance.Check(r, balance.Constraint{Rule: balance.RuleMinCount, By: balance.ByRegion, Group: group, Min: 1})
+		var pe *balance.PolicyError
+		if !errors.As(err, &pe) || pe.Field != "constraints[0].group" || pe.Value != group {
+			t.Errorf("a rule about region %q: %v, want a *PolicyError at constraints[0].group", group, err)
+		}
 	}
 }

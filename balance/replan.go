@@ -120,7 +120,7 @@ func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfS
 		dims = defaultDimensions()
 	}
 	soft := p
-	soft.Dimensions = nil
+	soft.Dimensions = make([]Dimension, 0, len(dims)) // not nil: an empty list balances nothing, where nil means the defaults
 	for _, d := range dims {
 		if d.Hard {
 			d.Hard, d.Weight = false, replanHardWeight*cmp.Or(d.Weight, 1)

@@ -479,3 +479,18 @@ func TestReplanLeftOut(t *testing.T) {
 		t.Errorf("mode counts %d speakers and %d without a mode, want the session's 4", mode.Counted, mode.Unknown)
 	}
 }
+
+// TestReplanNoDimensions: a policy that balances nothing, an empty list of
+// dimensions, re-plans balancing nothing, as Allocate plans, rather than by
+// the default dimensions with their hard rule.
+func TestReplanNoDimensions(t *testing.T) {
+	p := balance.Policy{Dimensions: []balance.Dimension{}}
+	log := &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: replanAt(9, 0, 0), End: replanAt(9, 20, 0)}}}
+	_, al, err := balance.Replan(replanSession(), p, log, replanAt(9, 20, 0))
+	if err != nil {
+		t.Fatalf("Replan balancing nothing: %v", err)
+	}
+	if len(al.Balance) != 0 {
+		t.Errorf("Replan balancing nothing balances %d dimensions", len(al.Balance))
+	}
+}

@@ -4,7 +4,8 @@
 //
 // A constraint that cannot be checked, because nobody the rule counts
 // gives its field (a gender rule for a session whose speakers give no
-// gender, as IGF pages never do), is neither met nor failed
+// gender, as IGF pages never do) or because those who give none could make
+// up a minimum the others miss, is neither met nor failed
 // (balance.Violation.Unchecked): the helpers log it with t.Logf, so that
 // `go test -v` shows it, and do not fail the test. A test that needs the
 // field given asserts that on its own.

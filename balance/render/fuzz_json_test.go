@@ -37,6 +37,7 @@ func FuzzDecodeJSON(f *testing.F) {
 		// A row without a share is written with null for its share and
 		// target, and read back as 0.
 		`{"groups":[{"dimension":"region","group":"(not given)","speakers":2,"counted":1,"not_given":true,"time":"5m","share":null,"target":null}]}`,
+		`{"groups":[{"dimension":"region","group":"(not given)","speakers":2,"counted":1,"not_given":true,"time":"5m","share":0.5,"target":0}]}`,
 		`{"title":"\ud800"}`,
 		`{"title":"x","title":"y"}`,
 	} {

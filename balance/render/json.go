@@ -242,8 +242,8 @@ var written = json.JoinOptions(
 			return enc.WriteValue(quoted)
 		}),
 		json.MarshalToFunc(func(enc *jsontext.Encoder, g Group) error {
-			if g.hasShare() {
-				return json.SkipFunc
+			if g.hasShare() || g.Share != 0 || g.Target != 0 {
+				return json.SkipFunc // a share, even where none belongs (as a document read back may have), is written as it is
 			}
 			// A row of the speakers who give no value, or of a value outside
 			// the dimension's set, has no share and no target: null, as a

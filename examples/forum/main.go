@@ -231,10 +231,17 @@ func problems(w io.Writer, forum *balance.Forum, files []string, left int, redac
 			fmt.Fprintf(w, "forum: possible match, not merged: %s\n", m.Reason)
 		}
 	}
-	summary := fmt.Sprintf("forum: %d sessions, %d people; across sessions: %d conflicts, %d possible matches; %d problems within sessions",
-		len(prog.Sessions), len(attendees), conflicts, len(matches), other)
+	people, matchesWord := "people", "possible matches"
+	if len(attendees) == 1 {
+		people = "person"
+	}
+	if len(matches) == 1 {
+		matchesWord = "possible match"
+	}
+	summary := fmt.Sprintf("forum: %s, %d %s; across sessions: %s, %d %s; %s within sessions",
+		cli.Count(len(prog.Sessions), "session"), len(attendees), people, cli.Count(conflicts, "conflict"), len(matches), matchesWord, cli.Count(other, "problem"))
 	if left > 0 {
-		summary += fmt.Sprintf("; %d file(s) left out", left)
+		summary += fmt.Sprintf("; %s left out", cli.Count(left, "file"))
 	}
 	fmt.Fprintln(w, summary)
 	return found || conflicts > 0

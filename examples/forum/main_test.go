@@ -85,7 +85,7 @@ func TestSeedFacts(t *testing.T) {
 	// is no UN regional group, and three of the other four are WEOG. The
 	// seed with a rapporteur is 001.
 	diversity := section(out, "Preset igf-diversity")
-	if !strings.Contains(diversity, "WEOG has 3 of 4 speakers (75%) (regional group given for 4 of 7 speakers)") {
+	if !strings.Contains(diversity, "WEOG has 3 of 4 speakers (75%) (UN regional group given for 4 of 7\n      speakers)") {
 		t.Errorf("seed 000 does not fail igf-diversity on geography:\n%s", diversity)
 	}
 	rapporteur := section(out, "Preset igf-rapporteur")
@@ -227,7 +227,7 @@ func TestFolderKeepsGoing(t *testing.T) {
 		filepath.Join(dir, "3-syntax.json") + ":3: ",
 		`sessions[1] "Overrun talk" (` + filepath.Join(dir, "4-invalid.json") + `) fails validation (1 problem)`,
 		`sessions[2] "Short talk" (` + filepath.Join(dir, "5-short.json") + `) can be neither planned nor reported; go run ./examples/runofshow -f ` + filepath.Join(dir, "5-short.json") + ` says why`,
-		"3 sessions", "2 file(s) left out",
+		"3 sessions", "2 files left out",
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("standard error lacks %q:\n%s", want, errs)
