@@ -155,9 +155,7 @@ func (pr *problem) report(source string, times []time.Duration, other time.Durat
 
 // dimensionReport reports dimension d of the problem: each group's time
 // against the target of its row. A group outside the dimension's full set
-// is reported with no share and no target, and the targets of the others
-// are scaled to add up to what the rows give them all, so that an equal
-// share is among the groups of the set.
+// has no row, and is reported with no share and no target.
 func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times []time.Duration) Balance {
 	dr := Balance{Dimension: dim}
 	targets := map[string]float64{}
@@ -188,14 +186,9 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 			dr.Counted++
 		}
 	}
-	sum, inSet := 0.0, 0.0
-	for g, t := range targets {
+	for g := range targets {
 		if groups[g] == nil {
-			groups[g] = &Group{Group: g, Outside: dim.outsideSet(g)}
-		}
-		sum += t
-		if !dim.outsideSet(g) {
-			inSet += t
+			groups[g] = &Group{Group: g} // a target with no speaker
 		}
 	}
 	var shares []float64
@@ -205,9 +198,7 @@ func (pr *problem) dimensionReport(d int, dim Dimension, rows []groupRow, times 
 			if known > 0 {
 				g.Share = float64(g.Time) / float64(known)
 			}
-			if g.Target = targets[name]; inSet > 0 && inSet != sum {
-				g.Target *= sum / inSet
-			}
+			g.Target = targets[name]
 			g.Deviation = g.Time - time.Duration(math.Round(g.Target*float64(known)))
 			dr.Gap += math.Abs(g.Share-g.Target) / 2
 			if g.Speakers > 0 {
