@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -155,10 +154,10 @@ func (c Constraint) validate(i int) *PolicyError {
 			return &PolicyError{Field: field + ".role", Value: string(c.Role), Reason: "want a role other than speaker (leave it empty for speakers)"}
 		}
 	}
-	if set := universe(c.dimension()); c.Group != "" && set != nil && !slices.Contains(set, c.Group) {
+	if why := notInSet(c.dimension(), c.Group); c.Group != "" && why != "" {
 		// A group that is none of the dimension's would count nobody, and
 		// a rule about it would fail, or wait on those who give no value.
-		return &PolicyError{Field: field + ".group", Value: c.Group, Reason: fmt.Sprintf("not a %s: want one of %s", groupNoun(c.By, c.Label), strings.Join(set, ", "))}
+		return &PolicyError{Field: field + ".group", Value: c.Group, Reason: why}
 	}
 	switch {
 	case c.By == ByLabel && c.Label == "":

@@ -23,6 +23,16 @@ func universe(d Dimension) []string {
 	return nil
 }
 
+// notInSet returns why g is none of dimension d's full set of groups, as
+// the Reason of a *PolicyError, or "" if it is one or d has no full set.
+func notInSet(d Dimension, g string) string {
+	set := universe(d)
+	if set == nil || slices.Contains(set, g) {
+		return ""
+	}
+	return fmt.Sprintf("not a %s: want one of %s", groupNoun(d.By, d.Label), strings.Join(set, ", "))
+}
+
 // lineupDimensions are the dimensions of a report's [Balance]s.
 var lineupDimensions = []Dimension{{By: ByStakeholder}, {By: ByRegion}, {By: ByGender}}
 

@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
@@ -159,15 +158,14 @@ func (d Dimension) check(field string, seen map[string]bool) error {
 	case "", targetEqual, targetHeadcount:
 	case targetExplicit:
 		sum := 0.0
-		set := universe(d)
 		for _, g := range slices.Sorted(maps.Keys(d.Shares)) {
 			if share := d.Shares[g]; share < 0 || math.IsNaN(share) {
 				return &PolicyError{Field: field + ".Shares[" + strconv.Quote(g) + "]", Value: fmt.Sprint(share), Reason: "must not be negative"}
 			}
 			// A target for a group that is none of the dimension's would
 			// be reported as a group without speakers, and unmet.
-			if set != nil && !slices.Contains(set, g) {
-				return &PolicyError{Field: field + ".Shares", Value: g, Reason: fmt.Sprintf("not a %s: want one of %s", groupNoun(d.By, d.Label), strings.Join(set, ", "))}
+			if why := notInSet(d, g); why != "" {
+				return &PolicyError{Field: field + ".Shares", Value: g, Reason: why}
 			}
 			sum += d.Shares[g]
 		}
