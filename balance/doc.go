@@ -41,7 +41,8 @@
 // these distances δ on each side, whose reach R is the distance from f_i to the bound on that side
 // (u_i − f_i above, f_i − l_i below), where positive:
 //   - quadratic: with a = min(b_i, R) and n = 1 if 6a ≤ 1, else
-//     min(64, ⌈6a⌉): δ = j·a/n for j = 1…n; then, if a < R, with
+//     min(64, ⌈6a − 10⁻⁷⌉), so that a float 6a of 4 + 10⁻¹⁵ makes 4
+//     pieces: δ = j·a/n for j = 1…n; then, if a < R, with
 //     h = max(a/n, 1): δ = a + j·h for j = 1…32, then seven more at
 //     widths 2h, 4h, 8h, … (each twice the last), every δ below R; and
 //     δ = R;
