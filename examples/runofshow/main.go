@@ -329,13 +329,23 @@ func writePresets(w io.Writer, r *balance.Report, presets []balance.Preset) erro
 		if err != nil {
 			return err
 		}
-		if len(vs) == 0 {
-			fmt.Fprintf(w, "  %s: met\n", p.Name)
-			continue
+		// A preset fails if one of its constraints fails; one that fails
+		// nothing but has a constraint that cannot be checked is neither
+		// met nor failed.
+		outcome := "met"
+		if len(vs) > 0 {
+			outcome = "cannot be checked"
 		}
-		fmt.Fprintf(w, "  %s: not met\n", p.Name)
+		if slices.ContainsFunc(vs, func(v balance.Violation) bool { return !v.Unchecked }) {
+			outcome = "not met"
+		}
+		fmt.Fprintf(w, "  %s: %s\n", p.Name, outcome)
 		for _, v := range vs {
-			fmt.Fprintf(w, "    - %s\n", v.Constraint)
+			found := v.Text
+			if v.Unchecked {
+				found = "cannot be checked: " + found
+			}
+			fmt.Fprintf(w, "    - %s: %s\n", v.Constraint, found)
 		}
 	}
 	return nil

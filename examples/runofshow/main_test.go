@@ -237,7 +237,8 @@ func TestNoHiddenNames(t *testing.T) {
 }
 
 // TestPolicyAndPresets plans under -policy and checks the plan against
-// -presets: the policy's bound holds, each preset is listed as met or not,
+// -presets: the policy's bound holds, each preset is listed as met, not
+// met with what was found, or cannot be checked with how many give the field,
 // and a bad file is a clear error with exit status 2.
 func TestPolicyAndPresets(t *testing.T) {
 	dir := t.TempDir()
@@ -247,7 +248,8 @@ func TestPolicyAndPresets(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(presets, []byte(`[{"name": "three-groups", "description": "at least 3 stakeholder groups", "constraints": [{"rule": "min-groups", "by": "stakeholder", "min": 3}]},
-		{"name": "two-regions", "description": "at least 2 regional groups", "constraints": [{"rule": "min-groups", "by": "region", "min": 2}]}]`), 0o644); err != nil {
+		{"name": "two-regions", "description": "at least 2 regional groups", "constraints": [{"rule": "min-groups", "by": "region", "min": 2}]},
+		{"name": "two-genders", "description": "at least 2 genders", "constraints": [{"rule": "min-groups", "by": "gender", "min": 2}]}]`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
@@ -258,8 +260,10 @@ func TestPolicyAndPresets(t *testing.T) {
 	for _, want := range []string{
 		"  Droz Serge (onsite)        6m     7m47s\n", // the policy's maximum
 		"\nPresets\n  three-groups: not met\n",        // Civil Society and Government only
-		"    - at least 3 stakeholder groups among speakers\n",
+		"    - at least 3 stakeholder groups among speakers: 2: Civil Society, Government\n",
 		"  two-regions: met\n",
+		// The seed gives no genders: neither met nor failed.
+		"  two-genders: cannot be checked\n    - at least 2 genders among speakers: cannot be checked: gender given for 0 of 7 speakers\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
