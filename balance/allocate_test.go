@@ -597,6 +597,9 @@ func TestAllocationProperties(t *testing.T) {
 			if want := sh.Time - sh.Fair.Round(time.Second); why != want {
 				t.Errorf("case %d: %s's reasons add up to %v, not %v: %+v", i, sh.Name, why, want, sh.Why)
 			}
+			if sh.Time == sh.Fair.Round(time.Second) && sh.Why != nil {
+				t.Errorf("case %d: %s has their fair share, explained by parts that cancel out: %+v", i, sh.Name, sh.Why)
+			}
 			sp := ref.speakers[slices.IndexFunc(ref.speakers, func(r refSpeaker) bool { return r.name == sh.Name })]
 			if got := int(sh.Time / step); got < sp.lo || got > sp.hi {
 				t.Errorf("case %d: %s has %d steps, outside [%d, %d]", i, sh.Name, got, sp.lo, sp.hi)

@@ -149,6 +149,9 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		if d := sh.Time - prev; d != 0 {
 			why = append(why, Reason{Cause: causeRounding, Change: d, Text: words.of(d, -1, rounding)})
 		}
+		if sh.Time == sh.Fair.Round(time.Second) {
+			why = why[:0] // parts that cancel out explain no difference
+		}
 		sh.Why = reasons.take(why)
 		if alike[sp.kind] {
 			done[key] = sh.Why
