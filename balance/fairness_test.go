@@ -49,6 +49,24 @@ func panelOf(speakers ...lineup) *agenda.Session {
 	return s
 }
 
+// withKeynote adds to a session of panelOf a keynote segment of the given
+// length after the opening, in which a speaker named Keynote, onsite,
+// speaks alone, and shortens the panel to keep the slot. The session is
+// onsite: under the hard online–onsite rule the onsite panelists would
+// make up what the keynote cannot take.
+func withKeynote(s *agenda.Session, length time.Duration) *agenda.Session {
+	s.Format = agenda.FormatOnsite
+	s.People = slices.DeleteFunc(s.People, func(p agenda.Person) bool { return p.Name == "Online moderator" })
+	for i := range s.Segments {
+		s.Segments[i].Facilitators = []string{"Moderator"}
+	}
+	s.People = append(s.People, agenda.Person{Name: "Keynote", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite,
+		Stakeholder: "Intergovernmental Organization", Region: "WEOG"})
+	s.Segments[1].Length -= length
+	s.Segments = slices.Insert(s.Segments, 1, agenda.Segment{Title: "Keynote", Kind: "discussion", Length: length, Speakers: []string{"Keynote"}, Facilitators: []string{"Moderator"}})
+	return s
+}
+
 // TestFairToEverySpeaker plans realistic line-ups, and the five seeds,
 // under the hybrid promise, and checks what a moderator hands out: every
 // speaker within the band (±25% of the fair share, one step of slack)
@@ -98,7 +116,18 @@ func TestFairToEverySpeaker(t *testing.T) {
 		reason:  "a maximum under the fair share is the reason, and the others share what it leaves",
 		session: panelOf(lineup{off, gov, weog}, lineup{off, cs, afr}, lineup{on, ps, apg}, lineup{off, tc, grulac}),
 		policy:  balance.Policy{People: map[string]balance.Limits{"Speaker 2": {Max: 8 * time.Minute}}},
-		why:     []string{": capped at 8m (max)"},
+		why:     []string{": capped at 8m (max)", ": time another speaker’s bound leaves to the others"},
+	}, {
+		name:    "a speaker raised",
+		reason:  "a minimum above the fair share is the reason, and the others give what it takes",
+		session: panelOf(lineup{off, gov, weog}, lineup{off, cs, afr}, lineup{on, ps, apg}, lineup{off, tc, grulac}),
+		policy:  balance.Policy{People: map[string]balance.Limits{"Speaker 2": {Min: 16 * time.Minute}}},
+		why:     []string{": raised to 16m (min)", ": time another speaker’s bound takes from the others"},
+	}, {
+		name:    "a keynote alone in a short segment",
+		reason:  "a keynote who speaks only in a 10-minute keynote (9m after the intro) has all of it, held by the segment, not by a maximum nobody set; the panel shares what is left",
+		session: withKeynote(panelOf(lineup{off, gov, weog}, lineup{off, cs, afr}, lineup{off, ps, apg}, lineup{off, tc, grulac}), 10*time.Minute),
+		why:     []string{": capped at 9m, all the time of “Keynote”", ": only 4 speakers share the 49m of “Panel”"},
 	}, {
 		name:    "all from one region",
 		reason:  "a one-region panel: no region to nudge towards, everyone at the fair share",

@@ -15,8 +15,10 @@ import (
 // "−30s: capped at 10m (max)".
 type Reason struct {
 	// Cause names what made it: "segments", the segments they speak in
-	// (more or fewer speakers, more or less time, least turns); "bound",
-	// their minimum or maximum; a dimension's name ("mode", "stakeholder",
+	// (more or fewer speakers, more or less time, least turns, and the
+	// bounds of others who speak in them); "bound", a bound of their own:
+	// their minimum or maximum, all the time of their segments, or their
+	// least turns; a dimension's name ("mode", "stakeholder",
 	// "region", "gender" or "label:<key>"), its balance; or "rounding", to
 	// whole steps.
 	Cause  string
@@ -90,10 +92,12 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 	done := map[whyKey][]Reason{}
 	words := reasonWords{}
 	type segmentsKey struct {
-		count, first int
-		more         bool
+		kind int
+		fair float64
+		more bool
 	}
-	segTexts := map[segmentsKey]int{} // the words of how the segments set a speaker's time, which depend on these alone, as slots of texts
+	segTexts := map[segmentsKey]int{} // the words of how the segments set a speaker's time, the same for a type's members of one fair share, as slots of texts
+	held := pr.held(stages[0])
 	rounding := "rounding to steps of " + timeslot.FormatLength(pr.step)
 	reasons := reasonStore{room: 3 * len(pr.speakers)} // about as many as most sessions have
 	var why []Reason                                   // the speaker's, before it is stored
@@ -120,17 +124,14 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 			why = append(why, Reason{Cause: c, Change: d, Text: words.of(d, slot, text)})
 		}
 		x0 := stages[0][i]
-		switch {
-		case x0 >= float64(sp.hi)-eps && float64(sp.hi) < sp.fair:
-			add(causeBound, x0, -1, "capped at "+timeslot.FormatLength(time.Duration(sp.hi)*pr.step)+" (max)")
-		case x0 <= float64(sp.lo)+eps && float64(sp.lo) > sp.fair:
-			add(causeBound, x0, -1, "raised to "+timeslot.FormatLength(time.Duration(sp.lo)*pr.step)+" (min)")
-		default:
-			key := segmentsKey{len(sp.segs), sp.segs[0], x0 > sp.fair}
+		if h := held[i]; h != 0 {
+			add(causeBound, x0, -1, pr.boundText(sp, h))
+		} else {
+			key := segmentsKey{sp.kind, sp.fair, x0 > sp.fair}
 			slot, ok := segTexts[key]
 			if !ok {
 				slot = len(texts)
-				texts = append(texts, pr.segmentsText(sp, key.more))
+				texts = append(texts, pr.segmentsText(sp, key.more, held))
 				segTexts[key] = slot
 			}
 			add(causeSegments, x0, slot, texts[slot])
@@ -221,19 +222,108 @@ func (pr *problem) perSpeaker(ks []kind, totals []float64) []float64 {
 	return x
 }
 
-// segmentsText says how the segments a speaker speaks in set their time.
-func (pr *problem) segmentsText(sp *speaker, more bool) string {
-	if len(sp.segs) > 1 && len(pr.segs) > len(sp.segs) {
-		return fmt.Sprintf("speaks in %d of the %d speaking segments", len(sp.segs), len(pr.segs))
-	}
-	if len(sp.segs) == 1 && len(pr.segs) > 1 {
-		sg := pr.segs[sp.segs[0]]
-		word := "only"
-		if !more {
-			word = "all"
+// held returns, per speaker, whether their time x (in steps, with no
+// dimension balanced) is held at a bound on the far side of their fair
+// share: +1 at their upper bound below it, −1 at their lower bound above
+// it, 0 if neither.
+func (pr *problem) held(x []float64) []int8 {
+	out := make([]int8, len(pr.speakers))
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		switch {
+		case x[i] >= float64(sp.hi)-eps && float64(sp.hi) < sp.fair:
+			out[i] = 1
+		case x[i] <= float64(sp.lo)+eps && float64(sp.lo) > sp.fair:
+			out[i] = -1
 		}
-		return fmt.Sprintf("%s %d speakers share the %s of “%s”", word, len(sg.speakers),
-			timeslot.FormatLength(time.Duration(sg.capacity)*pr.step), pr.s.Segments[sg.index].Title)
+	}
+	return out
+}
+
+// boundText says which bound holds a speaker (h as [problem.held] gives
+// it): "capped at 10m (max)", "capped at 9m, all the time of “Keynote”",
+// "raised to 6m (min)" or "raised to 4m, their least turns".
+func (pr *problem) boundText(sp *speaker, h int8) string {
+	room, turns := 0, 0
+	for _, k := range sp.segs {
+		room += pr.segs[k].capacity
+		turns += pr.segs[k].minTurn
+	}
+	if h > 0 {
+		capped := "capped at " + timeslot.FormatLength(time.Duration(sp.hi)*pr.step)
+		switch {
+		case sp.hi < room:
+			return capped + " (max)"
+		case len(sp.segs) == 1:
+			return capped + ", all the time of “" + pr.s.Segments[pr.segs[sp.segs[0]].index].Title + "”"
+		}
+		return capped + ", all the time of their segments"
+	}
+	raised := "raised to " + timeslot.FormatLength(time.Duration(sp.lo)*pr.step)
+	if sp.lo == turns {
+		return raised + ", their least turns"
+	}
+	return raised + " (min)"
+}
+
+// segmentsText says how the segments a speaker speaks in, and the bounds
+// of the others in them (held, as [problem.held] gives it), set their
+// time, more than their fair share or less: the segments themselves where
+// an equal part of each is more or less than the fair share, else the
+// bounds of others who speak with them, else the least turns.
+func (pr *problem) segmentsText(sp *speaker, more bool, held []int8) string {
+	part := 0.0 // an equal part of each segment's time
+	for _, k := range sp.segs {
+		part += float64(pr.segs[k].capacity) / float64(len(pr.segs[k].speakers))
+	}
+	if (part > sp.fair) == more && math.Abs(part-sp.fair) >= 1.0/piecesPerStep {
+		if len(sp.segs) > 1 && len(pr.segs) > len(sp.segs) {
+			return fmt.Sprintf("speaks in %d of the %d speaking segments", len(sp.segs), len(pr.segs))
+		}
+		if len(sp.segs) == 1 && len(pr.segs) > 1 {
+			sg := pr.segs[sp.segs[0]]
+			title := pr.s.Segments[sg.index].Title
+			length := timeslot.FormatLength(time.Duration(sg.capacity) * pr.step)
+			switch {
+			case len(sg.speakers) == 1:
+				return fmt.Sprintf("speaks alone in the %s of “%s”", length, title)
+			case more:
+				return fmt.Sprintf("only %d speakers share the %s of “%s”", len(sg.speakers), length, title)
+			}
+			return fmt.Sprintf("all %d speakers share the %s of “%s”", len(sg.speakers), length, title)
+		}
+	}
+	// Others held at a bound leave their time to the rest of their
+	// segments, or take it from them; they are counted, not named, as the
+	// words go wherever the allocation goes.
+	want := int8(-1)
+	if more {
+		want = 1
+	}
+	seen := map[int]bool{}
+	for _, k := range sp.segs {
+		for _, j := range pr.segs[k].speakers {
+			if held[j] == want {
+				seen[j] = true
+			}
+		}
+	}
+	switch n := len(seen); {
+	case n == 1 && more:
+		return "time another speaker’s bound leaves to the others"
+	case n == 1:
+		return "time another speaker’s bound takes from the others"
+	case n > 1 && more:
+		return fmt.Sprintf("time the bounds of %d other speakers leave to the others", n)
+	case n > 1:
+		return fmt.Sprintf("time the bounds of %d other speakers take from the others", n)
+	}
+	if more && len(sp.segs) == 1 {
+		// Those who speak elsewhere too take less of this segment.
+		sg := pr.segs[sp.segs[0]]
+		if slices.ContainsFunc(sg.speakers, func(j int) bool { return len(pr.speakers[j].segs) > 1 }) {
+			return "others in “" + pr.s.Segments[sg.index].Title + "” also speak in other segments"
+		}
 	}
 	return "the least turns and the time of the segments"
 }
