@@ -79,6 +79,9 @@
 //     checked by solving from another start;
 //   - symmetric: speakers with the same groups, segments, bounds and weight
 //     get the same time, within one step;
+//   - even across segments: speakers who speak in the same segments split
+//     their time across them alike, in proportion to their totals, to
+//     within a step a segment;
 //   - explained: each speaker's difference from the fair share is
 //     [Speaker.Why], parts that add up to it;
 //   - order-independent and deterministic: permuting the people or the
@@ -114,7 +117,12 @@
 // steps segment by segment, repaired where rounding broke a bound or a hard
 // rule (exactly if a step at a time can, within a step if not), improved a
 // step at a time while the objective at whole steps falls, and split among
-// the type's members.
+// the type's members. The objective counts totals only, so how a type's
+// time falls across its segments is then chosen apart, as evenly as the
+// totals allow: what each type has above its least turns is split in
+// proportion to an equal part of each segment per member, scaled to the
+// totals (iterative proportional fitting) and rounded keeping every total,
+// and each member's share of a segment is in proportion to their total.
 //
 // [Order] then orders each segment's turns to alternate onsite and online
 // speakers and avoid consecutive speakers of one region or stakeholder

@@ -6,6 +6,11 @@ import (
 	"slices"
 )
 
+// evenRounds bounds the rounds of improving the rounded totals from an
+// even split of them (see [problem.evenCells]); each round but the last
+// lowers the objective, and one or two do in practice.
+const evenRounds = 8
+
 // eps absorbs the solver's rounding error when a value in steps is floored:
 // 2.9999999999 steps is 3 steps.
 const eps = 1e-7
@@ -41,6 +46,17 @@ func (pr *problem) round(sol *solved) rounding {
 	}
 	rp := newRepair(pr, sol, cells)
 	rp.run(bySeg)
+	// An even split lets more cells give a step than the repair's did, so
+	// improve tries again from it, until no step pays.
+	pr.evenCells(ks, cells)
+	for range evenRounds {
+		before := slices.Clone(rp.total)
+		rp.improve(bySeg)
+		if slices.Equal(before, rp.total) {
+			break
+		}
+		pr.evenCells(ks, cells)
+	}
 
 	r := rounding{cells: cells, total: rp.total, people: make([]int, len(pr.speakers)), turns: make([][]int, len(pr.speakers))}
 	total := 0
@@ -58,30 +74,46 @@ func (pr *problem) round(sol *solved) rounding {
 			r.people[i] = x[j]
 		}
 		// Share the type's steps in each segment among its members: each
-		// gets the least turn in every segment, and the rest goes members in
-		// name order, segments in order, so that every member's steps add up
-		// to their total and every segment's to the type's cell.
+		// gets the least turn in every segment, and of the rest of a
+		// segment's steps a part in proportion to what they have left to
+		// place, so that every member speaks in each segment about in
+		// proportion to their total, their steps add up to it, and every
+		// segment's to the type's cell.
 		rest := slices.Clone(x)
+		left := 0 // Σ rest, what the remaining segments hold above their least turns
 		for _, si := range ks[k].segs {
 			for j := range rest {
 				rest[j] -= pr.segs[si].minTurn
 			}
 		}
-		j := 0
+		for _, v := range rest {
+			left += v
+		}
 		for i, si := range ks[k].segs {
-			need := cells[k][i] - pr.segs[si].minTurn*len(x)
-			for _, m := range ks[k].members {
-				r.turns[m][i] = pr.segs[si].minTurn
-			}
-			for need > 0 && j < len(x) {
-				take := min(need, rest[j])
-				r.turns[ks[k].members[j]][i] += take
-				need -= take
-				rest[j] -= take
-				if rest[j] == 0 {
-					j++
+			need := cells[k][i] - pr.segs[si].minTurn*len(rest)
+			values := make([]float64, len(rest))
+			for j, v := range rest {
+				if left > 0 {
+					values[j] = float64(v) * float64(need) / float64(left)
 				}
 			}
+			steps := pr.work.apportion(values, need)
+			// Rounding up can give a member a step more than they have
+			// left when their part is nearly all of it; it goes to one who
+			// has room.
+			for j := range steps {
+				for o := 0; steps[j] > rest[j] && o < len(steps); o++ {
+					for steps[j] > rest[j] && steps[o] < rest[o] {
+						steps[j]--
+						steps[o]++
+					}
+				}
+			}
+			for j, m := range ks[k].members {
+				r.turns[m][i] = pr.segs[si].minTurn + steps[j]
+				rest[j] -= steps[j]
+			}
+			left -= need
 		}
 	}
 	return r
