@@ -148,26 +148,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 		}
 		return name
 	}
-	// Exact repeats of an entry count once.
-	type moment struct {
-		sec  int64
-		nsec int
-	}
-	type entryKey struct {
-		name       string
-		start, end moment
-		kind       EntryKind
-	}
-	duplicate := make([]int, len(log.Entries)) // per entry: 1 + the index of the entry it repeats, or 0
-	firstOf := make(map[entryKey]int, len(log.Entries))
-	for i, e := range log.Entries {
-		k := entryKey{agenda.NameKey(e.Name), moment{e.Start.Unix(), e.Start.Nanosecond()}, moment{e.End.Unix(), e.End.Nanosecond()}, cmp.Or(e.Kind, EntrySpeech)}
-		if j, ok := firstOf[k]; ok {
-			duplicate[i] = j + 1
-			continue
-		}
-		firstOf[k] = i
-	}
+	duplicate := repeats(log)
 	problem := func(i int, kind string, format string, args ...any) {
 		a.Problems = append(a.Problems, LogProblem{Entry: i, Line: log.Entries[i].Line, Kind: kind, Text: fmt.Sprintf(format, args...)})
 	}
@@ -207,7 +188,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 			latest, latestEntry = e.End, i
 		}
 	}
-	spoken := speaking(log, time.Time{})
+	spoken := speaking(log, time.Time{}, false)
 	for i, e := range log.Entries {
 		if duplicate[i] > 0 {
 			problem(i, logDuplicate, "%s (%s–%s) repeats entry %d; counted once", who(e.Name), clock(e.Start), clock(e.End), duplicate[i])

@@ -68,10 +68,11 @@ func (e Entry) Speech() bool { return e.Kind == "" || e.Kind == EntrySpeech }
 
 // speaking returns, per entry of log, the time it counts towards its
 // speaker: the length of a speech less the pauses, points of order and
-// interventions within it, up to until (no bound if until is zero); nothing
-// for any other kind, an open entry, or one that ends before it starts.
-// The interruptions are merged first, so that two that overlap count once.
-func speaking(log *Log, until time.Time) []time.Duration {
+// interventions within it, up to until if limited; nothing for any other
+// kind, an open entry, one that ends before it starts, or a repeat of an
+// earlier entry (see [repeats]). The interruptions are merged first, so
+// that two that overlap count once.
+func speaking(log *Log, until time.Time, limited bool) []time.Duration {
 	type span struct{ start, end time.Time }
 	var breaks []span
 	for _, e := range log.Entries {
@@ -92,12 +93,13 @@ func speaking(log *Log, until time.Time) []time.Duration {
 		merged = append(merged, b)
 	}
 	out := make([]time.Duration, len(log.Entries))
+	repeated := repeats(log)
 	for i, e := range log.Entries {
-		if !e.Speech() || e.End.IsZero() {
+		if !e.Speech() || e.End.IsZero() || repeated[i] > 0 {
 			continue
 		}
 		end := e.End
-		if !until.IsZero() && end.After(until) {
+		if limited && end.After(until) {
 			end = until
 		}
 		if !end.After(e.Start) {

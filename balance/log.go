@@ -2,6 +2,7 @@ package balance
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -422,4 +423,30 @@ func rfc3339(t time.Time) error {
 		return errors.New("the offset is outside ±23:59, which RFC 3339 cannot write")
 	}
 	return nil
+}
+
+// repeats returns, per entry of log, 1 + the index of the earlier entry it
+// repeats exactly (the same person, start, end and kind), or 0: a line
+// written twice counts once, in an audit and in a re-plan alike.
+func repeats(log *Log) []int {
+	type moment struct {
+		sec  int64
+		nsec int
+	}
+	type entryKey struct {
+		name       string
+		start, end moment
+		kind       EntryKind
+	}
+	out := make([]int, len(log.Entries))
+	firstOf := make(map[entryKey]int, len(log.Entries))
+	for i, e := range log.Entries {
+		k := entryKey{agenda.NameKey(e.Name), moment{e.Start.Unix(), e.Start.Nanosecond()}, moment{e.End.Unix(), e.End.Nanosecond()}, cmp.Or(e.Kind, EntrySpeech)}
+		if j, ok := firstOf[k]; ok {
+			out[i] = j + 1
+			continue
+		}
+		firstOf[k] = i
+	}
+	return out
 }

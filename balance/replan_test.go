@@ -3,6 +3,7 @@ package balance_test
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -249,7 +250,10 @@ func replanSpeeches(ros *agenda.RunOfShow) (map[string]time.Duration, time.Durat
 // replanPast sums what the log says each person said before at.
 func replanPast(log *balance.Log, at time.Time) map[string]time.Duration {
 	past := map[string]time.Duration{}
-	for _, e := range log.Entries {
+	for i, e := range log.Entries {
+		if slices.Contains(log.Entries[:i], e) {
+			continue // a line written twice counts once
+		}
 		end := e.End
 		if end.After(at) {
 			end = at
@@ -300,6 +304,16 @@ func TestReplan(t *testing.T) {
 		at:       replanAt(9, 10, 0),
 		want:     map[string]time.Duration{"Dana Novak": 10 * m, "Ben Okafor": 10 * m, "Eve Tan": 10 * m},
 		wantFair: map[string]time.Duration{"Dana Novak": 10 * m, "Ben Okafor": 10 * m, "Eve Tan": 10 * m},
+		online:   20 * m,
+	}, {
+		name: "a line written twice",
+		reason: "the log repeats Ana Berg's 13 minutes: counted once, as the audit counts it, the rest is that of " +
+			"\"onsite overran\", not a re-plan for 26 minutes said",
+		log: &balance.Log{Entries: []balance.Entry{e("Ana Berg", replanAt(9, 0, 0), replanAt(9, 13, 0)),
+			e("Ana Berg", replanAt(9, 0, 0), replanAt(9, 13, 0)), e("Dana Novak", replanAt(9, 13, 0), replanAt(9, 20, 0))}},
+		at:       replanAt(9, 20, 0),
+		want:     map[string]time.Duration{"Ben Okafor": 7 * m, "Eve Tan": 13 * m},
+		wantFair: map[string]time.Duration{"Ben Okafor": 10 * m, "Eve Tan": 10 * m},
 		online:   20 * m,
 	}}
 	for _, tc := range tests {
@@ -492,5 +506,28 @@ func TestReplanNoDimensions(t *testing.T) {
 	}
 	if len(al.Balance) != 0 {
 		t.Errorf("Replan balancing nothing balances %d dimensions", len(al.Balance))
+	}
+}
+
+// TestReplanAtTheStart re-plans an unscheduled session, whose clock starts
+// at the zero time, at its start: nothing has been said by then, whatever
+// the log records after it, so every speaker has their whole fair share
+// left, as in a plan of the whole session.
+func TestReplanAtTheStart(t *testing.T) {
+	s := replanSession()
+	s.Slot.Start = time.Time{}
+	start := time.Time{}
+	log := &balance.Log{Entries: []balance.Entry{
+		{Name: "Ana Berg", Start: start, End: start.Add(13 * time.Minute)},
+		{Name: "Dana Novak", Start: start.Add(13 * time.Minute), End: start.Add(20 * time.Minute)},
+	}}
+	_, al, err := balance.Replan(s, replanPolicy, log, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sh := range al.Speakers {
+		if sh.Fair != 10*time.Minute || sh.Time != 10*time.Minute {
+			t.Errorf("%s: %v of a fair share of %v left; want 10m of 10m, as nothing was said before the start", sh.Name, sh.Time, sh.Fair)
+		}
 	}
 }
