@@ -191,8 +191,15 @@ func (d *Document) textSpeakingTime(w io.Writer, al *balance.Allocation) {
 	fmt.Fprintf(w, "\nSpeaking time: %s among %d speakers, in steps of %s\n",
 		timeslot.FormatLength(al.Budget), len(al.Speakers), timeslot.FormatLength(al.Step))
 	rows := [][]string{{"speaker", "time", "fair share"}}
+	if d.Replanned != nil {
+		rows[0][2] = "fair share left" // of the whole session's, less what they said
+	}
 	for _, sh := range al.Speakers {
-		rows = append(rows, []string{d.textMention(sh.Name), timeslot.FormatLength(sh.Time), timeslot.FormatLength(sh.Fair.Round(time.Second))})
+		fair := timeslot.FormatLength(sh.Fair.Round(time.Second))
+		if over := -sh.Fair.Round(time.Second); over > 0 {
+			fair = "none, " + timeslot.FormatLength(over) + " over"
+		}
+		rows = append(rows, []string{d.textMention(sh.Name), timeslot.FormatLength(sh.Time), fair})
 	}
 	textTable(w, rows)
 	heading := false

@@ -268,3 +268,33 @@ func TestTextReplanUnscheduled(t *testing.T) {
 		t.Errorf("the re-plan begins %q, want %q", strings.SplitAfter(buf.String(), "\n")[0], want)
 	}
 }
+
+// TestTextReplanOverFairShare checks how a re-plan shows a speaker who has
+// already said more than their fair share of the whole session: what is
+// left of it is none, and by how much they are over, not a negative
+// length, under a heading that says it is what is left.
+func TestTextReplanOverFairShare(t *testing.T) {
+	s := roundtable()
+	d := document(t, s)
+	at := func(m int) time.Time { return s.Slot.Start.Add(time.Duration(m) * time.Minute) }
+	// Droz Serge speaks 9m of question A, beyond his 7m39s of the whole.
+	log := &balance.Log{Entries: []balance.Entry{{Name: "Droz Serge", Start: at(11), End: at(20)}}}
+	ros, al, err := balance.Replan(s, balance.HybridPromise(), log, at(20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.RunOfShow, d.Allocation, d.Report, d.Replanned = ros, al, nil, s
+	var buf bytes.Buffer
+	if err := render.Text(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"fair share left\n", "none, 1m21s over\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the re-plan lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, " -") {
+		t.Errorf("the re-plan shows a negative length:\n%s", out)
+	}
+}
