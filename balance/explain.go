@@ -94,9 +94,20 @@ func (pr *problem) explain(ks []kind, rows []groupRow, conflict []lp.Residual, m
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
+	// Of a dimension of two groups, such as onsite and online, a conflict
+	// of one is the other's seen from the other side: only the first is
+	// told.
+	rowsOf, told := make([]int, len(pr.dims)), make([]bool, len(pr.dims))
 	for _, row := range rows {
+		rowsOf[row.dim]++
+	}
+	for _, row := range rows {
+		if told[row.dim] && rowsOf[row.dim] == 2 {
+			continue
+		}
 		if err := pr.groupConflict(row); err != nil {
 			errs = append(errs, err)
+			told[row.dim] = true
 		}
 	}
 	if len(errs) > 0 {
@@ -259,13 +270,10 @@ func (pr *problem) groupConflict(row groupRow) error {
 	}
 	B := float64(pr.budget)
 	low, high := (row.target-dim.Tolerance)*B, (row.target+dim.Tolerance)*B
-	lo, hi := 0, 0
+	lo, hi := pr.groupReach(row)
 	var names []string
 	for i := range pr.speakers {
-		sp := &pr.speakers[i]
-		if sp.groups[row.dim] == row.group {
-			lo += sp.lo
-			hi += sp.hi
+		if sp := &pr.speakers[i]; sp.groups[row.dim] == row.group {
 			names = append(names, sp.person.Name)
 		}
 	}
@@ -281,21 +289,55 @@ func (pr *problem) groupConflict(row groupRow) error {
 	case float64(hi) < low-eps:
 		return &InfeasibleError{
 			Reason: fmt.Sprintf("%s of %s can have at most %s, but the rule wants at least %s (%s)",
-				speakers(len(names)), g, timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low)), window),
+				speakers(len(names)), g, timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low).Round(time.Second)), window),
 			People: names, Groups: []string{g}, Need: pr.steps(low), Have: pr.steps(float64(hi)),
 			Fix: fmt.Sprintf("give %s %s more room (their maximums or segments) or widen the tolerance to %s",
-				g, timeslot.FormatLength(pr.steps(math.Ceil(low-float64(hi)))), pct(row.target-float64(hi)/B)),
+				g, timeslot.FormatLength(pr.steps(math.Ceil(low-float64(hi)))), pctUp(row.target-float64(hi)/B)),
 		}
 	case float64(lo) > high+eps:
 		return &InfeasibleError{
 			Reason: fmt.Sprintf("%s of %s must have at least %s, but the rule allows at most %s (%s)",
-				speakers(len(names)), g, timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high)), window),
+				speakers(len(names)), g, timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high).Round(time.Second)), window),
 			People: names, Groups: []string{g}, Need: pr.steps(float64(lo)), Have: pr.steps(high),
-			Fix: fmt.Sprintf("lower the minimums of %s by %s or widen the tolerance to %s",
-				g, timeslot.FormatLength(pr.steps(math.Ceil(float64(lo)-high))), pct(float64(lo)/B-row.target)),
+			Fix: fmt.Sprintf("give %s %s less (their minimums, least turns or segments) or widen the tolerance to %s",
+				g, timeslot.FormatLength(pr.steps(math.Ceil(float64(lo)-high))), pctUp(float64(lo)/B-row.target)),
 		}
 	}
 	return nil
+}
+
+// groupReach returns the least and the most time in steps the speakers of
+// row's group can have: at least their minimums, and in each segment their
+// least turns or what the others there cannot take, whichever is more; at
+// most their maximums, and in each segment what the others' least turns
+// leave, whichever is less. A group alone in a segment has all of it.
+func (pr *problem) groupReach(row groupRow) (lo, hi int) {
+	in := func(i int) bool { return pr.speakers[i].groups[row.dim] == row.group }
+	minSum, maxSum := 0, 0
+	for i := range pr.speakers {
+		if in(i) {
+			minSum += pr.speakers[i].lo
+			maxSum += pr.speakers[i].hi
+		}
+	}
+	segLo, segHi := 0, 0
+	for _, sg := range pr.segs {
+		members, othersRoom, othersLeast := 0, 0, 0
+		for _, i := range sg.speakers {
+			if in(i) {
+				members++
+			} else {
+				othersRoom += min(pr.speakers[i].hi, sg.capacity)
+				othersLeast += sg.minTurn
+			}
+		}
+		if members == 0 {
+			continue
+		}
+		segLo += max(members*sg.minTurn, sg.capacity-othersRoom)
+		segHi += max(sg.capacity-othersLeast, 0)
+	}
+	return max(minSum, segLo), min(maxSum, segHi)
 }
 
 // speakers writes "the speaker" or "the 3 speakers".
@@ -308,3 +350,7 @@ func speakers(n int) string {
 
 // pct writes a share as a percentage: "50%", "12.5%".
 func pct(share float64) string { return format.Percent(share) }
+
+// pctUp writes a share as pct does, rounded up to the tenth of a percent
+// pct shows, so that a tolerance a fix asks for is enough.
+func pctUp(share float64) string { return pct(math.Ceil(share*1000-1e-9) / 1000) }

@@ -154,6 +154,24 @@ func TestExplainInfeasible(t *testing.T) {
 		reasonHas: []string{"more than their maximum, 9m30s", "9m50s is 9m30s"},
 		fixHas:    []string{"raise the maximum of Ana to 10m"},
 	}, {
+		name: "online speaker alone in a segment",
+		reason: "Dov, the only online speaker, has all of a 10m remote keynote and at least a least turn of 2m30s of the panel: " +
+			"12m30s, where parity by headcount allows a quarter of 30m; the fix is 5m less or a tolerance of 16.7%, " +
+			"not what his least turns alone would say",
+		session: func() *agenda.Session {
+			s := explainSession(20*time.Minute,
+				explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", onsite, weog),
+				explainSpeaker("Cai", onsite, weog), explainSpeaker("Dov", online, weog))
+			s.Segments = append(s.Segments, agenda.Segment{Title: "Remote keynote", Kind: "discussion", Length: 10 * time.Minute,
+				Speakers: []string{"Dov"}, Facilitators: []string{"Online moderator"}})
+			s.Slot.Length += 10 * time.Minute
+			return s
+		}(),
+		policy:    balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}}},
+		want:      conflict{People: []string{"Dov"}, Groups: []string{"mode online"}, Need: 12*time.Minute + 30*time.Second, Have: 7*time.Minute + 30*time.Second},
+		reasonHas: []string{"at least 12m30s", "at most 7m30s"},
+		fixHas:    []string{"5m less", "16.7%"},
+	}, {
 		name: "hard mode rule out of reach",
 		reason: "parity wants 10m of the 20m online, but the two online speakers may speak 3m each: " +
 			"4m short, or 20% of tolerance",
