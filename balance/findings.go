@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/balance/internal/format"
 	"github.com/fairfloor/fairfloor/timeslot"
 )
 
@@ -178,9 +179,9 @@ func aNoun(d Dimension) string {
 	case ByGender:
 		return "a gender"
 	case ByLabel:
-		return "a " + d.Label
+		return format.A(d.Label)
 	}
-	return "a " + groupNoun(d.By, d.Label)
+	return format.A(groupNoun(d.By, d.Label))
 }
 
 // speakersWord writes "1 speaker", "3 speakers".
@@ -305,10 +306,7 @@ func isAre(n int) string {
 // roleNoun writes a role for n people: "a moderator", "organizers".
 func roleNoun(r agenda.Role, n int) string {
 	if n == 1 {
-		if r == agenda.RoleOrganizer || r == agenda.RoleOnlineModerator {
-			return "an " + string(r)
-		}
-		return "a " + string(r)
+		return format.A(string(r))
 	}
 	return plural(string(r), n)
 }

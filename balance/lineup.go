@@ -117,7 +117,12 @@ func (pr *problem) lineupFindings(r *Report, add func(Finding)) {
 			// data, not from the line-up: the not-given finding says so.
 			if len(h.Missing) > 0 && h.Counted > 0 {
 				text := "no speaker " + fromPhrase(dim, h.Missing)
-				if h.Counted < n {
+				switch {
+				case h.Counted < n && h.Counted == 1 && dim.By == ByRegion:
+					text += ", though only one speaker is from a UN regional group"
+				case h.Counted < n && h.Counted == 1:
+					text += ", though only one speaker gives " + aNoun(dim)
+				case h.Counted < n:
 					text += ", among " + theSpeakers(h.Counted) + " " + givePhrase(dim, h.Counted)
 				}
 				add(Finding{Kind: findingMissing, Scope: scopeLineup, Dimension: name, Group: strings.Join(h.Missing, ", "), Severity: 100 / float64(k),

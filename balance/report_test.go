@@ -691,7 +691,7 @@ func TestFindings(t *testing.T) {
 		p: balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByStakeholder}}},
 		want: []balance.Finding{
 			{Kind: "missing", Scope: "line-up", Dimension: "stakeholder", Group: "Government, Private Sector, Technical Community, Intergovernmental Organization", Severity: 20,
-				Text: "no speaker from Government, Private Sector, Technical Community or Intergovernmental Organization, among the one speaker who gives a stakeholder group"},
+				Text: "no speaker from Government, Private Sector, Technical Community or Intergovernmental Organization, though only one speaker gives a stakeholder group"},
 			{Kind: "missing", Scope: "line-up", Dimension: "region", Group: "Asia-Pacific Group, Eastern European Group", Severity: 20,
 				Text: "no speaker from the Asia-Pacific Group or the Eastern European Group"},
 			{Kind: "not given", Scope: "line-up", Dimension: "stakeholder", Severity: 10,

@@ -36,11 +36,11 @@ func (b dimensionView) over() string {
 	case b.Counted == 0 && b.Dimension.By == balance.ByRegion:
 		return "no speaker is from a UN regional group"
 	case b.Counted == 0:
-		return "no speaker gives a " + noun
+		return "no speaker gives " + format.A(noun)
 	case b.Dimension.By == balance.ByRegion:
 		return fmt.Sprintf("shares of the %d of %d speakers who are from a UN regional group", b.Counted, b.Speakers)
 	}
-	return fmt.Sprintf("shares of the %d of %d speakers who give a %s", b.Counted, b.Speakers, noun)
+	return fmt.Sprintf("shares of the %d of %d speakers who give %s", b.Counted, b.Speakers, format.A(noun))
 }
 
 // groupNounOf names a value of a dimension: "stakeholder group", "regional
