@@ -78,6 +78,12 @@ func readFields(text string) igfFields {
 	othersLocked := false
 	for _, part := range parts[1:] {
 		v, locked := unlock(part)
+		if v == "" && locked && f.stakeholder != "" && f.region == "" {
+			// "Name, Civil Society, 🔒": the lock stands where the region
+			// goes, and hides it, not an organization.
+			f.regionLocked = true
+			continue
+		}
 		// "Intergovernmental Organization" is both: a stakeholder group
 		// first, a regional group after one.
 		g, gerr := stakeholders.parse(v)
@@ -207,9 +213,9 @@ func (p *igfParser) person(line, fields string, role Role) {
 		r := string(person.Region)
 		set("regional group", &r, string(f.region))
 		person.Region = Region(r)
-		if f.regionLocked {
-			private(fieldRegion)
-		}
+	}
+	if f.regionLocked {
+		private(fieldRegion)
 	}
 	if f.mode != "" {
 		m := string(person.Mode)

@@ -263,6 +263,49 @@ func TestParseIGFLocks(t *testing.T) {
 	}
 }
 
+// TestParseIGFLockedRegion checks a bare lock where a speaker's region
+// goes, "Tariq Aziz, Technical Community, 🔒": the region is private, not
+// missing, and no organization; an organizer's bare lock is their
+// organization's.
+func TestParseIGFLockedRegion(t *testing.T) {
+	page := `IGF 2024 WS #51 Open Data for Climate
+Wednesday, 18th December, 2024 (09:00 UTC) - Wednesday, 18th December, 2024 (10:00 UTC)
+Organizer 1: Samuel Osei, 🔒
+Speaker 1: Lina Haddad, Civil Society, African Group
+Speaker 2: Tariq Aziz, Technical Community, 🔒
+Moderator
+Samuel Osei, Civil Society, African Group
+Format
+Roundtable - 60 Min
+`
+	s, warnings, err := agenda.ParseIGF(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warnings {
+		if strings.Contains(w.String(), "no regional group") {
+			t.Errorf("warning %q: the region is private, not missing", w.String())
+		}
+	}
+	type got struct {
+		Name, Organization string
+		Region             agenda.Region
+		Private            []string
+	}
+	var people []got
+	for _, p := range s.People {
+		people = append(people, got{p.Name, p.Organization, p.Region, p.Private})
+	}
+	want := []got{
+		{"Samuel Osei", "", "African Group", []string{"organization"}},
+		{"Lina Haddad", "", "African Group", nil},
+		{"Tariq Aziz", "", "", []string{"region"}},
+	}
+	if diff := cmp.Diff(want, people); diff != "" {
+		t.Errorf("people mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestDeadlineValidation(t *testing.T) {
 	s := &agenda.Session{Deadlines: []agenda.Deadline{{What: "Key takeaways", Due: time.Date(2023, 10, 10, 23, 59, 0, 0, time.UTC)}, {}}}
 	var fields []string
