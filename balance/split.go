@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"gonum.org/v1/gonum/floats"
 )
 
 // How a type's time falls across its segments does not change the
@@ -74,7 +76,7 @@ func (pr *problem) fitTotals(ks []kind, multi []int, fit [][]float64, rowSum, co
 	col := make([]float64, len(colSum))
 	for range splitRounds {
 		for m := range multi {
-			if sum := floatSum(fit[m]); sum > 0 {
+			if sum := floats.Sum(fit[m]); sum > 0 {
 				for i := range fit[m] {
 					fit[m][i] *= float64(rowSum[m]) / sum
 				}
@@ -96,20 +98,12 @@ func (pr *problem) fitTotals(ks []kind, multi []int, fit [][]float64, rowSum, co
 		// The segments are met; the types say whether it has converged.
 		worst := 0.0
 		for m := range multi {
-			worst = max(worst, math.Abs(floatSum(fit[m])-float64(rowSum[m]))/float64(max(1, rowSum[m])))
+			worst = max(worst, math.Abs(floats.Sum(fit[m])-float64(rowSum[m]))/float64(max(1, rowSum[m])))
 		}
 		if worst < splitTol {
 			return
 		}
 	}
-}
-
-func floatSum(v []float64) float64 {
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	return s
 }
 
 // roundKeepingTotals rounds fit, whose rows add up to rowSum and whose
