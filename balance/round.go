@@ -47,15 +47,14 @@ func (pr *problem) round(sol *solved) rounding {
 	rp := newRepair(pr, sol, cells)
 	rp.run(bySeg)
 	// An even split lets more cells give a step than the repair's did, so
-	// improve tries again from it, until no step pays.
-	pr.evenCells(ks, cells)
-	for range evenRounds {
+	// improve tries again from it, until no step pays or the split moves no
+	// cell; the split comes last in every case.
+	for round := 0; pr.evenCells(ks, cells) && round < evenRounds; round++ {
 		before := slices.Clone(rp.total)
 		rp.improve(bySeg)
 		if slices.Equal(before, rp.total) {
 			break
 		}
-		pr.evenCells(ks, cells)
 	}
 
 	r := rounding{cells: cells, total: rp.total, people: make([]int, len(pr.speakers)), turns: make([][]int, len(pr.speakers))}
@@ -88,6 +87,12 @@ func (pr *problem) round(sol *solved) rounding {
 		}
 		for _, v := range rest {
 			left += v
+		}
+		if len(ks[k].segs) == 1 {
+			for j, m := range ks[k].members {
+				r.turns[m][0] = x[j]
+			}
+			continue
 		}
 		for i, si := range ks[k].segs {
 			need := cells[k][i] - pr.segs[si].minTurn*len(rest)

@@ -30,8 +30,9 @@ const (
 // turns is split in proportion to an equal part of each segment for each
 // member, scaled by a factor per type and per segment (iterative
 // proportional fitting: the split nearest to the equal parts that meets
-// the totals), and rounded to whole steps keeping every total.
-func (pr *problem) evenCells(ks []kind, cells [][]int) {
+// the totals), and rounded to whole steps keeping every total. It reports
+// whether any cell changed.
+func (pr *problem) evenCells(ks []kind, cells [][]int) bool {
 	var multi []int
 	for k := range ks {
 		if len(ks[k].segs) > 1 {
@@ -39,7 +40,7 @@ func (pr *problem) evenCells(ks []kind, cells [][]int) {
 		}
 	}
 	if len(multi) == 0 {
-		return
+		return false
 	}
 	least := func(k, i int) int { return pr.segs[ks[k].segs[i]].minTurn * len(ks[k].members) }
 	// The time above the least turns of each type, and of each segment
@@ -60,13 +61,17 @@ func (pr *problem) evenCells(ks []kind, cells [][]int) {
 	pr.fitTotals(ks, multi, fit, rowSum, colSum)
 	steps, ok := roundKeepingTotals(ks, multi, fit, rowSum, colSum)
 	if !ok {
-		return
+		return false
 	}
+	changed := false
 	for m, k := range multi {
 		for i := range cells[k] {
-			cells[k][i] = least(k, i) + steps[m][i]
+			v := least(k, i) + steps[m][i]
+			changed = changed || cells[k][i] != v
+			cells[k][i] = v
 		}
 	}
+	return changed
 }
 
 // fitTotals scales fit, a row per type of multi and an entry per segment of

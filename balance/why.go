@@ -97,7 +97,7 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 		more bool
 	}
 	segTexts := map[segmentsKey]int{} // the words of how the segments set a speaker's time, the same for a type's members of one fair share, as slots of texts
-	held := pr.held(stages[0])
+	bound := pr.bounded(stages[0])
 	rounding := "rounding to steps of " + timeslot.FormatLength(pr.step)
 	reasons := reasonStore{room: 3 * len(pr.speakers)} // about as many as most sessions have
 	var why []Reason                                   // the speaker's, before it is stored
@@ -124,14 +124,14 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 			why = append(why, Reason{Cause: c, Change: d, Text: words.of(d, slot, text)})
 		}
 		x0 := stages[0][i]
-		if h := held[i]; h != 0 {
+		if h := bound.held[i]; h != 0 {
 			add(causeBound, x0, -1, pr.boundText(sp, h))
 		} else {
 			key := segmentsKey{sp.kind, sp.fair, x0 > sp.fair}
 			slot, ok := segTexts[key]
 			if !ok {
 				slot = len(texts)
-				texts = append(texts, pr.segmentsText(sp, key.more, held))
+				texts = append(texts, pr.segmentsText(sp, key.more, bound))
 				segTexts[key] = slot
 			}
 			add(causeSegments, x0, slot, texts[slot])
@@ -222,26 +222,37 @@ func (pr *problem) perSpeaker(ks []kind, totals []float64) []float64 {
 	return x
 }
 
-// held returns, per speaker, whether their time x (in steps, with no
-// dimension balanced) is held at a bound on the far side of their fair
-// share: +1 at their upper bound below it, −1 at their lower bound above
-// it, 0 if neither.
-func (pr *problem) held(x []float64) []int8 {
-	out := make([]int8, len(pr.speakers))
+// bounded is who is held at a bound on the far side of their fair share
+// when no dimension is balanced: per speaker, +1 at their upper bound below
+// it, −1 at their lower bound above it, 0 if neither; and per segment, the
+// speakers held.
+type bounded struct {
+	held  []int8
+	inSeg [][]int
+}
+
+// bounded finds who is held at a bound at x, steps per speaker with no
+// dimension balanced.
+func (pr *problem) bounded(x []float64) bounded {
+	b := bounded{held: make([]int8, len(pr.speakers)), inSeg: make([][]int, len(pr.segs))}
 	for i := range pr.speakers {
 		sp := &pr.speakers[i]
 		switch {
 		case x[i] >= float64(sp.hi)-eps && float64(sp.hi) < sp.fair:
-			out[i] = 1
+			b.held[i] = 1
 		case x[i] <= float64(sp.lo)+eps && float64(sp.lo) > sp.fair:
-			out[i] = -1
+			b.held[i] = -1
+		default:
+			continue
+		}
+		for _, k := range sp.segs {
+			b.inSeg[k] = append(b.inSeg[k], i)
 		}
 	}
-	return out
+	return b
 }
 
-// boundText says which bound holds a speaker (h as [problem.held] gives
-// it): "capped at 10m (max)", "capped at 9m, all the time of “Keynote”",
+// boundText says which bound holds a speaker (h as [bounded] has it): "capped at 10m (max)", "capped at 9m, all the time of “Keynote”",
 // "raised to 6m (min)" or "raised to 4m, their least turns".
 func (pr *problem) boundText(sp *speaker, h int8) string {
 	room, turns := 0, 0
@@ -267,11 +278,10 @@ func (pr *problem) boundText(sp *speaker, h int8) string {
 }
 
 // segmentsText says how the segments a speaker speaks in, and the bounds
-// of the others in them (held, as [problem.held] gives it), set their
-// time, more than their fair share or less: the segments themselves where
+// of the others in them, set their time, more than their fair share or less: the segments themselves where
 // an equal part of each is more or less than the fair share, else the
 // bounds of others who speak with them, else the least turns.
-func (pr *problem) segmentsText(sp *speaker, more bool, held []int8) string {
+func (pr *problem) segmentsText(sp *speaker, more bool, bound bounded) string {
 	part := 0.0 // an equal part of each segment's time
 	for _, k := range sp.segs {
 		part += float64(pr.segs[k].capacity) / float64(len(pr.segs[k].speakers))
@@ -302,8 +312,8 @@ func (pr *problem) segmentsText(sp *speaker, more bool, held []int8) string {
 	}
 	seen := map[int]bool{}
 	for _, k := range sp.segs {
-		for _, j := range pr.segs[k].speakers {
-			if held[j] == want {
+		for _, j := range bound.inSeg[k] {
+			if bound.held[j] == want {
 				seen[j] = true
 			}
 		}
