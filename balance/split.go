@@ -16,9 +16,10 @@ import (
 // therefore replaced by the most even one with the same totals.
 
 // Iterative proportional fitting stops once the totals are met to within
-// splitTol (a fraction of each), or after splitRounds rounds: it converges
-// slowly only where every split that meets them leaves some type out of a
-// segment, and then its last round is near enough to be rounded.
+// splitTol (a fraction of each), or after splitRounds rounds. It converges
+// slowly where every split that meets them leaves some type out of a
+// segment, so such cells start at zero (see [forcedZeros]); should it not
+// converge, the split it was given is kept.
 const (
 	splitRounds = 500
 	splitTol    = 1e-9
@@ -47,15 +48,27 @@ func (pr *problem) evenCells(ks []kind, cells [][]int) bool {
 	// that these types share, and the equal parts to start from.
 	rowSum := make([]int, len(multi))
 	colSum := make([]int, len(pr.segs))
+	excess := make([][]int, len(multi))
 	fit := make([][]float64, len(multi))
 	for m, k := range multi {
 		fit[m] = make([]float64, len(ks[k].segs))
+		excess[m] = make([]int, len(ks[k].segs))
 		for i, si := range ks[k].segs {
 			e := cells[k][i] - least(k, i)
+			excess[m][i] = e
 			rowSum[m] += e
 			colSum[si] += e
 			sg := &pr.segs[si]
 			fit[m][i] = float64(len(ks[k].members)) * float64(max(sg.capacity, 1)) / float64(len(sg.speakers))
+		}
+	}
+	// A cell no split that meets the totals can fill starts at zero: the
+	// fitting would only approach it, a little each round.
+	for m, zero := range forcedZeros(ks, multi, excess, len(pr.segs)) {
+		for i, z := range zero {
+			if z {
+				fit[m][i] = 0
+			}
 		}
 	}
 	pr.fitTotals(ks, multi, fit, rowSum, colSum)
@@ -72,6 +85,100 @@ func (pr *problem) evenCells(ks []kind, cells [][]int) bool {
 		}
 	}
 	return changed
+}
+
+// forcedZeros reports, per type of multi and segment of the type, whether
+// every split with the totals of excess, a split that meets them, leaves
+// the cell empty. An empty cell can be filled if and only if some other
+// split moves time into it: along a cycle that adds to the cell, takes from
+// a filled cell of its segment, adds to that type's cell in another
+// segment, and so on back to its type. So, in the graph of types and
+// segments with an edge from each type to each of its segments and from a
+// segment to each type with time in it, an empty cell can be filled if and
+// only if its type and segment are in one strongly connected component.
+func forcedZeros(ks []kind, multi []int, excess [][]int, segs int) [][]bool {
+	n := len(multi) + segs // types, then segments
+	out := make([][]int, n)
+	for m, k := range multi {
+		for i, si := range ks[k].segs {
+			out[m] = append(out[m], len(multi)+si)
+			if excess[m][i] > 0 {
+				out[len(multi)+si] = append(out[len(multi)+si], m)
+			}
+		}
+	}
+	comp := components(out)
+	zero := make([][]bool, len(multi))
+	for m, k := range multi {
+		zero[m] = make([]bool, len(ks[k].segs))
+		for i, si := range ks[k].segs {
+			zero[m][i] = excess[m][i] == 0 && comp[m] != comp[len(multi)+si]
+		}
+	}
+	return zero
+}
+
+// components returns the strongly connected component of each node of the
+// graph whose edges out of node v are out[v] (Kosaraju's algorithm, without
+// recursion).
+func components(out [][]int) []int {
+	n := len(out)
+	in := make([][]int, n)
+	for v, ws := range out {
+		for _, w := range ws {
+			in[w] = append(in[w], v)
+		}
+	}
+	// The nodes in the order their depth-first search finishes.
+	order := make([]int, 0, n)
+	seen := make([]bool, n)
+	type frame struct{ v, next int }
+	for root := range n {
+		if seen[root] {
+			continue
+		}
+		seen[root] = true
+		stack := []frame{{root, 0}}
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if top.next < len(out[top.v]) {
+				w := out[top.v][top.next]
+				top.next++
+				if !seen[w] {
+					seen[w] = true
+					stack = append(stack, frame{w, 0})
+				}
+				continue
+			}
+			order = append(order, top.v)
+			stack = stack[:len(stack)-1]
+		}
+	}
+	comp := make([]int, n)
+	for v := range comp {
+		comp[v] = -1
+	}
+	c := 0
+	for j := n - 1; j >= 0; j-- {
+		root := order[j]
+		if comp[root] >= 0 {
+			continue
+		}
+		comp[root] = c
+		queue := []int{root}
+		for len(queue) > 0 {
+			v := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			for _, w := range in[v] {
+				if comp[w] < 0 {
+					comp[w] = c
+					queue = append(queue, w)
+				}
+			}
+		}
+		c++
+	}
+	return comp
 }
 
 // fitTotals scales fit, a row per type of multi and an entry per segment of
