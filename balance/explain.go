@@ -95,19 +95,28 @@ func (pr *problem) explain(ks []kind, rows []groupRow, conflict []lp.Residual, m
 		return errors.Join(errs...)
 	}
 	// Of a dimension of two groups, such as onsite and online, a conflict
-	// of one is the other's seen from the other side: only the first is
-	// told.
-	rowsOf, told := make([]int, len(pr.dims)), make([]bool, len(pr.dims))
+	// of one is the other's seen from the other side: only the side that
+	// needs the wider tolerance is told, as its fix is the one enough for
+	// both.
+	var byDim [][]groupRow
 	for _, row := range rows {
-		rowsOf[row.dim]++
-	}
-	for _, row := range rows {
-		if told[row.dim] && rowsOf[row.dim] == 2 {
-			continue
+		if n := len(byDim); n > 0 && byDim[n-1][0].dim == row.dim {
+			byDim[n-1] = append(byDim[n-1], row)
+		} else {
+			byDim = append(byDim, []groupRow{row})
 		}
-		if err := pr.groupConflict(row); err != nil {
-			errs = append(errs, err)
-			told[row.dim] = true
+	}
+	for _, dimRows := range byDim {
+		if len(dimRows) == 2 && pr.toleranceNeeded(dimRows[1]) > pr.toleranceNeeded(dimRows[0]) {
+			dimRows[0], dimRows[1] = dimRows[1], dimRows[0]
+		}
+		for _, row := range dimRows {
+			if err := pr.groupConflict(row); err != nil {
+				errs = append(errs, err)
+				if len(dimRows) == 2 {
+					break
+				}
+			}
 		}
 	}
 	if len(errs) > 0 {
@@ -304,6 +313,14 @@ func (pr *problem) groupConflict(row groupRow) error {
 		}
 	}
 	return nil
+}
+
+// toleranceNeeded is the least tolerance of row's hard rule that the time
+// its group can have (see [problem.groupReach]) reaches.
+func (pr *problem) toleranceNeeded(row groupRow) float64 {
+	lo, hi := pr.groupReach(row)
+	B := float64(pr.budget)
+	return max(0, row.target-float64(hi)/B, float64(lo)/B-row.target)
 }
 
 // groupReach returns the least and the most time in steps the speakers of

@@ -3,6 +3,8 @@ package balance_test
 import (
 	"errors"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -402,5 +404,35 @@ func TestNilSession(t *testing.T) {
 		if !errors.Is(err, balance.ErrNoSession) {
 			t.Errorf("call %d: %v, want ErrNoSession", i+1, err)
 		}
+	}
+}
+
+// TestExplainTwoGroupsFixSuffices checks that of a hard rule over two
+// groups, whose conflicts are one seen from either side, the side told is
+// the one whose fix is enough: Dov, online, may speak 2m, but the onsite
+// minimums leave him 1m, so widening the tolerance to what his own
+// maximum needs (20%) is not enough, and what the onsite side needs
+// (22.5%) is.
+func TestExplainTwoGroupsFixSuffices(t *testing.T) {
+	s := explainSession(40*time.Minute,
+		explainSpeaker("Ana", agenda.ModeOnsite, "WEOG"), explainSpeaker("Ben", agenda.ModeOnsite, "WEOG"),
+		explainSpeaker("Cai", agenda.ModeOnsite, "WEOG"), explainSpeaker("Dov", agenda.ModeOnline, "WEOG"))
+	p := balance.Policy{MinTurn: 30 * time.Second,
+		Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true, Tolerance: 0.1}},
+		People: map[string]balance.Limits{"Ana": {Min: 13 * time.Minute}, "Ben": {Min: 13 * time.Minute},
+			"Cai": {Min: 13 * time.Minute}, "Dov": {Max: 2 * time.Minute}}}
+	_, err := balance.Allocate(s, p)
+	es := explainInfeasibles(err)
+	if len(es) != 1 {
+		t.Fatalf("want one conflict told, got %v", err)
+	}
+	m := regexp.MustCompile(`widen the tolerance to ([0-9.]+)%`).FindStringSubmatch(es[0].Fix)
+	if m == nil {
+		t.Fatalf("the fix %q asks for no tolerance", es[0].Fix)
+	}
+	tol, _ := strconv.ParseFloat(m[1], 64)
+	p.Dimensions[0].Tolerance = tol / 100
+	if _, err := balance.Allocate(s, p); err != nil {
+		t.Errorf("the fix told, a tolerance of %v%%, is not enough: %v", m[1], err)
 	}
 }
