@@ -76,12 +76,13 @@ func readFields(text string) igfFields {
 	f.name, f.nameLocked = unlock(parts[0])
 	var others []string // fields that are no group, in order
 	othersLocked := false
+	bareLock := false // a lock alone after the stakeholder group, before any region
 	for _, part := range parts[1:] {
 		v, locked := unlock(part)
-		if v == "" && locked && f.stakeholder != "" && f.region == "" {
+		if v == "" && locked && f.stakeholder != "" && f.region == "" && !bareLock {
 			// "Name, Civil Society, 🔒": the lock stands where the region
-			// goes, and hides it, not an organization.
-			f.regionLocked = true
+			// goes, and hides it, unless a region follows.
+			bareLock = true
 			continue
 		}
 		// "Intergovernmental Organization" is both: a stakeholder group
@@ -121,6 +122,11 @@ func readFields(text string) igfFields {
 		default:
 			others = append(others, v)
 		}
+	}
+	if bareLock && f.region == "" {
+		f.regionLocked = true
+	} else if bareLock {
+		othersLocked = true // a locked organization between the groups
 	}
 	if othersLocked {
 		f.orgLocked = true

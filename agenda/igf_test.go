@@ -265,14 +265,15 @@ func TestParseIGFLocks(t *testing.T) {
 
 // TestParseIGFLockedRegion checks a bare lock where a speaker's region
 // goes, "Tariq Aziz, Technical Community, 🔒": the region is private, not
-// missing, and no organization; an organizer's bare lock is their
-// organization's.
+// missing, and no organization; an organizer's bare lock, and one a
+// region follows, is an organization's.
 func TestParseIGFLockedRegion(t *testing.T) {
 	page := `IGF 2024 WS #51 Open Data for Climate
 Wednesday, 18th December, 2024 (09:00 UTC) - Wednesday, 18th December, 2024 (10:00 UTC)
 Organizer 1: Samuel Osei, 🔒
 Speaker 1: Lina Haddad, Civil Society, African Group
 Speaker 2: Tariq Aziz, Technical Community, 🔒
+Speaker 3: Mei Chen, Private Sector, 🔒, Asia-Pacific Group
 Moderator
 Samuel Osei, Civil Society, African Group
 Format
@@ -300,6 +301,7 @@ Roundtable - 60 Min
 		{"Samuel Osei", "", "African Group", []string{"organization"}},
 		{"Lina Haddad", "", "African Group", nil},
 		{"Tariq Aziz", "", "", []string{"region"}},
+		{"Mei Chen", "", "Asia-Pacific Group", []string{"organization"}}, // a region follows: the lock is an organization's
 	}
 	if diff := cmp.Diff(want, people); diff != "" {
 		t.Errorf("people mismatch (-want +got):\n%s", diff)
