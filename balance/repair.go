@@ -358,7 +358,8 @@ func (rp *repair) fix(bySeg [][]place) {
 	}
 }
 
-// improveWork is how many moves improve tries in all: a session of up to
+// improveWork is how many moves a call of improve tries in all (a plan
+// calls it at most 1 + evenRounds times): a session of up to
 // a few dozen types per segment is improved until no move helps, while a
 // programme of thousands of types, each a step from its optimum already,
 // is left as rounded rather than searched pair by pair.

@@ -342,7 +342,7 @@ func writePresets(w io.Writer, r *balance.Report, presets []balance.Preset) erro
 		fmt.Fprintf(w, "  %s: %s\n", p.Name, outcome)
 		for _, v := range vs {
 			found := v.Text
-			if v.Unchecked {
+			if v.Unchecked && outcome == "not met" { // else the outcome says it
 				found = "cannot be checked: " + found
 			}
 			fmt.Fprintf(w, "    - %s: %s\n", v.Constraint, found)

@@ -263,7 +263,7 @@ func TestPolicyAndPresets(t *testing.T) {
 		"    - at least 3 stakeholder groups among speakers: 2: Civil Society, Government\n",
 		"  two-regions: met\n",
 		// The seed gives no genders: neither met nor failed.
-		"  two-genders: cannot be checked\n    - at least 2 genders among speakers: cannot be checked: gender given for 0 of 7 speakers\n",
+		"  two-genders: cannot be checked\n    - at least 2 genders among speakers: gender given for 0 of 7 speakers\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
