@@ -44,16 +44,16 @@ func (e *InfeasibleError) Is(target error) bool { return target == ErrInfeasible
 
 // boundConflict explains a speaker whose minimum is above what they can
 // get. The minimum is the policy's, or the least turns of their segments
-// (turns steps in all) where those add up to more.
-func (pr *problem) boundConflict(sp *speaker, room, turns int) error {
-	limit, why := time.Duration(room)*pr.step, "the speaking time of their segments"
+// where those add up to more.
+func (pr *problem) boundConflict(sp *speaker) error {
+	limit, why := time.Duration(sp.room)*pr.step, "the speaking time of their segments"
 	note := ""
 	if sp.maxGiven > 0 && time.Duration(sp.hi)*pr.step < limit {
 		limit, why, note = time.Duration(sp.hi)*pr.step, "their maximum", pr.wholeSteps(sp)
 	}
 	need := time.Duration(sp.lo) * pr.step
 	minimum, fix := timeslot.FormatLength(need), fmt.Sprintf("lower the minimum of %s to %s", sp.person.Name, timeslot.FormatLength(limit))
-	if time.Duration(turns)*pr.step >= need && turns > 0 {
+	if time.Duration(sp.turns)*pr.step >= need && sp.turns > 0 {
 		if len(sp.segs) == 1 {
 			minimum += " (the least turn of their speaking segment)"
 		} else {

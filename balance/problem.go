@@ -48,6 +48,8 @@ type speaker struct {
 	kind      int   // index of the speaker's type (see [problem.kinds])
 	groups    []string
 	lo, hi    int     // bounds in steps
+	room      int     // Σ capacity of their segments, steps: all they could have
+	turns     int     // Σ least turns of their segments, steps
 	weight    float64 // w_i
 	share     float64 // the speaker's relative fair share: 1, or Limits.Share
 	fair      float64 // f_i in steps
@@ -252,18 +254,17 @@ func (pr *problem) resolveSpeakers() error {
 		}
 		sp.maxGiven = cmp.Or(l.Max, pr.policy.Max)
 		sp.weight = cmp.Or(l.Weight, 1)
-		room, turns := 0, 0
 		for _, k := range sp.segs {
-			room += pr.segs[k].capacity
-			turns += pr.segs[k].minTurn
+			sp.room += pr.segs[k].capacity
+			sp.turns += pr.segs[k].minTurn
 		}
-		sp.lo = max(int((cmp.Or(l.Min, pr.policy.Min)+pr.step-1)/pr.step), turns)
-		sp.hi = room
+		sp.lo = max(int((cmp.Or(l.Min, pr.policy.Min)+pr.step-1)/pr.step), sp.turns)
+		sp.hi = sp.room
 		if sp.maxGiven > 0 {
-			sp.hi = min(room, int(sp.maxGiven/pr.step))
+			sp.hi = min(sp.room, int(sp.maxGiven/pr.step))
 		}
 		if sp.lo > sp.hi {
-			conflicts = append(conflicts, pr.boundConflict(sp, room, turns))
+			conflicts = append(conflicts, pr.boundConflict(sp))
 			continue
 		}
 		f := float64(pr.budget) * sp.share / shares

@@ -96,7 +96,7 @@ func (pr *problem) round(sol *solved) rounding {
 		}
 		for i, si := range ks[k].segs {
 			need := cells[k][i] - pr.segs[si].minTurn*len(rest)
-			values := make([]float64, len(rest))
+			values := slices.Grow(pr.work.values[:0], len(rest))[:len(rest)]
 			for j, v := range rest {
 				if left > 0 {
 					values[j] = float64(v) * float64(need) / float64(left)

@@ -252,18 +252,14 @@ func (pr *problem) bounded(x []float64) bounded {
 	return b
 }
 
-// boundText says which bound holds a speaker (h as [bounded] has it): "capped at 10m (max)", "capped at 9m, all the time of “Keynote”",
+// boundText says which bound holds a speaker (h as [bounded] has it):
+// "capped at 10m (max)", "capped at 9m, all the time of “Keynote”",
 // "raised to 6m (min)" or "raised to 4m, their least turns".
 func (pr *problem) boundText(sp *speaker, h int8) string {
-	room, turns := 0, 0
-	for _, k := range sp.segs {
-		room += pr.segs[k].capacity
-		turns += pr.segs[k].minTurn
-	}
 	if h > 0 {
 		capped := "capped at " + timeslot.FormatLength(time.Duration(sp.hi)*pr.step)
 		switch {
-		case sp.hi < room:
+		case sp.hi < sp.room:
 			return capped + " (max)"
 		case len(sp.segs) == 1:
 			return capped + ", all the time of “" + pr.s.Segments[pr.segs[sp.segs[0]].index].Title + "”"
@@ -271,16 +267,17 @@ func (pr *problem) boundText(sp *speaker, h int8) string {
 		return capped + ", all the time of their segments"
 	}
 	raised := "raised to " + timeslot.FormatLength(time.Duration(sp.lo)*pr.step)
-	if sp.lo == turns {
+	if sp.lo == sp.turns {
 		return raised + ", their least turns"
 	}
 	return raised + " (min)"
 }
 
 // segmentsText says how the segments a speaker speaks in, and the bounds
-// of the others in them, set their time, more than their fair share or less: the segments themselves where
-// an equal part of each is more or less than the fair share, else the
-// bounds of others who speak with them, else the least turns.
+// of the others in them, set their time, more than their fair share or
+// less: the segments themselves where an equal part of each is more or
+// less than the fair share, else the bounds of others who speak with
+// them, else the least turns.
 func (pr *problem) segmentsText(sp *speaker, more bool, bound bounded) string {
 	part := 0.0 // an equal part of each segment's time
 	for _, k := range sp.segs {
