@@ -188,7 +188,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 			latest, latestEntry = e.End, i
 		}
 	}
-	spoken := speaking(log, time.Time{}, false)
+	spoken := speaking(log, duplicate, time.Time{}, false)
 	for i, e := range log.Entries {
 		if duplicate[i] > 0 {
 			problem(i, logDuplicate, "%s (%s–%s) repeats entry %d; counted once", who(e.Name), clock(e.Start), clock(e.End), duplicate[i])

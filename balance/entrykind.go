@@ -70,9 +70,9 @@ func (e Entry) Speech() bool { return e.Kind == "" || e.Kind == EntrySpeech }
 // speaker: the length of a speech less the pauses, points of order and
 // interventions within it, up to until if limited; nothing for any other
 // kind, an open entry, one that ends before it starts, or a repeat of an
-// earlier entry (see [repeats]). The interruptions are merged first, so
-// that two that overlap count once.
-func speaking(log *Log, until time.Time, limited bool) []time.Duration {
+// earlier entry (repeated, as [repeats] gives it). The interruptions are
+// merged first, so that two that overlap count once.
+func speaking(log *Log, repeated []int, until time.Time, limited bool) []time.Duration {
 	type span struct{ start, end time.Time }
 	var breaks []span
 	for _, e := range log.Entries {
@@ -93,7 +93,6 @@ func speaking(log *Log, until time.Time, limited bool) []time.Duration {
 		merged = append(merged, b)
 	}
 	out := make([]time.Duration, len(log.Entries))
-	repeated := repeats(log)
 	for i, e := range log.Entries {
 		if !e.Speech() || e.End.IsZero() || repeated[i] > 0 {
 			continue

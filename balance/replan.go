@@ -150,7 +150,7 @@ const replanHardWeight = 10000 // past the band's steepness, so the rule still p
 // speakers said before at.
 func (pr *problem) pastOf(log *Log, at time.Time) *past {
 	ps := &past{spoken: map[string]float64{}, rows: pr.groupRows(nil)}
-	for i, d := range speaking(log, at, true) {
+	for i, d := range speaking(log, repeats(log), at, true) {
 		if d > 0 {
 			ps.spoken[agenda.NameKey(log.Entries[i].Name)] += float64(d) / float64(pr.step)
 		}
