@@ -45,6 +45,7 @@ type refSpeaker struct {
 	weight float64
 	groups []string
 	share  float64 // σ_i
+	attain float64 // α_i, the share the targets count
 	fair   float64 // f_i, in steps
 	band   float64 // s·f_i
 }
@@ -231,13 +232,14 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 			sp.groups = append(sp.groups, g)
 		}
 	}
+	r.attain(shares)
 	for d, dim := range r.dims {
 		count, share, known := map[string]int{}, map[string]float64{}, 0.0
 		for _, sp := range r.speakers {
 			if g := sp.groups[d]; g != "" {
 				count[g]++
-				share[g] += sp.share
-				known += sp.share
+				share[g] += sp.attain
+				known += sp.attain
 			}
 		}
 		n := 0 // the speakers with a value in the dimension
@@ -278,6 +280,55 @@ func newReference(s *agenda.Session, p balance.Policy) *reference {
 		}
 	}
 	return r
+}
+
+// attain sets the speakers' attainable shares as the package doc defines
+// them, finding the level λ by bisection rather than as Allocate does: the
+// level nearest B/Σσ_i at which Σ_i min(max(λ·σ_i, l_i), u_i) = B.
+func (r *reference) attain(shares float64) {
+	budget := float64(r.budget)
+	sum := func(level float64) float64 {
+		v := 0.0
+		for _, sp := range r.speakers {
+			v += min(max(level*sp.share, float64(sp.lo)), float64(sp.hi))
+		}
+		return v
+	}
+	level := budget / shares
+	switch v := sum(level); {
+	case v < budget-1e-9: // the least level above that reaches B
+		lo, hi := level, level
+		for sum(hi) < budget-1e-9 && hi < 1e12 {
+			hi *= 2
+		}
+		for range 200 {
+			mid := (lo + hi) / 2
+			if sum(mid) >= budget-1e-12 {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		level = hi
+	case v > budget+1e-9: // the greatest level below that does not pass B
+		lo, hi := 0.0, level
+		for range 200 {
+			mid := (lo + hi) / 2
+			if sum(mid) <= budget+1e-12 {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		level = lo
+	}
+	for i := range r.speakers {
+		sp := &r.speakers[i]
+		sp.attain = sp.share
+		if sp.share > 1 && level > 0 && math.Abs(sum(level)-budget) < 1e-6 {
+			sp.attain = min(sp.share, max(1, float64(sp.hi)/level))
+		}
+	}
 }
 
 // objective evaluates the programme's objective at totals x (steps per speaker).

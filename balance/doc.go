@@ -12,13 +12,21 @@
 // regional group, gender or a custom label) sorts the speakers into groups
 // g, with time X_g = Σ_{i∈g} x_i and a target T_g = t_g·K_d, where K_d is
 // the time of the speakers with a value in the dimension and t_g the
-// target share: by headcount (the group's Σσ_i over the dimension's) by
+// target share: by headcount (the group's Σα_i over the dimension's) by
 // default for the mode, so that an online speaker gets on average what an
 // onsite speaker gets; equal by default for every other dimension, each of
 // the k groups present getting an equal part of the n_d speakers' ordinary
-// shares and its members' shares beyond them, t_g = (n_d/k + Σ_{i∈g}(σ_i −
-// 1)) / Σ_{i∈d} σ_i, which is 1/k when every share is 1 and keeps a
-// keynote's larger share from counting against their groups; or given. A value outside a dimension's set, such as
+// shares and its members' shares beyond them, t_g = (n_d/k + Σ_{i∈g}(α_i −
+// 1)) / Σ_{i∈d} α_i, which is 1/k when every share is 1 and keeps a
+// keynote's larger share from counting against their groups; or given.
+// The shares the targets count, α_i, are the σ_i, except that a share
+// beyond 1 counts only as far as the speaker's upper bound lets them use
+// it: α_i = min(σ_i, max(1, u_i/λ)) for σ_i > 1, where λ is the level
+// nearest B/Σ_j σ_j at which Σ_j min(max(λ·σ_j, l_j), u_j) = B (α_i = σ_i
+// if there is none). So a keynote capped below their fair share leaves
+// what they cannot take to everyone, not to the others of their groups
+// alone; any other bound still counts the speaker as their share of
+// heads. A value outside a dimension's set, such as
 // "Intergovernmental Organization" written as a region, takes no part in
 // it. [Allocate] solves
 //

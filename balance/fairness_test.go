@@ -240,3 +240,61 @@ func signedLength(d time.Duration) string {
 	}
 	return "+" + timeslot.FormatLength(d)
 }
+
+// TestBoundedKeynoteHeadcount checks the targets by headcount beside a
+// bounded speaker, under the hard online–onsite rule alone. A keynote's
+// share beyond 1 counts only as far as their maximum lets them use it, so
+// that the panelists of either mode share what a capped keynote leaves
+// alike, where the onsite ones alone used to make it up (+53% beside an
+// onsite keynote of share 2 capped at 9 minutes, the online ones at their
+// fair share). Every other bound still counts the speaker as their share
+// of heads, so that the average online speaker has what the average onsite
+// speaker has, per head.
+func TestBoundedKeynoteHeadcount(t *testing.T) {
+	on, off := agenda.ModeOnline, agenda.ModeOnsite
+	gov, cs, ps, tc := agenda.Stakeholder("Government"), agenda.Stakeholder("Civil Society"), agenda.Stakeholder("Private Sector"), agenda.Stakeholder("Technical Community")
+	tests := []struct {
+		name   string
+		limits balance.Limits // of Speaker 1, onsite, among two onsite and two online panelists
+		// heads is how many heads Speaker 1 counts as, when the averages
+		// per head are checked; 0 when the panelists are checked to have
+		// the same time instead, the keynote counting as the time they
+		// can take.
+		heads float64
+	}{
+		{"keynote capped between one share and two", balance.Limits{Share: 2, Max: 15 * time.Minute}, 0},
+		{"keynote of share 3 capped", balance.Limits{Share: 3, Max: 20 * time.Minute}, 0},
+		{"keynote not capped", balance.Limits{Share: 2}, 0},
+		{"keynote capped under an ordinary share", balance.Limits{Share: 2, Max: 9 * time.Minute}, 1},
+		{"keynote raised", balance.Limits{Share: 2, Min: 25 * time.Minute}, 2},
+		{"ordinary speaker raised", balance.Limits{Min: 16 * time.Minute}, 1},
+		{"ordinary speaker capped", balance.Limits{Max: 7 * time.Minute}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := panelOf(lineup{off, gov, "WEOG"}, lineup{off, cs, "African Group"}, lineup{off, ps, "GRULAC"}, lineup{on, tc, "Asia-Pacific Group"}, lineup{on, cs, "WEOG"})
+			p := balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}}, Intro: time.Minute, OnlineHandover: 30 * time.Second,
+				People: map[string]balance.Limits{"Speaker 1": tt.limits}}
+			al, err := balance.Allocate(s, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.heads == 0 {
+				least, most := al.Speakers[1].Time, al.Speakers[1].Time
+				for _, sh := range al.Speakers[1:] {
+					least, most = min(least, sh.Time), max(most, sh.Time)
+				}
+				if most-least > al.Step {
+					t.Errorf("the panelists have %v to %v, want the same to within a step: %+v", least, most, al.Speakers)
+				}
+				return
+			}
+			onsite := al.Speakers[0].Time + al.Speakers[1].Time + al.Speakers[2].Time
+			// The hard rule holds to within a step of the target, t·B.
+			want := (tt.heads + 2) / (tt.heads + 4) * float64(al.Budget)
+			if off := math.Abs(float64(onsite) - want); off > float64(al.Step) {
+				t.Errorf("onsite has %v, want %v for %g heads of %g, to within a step: %+v", onsite, time.Duration(want), tt.heads+2, tt.heads+4, al.Speakers)
+			}
+		})
+	}
+}

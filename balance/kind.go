@@ -124,7 +124,7 @@ func (pr *problem) groupRows(ks []kind) []groupRow {
 	var rows []groupRow
 	type tally struct {
 		count        int
-		share, extra float64 // Σ of the members' relative fair shares, and of their shares beyond 1
+		share, extra float64 // Σ of the members' attainable shares α_i, and of their shares beyond 1
 	}
 	// A unit is a speaker, or a type of count speakers whose shares add up
 	// to share.
@@ -137,14 +137,14 @@ func (pr *problem) groupRows(ks []kind) []groupRow {
 	if ks == nil {
 		units = make([]unit, len(pr.speakers))
 		for i := range pr.speakers {
-			units[i] = unit{pr.speakers[i].groups, 1, pr.speakers[i].share}
+			units[i] = unit{pr.speakers[i].groups, 1, pr.speakers[i].attainable}
 		}
 	} else {
 		units = make([]unit, len(ks))
 		for k := range ks {
 			u := unit{groups: ks[k].groups, count: len(ks[k].members)}
 			for _, i := range ks[k].members {
-				u.share += pr.speakers[i].share
+				u.share += pr.speakers[i].attainable
 			}
 			units[k] = u
 		}

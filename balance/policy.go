@@ -131,7 +131,8 @@ type Dimension struct {
 	// Target is how the groups' target shares are set: "equal", an equal
 	// share for each group present; "headcount", shares in proportion to
 	// the groups' fair shares (their numbers of speakers, when the shares
-	// are equal); or "explicit", the shares in Shares, by group name, which
+	// are equal, and a keynote's larger share only as far as their maximum
+	// lets them use it); or "explicit", the shares in Shares, by group name, which
 	// must add up to 1 and, for a dimension with a full set (the modes, the
 	// five stakeholder groups, the five UN regional groups), name groups of
 	// it. "" means "headcount" for the mode and "equal" for every other

@@ -42,20 +42,21 @@ type segment struct {
 }
 
 type speaker struct {
-	person    *agenda.Person
-	index     int   // in Session.People
-	segs      []int // indices into problem.segs
-	kind      int   // index of the speaker's type (see [problem.kinds])
-	groups    []string
-	lo, hi    int     // bounds in steps
-	room      int     // Σ capacity of their segments, steps: all they could have
-	turns     int     // Σ least turns of their segments, steps
-	weight    float64 // w_i
-	share     float64 // the speaker's relative fair share: 1, or Limits.Share
-	fair      float64 // f_i in steps
-	scale     float64 // the fair share of the whole session, which the band is taken of (f_i but in a re-plan)
-	costIndex int     // in problem.costs: speakers of the same cost, and so the same pieces, have the same
-	maxGiven  time.Duration
+	person     *agenda.Person
+	index      int   // in Session.People
+	segs       []int // indices into problem.segs
+	kind       int   // index of the speaker's type (see [problem.kinds])
+	groups     []string
+	lo, hi     int     // bounds in steps
+	room       int     // Σ capacity of their segments, steps: all they could have
+	turns      int     // Σ least turns of their segments, steps
+	weight     float64 // w_i
+	share      float64 // the speaker's relative fair share: 1, or Limits.Share
+	attainable float64 // α_i, the share the targets count (see [problem.attain])
+	fair       float64 // f_i in steps
+	scale      float64 // the fair share of the whole session, which the band is taken of (f_i but in a re-plan)
+	costIndex  int     // in problem.costs: speakers of the same cost, and so the same pieces, have the same
+	maxGiven   time.Duration
 }
 
 // newProblem resolves the policy against the session: the speaking
@@ -278,7 +279,13 @@ func (pr *problem) resolveSpeakers() error {
 		sp.fair, sp.scale = f, scale
 	}
 	pr.band = spread
-	return errors.Join(conflicts...)
+	if len(conflicts) > 0 {
+		return errors.Join(conflicts...)
+	}
+	if pr.past == nil { // a re-plan's targets are the whole session's
+		pr.attain()
+	}
+	return nil
 }
 
 // price sets each speaker's cost around their fair share, the pieces the

@@ -1,0 +1,98 @@
+package balance
+
+import (
+	"cmp"
+	"slices"
+)
+
+// attain sets each speaker's attainable share α_i, the relative share the
+// targets count (see the package documentation): σ_i, except that a share
+// beyond 1, a keynote's, counts only as far as the speaker's upper bound
+// lets them use it, α_i = min(σ_i, max(1, u_i/λ)), where λ is the level at
+// which the budget is shared, every speaker having λ·σ_i held within their
+// bounds (see [waterLevel]). Without it, a keynote capped below their fair
+// share would leave what they cannot take to the others of their groups
+// alone: under the hard headcount rule, every onsite panelist beside a
+// capped onsite keynote would gain it, while the online speakers kept their
+// fair share. Any other bound changes no target: the speaker still counts
+// as their share of heads, so that the average speaker of each mode has
+// the same, and a cap that keeps a whole group from its target is an
+// infeasibility the error names. When no level meets the budget (the
+// bounds cannot add up to it, and the programme is infeasible) α_i = σ_i.
+func (pr *problem) attain() {
+	budget, shares, keynotes := float64(pr.budget), 0.0, false
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		sp.attainable = sp.share
+		shares += sp.share
+		keynotes = keynotes || sp.share > 1
+	}
+	if !keynotes || budget == 0 {
+		return
+	}
+	level := budget / shares // the plain level, unless a bound holds someone
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		if x := level * sp.share; x < float64(sp.lo) || x > float64(sp.hi) {
+			var ok bool
+			if level, ok = waterLevel(pr.speakers, budget, level); !ok || level <= 0 {
+				return
+			}
+			break
+		}
+	}
+	for i := range pr.speakers {
+		sp := &pr.speakers[i]
+		if sp.share > 1 {
+			sp.attainable = min(sp.share, max(1, float64(sp.hi)/level))
+		}
+	}
+}
+
+// waterLevel returns the level λ > 0 nearest plain at which
+// Σ_i min(max(λ·σ_i, l_i), u_i) is the budget, and whether there is one.
+// The sum rises piecewise linearly with λ, its slope the shares of the
+// speakers no bound holds; the levels that meet the budget are found by
+// walking the points where a speaker's bound stops or starts holding, in
+// order. They are one level unless every speaker is held there, and then a
+// stretch, of which the level nearest plain is taken.
+func waterLevel(speakers []speaker, budget, plain float64) (float64, bool) {
+	type event struct {
+		at    float64 // the level
+		slope float64 // the change of slope there: +σ_i as a lower bound stops holding, −σ_i as an upper one starts
+	}
+	events := make([]event, 0, 2*len(speakers))
+	sum := 0.0 // at level 0, every speaker at their lower bound
+	for i := range speakers {
+		sp := &speakers[i]
+		sum += float64(sp.lo)
+		events = append(events, event{float64(sp.lo) / sp.share, sp.share}, event{float64(sp.hi) / sp.share, -sp.share})
+	}
+	if sum > budget {
+		return 0, false
+	}
+	slices.SortFunc(events, func(a, b event) int { return cmp.Compare(a.at, b.at) })
+	level, slope := 0.0, 0.0
+	first := -1.0 // the least level that meets the budget, once found
+	for k := 0; k < len(events); {
+		at := events[k].at
+		if first < 0 && slope > 0 && sum+slope*(at-level) > budget {
+			return level + (budget-sum)/slope, true // inside a rise: the only level
+		}
+		sum += slope * (at - level)
+		level = at
+		for ; k < len(events) && events[k].at == at; k++ {
+			slope += events[k].slope
+		}
+		if first < 0 && sum >= budget {
+			first = level
+		}
+		if first >= 0 && slope > 0 {
+			return min(max(plain, first), level), true
+		}
+	}
+	if first < 0 {
+		return 0, false
+	}
+	return max(plain, first), true
+}
