@@ -1,6 +1,7 @@
 package balance_test
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -39,6 +40,8 @@ func FuzzPlan(f *testing.F) {
 		case 4:
 			p.Fairness, p.Spread, p.MinTurn = rng.Float64()*5, rng.Float64(), time.Duration(rng.IntN(300))*time.Second
 			p.First, p.Last = []string{"Speaker 0000"}, []string{"Speaker 0001", "Moderator"}
+			// A keynote, whose share a bound may keep them from using.
+			p.People = map[string]balance.Limits{"Speaker 0000": {Share: 1 + 3*rng.Float64(), Min: time.Duration(rng.IntN(600)) * time.Second, Max: time.Duration(rng.IntN(1800)) * time.Second}}
 		}
 		if n%7 == 3 && len(s.People) > 2 {
 			s.People[2].Mode = "" // a hybrid session with a speaker of unknown mode
@@ -76,8 +79,12 @@ func FuzzPlan(f *testing.F) {
 			t.Fatalf("speeches add up to %v, want the budget %v", speech, al.Budget)
 		}
 		for _, sh := range al.Speakers {
-			if p.Max > 0 && sh.Time > p.Max {
-				t.Fatalf("%s has %v, over the maximum %v", sh.Name, sh.Time, p.Max)
+			l := p.People[sh.Name]
+			if most := cmp.Or(l.Max, p.Max); most > 0 && sh.Time > most {
+				t.Fatalf("%s has %v, over the maximum %v", sh.Name, sh.Time, most)
+			}
+			if least := cmp.Or(l.Min, p.Min); sh.Time < least {
+				t.Fatalf("%s has %v, under the minimum %v", sh.Name, sh.Time, least)
 			}
 		}
 	})
