@@ -84,14 +84,16 @@ func (r *reference) points(sp refSpeaker) []float64 {
 				ds = append(ds, float64(j)*a/float64(n))
 			}
 			if a < R {
-				// 32 pieces of width h, then 7 more, each twice the last.
+				// J pieces of width h, reaching 2F from f, then 7 more,
+				// each twice the last.
 				h := max(a/float64(n), 1)
+				J := min(512, max(32, int(math.Floor((2*max(sp.fair, 1)-a)/h+1e-7))))
 				at := a
-				for k := 1; k <= 32 && at+h < R; k++ {
+				for k := 1; k <= J && at+h < R; k++ {
 					at += h
 					ds = append(ds, at)
 				}
-				for k, w := 0, 2*h; k < 7 && at+w < R && len(ds) >= n+32; k++ {
+				for k, w := 0, 2*h; k < 7 && at+w < R && len(ds) >= n+J; k++ {
 					at += w
 					ds = append(ds, at)
 					w *= 2

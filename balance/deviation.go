@@ -22,8 +22,9 @@ const (
 // The pieces of the quadratic cost: inside the band, the breakpoints are
 // evenly spaced, 1/piecesPerStep of a step apart or band/maxBandPieces
 // where that is wider; beyond it, evenOuterPieces more as wide or a step
-// wide if that is wider, then up to maxOuterPieces pieces that double in
-// width, the last reaching the bound. A piece is no column of the
+// wide if that is wider, or as many as reach evenOuterReach·F from the
+// fair share (at most maxEvenOuterPieces), then up to maxOuterPieces
+// pieces that double in width, the last reaching the bound. A piece is no column of the
 // programme, only a point its column passes, so they are many: the optimum
 // is unique to within a piece, and so, where the band holds few steps (as
 // it does at 30-second steps), to within the sixth of a step below which
@@ -32,10 +33,12 @@ const (
 // group's correction of less than a step to whichever of them the
 // solver's path puts on the next point.
 const (
-	piecesPerStep   = 6
-	maxBandPieces   = 64
-	evenOuterPieces = 32
-	maxOuterPieces  = 8
+	piecesPerStep      = 6
+	maxBandPieces      = 64
+	evenOuterPieces    = 32
+	evenOuterReach     = 2   // times the scale F: how far from the fair share the even pieces go on
+	maxEvenOuterPieces = 512 // as many as the default band of 64 pieces needs to reach 2F
+	maxOuterPieces     = 8
 )
 
 // deviation is one speaker's cost as a function of their time: centre f
@@ -84,7 +87,7 @@ func (d deviation) breakpoints(reach float64) []float64 {
 	if inside*piecesPerStep > 1 {
 		n = min(maxBandPieces, int(math.Ceil(inside*piecesPerStep-eps)))
 	}
-	bps := make([]float64, 0, n+evenOuterPieces+maxOuterPieces)
+	bps := make([]float64, 0, n+evenOuterPieces+maxOuterPieces) // more only for a fair share far wider than the band's 32 pieces
 	h := inside / float64(n)
 	for j := 1; j < n; j++ {
 		bps = append(bps, float64(j)*h)
@@ -93,15 +96,28 @@ func (d deviation) breakpoints(reach float64) []float64 {
 		bps = append(bps, inside)
 		width := max(h, 1)
 		at := inside
-		for k := 0; k < evenOuterPieces+maxOuterPieces-1 && at+width < reach-eps; k++ {
+		even := d.evenOuter(inside, width)
+		for k := 0; k < even+maxOuterPieces-1 && at+width < reach-eps; k++ {
 			at += width
 			bps = append(bps, at)
-			if k >= evenOuterPieces-1 {
+			if k >= even-1 {
 				width *= 2
 			}
 		}
 	}
 	return append(bps, reach)
+}
+
+// evenOuter returns how many pieces of the given width follow the band,
+// of width inside, before the pieces that double: evenOuterPieces, or as
+// many as reach twice the scale from the fair share, up to
+// maxEvenOuterPieces. Speakers the segments hold far from their fair share
+// (a lightning round's, or two sharing a long segment) are then still on
+// pieces about a step wide, where a wide piece would let a group's nudge
+// move them anywhere in it: minutes apart at 1-second steps.
+func (d deviation) evenOuter(inside, width float64) int {
+	n := int(math.Floor((evenOuterReach*d.scale-inside)/width + eps))
+	return min(maxEvenOuterPieces, max(evenOuterPieces, n))
 }
 
 // family is what a speaker's pieces depend on but their bounds: speakers

@@ -51,9 +51,10 @@
 //   - quadratic: with a = min(b_i, R) and n = 1 if 6a ≤ 1, else
 //     min(64, ⌈6a − 10⁻⁷⌉), so that a float 6a of 4 + 10⁻¹⁵ makes 4
 //     pieces: δ = j·a/n for j = 1…n; then, if a < R, with
-//     h = max(a/n, 1): δ = a + j·h for j = 1…32, then seven more at
-//     widths 2h, 4h, 8h, … (each twice the last), every δ below R; and
-//     δ = R;
+//     h = max(a/n, 1): δ = a + j·h for j = 1…J, where J = min(512,
+//     max(32, ⌊(2F_i − a)/h + 10⁻⁷⌋)) so that these even pieces reach
+//     twice the scale from f_i, then seven more at widths 2h, 4h, 8h, …
+//     (each twice the last), every δ below R; and δ = R;
 //   - linear: δ = b_i if 0 < b_i < R, and δ = R.
 //
 // So inside the band a step away from the fair share costs about w₀·2|u|/F_i,

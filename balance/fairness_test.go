@@ -298,3 +298,48 @@ func TestBoundedKeynoteHeadcount(t *testing.T) {
 		})
 	}
 }
+
+// TestFarFromFairShare checks speakers the segments hold far from their
+// fair share: four who speak only in a 10-minute lightning round, where
+// the fair share of the hour is 8 minutes, and two who share a 40-minute
+// deep dive. Each four and two are alike but for groups a nudge cannot
+// move them far for, and must be within a step or two of each other at
+// every step size: pieces of the cost minutes wide there let 1-second
+// steps give one lightning speaker 1m4s and another 3m3s.
+func TestFarFromFairShare(t *testing.T) {
+	s := &agenda.Session{Title: "Lightning round then deep dive", Format: agenda.FormatOnsite, People: []agenda.Person{
+		{Name: "Chair", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
+		{Name: "Asha", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Stakeholder: "Civil Society", Region: "African Group"},
+		{Name: "Bram", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Stakeholder: "Government", Region: "WEOG"},
+		{Name: "Chloe", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Stakeholder: "Private Sector", Region: "WEOG"},
+		{Name: "Dmitri", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Stakeholder: "Technical Community", Region: "Eastern European Group"},
+		{Name: "Eun-ji", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Stakeholder: "Civil Society", Region: "Asia-Pacific Group"},
+		{Name: "Felipe", Roles: []agenda.Role{agenda.RoleSpeaker}, Mode: agenda.ModeOnsite, Stakeholder: "Government", Region: "GRULAC"},
+	}, Segments: []agenda.Segment{
+		{Title: "Lightning round", Kind: "discussion", Length: 10 * time.Minute, Speakers: []string{"Asha", "Bram", "Chloe", "Dmitri", "Eun-ji"}, Facilitators: []string{"Chair"}},
+		{Title: "Deep dive", Kind: "discussion", Length: 40 * time.Minute, Speakers: []string{"Asha", "Felipe"}, Facilitators: []string{"Chair"}},
+		{Title: "Close", Kind: "closing", Length: 10 * time.Minute, Facilitators: []string{"Chair"}},
+	}}
+	s.Slot.Length = time.Hour
+	for _, step := range []time.Duration{time.Second, 5 * time.Second, 30 * time.Second} {
+		p := balance.HybridPromise()
+		p.Step = step
+		al, err := balance.Allocate(s, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		times := map[string]time.Duration{}
+		for _, sh := range al.Speakers {
+			times[sh.Name] = sh.Time
+		}
+		for _, alike := range [][]string{{"Bram", "Chloe", "Dmitri", "Eun-ji"}, {"Asha", "Felipe"}} {
+			least, most := times[alike[0]], times[alike[0]]
+			for _, name := range alike {
+				least, most = min(least, times[name]), max(most, times[name])
+			}
+			if most-least > max(2*step, 5*time.Second) {
+				t.Errorf("steps of %v: %v have %v to %v, want within a step or two: %v", step, alike, least, most, times)
+			}
+		}
+	}
+}
