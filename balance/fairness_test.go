@@ -124,6 +124,12 @@ func TestFairToEverySpeaker(t *testing.T) {
 		policy:  balance.Policy{People: map[string]balance.Limits{"Speaker 2": {Min: 16 * time.Minute}}},
 		why:     []string{": raised to 16m (min)", ": time another speaker’s bound takes from the others"},
 	}, {
+		name:    "bounds between whole steps",
+		reason:  "a maximum and a minimum that are not whole steps of 2 minutes say what was given as well as what holds",
+		session: panelOf(lineup{off, gov, weog}, lineup{off, cs, afr}, lineup{on, ps, apg}, lineup{off, tc, grulac}, lineup{on, cs, eeg}),
+		policy:  balance.Policy{Step: 2 * time.Minute, People: map[string]balance.Limits{"Speaker 2": {Max: 9 * time.Minute}, "Speaker 4": {Min: 13 * time.Minute}}},
+		why:     []string{": capped at 8m (max 9m, in steps of 2m)", ": raised to 14m (min 13m, in steps of 2m)"},
+	}, {
 		name:    "a keynote alone in a short segment",
 		reason:  "a keynote who speaks only in a 10-minute keynote (9m after the intro) has all of it, held by the segment, not by a maximum nobody set; the panel shares what is left",
 		session: withKeynote(panelOf(lineup{off, gov, weog}, lineup{off, cs, afr}, lineup{off, ps, apg}, lineup{off, tc, grulac}), 10*time.Minute),
@@ -152,7 +158,7 @@ func TestFairToEverySpeaker(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := tt.policy
 			base := balance.HybridPromise()
-			base.People = p.People
+			base.People, base.Step = p.People, p.Step
 			if err := tt.session.Validate(); err != nil {
 				t.Fatalf("the session is not valid: %v", err)
 			}

@@ -42,21 +42,21 @@ type segment struct {
 }
 
 type speaker struct {
-	person     *agenda.Person
-	index      int   // in Session.People
-	segs       []int // indices into problem.segs
-	kind       int   // index of the speaker's type (see [problem.kinds])
-	groups     []string
-	lo, hi     int     // bounds in steps
-	room       int     // Σ capacity of their segments, steps: all they could have
-	turns      int     // Σ least turns of their segments, steps
-	weight     float64 // w_i
-	share      float64 // the speaker's relative fair share: 1, or Limits.Share
-	attainable float64 // α_i, the share the targets count (see [problem.attain])
-	fair       float64 // f_i in steps
-	scale      float64 // the fair share of the whole session, which the band is taken of (f_i but in a re-plan)
-	costIndex  int     // in problem.costs: speakers of the same cost, and so the same pieces, have the same
-	maxGiven   time.Duration
+	person             *agenda.Person
+	index              int   // in Session.People
+	segs               []int // indices into problem.segs
+	kind               int   // index of the speaker's type (see [problem.kinds])
+	groups             []string
+	lo, hi             int           // bounds in steps
+	room               int           // Σ capacity of their segments, steps: all they could have
+	turns              int           // Σ least turns of their segments, steps
+	weight             float64       // w_i
+	share              float64       // the speaker's relative fair share: 1, or Limits.Share
+	attainable         float64       // α_i, the share the targets count (see [problem.attain])
+	fair               float64       // f_i in steps
+	scale              float64       // the fair share of the whole session, which the band is taken of (f_i but in a re-plan)
+	costIndex          int           // in problem.costs: speakers of the same cost, and so the same pieces, have the same
+	minGiven, maxGiven time.Duration // the bounds the policy gives, before they are in steps
 }
 
 // newProblem resolves the policy against the session: the speaking
@@ -253,13 +253,13 @@ func (pr *problem) resolveSpeakers() error {
 		if pr.limits != nil {
 			l = pr.limits[sp.index]
 		}
-		sp.maxGiven = cmp.Or(l.Max, pr.policy.Max)
+		sp.minGiven, sp.maxGiven = cmp.Or(l.Min, pr.policy.Min), cmp.Or(l.Max, pr.policy.Max)
 		sp.weight = cmp.Or(l.Weight, 1)
 		for _, k := range sp.segs {
 			sp.room += pr.segs[k].capacity
 			sp.turns += pr.segs[k].minTurn
 		}
-		sp.lo = max(int((cmp.Or(l.Min, pr.policy.Min)+pr.step-1)/pr.step), sp.turns)
+		sp.lo = max(int((sp.minGiven+pr.step-1)/pr.step), sp.turns)
 		sp.hi = sp.room
 		if sp.maxGiven > 0 {
 			sp.hi = min(sp.room, int(sp.maxGiven/pr.step))

@@ -260,7 +260,7 @@ func (pr *problem) boundText(sp *speaker, h int8) string {
 		capped := "capped at " + timeslot.FormatLength(time.Duration(sp.hi)*pr.step)
 		switch {
 		case sp.hi < sp.room:
-			return capped + " (max)"
+			return capped + pr.givenText(" (max", sp.maxGiven, sp.hi)
 		case len(sp.segs) == 1:
 			return capped + ", all the time of “" + pr.s.Segments[pr.segs[sp.segs[0]].index].Title + "”"
 		}
@@ -270,7 +270,17 @@ func (pr *problem) boundText(sp *speaker, h int8) string {
 	if sp.lo == sp.turns {
 		return raised + ", their least turns"
 	}
-	return raised + " (min)"
+	return raised + pr.givenText(" (min", sp.minGiven, sp.lo)
+}
+
+// givenText closes the bracket of a bound that opens with kind: the bound
+// in steps is the one given, or, if that is not whole steps, says what
+// was given: " (max 9m, in steps of 2m)".
+func (pr *problem) givenText(kind string, given time.Duration, steps int) string {
+	if time.Duration(steps)*pr.step == given {
+		return kind + ")"
+	}
+	return kind + " " + timeslot.FormatLength(given) + ", in steps of " + timeslot.FormatLength(pr.step) + ")"
 }
 
 // segmentsText says how the segments a speaker speaks in, and the bounds
