@@ -143,7 +143,8 @@ func (pr *problem) explainShares(al *Allocation, final *solved) {
 				t, n = 2*r+btoi(own*moved[r] > 0), final.rows[r].count // with: moved as their group is, not against it
 			}
 			if texts[t] == "" {
-				texts[t] = pr.groupText(d, sp, t%2 == 1 && t < 2*len(final.rows), n)
+				with := t%2 == 1 && t < 2*len(final.rows)
+				texts[t] = pr.groupText(d, sp, with, with && moved[t/2] < 0, n)
 			}
 			add(dim.Name(), stages[d+1][i], t, texts[t])
 		}
@@ -346,9 +347,10 @@ func (pr *problem) segmentsText(sp *speaker, more bool, bound bounded) string {
 }
 
 // groupText says how dimension d moves a speaker: as one of the n members
-// of a group the dimension moves the same way (with), or, with no value in
-// it or against their group's move, as the others' groups are evened out.
-func (pr *problem) groupText(d int, sp *speaker, with bool, n int) string {
+// of a group the dimension moves the same way (with), down if down, or,
+// with no value in it or against their group's move, as the others' groups
+// are evened out.
+func (pr *problem) groupText(d int, sp *speaker, with, down bool, n int) string {
 	dim := pr.dims[d]
 	var balance string
 	switch dim.By {
@@ -371,6 +373,12 @@ func (pr *problem) groupText(d int, sp *speaker, with bool, n int) string {
 		return "as others are balanced (" + balance + ")"
 	}
 	if n == 1 {
+		if down {
+			// Being a group's only speaker is a reason to gain; a loss is
+			// the group's having more than its target after the parts
+			// before, as a speaker's other groups gained.
+			return fmt.Sprintf("the only %s, whose group is above its target (%s)", groupPhrase(dim, g, false), balance)
+		}
 		return fmt.Sprintf("the only %s (%s)", groupPhrase(dim, g, false), balance)
 	}
 	return fmt.Sprintf("one of %d %s (%s)", n, groupPhrase(dim, g, true), balance)
