@@ -184,7 +184,7 @@ func Example_infeasible() {
 	}
 	// Output:
 	// true
-	// balance: infeasible: the 2 speakers of mode online can have at most 10m, but the rule wants at least 13m30s (50% ± 5% of 30m); give mode online 3m30s more room (their maximums or segments) or widen the tolerance to 16.7%
+	// balance: infeasible: the 2 online speakers (Chen Wei and Dana Novak) can have at most 10m, but the rule wants at least 13m30s (50% ± 5% of 30m); give the 2 online speakers 3m30s more room (their maximums or segments) or widen the tolerance to 16.7%
 	// people: [Chen Wei Dana Novak] groups: [mode online]
 	// need: 13m30s have: 10m
 }

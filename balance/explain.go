@@ -195,7 +195,7 @@ func (pr *problem) segmentConflict(si int) error {
 	sg := pr.segs[si]
 	seg := pr.s.Segments[sg.index]
 	lo, hi, only := 0, 0, 0
-	var names []string
+	var names, raised []string // raised: those of only this segment whose minimum is more than their least turns
 	note := "" // why a maximum counts less than was given, if one does
 	for _, i := range sg.speakers {
 		sp := &pr.speakers[i]
@@ -206,6 +206,9 @@ func (pr *problem) segmentConflict(si int) error {
 		if len(sp.segs) == 1 {
 			lo += sp.lo
 			only++
+			if sp.lo > sp.turns {
+				raised = append(raised, sp.person.Name)
+			}
 		}
 		hi += sp.hi // an upper bound on what the segment's speakers can take
 	}
@@ -216,8 +219,7 @@ func (pr *problem) segmentConflict(si int) error {
 			Reason: fmt.Sprintf("in %q the minimums of %d speakers add up to %s, more than its speaking time of %s",
 				seg.Title, only, timeslot.FormatLength(step(lo)), timeslot.FormatLength(step(sg.capacity))),
 			People: names, Segments: []int{sg.index}, Need: step(lo), Have: step(sg.capacity),
-			Fix: fmt.Sprintf("lengthen it by %s or lower the minimum of its %d speakers to %s",
-				timeslot.FormatLength(step(lo-sg.capacity)), only, timeslot.FormatLength(step(sg.capacity/only))),
+			Fix: fmt.Sprintf("lengthen it by %s or %s", timeslot.FormatLength(step(lo-sg.capacity)), lowerMinimums(raised, step(lo-sg.capacity))),
 		}
 	case hi < sg.capacity && len(sg.speakers) > 1: // a segment's only speaker is aloneConflict's
 		return &InfeasibleError{
@@ -230,6 +232,20 @@ func (pr *problem) segmentConflict(si int) error {
 		}
 	}
 	return nil
+}
+
+// lowerMinimums says how the minimums of a segment's speakers, which are
+// more than its speaking time by over, can come down: those of the
+// speakers named in raised, whose minimums are more than their least
+// turns, by over in all, or else the least turns.
+func lowerMinimums(raised []string, over time.Duration) string {
+	switch len(raised) {
+	case 0:
+		return "lower MinTurn"
+	case 1:
+		return fmt.Sprintf("lower the minimum of %s by %s", raised[0], timeslot.FormatLength(over))
+	}
+	return fmt.Sprintf("lower the minimums of %s by %s in all", listAnd(slices.Sorted(slices.Values(raised))), timeslot.FormatLength(over))
 }
 
 // wholeSteps says, if sp's maximum is not a whole number of steps, that
@@ -288,31 +304,58 @@ func (pr *problem) groupConflict(row groupRow) error {
 	}
 	g := dim.Name() + " " + row.group
 	window := fmt.Sprintf("%s ± %s of %s", pct(row.target), pct(dim.Tolerance), timeslot.FormatLength(pr.steps(B)))
+	them := theGroup(dim, row.group, len(names))
 	switch {
 	case len(names) == 0 && low > eps:
+		who := memberWord(dim, row.group)
+		if dim.By == ByGender {
+			who = format.A(row.group)
+		}
 		return &InfeasibleError{
-			Reason: fmt.Sprintf("no speaker is in %s, but the rule wants it to have %s", g, window),
+			Reason: fmt.Sprintf("no speaker is %s, but the rule wants %s to have %s", who, them, window),
 			Groups: []string{g}, Need: pr.steps(low),
-			Fix: fmt.Sprintf("add a speaker from %s or lower its share to at most %s", g, pct(dim.Tolerance)),
+			Fix: fmt.Sprintf("add a speaker who is %s or lower the group's share to at most %s", who, pct(dim.Tolerance)),
 		}
 	case float64(hi) < low-eps:
 		return &InfeasibleError{
-			Reason: fmt.Sprintf("%s of %s can have at most %s, but the rule wants at least %s (%s)",
-				speakers(len(names)), g, timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low).Round(time.Second)), window),
+			Reason: fmt.Sprintf("%s%s can have at most %s, but the rule wants at least %s (%s)",
+				them, namesAside(names), timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low).Round(time.Second)), window),
 			People: names, Groups: []string{g}, Need: pr.steps(low), Have: pr.steps(float64(hi)),
-			Fix: fmt.Sprintf("give %s %s more room (their maximums or segments) or widen the tolerance to %s",
-				g, timeslot.FormatLength(pr.steps(math.Ceil(low-float64(hi)))), pctUp(row.target-float64(hi)/B)),
+			Fix: fmt.Sprintf("give %s %s more room (their %s or segments) or widen the tolerance to %s",
+				them, timeslot.FormatLength(pr.steps(math.Ceil(low-float64(hi)))), plural("maximum", len(names)), pctUp(row.target-float64(hi)/B)),
 		}
 	case float64(lo) > high+eps:
 		return &InfeasibleError{
-			Reason: fmt.Sprintf("%s of %s must have at least %s, but the rule allows at most %s (%s)",
-				speakers(len(names)), g, timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high).Round(time.Second)), window),
+			Reason: fmt.Sprintf("%s%s must have at least %s, but the rule allows at most %s (%s)",
+				them, namesAside(names), timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high).Round(time.Second)), window),
 			People: names, Groups: []string{g}, Need: pr.steps(float64(lo)), Have: pr.steps(high),
-			Fix: fmt.Sprintf("give %s %s less (their minimums, least turns or segments) or widen the tolerance to %s",
-				g, timeslot.FormatLength(pr.steps(math.Ceil(float64(lo)-high))), pctUp(float64(lo)/B-row.target)),
+			Fix: fmt.Sprintf("give %s %s less (their %s, least turns or segments) or widen the tolerance to %s",
+				them, timeslot.FormatLength(pr.steps(math.Ceil(float64(lo)-high))), plural("minimum", len(names)), pctUp(float64(lo)/B-row.target)),
 		}
 	}
 	return nil
+}
+
+// theGroup names the n speakers of group g of dimension d: "the online
+// speaker", "the 2 Civil Society speakers", "the speakers of age 30–40";
+// for no speakers, the group's speakers.
+func theGroup(d Dimension, g string, n int) string {
+	if d.By == ByLabel {
+		return "the " + plural("speaker", max(n, 2*btoi(n != 1))) + " of " + d.Label + " " + g
+	}
+	if n > 1 {
+		return fmt.Sprintf("the %d %s", n, groupPhrase(d, g, true))
+	}
+	return "the " + groupPhrase(d, g, n != 1)
+}
+
+// namesAside names a few speakers after their group's phrase, " (Ana and
+// Ben)", and no more than three, sorted.
+func namesAside(names []string) string {
+	if len(names) == 0 || len(names) > 3 {
+		return ""
+	}
+	return " (" + listAnd(slices.Sorted(slices.Values(names))) + ")" // sorted, as the input's order must not show
 }
 
 // toleranceNeeded is the least tolerance of row's hard rule that the time
@@ -355,14 +398,6 @@ func (pr *problem) groupReach(row groupRow) (lo, hi int) {
 		segHi += max(sg.capacity-othersLeast, 0)
 	}
 	return max(minSum, segLo), min(maxSum, segHi)
-}
-
-// speakers writes "the speaker" or "the 3 speakers".
-func speakers(n int) string {
-	if n == 1 {
-		return "the speaker"
-	}
-	return fmt.Sprintf("the %d speakers", n)
 }
 
 // pct writes a share as a percentage: "50%", "12.5%".

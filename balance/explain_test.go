@@ -120,7 +120,20 @@ func TestExplainInfeasible(t *testing.T) {
 		want: conflict{People: []string{"Ana", "Ben", "Cai", "Dov"}, Segments: []int{1},
 			Need: 20 * time.Minute, Have: 14 * time.Minute},
 		reasonHas: []string{`"Panel"`, "4 speakers", "20m", "14m"},
-		fixHas:    []string{"by 6m", "lower the minimum of its 4 speakers to 3m30s"},
+		fixHas:    []string{"by 6m", "lower the minimums of Ana, Ben, Cai and Dov by 6m in all"},
+	}, {
+		name: "minimums of some above the segment",
+		reason: "two speakers with 7m each and two at their least turns of 1m30s need 17m of the panel's 14m: " +
+			"the fix names the two minimums, not a minimum for all four that would raise the others'",
+		session: explainSession(20*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog),
+			explainSpeaker("Cai", onsite, weog), explainSpeaker("Dov", online, weog)),
+		policy: balance.Policy{Intro: 2 * time.Minute, Audience: 4 * time.Minute,
+			People: map[string]balance.Limits{"Dov": {Min: 7 * time.Minute}, "Ben": {Min: 7 * time.Minute}}},
+		want: conflict{People: []string{"Ana", "Ben", "Cai", "Dov"}, Segments: []int{1},
+			Need: 17 * time.Minute, Have: 14 * time.Minute},
+		reasonHas: []string{`"Panel"`, "4 speakers", "17m", "14m"},
+		fixHas:    []string{"by 3m", "lower the minimums of Ben and Dov by 3m in all"},
 	}, {
 		name:   "maximums below the segment",
 		reason: "three speakers of at most 5m cannot fill a 20m panel",
@@ -186,8 +199,8 @@ func TestExplainInfeasible(t *testing.T) {
 		},
 		want: conflict{People: []string{"Ben", "Dov"}, Groups: []string{"mode online"},
 			Need: 10 * time.Minute, Have: 6 * time.Minute},
-		reasonHas: []string{"mode online", "6m", "10m", "20m"},
-		fixHas:    []string{"4m more", "20%"},
+		reasonHas: []string{"the 2 online speakers (Ben and Dov) can have at most 6m", "10m", "20m"},
+		fixHas:    []string{"give the 2 online speakers 4m more", "20%"},
 	}, {
 		name:   "explicit share of an empty group",
 		reason: "half the time for the African Group, within 5%, but every speaker is WEOG: it needs 45% of 20m, 9m",
@@ -198,8 +211,8 @@ func TestExplainInfeasible(t *testing.T) {
 			Shares: map[string]float64{"African Group": 0.5, "WEOG": 0.5},
 		}}},
 		want:      conflict{Groups: []string{"region African Group"}, Need: 9 * time.Minute},
-		reasonHas: []string{"region African Group", "20m"},
-		fixHas:    []string{"region African Group", "5%"},
+		reasonHas: []string{"no speaker is from the African Group", "the African Group speakers", "20m"},
+		fixHas:    []string{"add a speaker who is from the African Group", "5%"},
 	}} {
 		t.Run(tt.name, func(t *testing.T) {
 			if err := tt.session.Validate(); err != nil {
