@@ -133,6 +133,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	problems := s.Validate()
+	valid := problems == nil // so that what planning finds is not told as validation's
 	if o.redact {
 		problems = agenda.Redact(problems) // the session's own problems hide what an unattributed session hides
 	}
@@ -163,7 +164,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	if o.format == "text" {
-		writeProblems(&out, hiddenNames(doc), problems)
+		writeProblems(&out, hiddenNames(doc), valid, problems)
 	}
 	if len(presets) > 0 && doc.Report != nil {
 		w := io.Writer(&out)
@@ -265,14 +266,20 @@ var formats = map[string]func(io.Writer, *render.Document) error{
 	"png":      render.PNG,
 }
 
-// writeProblems writes what validation or planning found, under the text,
-// with the names the document may not show replaced.
-func writeProblems(w io.Writer, hide *strings.Replacer, problems error) {
-	if problems == nil {
+// writeProblems writes what validation found, or, for a valid session,
+// what planning found, under the text, with the names the document may not
+// show replaced.
+func writeProblems(w io.Writer, hide *strings.Replacer, valid bool, problems error) {
+	switch {
+	case problems == nil:
 		fmt.Fprintln(w, "Validation: no problems.")
 		return
+	case valid:
+		fmt.Fprintln(w, "Validation: no problems.")
+		fmt.Fprintln(w, "The session cannot be planned:")
+	default:
+		fmt.Fprintf(w, "Validation: %s:\n", cli.Count(len(splitProblems(problems)), "problem"))
 	}
-	fmt.Fprintf(w, "Validation: %s:\n", cli.Count(len(splitProblems(problems)), "problem"))
 	listProblems(w, hide, problems)
 }
 

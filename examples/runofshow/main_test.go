@@ -218,6 +218,11 @@ func TestNoHiddenNames(t *testing.T) {
 			if strings.HasPrefix(tt.name, "PlanningError") && (code != 1 || !strings.Contains(stdout.String()+stderr.String(), "person 2 must speak at least 10m")) {
 				t.Errorf("exit %d, want 1 and the conflict of person 2:\n%s%s", code, stdout.String(), stderr.String())
 			}
+			// A valid session that cannot be planned is told as such, not
+			// as what validation found.
+			if tt.name == "PlanningError" && !strings.Contains(stdout.String(), "Validation: no problems.\nThe session cannot be planned:\n  - ") {
+				t.Errorf("the planning error is not told under its own heading:\n%s", stdout.String())
+			}
 			for _, sec := range tt.secrets {
 				for what, out := range map[string]string{"output": stdout.String(), "standard error": stderr.String()} {
 					if strings.Contains(strings.ToLower(out), strings.ToLower(sec)) {
