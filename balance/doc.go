@@ -80,7 +80,8 @@
 //   - bounded: bounds always hold; hard rules hold exactly before rounding,
 //     and after rounding exactly whenever a whole-step plan meets them
 //     (checked against every whole-step plan of small sessions), within
-//     one step otherwise;
+//     one step otherwise, and then as near their tolerance as moving a
+//     step at a time brings them, before any soft preference;
 //   - rounded well: the plan in whole steps is within one step per speaker
 //     of a best whole-step plan (checked the same way);
 //   - unique: the optimum does not depend on the solver's path, to within a

@@ -354,3 +354,28 @@ func TestFarFromFairShare(t *testing.T) {
 		}
 	}
 }
+
+// TestHardRuleNearestAfterRounding checks that when no whole-step plan
+// meets the hard online–onsite rule exactly, the step of slack rounding
+// may take is spent bringing the rule as near as it can be, not on the
+// soft groups: a lone online speaker, of the same stakeholder group and
+// region as others onsite, was cut 1m40s at 2-minute steps, where 20s
+// would do.
+func TestHardRuleNearestAfterRounding(t *testing.T) {
+	on, off := agenda.ModeOnline, agenda.ModeOnsite
+	s := panelOf(lineup{off, "Government", "African Group"}, lineup{off, "Private Sector", "Asia-Pacific Group"}, lineup{off, "Civil Society", "Eastern European Group"},
+		lineup{off, "Technical Community", "GRULAC"}, lineup{off, "Civil Society", "WEOG"}, lineup{on, "Government", "Asia-Pacific Group"})
+	for _, step := range []time.Duration{30 * time.Second, time.Minute, 2 * time.Minute, 3 * time.Minute, 5 * time.Minute} {
+		p := balance.HybridPromise()
+		p.Step = step
+		al, err := balance.Allocate(s, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		online := al.Speakers[len(al.Speakers)-1].Time
+		target := float64(al.Budget) / 6 // by headcount: one of six
+		if off := math.Abs(float64(online) - target); off > float64(step)/2 {
+			t.Errorf("steps of %v: the online speaker has %v against a target of %v, where a plan within half a step exists: %+v", step, online, time.Duration(target), al.Speakers)
+		}
+	}
+}

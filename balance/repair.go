@@ -46,8 +46,17 @@ type dimRows struct {
 	from, to int
 	weight   float64
 	hard     bool
+	allowed  float64 // for a hard rule, the deviation its tolerance allows, tol_d·B, before rounding's step more
 	known    float64
 }
+
+// overWeight is what a step of a hard rule's deviation beyond its
+// tolerance costs a move of improve, once no whole-step plan meets the
+// rule and the rule may be a step off: more than any soft preference can
+// offset, so that the step of slack goes to bringing the rule as near as
+// it can be, not to the groups a soft rule balances (an only online
+// speaker cut 1m40s at 2-minute steps, where 20s would do).
+const overWeight = 1000
 
 func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
 	ks, rows := sol.ks, sol.rows
@@ -72,7 +81,8 @@ func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
 		dr.to = r + 1
 		rp.slack[r] = math.Inf(1)
 		if dr.hard {
-			rp.slack[r] = pr.dims[row.dim].Tolerance*float64(pr.budget) + eps
+			dr.allowed = pr.dims[row.dim].Tolerance*float64(pr.budget) + eps
+			rp.slack[r] = dr.allowed
 		}
 		if pr.past != nil {
 			rp.group[r] += pr.past.group[r]
@@ -204,9 +214,11 @@ func (rp *repair) rowChange(r int, dg, dk float64) (cost, excess float64) {
 	dr := &rp.dims[rp.rows[r].dim]
 	t := rp.rows[r].target
 	now := rp.group[r] - t*dr.known
-	cost = dr.weight * (math.Abs(now+dg-t*dk) - math.Abs(now))
+	after := now + dg - t*dk
+	cost = dr.weight * (math.Abs(after) - math.Abs(now))
 	if dr.hard {
 		excess = rp.ruleExcess(r, dr.known, dg, dk) - rp.ruleExcess(r, dr.known, 0, 0)
+		cost += overWeight * (max(0, math.Abs(after)-dr.allowed) - max(0, math.Abs(now)-dr.allowed))
 	}
 	return cost, excess
 }
