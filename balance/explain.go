@@ -196,7 +196,7 @@ func (pr *problem) segmentConflict(si int) error {
 	seg := pr.s.Segments[sg.index]
 	lo, hi, only := 0, 0, 0
 	var names, raised []string // raised: those of only this segment whose minimum is more than their least turns
-	note := "" // why a maximum counts less than was given, if one does
+	note := ""                 // why a maximum counts less than was given, if one does
 	for _, i := range sg.speakers {
 		sp := &pr.speakers[i]
 		names = append(names, sp.person.Name)

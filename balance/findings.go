@@ -40,6 +40,8 @@ type Finding struct {
 	//   - "promise": a hard rule of the policy not kept: twice its points
 	//   - "unattributed": speaking time logged for nobody among the people:
 	//     its share
+	//   - "no time": speakers a speaking segment lists who have no speech
+	//     in it, as a segment of fewer steps than speakers leaves some: 20
 	Kind string
 
 	// Scope says what the finding judges: "line-up", who was invited, by
@@ -70,6 +72,7 @@ const (
 	findingUnder         = "under"
 	findingPromise       = "promise"
 	findingUnattributed  = "unattributed"
+	findingNoTime        = "no time"
 )
 
 // threshold is how far, in percentage points, a group of a soft dimension
@@ -123,10 +126,15 @@ func (pr *problem) findings(r *Report, other time.Duration) []Finding {
 		add(Finding{Kind: findingUnattributed, Scope: scopePlan, Severity: 100 * float64(other) / float64(other+r.Speaking),
 			Text: fmt.Sprintf("%s of speaking time was logged for nobody among the session's people", timeslot.FormatLength(other))})
 	}
+	sortFindings(fs)
+	return fs
+}
+
+// sortFindings sorts findings most serious first, and by their words.
+func sortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(b.Severity, a.Severity), strings.Compare(a.Text, b.Text))
 	})
-	return fs
 }
 
 // groupHas says what share of the time group g of dimension dim has,

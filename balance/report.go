@@ -1,6 +1,7 @@
 package balance
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/fairfloor/fairfloor/agenda"
+	"github.com/fairfloor/fairfloor/timeslot"
 )
 
 // The values of Report.Source and Finding.Scope.
@@ -120,7 +122,54 @@ func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 			}
 		}
 	}
-	return pr.report(sourcePlan, times, other), nil
+	r := pr.report(sourcePlan, times, other)
+	r.Findings = append(r.Findings, pr.unheard(ros, roster, speakerOf)...)
+	sortFindings(r.Findings)
+	return r, nil
+}
+
+// unheard finds, in each speaking segment of the run-of-show, the speakers
+// it lists who have no speech in it: a segment of fewer steps than
+// speakers, whose least turn is then none, leaves some out.
+func (pr *problem) unheard(ros *agenda.RunOfShow, roster *agenda.Roster, speakerOf map[int]int) []Finding {
+	var fs []Finding
+	heard := make([]bool, len(pr.speakers))
+	for _, sg := range pr.segs {
+		if sg.index >= len(ros.Segments) {
+			continue
+		}
+		clear(heard)
+		for _, t := range ros.Segments[sg.index].Turns {
+			if i, ok := speakerOf[roster.Index(t.Person)]; ok && t.Kind == "speech" && t.Length() > 0 {
+				heard[i] = true
+			}
+		}
+		var names []string
+		for _, i := range sg.speakers {
+			if !heard[i] {
+				names = append(names, pr.speakers[i].person.Name)
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		n := len(sg.speakers)
+		text := fmt.Sprintf("%s of “%s” %s no time in it", someSpeakers(len(names), n), pr.s.Segments[sg.index].Title, hasHave(len(names)))
+		if sg.capacity < n {
+			text += fmt.Sprintf(": its %s of speaking time is %s of %s, fewer than its speakers", timeslot.FormatLength(time.Duration(sg.capacity)*pr.step),
+				plural(fmt.Sprint(sg.capacity)+" step", sg.capacity), timeslot.FormatLength(pr.step))
+		}
+		fs = append(fs, Finding{Kind: findingNoTime, Scope: scopePlan, People: names, Severity: 20, Text: text})
+	}
+	return fs
+}
+
+// hasHave is the verb of k speakers: "has" for one.
+func hasHave(k int) string {
+	if k == 1 {
+		return "has"
+	}
+	return "have"
 }
 
 // report builds the report of the speakers' times; other is speaking time

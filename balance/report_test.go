@@ -1097,3 +1097,43 @@ func findingsOf(r *balance.Report, scope string) []balance.Finding {
 	}
 	return out
 }
+
+// TestPlanReportNoTime checks that a speaker a segment lists but the plan
+// gives no time in it, as a segment of fewer steps than speakers leaves
+// some, is a finding of the plan, not a 0s turn in silence.
+func TestPlanReportNoTime(t *testing.T) {
+	s := panelOf(lineup{agenda.ModeOnsite, "Government", "WEOG"}, lineup{agenda.ModeOnsite, "Civil Society", "GRULAC"},
+		lineup{agenda.ModeOnsite, "Private Sector", "African Group"}, lineup{agenda.ModeOnline, "Technical Community", "Asia-Pacific Group"},
+		lineup{agenda.ModeOnsite, "Civil Society", "Eastern European Group"})
+	// A closing round of 2 minutes for five: four steps of 30s.
+	s.Segments[2] = agenda.Segment{Title: "Last words", Kind: "discussion", Length: 2 * time.Minute, Speakers: s.Segments[1].Speakers, Facilitators: []string{"Moderator"}}
+	s.Slot.Length = 72 * time.Minute
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ros, _, err := balance.Plan(s, balance.Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := balance.PlanReport(ros, balance.Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(r.Findings, func(f balance.Finding) bool { return f.Kind == "no time" })
+	if i < 0 {
+		t.Fatalf("no finding of a speaker without time: %+v", r.Findings)
+	}
+	f := r.Findings[i]
+	if want := "1 of 5 speakers of “Last words” has no time in it: its 2m of speaking time is 4 steps of 30s, fewer than its speakers"; f.Text != want || f.Scope != "plan" || len(f.People) != 1 {
+		t.Errorf("finding %+v, want %q about one person", f, want)
+	}
+	// And none when every listed speaker speaks.
+	s.Segments[2].Length, s.Slot.Length = 10*time.Minute, 80*time.Minute
+	ros, _, err = balance.Plan(s, balance.Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err = balance.PlanReport(ros, balance.Policy{}); err != nil || slices.ContainsFunc(r.Findings, func(f balance.Finding) bool { return f.Kind == "no time" }) {
+		t.Errorf("PlanReport = %+v, %v; want no finding of a speaker without time", r.Findings, err)
+	}
+}
