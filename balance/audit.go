@@ -31,6 +31,11 @@ type PersonAudit struct {
 	Known   bool // among the session's people
 	Speaker bool // listed as a speaker in a speaking segment
 
+	// Moderator is set for someone who is no speaker but facilitates a
+	// segment: their logged time is moderation, and Planned the time of
+	// their moderation turns in the run-of-show.
+	Moderator bool
+
 	// Hidden is set for a name not among the people that the session's
 	// outputs may not show: any, in a session that is not attributed, and
 	// otherwise one that mentions a name or organization the session marks
@@ -57,8 +62,9 @@ type LogProblem struct {
 	//     from it, within a day); it counts in full;
 	//   - "end before start": the entry ends before it starts; it counts as
 	//     nothing;
-	//   - "not a speaker": a person who speaks in no speaking segment; the
-	//     time is theirs but not speaking time in the report;
+	//   - "not a speaker": a person who speaks in no speaking segment and
+	//     facilitates none; the time is theirs but not speaking time in the
+	//     report;
 	//   - "duplicate": the entry repeats an earlier one, the same name,
 	//     start, end and kind; it counts once;
 	//   - "not ended": the entry has no end, as a live session left it; it
@@ -130,9 +136,25 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 	for i := range pr.speakers {
 		audit(pr.speakers[i].person.Name).Speaker = true
 	}
+	for _, seg := range s.Segments {
+		for _, name := range seg.Facilitators {
+			if roster.Index(name) >= 0 {
+				if pa := audit(name); !pa.Speaker {
+					pa.Moderator = true
+				}
+			}
+		}
+	}
 	if a.Planned != nil {
 		for _, sp := range a.Planned.Speakers {
 			audit(sp.Name).Planned = sp.Time
+		}
+		for _, seg := range ros.Segments {
+			for _, t := range seg.Turns {
+				if pa, ok := people[agenda.NameKey(t.Person)]; ok && t.Kind == "moderation" && pa.Moderator {
+					pa.Planned += t.Length()
+				}
+			}
 		}
 	}
 	// who names a person of the log in a problem's text, as LogProblem says.
@@ -226,7 +248,7 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 		case !pa.Known:
 			problem(i, logUnknownName, "%q is not among the session's people", e.Name)
 			other += length
-		case !pa.Speaker:
+		case !pa.Speaker && !pa.Moderator:
 			problem(i, logNotSpeaker, "%s speaks %s but is listed as a speaker in no speaking segment", who(pa.Name), timeslot.FormatLength(length))
 		}
 	}

@@ -26,6 +26,7 @@ func auditSession() *agenda.Session {
 		Slot:   timeslot.Slot{Start: logUTC(6, 15, 0), Length: 40 * time.Minute},
 		People: []agenda.Person{
 			{Name: "Moderator", Roles: []agenda.Role{agenda.RoleModerator}, Mode: agenda.ModeOnsite},
+			{Name: "Rapporteur", Roles: []agenda.Role{agenda.RoleRapporteur}, Mode: agenda.ModeOnsite},
 			speaker("Ana Berg", agenda.ModeOnsite),
 			speaker("Ben Okafor", agenda.ModeOnsite),
 			speaker("Chloe Diaz", agenda.ModeOnline),
@@ -61,7 +62,7 @@ func auditPlan(t testing.TB) (*agenda.Session, *agenda.RunOfShow) {
 //	0 Ana Berg     06:20:00–06:29:00  9m, 1m30s over her 7m30s
 //	1 Chloe Diaz   06:29:00–06:41:00  12m
 //	2 Ben Okafor   06:40:30–06:48:00  7m30s, starts 30s before Chloe is done: overlap
-//	3 Moderator    06:48:00–06:49:00  1m, not a speaker
+//	3 Rapporteur   06:48:00–06:49:00  1m, not a speaker
 //	4 Audience     06:49:00–06:51:00  2m, nobody among the people
 //	5 Ana Berg     06:54:00–06:56:00  2m, ending after the slot's 06:55
 //	6 Ben Okafor   06:52:00–06:51:00  ends before it starts: nothing
@@ -73,7 +74,7 @@ func auditLog() *balance.Log {
 		{Name: "Ana Berg", Start: logUTC(6, 20, 0), End: logUTC(6, 29, 0)},
 		{Name: "Chloe Diaz", Start: logUTC(6, 29, 0), End: logUTC(6, 41, 0)},
 		{Name: "Ben Okafor", Start: logUTC(6, 40, 30), End: logUTC(6, 48, 0)},
-		{Name: "Moderator", Start: logUTC(6, 48, 0), End: logUTC(6, 49, 0)},
+		{Name: "Rapporteur", Start: logUTC(6, 48, 0), End: logUTC(6, 49, 0)},
 		{Name: "Audience member", Start: logUTC(6, 49, 0), End: logUTC(6, 51, 0)},
 		{Name: "Ana Berg", Start: logUTC(6, 54, 0), End: logUTC(6, 56, 0)},
 		{Name: "Ben Okafor", Start: logUTC(6, 52, 0), End: logUTC(6, 51, 0)},
@@ -119,7 +120,7 @@ func TestAuditLog(t *testing.T) {
 
 	// In the order of Session.People, speakers or not, then unknown names.
 	want := []balance.PersonAudit{
-		{Name: "Moderator", Known: true, Speaker: false, Planned: 0, Actual: time.Minute, Turns: 1},
+		{Name: "Rapporteur", Known: true, Speaker: false, Planned: 0, Actual: time.Minute, Turns: 1},
 		{Name: "Ana Berg", Known: true, Speaker: true, Planned: planned["Ana Berg"], Actual: 11 * time.Minute, Turns: 2},
 		{Name: "Ben Okafor", Known: true, Speaker: true, Planned: planned["Ben Okafor"], Actual: 7*time.Minute + 30*time.Second, Turns: 2},
 		{Name: "Chloe Diaz", Known: true, Speaker: true, Planned: planned["Chloe Diaz"], Actual: 12 * time.Minute, Turns: 1},
@@ -131,7 +132,7 @@ func TestAuditLog(t *testing.T) {
 	auditCheckKept(t, log, a)
 
 	wantOver := map[string]time.Duration{
-		"Moderator":       time.Minute,
+		"Rapporteur":      time.Minute,
 		"Ana Berg":        3*time.Minute + 30*time.Second,
 		"Ben Okafor":      0,
 		"Chloe Diaz":      -3 * time.Minute,
@@ -147,7 +148,7 @@ func TestAuditLog(t *testing.T) {
 
 	wantProblems := []balance.LogProblem{
 		{Entry: 2, Kind: "overlap", Text: "Ben Okafor (06:40:30–06:48:00) overlaps Chloe Diaz"},
-		{Entry: 3, Kind: "not a speaker", Text: "Moderator speaks 1m but is listed as a speaker in no speaking segment"},
+		{Entry: 3, Kind: "not a speaker", Text: "Rapporteur speaks 1m but is listed as a speaker in no speaking segment"},
 		{Entry: 4, Kind: "unknown name", Text: `"Audience member" is not among the session's people`},
 		{Entry: 5, Kind: "outside slot", Text: "Ana Berg speaks 06:54:00–06:56:00, outside the slot 2023-10-10 06:15–06:55 UTC"},
 		{Entry: 6, Kind: "end before start", Text: "Ben Okafor ends at 06:51:00, before starting at 06:52:00"},
@@ -337,10 +338,15 @@ func TestAuditProblems(t *testing.T) {
 		want:    []problem{{0, "end before start"}},
 	}, {
 		name:    "not a speaker",
-		reason:  "the moderator is among the people but listed as a speaker in no segment",
+		reason:  "the rapporteur is among the people but listed as a speaker in no segment, and facilitates none",
 		s:       s,
-		entries: []balance.Entry{e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 27, 30)), e("Moderator", logUTC(6, 27, 30), logUTC(6, 28, 0))},
+		entries: []balance.Entry{e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 27, 30)), e("Rapporteur", logUTC(6, 27, 30), logUTC(6, 28, 0))},
 		want:    []problem{{1, "not a speaker"}},
+	}, {
+		name:    "a moderator",
+		reason:  "the moderator speaks in no segment but facilitates them: their time is moderation, not odd",
+		s:       s,
+		entries: []balance.Entry{e("Moderator", logUTC(6, 15, 0), logUTC(6, 16, 0)), e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 27, 30))},
 	}, {
 		name:   "several at once",
 		reason: "one entry can be odd in several ways; its problems come in the order overlap, backwards, outside, name",

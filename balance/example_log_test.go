@@ -72,8 +72,9 @@ func exampleHybridPanel() (*agenda.Session, balance.Policy) {
 
 // An audit of the panel: Ana Berg ran over, into the closing and past the
 // end of the slot; Chloe Diaz, online, was cut short; Ben Okafor started
-// before she was done; the moderator and an audience member spoke too.
-// Every entry counts, and every oddity is listed.
+// before she was done; the moderator and an audience member spoke too, the
+// moderator's minute being moderation rather than an oddity. Every entry
+// counts, and every oddity is listed.
 func ExampleAuditLog() {
 	s, parity := exampleHybridPanel()
 	ros, _, err := balance.Plan(s, parity)
@@ -125,8 +126,7 @@ Ana Berg,06:54,06:56
 	// Chloe Diaz      planned 10m   actual 12m   turns 1 over +2m
 	// Audience member planned 0s    actual 2m    turns 1 over +2m
 	// entry 2, overlap: Ben Okafor (06:40:30–06:48:00) overlaps Chloe Diaz
-	// entry 3, not a speaker: Moderator speaks 1m but is listed as a speaker in no speaking segment
-	// entry 4, unknown name: "Audience member" is not among the session's people
+		// entry 4, unknown name: "Audience member" is not among the session's people
 	// entry 5, outside slot: Ana Berg speaks 06:54:00–06:56:00, outside the slot 2023-10-10 06:15–06:55 UTC
 	// most over: Chloe Diaz
 }

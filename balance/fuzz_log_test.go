@@ -201,6 +201,8 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 		switch {
 		case !p.Known:
 			unknownTurns += p.Turns
+		case p.Moderator:
+			speakerTurns += p.Turns // moderation, which is not odd
 		case !p.Speaker:
 			otherTurns += p.Turns
 		default:
@@ -234,8 +236,8 @@ func fuzzCheckAudit(t *testing.T, s *agenda.Session, ros *agenda.RunOfShow, log 
 		}
 		count[p.Kind]++
 	}
-	// Every entry is a speaker's turn, or is listed as an unknown name or as
-	// someone who is not a speaker.
+	// Every entry is a speaker's or moderator's turn, or is listed as an
+	// unknown name or as someone who is not a speaker.
 	if count["unknown name"] != unknownTurns || count["not a speaker"] != otherTurns ||
 		speakerTurns+count["unknown name"]+count["not a speaker"]+count["duplicate"]+count["not ended"]+breaks != len(log.Entries) {
 		t.Fatalf("%d entries: %d speakers' turns, %d unknown-name and %d not-a-speaker problems; turns %d unknown, %d others",

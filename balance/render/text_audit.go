@@ -32,6 +32,9 @@ func auditText(out io.Writer, d *Document) error {
 		name := "someone not among the people"
 		if p.Known {
 			name = d.textName(p.Name)
+			if p.Moderator {
+				name += " (moderation)" // planned and logged as a facilitator, not as a speaker
+			}
 		} else if d.named() && !p.Hidden {
 			name = shown(p.Name) + " (not among the people)"
 		}

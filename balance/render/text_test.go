@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/fairfloor/fairfloor/agenda"
 	"github.com/fairfloor/fairfloor/balance"
 	"github.com/fairfloor/fairfloor/balance/render"
 )
@@ -21,34 +22,39 @@ import (
 // unknown name and for the people a turn overlaps.
 func TestTextAuditPrivacy(t *testing.T) {
 	// A log of the panel: Mere Walker in capitals overlapping Sione Tupou,
-	// a stranger, and the moderator, who speaks in no speaking segment.
+	// a stranger, and a rapporteur, who speaks in no speaking segment and
+	// facilitates none.
+	rapporteur := func(s *agenda.Session) *agenda.Session {
+		s.People = append(s.People, formatPerson("Rae Porter", "", agenda.ModeOnsite, "Civil Society", "WEOG", "", agenda.RoleRapporteur))
+		return s
+	}
 	panel := formatPanel()
 	at := func(m int) time.Time { return panel.Slot.Start.Add(time.Duration(m) * time.Minute) }
 	log := &balance.Log{Entries: []balance.Entry{
 		{Name: "Sione Tupou", Start: at(6), End: at(15)},
 		{Name: "MERE  WALKER", Start: at(14), End: at(20)},
 		{Name: "Xavier Stranger", Start: at(20), End: at(22)},
-		{Name: "ana moreno", Start: at(22), End: at(23)},
+		{Name: "rae porter", Start: at(22), End: at(23)},
 	}}
-	redacted := formatDocument(t, formatPanel())
+	redacted := formatDocument(t, rapporteur(formatPanel()))
 	redacted.Redact = true
 	for _, tc := range []struct {
 		name         string
 		doc          *render.Document
 		hidden, show []string
 	}{
-		{"unattributed", formatDocument(t, formatUnattributed()),
-			[]string{"Sione", "Tupou", "Walker", "Xavier", "Stranger", "Moreno"},
+		{"unattributed", formatDocument(t, rapporteur(formatUnattributed())),
+			[]string{"Sione", "Tupou", "Walker", "Xavier", "Stranger", "Moreno", "Porter"},
 			[]string{"the turn overlaps an earlier one", "the name is not among the session's people", "the person speaks in no speaking segment"}},
 		{"redacted", redacted,
-			[]string{"Sione", "Tupou", "Walker", "Xavier", "Stranger", "Moreno"},
+			[]string{"Sione", "Tupou", "Walker", "Xavier", "Stranger", "Moreno", "Porter"},
 			[]string{"the turn overlaps an earlier one", "the name is not among the session's people"}},
-		{"private name", formatDocument(t, formatPrivateFields()),
+		{"private name", formatDocument(t, rapporteur(formatPrivateFields())),
 			[]string{"Walker"},
 			// The problems that name nobody private keep their words; the
 			// private speaker is "person 3".
-			[]string{"person 3 (09:14:00–09:20:00) overlaps Sione Tupou", `"Xavier Stranger" is not among the session's people`, "Ana Moreno speaks 1m"}},
-		{"named", formatDocument(t, formatPanel()),
+			[]string{"person 3 (09:14:00–09:20:00) overlaps Sione Tupou", `"Xavier Stranger" is not among the session's people`, "Rae Porter speaks 1m"}},
+		{"named", formatDocument(t, rapporteur(formatPanel())),
 			nil,
 			// The log's spelling is the person of the roster.
 			[]string{"Mere Walker (09:14:00–09:20:00) overlaps Sione Tupou", `"Xavier Stranger" is not among the session's people`}},
