@@ -147,6 +147,7 @@ type simplex struct {
 	left, right []float64
 	last        []int     // per variable of a convex cost, its last point; −1 for others
 	next        []float64 // per row, scratch of ratio: the move at which its basic variable next reaches a point or bound
+	queue       []int     // scratch of ratio, m long: the heap of rows by next
 	two         bool      // in phase two, where the convex costs count
 	cursor      int       // where partial pricing goes on from
 	stale       bool      // whether a basic variable's cost changed since y was computed
@@ -167,10 +168,11 @@ func newSimplex(p *Problem, m, n int) *simplex {
 		store = store[k:]
 		return out
 	}
-	ints := make([]int, 2*m+2*n)
+	ints := make([]int, 3*m+2*n)
 	s := &simplex{
 		p: p, m: m, n: n, inv: take(m * m), width: w,
-		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n : m+2*n : m+2*n], nz: ints[m+2*n:],
+		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n : m+2*n : m+2*n],
+		queue: ints[m+2*n : 2*m+2*n : 2*m+2*n], nz: ints[2*m+2*n:],
 		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w), up: take(w), down: take(w),
 		c: take(n), left: take(n), right: take(n), row: take(n),
 		sign: take(m), next: take(m), y: take(m), alpha: take(m), col: take(m), w: take(len(p.Factors)),
