@@ -45,9 +45,8 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 	// on average, of some 14 events among 40 rows).
 	q := s.queue[:0]
 	for r := range s.m {
-		s.next[r] = s.event(r, enter, dir)
-		if !math.IsInf(s.next[r], 1) {
-			q = append(q, r)
+		if t := s.event(r, enter, dir); !math.IsInf(t, 1) {
+			q = append(q, stop{t, r})
 		}
 	}
 	for i := len(q)/2 - 1; i >= 0; i-- {
@@ -55,7 +54,7 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 	}
 	first, row := math.Inf(1), -1
 	if len(q) > 0 {
-		first, row = s.next[q[0]], q[0]
+		first, row = q[0].t, q[0].row
 	}
 	for {
 		own, ownHard := s.ownEvent(enter, dir)
@@ -110,21 +109,28 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 			s.stale = true
 		}
 		// The row of the leaving variable heads the heap.
-		if s.next[leave] = s.event(leave, enter, dir); math.IsInf(s.next[leave], 1) {
+		if q[0].t = s.event(leave, enter, dir); math.IsInf(q[0].t, 1) {
 			q[0] = q[len(q)-1]
 			q = q[:len(q)-1]
 		}
 		s.sink(q, 0, bland)
 		first, row = math.Inf(1), -1
 		if len(q) > 0 {
-			first, row = s.next[q[0]], q[0]
+			first, row = q[0].t, q[0].row
 		}
 	}
 }
 
-// sink moves row q[i] of the heap q down past the rows whose events come
-// before its own, so that each row's event comes before its children's.
-func (s *simplex) sink(q []int, i int, bland bool) {
+// stop is a row's event in the ratio test: the move t of the entering
+// variable at which the row's basic variable reaches a point or a bound.
+type stop struct {
+	t   float64
+	row int
+}
+
+// sink moves q[i] of the heap q down past the events that come before it,
+// so that each event comes before its children.
+func (s *simplex) sink(q []stop, i int, bland bool) {
 	for {
 		c := 2*i + 1
 		if c >= len(q) {
@@ -141,17 +147,17 @@ func (s *simplex) sink(q []int, i int, bland bool) {
 	}
 }
 
-// before reports whether row a's event, s.next[a], comes before row b's:
-// of equal ones the first row's, or under Bland's rule the row's of the
-// lower basic variable.
-func (s *simplex) before(a, b int, bland bool) bool {
-	if ta, tb := s.next[a], s.next[b]; ta != tb {
-		return ta < tb
+// before reports whether event a comes before event b: of equal moves the
+// first row's, or under Bland's rule the row's of the lower basic
+// variable.
+func (s *simplex) before(a, b stop, bland bool) bool {
+	switch {
+	case a.t != b.t:
+		return a.t < b.t
+	case bland:
+		return s.basis[a.row] < s.basis[b.row]
 	}
-	if bland {
-		return s.basis[a] < s.basis[b]
-	}
-	return a < b
+	return a.row < b.row
 }
 
 // event returns how far the entering variable can move before the basic

@@ -145,12 +145,11 @@ type simplex struct {
 	// the pieces either side of its point (0 past its ends), kept with at
 	// so that pricing reads two arrays rather than each cost's slopes.
 	left, right []float64
-	last        []int     // per variable of a convex cost, its last point; −1 for others
-	next        []float64 // per row, scratch of ratio: the move at which its basic variable next reaches a point or bound
-	queue       []int     // scratch of ratio, m long: the heap of rows by next
-	two         bool      // in phase two, where the convex costs count
-	cursor      int       // where partial pricing goes on from
-	stale       bool      // whether a basic variable's cost changed since y was computed
+	last        []int  // per variable of a convex cost, its last point; −1 for others
+	queue       []stop // scratch of ratio, m long: the heap of the rows' events
+	two         bool   // in phase two, where the convex costs count
+	cursor      int    // where partial pricing goes on from
+	stale       bool   // whether a basic variable's cost changed since y was computed
 	pivots      int
 }
 
@@ -162,21 +161,20 @@ func newSimplex(p *Problem, m, n int) *simplex {
 	w := n + m
 	// One allocation for the floats and one for the integers: a solve of
 	// a small programme is dominated by its setup otherwise.
-	store := make([]float64, m*m+6*w+4*n+5*m+len(p.Factors)+min(w, pricingBlock))
+	store := make([]float64, m*m+6*w+4*n+4*m+len(p.Factors)+min(w, pricingBlock))
 	take := func(k int) []float64 {
 		out := store[:k:k]
 		store = store[k:]
 		return out
 	}
-	ints := make([]int, 3*m+2*n)
+	ints := make([]int, 2*m+2*n)
 	s := &simplex{
 		p: p, m: m, n: n, inv: take(m * m), width: w,
-		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n : m+2*n : m+2*n],
-		queue: ints[m+2*n : 2*m+2*n : 2*m+2*n], nz: ints[2*m+2*n:],
+		basis: ints[:m:m], at: ints[m : m+n : m+n], last: ints[m+n : m+2*n : m+2*n], nz: ints[m+2*n:],
 		inBase: make([]bool, w), x: take(w), lo: take(w), hi: take(w), cost: take(w), up: take(w), down: take(w),
 		c: take(n), left: take(n), right: take(n), row: take(n),
-		sign: take(m), next: take(m), y: take(m), alpha: take(m), col: take(m), w: take(len(p.Factors)),
-		z: take(min(w, pricingBlock)),
+		sign: take(m), y: take(m), alpha: take(m), col: take(m), w: take(len(p.Factors)),
+		z: take(min(w, pricingBlock)), queue: make([]stop, m),
 	}
 	copy(s.c, p.C)
 	copy(s.lo, p.Lo)
