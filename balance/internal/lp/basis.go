@@ -103,11 +103,14 @@ func (s *simplex) priced(j int) float64 {
 	return v
 }
 
-// worth returns yᵀâ_j for from ≤ j < to, at index j − from, in a scratch
-// slice that the next call overwrites: priced for a block of columns, with
-// a pass over each dense row and each factor's V, in the same order of
-// sums.
-func (s *simplex) worth(from, to int) []float64 {
+// worth returns yᵀâ_j for the columns of block b, from = b·pricingBlock
+// ≤ j < min(from+pricingBlock, n+m), at index j − from, in a scratch
+// slice that the next call overwrites: priced for a block of columns,
+// with a pass over each dense row and each factor's V, in the same order
+// of sums.
+func (s *simplex) worth(b int) []float64 {
+	from := b * pricingBlock
+	to := min(from+pricingBlock, s.width)
 	z := s.z[:to-from]
 	clear(z)
 	if k := min(to, s.n) - from; k > 0 {
@@ -122,7 +125,7 @@ func (s *simplex) worth(from, to int) []float64 {
 			if y == 0 {
 				continue
 			}
-			p, end := s.a.span(r, from, from+k)
+			p, end := s.a.span(r, b)
 			for q, j := range s.a.rcol[p:end] {
 				z[j-from] += y * s.a.rval[p+q]
 			}

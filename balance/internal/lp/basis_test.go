@@ -98,7 +98,7 @@ func TestBasis(t *testing.T) {
 		}
 		for from := 0; from < n+m; from += pricingBlock {
 			to := min(from+pricingBlock, n+m)
-			z := s.worth(from, to)
+			z := s.worth(from / pricingBlock)
 			for j := from; j < to; j++ {
 				if got, want := z[j-from], s.priced(j); got != want {
 					t.Fatalf("case %d: worth of column %d is %v, priced %v", i, j, got, want)

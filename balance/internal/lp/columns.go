@@ -8,8 +8,8 @@ import "gonum.org/v1/gonum/blas/blas64"
 // others by their non-zeros only, stored twice: by columns, for a column's
 // entries (column j's are val[start[j]:start[j+1]], in rows
 // row[start[j]:start[j+1]], in row order), and by rows, for a block's
-// worths (row r's are rval[p:end] for p, end = span(r, 0, n), in columns
-// rcol[p:end], in column order).
+// worths (row r's in block b are rval[p:end] for p, end = span(r, b), in
+// columns rcol[p:end], in column order).
 type columns struct {
 	dense [][]float64 // the dense rows of A, n entries each
 	in    []int       // the rows of dense
@@ -18,10 +18,9 @@ type columns struct {
 	val   []float64
 	// cut[r·stride+b] is the first of row r's entries in columns from
 	// b·pricingBlock on, and cut[r·stride+stride−1] the end of its entries:
-	// where a block's entries start, without a search.
+	// where a block's entries start and end, without a search.
 	cut    []int
 	stride int
-	n      int // columns
 	rcol   []int
 	rval   []float64
 }
@@ -62,7 +61,7 @@ func newColumns(raw blas64.General, m, n int) columns {
 	}
 	c := columns{
 		dense: make([][]float64, dense), in: take(dense), start: take(n + 1), row: take(nnz),
-		cut: take(m * stride), stride: stride, n: n, rcol: take(nnz), val: make([]float64, 2*nnz),
+		cut: take(m * stride), stride: stride, rcol: take(nnz), val: make([]float64, 2*nnz),
 	}
 	c.val, c.rval = c.val[:nnz:nnz], c.val[nnz:]
 	for r, i := range count {
@@ -107,24 +106,8 @@ func newColumns(raw blas64.General, m, n int) columns {
 	return c
 }
 
-// span returns where row r's sparse entries in columns from ≤ j < to
-// start and end.
-func (c *columns) span(r, from, to int) (int, int) {
-	return c.first(r, from), c.first(r, to)
-}
-
-// first returns the first of row r's sparse entries in column from or
-// later: found from the start of from's block, without a search if from
-// starts a block or is past the last.
-func (c *columns) first(r, from int) int {
-	row := c.cut[r*c.stride : (r+1)*c.stride]
-	end := row[c.stride-1]
-	if from >= c.n {
-		return end
-	}
-	p := row[from/pricingBlock]
-	for p < end && c.rcol[p] < from {
-		p++
-	}
-	return p
+// span returns where row r's sparse entries in the columns of block b,
+// from b·pricingBlock on, start and end.
+func (c *columns) span(r, b int) (int, int) {
+	return c.cut[r*c.stride+b], c.cut[r*c.stride+b+1]
 }

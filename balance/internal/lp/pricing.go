@@ -6,17 +6,16 @@ import "math"
 // and the direction of the move: +1 up from its lower bound, −1 down from its
 // upper bound. It returns −1 when none does, which is optimality.
 func (s *simplex) entering(bland bool) (int, float64) {
+	blocks := (s.width + pricingBlock - 1) / pricingBlock
 	if bland || s.width <= fullPricing {
-		return s.price(0, s.width, bland)
+		return s.price(0, blocks, bland)
 	}
 	// Partial pricing: a block at a time, from where the last search
 	// ended, taking the best of the first block that has one.
-	for covered := 0; covered < s.width; {
-		from := s.cursor
-		to := min(from+pricingBlock, s.width)
-		s.cursor = to % s.width
-		covered += to - from
-		if j, dir := s.price(from, to, false); j >= 0 {
+	for range blocks {
+		b := s.cursor
+		s.cursor = (b + 1) % blocks
+		if j, dir := s.price(b, b+1, false); j >= 0 {
 			return j, dir
 		}
 	}
@@ -36,16 +35,17 @@ const (
 	pricingBlock = 64
 )
 
-// price returns the column of from ≤ j < to that improves the objective
-// most (the first that improves it, under Bland's rule), and its direction.
-// The columns' worths yᵀâ_j are computed a block at a time, so that
-// Bland's rule, which stops at the first, computes few beyond it.
+// price returns the column of the blocks from ≤ b < to that improves
+// the objective most (the first that improves it, under Bland's rule),
+// and its direction. The columns' worths yᵀâ_j are computed a block at a
+// time, so that Bland's rule, which stops at the first, computes few
+// beyond it.
 func (s *simplex) price(from, to int, bland bool) (int, float64) {
 	best, dir, bestGain := -1, 0.0, costTol
-	for lo := from; lo < to; lo += pricingBlock {
-		hi := min(lo+pricingBlock, to)
-		worth := s.worth(lo, hi)
-		up, down := s.up[lo:hi], s.down[lo:hi]
+	for b := from; b < to; b++ {
+		lo := b * pricingBlock
+		worth := s.worth(b)
+		up, down := s.up[lo:lo+len(worth)], s.down[lo:lo+len(worth)]
 		for i, z := range worth {
 			// Moving up gains z − up a unit, moving down down − z; at most
 			// one of them exceeds costTol, as down ≤ up.

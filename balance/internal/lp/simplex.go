@@ -148,7 +148,7 @@ type simplex struct {
 	last        []int  // per variable of a convex cost, its last point; −1 for others
 	queue       []stop // scratch of ratio, m long: the heap of the rows' events
 	two         bool   // in phase two, where the convex costs count
-	cursor      int    // where partial pricing goes on from
+	cursor      int    // the block partial pricing goes on from
 	stale       bool   // whether a basic variable's cost changed since y was computed
 	pivots      int
 }
