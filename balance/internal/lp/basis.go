@@ -37,17 +37,21 @@ func (s *simplex) column(j int) {
 		}
 	}
 	// B⁻¹ is read a row at a time, over the column's non-zeros only,
-	// each row's terms added in the order of the column's rows.
+	// each row's terms added in the order of the column's rows. The
+	// non-zeros are gathered to the front of col, the entry of row nz[i]
+	// at i, so that the products read one index rather than two.
 	nz := s.nz[:0]
 	for k, v := range col {
 		if v != 0 {
+			col[len(nz)] = v
 			nz = append(nz, k)
 		}
 	}
+	vals := col[:len(nz)]
 	for r := range m {
 		row, a := s.inv[r*m:(r+1)*m], 0.0
-		for _, k := range nz {
-			a += row[k] * col[k]
+		for i, k := range nz {
+			a += row[k] * vals[i]
 		}
 		s.alpha[r] = a
 	}
