@@ -130,8 +130,9 @@ func (s *simplex) worth(b int) []float64 {
 				continue
 			}
 			p, end := s.a.span(r, b)
-			for q, j := range s.a.rcol[p:end] {
-				z[j-from] += y * s.a.rval[p+q]
+			cols, vals := s.a.rcol[p:end], s.a.rval[p:end]
+			for q, j := range cols {
+				z[j-from] += y * vals[q]
 			}
 		}
 		for f, fac := range s.p.Factors {

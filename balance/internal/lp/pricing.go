@@ -53,8 +53,10 @@ func (s *simplex) price(from, to int, bland bool) (int, float64) {
 				best, dir, bestGain = lo+i, 1, g
 			} else if g := down[i] - z; g > bestGain {
 				best, dir, bestGain = lo+i, -1, g
+			} else {
+				continue
 			}
-			if bland && best >= 0 {
+			if bland {
 				return best, dir
 			}
 		}
