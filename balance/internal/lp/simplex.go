@@ -60,8 +60,10 @@ func (p *Problem) Relaxations(stages [][]int) []Result {
 		s.x[n+r] = 0
 	}
 	out := make([]Result, 0, len(stages)+1)
+	// The results' X and Dual, n and m long, are cut from one block.
+	store := make([]float64, (len(stages)+1)*(n+m))
 	for i := 0; ; i++ {
-		res := s.optimum()
+		res := s.optimum(store[i*(n+m) : (i+1)*(n+m) : (i+1)*(n+m)])
 		out = append(out, res)
 		if res.Status != Optimal || i == len(stages) {
 			return out
@@ -72,17 +74,20 @@ func (p *Problem) Relaxations(stages [][]int) []Result {
 	}
 }
 
-// optimum runs phase two from the current basis, and reads the result.
-func (s *simplex) optimum() Result {
+// optimum runs phase two from the current basis, and reads the result
+// into store, n+m long: X, then Dual.
+func (s *simplex) optimum(store []float64) Result {
 	before := s.pivots
 	st := s.phase(phaseTwo)
 	s.refine()
-	x := slices.Clone(s.x[:s.n])
+	x := store[:s.n:s.n]
+	copy(x, s.x)
 	res := Result{Status: st, X: x, Objective: s.objective(x), Pivots: s.pivots - before}
 	if st == Optimal {
 		// y = c_Bᵀ B⁻¹, in which a basic variable of a convex cost costs
 		// the slope of its segment and an artificial nothing.
-		res.Dual = slices.Clone(s.y)
+		res.Dual = store[s.n:]
+		copy(res.Dual, s.y)
 	}
 	return res
 }
@@ -384,7 +389,7 @@ func (s *simplex) move(enter int, dir, step float64, leave int) {
 // refine recomputes the basic variables from the non-basic ones, x_B =
 // B⁻¹(b − N x_N), to remove the rounding error the updates accumulate.
 func (s *simplex) refine() {
-	resid := make([]float64, s.m)
+	resid := s.col // column's scratch, free between pivots
 	for r := range s.m {
 		resid[r] = s.p.B[r]
 		for j, a := range s.p.row(r, s.row) {
