@@ -36,8 +36,9 @@ func (s *simplex) column(j int) {
 			}
 		}
 	}
-	// B⁻¹ is read a row at a time, over the column's non-zeros only,
-	// each row's terms added in the order of the column's rows. The
+	// B⁻¹ is read two rows at a time, over the column's non-zeros only,
+	// each row's terms added in the order of the column's rows: two sums
+	// that do not wait on each other, each as it would be alone. The
 	// non-zeros are gathered to the front of col, the entry of row nz[i]
 	// at i, so that the products read one index rather than two.
 	nz := s.nz[:0]
@@ -48,7 +49,17 @@ func (s *simplex) column(j int) {
 		}
 	}
 	vals := col[:len(nz)]
-	for r := range m {
+	r := 0
+	for ; r+1 < m; r += 2 {
+		row, next := s.inv[r*m:(r+1)*m], s.inv[(r+1)*m:(r+2)*m]
+		a, b := 0.0, 0.0
+		for i, k := range nz {
+			a += row[k] * vals[i]
+			b += next[k] * vals[i]
+		}
+		s.alpha[r], s.alpha[r+1] = a, b
+	}
+	if r < m {
 		row, a := s.inv[r*m:(r+1)*m], 0.0
 		for i, k := range nz {
 			a += row[k] * vals[i]
