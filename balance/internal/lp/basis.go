@@ -83,10 +83,11 @@ func (s *simplex) duals() {
 		}
 	}
 	for f, fac := range s.p.Factors {
-		s.w[f] = 0
+		w := 0.0
 		for i, r := range fac.Rows {
-			s.w[f] += s.y[r] * fac.Coef[i]
+			w += s.y[r] * fac.Coef[i]
 		}
+		s.w[f] = w
 	}
 }
 
@@ -152,8 +153,13 @@ func (s *simplex) worth(b int) []float64 {
 			}
 		}
 	}
-	for j := max(from, s.n); j < to; j++ {
-		z[j-from] = s.y[j-s.n] * s.sign[j-s.n]
+	if k := max(from, s.n); k < to {
+		// The artificials', from that of row k−n on: their row's price
+		// times their sign.
+		art, y, sign := z[k-from:], s.y[k-s.n:to-s.n], s.sign[k-s.n:to-s.n]
+		for i := range art {
+			art[i] = y[i] * sign[i]
+		}
 	}
 	return z
 }
