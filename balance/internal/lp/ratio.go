@@ -108,7 +108,9 @@ func (s *simplex) ratio(enter int, dir float64, bland bool) (float64, int) {
 			s.de -= delta * s.alpha[leave]
 			s.stale = true
 		}
-		// The row of the leaving variable heads the heap.
+		// The row whose variable passed the point heads the heap: its
+		// event, now the end of the next piece, sinks to its place, or
+		// leaves the heap if none comes.
 		if q[0].t = s.event(leave, enter, dir); math.IsInf(q[0].t, 1) {
 			q[0] = q[len(q)-1]
 			q = q[:len(q)-1]
