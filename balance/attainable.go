@@ -50,33 +50,40 @@ func (pr *problem) attain() {
 }
 
 // waterLevel returns the level λ > 0 nearest plain at which
-// Σ_i min(max(λ·σ_i, l_i), u_i) is the budget, and whether there is one.
-// The sum rises piecewise linearly with λ, its slope the shares of the
-// speakers no bound holds; the levels that meet the budget are found by
-// walking the points where a speaker's bound stops or starts holding, in
-// order. They are one level unless every speaker is held there, and then a
-// stretch, of which the level nearest plain is taken.
+// Σ_i min(max(λ·σ_i, l_i), u_i) is the budget, and whether there is one:
+// there is when Σ l_i ≤ B ≤ Σ u_i, which the bounds, whole steps, decide
+// exactly. The sum rises piecewise linearly with λ, its slope the shares
+// of the speakers no bound holds; the levels that meet the budget are found
+// by walking the points where a speaker's bound stops or starts holding,
+// in order. They are one level unless every speaker is held there, and
+// then a stretch, of which the level nearest plain is taken. The sum is
+// carried from point to point, so it is compared to within a tolerance:
+// when the maximums add up to the budget exactly, it may end a rounding
+// error short of it.
 func waterLevel(speakers []speaker, budget, plain float64) (float64, bool) {
 	type event struct {
 		at    float64 // the level
 		slope float64 // the change of slope there: +σ_i as a lower bound stops holding, −σ_i as an upper one starts
 	}
 	events := make([]event, 0, 2*len(speakers))
-	sum := 0.0 // at level 0, every speaker at their lower bound
+	lows, highs := 0, 0
 	for i := range speakers {
 		sp := &speakers[i]
-		sum += float64(sp.lo)
+		lows, highs = lows+sp.lo, highs+sp.hi
 		events = append(events, event{float64(sp.lo) / sp.share, sp.share}, event{float64(sp.hi) / sp.share, -sp.share})
 	}
-	if sum > budget {
+	if budget < float64(lows) || budget > float64(highs) {
 		return 0, false
 	}
-	slices.SortFunc(events, func(a, b event) int { return cmp.Compare(a.at, b.at) })
-	level, slope := 0.0, 0.0
-	first := -1.0 // the least level that meets the budget, once found
+	// A total order, so that the sum is carried alike whatever the order
+	// of the speakers.
+	slices.SortFunc(events, func(a, b event) int { return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.slope, b.slope)) })
+	tol := 1e-9 * max(1, budget)
+	sum, level, slope := float64(lows), 0.0, 0.0 // at level 0, every speaker at their lower bound
+	first := -1.0                                // the least level that meets the budget, once found
 	for k := 0; k < len(events); {
 		at := events[k].at
-		if first < 0 && slope > 0 && sum+slope*(at-level) > budget {
+		if first < 0 && slope > tol && sum+slope*(at-level) > budget+tol {
 			return level + (budget-sum)/slope, true // inside a rise: the only level
 		}
 		sum += slope * (at - level)
@@ -84,15 +91,15 @@ func waterLevel(speakers []speaker, budget, plain float64) (float64, bool) {
 		for ; k < len(events) && events[k].at == at; k++ {
 			slope += events[k].slope
 		}
-		if first < 0 && sum >= budget {
+		if first < 0 && sum >= budget-tol {
 			first = level
 		}
-		if first >= 0 && slope > 0 {
+		if first >= 0 && slope > tol {
 			return min(max(plain, first), level), true
 		}
 	}
 	if first < 0 {
-		return 0, false
+		first = level // the last point, where every maximum holds and the sum is Σ u_i = B
 	}
 	return max(plain, first), true
 }

@@ -2,6 +2,7 @@ package balance
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -30,6 +31,10 @@ func TestWaterLevel(t *testing.T) {
 		{"floors too high", []sp{{30, 100, 1}, {0, 100, 1}}, 20, 10, 0, false},
 		{"caps too low", []sp{{0, 5, 1}, {0, 5, 1}}, 20, 10, 0, false},
 		{"bounds that meet", []sp{{7, 7, 1}, {0, 100, 1}}, 20, 10, 13, true},
+		// The maximums add up to the budget exactly, with shares that are
+		// no whole numbers: the sum carried from point to point ends a
+		// rounding error short of it, and the level is still found.
+		{"maximums that add up to the budget", []sp{{15, 31, 1.3}, {10, 20, 1}, {18, 37, 1}, {17, 35, 0.1}, {11, 22, 1.1}, {14, 29, 0.6}, {9, 19, 1.2}}, 193, 193 / 6.3, 350, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,8 +43,15 @@ func TestWaterLevel(t *testing.T) {
 				speakers[i] = speaker{lo: s.lo, hi: s.hi, share: s.share}
 			}
 			got, ok := waterLevel(speakers, tt.budget, tt.plain)
-			if ok != tt.ok || math.Abs(got-tt.want) > 1e-9 {
+			if ok != tt.ok || math.Abs(got-tt.want) > 1e-9*max(1, tt.want) {
 				t.Errorf("waterLevel = %g, %v; want %g, %v", got, ok, tt.want, tt.ok)
+			}
+			// The level does not depend on the order of the speakers.
+			for range 20 {
+				rand.Shuffle(len(speakers), func(i, j int) { speakers[i], speakers[j] = speakers[j], speakers[i] })
+				if again, okAgain := waterLevel(speakers, tt.budget, tt.plain); again != got || okAgain != ok {
+					t.Fatalf("in another order, waterLevel = %g, %v; first %g, %v", again, okAgain, got, ok)
+				}
 			}
 			if !ok {
 				return

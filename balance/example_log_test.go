@@ -126,7 +126,7 @@ Ana Berg,06:54,06:56
 	// Chloe Diaz      planned 10m   actual 12m   turns 1 over +2m
 	// Audience member planned 0s    actual 2m    turns 1 over +2m
 	// entry 2, overlap: Ben Okafor (06:40:30–06:48:00) overlaps Chloe Diaz
-		// entry 4, unknown name: "Audience member" is not among the session's people
+	// entry 4, unknown name: "Audience member" is not among the session's people
 	// entry 5, outside slot: Ana Berg speaks 06:54:00–06:56:00, outside the slot 2023-10-10 06:15–06:55 UTC
 	// most over: Chloe Diaz
 }
