@@ -32,8 +32,9 @@ type PersonAudit struct {
 	Speaker bool // listed as a speaker in a speaking segment
 
 	// Moderator is set for someone who is no speaker but facilitates a
-	// segment: their logged time is moderation, and Planned the time of
-	// their moderation turns in the run-of-show.
+	// segment: their logged time is moderation, which the plan gives no
+	// length to (it lays out the segments without speakers as one
+	// activity), so their Planned is 0 and their time is not judged.
 	Moderator bool
 
 	// Hidden is set for a name not among the people that the session's
@@ -148,13 +149,6 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 	if a.Planned != nil {
 		for _, sp := range a.Planned.Speakers {
 			audit(sp.Name).Planned = sp.Time
-		}
-		for _, seg := range ros.Segments {
-			for _, t := range seg.Turns {
-				if pa, ok := people[agenda.NameKey(t.Person)]; ok && t.Kind == "moderation" && pa.Moderator {
-					pa.Planned += t.Length()
-				}
-			}
 		}
 	}
 	// who names a person of the log in a problem's text, as LogProblem says.

@@ -32,9 +32,6 @@ func auditText(out io.Writer, d *Document) error {
 		name := "someone not among the people"
 		if p.Known {
 			name = d.textName(p.Name)
-			if p.Moderator {
-				name += " (moderation)" // planned and logged as a facilitator, not as a speaker
-			}
 		} else if d.named() && !p.Hidden {
 			name = shown(p.Name) + " (not among the people)"
 		}
@@ -45,7 +42,12 @@ func auditText(out io.Writer, d *Document) error {
 		case d < 0:
 			over = "−" + timeslot.FormatLength(-d)
 		}
-		rows = append(rows, []string{name, timeslot.FormatLength(p.Planned), timeslot.FormatLength(p.Actual), fmt.Sprint(p.Turns), over})
+		planned := timeslot.FormatLength(p.Planned)
+		if p.Moderator {
+			// Moderation, which the plan gives no length to: not judged.
+			name, planned, over = name+" (moderation)", "–", "–"
+		}
+		rows = append(rows, []string{name, planned, timeslot.FormatLength(p.Actual), fmt.Sprint(p.Turns), over})
 	}
 	textTable(w, rows)
 	if a.Paused > 0 || a.Outside > 0 {
