@@ -112,7 +112,7 @@ func Markdown(w io.Writer, d *Document) error {
 				b.WriteString("None.\n")
 			}
 			for i, f := range l.Findings {
-				fmt.Fprintf(&b, "%d. %s\n", i+1, mdEscape(f.Text))
+				fmt.Fprintf(&b, "%d. %s\n", i+1, mdEscape(shown(f.Text)))
 			}
 		}
 	}

@@ -245,7 +245,7 @@ func textFindings(w io.Writer, r *balance.Report) {
 			fmt.Fprintln(w, "  none")
 		}
 		for i, f := range l.Findings {
-			fmt.Fprint(w, textWrap(f.Text, fmt.Sprintf("  %2d. ", i+1), "      "))
+			fmt.Fprint(w, textWrap(shown(f.Text), fmt.Sprintf("  %2d. ", i+1), "      "))
 		}
 		fmt.Fprintln(w)
 	}

@@ -304,3 +304,27 @@ func TestTextReplanOverFairShare(t *testing.T) {
 		t.Errorf("the re-plan shows a negative length:\n%s", out)
 	}
 }
+
+// TestFindingTextShown checks that a finding quoting a segment's title, as
+// the plan's finding of speakers without time does, shows it as every
+// format shows a session's text: a bidirectional override or a terminal
+// escape in the title does not reach the text or Markdown output.
+func TestFindingTextShown(t *testing.T) {
+	s := formatPanel()
+	s.Segments[1].Title = "Panel \u202eevil\x1b[31m"
+	s.Segments[1].Length = time.Minute + 30*time.Second // three speakers in steps of 30s, after the intro and a hand-over
+	s.Segments[2].Length += 28*time.Minute + 30*time.Second
+	d := formatDocument(t, s)
+	if !slices.ContainsFunc(d.Report.Findings, func(f balance.Finding) bool { return f.Kind == "no time" }) {
+		t.Fatalf("no finding of speakers without time to show: %+v", d.Report.Findings)
+	}
+	for name, write := range map[string]func(io.Writer, *render.Document) error{"text": render.Text, "markdown": render.Markdown} {
+		var buf bytes.Buffer
+		if err := write(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		if out := buf.String(); strings.ContainsAny(out, "\u202e\x1b") {
+			t.Errorf("the %s output holds the title's override or escape", name)
+		}
+	}
+}
