@@ -195,8 +195,10 @@ func (pr *problem) segmentConflict(si int) error {
 	sg := pr.segs[si]
 	seg := pr.s.Segments[sg.index]
 	lo, hi, only := 0, 0, 0
-	var names, raised []string // raised: those of only this segment whose minimum is more than their least turns
-	note := ""                 // why a maximum counts less than was given, if one does
+	var names []string
+	var raised []int // those of only this segment whose minimum is more than their least turns
+	reducible := 0   // what their minimums are above their least turns, steps
+	note := ""       // why a maximum counts less than was given, if one does
 	for _, i := range sg.speakers {
 		sp := &pr.speakers[i]
 		names = append(names, sp.person.Name)
@@ -207,7 +209,8 @@ func (pr *problem) segmentConflict(si int) error {
 			lo += sp.lo
 			only++
 			if sp.lo > sp.turns {
-				raised = append(raised, sp.person.Name)
+				raised = append(raised, i)
+				reducible += sp.lo - sp.turns
 			}
 		}
 		hi += sp.hi // an upper bound on what the segment's speakers can take
@@ -219,7 +222,7 @@ func (pr *problem) segmentConflict(si int) error {
 			Reason: fmt.Sprintf("in %q the minimums of %d speakers add up to %s, more than its speaking time of %s",
 				seg.Title, only, timeslot.FormatLength(step(lo)), timeslot.FormatLength(step(sg.capacity))),
 			People: names, Segments: []int{sg.index}, Need: step(lo), Have: step(sg.capacity),
-			Fix: fmt.Sprintf("lengthen it by %s or %s", timeslot.FormatLength(step(lo-sg.capacity)), lowerMinimums(raised, step(lo-sg.capacity))),
+			Fix: fmt.Sprintf("lengthen it by %s or %s", timeslot.FormatLength(step(lo-sg.capacity)), pr.lowerMinimums(raised, step(min(reducible, lo-sg.capacity)), reducible < lo-sg.capacity)),
 		}
 	case hi < sg.capacity && len(sg.speakers) > 1: // a segment's only speaker is aloneConflict's
 		return &InfeasibleError{
@@ -234,18 +237,45 @@ func (pr *problem) segmentConflict(si int) error {
 	return nil
 }
 
-// lowerMinimums says how the minimums of a segment's speakers, which are
-// more than its speaking time by over, can come down: those of the
-// speakers named in raised, whose minimums are more than their least
-// turns, by over in all, or else the least turns.
-func lowerMinimums(raised []string, over time.Duration) string {
+// lowerMinimums says how the minimums of a segment's speakers can come
+// down: those of the speakers raised (indices into pr.speakers), whose
+// minimums are more than their least turns, by by in all, and the least
+// turns too where that is not enough (turns).
+func (pr *problem) lowerMinimums(raised []int, by time.Duration, turns bool) string {
+	var out string
 	switch len(raised) {
 	case 0:
 		return "lower MinTurn"
 	case 1:
-		return fmt.Sprintf("lower the minimum of %s by %s", raised[0], timeslot.FormatLength(over))
+		out = fmt.Sprintf("lower the minimum of %s by %s", pr.listPeople(raised), timeslot.FormatLength(by))
+	default:
+		out = fmt.Sprintf("lower the minimums of %s by %s in all", pr.listPeople(raised), timeslot.FormatLength(by))
 	}
-	return fmt.Sprintf("lower the minimums of %s by %s in all", listAnd(slices.Sorted(slices.Values(raised))), timeslot.FormatLength(over))
+	if turns {
+		out += ", to their least turns, and MinTurn"
+	}
+	return out
+}
+
+// listPeople joins the names of the speakers idx (indices into
+// pr.speakers) as listAnd does, in an order that shows nothing the session
+// hides: by name, so that the order of the input does not show, but by
+// their place among the people where the session shows no names or one of
+// them is private, as an output then calls them by that place alone.
+func (pr *problem) listPeople(idx []int) string {
+	idx = slices.Clone(idx)
+	hidden := !pr.s.Named() || slices.ContainsFunc(idx, func(i int) bool { return slices.Contains(pr.speakers[i].person.Private, "name") })
+	slices.SortFunc(idx, func(a, b int) int {
+		if hidden {
+			return pr.speakers[a].index - pr.speakers[b].index
+		}
+		return strings.Compare(pr.speakers[a].person.Name, pr.speakers[b].person.Name)
+	})
+	names := make([]string, len(idx))
+	for k, i := range idx {
+		names[k] = pr.speakers[i].person.Name
+	}
+	return listAnd(names)
 }
 
 // wholeSteps says, if sp's maximum is not a whole number of steps, that
@@ -297,9 +327,11 @@ func (pr *problem) groupConflict(row groupRow) error {
 	low, high := (row.target-dim.Tolerance)*B, (row.target+dim.Tolerance)*B
 	lo, hi := pr.groupReach(row)
 	var names []string
+	var members []int
 	for i := range pr.speakers {
 		if sp := &pr.speakers[i]; sp.groups[row.dim] == row.group {
 			names = append(names, sp.person.Name)
+			members = append(members, i)
 		}
 	}
 	g := dim.Name() + " " + row.group
@@ -319,7 +351,7 @@ func (pr *problem) groupConflict(row groupRow) error {
 	case float64(hi) < low-eps:
 		return &InfeasibleError{
 			Reason: fmt.Sprintf("%s%s can have at most %s, but the rule wants at least %s (%s)",
-				them, namesAside(names), timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low).Round(time.Second)), window),
+				them, pr.namesAside(members), timeslot.FormatLength(pr.steps(float64(hi))), timeslot.FormatLength(pr.steps(low).Round(time.Second)), window),
 			People: names, Groups: []string{g}, Need: pr.steps(low), Have: pr.steps(float64(hi)),
 			Fix: fmt.Sprintf("give %s %s more room (their %s or segments) or widen the tolerance to %s",
 				them, timeslot.FormatLength(pr.steps(math.Ceil(low-float64(hi)))), plural("maximum", len(names)), pctUp(row.target-float64(hi)/B)),
@@ -327,7 +359,7 @@ func (pr *problem) groupConflict(row groupRow) error {
 	case float64(lo) > high+eps:
 		return &InfeasibleError{
 			Reason: fmt.Sprintf("%s%s must have at least %s, but the rule allows at most %s (%s)",
-				them, namesAside(names), timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high).Round(time.Second)), window),
+				them, pr.namesAside(members), timeslot.FormatLength(pr.steps(float64(lo))), timeslot.FormatLength(pr.steps(high).Round(time.Second)), window),
 			People: names, Groups: []string{g}, Need: pr.steps(float64(lo)), Have: pr.steps(high),
 			Fix: fmt.Sprintf("give %s %s less (their %s, least turns or segments) or widen the tolerance to %s",
 				them, timeslot.FormatLength(pr.steps(math.Ceil(float64(lo)-high))), plural("minimum", len(names)), pctUp(float64(lo)/B-row.target)),
@@ -349,13 +381,13 @@ func theGroup(d Dimension, g string, n int) string {
 	return "the " + groupPhrase(d, g, n != 1)
 }
 
-// namesAside names a few speakers after their group's phrase, " (Ana and
-// Ben)", and no more than three, sorted.
-func namesAside(names []string) string {
-	if len(names) == 0 || len(names) > 3 {
+// namesAside names a few speakers (indices into pr.speakers) after their
+// group's phrase, " (Ana and Ben)", and no more than three.
+func (pr *problem) namesAside(idx []int) string {
+	if len(idx) == 0 || len(idx) > 3 {
 		return ""
 	}
-	return " (" + listAnd(slices.Sorted(slices.Values(names))) + ")" // sorted, as the input's order must not show
+	return " (" + pr.listPeople(idx) + ")"
 }
 
 // toleranceNeeded is the least tolerance of row's hard rule that the time

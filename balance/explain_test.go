@@ -135,6 +135,18 @@ func TestExplainInfeasible(t *testing.T) {
 		reasonHas: []string{`"Panel"`, "4 speakers", "17m", "14m"},
 		fixHas:    []string{"by 3m", "lower the minimums of Ben and Dov by 3m in all"},
 	}, {
+		name: "minimums above the segment even at their least turns",
+		reason: "least turns of 4m for four speakers already pass the 12m panel, and Ben's minimum of 6m is 2m above his: " +
+			"lowering his minimum by what it is above his least turn is not enough, and the fix says so",
+		session: explainSession(12*time.Minute,
+			explainSpeaker("Ana", onsite, weog), explainSpeaker("Ben", online, weog),
+			explainSpeaker("Cai", onsite, weog), explainSpeaker("Dov", online, weog)),
+		policy: balance.Policy{MinTurn: 4 * time.Minute, People: map[string]balance.Limits{"Ben": {Min: 6 * time.Minute}}},
+		want: conflict{People: []string{"Ana", "Ben", "Cai", "Dov"}, Segments: []int{1},
+			Need: 18 * time.Minute, Have: 12 * time.Minute},
+		reasonHas: []string{`"Panel"`, "18m", "12m"},
+		fixHas:    []string{"lengthen it by 6m", "lower the minimum of Ben by 2m, to their least turns, and MinTurn"},
+	}, {
 		name:   "maximums below the segment",
 		reason: "three speakers of at most 5m cannot fill a 20m panel",
 		session: explainSession(20*time.Minute,
@@ -201,6 +213,24 @@ func TestExplainInfeasible(t *testing.T) {
 			Need: 10 * time.Minute, Have: 6 * time.Minute},
 		reasonHas: []string{"the 2 online speakers (Ben and Dov) can have at most 6m", "10m", "20m"},
 		fixHas:    []string{"give the 2 online speakers 4m more", "20%"},
+	}, {
+		name: "names in the order of the people where names are hidden",
+		reason: "in a session whose outputs show no names, an output calls Zoe and Ben by their places among the people: " +
+			"sorted by name, the order of those places would tell how the hidden names sort",
+		session: func() *agenda.Session {
+			s := explainSession(20*time.Minute,
+				explainSpeaker("Ana", onsite, weog), explainSpeaker("Zoe", online, weog),
+				explainSpeaker("Cai", onsite, weog), explainSpeaker("Ben", online, weog))
+			s.Attribution = "unattributed"
+			return s
+		}(),
+		policy: balance.Policy{
+			Dimensions: []balance.Dimension{{By: balance.ByMode, Hard: true}},
+			People:     map[string]balance.Limits{"Ben": {Max: 3 * time.Minute}, "Zoe": {Max: 3 * time.Minute}},
+		},
+		want: conflict{People: []string{"Zoe", "Ben"}, Groups: []string{"mode online"},
+			Need: 10 * time.Minute, Have: 6 * time.Minute},
+		reasonHas: []string{"the 2 online speakers (Zoe and Ben) can have at most 6m"},
 	}, {
 		name:   "explicit share of an empty group",
 		reason: "half the time for the African Group, within 5%, but every speaker is WEOG: it needs 45% of 20m, 9m",
