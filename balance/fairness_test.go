@@ -365,8 +365,18 @@ func TestHardRuleNearestAfterRounding(t *testing.T) {
 	on, off := agenda.ModeOnline, agenda.ModeOnsite
 	s := panelOf(lineup{off, "Government", "African Group"}, lineup{off, "Private Sector", "Asia-Pacific Group"}, lineup{off, "Civil Society", "Eastern European Group"},
 		lineup{off, "Technical Community", "GRULAC"}, lineup{off, "Civil Society", "WEOG"}, lineup{on, "Government", "Asia-Pacific Group"})
-	for _, step := range []time.Duration{30 * time.Second, time.Minute, 2 * time.Minute, 3 * time.Minute, 5 * time.Minute} {
-		p := balance.HybridPromise()
+	heavy := balance.HybridPromise()
+	heavy.Dimensions = []balance.Dimension{{By: balance.ByMode, Hard: true}, {By: balance.ByStakeholder, Weight: 5000}, {By: balance.ByRegion, Weight: 5000}}
+	for _, c := range []struct {
+		step   time.Duration
+		policy balance.Policy
+	}{
+		{30 * time.Second, balance.HybridPromise()}, {time.Minute, balance.HybridPromise()}, {2 * time.Minute, balance.HybridPromise()},
+		{3 * time.Minute, balance.HybridPromise()}, {5 * time.Minute, balance.HybridPromise()},
+		// However heavy the soft preferences are made.
+		{time.Minute, heavy}, {2 * time.Minute, heavy}, {5 * time.Minute, heavy},
+	} {
+		step, p := c.step, c.policy
 		p.Step = step
 		al, err := balance.Allocate(s, p)
 		if err != nil {

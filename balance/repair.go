@@ -26,6 +26,7 @@ type repair struct {
 	slack []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
 	alike []bool    // per type: whether its members share alike (see [problem.alike])
 	hard  bool      // whether some dimension is a hard rule
+	over  float64   // what a step of a hard rule beyond its tolerance costs: overWeight times the policy's largest weight
 
 	// class is, per type, which of the distinct lists of its rows in the
 	// hard rules' dimensions it has: a step's excess depends on its types'
@@ -52,10 +53,11 @@ type dimRows struct {
 
 // overWeight is what a step of a hard rule's deviation beyond its
 // tolerance costs a move of improve, once no whole-step plan meets the
-// rule and the rule may be a step off: more than any soft preference can
-// offset, so that the step of slack goes to bringing the rule as near as
-// it can be, not to the groups a soft rule balances (an only online
-// speaker cut 1m40s at 2-minute steps, where 20s would do).
+// rule and the rule may be a step off, times the largest weight of the
+// policy (a dimension's, or w₀ times a speaker's): more than any soft
+// preference can offset, so that the step of slack goes to bringing the
+// rule as near as it can be, not to the groups a soft rule balances (an
+// only online speaker cut 1m40s at 2-minute steps, where 20s would do).
 const overWeight = 1000
 
 func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
@@ -69,10 +71,16 @@ func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
 			rp.total[k] += n
 		}
 	}
+	heaviest := 1.0
 	for d, dim := range pr.dims {
 		rp.dims[d] = dimRows{weight: dim.weight(), hard: dim.Hard}
 		rp.hard = rp.hard || dim.Hard
+		heaviest = max(heaviest, dim.weight())
 	}
+	for i := range pr.speakers {
+		heaviest = max(heaviest, pr.fairness*pr.speakers[i].weight)
+	}
+	rp.over = overWeight * min(heaviest, 1e290) // finite, so that a step that moves no rule costs 0, not NaN
 	for r, row := range rows {
 		dr := &rp.dims[row.dim]
 		if dr.to == 0 {
@@ -218,7 +226,7 @@ func (rp *repair) rowChange(r int, dg, dk float64) (cost, excess float64) {
 	cost = dr.weight * (math.Abs(after) - math.Abs(now))
 	if dr.hard {
 		excess = rp.ruleExcess(r, dr.known, dg, dk) - rp.ruleExcess(r, dr.known, 0, 0)
-		cost += overWeight * (max(0, math.Abs(after)-dr.allowed) - max(0, math.Abs(now)-dr.allowed))
+		cost += rp.over * (max(0, math.Abs(after)-dr.allowed) - max(0, math.Abs(now)-dr.allowed))
 	}
 	return cost, excess
 }
