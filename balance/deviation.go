@@ -24,14 +24,14 @@ const (
 // where that is wider; beyond it, evenOuterPieces more as wide or a step
 // wide if that is wider, or as many as reach evenOuterReach·F from the
 // fair share (at most maxEvenOuterPieces), then up to maxOuterPieces
-// pieces that double in width, the last reaching the bound. A piece is no column of the
-// programme, only a point its column passes, so they are many: the optimum
-// is unique to within a piece, and so, where the band holds few steps (as
-// it does at 30-second steps), to within the sixth of a step below which
-// an explanation lists no part (see explainShares): speakers alike but for
-// a group are explained alike, where pieces a step wide would leave a
-// group's correction of less than a step to whichever of them the
-// solver's path puts on the next point.
+// pieces that double in width, the last reaching the bound. A piece is no
+// column of the programme, only a point its column passes, so they are
+// many: the optimum is unique to within a piece, and so, where the band
+// holds few steps (as it does at 30-second steps), to within the sixth of
+// a step below which an explanation lists no part (see explainShares):
+// speakers alike but for a group are explained alike, where pieces a step
+// wide would leave a group's correction of less than a step to whichever
+// of them the solver's path puts on the next point.
 const (
 	piecesPerStep      = 6
 	maxBandPieces      = 64
@@ -87,7 +87,7 @@ func (d deviation) breakpoints(reach float64) []float64 {
 	if inside*piecesPerStep > 1 {
 		n = min(maxBandPieces, int(math.Ceil(inside*piecesPerStep-eps)))
 	}
-	bps := make([]float64, 0, n+evenOuterPieces+maxOuterPieces) // more only for a fair share far wider than the band's 32 pieces
+	bps := make([]float64, 0, n+evenOuterPieces+maxOuterPieces) // the most pieces, but where the even ones reach further
 	h := inside / float64(n)
 	for j := 1; j < n; j++ {
 		bps = append(bps, float64(j)*h)

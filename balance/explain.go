@@ -239,8 +239,8 @@ func (pr *problem) segmentConflict(si int) error {
 
 // lowerMinimums says how the minimums of a segment's speakers can come
 // down: those of the speakers raised (indices into pr.speakers), whose
-// minimums are more than their least turns, by by in all, and the least
-// turns too where that is not enough (turns).
+// minimums are more than their least turns, by the length given in all,
+// and, if turns is set, as that is not enough, the least turns too.
 func (pr *problem) lowerMinimums(raised []int, by time.Duration, turns bool) string {
 	var out string
 	switch len(raised) {
@@ -373,7 +373,11 @@ func (pr *problem) groupConflict(row groupRow) error {
 // for no speakers, the group's speakers.
 func theGroup(d Dimension, g string, n int) string {
 	if d.By == ByLabel {
-		return "the " + plural("speaker", max(n, 2*btoi(n != 1))) + " of " + d.Label + " " + g
+		noun := "speakers"
+		if n == 1 {
+			noun = "speaker"
+		}
+		return "the " + noun + " of " + d.Label + " " + g
 	}
 	if n > 1 {
 		return fmt.Sprintf("the %d %s", n, groupPhrase(d, g, true))
