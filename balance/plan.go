@@ -29,12 +29,13 @@ func Plan(s *agenda.Session, p Policy) (*agenda.RunOfShow, *Allocation, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return runOfShow(s, al, p), al, nil
+	return runOfShow(s, al, p, -1), al, nil
 }
 
 // runOfShow lays the allocation's speeches, and the time kept around them, on
-// the session's clock.
-func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
+// the session's clock; segment opened, if not −1, is under way, opened
+// already, and has no intro.
+func runOfShow(s *agenda.Session, al *Allocation, p Policy, opened int) *agenda.RunOfShow {
 	plan := s.Plan()
 	roster := s.Roster()
 	ros := &agenda.RunOfShow{Session: s, Segments: make([]agenda.ScheduledSegment, len(s.Segments))}
@@ -53,7 +54,11 @@ func runOfShow(s *agenda.Session, al *Allocation, p Policy) *agenda.RunOfShow {
 			ros.Segments[i].Turns = []agenda.Turn{{Kind: "activity", Span: span}}
 			continue
 		}
-		ros.Segments[i].Turns = layTurns(s, roster, i, span, share, p)
+		q := p
+		if i == opened {
+			q.Intro = 0
+		}
+		ros.Segments[i].Turns = layTurns(s, roster, i, span, share, q)
 	}
 	return ros
 }

@@ -144,6 +144,9 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 		seg := &s.Segments[i]
 		sg := segment{index: i, speakers: make([]int, 0, len(listedBy[n]))}
 		kept := p.Intro + p.Audience
+		if ps != nil && ps.opened && i == 0 {
+			kept = p.Audience // the segment under way, which its moderator has opened
+		}
 		for _, pi := range listedBy[n] {
 			si := speakerOf[pi]
 			if listed[si] == len(pr.segs)+1 {

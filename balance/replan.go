@@ -25,6 +25,11 @@ type past struct {
 	outside      [][]outsideGroup
 	unknown      []int
 	unknownSteps []float64
+
+	// opened is set when the rest's first segment is the one under way,
+	// which its moderator has opened already: it keeps no time for an
+	// intro (Policy.Intro) again.
+	opened bool
 }
 
 // Rest returns the part of session s still to come at moment at: its slot
@@ -108,7 +113,9 @@ func spokeIn(entries []Entry, from, to time.Time) bool {
 // had counts towards their fair share and targets. A moderator can run it at
 // the break. Hard rules become strong preferences, ten thousand times their weight,
 // since what was said cannot be undone. It returns the run-of-show of the
-// rest (see [Rest]) and its allocation, whose Balance counts the time already
+// rest (see [Rest]), in which the segment under way goes on with its next
+// speaker, its moderator having opened it already (no Policy.Intro
+// again), and its allocation, whose Balance counts the time already
 // spoken; the errors are those of [Rest] and of [Allocate].
 func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfShow, *Allocation, error) {
 	rest, err := Rest(s, log, at)
@@ -131,7 +138,14 @@ func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfS
 	if err != nil {
 		return nil, nil, err
 	}
-	pr, err := newProblem(rest, soft, whole.pastOf(log, at))
+	ps := whole.pastOf(log, at)
+	opened := -1 // the rest's segment under way, its first, if any
+	for _, span := range s.Plan().Spans {
+		if span.Start.Before(at) && span.End.After(at) {
+			opened, ps.opened = 0, true
+		}
+	}
+	pr, err := newProblem(rest, soft, ps)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -139,7 +153,7 @@ func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfS
 	if err != nil {
 		return nil, nil, err
 	}
-	return runOfShow(rest, al, soft), al, nil
+	return runOfShow(rest, al, soft, opened), al, nil
 }
 
 // replanHardWeight is how much more than its weight a hard rule's

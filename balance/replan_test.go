@@ -531,3 +531,35 @@ func TestReplanAtTheStart(t *testing.T) {
 		}
 	}
 }
+
+// TestReplanUnderWayNotOpenedAgain checks a re-plan in the middle of a
+// segment: its moderator has opened it already, so the rest of it goes on
+// with the next speaker, with no intro again, and the segments after it
+// open as planned.
+func TestReplanUnderWayNotOpenedAgain(t *testing.T) {
+	s := replanSession()
+	p := replanPolicy
+	p.Intro = time.Minute
+	log := &balance.Log{Entries: []balance.Entry{{Name: "Ana Berg", Start: replanAt(9, 1, 0), End: replanAt(9, 10, 0)}}}
+	ros, al, err := balance.Replan(s, p, log, replanAt(9, 10, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ros.Segments) != 2 {
+		t.Fatalf("the rest has %d segments, want the rest of A and B", len(ros.Segments))
+	}
+	first := ros.Segments[0]
+	if t0 := first.Turns[0]; t0.Kind != "speech" || t0.Person != "Dana Novak" || !t0.Start.Equal(replanAt(9, 10, 0)) {
+		t.Errorf("the rest of A begins with %+v, want Dana Novak's speech at 09:10, not an intro", t0)
+	}
+	var sum time.Duration
+	for _, turn := range first.Turns {
+		sum += turn.Length()
+	}
+	if sum != 10*time.Minute || al.Segments[0].Speaking != 10*time.Minute {
+		t.Errorf("the rest of A's turns add up to %v, its speaking time %v; want all of its 10 minutes", sum, al.Segments[0].Speaking)
+	}
+	if t0 := ros.Segments[1].Turns[0]; t0.Kind != "moderation" || t0.Length() != time.Minute {
+		t.Errorf("B begins with %+v, want its 1-minute intro", t0)
+	}
+}
