@@ -81,7 +81,8 @@
 //     and after rounding exactly whenever a whole-step plan meets them
 //     (checked against every whole-step plan of small sessions), within
 //     one step otherwise, and then as near their tolerance as moving a
-//     step at a time brings them, before any soft preference;
+//     step at a time brings them before the groups' preferences, though
+//     not by pushing a speaker past their band;
 //   - rounded well: the plan in whole steps is within one step per speaker
 //     of a best whole-step plan (checked the same way);
 //   - unique: the optimum does not depend on the solver's path, to within a

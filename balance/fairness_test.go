@@ -389,3 +389,32 @@ func TestHardRuleNearestAfterRounding(t *testing.T) {
 		}
 	}
 }
+
+// TestHardRuleNearestNotAtAnyCost checks the other side of
+// TestHardRuleNearestAfterRounding: bringing a hard rule a little nearer
+// is not worth pushing a speaker past the band. At 5-minute steps a step
+// is half a panelist's fair share, and a plan a step from the rule's
+// target already keeps the rule; no unbounded speaker may be more than a
+// step from their fair share for it (a review found one at 15m against
+// 9m10s, and one at 0s against 4m10s, to move the rule 1m40s).
+func TestHardRuleNearestNotAtAnyCost(t *testing.T) {
+	on, off := agenda.ModeOnline, agenda.ModeOnsite
+	for _, length := range []time.Duration{60 * time.Minute, 30 * time.Minute} {
+		s := panelOf(lineup{off, "Government", "WEOG"}, lineup{on, "Civil Society", "GRULAC"}, lineup{off, "Private Sector", "African Group"},
+			lineup{off, "Technical Community", "Asia-Pacific Group"}, lineup{off, "Civil Society", "Eastern European Group"}, lineup{on, "Government", "WEOG"})
+		s.Segments[1].Length = length
+		s.Slot.Length = length + 30*time.Minute
+		p := balance.HybridPromise()
+		p.Step = 5 * time.Minute
+		p.People = map[string]balance.Limits{"Speaker 6": {Max: 7*time.Minute + 44*time.Second}}
+		al, err := balance.Allocate(s, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sh := range al.Speakers {
+			if _, bounded := p.People[sh.Name]; !bounded && (sh.Time-sh.Fair).Abs() > p.Step {
+				t.Errorf("a %v panel: %s has %v against a fair share of %v, more than a step away: %+v", length, sh.Name, sh.Time, sh.Fair, al.Speakers)
+			}
+		}
+	}
+}

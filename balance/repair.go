@@ -26,7 +26,7 @@ type repair struct {
 	slack []float64 // per row: allowed deviation, tol_d·B (a step more once that cannot be met), or +Inf for a soft rule
 	alike []bool    // per type: whether its members share alike (see [problem.alike])
 	hard  bool      // whether some dimension is a hard rule
-	over  float64   // what a step of a hard rule beyond its tolerance costs: overWeight times the policy's largest weight
+	over  float64   // what a step of a hard rule beyond its tolerance costs: overWeight times the dimensions' weights
 
 	// class is, per type, which of the distinct lists of its rows in the
 	// hard rules' dimensions it has: a step's excess depends on its types'
@@ -53,12 +53,14 @@ type dimRows struct {
 
 // overWeight is what a step of a hard rule's deviation beyond its
 // tolerance costs a move of improve, once no whole-step plan meets the
-// rule and the rule may be a step off, times the largest weight of the
-// policy (a dimension's, or w₀ times a speaker's): more than any soft
-// preference can offset, so that the step of slack goes to bringing the
-// rule as near as it can be, not to the groups a soft rule balances (an
-// only online speaker cut 1m40s at 2-minute steps, where 20s would do).
-const overWeight = 1000
+// rule and the rule may be a step off, times the weights of the
+// dimensions: more than the groups' preferences can offset, so that the
+// step of slack goes to bringing the rule nearer rather than to the groups
+// (an only online speaker cut 1m40s at 2-minute steps, where 20s would
+// do), but less than the steepness of a speaker's cost beyond their band,
+// so that no speaker is pushed far from their fair share for it (a step of
+// 5 minutes is half a panelist's fair share).
+const overWeight = 10
 
 func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
 	ks, rows := sol.ks, sol.rows
@@ -71,16 +73,13 @@ func newRepair(pr *problem, sol *solved, cells [][]int) *repair {
 			rp.total[k] += n
 		}
 	}
-	heaviest := 1.0
+	weights := 0.0
 	for d, dim := range pr.dims {
 		rp.dims[d] = dimRows{weight: dim.weight(), hard: dim.Hard}
 		rp.hard = rp.hard || dim.Hard
-		heaviest = max(heaviest, dim.weight())
+		weights += dim.weight()
 	}
-	for i := range pr.speakers {
-		heaviest = max(heaviest, pr.fairness*pr.speakers[i].weight)
-	}
-	rp.over = overWeight * min(heaviest, 1e290) // finite, so that a step that moves no rule costs 0, not NaN
+	rp.over = overWeight * min(weights, 1e290) // finite, so that a step that moves no rule costs 0, not NaN
 	for r, row := range rows {
 		dr := &rp.dims[row.dim]
 		if dr.to == 0 {
