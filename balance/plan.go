@@ -29,13 +29,13 @@ func Plan(s *agenda.Session, p Policy) (*agenda.RunOfShow, *Allocation, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return runOfShow(s, al, p, -1), al, nil
+	return runOfShow(s, al, p, nil), al, nil
 }
 
 // runOfShow lays the allocation's speeches, and the time kept around them, on
-// the session's clock; segment opened, if not −1, is under way, opened
-// already, and has no intro.
-func runOfShow(s *agenda.Session, al *Allocation, p Policy, opened int) *agenda.RunOfShow {
+// the session's clock; a segment opened says is under way, opened already,
+// and has no intro.
+func runOfShow(s *agenda.Session, al *Allocation, p Policy, opened []bool) *agenda.RunOfShow {
 	plan := s.Plan()
 	roster := s.Roster()
 	ros := &agenda.RunOfShow{Session: s, Segments: make([]agenda.ScheduledSegment, len(s.Segments))}
@@ -55,7 +55,7 @@ func runOfShow(s *agenda.Session, al *Allocation, p Policy, opened int) *agenda.
 			continue
 		}
 		q := p
-		if i == opened {
+		if i < len(opened) && opened[i] {
 			q.Intro = 0
 		}
 		ros.Segments[i].Turns = layTurns(s, roster, i, span, share, q)

@@ -144,7 +144,7 @@ func newProblem(s *agenda.Session, p Policy, ps *past) (*problem, error) {
 		seg := &s.Segments[i]
 		sg := segment{index: i, speakers: make([]int, 0, len(listedBy[n]))}
 		kept := p.Intro + p.Audience
-		if ps != nil && ps.opened && i == 0 {
+		if ps != nil && i < len(ps.opened) && ps.opened[i] {
 			kept = p.Audience // the segment under way, which its moderator has opened
 		}
 		for _, pi := range listedBy[n] {

@@ -26,10 +26,10 @@ type past struct {
 	unknown      []int
 	unknownSteps []float64
 
-	// opened is set when the rest's first segment is the one under way,
-	// which its moderator has opened already: it keeps no time for an
-	// intro (Policy.Intro) again.
-	opened bool
+	// opened says, per segment of the rest, whether it is under way, its
+	// moderator having opened it already: it keeps no time for an intro
+	// (Policy.Intro) again. Parallel breakouts may be under way together.
+	opened []bool
 }
 
 // Rest returns the part of session s still to come at moment at: its slot
@@ -139,10 +139,10 @@ func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfS
 		return nil, nil, err
 	}
 	ps := whole.pastOf(log, at)
-	opened := -1 // the rest's segment under way, its first, if any
+	// The rest holds, in order, the segments that end after at (see Rest).
 	for _, span := range s.Plan().Spans {
-		if span.Start.Before(at) && span.End.After(at) {
-			opened, ps.opened = 0, true
+		if span.End.After(at) {
+			ps.opened = append(ps.opened, span.Start.Before(at))
 		}
 	}
 	pr, err := newProblem(rest, soft, ps)
@@ -153,7 +153,7 @@ func Replan(s *agenda.Session, p Policy, log *Log, at time.Time) (*agenda.RunOfS
 	if err != nil {
 		return nil, nil, err
 	}
-	return runOfShow(rest, al, soft, opened), al, nil
+	return runOfShow(rest, al, soft, ps.opened), al, nil
 }
 
 // replanHardWeight is how much more than its weight a hard rule's

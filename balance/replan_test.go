@@ -563,3 +563,34 @@ func TestReplanUnderWayNotOpenedAgain(t *testing.T) {
 		t.Errorf("B begins with %+v, want its 1-minute intro", t0)
 	}
 }
+
+// TestReplanParallelUnderWay checks a re-plan during two breakouts that run
+// side by side: both are under way, and neither is opened again.
+func TestReplanParallelUnderWay(t *testing.T) {
+	s := replanSession()
+	s.People = append(s.People, agenda.Person{Name: "Facilitator", Roles: []agenda.Role{agenda.RoleOnlineModerator}, Mode: agenda.ModeOnline})
+	s.Segments = []agenda.Segment{
+		{Title: "Breakout: policy", Kind: "breakout", Length: 20 * time.Minute, Track: "Policy", Speakers: []string{"Ana Berg", "Dana Novak"}, Facilitators: []string{"Moderator"}},
+		{Title: "Breakout: practice", Kind: "breakout", Length: 20 * time.Minute, Track: "Practice", Speakers: []string{"Ben Okafor", "Eve Tan"}, Facilitators: []string{"Facilitator"}},
+		replanQuestion("B", "Ana Berg", "Ben Okafor"),
+	}
+	if err := s.Validate(); err != nil {
+		t.Fatalf("the session is not valid: %v", err)
+	}
+	p := replanPolicy
+	p.Intro = time.Minute
+	log := &balance.Log{Entries: []balance.Entry{
+		{Name: "Ana Berg", Start: replanAt(9, 1, 0), End: replanAt(9, 8, 0)},
+		{Name: "Ben Okafor", Start: replanAt(9, 1, 0), End: replanAt(9, 8, 0)},
+	}}
+	ros, _, err := balance.Replan(s, p, log, replanAt(9, 8, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, seg := range ros.Segments {
+		first := seg.Turns[0]
+		if opened := first.Kind == "moderation"; opened != (i == 2) {
+			t.Errorf("segment %d (%s) begins with %+v; want an intro only in the one not yet begun", i, s.Segments[i].Title, first)
+		}
+	}
+}
