@@ -125,9 +125,9 @@ func TestFairToEverySpeaker(t *testing.T) {
 		why:     []string{": raised to 16m (min)", ": time another speaker’s bound takes from the others"},
 	}, {
 		name:    "one-speaker regions levelled",
-		reason:  "the only Government speaker gains, the two Civil Society ones give; then the three one-speaker regions are levelled, and the loss of the Government speaker's region is said to be its being above its target, not its being alone",
+		reason:  "the only Government speaker gains, the two Civil Society ones give; then the three one-speaker regions are levelled, and the loss of the Government speaker's region is said to be its coming down toward its target, not its being alone",
 		session: panelOf(lineup{off, gov, grulac}, lineup{off, cs, weog}, lineup{off, cs, afr}, lineup{on, ps, ""}),
-		why:     []string{": the only GRULAC speaker, whose group is above its target (regional balance)", ": the only Government speaker (stakeholder balance)"},
+		why:     []string{": the only GRULAC speaker, as the group comes down toward its target (regional balance)", ": the only Government speaker (stakeholder balance)"},
 	}, {
 		name:    "bounds between whole steps",
 		reason:  "a maximum and a minimum that are not whole steps of 2 minutes say what was given as well as what holds",

@@ -375,9 +375,14 @@ func (pr *problem) groupText(d int, sp *speaker, with, down bool, n int) string 
 	if n == 1 {
 		if down {
 			// Being a group's only speaker is a reason to gain; a loss is
-			// the group's having more than its target after the parts
-			// before, as a speaker's other groups gained.
-			return fmt.Sprintf("the only %s, whose group is above its target (%s)", groupPhrase(dim, g, false), balance)
+			// the group's coming down to its target from above it, where
+			// the parts before put it, as the speaker's other groups
+			// gained: above it before, not after, as the tables show.
+			toward := "toward"
+			if dim.Hard {
+				toward = "to"
+			}
+			return fmt.Sprintf("the only %s, as the group comes down %s its target (%s)", groupPhrase(dim, g, false), toward, balance)
 		}
 		return fmt.Sprintf("the only %s (%s)", groupPhrase(dim, g, false), balance)
 	}
