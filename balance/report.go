@@ -109,44 +109,37 @@ func PlanReport(ros *agenda.RunOfShow, p Policy) (*Report, error) {
 		speakerOf[pr.speakers[i].index] = i
 	}
 	times := make([]time.Duration, len(pr.speakers))
+	heard := map[[2]int]bool{} // per segment of the session and speaker: a speech of some length
 	var other time.Duration
-	for _, seg := range ros.Segments {
+	for k, seg := range ros.Segments {
 		for _, t := range seg.Turns {
 			if t.Kind != "speech" {
 				continue
 			}
 			if i, ok := speakerOf[roster.Index(t.Person)]; ok {
 				times[i] += t.Length()
+				heard[[2]int{k, i}] = heard[[2]int{k, i}] || t.Length() > 0
 			} else {
 				other += t.Length()
 			}
 		}
 	}
 	r := pr.report(sourcePlan, times, other)
-	r.Findings = append(r.Findings, pr.unheard(ros, roster, speakerOf)...)
+	r.Findings = append(r.Findings, pr.unheard(heard)...)
 	sortFindings(r.Findings)
 	return r, nil
 }
 
-// unheard finds, in each speaking segment of the run-of-show, the speakers
-// it lists who have no speech in it: a segment of fewer steps than
-// speakers, whose least turn is then none, leaves some out.
-func (pr *problem) unheard(ros *agenda.RunOfShow, roster *agenda.Roster, speakerOf map[int]int) []Finding {
+// unheard finds, in each speaking segment, the speakers it lists who have
+// no speech in it, as heard has them by segment and speaker: a segment of
+// fewer steps than speakers, whose least turn is then none, leaves some
+// out.
+func (pr *problem) unheard(heard map[[2]int]bool) []Finding {
 	var fs []Finding
-	heard := make([]bool, len(pr.speakers))
 	for _, sg := range pr.segs {
-		if sg.index >= len(ros.Segments) {
-			continue
-		}
-		clear(heard)
-		for _, t := range ros.Segments[sg.index].Turns {
-			if i, ok := speakerOf[roster.Index(t.Person)]; ok && t.Kind == "speech" && t.Length() > 0 {
-				heard[i] = true
-			}
-		}
 		var names []string
 		for _, i := range sg.speakers {
-			if !heard[i] {
+			if !heard[[2]int{sg.index, i}] {
 				names = append(names, pr.speakers[i].person.Name)
 			}
 		}
