@@ -122,7 +122,7 @@ func replanText(out io.Writer, d *Document) error {
 	rest := d.RunOfShow.Session
 	orig := *d
 	orig.RunOfShow = &agenda.RunOfShow{Session: &agenda.Session{People: rest.People, Attribution: rest.Attribution, Format: rest.Format, Slot: timeslot.Slot{Start: start}}}
-	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.clock(rest.Slot.Start, time.Minute))
+	fmt.Fprintf(w, "Re-plan from %s, counting what was said before\n", orig.clock(rest.Slot.Start, clockUnit(rest.Slot.Start)))
 	for i, seg := range d.RunOfShow.Segments {
 		fmt.Fprintf(w, "  %-11s  %s\n", orig.clockRange(seg.Start, seg.End, time.Minute), rest.Segments[i].Title)
 		orig.textTurns(w, seg.Turns)

@@ -329,3 +329,23 @@ func TestFindingTextShown(t *testing.T) {
 		}
 	}
 }
+
+// TestTextReplanHeadingSeconds checks that a re-plan from a moment with
+// seconds says the seconds, where "Re-plan from 10:20" stood for 10:20:30.
+func TestTextReplanHeadingSeconds(t *testing.T) {
+	s := roundtable()
+	d := document(t, s)
+	at := s.Slot.Start.Add(20*time.Minute + 30*time.Second)
+	ros, al, err := balance.Replan(s, balance.HybridPromise(), &balance.Log{}, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.RunOfShow, d.Allocation, d.Report, d.Replanned = ros, al, nil, s
+	var buf bytes.Buffer
+	if err := render.Text(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Re-plan from 10:20:30, counting what was said before\n"; !strings.HasPrefix(buf.String(), want) {
+		t.Errorf("the re-plan begins %q, want %q", strings.SplitAfter(buf.String(), "\n")[0], want)
+	}
+}
