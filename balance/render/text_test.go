@@ -281,21 +281,11 @@ func TestTextReplanUnscheduled(t *testing.T) {
 // length, under a heading that says it is what is left.
 func TestTextReplanOverFairShare(t *testing.T) {
 	s := roundtable()
-	d := document(t, s)
 	at := func(m int) time.Time { return s.Slot.Start.Add(time.Duration(m) * time.Minute) }
 	// Droz Serge speaks 9m of question A, beyond his 7m47s of the whole
 	// (54m30s among seven), as the plan of the whole has it.
 	log := &balance.Log{Entries: []balance.Entry{{Name: "Droz Serge", Start: at(11), End: at(20)}}}
-	ros, al, err := balance.Replan(s, balance.HybridPromise(), log, at(20))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.RunOfShow, d.Allocation, d.Report, d.Replanned = ros, al, nil, s
-	var buf bytes.Buffer
-	if err := render.Text(&buf, d); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.String()
+	out := replanText(t, s, log, at(20))
 	for _, want := range []string{"fair share left\n", "none, 1m13s over\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the re-plan lacks %q:\n%s", want, out)
@@ -334,9 +324,18 @@ func TestFindingTextShown(t *testing.T) {
 // seconds says the seconds, where "Re-plan from 10:20" stood for 10:20:30.
 func TestTextReplanHeadingSeconds(t *testing.T) {
 	s := roundtable()
+	out := replanText(t, s, &balance.Log{}, s.Slot.Start.Add(20*time.Minute+30*time.Second))
+	if want := "Re-plan from 10:20:30, counting what was said before\n"; !strings.HasPrefix(out, want) {
+		t.Errorf("the re-plan begins %q, want %q", strings.SplitAfter(out, "\n")[0], want)
+	}
+}
+
+// replanText re-plans s at at, given log, under the hybrid promise, and
+// returns the text of the rest.
+func replanText(t *testing.T, s *agenda.Session, log *balance.Log, at time.Time) string {
+	t.Helper()
 	d := document(t, s)
-	at := s.Slot.Start.Add(20*time.Minute + 30*time.Second)
-	ros, al, err := balance.Replan(s, balance.HybridPromise(), &balance.Log{}, at)
+	ros, al, err := balance.Replan(s, balance.HybridPromise(), log, at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +344,5 @@ func TestTextReplanHeadingSeconds(t *testing.T) {
 	if err := render.Text(&buf, d); err != nil {
 		t.Fatal(err)
 	}
-	if want := "Re-plan from 10:20:30, counting what was said before\n"; !strings.HasPrefix(buf.String(), want) {
-		t.Errorf("the re-plan begins %q, want %q", strings.SplitAfter(buf.String(), "\n")[0], want)
-	}
+	return buf.String()
 }
