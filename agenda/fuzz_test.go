@@ -183,8 +183,9 @@ func nameKeyReference(name string) string {
 }
 
 // FuzzNameKey checks NameKey, which takes short cuts for ASCII names and
-// names that are already keys, against the plain definition, and that a key
-// is its own key.
+// names that are already keys, against the plain definition, that a key is
+// its own key, and that a roster, which folds ASCII names on its own, finds
+// the name by its key.
 func FuzzNameKey(f *testing.F) {
 	for _, tt := range nameKeyTests {
 		f.Add(tt.name)
@@ -192,6 +193,7 @@ func FuzzNameKey(f *testing.F) {
 	for _, p := range validSession().People {
 		f.Add(p.Name)
 	}
+	f.Add("  Ana   Maria " + strings.Repeat("Berg-", 20) + "Lund  ") // a key longer than a roster's buffer
 	f.Fuzz(func(t *testing.T, name string) {
 		got := NameKey(name)
 		if want := nameKeyReference(name); got != want {
@@ -199,6 +201,17 @@ func FuzzNameKey(f *testing.F) {
 		}
 		if again := NameKey(got); again != got {
 			t.Fatalf("NameKey(NameKey(%q)) = %q, want the key %q unchanged", name, again, got)
+		}
+		s := &Session{People: []Person{{Name: "Someone Else"}, {Name: got}}}
+		want := 1
+		switch got {
+		case "":
+			want = -1
+		case "someone else":
+			want = 0
+		}
+		if i := s.Roster().Index(name); i != want {
+			t.Fatalf("Roster.Index(%q) = %d, want %d, the person called its key %q", name, i, want, got)
 		}
 	})
 }

@@ -137,10 +137,23 @@ func (s *Session) Roster() *Roster {
 // Index returns the index in Session.People of the first person called
 // name, or -1 if nobody is.
 func (r *Roster) Index(name string) int {
-	if i, ok := r.first[NameKey(name)]; ok {
-		return i
+	i, ok := -1, false
+	switch {
+	case isKey(name):
+		i, ok = r.first[name]
+	case ascii(name):
+		// A planner looks up every name of every segment: the key of an
+		// ASCII name is folded on the stack, and a map lookup of a
+		// converted byte slice copies nothing.
+		var buf [64]byte
+		i, ok = r.first[string(appendASCIIKey(buf[:0], name))]
+	default:
+		i, ok = r.first[NameKey(name)]
 	}
-	return -1
+	if !ok {
+		return -1
+	}
+	return i
 }
 
 // Person returns the first person called name, and whether there is one.
@@ -172,25 +185,8 @@ func NameKey(name string) string {
 		return name
 	}
 	if ascii(name) {
-		var b strings.Builder // one allocation, which the builder's String does not copy
-		b.Grow(len(name))
-		space := false
-		for i := 0; i < len(name); i++ {
-			c := name[i]
-			switch {
-			case c == ' ' || ('\t' <= c && c <= '\r'):
-				space = b.Len() > 0
-				continue
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			}
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteByte(c)
-		}
-		return b.String()
+		var buf [64]byte // one allocation, the string's, for a name of up to 64 bytes
+		return string(appendASCIIKey(buf[:0], name))
 	}
 	var b strings.Builder
 	b.Grow(len(name))
@@ -215,6 +211,28 @@ func NameKey(name string) string {
 	// lower case "y\u030A" composes to "ẙ". Normalising again makes the key
 	// its own key, the same for both.
 	return norm.NFC.String(b.String())
+}
+
+// appendASCIIKey appends the key of name, which is all ASCII, to dst:
+// lower case, with no space around it and single spaces inside.
+func appendASCIIKey(dst []byte, name string) []byte {
+	start, space := len(dst), false // a space is pending between words
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == ' ' || ('\t' <= c && c <= '\r'):
+			space = len(dst) > start
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // ascii reports whether s is all ASCII.
