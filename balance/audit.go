@@ -57,7 +57,8 @@ type LogProblem struct {
 	// Kind says what is odd about the entry, one of:
 	//   - "unknown name": nobody in the session has the name; the time
 	//     counts as unattributed;
-	//   - "overlap": the entry overlaps an earlier one; both count in full;
+	//   - "overlap": the entry overlaps an earlier one of its track (see
+	//     [AuditLog]); both count in full;
 	//   - "outside slot": the entry starts or ends outside the session's
 	//     slot (of an unscheduled session, only an entry whose start counts
 	//     from it, within a day); it counts in full;
@@ -97,7 +98,13 @@ const (
 // compares names, start, end and kind), as a log exported twice holds,
 // counts once and is a "duplicate" problem. A speech counts without the
 // pauses, points of order and interventions within it, which count in
-// Audit.Paused and Audit.Outside and name nobody of the audit.
+// Audit.Paused and Audit.Outside and name nobody of the audit. A speech
+// that starts before an earlier one ends is an "overlap" unless the two are
+// in different parallel tracks (see agenda.Segment.Track), as two
+// breakouts under way at once are: a speech's track is that of the
+// segments its speaker speaks in or facilitates when those are all of one
+// track, else that of the one of them whose planned time holds its start,
+// else the plenary's, which overlaps every track.
 func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Audit, error) {
 	pr, err := newProblem(s, p, nil)
 	if err != nil {
@@ -190,18 +197,40 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return log.Entries[x].Start.Compare(log.Entries[y].Start) })
-	var latest time.Time // the latest end so far, in start order
-	latestEntry := -1
+	// Per track, in the order the tracks first speak, the entry that ends
+	// latest so far, in start order: a speech overlaps the latest of its
+	// own track and of the plenary, and a plenary speech that of any
+	// track, so that two breakouts under way at once overlap nothing.
+	type latest struct {
+		track string
+		end   time.Time
+		entry int
+	}
+	var lanes []latest
+	trackOf := speechTracks(s, roster)
 	for _, i := range order {
 		e := log.Entries[i]
 		if duplicate[i] > 0 || !e.Speech() {
 			continue // said below; it overlaps only the entry it repeats. An interruption is within a speech by design
 		}
-		if latestEntry >= 0 && e.Start.Before(latest) {
-			problem(i, logOverlap, "%s (%s–%s) overlaps %s", who(e.Name), clock(e.Start), clock(e.End), who(log.Entries[latestEntry].Name))
+		track := trackOf(e)
+		over, lane := -1, -1
+		for k, l := range lanes {
+			if l.track == track {
+				lane = k
+			}
+			if (l.track == track || l.track == "" || track == "") && e.Start.Before(l.end) && (over < 0 || l.end.After(lanes[over].end)) {
+				over = k
+			}
 		}
-		if e.End.After(latest) || latestEntry < 0 {
-			latest, latestEntry = e.End, i
+		if over >= 0 {
+			problem(i, logOverlap, "%s (%s–%s) overlaps %s", who(e.Name), clock(e.Start), clock(e.End), who(log.Entries[lanes[over].entry].Name))
+		}
+		switch {
+		case lane < 0:
+			lanes = append(lanes, latest{track, e.End, i})
+		case e.End.After(lanes[lane].end):
+			lanes[lane].end, lanes[lane].entry = e.End, i
 		}
 	}
 	spoken := speaking(log, duplicate, time.Time{}, false)
@@ -263,4 +292,49 @@ func AuditLog(s *agenda.Session, ros *agenda.RunOfShow, p Policy, log *Log) (*Au
 	}
 	slices.SortStableFunc(a.Problems, func(x, y LogProblem) int { return cmp.Compare(x.Entry, y.Entry) })
 	return a, nil
+}
+
+// speechTracks returns the parallel track each speech of a log of session s
+// was given in, "" for the plenary: the track of the segments the speaker
+// speaks in or facilitates, if those are all of one track, which holds
+// however far the session drifts from its plan; else the track of the one
+// of them whose planned span holds the speech's start; else the plenary's.
+func speechTracks(s *agenda.Session, roster *agenda.Roster) func(Entry) string {
+	var plan timeslot.Plan
+	segs := make([][]int, len(s.People)) // per person, their segments
+	tracked := false
+	for k, seg := range s.Segments {
+		tracked = tracked || seg.Track != ""
+		for _, list := range [][]string{seg.Speakers, seg.Facilitators} {
+			for _, name := range list {
+				if i := roster.Index(name); i >= 0 && !slices.Contains(segs[i], k) {
+					segs[i] = append(segs[i], k)
+				}
+			}
+		}
+	}
+	if tracked {
+		plan = s.Plan()
+	}
+	return func(e Entry) string {
+		i := roster.Index(e.Name)
+		if !tracked || i < 0 || len(segs[i]) == 0 {
+			return ""
+		}
+		track := s.Segments[segs[i][0]].Track
+		for _, k := range segs[i] {
+			if s.Segments[k].Track != track {
+				track = ""
+			}
+		}
+		if track != "" {
+			return track
+		}
+		for _, k := range segs[i] {
+			if sp := plan.Spans[k]; !e.Start.Before(sp.Start) && e.Start.Before(sp.End) {
+				return s.Segments[k].Track
+			}
+		}
+		return ""
+	}
 }

@@ -234,6 +234,16 @@ func TestAuditProblems(t *testing.T) {
 	unscheduled := auditSession()
 	unscheduled.Slot.Start = time.Time{}
 	at := func(d time.Duration) time.Time { return time.Time{}.Add(d) }
+	// breakouts runs two breakouts in parallel, 06:20–06:40: Ana Berg and
+	// Ben Okafor in track A, Chloe Diaz in track B; Ana Berg and Chloe
+	// Diaz speak again in the closing, 06:40–06:55.
+	breakouts := auditSession()
+	breakouts.Segments = []agenda.Segment{
+		breakouts.Segments[0],
+		{Title: "Breakout A", Kind: "discussion", Track: "A", Length: 20 * time.Minute, Speakers: []string{"Ana Berg", "Ben Okafor"}, Facilitators: []string{"Moderator"}},
+		{Title: "Breakout B", Kind: "discussion", Track: "B", Length: 20 * time.Minute, Speakers: []string{"Chloe Diaz"}, Facilitators: []string{"Rapporteur"}},
+		{Title: "Closing", Kind: "discussion", Length: 15 * time.Minute, Speakers: []string{"Ana Berg", "Chloe Diaz"}, Facilitators: []string{"Moderator"}},
+	}
 	e := func(name string, start, end time.Time) balance.Entry {
 		return balance.Entry{Name: name, Start: start, End: end}
 	}
@@ -312,6 +322,34 @@ func TestAuditProblems(t *testing.T) {
 		s:       s,
 		entries: []balance.Entry{e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 30, 0)), e("Chloe Diaz", logUTC(6, 20, 0), logUTC(6, 25, 0))},
 		want:    []problem{{1, "overlap"}},
+	}, {
+		name:   "parallel breakouts",
+		reason: "speeches of two tracks under way at once overlap nothing; Ana Berg, who also speaks in the closing, is in track A by the plan's time",
+		s:      breakouts,
+		entries: []balance.Entry{
+			e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 30, 0)),
+			e("Chloe Diaz", logUTC(6, 21, 0), logUTC(6, 35, 0)),
+			e("Ben Okafor", logUTC(6, 30, 0), logUTC(6, 40, 0)),
+		},
+	}, {
+		name:   "overlap within a breakout",
+		reason: "Ben Okafor starts before Ana Berg, of his track, is done; Chloe Diaz, of the other, is no overlap",
+		s:      breakouts,
+		entries: []balance.Entry{
+			e("Chloe Diaz", logUTC(6, 20, 0), logUTC(6, 40, 0)),
+			e("Ana Berg", logUTC(6, 20, 0), logUTC(6, 31, 0)),
+			e("Ben Okafor", logUTC(6, 30, 0), logUTC(6, 40, 0)),
+		},
+		want: []problem{{2, "overlap"}},
+	}, {
+		name:   "plenary over a breakout",
+		reason: "Ana Berg's closing speech starts before Chloe Diaz's breakout speech ends: the plenary overlaps every track",
+		s:      breakouts,
+		entries: []balance.Entry{
+			e("Chloe Diaz", logUTC(6, 35, 0), logUTC(6, 42, 0)),
+			e("Ana Berg", logUTC(6, 41, 0), logUTC(6, 50, 0)),
+		},
+		want: []problem{{1, "overlap"}},
 	}, {
 		name:    "before the slot",
 		reason:  "a turn starting at 06:14, before the 06:15 start",
