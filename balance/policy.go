@@ -2,9 +2,13 @@ package balance
 
 import (
 	"cmp"
+	"encoding"
 	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -137,6 +141,9 @@ type Dimension struct {
 	// five stakeholder groups, the five UN regional groups), name groups of
 	// it. "" means "headcount" for the mode and "equal" for every other
 	// dimension; anything else is a *PolicyError.
+	// In JSON (see [DecodePolicy]), a share's group of the mode,
+	// stakeholder or regional dimension may be written as a session's JSON
+	// may write it, "Africa" for "African Group".
 	Target string             `json:"target,omitempty"`
 	Shares map[string]float64 `json:"shares,omitempty"`
 
@@ -303,7 +310,11 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	if err := strictjson.Decode(data, &out); err != nil {
 		return err
 	}
-	if err := Policy(out).validate(); err != nil {
+	err := sharesAsSessions(out.Dimensions)
+	if err == nil {
+		err = Policy(out).validate()
+	}
+	if err != nil {
 		if pe, ok := err.(*PolicyError); ok {
 			e := *pe
 			e.Field = jsonPath(e.Field)
@@ -319,7 +330,10 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 // reads constraints, and checks it as [Allocate] does. Fields are named in
 // snake case ("online_handover", "min_turn"), lengths are strings such as
 // "1m" or "30s" (see [timeslot.ParseLength]), and a field left out keeps
-// its zero value, the default. Unknown fields and groupings, a field given
+// its zero value, the default. The groups of a dimension's explicit shares
+// are read as a session's JSON reads them ("Africa" is "African Group",
+// "remote" is "online"), and two names of one group are a *PolicyError.
+// Unknown fields and groupings, a field given
 // twice, data after the policy and input beyond
 // [agenda.MaxBytes] are *agenda.DecodeError values naming the path, such as
 // "dimensions[1].by"; a value Allocate refuses, such as a negative length,
@@ -398,4 +412,55 @@ func jsonPath(field string) string {
 		}
 	}
 	return b.String()
+}
+
+// sharesAsSessions renames the explicit shares of the mode, stakeholder and
+// regional dimensions to the groups that a session's JSON reads the same
+// text as, so that a policy file may write "Africa" wherever a session file
+// may. Two names of one group are a *PolicyError; a name that is none is
+// left for Policy.check to refuse with the groups it wants.
+func sharesAsSessions(dims []Dimension) error {
+	for i := range dims {
+		d := &dims[i]
+		var read func(string) (string, bool)
+		switch d.By {
+		case ByMode:
+			read = readAs[agenda.Mode]
+		case ByStakeholder:
+			read = readAs[agenda.Stakeholder]
+		case ByRegion:
+			read = readAs[agenda.Region]
+		default:
+			continue
+		}
+		renamed := make(map[string]float64, len(d.Shares))
+		given := make(map[string]string, len(d.Shares)) // per group, the name its share was given under
+		for _, g := range slices.Sorted(maps.Keys(d.Shares)) {
+			name, ok := read(g)
+			if !ok {
+				name = g
+			}
+			if first, twice := given[name]; twice {
+				return &PolicyError{Field: fmt.Sprintf("Dimensions[%d].Shares", i), Value: g, Reason: fmt.Sprintf("is %s, which %q names too", name, first)}
+			}
+			renamed[name], given[name] = d.Shares[g], g
+		}
+		if d.Shares != nil {
+			d.Shares = renamed
+		}
+	}
+	return nil
+}
+
+// readAs returns the value text reads as in a session's JSON, as a string,
+// and whether it reads as one.
+func readAs[T ~string, PT interface {
+	*T
+	encoding.TextUnmarshaler
+}](text string) (string, bool) {
+	var v T
+	if err := PT(&v).UnmarshalText([]byte(text)); err != nil || v == "" {
+		return "", false
+	}
+	return string(v), true
 }

@@ -58,6 +58,17 @@ func TestDecodePolicy(t *testing.T) {
 			balance.Policy{Dimensions: []balance.Dimension{{By: balance.ByMode, Target: "equal"}}}},
 		{"a keynote's share and the linear deviation", `{"deviation": "linear", "people": {"Ana Berg": {"share": 2}}}`,
 			balance.Policy{Deviation: "linear", People: map[string]balance.Limits{"Ana Berg": {Share: 2}}}},
+		{"shares name groups as a session file may: Africa, remote, IGO", `{"dimensions": [
+			{"by": "region", "target": "explicit", "shares": {"Africa": 0.5, "Western European and Others Group (WEOG)": 0.5}},
+			{"by": "mode", "target": "explicit", "shares": {"remote": 0.4, "onsite": 0.6}},
+			{"by": "stakeholder", "target": "explicit", "shares": {"IGO": 0.4, "civil society": 0.6}},
+			{"by": "label", "label": "age", "target": "explicit", "shares": {"Youth": 1}}]}`,
+			balance.Policy{Dimensions: []balance.Dimension{
+				{By: balance.ByRegion, Target: "explicit", Shares: map[string]float64{"African Group": 0.5, "WEOG": 0.5}},
+				{By: balance.ByMode, Target: "explicit", Shares: map[string]float64{"online": 0.4, "onsite": 0.6}},
+				{By: balance.ByStakeholder, Target: "explicit", Shares: map[string]float64{"Intergovernmental Organization": 0.4, "Civil Society": 0.6}},
+				{By: balance.ByLabel, Label: "age", Target: "explicit", Shares: map[string]float64{"Youth": 1}},
+			}}},
 		{"one person named in the policy and in first", `{"people": {"Ana Berg": {"max": "5m"}}, "first": ["ana  berg"]}`,
 			balance.Policy{People: map[string]balance.Limits{"Ana Berg": {Max: 5 * time.Minute}}, First: []string{"ana  berg"}}},
 	} {
@@ -108,6 +119,7 @@ func TestDecodePolicyErrors(t *testing.T) {
 		{"a negative weight of a person", `{"people": {"Ana Berg": {"weight": -2}}}`, false, "people.Ana Berg.weight", "-2"},
 		{"an explicit target for no regional group", `{"dimensions": [{"by": "region", "target": "explicit", "shares": {"WEOG": 0.5, "Europe": 0.5}}]}`, false, "dimensions[0].shares", "Europe"},
 		{"an explicit target for a region outside the set", `{"dimensions": [{"by": "region", "target": "explicit", "shares": {"WEOG": 0.5, "Intergovernmental Organization": 0.5}}]}`, false, "dimensions[0].shares", "Intergovernmental Organization"},
+		{"two names of one regional group", `{"dimensions": [{"by": "region", "target": "explicit", "shares": {"Africa": 0.5, "African Group": 0.5}}]}`, false, "dimensions[0].shares", "African Group"},
 		{"a negative share of a person", `{"people": {"Ana Berg": {"max": "10m", "share": -1}}}`, false, "people.Ana Berg.share", "-1"},
 		{"one person given twice, by name key", `{"people": {"Ana Berg": {}, "ana berg": {"max": "5m"}}}`, false, "people", "Ana Berg"},
 		// Allocate missed this pair, the empty name counting as no name given,
