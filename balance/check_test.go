@@ -24,19 +24,20 @@ import (
 //
 //	Ana  onsite  Government     WEOG    "Woman"  age youth
 //	Ben  onsite  Government     WEOG    "man"
-//	Cai  online  Civil Society  GRULAC  "woman"  age youth
+//	Cai  online  Civil Society  GRULAC  "Female" age youth
 //	Dee  online  Private Sector —       —
 //
 // So: onsite and online 50% each; Government 50%, Civil Society and
 // Private Sector 25%; of the 30 minutes with a region, WEOG 2/3, GRULAC
-// 1/3; of the 30 minutes with a gender, women (two spellings) 2/3, men 1/3.
+// 1/3; of the 30 minutes with a gender, women ("Woman" and "Female") 2/3,
+// men 1/3.
 func chkSession(format agenda.Format) *agenda.Session {
 	ana := repSpeaker("Ana", agenda.ModeOnsite, agenda.Stakeholder("Government"), agenda.Region("WEOG"))
 	ana.Gender, ana.Labels = "Woman", map[string]string{"age": "youth"}
 	ben := repSpeaker("Ben", agenda.ModeOnsite, agenda.Stakeholder("Government"), agenda.Region("WEOG"))
 	ben.Gender = "man"
 	cai := repSpeaker("Cai", agenda.ModeOnline, agenda.Stakeholder("Civil Society"), agenda.Region("GRULAC"))
-	cai.Gender, cai.Labels = "woman", map[string]string{"age": "youth"}
+	cai.Gender, cai.Labels = "Female", map[string]string{"age": "youth"}
 	dee := repSpeaker("Dee", agenda.ModeOnline, agenda.Stakeholder("Private Sector"), "")
 	return repSession(format, 40*time.Minute, ana, ben, cai, dee)
 }
@@ -139,7 +140,7 @@ func TestCheck(t *testing.T) {
 		{name: "share of an absent group", reason: "the African Group has none of the time",
 			c:    C{Rule: balance.RuleShare, By: balance.ByRegion, Group: "African Group", Min: 0.1, Max: 1},
 			want: []V{{Group: "African Group", Measured: 0, Text: "African Group has 0% (UN regional group given for 3 of 4 speakers)"}}},
-		{name: "share of a gender, capitalised", reason: `the women ("Woman" and "woman") have 2/3 of the time with a gender`,
+		{name: "share of a gender, capitalised", reason: `the women ("Woman" and "Female") have 2/3 of the time with a gender`,
 			c: C{Rule: balance.RuleShare, By: balance.ByGender, Group: "Woman", Min: 0.5, Max: 1}},
 
 		// min-count
@@ -147,6 +148,11 @@ func TestCheck(t *testing.T) {
 			c: C{Rule: balance.RuleMinCount, By: balance.ByGender, Group: "woman", Min: 2}},
 		{name: "min-count gender capitalised", reason: `"Woman" counts Ana and Cai, as "woman" does`,
 			c: C{Rule: balance.RuleMinCount, By: balance.ByGender, Group: "Woman", Min: 2}},
+		{name: "min-count gender as a form asks it", reason: `"female" counts Ana ("Woman") and Cai ("Female"), as "woman" does`,
+			c: C{Rule: balance.RuleMinCount, By: balance.ByGender, Group: "female", Min: 2}},
+		{name: "min-count men as a form asks it", reason: `"Male" counts Ben ("man"), and is not met by one`,
+			c:    C{Rule: balance.RuleMinCount, By: balance.ByGender, Group: "Male", Min: 2},
+			want: []V{{Unchecked: true, Group: "Male", Measured: 1, People: []string{"Ben"}, Text: "gender given for 3 of 4 speakers, among them 1"}}},
 		{name: "min-count gender spaced", reason: `" woman " is "woman"`,
 			c: C{Rule: balance.RuleMinCount, By: balance.ByGender, Group: " woman ", Min: 2}},
 		{name: "min-count gender open", reason: "two women, not three, but Dee gives no gender and could be the third",

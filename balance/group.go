@@ -13,7 +13,8 @@ import (
 //     out, it reports, and a report must not reveal a private value;
 //   - in a session that is all onsite or all online (s not nil), everyone's
 //     mode is the session's format;
-//   - genders are folded by [genderKey], so that "Woman" is "woman".
+//   - genders are folded by [genderKey], so that "Woman" and "female" are
+//     "woman".
 func (d Dimension) groupOf(s *agenda.Session, p *agenda.Person) string {
 	switch d.By {
 	case ByMode:
@@ -50,5 +51,17 @@ func (d Dimension) outsideSet(g string) bool {
 
 // genderKey is the form in which genders are compared: case, surrounding
 // space, runs of spaces and Unicode normalisation ignored, as names are by
-// agenda.NameKey, so that "Woman " is "woman".
-func genderKey(g string) string { return agenda.NameKey(g) }
+// agenda.NameKey, so that "Woman " is "woman"; and "female" and "male",
+// which registration forms ask for where session pages say "woman" and
+// "man", are "woman" and "man", so that one line-up's women are one group
+// and a rule on women counts them all.
+func genderKey(g string) string {
+	switch key := agenda.NameKey(g); key {
+	case "female":
+		return "woman"
+	case "male":
+		return "man"
+	default:
+		return key
+	}
+}
