@@ -40,6 +40,20 @@ func auditSession() *agenda.Session {
 	}
 }
 
+// breakoutSession is auditSession with two breakouts in parallel,
+// 06:20–06:40: Ana Berg and Ben Okafor in track A, Chloe Diaz in track B;
+// Ana Berg and Chloe Diaz speak again in the closing, 06:40–06:55.
+func breakoutSession() *agenda.Session {
+	s := auditSession()
+	s.Segments = []agenda.Segment{
+		s.Segments[0],
+		{Title: "Breakout A", Kind: "discussion", Track: "A", Length: 20 * time.Minute, Speakers: []string{"Ana Berg", "Ben Okafor"}, Facilitators: []string{"Moderator"}},
+		{Title: "Breakout B", Kind: "discussion", Track: "B", Length: 20 * time.Minute, Speakers: []string{"Chloe Diaz"}, Facilitators: []string{"Rapporteur"}},
+		{Title: "Closing", Kind: "discussion", Length: 15 * time.Minute, Speakers: []string{"Ana Berg", "Chloe Diaz"}, Facilitators: []string{"Moderator"}},
+	}
+	return s
+}
+
 // auditPolicy promises onsite–online parity: Chloe Diaz, alone online, gets
 // half of the panel's 30 minutes, and the two onsite speakers share the
 // other half equally, 7m30s each.
@@ -234,16 +248,7 @@ func TestAuditProblems(t *testing.T) {
 	unscheduled := auditSession()
 	unscheduled.Slot.Start = time.Time{}
 	at := func(d time.Duration) time.Time { return time.Time{}.Add(d) }
-	// breakouts runs two breakouts in parallel, 06:20–06:40: Ana Berg and
-	// Ben Okafor in track A, Chloe Diaz in track B; Ana Berg and Chloe
-	// Diaz speak again in the closing, 06:40–06:55.
-	breakouts := auditSession()
-	breakouts.Segments = []agenda.Segment{
-		breakouts.Segments[0],
-		{Title: "Breakout A", Kind: "discussion", Track: "A", Length: 20 * time.Minute, Speakers: []string{"Ana Berg", "Ben Okafor"}, Facilitators: []string{"Moderator"}},
-		{Title: "Breakout B", Kind: "discussion", Track: "B", Length: 20 * time.Minute, Speakers: []string{"Chloe Diaz"}, Facilitators: []string{"Rapporteur"}},
-		{Title: "Closing", Kind: "discussion", Length: 15 * time.Minute, Speakers: []string{"Ana Berg", "Chloe Diaz"}, Facilitators: []string{"Moderator"}},
-	}
+	breakouts := breakoutSession()
 	e := func(name string, start, end time.Time) balance.Entry {
 		return balance.Entry{Name: name, Start: start, End: end}
 	}

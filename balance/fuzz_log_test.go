@@ -51,10 +51,15 @@ func FuzzReadLogCSV(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	breakouts := breakoutSession()
+	breakoutRos, _, err := balance.Plan(breakouts, auditPolicy)
+	if err != nil {
+		f.Fatal(err)
+	}
 	sessions := []struct {
 		s   *agenda.Session
 		ros *agenda.RunOfShow
-	}{{scheduled, ros}, {unscheduled, unscheduledRos}, {unscheduled, nil}, {privateNames(scheduled), nil}, {unattributed(scheduled), nil}}
+	}{{scheduled, ros}, {unscheduled, unscheduledRos}, {unscheduled, nil}, {privateNames(scheduled), nil}, {unattributed(scheduled), nil}, {breakouts, breakoutRos}}
 
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, c := range sessions {
